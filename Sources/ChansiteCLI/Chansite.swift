@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `chansite` command: builds, previews, inspects and searches Telegram channel archives.
+@main
+struct Chansite: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chansite",
+        abstract: "Turn text dumps of Telegram channels into a static, searchable website.",
+        version: "0.1.0",
+        subcommands: [Build.self, Serve.self, Inspect.self, Search.self],
+        defaultSubcommand: Build.self
+    )
+}

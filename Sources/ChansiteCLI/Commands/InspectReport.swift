@@ -1,0 +1,42 @@
+import ChansiteKit
+
+/// The human-readable form of `chansite inspect`.
+struct InspectReport {
+    let parsed: ParsedDump
+
+    init(_ parsed: ParsedDump) {
+        self.parsed = parsed
+    }
+
+    var text: String {
+        var out = "\(parsed.path): format \(parsed.format)\n"
+        let channel = parsed.channel
+        out += "channel: \(channel.title ?? "(no title)")"
+        if let handle = channel.handle { out += " @\(handle)" }
+        if let subscribers = channel.subscribers { out += ", \(subscribers) subscribers" }
+        out += "\n"
+        if let description = channel.description {
+            out += "  " + description.split(separator: "\n").joined(separator: " ") + "\n"
+        }
+        out += "\(parsed.posts.count) posts, \(parsed.droppedLines.count) lines dropped\n\n"
+        for (n, post) in parsed.posts.enumerated() {
+            out += String(format: "%3d  lines %d-%d  ", n + 1, post.source.firstLine, post.source.lastLine)
+            out += post.excerpt(maxLength: 70) + "\n"
+            var meta: [String] = []
+            if let title = post.title { meta.append("title: \(title)") }
+            if !post.hashtags.isEmpty { meta.append("tags: " + post.hashtags.joined(separator: " ")) }
+            if let forwarded = post.forwardedFrom { meta.append("forwarded from: \(forwarded)") }
+            if let date = post.dateText { meta.append("date: \(date)") }
+            if let reactions = post.reactions { meta.append("reactions: " + reactions.map { "\($0.emoji)\($0.count)" }.joined(separator: " ")) }
+            if post.hasMediaPlaceholder { meta.append("media not captured") }
+            for card in post.linkPreviews { meta.append("card: \(card.site) — \(card.title)") }
+            for line in meta { out += "       \(line)\n" }
+        }
+        let diagnostics = parsed.diagnostics + parsed.droppedLineNotes
+        if !diagnostics.isEmpty {
+            out += "\n"
+            for diagnostic in diagnostics { out += diagnostic.description + "\n" }
+        }
+        return out
+    }
+}

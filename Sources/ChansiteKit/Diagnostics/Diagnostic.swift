@@ -1,0 +1,47 @@
+/// A message for the user about their input: the only error shape that reaches the terminal.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// How serious a diagnostic is.
+    public enum Severity: String, Sendable, Hashable, Codable, Comparable {
+        /// Something the user may want to know; nothing is wrong.
+        case note
+        /// Input that was handled, but maybe not as the user meant.
+        case warning
+        /// Input that could not be used; the build fails.
+        case error
+
+        private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    public var severity: Severity
+    public var message: String
+    public var location: SourceLocation?
+    /// The pipeline stage that found it (`ingest`, `render`, …), printed as a prefix.
+    public var stage: String?
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, stage: String? = nil) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.stage = stage
+    }
+
+    public static func error(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
+        Diagnostic(.error, message, at: location)
+    }
+
+    public static func warning(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
+        Diagnostic(.warning, message, at: location)
+    }
+
+    public static func note(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
+        Diagnostic(.note, message, at: location)
+    }
+
+    /// `[stage] path:line: severity: message`, the compiler style editors understand.
+    public var description: String {
+        var text = stage.map { "[\($0)] " } ?? ""
+        if let location { text += "\(location): " }
+        return text + "\(severity.rawValue): \(message)"
+    }
+}

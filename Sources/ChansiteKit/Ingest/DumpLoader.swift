@@ -1,0 +1,111 @@
+import Foundation
+
+/// Reads dump files from the content folder: the only ingest code that touches the file system.
+/// Bad files become diagnostics, never crashes, so the rest of the build goes on.
+public struct DumpLoader: Sendable {
+    /// Files larger than this are refused rather than read into memory.
+    public static let maximumFileSize = 512 * 1024 * 1024
+
+    public init() {}
+
+    /// The dump files of a folder: `*.txt` (and files without extension), sorted by name, recursively.
+    public func dumpPaths(in folder: String) throws -> [String] {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DiagnosticError(.error("content folder '\(folder)' does not exist", at: nil))
+        }
+        let names = (fm.enumerator(atPath: folder)?.allObjects as? [String]) ?? []
+        return names
+            .filter { name in
+                let last = (name as NSString).lastPathComponent
+                guard !last.hasPrefix(".") else { return false }
+                let ext = (name as NSString).pathExtension.lowercased()
+                guard ext == "txt" || ext == "text" || ext == "md" else { return false }
+                var dir: ObjCBool = false
+                return fm.fileExists(atPath: folder + "/" + name, isDirectory: &dir) && !dir.boolValue
+            }
+            .sorted()
+            .map { Self.join(folder, $0) }
+    }
+
+    /// Reads one dump. Returns nil (with a diagnostic) when the file cannot be used at all.
+    public func load(path: String) -> (dump: RawDump?, diagnostics: [Diagnostic]) {
+        let location = SourceLocation(path: path)
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if let size = attributes[.size] as? Int, size > Self.maximumFileSize {
+                return (nil, [.error("file is \(size / 1_048_576) MB, larger than the \(Self.maximumFileSize / 1_048_576) MB limit; skipped", at: location)])
+            }
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            return (nil, [.error("cannot read file: \(Self.reason(error))", at: location)])
+        }
+        return decode(data, path: path)
+    }
+
+    /// Decodes bytes as a dump: strips a BOM, refuses binary data, replaces invalid UTF-8.
+    public func decode(_ data: Data, path: String) -> (dump: RawDump?, diagnostics: [Diagnostic]) {
+        let location = SourceLocation(path: path)
+        if data.isEmpty {
+            return (nil, [.warning("file is empty; skipped", at: location)])
+        }
+        if data.prefix(8192).contains(0) {
+            return (nil, [.error("file looks binary (it contains NUL bytes), not a text dump; skipped", at: location)])
+        }
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        var diagnostics: [Diagnostic] = []
+        let text: String
+        if let valid = String(validating: bytes, as: UTF8.self) {
+            text = valid
+        } else {
+            text = String(decoding: bytes, as: UTF8.self)
+            let badLines = Self.linesWithInvalidUTF8(bytes)
+            let shown = badLines.prefix(5).map(String.init).joined(separator: ", ")
+            let more = badLines.count > 5 ? " and \(badLines.count - 5) more" : ""
+            diagnostics.append(.warning(
+                "invalid UTF-8 on line \(shown)\(more); replaced with U+FFFD",
+                at: SourceLocation(path: path, line: badLines.first)))
+        }
+        let dump = RawDump(path: path, lines: RawDump.splitLines(text), diagnostics: diagnostics)
+        if dump.lines.allSatisfy(\.isBlankLine) {
+            return (nil, diagnostics + [.warning("file has only blank lines; skipped", at: location)])
+        }
+        return (dump, diagnostics)
+    }
+
+    /// The 1-based lines holding bytes that are not valid UTF-8.
+    static func linesWithInvalidUTF8(_ bytes: Data) -> [Int] {
+        var result: [Int] = []
+        var line = 1
+        var lineStart = bytes.startIndex
+        var i = bytes.startIndex
+        func checkLine(_ end: Data.Index) {
+            if String(validating: bytes[lineStart..<end], as: UTF8.self) == nil { result.append(line) }
+        }
+        while i < bytes.endIndex {
+            if bytes[i] == 0x0A {
+                checkLine(i)
+                line += 1
+                lineStart = bytes.index(after: i)
+            }
+            i = bytes.index(after: i)
+        }
+        checkLine(bytes.endIndex)
+        return result
+    }
+
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return ns.localizedDescription
+    }
+}

@@ -1,0 +1,106 @@
+/// A channel page of an aggregator site: `handle | category`, `Telegram-канал handle - Name`,
+/// the subscriber count, the description and a subscribe button; then blocks that each start
+/// with a line equal to the channel's name and end with a "read more" button line. Markers are
+/// matched as whole lines only: the name also occurs inside header and body text.
+public struct AggregatorReadMoreFormat: DumpFormat {
+    public let id = "tg_aggregator_name_readmore"
+
+    static let readMoreLines: Set<String> = ["Читать полностью…", "Читать полностью...", "Читати повністю…",
+                                             "Read more…", "Read more..."]
+    static let subscribeLines: Set<String> = ["Подписаться на канал", "Підписатися на канал", "Subscribe to channel"]
+
+    public init() {}
+
+    public func confidence(for dump: RawDump) -> Double {
+        var score = 0.0
+        if let first = dump.lines.first, Self.pageTitle(first) != nil { score += 0.2 }
+        if Self.channelLine(in: dump) != nil { score += 0.4 }
+        if dump.lines.contains(where: { Self.readMoreLines.contains($0.normalizedSpaces) }) { score += 0.3 }
+        if dump.lines.prefix(20).contains(where: { Self.subscribeLines.contains($0.normalizedSpaces) }) { score += 0.1 }
+        return min(score, 1)
+    }
+
+    public func parse(_ dump: RawDump) -> ParsedDump {
+        var result = ParsedDump(path: dump.path, format: id)
+        let lines = dump.lines
+        let header = Self.channelLine(in: dump)
+        if let first = lines.first, let page = Self.pageTitle(first) { result.channel.handle = page.handle }
+        result.channel.handle = header?.handle ?? result.channel.handle
+        result.channel.title = header?.name
+        let name = header?.name.normalizedSpaces
+        var start = 0
+        if let header {
+            let afterName = header.index + 1
+            let buttonIndex = lines[afterName...].prefix(60).firstIndex { Self.subscribeLines.contains($0.normalizedSpaces) }
+            let headerEnd = buttonIndex ?? (lines[afterName...].firstIndex { $0.normalizedSpaces == name } ?? afterName)
+            var descriptionStart = afterName
+            if let count = lines[afterName..<headerEnd].firstIndex(where: Self.isCountLine) {
+                result.channel.subscribers = lines[count].normalizedSpaces.replacingOccurrences(of: " ", with: "")
+                descriptionStart = count + 1
+            }
+            let description = Array(lines[descriptionStart..<headerEnd]).trimmingBlankLines().map { $0.trimmingWhitespace() }
+            result.channel.description = description.isEmpty ? nil : description.joined(separator: "\n")
+            start = buttonIndex.map { $0 + 1 } ?? headerEnd
+        }
+        let lastNonBlank = lines.lastIndex { !$0.isBlankLine } ?? -1
+        var current: PostBuilder?
+        func close() {
+            if let post = current?.build(path: dump.path) { result.posts.append(post) }
+            current = nil
+        }
+        for i in start..<lines.count {
+            let line = lines[i]
+            let flat = line.normalizedSpaces
+            if let name, flat == name {
+                close()
+                current = PostBuilder()
+                current?.cover(i + 1)
+            } else if Self.readMoreLines.contains(flat) {
+                current?.cover(i + 1)
+                if current == nil { result.drop(i + 1, "'read more' button outside a post") }
+                close()
+            } else if Self.subscribeLines.contains(flat), current == nil || i == lastNonBlank {
+                result.drop(i + 1, "subscribe button (site footer)")
+            } else if line.isBlankLine {
+                current?.append("", line: i + 1)
+            } else {
+                if current == nil {
+                    current = PostBuilder()
+                    result.diagnostics.append(.warning("text outside a post block; kept as its own post", at: dump.location(i + 1)))
+                }
+                current?.append(line, line: i + 1)
+            }
+        }
+        close()
+        return result
+    }
+
+    /// `handle | category` on the first line.
+    static func pageTitle(_ line: String) -> (handle: String, category: String)? {
+        let parts = line.normalizedSpaces.components(separatedBy: " | ")
+        guard parts.count == 2, !parts[0].contains(" "), !parts[0].isEmpty else { return nil }
+        return (parts[0], parts[1])
+    }
+
+    /// `Telegram-канал handle - Name` near the top: the channel's handle and display name.
+    static func channelLine(in dump: RawDump) -> (index: Int, handle: String, name: String)? {
+        for (index, line) in dump.lines.prefix(12).enumerated() {
+            let flat = line.normalizedSpaces
+            for prefix in ["Telegram-канал ", "Telegram-канал ", "Telegram channel ", "Telegram-channel "] where flat.hasPrefix(prefix) {
+                let rest = flat.dropFirst(prefix.count)
+                guard let space = rest.firstIndex(of: " ") else { continue }
+                let handle = String(rest[..<space])
+                let tail = rest[space...]
+                guard tail.hasPrefix(" - ") else { continue }
+                let name = String(tail.dropFirst(3)).trimmingWhitespace()
+                if !name.isEmpty { return (index, handle, name) }
+            }
+        }
+        return nil
+    }
+
+    static func isCountLine(_ line: String) -> Bool {
+        let flat = line.normalizedSpaces
+        return !flat.isEmpty && flat.allSatisfy { $0.isNumber || $0 == " " }
+    }
+}

@@ -1,0 +1,21 @@
+/// Telegram web-preview posts copied without blank lines: each post is its first paragraph,
+/// the remaining paragraphs twice in a row (byte-identical), an optional three-line link
+/// preview card (site, title, description) and a reaction line. The first paragraph is not
+/// a title. Recognised by every block following that exact doubled pattern.
+public struct DuplicatedBodyCardsFormat: DumpFormat {
+    public let id = "tme_s_dupbody_reactions"
+
+    public init() {}
+
+    public func confidence(for dump: RawDump) -> Double {
+        let family = ReactionBlocks.familyConfidence(dump)
+        guard family > 0 else { return 0 }
+        let (share, cards) = ReactionBlocks.exactShare(dump)
+        guard share == 1 else { return family * 0.5 }
+        return cards > 0 ? 0.95 : family
+    }
+
+    public func parse(_ dump: RawDump) -> ParsedDump {
+        ReactionBlocks.parse(dump, format: id, headIsTitle: false)
+    }
+}

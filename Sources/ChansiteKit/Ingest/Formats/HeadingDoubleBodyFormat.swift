@@ -1,0 +1,22 @@
+/// A channel page copied without blank lines: each post is a heading line (the message's first
+/// line, which the page shows as a headline), the rest of the message twice (the copies may
+/// differ where formatted spans were cut or glued), and a reaction line. Pin notices
+/// (`Name pinned «…»`) sit between posts. The author's `@handle` signature is body text.
+public struct HeadingDoubleBodyFormat: DumpFormat {
+    public let id = "tg_heading_doublebody_reactions"
+
+    public init() {}
+
+    public func confidence(for dump: RawDump) -> Double {
+        let family = ReactionBlocks.familyConfidence(dump)
+        guard family > 0 else { return 0 }
+        // A copy artefact that is not exact everywhere, or pin notices, mark this variant.
+        let hasPins = dump.lines.contains { ReactionBlocks.pinNotice($0) != nil }
+        let (share, _) = ReactionBlocks.exactShare(dump)
+        return hasPins || share < 1 ? min(1, family + 0.05) : family * 0.9
+    }
+
+    public func parse(_ dump: RawDump) -> ParsedDump {
+        ReactionBlocks.parse(dump, format: id, headIsTitle: true)
+    }
+}

@@ -1,0 +1,111 @@
+/// Telegram's public web preview (`t.me/s/<channel>`) copied as text: a header with counters,
+/// then posts oldest first. Posts are separated only by markers: a `Forwarded from` line starts
+/// one; a media placeholder pair or a hashtag-only line ends one. Blank lines never separate
+/// posts. Where the page showed no marker between two posts, nothing in the text tells them
+/// apart, so they stay one post: a wrong split would cut a post in two, a merge loses nothing.
+public struct TMePreviewFormat: DumpFormat {
+    public let id = "tme_s_text_placeholders"
+
+    static let placeholder = "Please open Telegram to view this post"
+    static let placeholderButton = "VIEW IN TELEGRAM"
+    static let headerEnd = "Download Telegram"
+    static let counterNouns: Set<String> = ["photos", "photo", "videos", "video", "files", "file", "links", "link",
+                                            "audios", "audio", "music", "voice", "gifs", "polls"]
+
+    public init() {}
+
+    public func confidence(for dump: RawDump) -> Double {
+        var score = 0.0
+        if dump.lines.prefix(6).contains(where: Self.isSubscribersLine) { score += 0.4 }
+        if dump.lines.prefix(60).contains(where: { $0.normalizedSpaces == Self.headerEnd }) { score += 0.2 }
+        if dump.lines.contains(where: { Self.forwardedName($0) != nil || $0.normalizedSpaces == Self.placeholder }) {
+            score += 0.5
+        }
+        return min(score, 1)
+    }
+
+    public func parse(_ dump: RawDump) -> ParsedDump {
+        var result = ParsedDump(path: dump.path, format: id)
+        let bodyStart = parseHeader(dump, into: &result)
+        var current = PostBuilder()
+        func close() {
+            if let post = current.build(path: dump.path) { result.posts.append(post) }
+            current = PostBuilder()
+        }
+        let lines = dump.lines
+        var i = bodyStart
+        while i < lines.count {
+            let line = lines[i]
+            let number = i + 1
+            let flat = line.normalizedSpaces
+            if line.isBlankLine {
+                if !current.isEmpty { current.append("", line: number) }
+            } else if let name = Self.forwardedName(line) {
+                close()
+                current.cover(number)
+                current.forwardedFrom = name
+            } else if flat == Self.placeholder || flat == Self.placeholderButton {
+                current.cover(number)
+                current.hasMediaPlaceholder = true
+                if flat == Self.placeholder, i + 1 < lines.count, lines[i + 1].normalizedSpaces == Self.placeholderButton {
+                    i += 1
+                    current.cover(i + 1)
+                }
+                close()
+            } else if Hashtags.isHashtagLine(line) {
+                let endsPost = current.hasText
+                current.appendTagLine(line, line: number)
+                // The placeholder block sits between a post's text and its footer, so a
+                // placeholder right after the hashtags still belongs to this post.
+                if endsPost, !(i + 1 < lines.count && lines[i + 1].normalizedSpaces == Self.placeholder) { close() }
+            } else {
+                current.append(line, line: number)
+            }
+            i += 1
+        }
+        close()
+        return result
+    }
+
+    /// Reads title, subscribers, counters and description; returns the index of the first post line.
+    private func parseHeader(_ dump: RawDump, into result: inout ParsedDump) -> Int {
+        let lines = dump.lines
+        guard let subscribersIndex = lines.prefix(6).firstIndex(where: Self.isSubscribersLine) else { return 0 }
+        let titleLines = lines[..<subscribersIndex].filter { !$0.isBlankLine }
+        result.channel.title = titleLines.isEmpty ? nil : titleLines.map { $0.trimmingWhitespace() }.joined(separator: " ")
+        result.channel.subscribers = lines[subscribersIndex].normalizedSpaces.split(separator: " ").first.map(String.init)
+        var i = subscribersIndex + 1
+        while i < lines.count, Self.isCounterLine(lines[i]) { i += 1 }
+        guard let end = lines[i...].prefix(80).firstIndex(where: { $0.normalizedSpaces == Self.headerEnd }) else {
+            return i
+        }
+        let description = Array(lines[i..<end]).trimmingBlankLines().map { $0.trimmingWhitespace() }
+        result.channel.description = description.isEmpty ? nil : description.joined(separator: "\n")
+        return end + 1
+    }
+
+    /// `9.25K subscribers`, `1 subscriber`, `120 members`.
+    static func isSubscribersLine(_ line: String) -> Bool {
+        let words = line.normalizedSpaces.split(separator: " ")
+        guard words.count == 2, isCount(words[0]) else { return false }
+        return ["subscribers", "subscriber", "members", "member"].contains(words[1].lowercased())
+    }
+
+    static func isCounterLine(_ line: String) -> Bool {
+        let words = line.normalizedSpaces.split(separator: " ")
+        return words.count == 2 && isCount(words[0]) && counterNouns.contains(words[1].lowercased())
+    }
+
+    static func isCount(_ word: Substring) -> Bool {
+        var body = word
+        if let last = body.last, "KkMm".contains(last) { body = body.dropLast() }
+        return !body.isEmpty && body.first?.isNumber == true && body.allSatisfy { $0.isNumber || $0 == "." || $0 == "," }
+    }
+
+    /// The name in `Forwarded from<NBSP>Name`, with no-break spaces shown as spaces.
+    static func forwardedName(_ line: String) -> String? {
+        let flat = line.normalizedSpaces
+        guard flat.hasPrefix("Forwarded from "), flat.count > "Forwarded from ".count else { return nil }
+        return String(flat.dropFirst("Forwarded from ".count))
+    }
+}

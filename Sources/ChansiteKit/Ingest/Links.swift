@@ -1,0 +1,91 @@
+/// Finds URLs in plain text: `http://`, `https://` and bare `t.me/…`. Trailing sentence
+/// punctuation (`).,;:!?`) is not part of a URL unless a parenthesis inside it balances.
+public enum Links {
+    /// One URL found in a text.
+    public struct Match: Sendable, Hashable {
+        public var range: Range<String.Index>
+        /// The URL as written (without trailing punctuation).
+        public var text: String
+        /// The URL to link to (`https://` added to bare `t.me/`).
+        public var url: String
+    }
+
+    public static func find(in text: String) -> [Match] {
+        var matches: [Match] = []
+        var searchStart = text.startIndex
+        while searchStart < text.endIndex, let start = nextStart(in: text, from: searchStart) {
+            var end = start
+            while end < text.endIndex, !isTerminator(text[end]) { end = text.index(after: end) }
+            end = trimTrailing(text, start: start, end: end)
+            let candidate = String(text[start..<end])
+            let isBare = !candidate.lowercased().hasPrefix("http")
+            let minimum = isBare ? "t.me/".count + 1 : "https://".count + 1
+            if candidate.count >= minimum {
+                matches.append(Match(range: start..<end, text: candidate, url: isBare ? "https://" + candidate : candidate))
+                searchStart = end
+            } else {
+                searchStart = text.index(after: start)
+            }
+        }
+        return matches
+    }
+
+    private static func nextStart(in text: String, from index: String.Index) -> String.Index? {
+        var i = index
+        while i < text.endIndex {
+            let c = text[i]
+            guard c == "h" || c == "H" || c == "t" || c == "T" else {
+                i = text.index(after: i)
+                continue
+            }
+            let rest = text[i...]
+            let previousIsWord = i > text.startIndex && isWordCharacter(text[text.index(before: i)])
+            if !previousIsWord {
+                if rest.hasPrefixCaseInsensitive("https://") || rest.hasPrefixCaseInsensitive("http://")
+                    || rest.hasPrefixCaseInsensitive("t.me/")
+                {
+                    return i
+                }
+            }
+            i = text.index(after: i)
+        }
+        return nil
+    }
+
+    private static func isWordCharacter(_ c: Character) -> Bool {
+        c.isLetter || c.isNumber || c == "_" || c == "/" || c == "." || c == "@"
+    }
+
+    private static func isTerminator(_ c: Character) -> Bool {
+        c.isWhitespace || c == "\u{A0}" || c == "<" || c == ">" || c == "\"" || c == "«" || c == "»"
+    }
+
+    private static func trimTrailing(_ text: String, start: String.Index, end: String.Index) -> String.Index {
+        var end = end
+        while end > start {
+            let last = text[text.index(before: end)]
+            if ".,;:!?'…".contains(last) {
+                end = text.index(before: end)
+            } else if last == ")" {
+                let body = text[start..<end]
+                let opens = body.filter { $0 == "(" }.count
+                let closes = body.filter { $0 == ")" }.count
+                if closes > opens { end = text.index(before: end) } else { break }
+            } else {
+                break
+            }
+        }
+        return end
+    }
+}
+
+extension Substring {
+    fileprivate func hasPrefixCaseInsensitive(_ prefix: String) -> Bool {
+        var i = startIndex
+        for expected in prefix {
+            guard i < endIndex, self[i].lowercased() == String(expected) else { return false }
+            i = index(after: i)
+        }
+        return true
+    }
+}

@@ -1,0 +1,62 @@
+/// What a format parser made of one dump: the channel header, the posts, and an account of
+/// every line that went into neither.
+public struct ParsedDump: Sendable {
+    /// A non-blank line that is in no post body and no header, and why.
+    public struct DroppedLine: Sendable, Hashable {
+        public var line: Int
+        public var reason: String
+    }
+
+    public var path: String
+    /// The format's id (`tme_s_text_placeholders`, …, or `generic`).
+    public var format: String
+    public var channel: ChannelInfo
+    public var posts: [Post]
+    public var diagnostics: [Diagnostic]
+    public var droppedLines: [DroppedLine]
+
+    public init(path: String, format: String, channel: ChannelInfo = ChannelInfo(), posts: [Post] = [],
+                diagnostics: [Diagnostic] = [], droppedLines: [DroppedLine] = []) {
+        self.path = path
+        self.format = format
+        self.channel = channel
+        self.posts = posts
+        self.diagnostics = diagnostics
+        self.droppedLines = droppedLines
+    }
+
+    /// Records that a line was left out of every post, and why.
+    mutating func drop(_ line: Int, _ reason: String) {
+        droppedLines.append(DroppedLine(line: line, reason: reason))
+    }
+
+    /// Records a range of lines (1-based, inclusive) as dropped, skipping blank ones.
+    mutating func drop(_ lines: ClosedRange<Int>, of dump: RawDump, _ reason: String) {
+        for n in lines where n >= 1 && n <= dump.lines.count && !dump.lines[n - 1].isBlankLine {
+            drop(n, reason)
+        }
+    }
+
+    /// The dropped lines as notes, grouped into runs with one reason each.
+    public var droppedLineNotes: [Diagnostic] {
+        var notes: [Diagnostic] = []
+        var runStart: DroppedLine?
+        var runEnd = 0
+        func flush() {
+            guard let start = runStart else { return }
+            let span = start.line == runEnd ? "" : " (lines \(start.line)–\(runEnd))"
+            notes.append(.note("\(start.reason) skipped\(span)", at: SourceLocation(path: path, line: start.line)))
+        }
+        for dropped in droppedLines.sorted(by: { $0.line < $1.line }) {
+            if let start = runStart, start.reason == dropped.reason, dropped.line <= runEnd + 2 {
+                runEnd = dropped.line
+            } else {
+                flush()
+                runStart = dropped
+                runEnd = dropped.line
+            }
+        }
+        flush()
+        return notes
+    }
+}

@@ -1,0 +1,48 @@
+/// A dump file read into lines, before any format is known.
+public struct RawDump: Sendable {
+    /// The path as shown in diagnostics (relative to the working directory where possible).
+    public var path: String
+    /// The file's lines without line terminators; `lines[0]` is line 1.
+    public var lines: [String]
+    /// What the loader noticed while decoding (invalid UTF-8, a BOM, …).
+    public var diagnostics: [Diagnostic]
+
+    public init(path: String, lines: [String], diagnostics: [Diagnostic] = []) {
+        self.path = path
+        self.lines = lines
+        self.diagnostics = diagnostics
+    }
+
+    /// Builds a dump from text, as the loader would after decoding (handy for tests and tools).
+    public init(path: String, text: String) {
+        self.init(path: path, lines: RawDump.splitLines(text))
+    }
+
+    /// The location of a 1-based line of this dump.
+    public func location(_ line: Int?) -> SourceLocation {
+        SourceLocation(path: path, line: line)
+    }
+
+    /// Splits on LF, CRLF and lone CR; a final line terminator does not make an empty last line.
+    static func splitLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                if !previousWasCR { lines.append(String(current)) }
+                current = String.UnicodeScalarView()
+                previousWasCR = false
+            } else if scalar == "\r" {
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+                previousWasCR = true
+            } else {
+                current.append(scalar)
+                previousWasCR = false
+            }
+        }
+        if !current.isEmpty { lines.append(String(current)) }
+        return lines
+    }
+}

@@ -1,0 +1,128 @@
+/// Shared reading of the formats whose posts end with a reaction line and whose text copy
+/// prints the message body twice (see `DoubledCopy`). The two formats differ in what the head
+/// line means (a heading or just the first paragraph), which the caller decides.
+struct ReactionBlocks {
+    /// One post's lines: 0-based indices into the dump, and the reaction line that closed it.
+    struct Block {
+        var lines: [Int]
+        var reactionLine: Int?
+    }
+
+    /// `Name pinned «…»`: a service event quoting another post, never a post itself.
+    static func pinNotice(_ line: String) -> String? {
+        let flat = line.normalizedSpaces
+        guard let range = flat.range(of: " pinned «"), flat.hasSuffix("»") else {
+            if let range = flat.range(of: " pinned "), flat.hasSuffix(" pinned a message") || flat.hasSuffix(" pinned a photo") {
+                return String(flat[..<range.lowerBound])
+            }
+            return nil
+        }
+        return String(flat[..<range.lowerBound])
+    }
+
+    /// How strongly the dump looks like this family: few blank lines and posts closed by reaction lines.
+    static func familyConfidence(_ dump: RawDump) -> Double {
+        let nonBlank = dump.lines.filter { !$0.isBlankLine }
+        guard !nonBlank.isEmpty else { return 0 }
+        let reactions = nonBlank.filter { ReactionLine.parse($0) != nil }.count
+        guard reactions >= 1 else { return 0 }
+        let blankShare = Double(dump.lines.count - nonBlank.count) / Double(dump.lines.count)
+        var score = 0.5
+        if blankShare < 0.05 { score += 0.2 }
+        if let last = nonBlank.last, ReactionLine.parse(last) != nil { score += 0.2 }
+        return score
+    }
+
+    /// Cuts the dump into blocks at reaction lines, dropping blank lines and pin notices.
+    static func blocks(of dump: RawDump, into result: inout ParsedDump) -> [Block] {
+        var blocks: [Block] = []
+        var current = Block(lines: [])
+        for (index, line) in dump.lines.enumerated() {
+            if line.isBlankLine { continue }
+            if ReactionLine.parse(line) != nil {
+                current.reactionLine = index
+                blocks.append(current)
+                current = Block(lines: [])
+            } else if let name = pinNotice(line) {
+                result.drop(index + 1, "pin notice")
+                if result.channel.title == nil { result.channel.title = name }
+            } else {
+                current.lines.append(index)
+            }
+        }
+        if !current.lines.isEmpty {
+            result.diagnostics.append(.warning("the last post has no reaction line; kept as it is", at: dump.location(current.lines[0] + 1)))
+            blocks.append(current)
+        }
+        return blocks
+    }
+
+    /// Share of multi-line blocks that follow the exact doubled pattern (head, copy, same copy, [card]).
+    static func exactShare(_ dump: RawDump) -> (share: Double, cards: Int) {
+        var scratch = ParsedDump(path: dump.path, format: "")
+        let candidates = blocks(of: dump, into: &scratch).filter { $0.lines.count >= 3 }
+        guard !candidates.isEmpty else { return (0, 0) }
+        var exact = 0
+        var cards = 0
+        for block in candidates {
+            if let split = DoubledCopy.exactSplit(block.lines.map { dump.lines[$0] }) {
+                exact += 1
+                if !split.card.isEmpty { cards += 1 }
+            }
+        }
+        return (Double(exact) / Double(candidates.count), cards)
+    }
+
+    /// Parses every block into a post.
+    static func parse(_ dump: RawDump, format: String, headIsTitle: Bool) -> ParsedDump {
+        var result = ParsedDump(path: dump.path, format: format)
+        var signatures: [String: Int] = [:]
+        for block in blocks(of: dump, into: &result) {
+            let texts = block.lines.map { dump.lines[$0] }
+            let split = DoubledCopy.split(texts)
+            var post = PostBuilder()
+            for index in split.kept {
+                post.append(texts[index], line: block.lines[index] + 1)
+                for extra in split.extraLines where extra.after == index { post.append(extra.text, line: block.lines[index] + 1) }
+            }
+            for index in split.dropped {
+                post.cover(block.lines[index] + 1)
+                result.drop(block.lines[index] + 1, "duplicate copy of the post's text")
+            }
+            if split.card.count == DoubledCopy.cardLength {
+                let card = split.card.map { texts[$0].trimmingWhitespace() }
+                split.card.forEach { post.cover(block.lines[$0] + 1) }
+                post.linkPreviews = [LinkPreview(site: card[0], title: card[1], description: card[2])]
+            }
+            if let reactionLine = block.reactionLine {
+                post.cover(reactionLine + 1)
+                post.reactions = ReactionLine.parse(dump.lines[reactionLine])
+            }
+            if headIsTitle, block.lines.count > 1 { post.title = texts[0] }
+            if !split.exact, texts.count >= 3, split.dropped.isEmpty {
+                result.diagnostics.append(.note("no second copy of the text found in this post; kept every line",
+                                                at: dump.location(block.lines[0] + 1)))
+            }
+            if let last = split.kept.last.map({ texts[$0].trimmingWhitespace() }), Self.isHandle(last) {
+                signatures[last, default: 0] += 1
+            }
+            if var built = post.build(path: dump.path) {
+                if let card = built.linkPreviews.first {
+                    built.linkPreviews = [LinkPreview(site: card.site, title: card.title, description: card.description,
+                                                      url: Links.find(in: built.text).first?.url)]
+                }
+                result.posts.append(built)
+            }
+        }
+        // An `@handle` line that ends several posts is the author's signature: the channel's handle.
+        if let (handle, count) = signatures.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count >= 2 {
+            result.channel.handle = String(handle.dropFirst())
+        }
+        return result
+    }
+
+    static func isHandle(_ line: String) -> Bool {
+        guard line.hasPrefix("@"), line.count >= 4 else { return false }
+        return line.dropFirst().allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+    }
+}

@@ -1,0 +1,55 @@
+/// Parses reaction lines such as `👍56❤14❤🔥8🔥7`: emoji runs each followed by a count, with
+/// no spaces and no letters. The emoji part is taken whole up to the digits, never split per
+/// code point, so multi-code-point reactions whose joiners were lost (`❤🔥`) stay one reaction.
+enum ReactionLine {
+    /// The reactions of the line, or nil when the line is not a reaction line.
+    static func parse(_ line: String) -> [Reaction]? {
+        let scalars = Array(line.trimmingWhitespace().unicodeScalars)
+        guard !scalars.isEmpty else { return nil }
+        var reactions: [Reaction] = []
+        var i = 0
+        while i < scalars.count {
+            var emoji = String.UnicodeScalarView()
+            while i < scalars.count, !isDigit(scalars[i]) {
+                let s = scalars[i]
+                // Letters, digits-in-other-scripts, spaces or `#` mean this is text, not chips.
+                if s.isSpaceLike || s.properties.isAlphabetic || s == "#" || s == "@" || s.properties.numericType != nil {
+                    return nil
+                }
+                emoji.append(s)
+                i += 1
+            }
+            guard !emoji.isEmpty, i < scalars.count else { return nil }
+            guard emoji.contains(where: isEmojiLike) else { return nil }
+            var digits = ""
+            while i < scalars.count, isDigit(scalars[i]) {
+                digits.unicodeScalars.append(scalars[i])
+                i += 1
+            }
+            var count = Double(digits) ?? 0
+            // Telegram abbreviates large counts: `1.2K`.
+            if i + 1 < scalars.count, scalars[i] == "." || scalars[i] == ",", isDigit(scalars[i + 1]) {
+                var fraction = ""
+                i += 1
+                while i < scalars.count, isDigit(scalars[i]) {
+                    fraction.unicodeScalars.append(scalars[i])
+                    i += 1
+                }
+                count = Double(digits + "." + fraction) ?? count
+            }
+            if i < scalars.count, "KkMm".unicodeScalars.contains(scalars[i]) {
+                count *= (scalars[i] == "K" || scalars[i] == "k") ? 1_000 : 1_000_000
+                i += 1
+            }
+            reactions.append(Reaction(emoji: String(emoji), count: Int(count.rounded())))
+        }
+        return reactions.isEmpty ? nil : reactions
+    }
+
+    private static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    /// Emoji and pictographic symbols; plain punctuation such as `-` or `)` is not a reaction.
+    private static func isEmojiLike(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isEmoji && s.value > 0x7F
+    }
+}

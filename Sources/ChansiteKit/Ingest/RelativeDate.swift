@@ -1,0 +1,34 @@
+/// Relative dates as aggregator sites print them: `5 months, 2 weeks ago`, `3 дня назад`.
+/// Pages put a no-break space between number and unit, so spaces of any kind are accepted.
+enum RelativeDate {
+    static let englishUnits: Set<String> = ["second", "minute", "hour", "day", "week", "month", "year"]
+    static let russianStems = ["секунд", "минут", "час", "дн", "день", "недел", "месяц", "год", "лет"]
+
+    /// True when the whole line is a relative date.
+    static func isDateLine(_ line: String) -> Bool {
+        var words = line.normalizedSpaces.split(separator: " ").map { String($0).droppingTrailingCommas() }
+        guard words.count >= 3 else { return false }
+        let last = words.removeLast()
+        guard last == "ago" || last == "назад" else { return false }
+        guard words.count % 2 == 0, words.count <= 6 else { return false }
+        for pair in stride(from: 0, to: words.count, by: 2) {
+            guard Int(words[pair]) != nil, isUnit(words[pair + 1]) else { return false }
+        }
+        return true
+    }
+
+    static func isUnit(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        var singular = lower
+        if singular.hasSuffix("s") { singular.removeLast() }
+        return englishUnits.contains(singular) || russianStems.contains { lower.hasPrefix($0) }
+    }
+}
+
+extension String {
+    fileprivate func droppingTrailingCommas() -> String {
+        var text = Substring(self)
+        while text.last == "," { text = text.dropLast() }
+        return String(text)
+    }
+}

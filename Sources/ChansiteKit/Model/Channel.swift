@@ -1,0 +1,21 @@
+/// A channel of the site: its header and its posts in reading order, from one or more dumps.
+public struct Channel: Sendable, Hashable {
+    /// The URL-safe name of the channel's folder (`dl_stories`).
+    public var slug: String
+    public var info: ChannelInfo
+    public var posts: [SitePost]
+    /// The dumps this channel was read from, in the order they were merged.
+    public var sources: [String]
+
+    public init(slug: String, info: ChannelInfo, posts: [SitePost], sources: [String]) {
+        self.slug = slug
+        self.info = info
+        self.posts = posts
+        self.sources = sources
+    }
+
+    /// The name to show: the title, else `@handle`, else the slug.
+    public var displayName: String {
+        info.title ?? info.handle.map { "@" + $0 } ?? slug
+    }
+}

@@ -1,0 +1,28 @@
+/// What a dump says about its channel. Every field is optional: formats show different parts.
+public struct ChannelInfo: Sendable, Hashable, Codable {
+    /// The display name (`DLStories`).
+    public var title: String?
+    /// The public handle without `@` (`dl_stories`).
+    public var handle: String?
+    /// Subscribers as written (`9.25K`, `14835`).
+    public var subscribers: String?
+    /// The channel's description, paragraphs separated by blank lines.
+    public var description: String?
+
+    public init(title: String? = nil, handle: String? = nil, subscribers: String? = nil, description: String? = nil) {
+        self.title = title
+        self.handle = handle
+        self.subscribers = subscribers
+        self.description = description
+    }
+
+    /// Fills the fields this one lacks from another dump of the same channel.
+    public func merged(with other: ChannelInfo) -> ChannelInfo {
+        ChannelInfo(
+            title: title ?? other.title,
+            handle: handle ?? other.handle,
+            subscribers: subscribers ?? other.subscribers,
+            description: description ?? other.description
+        )
+    }
+}

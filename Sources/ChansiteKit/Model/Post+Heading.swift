@@ -1,0 +1,37 @@
+extension Post {
+    /// The text a page shows as the post's heading: its title, else its first line, shortened.
+    public var heading: String {
+        if let title, !title.isEmpty { return title }
+        let firstLine = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
+        if firstLine.isEmpty { return hasMediaPlaceholder ? "Media" : "Untitled post" }
+        return firstLine.shortened(to: 90)
+    }
+
+    /// The body a page shows under the heading: the text without its first line when that line is the heading.
+    public var bodyBelowHeading: String {
+        if let title, !title.isEmpty {
+            if text == title { return "" }
+            if text.hasPrefix(title + "\n") { return String(text.dropFirst(title.count + 1)) }
+        }
+        return text
+    }
+
+    /// A one-paragraph summary for listings, feeds and meta descriptions.
+    public func excerpt(maxLength: Int = 220) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.shortened(to: maxLength)
+    }
+}
+
+extension StringProtocol {
+    /// Cuts at a word boundary before `limit` characters and adds an ellipsis.
+    func shortened(to limit: Int) -> String {
+        let collapsed = String(self).trimmingWhitespace()
+        guard collapsed.count > limit else { return collapsed }
+        var cut = String(collapsed.prefix(limit))
+        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
+            cut = String(cut[..<space])
+        }
+        return cut.trimmingWhitespace() + "…"
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// One message of a channel, as parsed from a dump and then placed in the site.
+public struct Post: Sendable, Hashable {
+    /// The title, where the format has one (a heading line); otherwise nil.
+    public var title: String?
+    /// The body as plain text, exactly as a reader should see it (no markers, no duplicate copies).
+    public var text: String
+    /// Hashtags with their `#`, in order of first appearance, each once.
+    public var hashtags: [String]
+    /// The channel or person a forwarded message came from.
+    public var forwardedFrom: String?
+    /// Reaction chips in the order the dump lists them, or nil when the dump shows none.
+    public var reactions: [Reaction]?
+    /// The date as the dump writes it (`5 months, 2 weeks ago`), when it shows one.
+    public var dateText: String?
+    /// The absolute date, when a source knows it (exports do; text dumps rarely).
+    public var date: Date?
+    /// True when the dump shows that media existed but was not captured.
+    public var hasMediaPlaceholder: Bool
+    /// Media files the source names.
+    public var media: [MediaFile]
+    /// Link-preview cards split out of the body.
+    public var linkPreviews: [LinkPreview]
+    /// A real message id, when the source has one; it then becomes the post's URL.
+    public var messageID: String?
+    /// The message id this one replies to, when the source knows it.
+    public var replyTo: String?
+    /// Where in which dump the post was found.
+    public var source: SourceRange
+
+    public init(
+        title: String? = nil,
+        text: String,
+        hashtags: [String] = [],
+        forwardedFrom: String? = nil,
+        reactions: [Reaction]? = nil,
+        dateText: String? = nil,
+        date: Date? = nil,
+        hasMediaPlaceholder: Bool = false,
+        media: [MediaFile] = [],
+        linkPreviews: [LinkPreview] = [],
+        messageID: String? = nil,
+        replyTo: String? = nil,
+        source: SourceRange
+    ) {
+        self.title = title
+        self.text = text
+        self.hashtags = hashtags
+        self.forwardedFrom = forwardedFrom
+        self.reactions = reactions
+        self.dateText = dateText
+        self.date = date
+        self.hasMediaPlaceholder = hasMediaPlaceholder
+        self.media = media
+        self.linkPreviews = linkPreviews
+        self.messageID = messageID
+        self.replyTo = replyTo
+        self.source = source
+    }
+}

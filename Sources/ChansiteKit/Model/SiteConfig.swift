@@ -1,0 +1,47 @@
+/// Site-wide settings, read from `chansite.json` beside `Content/` when it exists.
+public struct SiteConfig: Sendable, Hashable, Codable {
+    /// The site's name in headers and feeds.
+    public var title: String
+    /// A one-line description for the home page and feeds.
+    public var description: String
+    /// The absolute URL the site will be published at (`https://example.org/archive/`), used only
+    /// where a format demands absolute URLs (sitemap, feeds); pages always link relatively.
+    public var baseURL: String?
+    /// The page language (`lang` attribute).
+    public var language: String
+    /// Posts per channel, tag and home page.
+    public var postsPerPage: Int
+    /// Latest posts per channel shown on the home page.
+    public var homePostsPerChannel: Int
+
+    public init(
+        title: String = "chansite",
+        description: String = "Telegram channel archive",
+        baseURL: String? = nil,
+        language: String = "ru",
+        postsPerPage: Int = 20,
+        homePostsPerChannel: Int = 3
+    ) {
+        self.title = title
+        self.description = description
+        self.baseURL = baseURL
+        self.language = language
+        self.postsPerPage = postsPerPage
+        self.homePostsPerChannel = homePostsPerChannel
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title, description, baseURL, language, postsPerPage, homePostsPerChannel
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let defaults = SiteConfig()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decodeIfPresent(String.self, forKey: .title) ?? defaults.title
+        description = try c.decodeIfPresent(String.self, forKey: .description) ?? defaults.description
+        baseURL = try c.decodeIfPresent(String.self, forKey: .baseURL)
+        language = try c.decodeIfPresent(String.self, forKey: .language) ?? defaults.language
+        postsPerPage = max(1, try c.decodeIfPresent(Int.self, forKey: .postsPerPage) ?? defaults.postsPerPage)
+        homePostsPerChannel = max(0, try c.decodeIfPresent(Int.self, forKey: .homePostsPerChannel) ?? defaults.homePostsPerChannel)
+    }
+}
