@@ -1,16 +1,42 @@
 import ArgumentParser
+import ChansiteKit
+import Foundation
 
 extension Chansite {
-    struct Build: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Build the site.")
-        func run() async throws {}
-    }
-    struct Serve: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Serve.")
-        func run() async throws {}
-    }
-    struct Search: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Search.")
-        func run() async throws {}
+    /// Builds the site from the dumps into the output folder.
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build the site from every dump in the content folder.")
+
+        @OptionGroup var site: SiteOptions
+
+        @Flag(name: .shortAndLong, help: "Print only warnings and errors.")
+        var quiet = false
+
+        @Flag(name: .shortAndLong, help: "List every dropped line and the time of each stage.")
+        var verbose = false
+
+        func validate() throws {
+            if quiet && verbose { throw ValidationError("Please use either --quiet or --verbose, not both.") }
+        }
+
+        func run() throws {
+            let progress = ProgressLine(enabled: !quiet && Console.isErrorTerminal)
+            let pipeline = Pipeline(options: site.buildOptions) { progress.show($0) }
+            let start = Date()
+            let result: BuildResult
+            do {
+                result = try pipeline.build()
+                try pipeline.write(result)
+            } catch let error as DiagnosticError {
+                progress.clear()
+                error.diagnostics.forEach(Console.printDiagnostic)
+                Console.printError("build failed: \(error.diagnostics.count) error(s); '\(site.output)' was left unchanged")
+                throw ExitCode.failure
+            }
+            progress.clear()
+            BuildSummary(result: result, verbose: verbose, quiet: quiet).print(seconds: Date().timeIntervalSince(start))
+            if result.errorCount > 0 { throw ExitCode.failure }
+        }
     }
 }

@@ -14,6 +14,8 @@ public struct ParsedDump: Sendable {
     public var posts: [Post]
     public var diagnostics: [Diagnostic]
     public var droppedLines: [DroppedLine]
+    /// True when the dump lists posts newest first (aggregator pages); the site shows oldest first.
+    public var newestFirst = false
 
     public init(path: String, format: String, channel: ChannelInfo = ChannelInfo(), posts: [Post] = [],
                 diagnostics: [Diagnostic] = [], droppedLines: [DroppedLine] = []) {

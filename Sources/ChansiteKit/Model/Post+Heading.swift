@@ -1,3 +1,5 @@
+import Foundation
+
 extension Post {
     /// The text a page shows as the post's heading: its title, else its first line, shortened.
     public var heading: String {
@@ -7,11 +9,13 @@ extension Post {
         return firstLine.shortened(to: 90)
     }
 
-    /// The body a page shows under the heading: the text without its first line when that line is the heading.
+    /// The body a page shows under the heading: the text without its first line when the
+    /// heading already shows that whole line, so nothing appears twice and nothing is lost.
     public var bodyBelowHeading: String {
-        if let title, !title.isEmpty {
-            if text == title { return "" }
-            if text.hasPrefix(title + "\n") { return String(text.dropFirst(title.count + 1)) }
+        let shown = heading
+        if text == shown { return "" }
+        if text.hasPrefix(shown + "\n") {
+            return String(text.dropFirst(shown.count + 1)).trimmingCharacters(in: .newlines)
         }
         return text
     }

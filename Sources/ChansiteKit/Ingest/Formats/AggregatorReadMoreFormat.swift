@@ -22,6 +22,7 @@ public struct AggregatorReadMoreFormat: DumpFormat {
 
     public func parse(_ dump: RawDump) -> ParsedDump {
         var result = ParsedDump(path: dump.path, format: id)
+        result.newestFirst = true
         let lines = dump.lines
         let header = Self.channelLine(in: dump)
         if let first = lines.first, let page = Self.pageTitle(first) { result.channel.handle = page.handle }

@@ -30,6 +30,7 @@ public struct AggregatorRelativeDateFormat: DumpFormat {
 
     public func parse(_ dump: RawDump) -> ParsedDump {
         var result = ParsedDump(path: dump.path, format: id)
+        result.newestFirst = true
         let lines = dump.lines
         var i = parseHeader(dump, into: &result)
         let title = result.channel.title?.normalizedSpaces

@@ -1,0 +1,41 @@
+import ChansiteKit
+import Foundation
+
+/// What `build` prints: diagnostics in compiler style, dropped lines per file, one summary line.
+struct BuildSummary {
+    let result: BuildResult
+    let verbose: Bool
+    let quiet: Bool
+    /// Diagnostics shown before the rest are summarised (as Hugo caps at 50).
+    static let cap = 50
+
+    func print(seconds: Double) {
+        let shown = result.diagnostics.filter { verbose || $0.severity != .note }
+        for diagnostic in shown.prefix(Self.cap) where !quiet || diagnostic.severity != .note {
+            Console.printDiagnostic(diagnostic)
+        }
+        if shown.count > Self.cap { Console.printError("… and \(shown.count - Self.cap) more diagnostics") }
+        if verbose {
+            for dump in result.dumps {
+                Console.printError("\(dump.path): format \(dump.format), \(dump.posts) posts, \(dump.droppedLines.count) lines dropped")
+                for line in dump.droppedLines {
+                    Console.printError("\(dump.path):\(line.line): note: \(line.reason) skipped")
+                }
+            }
+            for (stage, time) in result.timings {
+                Console.printError(String(format: "  %-10@ %.3f s", stage as NSString, time))
+            }
+        } else if !quiet {
+            for dump in result.dumps where !dump.droppedLines.isEmpty {
+                Console.printError("\(dump.path): \(dump.droppedLines.count) lines dropped (use --verbose to list them)")
+            }
+        }
+        let site = result.site
+        var line = String(format: "built %d channels, %d posts, %d tags: %d pages (%d files) in %.2f s",
+                          site.channels.count, site.allPosts.count, site.tags.count, result.pageCount, result.files.count, seconds)
+        if result.errorCount > 0 || result.warningCount > 0 {
+            line += " · \(result.errorCount) errors, \(result.warningCount) warnings"
+        }
+        if !quiet || result.errorCount > 0 { Swift.print(line) }
+    }
+}

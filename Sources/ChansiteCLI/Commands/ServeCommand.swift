@@ -1,0 +1,12 @@
+import ArgumentParser
+
+extension Chansite {
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Build the site and serve it for preview.")
+        func run() async throws {}
+    }
+    struct Search: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Search the built index.")
+        func run() async throws {}
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import ChansiteKit
+
+/// The folders shared by `build` and `serve`.
+struct SiteOptions: ParsableArguments {
+    @Option(help: "The folder of dump files.")
+    var content = "Content"
+
+    @Option(help: "The folder of Mustache templates and assets.")
+    var templates = "Templates"
+
+    @Option(help: "The folder the site is written to (replaced as a whole when the build succeeds).")
+    var output = "Output"
+
+    @Option(help: "The site configuration file (JSON); used when it exists.")
+    var config = "chansite.json"
+
+    var buildOptions: BuildOptions {
+        BuildOptions(contentPath: content, templatesPath: templates, outputPath: output, configPath: config)
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+extension SiteConfig {
+    /// Reads the configuration file; nil or a missing file gives the defaults.
+    /// - Throws: `DiagnosticError` naming the file (and line, where the JSON parser knows it).
+    public static func load(path: String?) throws -> SiteConfig {
+        guard let path, FileManager.default.fileExists(atPath: path) else { return SiteConfig() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DiagnosticError(.error("cannot read the configuration file", at: SourceLocation(path: path)))
+        }
+        do {
+            return try JSONDecoder().decode(SiteConfig.self, from: data)
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let key = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw DiagnosticError(.error("'\(key)' has the wrong type: \(context.debugDescription)", at: SourceLocation(path: path)))
+        } catch {
+            throw DiagnosticError(.error("not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error)",
+                                         at: SourceLocation(path: path)))
+        }
+    }
+}

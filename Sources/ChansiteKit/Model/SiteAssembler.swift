@@ -1,0 +1,109 @@
+import Foundation
+
+/// Turns parsed dumps into the site model: merges dumps of one channel, gives every post a
+/// stable slug, and gathers tags across channels. Pure: same dumps in, same site out.
+public struct SiteAssembler: Sendable {
+    public var config: SiteConfig
+
+    public init(config: SiteConfig) {
+        self.config = config
+    }
+
+    public func assemble(_ dumps: [ParsedDump]) -> (site: Site, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        // Group dumps by channel identity: the handle when known, else the title, else the file.
+        var groups: [(key: String, dumps: [ParsedDump])] = []
+        var groupIndex: [String: Int] = [:]
+        for dump in dumps.sorted(by: { $0.path < $1.path }) {
+            let key = Self.channelKey(dump)
+            if let index = groupIndex[key] {
+                groups[index].dumps.append(dump)
+            } else {
+                groupIndex[key] = groups.count
+                groups.append((key, [dump]))
+            }
+        }
+        var usedSlugs = Set<String>()
+        var channels: [Channel] = []
+        for group in groups {
+            let info = group.dumps.map(\.channel).reduce(ChannelInfo()) { $0.merged(with: $1) }
+            let base = Self.channelSlugBase(info: info, path: group.dumps[0].path)
+            let slug = Self.unique(base, in: &usedSlugs)
+            var posts: [SitePost] = []
+            var postSlugs = Set<String>()
+            var seen = Set<Post>()
+            for dump in group.dumps {
+                for post in dump.newestFirst ? dump.posts.reversed() : dump.posts {
+                    // The same post read from two dumps of one channel is kept once.
+                    var identity = post
+                    identity.source = SourceRange(path: "", firstLine: 0, lastLine: 0)
+                    if group.dumps.count > 1, !seen.insert(identity).inserted {
+                        diagnostics.append(.note("post also found in another dump of this channel; kept once", at: post.source.start))
+                        continue
+                    }
+                    let postSlug = Self.unique(Self.postSlugBase(post), in: &postSlugs)
+                    let tagKeys = post.hashtags.map(Tag.key(for:))
+                    posts.append(SitePost(post: post, channelSlug: slug, slug: postSlug, index: posts.count, tagKeys: tagKeys))
+                }
+            }
+            channels.append(Channel(slug: slug, info: info, posts: posts, sources: group.dumps.map(\.path)))
+        }
+        channels.sort { $0.slug < $1.slug }
+        return (Site(config: config, channels: channels, tags: Self.tags(of: channels)), diagnostics)
+    }
+
+    static func channelKey(_ dump: ParsedDump) -> String {
+        if let handle = dump.channel.handle { return "@" + handle.lowercased() }
+        if let title = dump.channel.title { return "title:" + title.normalizedSpaces.lowercased() }
+        return "file:" + dump.path
+    }
+
+    static func channelSlugBase(info: ChannelInfo, path: String) -> String {
+        if let handle = info.handle, !Slug.make(handle, maxWords: 1).isEmpty {
+            return handle.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        }
+        let fromTitle = Slug.make(info.title ?? "", maxWords: 5, maxLength: 40)
+        if !fromTitle.isEmpty { return fromTitle }
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let fromFile = Slug.make(stem.replacingOccurrences(of: "_", with: " "), maxWords: 8, maxLength: 40)
+        return fromFile.isEmpty ? "channel" : fromFile
+    }
+
+    /// A post's slug: its message id when the source has one; otherwise its first words plus a
+    /// hash of its content, so it does not change when posts are added before it.
+    static func postSlugBase(_ post: Post) -> String {
+        if let id = post.messageID { return Slug.make(id, maxWords: 1, maxLength: 40) }
+        let words = Slug.make(post.title ?? post.text)
+        let fingerprint = [post.title ?? "", post.text, post.dateText ?? "", post.forwardedFrom ?? "",
+                           post.hasMediaPlaceholder ? "media" : ""].joined(separator: "\u{1F}")
+        return (words.isEmpty ? (post.hasMediaPlaceholder ? "media" : "post") : words) + "-" + Slug.hash(fingerprint)
+    }
+
+    static func unique(_ base: String, in used: inout Set<String>) -> String {
+        var candidate = base
+        var n = 2
+        while !used.insert(candidate).inserted {
+            candidate = "\(base)-\(n)"
+            n += 1
+        }
+        return candidate
+    }
+
+    static func tags(of channels: [Channel]) -> [Tag] {
+        var byKey: [String: Tag] = [:]
+        for channel in channels {
+            for post in channel.posts {
+                for (name, key) in zip(post.post.hashtags, post.tagKeys) {
+                    byKey[key, default: Tag(key: key, name: name, slug: "", postIDs: [])].postIDs.append(post.id)
+                }
+            }
+        }
+        var used = Set<String>()
+        return byKey.values.sorted { $0.key < $1.key }.map { tag in
+            var tag = tag
+            let base = Slug.make(tag.key.replacingOccurrences(of: "_", with: " "), maxWords: 12, maxLength: 60)
+            tag.slug = unique(base.isEmpty ? "tag-" + Slug.hash(tag.key) : base, in: &used)
+            return tag
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// The site's URL scheme, in one place. Every page links relatively, so each URL is built
+/// from the linking page's depth: the site works at any sub-path and from `file://`.
+public enum SitePaths {
+    public static let home = "index.html"
+    public static let tagIndex = "tags/index.html"
+    public static let search = "search.html"
+    public static let notFound = "404.html"
+    public static let feed = "feed.xml"
+    public static let sitemap = "sitemap.xml"
+
+    public static func channel(_ slug: String, page: Int = 1) -> String {
+        page <= 1 ? "channels/\(slug)/index.html" : "channels/\(slug)/page-\(page).html"
+    }
+
+    public static func channelFeed(_ slug: String) -> String { "channels/\(slug)/feed.xml" }
+
+    public static func post(channel: String, slug: String) -> String { "channels/\(channel)/\(slug).html" }
+
+    public static func tag(_ slug: String, page: Int = 1) -> String {
+        page <= 1 ? "tags/\(slug)/index.html" : "tags/\(slug)/page-\(page).html"
+    }
+
+    /// The prefix that leads from a page back to the site root (`../../` for `channels/x/y.html`).
+    public static func root(of path: String) -> String {
+        String(repeating: "../", count: path.filter { $0 == "/" }.count)
+    }
+
+    /// A link from the page at `from` to the site path `to`.
+    public static func link(from: String, to: String) -> String {
+        root(of: from) + percentEncoded(to)
+    }
+
+    /// Encodes what is not safe in a URL path (slugs are ASCII already; this guards the rest).
+    public static func percentEncoded(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if byte < 0x80, c.isLetter || c.isNumber || "-._~/".contains(c) {
+                out.append(c)
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to length: Int) -> String {
+        String(repeating: "0", count: max(0, length - count)) + self
+    }
+}

@@ -1,0 +1,16 @@
+/// Where a build reads from and writes to.
+public struct BuildOptions: Sendable {
+    public var contentPath: String
+    public var templatesPath: String
+    public var outputPath: String
+    /// The site configuration file; a missing file means the defaults.
+    public var configPath: String?
+
+    public init(contentPath: String = "Content", templatesPath: String = "Templates", outputPath: String = "Output",
+                configPath: String? = nil) {
+        self.contentPath = contentPath
+        self.templatesPath = templatesPath
+        self.outputPath = outputPath
+        self.configPath = configPath
+    }
+}

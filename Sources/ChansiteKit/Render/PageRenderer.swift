@@ -1,0 +1,136 @@
+import Foundation
+
+/// Renders every page of the site through the templates, in parallel, and returns the files
+/// sorted by path. Returns values; writing is the output stage's job.
+public struct PageRenderer: Sendable {
+    /// One page to render.
+    enum Page: Sendable {
+        case home, tagIndex, search, notFound
+        case channel(Int, page: Int)
+        case post(Int, Int)
+        case tag(Int, page: Int)
+    }
+
+    public let site: Site
+    public let templates: TemplateSet
+
+    public init(site: Site, templates: TemplateSet) {
+        self.site = site
+        self.templates = templates
+    }
+
+    public func render() -> [RenderedFile] {
+        let bodies = renderBodies()
+        let posts = PostContext(
+            site: site, bodies: bodies,
+            channelsBySlug: Dictionary(site.channels.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a }),
+            tagsByKey: Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }))
+        let pages = allPages()
+        let results = LockedBox<[RenderedFile]>([])
+        let postsByID = site.postsByID()
+        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+            let file = render(pages[index], posts: posts, postsByID: postsByID)
+            results.mutate { $0.append(file) }
+        }
+        return results.value.sorted { $0.path < $1.path }
+    }
+
+    /// Post bodies as HTML. Channel, tag and post pages all sit two folders deep, so one
+    /// rendering with `../../` links serves all of them.
+    func renderBodies() -> [String: String] {
+        let tagSlugs = Dictionary(site.tags.map { ($0.key, $0.slug) }, uniquingKeysWith: { a, _ in a })
+        let markdown = MarkdownRenderer { hashtag in
+            tagSlugs[Tag.key(for: hashtag)].map { "../../" + SitePaths.tag($0) }
+        }
+        let all = site.allPosts
+        let results = LockedBox<[String: String]>([:])
+        DispatchQueue.concurrentPerform(iterations: all.count) { index in
+            let post = all[index]
+            let html = markdown.html(for: post.post.bodyBelowHeading)
+            results.mutate { $0[post.id] = html }
+        }
+        return results.value
+    }
+
+    func allPages() -> [Page] {
+        var pages: [Page] = [.home, .tagIndex, .search, .notFound]
+        let perPage = site.config.postsPerPage
+        for (c, channel) in site.channels.enumerated() {
+            let pagination = Pagination(itemCount: channel.posts.count, perPage: perPage)
+            pages += (1...pagination.pageCount).map { Page.channel(c, page: $0) }
+            pages += channel.posts.indices.map { Page.post(c, $0) }
+        }
+        for (t, tag) in site.tags.enumerated() {
+            let pagination = Pagination(itemCount: tag.postIDs.count, perPage: perPage)
+            pages += (1...pagination.pageCount).map { Page.tag(t, page: $0) }
+        }
+        return pages
+    }
+
+    func render(_ page: Page, posts: PostContext, postsByID: [String: SitePost]) -> RenderedFile {
+        let perPage = site.config.postsPerPage
+        switch page {
+        case .home:
+            return file(SitePaths.home, "index", title: site.config.title) { path in
+                HomeContext.context(site: site, posts: posts, from: path)
+            }
+        case .tagIndex:
+            return file(SitePaths.tagIndex, "tags", title: "Tags") { path in
+                ["tags": site.tags.sorted { ($0.postIDs.count, $1.name) > ($1.postIDs.count, $0.name) }.map {
+                    ["name": $0.name, "count": $0.postIDs.count, "url": SitePaths.link(from: path, to: SitePaths.tag($0.slug))] as [String: Any]
+                }, "tagCount": site.tags.count]
+            }
+        case .search:
+            return file(SitePaths.search, "search", title: "Search") { _ in [:] }
+        case .notFound:
+            return file(SitePaths.notFound, "404", title: "Page not found") { _ in [:] }
+        case .channel(let c, let number):
+            let channel = site.channels[c]
+            let pagination = Pagination(itemCount: channel.posts.count, perPage: perPage)
+            let path = SitePaths.channel(channel.slug, page: number)
+            let title = number > 1 ? "\(channel.displayName) — page \(number)" : channel.displayName
+            return file(path, "channel", title: title) { path in
+                ["channel": ChannelContext.context(channel, from: path),
+                 "posts": channel.posts[pagination.range(ofPage: number)].map { posts.context($0, from: path) },
+                 "pagination": pagination.context(page: number, from: path) { SitePaths.channel(channel.slug, page: $0) }]
+            }
+        case .post(let c, let p):
+            let channel = site.channels[c]
+            let post = channel.posts[p]
+            let page = Pagination(itemCount: channel.posts.count, perPage: perPage).page(ofItem: p)
+            return file(SitePaths.post(channel: channel.slug, slug: post.slug), "post", title: post.post.heading) { path in
+                var context: [String: Any] = ["post": posts.context(post, from: path),
+                                              "channel": ChannelContext.context(channel, from: path),
+                                              "channelPageURL": SitePaths.link(from: path, to: SitePaths.channel(channel.slug, page: page)),
+                                              "description": post.post.excerpt(maxLength: 160)]
+                if p > 0 { context["prev"] = posts.context(channel.posts[p - 1], from: path) }
+                if p + 1 < channel.posts.count { context["next"] = posts.context(channel.posts[p + 1], from: path) }
+                return context
+            }
+        case .tag(let t, let number):
+            let tag = site.tags[t]
+            let pagination = Pagination(itemCount: tag.postIDs.count, perPage: perPage)
+            let title = number > 1 ? "\(tag.name) — page \(number)" : tag.name
+            return file(SitePaths.tag(tag.slug, page: number), "tag", title: title) { path in
+                ["tag": ["name": tag.name, "count": tag.postIDs.count] as [String: Any],
+                 "posts": tag.postIDs[pagination.range(ofPage: number)].compactMap { postsByID[$0] }.map { posts.context($0, from: path) },
+                 "pagination": pagination.context(page: number, from: path) { SitePaths.tag(tag.slug, page: $0) }]
+            }
+        }
+    }
+
+    /// Renders one template with the variables every page has (`root`, `site`, `pageTitle`, nav links).
+    func file(_ path: String, _ template: String, title: String, _ build: (String) -> [String: Any]) -> RenderedFile {
+        var context = build(path)
+        context["root"] = SitePaths.root(of: path)
+        context["pageTitle"] = title
+        context["site"] = ["title": site.config.title, "description": site.config.description,
+                           "language": site.config.language] as [String: Any]
+        context["nav"] = ["home": SitePaths.link(from: path, to: SitePaths.home),
+                          "tags": SitePaths.link(from: path, to: SitePaths.tagIndex),
+                          "search": SitePaths.link(from: path, to: SitePaths.search),
+                          "feed": SitePaths.link(from: path, to: SitePaths.feed)]
+        context["is_" + template] = true
+        return RenderedFile(path: path, text: templates.render(template, context))
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of a site, loaded from a folder: the only render code that reads files.
+public struct TemplateSet: Sendable {
+    /// The page templates every template folder must have.
+    public static let requiredTemplates = ["base", "index", "channel", "post", "tag", "tags", "search", "404"]
+
+    public let library: MustacheLibrary
+    public let folder: String
+    /// Files beside the templates that are copied into the site as they are (under `assets/`).
+    public let assets: [RenderedFile]
+
+    /// Loads every `*.mustache` file under `folder` (partials by relative name, `partials/header`).
+    /// - Throws: `DiagnosticError` naming the template file, line and column of a syntax error,
+    ///   or the templates that are missing.
+    public init(folder: String) throws {
+        self.folder = folder
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DiagnosticError(.error("templates folder '\(folder)' does not exist"))
+        }
+        let library = try Self.loadLibrary(folder: folder)
+        let missing = Self.requiredTemplates.filter { library.getTemplate(named: $0) == nil }
+        if !missing.isEmpty {
+            throw DiagnosticError(missing.map {
+                .error("template '\($0).mustache' is missing", at: SourceLocation(path: DumpLoader.join(folder, "\($0).mustache")))
+            })
+        }
+        self.library = library
+        self.assets = try Self.loadAssets(folder: folder)
+    }
+
+    /// Renders a template; a missing partial renders as nothing, as Mustache specifies.
+    public func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    static func loadAssets(folder: String) throws -> [RenderedFile] {
+        let assetsFolder = DumpLoader.join(folder, "assets")
+        let fm = FileManager.default
+        guard let names = fm.enumerator(atPath: assetsFolder)?.allObjects as? [String] else { return [] }
+        var files: [RenderedFile] = []
+        for name in names.sorted() {
+            var isDirectory: ObjCBool = false
+            let path = DumpLoader.join(assetsFolder, name)
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            guard let data = fm.contents(atPath: path) else {
+                throw DiagnosticError(.error("cannot read asset", at: SourceLocation(path: path)))
+            }
+            files.append(RenderedFile(path: "assets/" + name, contents: data))
+        }
+        return files
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "section closed with the wrong name"
+        case .unfinishedName: return "unfinished tag name"
+        case .expectedSectionEnd: return "section is never closed"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        default: return "template syntax error (\(error))"
+        }
+    }
+}
+
+extension TemplateSet {
+    /// Registers every `*.mustache` file under `folder` by its relative name without extension.
+    static func loadLibrary(folder: String) throws -> MustacheLibrary {
+        var library = MustacheLibrary()
+        let fm = FileManager.default
+        let names = ((fm.enumerator(atPath: folder)?.allObjects as? [String]) ?? []).sorted()
+        for name in names where name.hasSuffix(".mustache") {
+            let path = DumpLoader.join(folder, name)
+            guard let data = fm.contents(atPath: path) else {
+                throw DiagnosticError(.error("cannot read template", at: SourceLocation(path: path)))
+            }
+            do {
+                let template = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
+                library.register(template, named: String(name.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                let location = SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)
+                let line = error.context.line.trimmingWhitespace()
+                throw DiagnosticError(.error("\(describe(error.error)) in '\(line)'", at: location))
+            }
+        }
+        return library
+    }
+}
