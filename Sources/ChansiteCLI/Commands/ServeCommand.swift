@@ -5,8 +5,4 @@ extension Chansite {
         static let configuration = CommandConfiguration(abstract: "Build the site and serve it for preview.")
         func run() async throws {}
     }
-    struct Search: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Search the built index.")
-        func run() async throws {}
-    }
 }

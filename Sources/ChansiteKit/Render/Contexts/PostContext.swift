@@ -28,11 +28,15 @@ struct PostContext {
             guard let tag = tagsByKey[key] else { return nil }
             return ["name": name, "url": SitePaths.link(from: path, to: SitePaths.tag(tag.slug))]
         }
-        if !tags.isEmpty { context["hashtags"] = tags }
+        if !tags.isEmpty {
+            context["hashtags"] = tags
+            context["hasHashtags"] = true
+        }
         if let forwarded = p.forwardedFrom { context["forwardedFrom"] = forwarded }
         if let date = p.dateText { context["dateText"] = date }
         if let reactions = p.reactions, !reactions.isEmpty {
             context["reactions"] = reactions.map { ["emoji": $0.emoji, "count": $0.count] as [String: Any] }
+            context["hasReactions"] = true
         }
         if !p.linkPreviews.isEmpty {
             context["linkPreviews"] = p.linkPreviews.map { card -> [String: Any] in

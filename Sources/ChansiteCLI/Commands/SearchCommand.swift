@@ -1,0 +1,56 @@
+import ArgumentParser
+import ChansiteKit
+import Foundation
+
+extension Chansite {
+    /// Queries the built search index, ranked exactly as the search page ranks.
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Search the built site's index from the terminal.")
+
+        @Argument(help: "The words to find (all must match; any inflection; #tag for a hashtag).")
+        var query: [String]
+
+        @Option(help: "The built site folder.")
+        var output = "Output"
+
+        @Option(help: "How many results to show.")
+        var limit = 10
+
+        @Option(help: "Only posts of this channel (its display name).")
+        var channel: String?
+
+        @Option(help: "Only posts with this hashtag.")
+        var tag: String?
+
+        @Flag(help: "Print a JSON array of results (title, url, channel, snippet, score).")
+        var json = false
+
+        func validate() throws {
+            if limit < 1 { throw ValidationError("Please give a --limit of at least 1.") }
+        }
+
+        func run() throws {
+            let engine: SearchEngine
+            do {
+                engine = try SearchEngine(outputPath: output)
+            } catch let error as DiagnosticError {
+                error.diagnostics.forEach(Console.printDiagnostic)
+                throw ExitCode.failure
+            }
+            let results = engine.search(query.joined(separator: " "), limit: limit, channel: channel, tag: tag)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                var data = try encoder.encode(results)
+                data.append(0x0A)
+                FileHandle.standardOutput.write(data)
+                return
+            }
+            if results.isEmpty { print("no results") }
+            for (n, result) in results.enumerated() {
+                print("\(n + 1). \(result.title)  [\(result.channel)]  score \(result.score)\n   \(result.url)\n   \(result.snippet)")
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// A short excerpt around the first matched word, with matches marked `[like this]` for the
+/// terminal (the page marks them with `<mark>`).
+enum Snippet {
+    static func make(_ text: String, stems: [String]) -> String {
+        let plain = stems.filter { !$0.hasPrefix("#") && $0.count > 1 }
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        var marked = ""
+        var word = ""
+        var firstMatch: Int?
+        func flush() {
+            guard !word.isEmpty else { return }
+            let normal = word.lowercased().replacingOccurrences(of: "ё", with: "е")
+            if plain.contains(where: { normal.hasPrefix($0) }) {
+                if firstMatch == nil { firstMatch = marked.count }
+                marked += "[" + word + "]"
+            } else {
+                marked += word
+            }
+            word = ""
+        }
+        for character in flat {
+            if character.isLetter || character.isNumber { word.append(character) } else { flush(); marked.append(character) }
+        }
+        flush()
+        let start = max(0, (firstMatch ?? 0) - 60)
+        let body = String(marked.dropFirst(start).prefix(220))
+        return (start > 0 ? "…" : "") + body + (marked.count > start + 220 ? "…" : "")
+    }
+}

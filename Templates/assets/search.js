@@ -1,0 +1,168 @@
+/* chansite search: loads the prebuilt index under search/ with <script> tags (works from file://),
+   ranks with the BM25 scores the build precomputed, and shows results as you type. No dependencies. */
+(function () {
+  "use strict";
+  var app = document.getElementById("search-app");
+  if (!app) return;
+  var base = app.getAttribute("data-index");
+  var root = base.replace(/search\/$/, "");
+  var loaded = {}, waiting = {};
+  window.__chansiteSearch = function (name, data) {
+    loaded[name] = data;
+    (waiting[name] || []).forEach(function (resolve) { resolve(data); });
+    delete waiting[name];
+  };
+  function load(name, file) {
+    if (loaded[name]) return Promise.resolve(loaded[name]);
+    return new Promise(function (resolve) {
+      var first = !waiting[name];
+      (waiting[name] = waiting[name] || []).push(resolve);
+      if (!first) return;
+      var s = document.createElement("script");
+      s.src = base + file;
+      s.onerror = function () { window.__chansiteSearch(name, null); };
+      document.head.appendChild(s);
+    });
+  }
+  function hex(text) {
+    return Array.from(new TextEncoder().encode(text), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+  }
+  function shardKey(term) { return Array.from(term).slice(0, 2).join(""); }
+  function shard(term) { var k = shardKey(term); return load("shard:" + k, "shards/" + hex(k) + ".js"); }
+  function normalize(word) { return word.toLowerCase().replace(/ё/g, "е"); }
+  /* The same words the build indexed: letters and digits; a leading # keeps a hashtag whole. */
+  function tokens(query) {
+    var out = [], re = /#[\p{L}\p{N}_]+|[\p{L}\p{N}]+/gu, m;
+    query = query.replace(/(https?:\/\/|t\.me\/)\S+/gi, " ");
+    while ((m = re.exec(query))) out.push(normalize(m[0]));
+    return out;
+  }
+  function formsFor(data, token, prefix) {
+    var stems = {}, forms = (data && data.forms) || {};
+    if (forms[token]) stems[forms[token]] = true;
+    if (prefix || !forms[token]) {
+      Object.keys(forms).forEach(function (f) { if (f.indexOf(token) === 0) stems[forms[f]] = true; });
+    }
+    return Object.keys(stems);
+  }
+  /* A word not in the corpus: try it without its last one to three letters (an unknown inflection). */
+  function stemsOf(token, prefix) {
+    return shard(token).then(function (data) {
+      var stems = formsFor(data, token, prefix);
+      if (stems.length || token[0] === "#") return stems;
+      var letters = Array.from(token);
+      for (var cut = 1; cut <= 3 && letters.length - cut >= 4; cut++) {
+        stems = formsFor(data, letters.slice(0, letters.length - cut).join(""), true);
+        if (stems.length) return stems;
+      }
+      return [];
+    });
+  }
+  function postings(stem) {
+    return shard(stem).then(function (data) {
+      var flat = (data && data.postings && data.postings[stem]) || [], map = {}, doc = 0;
+      for (var i = 0; i < flat.length; i += 2) { doc += flat[i]; map[doc] = flat[i + 1]; }
+      return map;
+    });
+  }
+  function tokenScores(token, prefix) {
+    return stemsOf(token, prefix).then(function (stems) {
+      return Promise.all(stems.map(postings)).then(function (maps) {
+        var best = {};
+        maps.forEach(function (m) { for (var d in m) if (!(d in best) || m[d] > best[d]) best[d] = m[d]; });
+        return { stems: stems, scores: best };
+      });
+    });
+  }
+  /* AND of all words; the last word is a prefix while it is being typed. */
+  function search(query, filters) {
+    var words = tokens(query), typing = !/\s$/.test(query);
+    if (filters.tag) words.push("#" + filters.tag);
+    if (!words.length) return Promise.resolve({ hits: [], stems: [] });
+    return Promise.all(words.map(function (w, i) {
+      return tokenScores(w, typing && i === words.length - 1 - (filters.tag ? 1 : 0) && w[0] !== "#");
+    })).then(function (parts) {
+      var total = null, stems = [];
+      parts.forEach(function (p) {
+        stems = stems.concat(p.stems);
+        var next = {};
+        for (var d in p.scores) if (total === null || d in total) next[d] = (total ? total[d] : 0) + p.scores[d];
+        total = next;
+      });
+      var hits = Object.keys(total).map(Number).filter(function (d) {
+        return !filters.channel || (d >= filters.channel[1] && d < filters.channel[2]);
+      }).map(function (d) { return { doc: d, score: total[d] }; });
+      hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+      return { hits: hits, stems: stems };
+    });
+  }
+  function escapeHTML(s) {
+    return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
+  }
+  function snippet(text, stems) {
+    var words = [], re = /[\p{L}\p{N}]+/gu, m, first = -1;
+    var plain = stems.filter(function (s) { return s[0] !== "#" && s.length > 1; });
+    while ((m = re.exec(text))) {
+      var w = normalize(m[0]);
+      if (plain.some(function (s) { return w.indexOf(s) === 0; })) {
+        words.push([m.index, m.index + m[0].length]);
+        if (first < 0) first = m.index;
+      }
+    }
+    var start = Math.max(0, first - 60), end = Math.min(text.length, start + 220), out = "", at = start;
+    words.forEach(function (r) {
+      if (r[0] < start || r[1] > end) return;
+      out += escapeHTML(text.slice(at, r[0])) + "<mark>" + escapeHTML(text.slice(r[0], r[1])) + "</mark>";
+      at = r[1];
+    });
+    out += escapeHTML(text.slice(at, end));
+    return (start > 0 ? "…" : "") + out + (end < text.length ? "…" : "");
+  }
+  var input = document.getElementById("search-input"), list = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
+  var channelSelect = document.getElementById("search-channel"), tagSelect = document.getElementById("search-tag");
+  var manifest = null, generation = 0;
+  function render(result, gen) {
+    var top = result.hits.slice(0, 20), per = manifest.docsPerChunk;
+    var chunks = {};
+    top.forEach(function (h) { chunks[Math.floor(h.doc / per)] = true; });
+    return Promise.all(Object.keys(chunks).map(function (c) { return load("docs:" + c, "docs/" + c + ".js"); })).then(function () {
+      if (gen !== generation) return;
+      list.innerHTML = top.map(function (h) {
+        var d = loaded["docs:" + Math.floor(h.doc / per)][h.doc % per];
+        var channel = manifest.channels[d[1]] ? manifest.channels[d[1]][0] : "";
+        return '<li data-score="' + h.score + '"><a class="result-title" href="' + escapeHTML(root + d[2]) + '">' + escapeHTML(d[0]) +
+          '</a><div class="result-meta">' + escapeHTML(channel) + (d[4] ? " · " + escapeHTML(d[4]) : "") +
+          '</div><p class="result-snippet">' + snippet(d[3], result.stems) + "</p></li>";
+      }).join("");
+      status.textContent = result.hits.length ? result.hits.length + (result.hits.length === 1 ? " post found" : " posts found")
+        : "No results. Try fewer or shorter words.";
+    });
+  }
+  function run() {
+    var q = input.value, gen = ++generation;
+    var url = new URL(window.location.href);
+    if (q) url.searchParams.set("q", q); else url.searchParams.delete("q");
+    try { history.replaceState(null, "", url.toString()); } catch (e) { /* file:// in some browsers */ }
+    var ch = channelSelect.value === "" ? null : manifest.channels[Number(channelSelect.value)];
+    if (!tokens(q).length && !tagSelect.value) { list.innerHTML = ""; status.textContent = ""; return; }
+    status.textContent = "Searching…";
+    search(q, { channel: ch, tag: tagSelect.value }).then(function (r) { if (gen === generation) return render(r, gen); });
+  }
+  load("manifest", "manifest.js").then(function (m) {
+    manifest = m;
+    m.channels.forEach(function (c, i) { channelSelect.add(new Option(c[0] + " (" + (c[2] - c[1]) + ")", String(i))); });
+    m.tags.forEach(function (t) { tagSelect.add(new Option(t[0] + " (" + t[2] + ")", t[1])); });
+    var q = new URL(window.location.href).searchParams.get("q");
+    if (q) input.value = q;
+    input.addEventListener("input", run);
+    channelSelect.addEventListener("change", run);
+    tagSelect.addEventListener("change", run);
+    input.addEventListener("keydown", function (e) {
+      var firstLink = list.querySelector("a");
+      if (e.key === "ArrowDown" && firstLink) { e.preventDefault(); firstLink.focus(); }
+    });
+    app.setAttribute("data-ready", "true");
+    run();
+  });
+})();
