@@ -51,7 +51,6 @@ let package = Package(
         .testTarget(
             name: "ChansiteKitTests",
             dependencies: ["ChansiteKit"],
-            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -67,7 +67,7 @@ public struct AggregatorRelativeDateFormat: DumpFormat {
                 }
                 current = post
             } else if inAds {
-                result.drop(i + 1, "advertising block")
+                if !line.isBlankLine { result.drop(i + 1, "advertising block") }
             } else if line.isBlankLine {
                 current?.append("", line: i + 1)
             } else {

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+@testable import ChansiteKit
+
+@Suite struct TextRulesTests {
+    @Test func hashtagsNeedALetterAndAWordBoundary() {
+        #expect(Hashtags.find(in: "Империя #2 (#1 было) #математика_в_ML и #ML, a#b") == ["#математика_в_ML", "#ML"])
+        #expect(Hashtags.isHashtagLine("#a #б_в"))
+        #expect(!Hashtags.isHashtagLine("#a text"))
+    }
+
+    @Test func linksDropTrailingPunctuation() {
+        let text = "see https://t.me/gonzo_ML/819). and (https://en.wikipedia.org/wiki/A_(b)) t.me/x/1, https://arxiv.org/abs/1909.08410 ."
+        #expect(Links.find(in: text).map(\.url) == ["https://t.me/gonzo_ML/819", "https://en.wikipedia.org/wiki/A_(b)",
+                                                     "https://t.me/x/1", "https://arxiv.org/abs/1909.08410"])
+    }
+
+    @Test func genericFallbackWarnsAndSplitsAtBlankRuns() {
+        let parsed = TestSupport.parse("one\nstill one\n\n\ntwo\n\n\n\nthree")
+        #expect(parsed.format == "generic")
+        #expect(parsed.posts.map(\.text) == ["one\nstill one", "two", "three"])
+        #expect(parsed.diagnostics.contains { $0.severity == .warning && $0.message.contains("no known dump format") })
+    }
+
+    @Test func loaderHandlesBadInput() {
+        let loader = DumpLoader()
+        #expect(loader.decode(Data(), path: "e.txt").dump == nil)
+        #expect(loader.decode(Data(), path: "e.txt").diagnostics.first?.description == "e.txt: warning: file is empty; skipped")
+        let binary = loader.decode(Data([0x50, 0x4B, 0x00, 0x01]), path: "b.txt")
+        #expect(binary.dump == nil && binary.diagnostics.first?.severity == .error)
+        let invalid = loader.decode(Data("ok\nbad \u{0}".utf8.dropLast()) + Data([0xFF, 0x0A, 0x61]), path: "u.txt")
+        #expect(invalid.dump?.lines == ["ok", "bad \u{FFFD}", "a"])
+        #expect(invalid.diagnostics.first?.location == SourceLocation(path: "u.txt", line: 2))
+        let crlf = loader.decode(Data([0xEF, 0xBB, 0xBF]) + Data("a\r\nb\r\n".utf8), path: "c.txt")
+        #expect(crlf.dump?.lines == ["a", "b"])
+        let longLine = String(repeating: "слово ", count: 200_000)
+        #expect(loader.decode(Data(longLine.utf8), path: "l.txt").dump?.lines.count == 1)
+        #expect(loader.load(path: "/nonexistent/x.txt").diagnostics.first?.severity == .error)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+@testable import ChansiteKit
+
+@Suite struct PipelineTests {
+    /// Builds the real `Content/` with the real templates into a temporary folder.
+    func buildSamples(into output: URL) throws -> BuildResult {
+        let root = TestSupport.repositoryRoot
+        let pipeline = Pipeline(options: BuildOptions(contentPath: root.appendingPathComponent("Content").path,
+                                                      templatesPath: root.appendingPathComponent("Templates").path,
+                                                      outputPath: output.path))
+        let result = try pipeline.build()
+        try pipeline.write(result)
+        return result
+    }
+
+    @Test func everyInternalLinkResolvesAndIsRelative() throws {
+        let temp = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let output = temp.appendingPathComponent("Output")
+        let result = try buildSamples(into: output)
+        #expect(result.errorCount == 0)
+        let files = TestSupport.tree(output)
+        let pattern = try Regex(#"(?:href|src)="([^"]*)""#)
+        var checked = 0
+        for (path, data) in files where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            for match in html.matches(of: pattern) {
+                let link = String(match.output[1].substring ?? "")
+                #expect(!link.hasPrefix("/"), "\(path) links to root-absolute '\(link)'")
+                if link.hasPrefix("http://") || link.hasPrefix("https://") || link.hasPrefix("#") || link.hasPrefix("mailto:") { continue }
+                let target = link.split(separator: "#").first.map(String.init) ?? ""
+                let resolved = output.appendingPathComponent(path).deletingLastPathComponent()
+                    .appendingPathComponent(target.removingPercentEncoding ?? target).standardizedFileURL
+                #expect(FileManager.default.fileExists(atPath: resolved.path), "\(path) links to missing '\(link)'")
+                checked += 1
+            }
+        }
+        #expect(checked > 1000)
+        for channel in result.site.channels {
+            #expect(files[SitePaths.channel(channel.slug)] != nil)
+            for post in channel.posts { #expect(files[SitePaths.post(channel: channel.slug, slug: post.slug)] != nil) }
+        }
+        for tag in result.site.tags { #expect(files[SitePaths.tag(tag.slug)] != nil) }
+        for page in ["index.html", "404.html", "tags/index.html", "search.html", "feed.xml", "sitemap.xml", "search/manifest.js"] {
+            #expect(files[page] != nil, "missing \(page)")
+        }
+    }
+
+    @Test func buildingTwiceGivesIdenticalTrees() throws {
+        let temp = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        _ = try buildSamples(into: temp.appendingPathComponent("a"))
+        _ = try buildSamples(into: temp.appendingPathComponent("b"))
+        let a = TestSupport.tree(temp.appendingPathComponent("a"))
+        let b = TestSupport.tree(temp.appendingPathComponent("b"))
+        #expect(a.count > 100)
+        #expect(a == b)
+    }
+
+    @Test func hostileDumpRendersAsText() throws {
+        let temp = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try TestSupport.copyTemplates(to: temp)
+        try TestSupport.write(["Content/evil.txt": """
+            Evil "Channel" <b>
+            5 subscribers
+            Download Telegram
+            <script>alert(1)</script>
+            "><img src=x onerror=alert(1)>
+            [x](javascript:alert(1))
+
+            #tag"><script>
+            """], under: temp)
+        let pipeline = Pipeline(options: BuildOptions(contentPath: temp.appendingPathComponent("Content").path,
+                                                      templatesPath: temp.appendingPathComponent("Templates").path,
+                                                      outputPath: temp.appendingPathComponent("Output").path))
+        let result = try pipeline.build()
+        let post = try #require(result.site.allPosts.first)
+        let html = try #require(result.files.first { $0.path == SitePaths.post(channel: post.channelSlug, slug: post.slug) })
+        let text = String(decoding: html.contents, as: UTF8.self)
+        #expect(!text.contains("<script>alert"))
+        #expect(!text.contains("<img src=x"))
+        #expect(!text.contains("href=\"javascript"))
+        #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(text.contains("[x](javascript:alert(1))"))
+        #expect(text.contains("Evil &quot;Channel&quot; &lt;b&gt;"))
+        for file in result.files where file.path.hasPrefix("search/") {
+            #expect(!String(decoding: file.contents, as: UTF8.self).contains("</script"))
+        }
+    }
+
+    @Test func aFailedWriteLeavesThePreviousOutputUnchanged() throws {
+        let temp = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let output = temp.appendingPathComponent("Output")
+        _ = try buildSamples(into: output)
+        let before = TestSupport.tree(output)
+        // The 300th file's folder is a file: writing fails midway through the site.
+        var files = (0..<600).map { RenderedFile(path: "page-\($0).html", text: "new \($0)") }
+        files.insert(RenderedFile(path: "page-1.html/x.html", text: "conflict"), at: 300)
+        #expect(throws: DiagnosticError.self) { try OutputWriter(outputPath: output.path).write(files) }
+        #expect(TestSupport.tree(output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: temp.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "temporary folders left behind: \(leftovers)")
+    }
+
+    @Test func templateErrorsNameFileAndLine() throws {
+        let temp = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try TestSupport.copyTemplates(to: temp)
+        let broken = temp.appendingPathComponent("Templates/post.mustache")
+        try Data("<p>\n{{#post}}\n{{/postt}}\n".utf8).write(to: broken)
+        #expect {
+            try TemplateSet(folder: temp.appendingPathComponent("Templates").path)
+        } throws: { error in
+            let diagnostic = (error as? DiagnosticError)?.diagnostics.first
+            return diagnostic?.location?.path.hasSuffix("Templates/post.mustache") == true && diagnostic?.location?.line == 3
+        }
+    }
+}
