@@ -9,6 +9,11 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Pushes printed lines out at once: `serve` runs under tools that read its output as it comes.
+    static func flush() {
+        fflush(nil)
+    }
+
     static func printDiagnostic(_ diagnostic: Diagnostic) {
         printError(diagnostic.description)
     }

@@ -1,0 +1,109 @@
+import ChansiteKit
+import Foundation
+import Hummingbird
+
+/// Answers preview requests from the in-memory site: content types, folder index pages,
+/// the site's 404 page, ETags, HEAD, the live-reload event stream and the error overlay.
+struct PreviewResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+
+    static let eventsPath = "/__chansite/events"
+
+    let store: SiteStore
+    let broadcaster: ReloadBroadcaster
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        guard request.method == .get || request.method == .head else {
+            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
+        }
+        let rawPath = request.uri.path
+        if rawPath == Self.eventsPath { return await events() }
+        guard let path = Self.sitePath(rawPath) else {
+            return text(.badRequest, "bad request path\n")
+        }
+        let files = await store.files
+        var key = path
+        if key.isEmpty || key.hasSuffix("/") {
+            key += "index.html"
+        } else if files[key] == nil, await store.folders.contains(key) {
+            return Response(status: .movedPermanently, headers: [.location: rawPath + "/", .cacheControl: "no-cache"])
+        }
+        guard let entry = files[key] else {
+            let notFound = files[SitePaths.notFound]?.contents ?? Data("not found\n".utf8)
+            return await file(status: .notFound, contents: notFound, path: SitePaths.notFound, etag: nil, request: request)
+        }
+        return await file(status: .ok, contents: entry.contents, path: key, etag: entry.etag, request: request)
+    }
+
+    /// The site-relative path of a request, or nil when it tries to leave the site: `..` and
+    /// `.` segments, encoded slashes or dots that decode into them, backslashes and NUL bytes.
+    static func sitePath(_ raw: String) -> String? {
+        guard raw.hasPrefix("/"), let decoded = raw.removingPercentEncoding else { return nil }
+        if decoded.contains("\0") || decoded.contains("\\") { return nil }
+        let segments = decoded.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+        if segments.contains(where: { $0 == ".." || $0 == "." }) { return nil }
+        return String(decoded.dropFirst())
+    }
+
+    static func contentType(for path: String) -> String {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "html": return "text/html; charset=utf-8"
+        case "css": return "text/css; charset=utf-8"
+        case "js": return "text/javascript; charset=utf-8"
+        case "json": return "application/json; charset=utf-8"
+        case "xml": return "application/xml; charset=utf-8"
+        case "txt": return "text/plain; charset=utf-8"
+        case "svg": return "image/svg+xml"
+        case "png": return "image/png"
+        case "jpg", "jpeg": return "image/jpeg"
+        case "webp": return "image/webp"
+        case "ico": return "image/x-icon"
+        case "woff2": return "font/woff2"
+        default: return "application/octet-stream"
+        }
+    }
+
+    func file(status: HTTPResponse.Status, contents: Data, path: String, etag: String?, request: Request) async -> Response {
+        let type = Self.contentType(for: path)
+        var headers: HTTPFields = [.contentType: type, .cacheControl: "no-cache", .xContentTypeOptions: "nosniff"]
+        var body = contents
+        if type.hasPrefix("text/html") {
+            body = await Self.inject(into: contents, error: store.error)
+        }
+        // The ETag covers the bytes sent, so a page re-validates when the overlay comes or goes.
+        let tag = etag.map { _ in "\"" + Slug.hash(String(decoding: body, as: UTF8.self), length: 16) + "\"" }
+        if let tag {
+            headers[.eTag] = tag
+            if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == tag || $0 == "*" }) {
+                return Response(status: .notModified, headers: headers)
+            }
+        }
+        headers[.contentLength] = String(body.count)
+        if request.method == .head { return Response(status: status, headers: headers) }
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    func text(_ status: HTTPResponse.Status, _ message: String) -> Response {
+        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"],
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: message)))
+    }
+
+    func events() async -> Response {
+        let stream = await broadcaster.subscribe()
+        return Response(status: .ok,
+                        headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"],
+                        body: ResponseBody(asyncSequence: stream))
+    }
+
+    /// Adds the reload script (and the error overlay, while a rebuild is failing) before `</body>`.
+    /// Only responses get it; the files in the output folder never do.
+    static func inject(into html: Data, error: String?) -> Data {
+        var snippet = LiveReloadScript.script
+        if let error { snippet = LiveReloadScript.overlay(error) + snippet }
+        let text = String(decoding: html, as: UTF8.self)
+        if let range = text.range(of: "</body>", options: .backwards) {
+            return Data((text[..<range.lowerBound] + snippet + text[range.lowerBound...]).utf8)
+        }
+        return Data((text + snippet).utf8)
+    }
+}
