@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// Starts the real binary on a free port and talks HTTP to it.
+@Suite(.serialized) struct ServeCommandTests {
+    final class Server {
+        let process = Process()
+        let port: Int
+        let project: URL
+
+        init(project: URL, extra: [String] = []) throws {
+            self.project = project
+            port = Int.random(in: 20000...40000)
+            process.executableURL = CLIRunner.binary
+            process.arguments = ["serve", "--port", String(port)] + extra
+            process.currentDirectoryURL = project
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline {
+                if let fd = try? RawHTTP.connect(port: port) { close(fd); return }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            throw POSIXError(.ETIMEDOUT)
+        }
+
+        func get(_ path: String, _ method: String = "GET", headers: [String: String] = [:]) throws -> RawHTTP.Response {
+            try RawHTTP.request(port: port, method, path, headers: headers)
+        }
+
+        func stop() -> Int32 {
+            process.interrupt()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+    }
+
+    static let dump = "Канал\n5 subscribers\nDownload Telegram\nПервый пост про модели.\n\n#тег"
+
+    @Test func servesPagesSafely() throws {
+        let project = try CLIRunner.temporaryProject(content: ["a.txt": Data(Self.dump.utf8)])
+        defer { try? FileManager.default.removeItem(at: project) }
+        try Data("secret".utf8).write(to: project.appendingPathComponent("Package.swift"))
+        let server = try Server(project: project, extra: ["--no-watch"])
+        defer { _ = server.stop() }
+        let home = try server.get("/")
+        #expect(home.status == 200)
+        #expect(home.headers["content-type"] == "text/html; charset=utf-8")
+        #expect(home.body.contains("EventSource(\"/__chansite/events\")"))
+        let disk = try String(contentsOf: project.appendingPathComponent("Output/index.html"), encoding: .utf8)
+        #expect(!disk.contains("EventSource"), "the reload script must never be written to the output folder")
+        #expect(try server.get("/assets/style.css").headers["content-type"] == "text/css; charset=utf-8")
+        #expect(try server.get("/search/manifest.js").headers["content-type"] == "text/javascript; charset=utf-8")
+        let redirect = try server.get("/tags")
+        #expect(redirect.status == 301 && redirect.headers["location"] == "/tags/")
+        #expect(try server.get("/tags/").status == 200)
+        let missing = try server.get("/no/such/page.html")
+        #expect(missing.status == 404 && missing.body.contains("Page not found"))
+        let etag = try #require(home.headers["etag"])
+        #expect(try server.get("/", headers: ["If-None-Match": etag]).status == 304)
+        let head = try server.get("/", "HEAD")
+        #expect(head.status == 200 && head.body.isEmpty && head.headers["content-length"] != nil)
+        // Traversal attempts never return a file from outside the site.
+        try FileManager.default.createSymbolicLink(atPath: project.appendingPathComponent("Output/leak.txt").path,
+                                                   withDestinationPath: project.appendingPathComponent("Package.swift").path)
+        for path in ["/../Package.swift", "/%2e%2e/Package.swift", "/..%2fPackage.swift", "/%2e%2e%2fPackage.swift", "/leak.txt",
+                     "/assets/..%5c..%5cPackage.swift"] {
+            let response = try server.get(path)
+            #expect([400, 404].contains(response.status), "\(path) gave \(response.status)")
+            #expect(!response.body.contains("secret"), "\(path) leaked a file")
+        }
+        #expect(server.stop() == 0)
+    }
+
+    @Test func rebuildsOnChangeReloadsAndShowsErrors() throws {
+        let project = try CLIRunner.temporaryProject(content: ["a.txt": Data(Self.dump.utf8)])
+        defer { try? FileManager.default.removeItem(at: project) }
+        let server = try Server(project: project)
+        defer { _ = server.stop() }
+        let fd = try RawHTTP.connect(port: server.port)
+        defer { close(fd) }
+        RawHTTP.send(fd, "GET", "/__chansite/events", headers: [:])
+        #expect(RawHTTP.readStream(fd, until: "connected", seconds: 3).contains("text/event-stream"))
+        let start = Date()
+        try Data((Self.dump + "\nНовая строка про кошек.").utf8).write(to: project.appendingPathComponent("Content/a.txt"))
+        let events = RawHTTP.readStream(fd, until: "event: reload", seconds: 10)
+        #expect(events.contains("event: reload"))
+        #expect(Date().timeIntervalSince(start) < 3, "reload took \(Date().timeIntervalSince(start)) s")
+        #expect(try server.get("/").body.contains("Первый пост про модели."))
+        #expect(try server.get("/channels/kanal/index.html").body.contains("Новая строка про кошек."))
+        // A broken template: the old site is still served, with the overlay naming file and line.
+        try Data("{{#posts}}\n{{/post}}".utf8).write(to: project.appendingPathComponent("Templates/channel.mustache"))
+        #expect(RawHTTP.readStream(fd, until: "channel.mustache:2", seconds: 10).contains("event: error"))
+        let page = try server.get("/channels/kanal/index.html")
+        #expect(page.status == 200)
+        #expect(page.body.contains("Новая строка про кошек."))
+        #expect(page.body.contains("chansite-error") && page.body.contains("Templates/channel.mustache:2"))
+        #expect(server.stop() == 0)
+    }
+
+    @Test func aBusyPortGetsAClearMessage() throws {
+        let project = try CLIRunner.temporaryProject(content: ["a.txt": Data(Self.dump.utf8)])
+        defer { try? FileManager.default.removeItem(at: project) }
+        let server = try Server(project: project, extra: ["--no-watch"])
+        defer { _ = server.stop() }
+        let second = try CLIRunner.run(["serve", "--port", String(server.port), "--output", project.appendingPathComponent("Out2").path,
+                                        "--no-watch"], in: project)
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("already in use") && second.stderr.contains("--port"))
+    }
+}
