@@ -2,17 +2,32 @@
 # Both install what is missing first (Debian/Ubuntu packages; sudo when not root).
 
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev pkg-config python3
+# Only for the tests: a real browser for the search page.
+TEST_APT_PACKAGES := chromium chromium-driver python3-pip
+BENCH_APT_PACKAGES := hugo wrk time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 
-.PHONY: site test deps release debug bench clean
+.PHONY: site test deps test-deps bench-deps release debug bench clean
 
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs the Debian packages in $(1) that are missing, and nothing else.
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+endef
+
+deps:
+	$(call apt_install,$(APT_PACKAGES))
+
+test-deps: deps
+	$(call apt_install,$(TEST_APT_PACKAGES))
+	@python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install --quiet selenium pytest
+
+bench-deps: deps
+	$(call apt_install,$(BENCH_APT_PACKAGES))
 
 release: deps
 	$(SWIFT) build -c release --product chansite
@@ -23,11 +38,15 @@ debug: deps
 site: release
 	.build/release/chansite build
 
-test: debug
+test: test-deps debug
 	$(SWIFT) test
+	python3 -m pytest -q Tests/browser
 
-bench: release
+bench: bench-deps release
 	scripts/bench-build.sh
+	scripts/bench-parse.sh
+	scripts/bench-search.sh
+	scripts/bench-serve.sh
 
 clean:
 	rm -rf .build Output/*

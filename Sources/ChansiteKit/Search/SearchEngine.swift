@@ -96,10 +96,11 @@ public final class SearchEngine {
         return map
     }
 
-    /// The ranked posts for a query (all words must match; the last one as a prefix unless
-    /// `complete`), optionally within one channel (by name) or one tag.
-    public func search(_ query: String, limit: Int = 10, channel: String? = nil, tag: String? = nil,
-                       complete: Bool = true) -> [Result] {
+    /// The ranked posts for a query, optionally within one channel (by name) or one tag. All
+    /// words must match; as on the page, the last word counts as a prefix (the word being typed)
+    /// unless the query ends with a space.
+    public func search(_ query: String, limit: Int = 10, channel: String? = nil, tag: String? = nil) -> [Result] {
+        let complete = query.last?.isWhitespace ?? false
         var words = Self.tokens(query)
         let typed = words.count
         if let tag { words.append("#" + Tag.key(for: tag)) }

@@ -1,0 +1,132 @@
+"""The search page in a real headless Chromium, over HTTP (at a sub-path) and from file://.
+
+Builds the sample site with the real chansite binary, then types queries as a reader would and
+checks the results against `chansite search --json`, which must rank the same way.
+"""
+import functools
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+import urllib.parse
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BINARY = os.environ.get("CHANSITE_BIN", os.path.join(ROOT, ".build", "debug", "chansite"))
+QUERIES = ["моделью", "models", "#математика", "обучение модели", "данные", "статья", "llm", "нейронные сети"]
+
+
+@pytest.fixture(scope="module")
+def site():
+    folder = tempfile.mkdtemp(prefix="chansite-browser-")
+    output = os.path.join(folder, "archive", "site")
+    subprocess.run([BINARY, "build", "--quiet", "--output", output], cwd=ROOT, check=True)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=folder)
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield {"output": output, "http": f"http://127.0.0.1:{server.server_address[1]}/archive/site/"}
+    server.shutdown()
+    shutil.rmtree(folder)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    options = webdriver.ChromeOptions()
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--allow-file-access-from-files"]:
+        options.add_argument(flag)
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    service = webdriver.ChromeService(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    driver = webdriver.Chrome(options=options, service=service)
+    yield driver
+    driver.quit()
+
+
+def results(browser, base, query):
+    browser.get(base + "search.html?q=" + urllib.parse.quote(query))
+    WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.ID, "search-status").text not in ("", "Searching…"))
+    links = browser.find_elements(By.CSS_SELECTOR, "#search-results a.result-title")
+    return [urllib.parse.unquote(urllib.parse.urljoin(browser.current_url, a.get_attribute("href"))) for a in links]
+
+
+def cli(site, query, limit=10):
+    run = subprocess.run([BINARY, "search", "--output", site["output"], "--json", "--limit", str(limit), query],
+                         capture_output=True, check=True)
+    return json.loads(run.stdout)
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_page_and_cli_agree_on_top_ten(site, browser, query):
+    page = results(browser, site["http"], query)[:10]
+    expected = [urllib.parse.unquote(site["http"] + r["url"]) for r in cli(site, query)]
+    assert page == expected
+    assert page, f"no results for {query!r}"
+
+
+def test_inflections_find_each_other(site, browser):
+    for query, word in [("моделью", "модел"), ("models", "model")]:
+        browser.get(site["http"] + "search.html?q=" + urllib.parse.quote(query))
+        WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li mark"))
+        marks = [m.text.lower() for m in browser.find_elements(By.CSS_SELECTOR, "#search-results li mark")]
+        assert any(m.startswith(word) and m != query for m in marks), marks
+
+
+def test_typing_keyboard_and_no_results(site, browser):
+    browser.get(site["http"] + "search.html")
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-app").get_attribute("data-ready"))
+    box = browser.find_element(By.ID, "search-input")
+    box.send_keys("матем")
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results a"))
+    assert "q=%D0%BC%D0%B0%D1%82%D0%B5%D0%BC" in browser.current_url
+    box.send_keys(Keys.ARROW_DOWN)
+    first = browser.find_element(By.CSS_SELECTOR, "#search-results a")
+    assert browser.switch_to.active_element == first
+    box.clear()
+    box.send_keys("zzqxwv")
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-status").text.startswith("No results"))
+    assert not browser.find_elements(By.CSS_SELECTOR, "#search-results li")
+
+
+def test_channel_and_tag_filters(site, browser):
+    browser.get(site["http"] + "search.html")
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-app").get_attribute("data-ready"))
+    tag = browser.find_element(By.ID, "search-tag")
+    values = [o.get_attribute("value") for o in tag.find_elements(By.TAG_NAME, "option")]
+    assert "математика" in values
+    browser.execute_script("arguments[0].value='математика';arguments[0].dispatchEvent(new Event('change'))", tag)
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li"))
+    shown = len(browser.find_elements(By.CSS_SELECTOR, "#search-results li"))
+    assert shown == min(20, len(cli(site, "#математика", 50)))
+    channel = browser.find_element(By.ID, "search-channel")
+    browser.execute_script("arguments[0].value='1';arguments[0].dispatchEvent(new Event('change'))", channel)
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-status").text != "Searching…")
+    name = channel.find_elements(By.TAG_NAME, "option")[2].text.rsplit(" (", 1)[0]
+    expected = cli(site, "#математика", 50)
+    metas = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#search-results .result-meta")]
+    assert all(m.startswith(name) for m in metas)
+    assert len(metas) == len([r for r in expected if r["channel"] == name])
+
+
+def test_search_works_from_file_url(site, browser):
+    base = "file://" + site["output"] + "/"
+    page = results(browser, base, "моделью")
+    assert page and all(p.startswith(base) for p in page)
+    expected = [urllib.parse.unquote(base + r["url"]) for r in cli(site, "моделью")]
+    assert page[:10] == expected
+
+
+def test_header_search_box_submits_to_search_page(site, browser):
+    browser.get(site["http"] + "index.html")
+    box = browser.find_element(By.ID, "site-search")
+    box.send_keys("данные" + Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda d: "search.html?q=" in d.current_url)
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li"))
