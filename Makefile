@@ -3,7 +3,7 @@
 
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev pkg-config python3
 # Only for the tests: a real browser for the search page.
-TEST_APT_PACKAGES := chromium chromium-driver python3-pip
+TEST_APT_PACKAGES := chromium chromium-driver
 BENCH_APT_PACKAGES := hugo wrk time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
@@ -24,7 +24,7 @@ deps:
 
 test-deps: deps
 	$(call apt_install,$(TEST_APT_PACKAGES))
-	@python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install --quiet selenium pytest
+	@python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install --quiet selenium pytest || python3 -m pip install --quiet --break-system-packages selenium pytest
 
 bench-deps: deps
 	$(call apt_install,$(BENCH_APT_PACKAGES))

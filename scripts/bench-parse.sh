@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Parsing speed and memory: the five samples, then dumps of ~10 MB and ~50 MB made by repeating
+# a sample's posts, to show that parsing time grows linearly. Usage: scripts/bench-parse.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=.build/release/chansite
+[ -x "$bin" ] || swift build -c release --product chansite
+work=${BENCH_DIR:-/tmp/chansite-bench}/parse
+mkdir -p "$work"
+measure() {
+  local name=$1; shift
+  local out; out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+  printf "%-28s %7.2f s %7.0f MB\n" "$name" "${out% *}" "$(echo "${out#* } / 1024" | bc -l)"
+}
+total=0
+start=$(date +%s.%N)
+for f in ../shared/dumps/*.txt; do "$bin" inspect "$f" --json >/dev/null; done
+printf "%-28s %7.2f s (5 processes)\n" "five samples" "$(echo "$(date +%s.%N) - $start" | bc -l)"
+# Repeat the posts of sample 003 (reaction-closed blocks) until the file reaches the size.
+for mb in 10 50; do
+  file="$work/repeat-${mb}mb.txt"
+  if [ ! -f "$file" ]; then
+    python3 - "$file" "$mb" <<'PY'
+import sys
+src = open("../shared/dumps/003_b22756596538f969.txt", encoding="utf-8").read().rstrip("\n") + "\n"
+out, target = [], int(sys.argv[2]) * 1024 * 1024
+size = 0
+while size < target:
+    out.append(src); size += len(src.encode())
+open(sys.argv[1], "w", encoding="utf-8").write("".join(out))
+PY
+  fi
+  measure "inspect ${mb} MB dump" "$bin" inspect "$file" --json
+done

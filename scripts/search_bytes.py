@@ -1,0 +1,57 @@
+"""Index size and what a cold query downloads, measured from a built site; then the query time
+in headless Chromium when selenium and chromium are there. Usage: search_bytes.py OUTPUT POSTS"""
+import os
+import sys
+import time
+
+out, posts = sys.argv[1], sys.argv[2]
+search = os.path.join(out, "search")
+total = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(search) for f in fs)
+print(f"{posts} posts: index {total / 1e6:.1f} MB in {sum(len(fs) for _, _, fs in os.walk(search))} files")
+
+
+def cold_bytes(word):
+    """manifest + the word's shard + its stem's shard(s) + one docs file: what the page loads."""
+    import json
+    def load(path):
+        text = open(path, encoding="utf-8").read()
+        return text, json.loads(text[text.index(",") + 1:text.rindex(")")])
+    paths = {os.path.join(search, "manifest.js"), os.path.join(search, "docs", "0.js")}
+    key = word[:2].encode().hex()
+    shard_path = os.path.join(search, "shards", key + ".js")
+    if os.path.exists(shard_path):
+        paths.add(shard_path)
+        _, shard = load(shard_path)
+        stems = {s for f, s in shard["forms"].items() if f.startswith(word)}
+        for s in stems:
+            paths.add(os.path.join(search, "shards", s[:2].encode().hex() + ".js"))
+    return sum(os.path.getsize(p) for p in paths if os.path.exists(p))
+
+
+for word in ["модель", "данные", "the", "обучение"]:
+    print(f"  cold query {word!r}: {cold_bytes(word) / 1024:.0f} KB downloaded")
+
+try:
+    import shutil
+    import urllib.parse
+    from selenium import webdriver
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    options = webdriver.ChromeOptions()
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files"]:
+        options.add_argument(flag)
+    options.binary_location = shutil.which("chromium")
+    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(shutil.which("chromedriver")))
+    try:
+        for word in ["модель", "данные обучение"]:
+            driver.get("file://" + os.path.abspath(out) + "/search.html")
+            WebDriverWait(driver, 20).until(lambda d: d.find_element(By.ID, "search-app").get_attribute("data-ready"))
+            start = time.time()
+            driver.execute_script("var i=document.getElementById('search-input');i.value=arguments[0];"
+                                  "i.dispatchEvent(new Event('input'))", word + " ")
+            WebDriverWait(driver, 20).until(lambda d: d.find_element(By.ID, "search-status").text not in ("", "Searching…"))
+            print(f"  browser query {word!r} (cold, from file://): {(time.time() - start) * 1000:.0f} ms")
+    finally:
+        driver.quit()
+except ImportError:
+    print("  (selenium not installed: browser timing skipped)")
