@@ -90,7 +90,7 @@ public struct SearchIndexBuilder: Sendable {
                 let post = sitePost.post
                 let channel = site.channels.firstIndex { $0.slug == sitePost.channelSlug } ?? 0
                 return [post.heading, channel, SitePaths.post(channel: sitePost.channelSlug, slug: sitePost.slug),
-                        String(post.bodyBelowHeading.prefix(Self.snippetSource)), post.dateText ?? ""]
+                        String(post.text.prefix(Self.snippetSource)), post.dateText ?? ""]
             }
             files.append(Self.file("docs/\(start / Self.docsPerChunk).js", name: "docs:\(start / Self.docsPerChunk)", chunk))
         }

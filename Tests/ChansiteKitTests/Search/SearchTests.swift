@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import ChansiteKit
+
+@Suite struct SearchTests {
+    @Test func tokenizerFoldsCaseAndYoAndSkipsURLsAndEmoji() {
+        #expect(Tokenizer.words("Ёжик ЕЛКА👍 https://t.me/x/1 model_v2, 3D-печать") == ["ежик", "елка", "model", "v2", "3d", "печать"])
+        #expect(Tokenizer.script(of: "модель") == .cyrillic)
+        #expect(Tokenizer.script(of: "model") == .latin)
+        #expect(Tokenizer.script(of: "2024") == .other)
+    }
+
+    /// Pairs from the Snowball project's published sample vocabularies (voc.txt → output.txt).
+    @Test(arguments: [
+        ("consign", "consign"), ("consigned", "consign"), ("consigning", "consign"), ("consignment", "consign"),
+        ("knackeries", "knackeri"), ("generously", "generous"), ("models", "model"),
+        ("вагнера", "вагнер"), ("важная", "важн"), ("важнее", "важн"), ("важнейшими", "важн"), ("важно", "важн"),
+        ("моделью", "модел"), ("модели", "модел"), ("2024", "2024"), ("東京", "東京"),
+    ])
+    func stemmerMatchesSnowball(word: String, stem: String) {
+        #expect(Stemmer().stem(word) == stem)
+    }
+
+    func site(_ posts: [(String, [String])]) -> Site {
+        let path = "t.txt"
+        let parsed = ParsedDump(path: path, format: "generic", channel: ChannelInfo(title: "Test"),
+                                posts: posts.enumerated().map { n, post in
+                                    Post(text: post.0, hashtags: post.1, source: SourceRange(path: path, firstLine: n + 1, lastLine: n + 1))
+                                })
+        return SiteAssembler(config: SiteConfig()).assemble([parsed]).site
+    }
+
+    func engine(for site: Site) throws -> (SearchEngine, URL) {
+        let folder = try TestSupport.temporaryFolder()
+        try OutputWriter(outputPath: folder.path).write(SearchIndexBuilder(site: site).build())
+        return (try SearchEngine(outputPath: folder.path), folder)
+    }
+
+    @Test func indexEncodingRoundTripsThroughTheEngine() throws {
+        let built = SearchIndexBuilder(site: site([("Первая модель", []), ("Вторая", ["#тег"])])).build()
+        let manifest = try #require(built.first { $0.path == "search/manifest.js" })
+        let text = String(decoding: manifest.contents, as: UTF8.self)
+        #expect(text.hasPrefix("window.__chansiteSearch(\"manifest\",{"))
+        #expect(text.hasSuffix(");\n"))
+        #expect(built.contains { $0.path == "search/shards/\(SearchIndexBuilder.fileName(forShard: "мо")).js" })
+        #expect(SearchIndexBuilder.fileName(forShard: "мо") == "d0bcd0be")
+    }
+
+    @Test func inflectionsPrefixesAndAND() throws {
+        let (engine, folder) = try engine(for: site([
+            ("Новая модель для текста", []),
+            ("Про модели и данные", ["#ml"]),
+            ("Совсем другое: кошки", []),
+            ("Language models are few-shot learners", []),
+        ]))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(Set(engine.search("моделью ").map(\.title)) == ["Новая модель для текста", "Про модели и данные"])
+        #expect(engine.search("model ").map(\.title) == ["Language models are few-shot learners"])
+        #expect(engine.search("модели данные ").map(\.title) == ["Про модели и данные"])
+        #expect(engine.search("кош").map(\.title) == ["Совсем другое: кошки"], "the last word is a prefix while typing")
+        #expect(engine.search("#ML").map(\.title) == ["Про модели и данные"])
+        #expect(engine.search("модель", tag: "ml").map(\.title) == ["Про модели и данные"])
+        #expect(engine.search("несуществующееслово ").isEmpty)
+        #expect(engine.search("модели ").allSatisfy { $0.snippet.contains("[модел") })
+    }
+
+    @Test func bm25RanksRarerAndDenserMatchesFirstAndBoostsTitles() throws {
+        let filler = Array(repeating: "слово", count: 60).joined(separator: " ")
+        var posts: [(String, [String])] = [
+            ("Разное\n\(filler) граф", []),
+            ("Граф граф граф", []),
+        ]
+        posts += (0..<10).map { ("Заметка номер \($0) про разное", []) }
+        let (engine, folder) = try engine(for: site(posts))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let results = engine.search("граф ")
+        #expect(results.map(\.title) == ["Граф граф граф", "Разное"])
+        #expect(results[0].score > results[1].score)
+        // A rare word outranks a common one.
+        let rare = engine.search("номер 3 ")
+        #expect(rare.first?.title == "Заметка номер 3 про разное")
+    }
+}
