@@ -12,7 +12,9 @@ if [ ! -d "$work/dumps" ]; then
 fi
 measure() {  # name, command...: prints "name  seconds  MB"
   local name=$1; shift
-  local out; out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+  local stats; stats=$(mktemp)
+  /usr/bin/time -o "$stats" -f "%e %M" "$@" >/dev/null 2>&1 || echo "($name exited with status $?)"
+  local out; out=$(tail -1 "$stats"); rm -f "$stats"
   printf "%-10s %8.2f s %8.0f MB\n" "$name" "${out% *}" "$(echo "${out#* } / 1024" | bc -l)"
 }
 echo "corpus: $posts posts ($(du -sh "$work/dumps" | cut -f1) of dumps), $(nproc) cores"

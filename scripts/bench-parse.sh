@@ -9,7 +9,9 @@ work=${BENCH_DIR:-/tmp/chansite-bench}/parse
 mkdir -p "$work"
 measure() {
   local name=$1; shift
-  local out; out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+  local stats; stats=$(mktemp)
+  /usr/bin/time -o "$stats" -f "%e %M" "$@" >/dev/null 2>&1 || echo "($name exited with status $?)"
+  local out; out=$(tail -1 "$stats"); rm -f "$stats"
   printf "%-28s %7.2f s %7.0f MB\n" "$name" "${out% *}" "$(echo "${out#* } / 1024" | bc -l)"
 }
 total=0

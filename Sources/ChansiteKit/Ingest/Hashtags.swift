@@ -8,6 +8,7 @@ enum Hashtags {
 
     /// Every hashtag in `text`, with its `#`, in order, each once.
     static func find(in text: String) -> [String] {
+        guard text.utf8.contains(UInt8(ascii: "#")) else { return [] }
         var result: [String] = []
         var seen = Set<String>()
         let scalars = Array(text.unicodeScalars)

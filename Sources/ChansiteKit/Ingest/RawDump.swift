@@ -26,23 +26,22 @@ public struct RawDump: Sendable {
     /// Splits on LF, CRLF and lone CR; a final line terminator does not make an empty last line.
     static func splitLines(_ text: String) -> [String] {
         var lines: [String] = []
-        var current = String.UnicodeScalarView()
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                if !previousWasCR { lines.append(String(current)) }
-                current = String.UnicodeScalarView()
-                previousWasCR = false
-            } else if scalar == "\r" {
-                lines.append(String(current))
-                current = String.UnicodeScalarView()
-                previousWasCR = true
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                lines.append(String(Substring(bytes[start..<index])))
+                var next = bytes.index(after: index)
+                if byte == 0x0D, next < bytes.endIndex, bytes[next] == 0x0A { next = bytes.index(after: next) }
+                start = next
+                index = next
             } else {
-                current.append(scalar)
-                previousWasCR = false
+                index = bytes.index(after: index)
             }
         }
-        if !current.isEmpty { lines.append(String(current)) }
+        if start < bytes.endIndex { lines.append(String(Substring(bytes[start..<bytes.endIndex]))) }
         return lines
     }
 }

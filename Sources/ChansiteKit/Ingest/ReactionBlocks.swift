@@ -10,6 +10,7 @@ struct ReactionBlocks {
 
     /// `Name pinned «…»`: a service event quoting another post, never a post itself.
     static func pinNotice(_ line: String) -> String? {
+        guard line.containsBytes("pinned") else { return nil }
         let flat = line.normalizedSpaces
         guard let range = flat.range(of: " pinned «"), flat.hasSuffix("»") else {
             if let range = flat.range(of: " pinned "), flat.hasSuffix(" pinned a message") || flat.hasSuffix(" pinned a photo") {
@@ -22,22 +23,24 @@ struct ReactionBlocks {
 
     /// How strongly the dump looks like this family: few blank lines and posts closed by reaction lines.
     static func familyConfidence(_ dump: RawDump) -> Double {
-        let nonBlank = dump.lines.filter { !$0.isBlankLine }
+        let nonBlank = dump.lines.prefix(5000).filter { !$0.isBlankLine }
         guard !nonBlank.isEmpty else { return 0 }
         let reactions = nonBlank.filter { ReactionLine.parse($0) != nil }.count
         guard reactions >= 1 else { return 0 }
-        let blankShare = Double(dump.lines.count - nonBlank.count) / Double(dump.lines.count)
+        let sampled = min(dump.lines.count, 5000)
+        let blankShare = Double(sampled - nonBlank.count) / Double(max(sampled, 1))
         var score = 0.5
         if blankShare < 0.05 { score += 0.2 }
-        if let last = nonBlank.last, ReactionLine.parse(last) != nil { score += 0.2 }
+        if let last = dump.lines.last(where: { !$0.isBlankLine }), ReactionLine.parse(last) != nil { score += 0.2 }
         return score
     }
 
     /// Cuts the dump into blocks at reaction lines, dropping blank lines and pin notices.
-    static func blocks(of dump: RawDump, into result: inout ParsedDump) -> [Block] {
+    static func blocks(of dump: RawDump, into result: inout ParsedDump, limit: Int = .max) -> [Block] {
         var blocks: [Block] = []
         var current = Block(lines: [])
         for (index, line) in dump.lines.enumerated() {
+            if blocks.count >= limit { return blocks }
             if line.isBlankLine { continue }
             if ReactionLine.parse(line) != nil {
                 current.reactionLine = index
@@ -60,7 +63,8 @@ struct ReactionBlocks {
     /// Share of multi-line blocks that follow the exact doubled pattern (head, copy, same copy, [card]).
     static func exactShare(_ dump: RawDump) -> (share: Double, cards: Int) {
         var scratch = ParsedDump(path: dump.path, format: "")
-        let candidates = blocks(of: dump, into: &scratch).filter { $0.lines.count >= 3 }
+        // A sample of blocks is enough to tell the variants apart; a 50 MB dump is not read twice.
+        let candidates = blocks(of: dump, into: &scratch, limit: 200).filter { $0.lines.count >= 3 }
         guard !candidates.isEmpty else { return (0, 0) }
         var exact = 0
         var cards = 0

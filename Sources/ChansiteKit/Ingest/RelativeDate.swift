@@ -6,6 +6,7 @@ enum RelativeDate {
 
     /// True when the whole line is a relative date.
     static func isDateLine(_ line: String) -> Bool {
+        guard line.containsBytes("ago") || line.containsBytes("назад") else { return false }
         var words = line.normalizedSpaces.split(separator: " ").map { String($0).droppingTrailingCommas() }
         guard words.count >= 3 else { return false }
         let last = words.removeLast()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whitespace rules shared by every format. Dumps are copied from web pages, so besides
 /// ASCII spaces they carry U+00A0 and other typographic spaces, which must count as spaces
 /// wherever a rule compares text, and survive in the text the reader sees.
@@ -27,6 +29,7 @@ extension StringProtocol {
     /// The text with every run of spaces of any kind turned into one ASCII space, trimmed.
     /// Used for comparing and for metadata; body text keeps its own spaces.
     var normalizedSpaces: String {
+        if isNormalizedAlready { return String(self) }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in unicodeScalars {
@@ -39,6 +42,46 @@ extension StringProtocol {
             }
         }
         return String(out)
+    }
+}
+
+extension StringProtocol {
+    /// True when the text has no leading, trailing, doubled or non-ASCII spaces: the common case,
+    /// which then needs no copy.
+    fileprivate var isNormalizedAlready: Bool {
+        var previousWasSpace = true
+        for scalar in unicodeScalars {
+            if scalar == " " {
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            } else if scalar.isSpaceLike {
+                return false
+            } else {
+                previousWasSpace = false
+            }
+        }
+        return !previousWasSpace || isEmpty
+    }
+
+    /// Cheap byte test used to skip the full rules for most lines.
+    func containsBytes(_ needle: String) -> Bool {
+        var haystack = String(self)
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return true }
+        return haystack.withUTF8 { hay in
+            guard hay.count >= n.count else { return false }
+            var i = 0
+            let last = hay.count - n.count
+            while i <= last {
+                if hay[i] == first {
+                    var j = 1
+                    while j < n.count, hay[i + j] == n[j] { j += 1 }
+                    if j == n.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 }
 

@@ -6,28 +6,36 @@ public enum Tokenizer {
     /// The words of `text`, in order.
     public static func words(_ text: String) -> [String] {
         var words: [String] = []
-        let urls = Links.find(in: text).map(\.range)
-        var current = ""
-        var index = text.startIndex
+        // URL ranges as UTF-8 offsets, skipped below.
+        var urls = Links.find(in: text).map {
+            text.utf8.distance(from: text.utf8.startIndex, to: $0.range.lowerBound)..<text.utf8.distance(from: text.utf8.startIndex, to: $0.range.upperBound)
+        }[...]
+        var current = String.UnicodeScalarView()
         func flush() {
-            if !current.isEmpty { words.append(current) }
-            current = ""
-        }
-        while index < text.endIndex {
-            if let url = urls.first(where: { $0.lowerBound == index }) {
-                flush()
-                index = url.upperBound
-                continue
+            if !current.isEmpty {
+                words.append(String(current).lowercased().replacingOccurrences(of: "ё", with: "е"))
+                current = String.UnicodeScalarView()
             }
-            let character = text[index]
-            if character.isLetter || character.isNumber {
-                for c in character.lowercased() { current.append(c == "ё" ? "е" : c) }
-            } else if character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark }) {
+        }
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            defer { offset += UTF8.width(scalar) }
+            if let url = urls.first, offset >= url.lowerBound {
+                if offset < url.upperBound {
+                    flush()
+                    continue
+                }
+                urls.removeFirst()
+            }
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil {
+                current.append(scalar)
+            } else if properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark {
                 // Combining marks belong to the letter before them.
+                if !current.isEmpty { current.append(scalar) }
             } else {
                 flush()
             }
-            index = text.index(after: index)
         }
         flush()
         return words

@@ -15,7 +15,7 @@ public struct AggregatorReadMoreFormat: DumpFormat {
         var score = 0.0
         if let first = dump.lines.first, Self.pageTitle(first) != nil { score += 0.2 }
         if Self.channelLine(in: dump) != nil { score += 0.4 }
-        if dump.lines.contains(where: { Self.readMoreLines.contains($0.normalizedSpaces) }) { score += 0.3 }
+        if dump.lines.contains(where: { $0.utf8.count < 40 && Self.readMoreLines.contains($0.normalizedSpaces) }) { score += 0.3 }
         if dump.lines.prefix(20).contains(where: { Self.subscribeLines.contains($0.normalizedSpaces) }) { score += 0.1 }
         return min(score, 1)
     }

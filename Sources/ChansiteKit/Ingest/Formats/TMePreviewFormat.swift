@@ -104,6 +104,7 @@ public struct TMePreviewFormat: DumpFormat {
 
     /// The name in `Forwarded from<NBSP>Name`, with no-break spaces shown as spaces.
     static func forwardedName(_ line: String) -> String? {
+        guard line.containsBytes("Forwarded") else { return nil }
         let flat = line.normalizedSpaces
         guard flat.hasPrefix("Forwarded from "), flat.count > "Forwarded from ".count else { return nil }
         return String(flat.dropFirst("Forwarded from ".count))
