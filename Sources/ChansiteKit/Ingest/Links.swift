@@ -11,6 +11,9 @@ public enum Links {
     }
 
     public static func find(in text: String) -> [Match] {
+        guard text.containsBytes("http") || text.containsBytes("HTTP") || text.containsBytes("t.me/") || text.containsBytes("T.ME/") else {
+            return []
+        }
         var matches: [Match] = []
         var searchStart = text.startIndex
         while searchStart < text.endIndex, let start = nextStart(in: text, from: searchStart) {

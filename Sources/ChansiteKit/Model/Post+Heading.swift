@@ -22,7 +22,8 @@ extension Post {
 
     /// A one-paragraph summary for listings, feeds and meta descriptions.
     public func excerpt(maxLength: Int = 220) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        // Only the start of a long post can end up in the excerpt.
+        let flat = text.prefix(maxLength * 2 + 16).split(whereSeparator: \.isNewline).joined(separator: " ")
         return flat.shortened(to: maxLength)
     }
 }
@@ -30,7 +31,7 @@ extension Post {
 extension StringProtocol {
     /// Cuts at a word boundary before `limit` characters and adds an ellipsis.
     func shortened(to limit: Int) -> String {
-        let collapsed = String(self).trimmingWhitespace()
+        let collapsed = String(self.prefix(limit * 2 + 16)).trimmingWhitespace()
         guard collapsed.count > limit else { return collapsed }
         var cut = String(collapsed.prefix(limit))
         if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {

@@ -31,15 +31,19 @@ public struct SiteAssembler: Sendable {
             let slug = Self.unique(base, in: &usedSlugs)
             var posts: [SitePost] = []
             var postSlugs = Set<String>()
-            var seen = Set<Post>()
+            var seen: [String: [Post]] = [:]
             for dump in group.dumps {
                 for post in dump.newestFirst ? dump.posts.reversed() : dump.posts {
                     // The same post read from two dumps of one channel is kept once.
-                    var identity = post
-                    identity.source = SourceRange(path: "", firstLine: 0, lastLine: 0)
-                    if group.dumps.count > 1, !seen.insert(identity).inserted {
-                        diagnostics.append(.note("post also found in another dump of this channel; kept once", at: post.source.start))
-                        continue
+                    if group.dumps.count > 1 {
+                        var identity = post
+                        identity.source = SourceRange(path: "", firstLine: 0, lastLine: 0)
+                        let key = Slug.hash(Self.fingerprint(post), length: 16)
+                        if seen[key, default: []].contains(identity) {
+                            diagnostics.append(.note("post also found in another dump of this channel; kept once", at: post.source.start))
+                            continue
+                        }
+                        seen[key, default: []].append(identity)
                     }
                     let postSlug = Self.unique(Self.postSlugBase(post), in: &postSlugs)
                     let tagKeys = post.hashtags.map(Tag.key(for:))
@@ -73,10 +77,14 @@ public struct SiteAssembler: Sendable {
     /// hash of its content, so it does not change when posts are added before it.
     static func postSlugBase(_ post: Post) -> String {
         if let id = post.messageID { return Slug.make(id, maxWords: 1, maxLength: 40) }
-        let words = Slug.make(post.title ?? post.text)
-        let fingerprint = [post.title ?? "", post.text, post.dateText ?? "", post.forwardedFrom ?? "",
-                           post.hasMediaPlaceholder ? "media" : ""].joined(separator: "\u{1F}")
-        return (words.isEmpty ? (post.hasMediaPlaceholder ? "media" : "post") : words) + "-" + Slug.hash(fingerprint)
+        let words = Slug.make(String((post.title ?? post.text).prefix(200)))
+        return (words.isEmpty ? (post.hasMediaPlaceholder ? "media" : "post") : words) + "-" + Slug.hash(fingerprint(post))
+    }
+
+    /// What makes a post the same post: its words and the metadata a reader sees.
+    static func fingerprint(_ post: Post) -> String {
+        [post.title ?? "", post.text, post.dateText ?? "", post.forwardedFrom ?? "",
+         post.hasMediaPlaceholder ? "media" : ""].joined(separator: "\u{1F}")
     }
 
     static func unique(_ base: String, in used: inout Set<String>) -> String {

@@ -9,6 +9,10 @@ public struct SitePost: Sendable, Hashable {
     public var index: Int
     /// Tag keys (normalised hashtags) of the post, in the order the post lists them.
     public var tagKeys: [String]
+    /// `post.heading`, computed once: every listing, feed and index shows it.
+    public var heading: String
+    /// `post.excerpt()`, computed once.
+    public var excerpt: String
 
     public init(post: Post, channelSlug: String, slug: String, index: Int, tagKeys: [String]) {
         self.post = post
@@ -16,6 +20,8 @@ public struct SitePost: Sendable, Hashable {
         self.slug = slug
         self.index = index
         self.tagKeys = tagKeys
+        self.heading = post.heading
+        self.excerpt = post.excerpt()
     }
 
     /// Identifies the post across the site (`channel/slug`).

@@ -42,7 +42,7 @@ public struct FeedRenderer: Sendable {
         """
         for post in posts.reversed() {
             let link = url(SitePaths.post(channel: post.channelSlug, slug: post.slug), from: path)
-            xml += "<item>\n<title>\(XML.escape(post.post.heading))</title>\n<link>\(XML.escape(link))</link>\n"
+            xml += "<item>\n<title>\(XML.escape(post.heading))</title>\n<link>\(XML.escape(link))</link>\n"
             xml += "<guid isPermaLink=\"false\">chansite:\(XML.escape(post.id))</guid>\n"
             xml += "<description>\(XML.escape(post.post.excerpt(maxLength: 500)))</description>\n"
             for tag in post.post.hashtags { xml += "<category>\(XML.escape(tag))</category>\n" }

@@ -98,7 +98,7 @@ public struct PageRenderer: Sendable {
             let channel = site.channels[c]
             let post = channel.posts[p]
             let page = Pagination(itemCount: channel.posts.count, perPage: perPage).page(ofItem: p)
-            return file(SitePaths.post(channel: channel.slug, slug: post.slug), "post", title: post.post.heading) { path in
+            return file(SitePaths.post(channel: channel.slug, slug: post.slug), "post", title: post.heading) { path in
                 var context: [String: Any] = ["post": posts.context(post, from: path),
                                               "channel": ChannelContext.context(channel, from: path),
                                               "channelPageURL": SitePaths.link(from: path, to: SitePaths.channel(channel.slug, page: page)),

@@ -47,7 +47,7 @@ public struct SearchIndexBuilder: Sendable {
                     length += 1
                 }
             }
-            add(post.title ?? post.heading, weight: Self.titleBoost)
+            add(post.title ?? sitePost.heading, weight: Self.titleBoost)
             add(post.bodyBelowHeading, weight: 1)
             add(site.channels.first { $0.slug == sitePost.channelSlug }?.displayName ?? "", weight: 1)
             for key in sitePost.tagKeys {
@@ -82,14 +82,15 @@ public struct SearchIndexBuilder: Sendable {
 
         var files: [RenderedFile] = []
         for (key, shard) in shards {
-            let data: [String: Any] = ["forms": shard.forms, "postings": shard.postings]
-            files.append(Self.file("shards/\(Self.fileName(forShard: key)).js", name: "shard:" + key, data))
+            var json = JSONText()
+            json.shard(forms: shard.forms, postings: shard.postings)
+            files.append(Self.file("shards/\(Self.fileName(forShard: key)).js", name: "shard:" + key, json: json.bytes))
         }
         for start in stride(from: 0, to: posts.count, by: Self.docsPerChunk) {
             let chunk = posts[start..<min(posts.count, start + Self.docsPerChunk)].map { sitePost -> [Any] in
                 let post = sitePost.post
                 let channel = site.channels.firstIndex { $0.slug == sitePost.channelSlug } ?? 0
-                return [post.heading, channel, SitePaths.post(channel: sitePost.channelSlug, slug: sitePost.slug),
+                return [sitePost.heading, channel, SitePaths.post(channel: sitePost.channelSlug, slug: sitePost.slug),
                         String(post.text.prefix(Self.snippetSource)), post.dateText ?? ""]
             }
             files.append(Self.file("docs/\(start / Self.docsPerChunk).js", name: "docs:\(start / Self.docsPerChunk)", chunk))
@@ -118,12 +119,15 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     static func file(_ path: String, name: String, _ data: Any) -> RenderedFile {
-        let json = (try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("null".utf8)
-        var text = "window.__chansiteSearch(\"\(name)\","
-        text += String(decoding: json, as: UTF8.self)
-            .replacingOccurrences(of: "</", with: "<\\/")  // never close a <script> early
-            .replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
-        text += ");\n"
-        return RenderedFile(path: "search/" + path, text: text)
+        // Slashes stay escaped (`<\/`), so no string can close a <script> early.
+        let json = (try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys])) ?? Data("null".utf8)
+        return file(path, name: name, json: json)
+    }
+
+    static func file(_ path: String, name: String, json: Data) -> RenderedFile {
+        var contents = Data("window.__chansiteSearch(\"\(name)\",".utf8)
+        contents.append(json)
+        contents.append(contentsOf: Array(");\n".utf8))
+        return RenderedFile(path: "search/" + path, contents: contents)
     }
 }

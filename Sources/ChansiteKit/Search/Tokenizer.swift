@@ -13,7 +13,7 @@ public enum Tokenizer {
         var current = String.UnicodeScalarView()
         func flush() {
             if !current.isEmpty {
-                words.append(String(current).lowercased().replacingOccurrences(of: "ё", with: "е"))
+                words.append(String(current))
                 current = String.UnicodeScalarView()
             }
         }
@@ -29,7 +29,7 @@ public enum Tokenizer {
             }
             let properties = scalar.properties
             if properties.isAlphabetic || properties.numericType != nil {
-                current.append(scalar)
+                appendFolded(scalar, to: &current)
             } else if properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark {
                 // Combining marks belong to the letter before them.
                 if !current.isEmpty { current.append(scalar) }
@@ -39,6 +39,24 @@ public enum Tokenizer {
         }
         flush()
         return words
+    }
+
+    /// Appends the lower-case form of a scalar, with `ё` folded to `е`; the common Latin and
+    /// Cyrillic cases are done arithmetically because this runs for every letter of the corpus.
+    static func appendFolded(_ scalar: Unicode.Scalar, to word: inout String.UnicodeScalarView) {
+        let v = scalar.value
+        switch v {
+        case 0x41...0x5A: word.append(Unicode.Scalar(v + 0x20)!)
+        case 0x61...0x7A, 0x430...0x44F: word.append(scalar)
+        case 0x410...0x42F: word.append(Unicode.Scalar(v + 0x20)!)
+        case 0x401, 0x451: word.append("е")
+        default:
+            if scalar.properties.changesWhenLowercased {
+                word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                word.append(scalar)
+            }
+        }
     }
 
     /// The script of a word, by its first letter.

@@ -12,11 +12,11 @@ struct PostContext {
         let channel = channelsBySlug[post.channelSlug]
         var context: [String: Any] = [
             "id": post.id,
-            "heading": p.heading,
+            "heading": post.heading,
             "hasTitle": p.title != nil,
             "url": SitePaths.link(from: path, to: SitePaths.post(channel: post.channelSlug, slug: post.slug)),
             "body": bodies[post.id] ?? "",
-            "excerpt": p.excerpt(),
+            "excerpt": post.excerpt,
             "hasMedia": p.hasMediaPlaceholder,
             "source": "\(p.source.path):\(p.source.firstLine)",
             "channel": [

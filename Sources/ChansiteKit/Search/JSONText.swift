@@ -1,0 +1,49 @@
+import Foundation
+
+/// A small JSON writer for the index shards, the bulk of the index: string maps and integer
+/// arrays with sorted keys, written straight to bytes (Foundation's serializer spends most of its
+/// time sorting and boxing). Escapes `/` like JSONSerialization, so `</script>` cannot appear.
+struct JSONText {
+    private(set) var bytes = Data()
+
+    mutating func shard(forms: [String: String], postings: [String: [Int]]) {
+        raw("{\"forms\":{")
+        for (n, key) in forms.keys.sorted().enumerated() {
+            if n > 0 { raw(",") }
+            string(key)
+            raw(":")
+            string(forms[key] ?? "")
+        }
+        raw("},\"postings\":{")
+        for (n, key) in postings.keys.sorted().enumerated() {
+            if n > 0 { raw(",") }
+            string(key)
+            raw(":[")
+            raw((postings[key] ?? []).map(String.init).joined(separator: ","))
+            raw("]")
+        }
+        raw("}}")
+    }
+
+    private mutating func raw(_ text: String) {
+        bytes.append(contentsOf: Array(text.utf8))
+    }
+
+    mutating func string(_ text: String) {
+        var out: [UInt8] = [0x22]
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x2F: out += [0x5C, 0x2F]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0..<0x20: out += Array(String(format: "\\u%04x", byte).utf8)
+            default: out.append(byte)
+            }
+        }
+        out.append(0x22)
+        bytes.append(contentsOf: out)
+    }
+}
