@@ -44,6 +44,7 @@ public struct PostMarkdown: Sendable {
     /// URLs first; then hashtags and mentions outside them.
     private func tokens(in text: String) -> [Token] {
         var tokens = Links.find(in: text).map { Token(range: $0.range, url: $0.url) }
+        guard text.utf8.contains(where: { $0 == 0x23 || $0 == 0x40 }) else { return tokens }
         var i = text.startIndex
         while i < text.endIndex {
             let c = text[i]
@@ -70,15 +71,19 @@ public struct PostMarkdown: Sendable {
 
     /// Backslash-escapes every ASCII punctuation character (CommonMark allows it for all of them).
     static func escape(_ text: Substring) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 8)
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII, scalar.properties.generalCategory.isPunctuationOrSymbol {
-                out.unicodeScalars.append("\\")
-            }
-            out.unicodeScalars.append(scalar)
+        for byte in text.utf8 {
+            if byte < 0x80, isASCIIPunctuation[Int(byte)] { out.append(0x5C) }
+            out.append(byte)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ASCII punctuation and symbols, the characters CommonMark lets a backslash escape.
+    static let isASCIIPunctuation: [Bool] = (0..<128).map { value in
+        let c = Character(Unicode.Scalar(UInt8(value)))
+        return "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".contains(c)
     }
 
     /// Link destinations go inside `<…>`: only `<`, `>`, spaces and backslashes need care.
@@ -94,17 +99,5 @@ public struct PostMarkdown: Sendable {
             }
         }
         return out
-    }
-}
-
-extension Unicode.GeneralCategory {
-    fileprivate var isPunctuationOrSymbol: Bool {
-        switch self {
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            return true
-        default:
-            return false
-        }
     }
 }

@@ -11,8 +11,10 @@ extension Post {
 
     /// The body a page shows under the heading: the text without its first line when the
     /// heading already shows that whole line, so nothing appears twice and nothing is lost.
-    public var bodyBelowHeading: String {
-        let shown = heading
+    public var bodyBelowHeading: String { body(below: heading) }
+
+    /// The text without its first line when `heading` shows that whole line.
+    public func body(below shown: String) -> String {
         if text == shown { return "" }
         if text.hasPrefix(shown + "\n") {
             return String(text.dropFirst(shown.count + 1)).trimmingCharacters(in: .newlines)
@@ -23,20 +25,29 @@ extension Post {
     /// A one-paragraph summary for listings, feeds and meta descriptions.
     public func excerpt(maxLength: Int = 220) -> String {
         // Only the start of a long post can end up in the excerpt.
-        let flat = text.prefix(maxLength * 2 + 16).split(whereSeparator: \.isNewline).joined(separator: " ")
-        return flat.shortened(to: maxLength)
+        var flat = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars.prefix(maxLength * 2 + 16) {
+            flat.append(scalar == "\n" || scalar == "\r" ? " " : scalar)
+        }
+        return String(flat).shortened(to: maxLength)
     }
 }
 
 extension StringProtocol {
     /// Cuts at a word boundary before `limit` characters and adds an ellipsis.
+    /// Works on Unicode scalars, not grapheme clusters, because it runs for every post; a cut
+    /// never falls inside a word, so it cannot split an emoji sequence either unless one is
+    /// longer than the limit.
     func shortened(to limit: Int) -> String {
-        let collapsed = String(self.prefix(limit * 2 + 16)).trimmingWhitespace()
-        guard collapsed.count > limit else { return collapsed }
-        var cut = String(collapsed.prefix(limit))
-        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > limit / 2 {
-            cut = String(cut[..<space])
+        let scalars = Array(String(self).trimmingWhitespace().unicodeScalars)
+        guard scalars.count > limit else { return String(String.UnicodeScalarView(scalars)) }
+        var end = limit
+        if let space = scalars[..<limit].lastIndex(where: { $0.isSpaceLike }), space > limit / 2 {
+            end = space
+        } else {
+            // No space to cut at: at least keep joiners and modifiers with their emoji.
+            while end < scalars.count, scalars[end].properties.isGraphemeExtend || scalars[end] == "\u{200D}" { end += 1 }
         }
-        return cut.trimmingWhitespace() + "…"
+        return String(String.UnicodeScalarView(scalars[..<end])).trimmingWhitespace() + "…"
     }
 }

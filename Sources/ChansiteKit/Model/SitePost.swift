@@ -24,6 +24,9 @@ public struct SitePost: Sendable, Hashable {
         self.excerpt = post.excerpt()
     }
 
+    /// The body shown under the heading (see `Post.body(below:)`).
+    public var body: String { post.body(below: heading) }
+
     /// Identifies the post across the site (`channel/slug`).
     public var id: String { channelSlug + "/" + slug }
 }

@@ -48,7 +48,7 @@ public struct SearchIndexBuilder: Sendable {
                 }
             }
             add(post.title ?? sitePost.heading, weight: Self.titleBoost)
-            add(post.bodyBelowHeading, weight: 1)
+            add(sitePost.body, weight: 1)
             add(site.channels.first { $0.slug == sitePost.channelSlug }?.displayName ?? "", weight: 1)
             for key in sitePost.tagKeys {
                 add(key.replacingOccurrences(of: "_", with: " "), weight: Self.tagBoost)
