@@ -36,13 +36,24 @@ struct ReactionBlocks {
     }
 
     /// Cuts the dump into blocks at reaction lines, dropping blank lines and pin notices.
-    static func blocks(of dump: RawDump, into result: inout ParsedDump, limit: Int = .max) -> [Block] {
+    /// A post without reactions ends at the author's signature: when the signature line is not
+    /// followed by a reaction line or by the start of the text's second copy, a new post begins.
+    static func blocks(of dump: RawDump, into result: inout ParsedDump, limit: Int = .max, signature: String? = nil) -> [Block] {
         var blocks: [Block] = []
         var current = Block(lines: [])
-        for (index, line) in dump.lines.enumerated() {
+        let lines = dump.lines
+        for (index, line) in lines.enumerated() {
             if blocks.count >= limit { return blocks }
             if line.isBlankLine { continue }
-            if ReactionLine.parse(line) != nil {
+            if let signature, line.trimmingWhitespace() == signature, current.lines.count >= 1 {
+                current.lines.append(index)
+                let next = lines[(index + 1)...].first { !$0.isBlankLine }
+                let startsCopy = current.lines.count > 2 && next == lines[current.lines[1]]
+                if let next, ReactionLine.parse(next) == nil, !startsCopy, pinNotice(next) == nil {
+                    blocks.append(current)
+                    current = Block(lines: [])
+                }
+            } else if ReactionLine.parse(line) != nil {
                 current.reactionLine = index
                 blocks.append(current)
                 current = Block(lines: [])
@@ -78,10 +89,23 @@ struct ReactionBlocks {
     }
 
     /// Parses every block into a post.
+    /// The author's `@handle` signature: a handle line directly before at least two reaction lines.
+    static func signature(of dump: RawDump) -> String? {
+        var counts: [String: Int] = [:]
+        var previous: String?
+        for line in dump.lines where !line.isBlankLine {
+            if ReactionLine.parse(line) != nil, let handle = previous, isHandle(handle) { counts[handle, default: 0] += 1 }
+            previous = line.trimmingWhitespace()
+        }
+        guard let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), best.value >= 2 else { return nil }
+        return best.key
+    }
+
     static func parse(_ dump: RawDump, format: String, headIsTitle: Bool) -> ParsedDump {
         var result = ParsedDump(path: dump.path, format: format)
-        var signatures: [String: Int] = [:]
-        for block in blocks(of: dump, into: &result) {
+        let signature = signature(of: dump)
+        var undoubled: [Int] = []
+        for block in blocks(of: dump, into: &result, signature: signature) {
             let texts = block.lines.map { dump.lines[$0] }
             let split = DoubledCopy.split(texts)
             var post = PostBuilder()
@@ -103,13 +127,7 @@ struct ReactionBlocks {
                 post.reactions = ReactionLine.parse(dump.lines[reactionLine])
             }
             if headIsTitle, block.lines.count > 1 { post.title = texts[0] }
-            if !split.exact, texts.count >= 3, split.dropped.isEmpty {
-                result.diagnostics.append(.note("no second copy of the text found in this post; kept every line",
-                                                at: dump.location(block.lines[0] + 1)))
-            }
-            if let last = split.kept.last.map({ texts[$0].trimmingWhitespace() }), Self.isHandle(last) {
-                signatures[last, default: 0] += 1
-            }
+            if !split.exact, texts.count >= 3, split.dropped.isEmpty { undoubled.append(block.lines[0] + 1) }
             if var built = post.build(path: dump.path) {
                 if let card = built.linkPreviews.first {
                     built.linkPreviews = [LinkPreview(site: card.site, title: card.title, description: card.description,
@@ -118,10 +136,12 @@ struct ReactionBlocks {
                 result.posts.append(built)
             }
         }
-        // An `@handle` line that ends several posts is the author's signature: the channel's handle.
-        if let (handle, count) = signatures.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count >= 2 {
-            result.channel.handle = String(handle.dropFirst())
+        if let first = undoubled.first {
+            result.diagnostics.append(.note("\(undoubled.count) posts show their text only once (no second copy); kept every line",
+                                            at: dump.location(first)))
         }
+        // The author's signature is the channel's handle.
+        if let signature { result.channel.handle = String(signature.dropFirst()) }
         return result
     }
 

@@ -59,6 +59,27 @@ import Testing
         #expect(parsed.droppedLines.contains(.init(line: 11, reason: "pin notice")))
     }
 
+    @Test func aPostWithoutReactionsEndsAtTheSignature() {
+        let text = """
+        Title one
+        Paragraph of the first post.
+        @author
+        👍1
+        Title two without reactions
+        Its only paragraph.
+        @author
+        Title three
+        Body three.
+        @author
+        🔥2
+        """
+        let parsed = TestSupport.parse(text)
+        #expect(parsed.posts.map(\.title) == ["Title one", "Title two without reactions", "Title three"])
+        #expect(parsed.posts[1].reactions == nil)
+        #expect(parsed.posts[1].text == "Title two without reactions\nIts only paragraph.\n@author")
+        #expect(parsed.channel.handle == "author")
+    }
+
     @Test func reactionLineParsing() {
         #expect(ReactionLine.parse("👍56❤14❤🔥8") == [Reaction(emoji: "👍", count: 56), Reaction(emoji: "❤", count: 14),
                                                      Reaction(emoji: "❤🔥", count: 8)])
