@@ -58,15 +58,33 @@ public struct OutputWriter: Sendable {
         let failures = LockedBox<[String]>([])
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
-            let url = root.appendingPathComponent(file.path)
-            do {
-                try file.contents.write(to: url)
-            } catch {
-                failures.mutate { $0.append("'\(file.path)': \(DumpLoader.reason(error))") }
+            let path = root.appendingPathComponent(file.path).path
+            if let problem = Self.store(file.contents, at: path) {
+                failures.mutate { $0.append("'\(file.path)': \(problem)") }
             }
         }
         if let first = failures.value.sorted().first {
             throw DiagnosticError(.error("cannot write \(first)"))
+        }
+    }
+
+    /// Writes one file with plain POSIX calls: no per-file fsync (the folder swap is what makes
+    /// the site appear at once) and no temporary file per write. Returns the error, if any.
+    static func store(_ data: Data, at path: String) -> String? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(fd) }
+        return data.withUnsafeBytes { buffer -> String? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += written
+            }
+            return nil
         }
     }
 

@@ -102,7 +102,7 @@ public struct PageRenderer: Sendable {
                 var context: [String: Any] = ["post": posts.context(post, from: path),
                                               "channel": ChannelContext.context(channel, from: path),
                                               "channelPageURL": SitePaths.link(from: path, to: SitePaths.channel(channel.slug, page: page)),
-                                              "description": post.post.excerpt(maxLength: 160)]
+                                              "description": post.excerpt]
                 if p > 0 { context["prev"] = posts.context(channel.posts[p - 1], from: path) }
                 if p + 1 < channel.posts.count { context["next"] = posts.context(channel.posts[p + 1], from: path) }
                 return context
