@@ -45,7 +45,7 @@ struct ReactionBlocks {
         for (index, line) in lines.enumerated() {
             if blocks.count >= limit { return blocks }
             if line.isBlankLine { continue }
-            if let signature, line.trimmingWhitespace() == signature, current.lines.count >= 1 {
+            if let signature, line.utf8.first == 0x40, line.trimmingWhitespace() == signature, current.lines.count >= 1 {
                 current.lines.append(index)
                 let next = lines[(index + 1)...].first { !$0.isBlankLine }
                 let startsCopy = current.lines.count > 2 && next == lines[current.lines[1]]
@@ -94,8 +94,9 @@ struct ReactionBlocks {
         var counts: [String: Int] = [:]
         var previous: String?
         for line in dump.lines where !line.isBlankLine {
-            if ReactionLine.parse(line) != nil, let handle = previous, isHandle(handle) { counts[handle, default: 0] += 1 }
-            previous = line.trimmingWhitespace()
+            if let handle = previous, ReactionLine.parse(line) != nil { counts[handle, default: 0] += 1 }
+            let trimmed = line.utf8.first == 0x40 ? line.trimmingWhitespace() : ""
+            previous = isHandle(trimmed) ? trimmed : nil
         }
         guard let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), best.value >= 2 else { return nil }
         return best.key

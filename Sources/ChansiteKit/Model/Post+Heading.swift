@@ -4,7 +4,7 @@ extension Post {
     /// The text a page shows as the post's heading: its title, else its first line, shortened.
     public var heading: String {
         if let title, !title.isEmpty { return title }
-        let firstLine = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? ""
+        let firstLine = text.firstNonBlankLine
         if firstLine.isEmpty { return hasMediaPlaceholder ? "Media" : "Untitled post" }
         return firstLine.shortened(to: 90)
     }
@@ -30,6 +30,20 @@ extension Post {
             flat.append(scalar == "\n" || scalar == "\r" ? " " : scalar)
         }
         return String(flat).shortened(to: maxLength)
+    }
+}
+
+extension String {
+    /// The first line with any text, found by bytes (this runs for every post).
+    var firstNonBlankLine: String {
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
+            let end = utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            let line = self[start..<end]
+            if !line.isBlankLine { return String(line) }
+            start = end < utf8.endIndex ? utf8.index(after: end) : end
+        }
+        return ""
     }
 }
 
