@@ -11,21 +11,36 @@ print(f"{posts} posts: index {total / 1e6:.1f} MB in {sum(len(fs) for _, _, fs i
 
 
 def cold_bytes(word):
-    """manifest + the word's shard + its stem's shard(s) + one docs file: what the page loads."""
+    """What the page loads for a one-word query: manifest, the word's forms file, the posting
+    buckets of its stems, and the docs files of the ten shown results."""
     import json
     def load(path):
         text = open(path, encoding="utf-8").read()
-        return text, json.loads(text[text.index(",") + 1:text.rindex(")")])
-    paths = {os.path.join(search, "manifest.js"), os.path.join(search, "docs", "0.js")}
-    key = word[:2].encode().hex()
-    shard_path = os.path.join(search, "shards", key + ".js")
-    if os.path.exists(shard_path):
-        paths.add(shard_path)
-        _, shard = load(shard_path)
-        stems = {s for f, s in shard["forms"].items() if f.startswith(word)}
-        for s in stems:
-            paths.add(os.path.join(search, "shards", s[:2].encode().hex() + ".js"))
-    return sum(os.path.getsize(p) for p in paths if os.path.exists(p))
+        return json.loads(text[text.index(",") + 1:text.rindex(")")])
+    manifest_path = os.path.join(search, "manifest.js")
+    manifest = load(manifest_path)
+    paths = {manifest_path}
+    forms_path = os.path.join(search, "forms", word[:3].encode().hex() + ".js")
+    if not os.path.exists(forms_path):
+        return sum(os.path.getsize(p) for p in paths)
+    paths.add(forms_path)
+    forms = load(forms_path)
+    stems = {s for f, s in forms.items() if f.startswith(word)}
+    scores = {}
+    for stem in stems:
+        h = 0x811c9dc5
+        for b in stem.encode():
+            h = ((h ^ b) * 0x01000193) & 0xffffffff
+        bucket_path = os.path.join(search, "postings", f"{h % manifest['buckets']}.js")
+        paths.add(bucket_path)
+        flat, doc = load(bucket_path).get(stem, []), 0
+        for i in range(0, len(flat), 2):
+            doc += flat[i]
+            scores[doc] = max(scores.get(doc, 0), flat[i + 1])
+    top = sorted(scores, key=lambda d: (-scores[d], d))[:10]
+    for d in top:
+        paths.add(os.path.join(search, "docs", f"{d // manifest['docsPerChunk']}.js"))
+    return sum(os.path.getsize(p) for p in paths)
 
 
 for word in ["модель", "данные", "the", "обучение"]:

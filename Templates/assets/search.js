@@ -27,8 +27,13 @@
   function hex(text) {
     return Array.from(new TextEncoder().encode(text), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
   }
-  function shardKey(term) { return Array.from(term).slice(0, 2).join(""); }
-  function shard(term) { var k = shardKey(term); return load("shard:" + k, "shards/" + hex(k) + ".js"); }
+  /* Word forms are grouped by their first three code points; postings by an FNV-1a hash of the stem. */
+  function formsOf(term) { var k = Array.from(term).slice(0, 3).join(""); return load("forms:" + k, "forms/" + hex(k) + ".js"); }
+  function bucket(stem) {
+    var h = 0x811c9dc5, bytes = new TextEncoder().encode(stem);
+    for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
+    return h % manifest.buckets;
+  }
   function normalize(word) { return word.toLowerCase().replace(/ё/g, "е"); }
   /* The same words the build indexed: letters and digits; a leading # keeps a hashtag whole. */
   function tokens(query) {
@@ -38,16 +43,16 @@
     return out;
   }
   function formsFor(data, token, prefix) {
-    var stems = {}, forms = (data && data.forms) || {};
+    var stems = {}, forms = data || {};
     if (forms[token]) stems[forms[token]] = true;
-    if (prefix || !forms[token]) {
+    if ((prefix || !forms[token]) && Array.from(token).length >= 3) {
       Object.keys(forms).forEach(function (f) { if (f.indexOf(token) === 0) stems[forms[f]] = true; });
     }
     return Object.keys(stems);
   }
   /* A word not in the corpus: try it without its last one to three letters (an unknown inflection). */
   function stemsOf(token, prefix) {
-    return shard(token).then(function (data) {
+    return formsOf(token).then(function (data) {
       var stems = formsFor(data, token, prefix);
       if (stems.length || token[0] === "#") return stems;
       var letters = Array.from(token);
@@ -59,8 +64,9 @@
     });
   }
   function postings(stem) {
-    return shard(stem).then(function (data) {
-      var flat = (data && data.postings && data.postings[stem]) || [], map = {}, doc = 0;
+    var b = bucket(stem);
+    return load("postings:" + b, "postings/" + b + ".js").then(function (data) {
+      var flat = (data && data[stem]) || [], map = {}, doc = 0;
       for (var i = 0; i < flat.length; i += 2) { doc += flat[i]; map[doc] = flat[i + 1]; }
       return map;
     });
@@ -123,7 +129,7 @@
   var channelSelect = document.getElementById("search-channel"), tagSelect = document.getElementById("search-tag");
   var manifest = null, generation = 0;
   function render(result, gen) {
-    var top = result.hits.slice(0, 20), per = manifest.docsPerChunk;
+    var top = result.hits.slice(0, 10), per = manifest.docsPerChunk;
     var chunks = {};
     top.forEach(function (h) { chunks[Math.floor(h.doc / per)] = true; });
     return Promise.all(Object.keys(chunks).map(function (c) { return load("docs:" + c, "docs/" + c + ".js"); })).then(function () {

@@ -6,23 +6,28 @@ import Foundation
 struct JSONText {
     private(set) var bytes = Data()
 
-    mutating func shard(forms: [String: String], postings: [String: [Int]]) {
-        raw("{\"forms\":{")
-        for (n, key) in forms.keys.sorted().enumerated() {
+    /// An object with sorted keys whose values are strings or integer arrays.
+    mutating func map(_ values: [String: String]) {
+        raw("{")
+        for (n, key) in values.keys.sorted().enumerated() {
             if n > 0 { raw(",") }
             string(key)
             raw(":")
-            string(forms[key] ?? "")
+            string(values[key] ?? "")
         }
-        raw("},\"postings\":{")
-        for (n, key) in postings.keys.sorted().enumerated() {
+        raw("}")
+    }
+
+    mutating func map(_ values: [String: [Int]]) {
+        raw("{")
+        for (n, key) in values.keys.sorted().enumerated() {
             if n > 0 { raw(",") }
             string(key)
             raw(":[")
-            raw((postings[key] ?? []).map(String.init).joined(separator: ","))
+            raw((values[key] ?? []).map(String.init).joined(separator: ","))
             raw("]")
         }
-        raw("}}")
+        raw("}")
     }
 
     private mutating func raw(_ text: String) {

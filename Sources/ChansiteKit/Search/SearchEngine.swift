@@ -36,13 +36,16 @@ public final class SearchEngine {
         return try JSONSerialization.jsonObject(with: Data(text.utf8))
     }
 
-    private func shard(_ term: String) -> [String: Any] {
-        let key = SearchIndexBuilder.shardKey(term)
-        if let cached = cache["shard:" + key] as? [String: Any] { return cached }
-        let path = DumpLoader.join(folder, "shards/\(SearchIndexBuilder.fileName(forShard: key)).js")
-        let data = ((try? Self.read(path)) as? [String: Any]) ?? [:]
-        cache["shard:" + key] = data
+    private func load(_ name: String, _ path: String) -> Any? {
+        if let cached = cache[name] { return cached }
+        let data = try? Self.read(DumpLoader.join(folder, path))
+        cache[name] = data ?? [:]
         return data
+    }
+
+    private func formsShard(_ term: String) -> [String: String] {
+        let key = SearchIndexBuilder.formKey(term)
+        return load("forms:" + key, "forms/\(SearchIndexBuilder.fileName(forShard: key)).js") as? [String: String] ?? [:]
     }
 
     /// Query words as the page splits them: letters and digits, or a whole `#hashtag`.
@@ -61,24 +64,23 @@ public final class SearchEngine {
         return out
     }
 
-    private func forms(in data: [String: Any], _ token: String, prefix: Bool) -> Set<String> {
-        let forms = data["forms"] as? [String: String] ?? [:]
+    private func forms(in forms: [String: String], _ token: String, prefix: Bool) -> Set<String> {
         var stems = Set<String>()
         if let stem = forms[token] { stems.insert(stem) }
-        if prefix || forms[token] == nil {
+        if (prefix || forms[token] == nil), token.unicodeScalars.count >= SearchIndexBuilder.formKeyLength {
             for (form, stem) in forms where form.hasPrefix(token) { stems.insert(stem) }
         }
         return stems
     }
 
     func stems(of token: String, prefix: Bool) -> Set<String> {
-        let data = shard(token)
+        let data = formsShard(token)
         var stems = forms(in: data, token, prefix: prefix)
         if !stems.isEmpty || token.hasPrefix("#") { return stems }
-        let letters = Array(token)
+        let letters = Array(token.unicodeScalars)
         var cut = 1
         while cut <= 3, letters.count - cut >= 4 {
-            stems = forms(in: data, String(letters.dropLast(cut)), prefix: true)
+            stems = forms(in: data, String(String.UnicodeScalarView(letters.dropLast(cut))), prefix: true)
             if !stems.isEmpty { return stems }
             cut += 1
         }
@@ -86,7 +88,9 @@ public final class SearchEngine {
     }
 
     func postings(_ stem: String) -> [Int: Int] {
-        let flat = (shard(stem)["postings"] as? [String: [Int]])?[stem] ?? []
+        let buckets = manifest["buckets"] as? Int ?? 16
+        let bucket = SearchIndexBuilder.bucket(of: stem, count: buckets)
+        let flat = (load("postings:\(bucket)", "postings/\(bucket).js") as? [String: [Int]])?[stem] ?? []
         var map: [Int: Int] = [:]
         var doc = 0
         for i in stride(from: 0, to: flat.count - 1, by: 2) {

@@ -2,23 +2,24 @@ import Foundation
 
 /// Builds the static search index under `search/`: a pure function of the site.
 ///
-/// - `manifest.js`: document count, channel ranges, tag names, shard list.
-/// - `shards/<key>.js`: for the words whose first two letters are `<key>`, the map from each
-///   word form seen in the corpus to its Snowball stem, and for each stem its postings with
-///   BM25 scores precomputed at build time (title and hashtag hits boosted), so the browser
-///   only adds numbers and needs no stemmer of its own.
-/// - `docs/<n>.js`: title, channel, URL and text start of 200 posts, loaded for shown results.
+/// - `manifest.js`: document count, channel ranges, tag names, bucket count.
+/// - `forms/<key>.js`: for the words whose first three letters are `<key>`, the map from each
+///   word form seen in the corpus to its Snowball stem.
+/// - `postings/<n>.js`: for the stems hashed to bucket `n`, their postings with BM25 scores
+///   precomputed at build time (title and hashtag hits boosted), so the browser only adds
+///   numbers and needs no stemmer of its own.
+/// - `docs/<n>.js`: title, channel, URL and text start of 10 posts, loaded for shown results.
 ///
 /// Every file is JavaScript that hands JSON to `window.__chansiteSearch(name, data)`, so the
 /// page can load it with a `<script>` tag even from `file://`, where `fetch` is not allowed.
 public struct SearchIndexBuilder: Sendable {
     public let site: Site
-    /// Documents per `docs/` file.
-    public static let docsPerChunk = 200
+    /// Documents per `docs/` file: a page of results touches at most ten small files.
+    public static let docsPerChunk = 10
     /// Postings kept per stem (the best-scoring ones), so a common word stays a small download.
-    public static let maxPostings = 4000
+    public static let maxPostings = 2000
     /// Characters of post text kept for snippets.
-    public static let snippetSource = 600
+    public static let snippetSource = 320
     static let bm25K1 = 1.2
     static let bm25B = 0.75
     static let titleBoost = 2.0
@@ -61,37 +62,46 @@ public struct SearchIndexBuilder: Sendable {
         let averageLength = lengths.isEmpty ? 1 : lengths.reduce(0, +) / Double(lengths.count)
         let docCount = Double(max(posts.count, 1))
 
-        var shards: [String: (forms: [String: String], postings: [String: [Int]])] = [:]
-        for (form, stem) in forms { shards[Self.shardKey(form), default: ([:], [:])].forms[form] = stem }
+        let bucketCount = Self.bucketCount(forDocuments: posts.count)
+        var formShards: [String: [String: String]] = [:]
+        for (form, stem) in forms { formShards[Self.formKey(form), default: [:]][form] = stem }
+        var buckets: [Int: [String: [Int]]] = [:]
         for (term, docs) in termFrequencies {
             let idf = log(1 + (docCount - Double(docs.count) + 0.5) / (Double(docs.count) + 0.5))
             let scored = docs.map { doc, tf -> (Int, Int) in
                 let norm = tf + Self.bm25K1 * (1 - Self.bm25B + Self.bm25B * lengths[doc] / averageLength)
-                return (doc, Int((idf * tf * (Self.bm25K1 + 1) / norm * 1000).rounded()))
+                // Tenths of a BM25 point: three digits at most, enough to order results.
+                return (doc, min(999, max(1, Int((idf * tf * (Self.bm25K1 + 1) / norm * 10).rounded()))))
             }
             let kept = scored.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(Self.maxPostings).sorted { $0.0 < $1.0 }
             var flat: [Int] = []
             var previous = 0
             for (doc, score) in kept {
                 flat.append(doc - previous)  // gaps keep the numbers short
-                flat.append(max(score, 1))
+                flat.append(score)
                 previous = doc
             }
-            shards[Self.shardKey(term), default: ([:], [:])].postings[term] = flat
+            buckets[Self.bucket(of: term, count: bucketCount), default: [:]][term] = flat
         }
 
         var files: [RenderedFile] = []
-        for (key, shard) in shards {
+        for (key, shard) in formShards {
             var json = JSONText()
-            json.shard(forms: shard.forms, postings: shard.postings)
-            files.append(Self.file("shards/\(Self.fileName(forShard: key)).js", name: "shard:" + key, json: json.bytes))
+            json.map(shard)
+            files.append(Self.file("forms/\(Self.fileName(forShard: key)).js", name: "forms:" + key, json: json.bytes))
         }
+        for (bucket, postings) in buckets {
+            var json = JSONText()
+            json.map(postings)
+            files.append(Self.file("postings/\(bucket).js", name: "postings:\(bucket)", json: json.bytes))
+        }
+        let channelIndex = Dictionary(site.channels.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         for start in stride(from: 0, to: posts.count, by: Self.docsPerChunk) {
             let chunk = posts[start..<min(posts.count, start + Self.docsPerChunk)].map { sitePost -> [Any] in
                 let post = sitePost.post
-                let channel = site.channels.firstIndex { $0.slug == sitePost.channelSlug } ?? 0
-                return [sitePost.heading, channel, SitePaths.post(channel: sitePost.channelSlug, slug: sitePost.slug),
-                        String(post.text.prefix(Self.snippetSource)), post.dateText ?? ""]
+                return [sitePost.heading, channelIndex[sitePost.channelSlug] ?? 0,
+                        SitePaths.post(channel: sitePost.channelSlug, slug: sitePost.slug),
+                        String(String.UnicodeScalarView(post.text.unicodeScalars.prefix(Self.snippetSource))), post.dateText ?? ""]
             }
             files.append(Self.file("docs/\(start / Self.docsPerChunk).js", name: "docs:\(start / Self.docsPerChunk)", chunk))
         }
@@ -102,16 +112,34 @@ public struct SearchIndexBuilder: Sendable {
             offset += channel.posts.count
         }
         let manifest: [String: Any] = [
-            "version": 1, "docCount": posts.count, "docsPerChunk": Self.docsPerChunk,
+            "version": 2, "docCount": posts.count, "docsPerChunk": Self.docsPerChunk, "buckets": bucketCount,
+            "formKeyLength": Self.formKeyLength,
             "channels": ranges, "tags": site.tags.map { [$0.name, $0.key, $0.postIDs.count] as [Any] },
-            "shards": shards.keys.sorted().map { [$0, Self.fileName(forShard: $0)] },
         ]
         files.append(Self.file("manifest.js", name: "manifest", manifest))
         return files.sorted { $0.path < $1.path }
     }
 
-    /// The shard of a term: its first two characters.
-    public static func shardKey(_ term: String) -> String { String(term.prefix(2)) }
+    /// Word forms are grouped by their first three Unicode scalars (the page does the same
+    /// with `Array.from(word).slice(0, 3)`); prefix search starts at three letters.
+    public static let formKeyLength = 3
+
+    public static func formKey(_ form: String) -> String {
+        String(String.UnicodeScalarView(form.unicodeScalars.prefix(formKeyLength)))
+    }
+
+    /// About 40 documents' worth of postings per bucket file, at least 16 buckets.
+    public static func bucketCount(forDocuments count: Int) -> Int { max(16, count / 40) }
+
+    /// The posting bucket of a stem: FNV-1a (32 bit) of its UTF-8, as the page computes it.
+    public static func bucket(of term: String, count: Int) -> Int {
+        var hash: UInt32 = 0x811c_9dc5
+        for byte in term.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        return Int(hash % UInt32(count))
+    }
 
     /// A file name for a shard key that is safe on every file system and host: hex of its UTF-8.
     public static func fileName(forShard key: String) -> String {
