@@ -8,18 +8,19 @@ import Foundation
 /// - `postings/<n>.js`: for the stems hashed to bucket `n`, their postings with BM25 scores
 ///   precomputed at build time (title and hashtag hits boosted), so the browser only adds
 ///   numbers and needs no stemmer of its own.
-/// - `docs/<n>.js`: title, channel, URL and text start of 10 posts, loaded for shown results.
+/// - `docs/<n>.js`: title, channel, URL and text start of post `n`, loaded for shown results.
 ///
 /// Every file is JavaScript that hands JSON to `window.__chansiteSearch(name, data)`, so the
 /// page can load it with a `<script>` tag even from `file://`, where `fetch` is not allowed.
 public struct SearchIndexBuilder: Sendable {
     public let site: Site
-    /// Documents per `docs/` file: a page of results touches at most ten small files.
-    public static let docsPerChunk = 10
+    /// Documents per `docs/` file. One, as Pagefind does with its fragments: the results of a
+    /// query are scattered, so any larger file would be mostly unused bytes.
+    public static let docsPerChunk = 1
     /// Postings kept per stem (the best-scoring ones), so a common word stays a small download.
     public static let maxPostings = 2000
     /// Characters of post text kept for snippets.
-    public static let snippetSource = 320
+    public static let snippetSource = 240
     static let bm25K1 = 1.2
     static let bm25B = 0.75
     static let titleBoost = 2.0
