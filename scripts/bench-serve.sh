@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load test of `chansite serve` beside `python3 -m http.server` on the same folder, with wrk:
-# 64 connections for 10 s on a post page and on a search shard. Usage: scripts/bench-serve.sh
+# 64 connections for 10 s on a post page and on the largest search postings file. Usage: scripts/bench-serve.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/chansite
@@ -13,7 +13,7 @@ py_pid=$!
 trap 'kill $serve_pid $py_pid 2>/dev/null; rm -rf "$out"' EXIT
 for _ in $(seq 100); do curl -s -o /dev/null http://127.0.0.1:18731/ && curl -s -o /dev/null http://127.0.0.1:18732/ && break; sleep 0.2; done
 post=$(cd "$out/site" && find channels -name '*.html' ! -name 'index.html' ! -name 'page-*' | sort | head -1)
-shard=$(cd "$out/site" && ls search/shards/*.js | sort | head -1)
+shard=$(cd "$out/site" && ls -S search/postings/*.js | head -1)
 for target in "$post" "$shard"; do
   for server in "chansite serve:18731" "python http.server:18732"; do
     name=${server%:*}; port=${server##*:}
