@@ -83,7 +83,11 @@ public struct PageRenderer: Sendable {
         case .search:
             return file(SitePaths.search, "search", title: "Search") { _ in [:] }
         case .notFound:
-            return file(SitePaths.notFound, "404", title: "Page not found") { _ in [:] }
+            // A host serves 404.html at whatever path was asked for, where relative links would
+            // point nowhere; with a known base URL the page pins its links to the site root.
+            return file(SitePaths.notFound, "404", title: "Page not found") { _ in
+                site.config.baseURL.map { ["baseHref": $0.hasSuffix("/") ? $0 : $0 + "/"] } ?? [:]
+            }
         case .channel(let c, let number):
             let channel = site.channels[c]
             let pagination = Pagination(itemCount: channel.posts.count, perPage: perPage)
