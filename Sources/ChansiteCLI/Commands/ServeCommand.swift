@@ -29,7 +29,7 @@ extension Chansite {
             let pipeline = Pipeline(options: site.buildOptions)
             let store = SiteStore()
             let broadcaster = ReloadBroadcaster()
-            guard let first = await PreviewBuild.run(pipeline) else { throw ExitCode.failure }
+            guard case .success(let first) = await PreviewBuild.run(pipeline) else { throw ExitCode.failure }
             await store.replace(with: first)
             if let problem = PortCheck.problem(host: host, port: port) {
                 Console.printError("error: cannot listen on \(host):\(port): \(problem). Try another port with --port \(port + 1).")
@@ -46,7 +46,8 @@ extension Chansite {
             let watcher = noWatch ? nil : Task {
                 await Watcher(paths: [site.content, site.templates, site.config]).run {
                     print("change detected, rebuilding…"); Console.flush()
-                    if let result = await PreviewBuild.run(pipeline) {
+                    switch await PreviewBuild.run(pipeline) {
+                    case .success(let result):
                         await store.replace(with: result)
                         if result.errorCount > 0 {
                             let message = result.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n")
@@ -54,9 +55,9 @@ extension Chansite {
                             await broadcaster.send(event: "error", data: message)
                         }
                         await broadcaster.send(event: "reload")
-                    } else if let message = PreviewBuild.lastError {
-                        await store.fail(message)
-                        await broadcaster.send(event: "error", data: message)
+                    case .failure(let failure):
+                        await store.fail(failure.message)
+                        await broadcaster.send(event: "error", data: failure.message)
                     }
                 }
             }

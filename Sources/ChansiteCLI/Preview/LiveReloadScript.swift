@@ -1,3 +1,5 @@
+import ChansiteKit
+
 /// The snippet the preview server adds to HTML responses: reload on `reload` events, show the
 /// overlay on `error` events.
 enum LiveReloadScript {
@@ -14,17 +16,7 @@ enum LiveReloadScript {
 
     /// The overlay shown while the latest rebuild failed (HTML-escaped message).
     static func overlay(_ message: String) -> String {
-        var escaped = ""
-        for c in message {
-            switch c {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(c)
-            }
-        }
         let style = String(overlayStyle.dropFirst().dropLast())
-        return "<pre id=\"chansite-error\" style=\"\(style)\">chansite: the last rebuild failed; showing the previous site.\n\n\(escaped)</pre>\n"
+        return "<pre id=\"chansite-error\" style=\"\(style)\">chansite: the last rebuild failed; showing the previous site.\n\n\(XML.escape(message))</pre>\n"
     }
 }

@@ -27,8 +27,6 @@ actor ReloadBroadcaster {
         for continuation in streams.values { continuation.yield(buffer) }
     }
 
-    var count: Int { streams.count }
-
     func closeAll() {
         for continuation in streams.values { continuation.finish() }
         streams.removeAll()

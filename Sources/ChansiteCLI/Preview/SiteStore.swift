@@ -15,7 +15,6 @@ actor SiteStore {
     private(set) var folders: Set<String> = []
     /// The current build error as shown in the overlay; nil after a good build.
     private(set) var error: String?
-    private(set) var generation = 0
 
     func replace(with result: BuildResult) {
         var files: [String: Entry] = [:]
@@ -31,7 +30,6 @@ actor SiteStore {
         self.files = files
         self.folders = folders
         self.error = nil
-        generation += 1
     }
 
     func fail(_ message: String) {

@@ -3,7 +3,7 @@
 /// reaction lines) and never across blocks: the same line may legitimately end many posts.
 enum DoubledCopy {
     /// How a block splits into kept lines, dropped duplicate lines and a preview card.
-    struct Split: Equatable {
+    struct Split {
         /// Indices (into the block) of lines that form the body, in reading order.
         var kept: [Int]
         /// Replacement text for kept lines merged from both copies (index → merged line).
@@ -14,11 +14,6 @@ enum DoubledCopy {
         var card: [Int]
         /// True when the block followed the exact pattern head, copy, identical copy, [card].
         var exact: Bool
-
-        static func == (lhs: Split, rhs: Split) -> Bool {
-            lhs.kept == rhs.kept && lhs.dropped == rhs.dropped && lhs.card == rhs.card && lhs.exact == rhs.exact
-                && lhs.extraLines.map(\.after) == rhs.extraLines.map(\.after) && lhs.extraLines.map(\.text) == rhs.extraLines.map(\.text)
-        }
     }
 
     static let cardLength = 3

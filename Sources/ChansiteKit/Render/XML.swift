@@ -1,6 +1,6 @@
-/// Escaping for XML text and attribute values (feeds, sitemap).
-enum XML {
-    static func escape(_ text: String) -> String {
+/// Escaping for XML and HTML text and attribute values (feeds, sitemap, the preview overlay).
+public enum XML {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
