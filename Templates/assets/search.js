@@ -115,7 +115,9 @@
         if (first < 0) first = m.index;
       }
     }
-    var start = Math.max(0, first - 60), end = Math.min(text.length, start + 220), out = "", at = start;
+    var start = Math.max(0, first - 60);
+    if (start > 0) { var space = text.slice(start, first).search(/\s/); if (space >= 0) start += space + 1; }
+    var end = Math.min(text.length, start + 220), out = "", at = start;
     words.forEach(function (r) {
       if (r[0] < start || r[1] > end) return;
       out += escapeHTML(text.slice(at, r[0])) + "<mark>" + escapeHTML(text.slice(r[0], r[1])) + "</mark>";

@@ -22,7 +22,11 @@ enum Snippet {
             if character.isLetter || character.isNumber { word.append(character) } else { flush(); marked.append(character) }
         }
         flush()
-        let start = max(0, (firstMatch ?? 0) - 60)
+        var start = max(0, (firstMatch ?? 0) - 60)
+        // Start at a word, not inside one.
+        if start > 0, let space = marked.dropFirst(start).prefix((firstMatch ?? 0) - start).firstIndex(where: \.isWhitespace) {
+            start = marked.distance(from: marked.startIndex, to: space) + 1
+        }
         let body = String(marked.dropFirst(start).prefix(220))
         return (start > 0 ? "…" : "") + body + (marked.count > start + 220 ? "…" : "")
     }
