@@ -1,4 +1,4 @@
-/// Relative dates as aggregator sites print them: `5 months, 2 weeks ago`, `3 дня назад`.
+/// Relative dates as aggregator sites print them: `5 months, 2 weeks ago`, `an hour ago`, `3 дня назад`.
 /// Pages put a no-break space between number and unit, so spaces of any kind are accepted.
 enum RelativeDate {
     static let englishUnits: Set<String> = ["second", "minute", "hour", "day", "week", "month", "year"]
@@ -13,7 +13,8 @@ enum RelativeDate {
         guard last == "ago" || last == "назад" else { return false }
         guard words.count % 2 == 0, words.count <= 6 else { return false }
         for pair in stride(from: 0, to: words.count, by: 2) {
-            guard Int(words[pair]) != nil, isUnit(words[pair + 1]) else { return false }
+            let count = words[pair].lowercased()
+            guard Int(count) != nil || count == "a" || count == "an", isUnit(words[pair + 1]) else { return false }
         }
         return true
     }

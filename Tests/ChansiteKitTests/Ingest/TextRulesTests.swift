@@ -15,6 +15,14 @@ import Testing
                                                      "https://t.me/x/1", "https://arxiv.org/abs/1909.08410"])
     }
 
+    @Test func relativeDates() {
+        #expect(RelativeDate.isDateLine("5\u{a0}months, 2\u{a0}weeks ago"))
+        #expect(RelativeDate.isDateLine("an hour ago"))
+        #expect(RelativeDate.isDateLine("3 дня назад"))
+        #expect(!RelativeDate.isDateLine("Last updated 2 days ago"))
+        #expect(!RelativeDate.isDateLine("5 apples ago"))
+    }
+
     @Test func genericFallbackWarnsAndSplitsAtBlankRuns() {
         let parsed = TestSupport.parse("one\nstill one\n\n\ntwo\n\n\n\nthree")
         #expect(parsed.format == "generic")
