@@ -47,19 +47,23 @@ public struct Pipeline: Sendable {
         let templates = try stage("templates") { try TemplateSet(folder: options.templatesPath) }
         // The index is built beside the pages: it needs only the site model, and the two
         // together keep both cores busy through the render's serial parts.
-        let index = LockedBox<[RenderedFile]>([])
+        let index = LockedBox<(files: [RenderedFile], seconds: Double)>(([], 0))
         let indexing = DispatchGroup()
-        let indexStart = Date()
-        DispatchQueue.global().async(group: indexing) { index.mutate { $0 = SearchIndexBuilder(site: site).build() } }
+        DispatchQueue.global().async(group: indexing) {
+            let start = Date()
+            let files = SearchIndexBuilder(site: site).build()
+            index.mutate { $0 = (files, Date().timeIntervalSince(start)) }
+        }
         var files = try stage("render") { () -> [RenderedFile] in
             var pages = PageRenderer(site: site, templates: templates).render()
             pages += FeedRenderer(site: site).render()
             pages.append(SitemapRenderer(baseURL: config.baseURL).render(pages: pages))
             return pages + templates.assets
         }
-        try stage("index") { indexing.wait() }
-        timings[timings.count - 1].1 = Date().timeIntervalSince(indexStart)
-        files += index.value
+        progress("index")
+        indexing.wait()
+        timings.append(("index", index.value.seconds))  // its own time, spent beside the render
+        files += index.value.files
         files.sort { $0.path < $1.path }
         let summaries = parsed.map {
             BuildResult.DumpSummary(path: $0.path, format: $0.format, posts: $0.posts.count, droppedLines: $0.droppedLines)
