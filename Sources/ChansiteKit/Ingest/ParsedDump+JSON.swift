@@ -92,7 +92,7 @@ extension ParsedDump {
             diagnostics: (diagnostics + droppedLineNotes).map {
                 JSONDiagnostic(severity: $0.severity.rawValue, line: $0.location?.line, message: $0.message)
             },
-            droppedLines: droppedLines.map(\.line)
+            droppedLines: droppedLines.map(\.line).sorted()
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

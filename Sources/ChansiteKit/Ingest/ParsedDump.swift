@@ -50,7 +50,7 @@ public struct ParsedDump: Sendable {
             notes.append(.note("\(start.reason) skipped\(span)", at: SourceLocation(path: path, line: start.line)))
         }
         for dropped in droppedLines.sorted(by: { $0.line < $1.line }) {
-            if let start = runStart, start.reason == dropped.reason, dropped.line <= runEnd + 2 {
+            if let start = runStart, start.reason == dropped.reason, dropped.line == runEnd + 1 {
                 runEnd = dropped.line
             } else {
                 flush()

@@ -29,10 +29,11 @@ struct ReactionBlocks {
         guard reactions >= 1 else { return 0 }
         let sampled = min(dump.lines.count, 5000)
         let blankShare = Double(sampled - nonBlank.count) / Double(max(sampled, 1))
-        var score = 0.5
-        if blankShare < 0.05 { score += 0.2 }
+        var score = 0.3
+        if reactions >= 2 { score += 0.2 }
         if let last = dump.lines.last(where: { !$0.isBlankLine }), ReactionLine.parse(last) != nil { score += 0.2 }
-        return score
+        // These copies have no blank lines at all; text with paragraphs is something else.
+        return blankShare < 0.05 ? score + 0.2 : min(score, 0.4)
     }
 
     /// Cuts the dump into blocks at reaction lines, dropping blank lines and pin notices.

@@ -105,6 +105,26 @@ import Testing
         #expect(leftovers.isEmpty, "temporary folders left behind: \(leftovers)")
     }
 
+    /// One post page and the channel page of a fixture, through the real templates, against golden HTML.
+    @Test func renderedPagesMatchTheGolden() throws {
+        let temp = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try TestSupport.copyTemplates(to: temp)
+        let fixture = TestSupport.repositoryRoot.appendingPathComponent("Tests/ChansiteKitTests/Fixtures/dumps/tme_english.txt")
+        try FileManager.default.createDirectory(at: temp.appendingPathComponent("Content"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: fixture, to: temp.appendingPathComponent("Content/space.txt"))
+        let pipeline = Pipeline(options: BuildOptions(contentPath: temp.appendingPathComponent("Content").path,
+                                                      templatesPath: temp.appendingPathComponent("Templates").path,
+                                                      outputPath: temp.appendingPathComponent("Output").path))
+        let result = try pipeline.build()
+        let forwarded = try #require(result.site.allPosts.first { $0.post.forwardedFrom != nil })
+        for path in [SitePaths.post(channel: forwarded.channelSlug, slug: forwarded.slug), SitePaths.channel(forwarded.channelSlug)] {
+            let file = try #require(result.files.first { $0.path == path })
+            try GoldenFile.assertMatches(String(decoding: file.contents, as: UTF8.self),
+                                         named: "PipelineTests/" + path.replacingOccurrences(of: "/", with: "__"))
+        }
+    }
+
     @Test func templateErrorsNameFileAndLine() throws {
         let temp = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: temp) }
