@@ -52,7 +52,9 @@ public struct AggregatorReadMoreFormat: DumpFormat {
         for i in start..<lines.count {
             let line = lines[i]
             let flat = line.normalizedSpaces
-            if let name, flat == name {
+            if let name, flat == name, current == nil {
+                // Name and "read more" lines alternate strictly, so inside an open block a line
+                // equal to the name is the author's text (a signature, say), not a new post.
                 close()
                 current = PostBuilder()
                 current?.cover(i + 1)
