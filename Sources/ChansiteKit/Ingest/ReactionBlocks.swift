@@ -131,6 +131,7 @@ struct ReactionBlocks {
             if headIsTitle, block.lines.count > 1 { post.title = texts[0] }
             if !split.exact, texts.count >= 3, split.dropped.isEmpty { undoubled.append(block.lines[0] + 1) }
             if var built = post.build(path: dump.path) {
+                built.paragraphPerLine = true
                 if let card = built.linkPreviews.first {
                     built.linkPreviews = [LinkPreview(site: card.site, title: card.title, description: card.description,
                                                       url: Links.find(in: built.text).first?.url)]

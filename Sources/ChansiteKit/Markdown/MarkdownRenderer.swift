@@ -6,8 +6,9 @@ public struct MarkdownRenderer: Sendable {
         self.markdown = PostMarkdown(tagURL: tagURL)
     }
 
-    /// The HTML of a post body.
-    public func html(for text: String) -> String {
-        CMark.renderHTML(markdown.markdown(for: text))
+    /// The HTML of a post body; with `paragraphPerLine` every line is its own paragraph.
+    public func html(for text: String, paragraphPerLine: Bool = false) -> String {
+        let source = paragraphPerLine ? text.replacingOccurrences(of: "\n", with: "\n\n") : text
+        return CMark.renderHTML(markdown.markdown(for: source))
     }
 }

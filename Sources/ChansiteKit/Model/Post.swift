@@ -28,6 +28,9 @@ public struct Post: Sendable, Hashable {
     public var replyTo: String?
     /// Where in which dump the post was found.
     public var source: SourceRange
+    /// True when the dump wrote one paragraph per line (copies without blank lines), so each
+    /// line break is a paragraph break on the page.
+    public var paragraphPerLine = false
 
     public init(
         title: String? = nil,

@@ -46,7 +46,7 @@ public struct PageRenderer: Sendable {
         let results = LockedBox<[String: String]>([:])
         DispatchQueue.concurrentPerform(iterations: all.count) { index in
             let post = all[index]
-            let html = markdown.html(for: post.body)
+            let html = markdown.html(for: post.body, paragraphPerLine: post.post.paragraphPerLine)
             results.mutate { $0[post.id] = html }
         }
         return results.value
