@@ -72,11 +72,13 @@ struct PreviewResponder: HTTPResponder {
         let type = Self.contentType(for: path)
         var headers: HTTPFields = [.contentType: type, .cacheControl: "no-cache", .xContentTypeOptions: "nosniff"]
         var body = contents
+        var tag = etag
         if type.hasPrefix("text/html") {
-            body = await Self.inject(into: contents, error: store.error)
+            let error = await store.error
+            body = Self.inject(into: contents, error: error)
+            // The ETag also names the overlay state, so a page re-validates when it comes or goes.
+            tag = etag.map { String($0.dropLast()) + "-" + (error.map { Slug.hash($0) } ?? "ok") + "\"" }
         }
-        // The ETag covers the bytes sent, so a page re-validates when the overlay comes or goes.
-        let tag = etag.map { _ in "\"" + Slug.hash(String(decoding: body, as: UTF8.self), length: 16) + "\"" }
         if let tag {
             headers[.eTag] = tag
             if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == tag || $0 == "*" }) {

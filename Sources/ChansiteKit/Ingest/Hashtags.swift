@@ -8,29 +8,36 @@ enum Hashtags {
 
     /// Every hashtag in `text`, with its `#`, in order, each once.
     static func find(in text: String) -> [String] {
-        guard text.utf8.contains(UInt8(ascii: "#")) else { return [] }
-        var result: [String] = []
         var seen = Set<String>()
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            if scalars[i] == "#", i == 0 || !isWordScalar(scalars[i - 1]) && scalars[i - 1] != "#" && scalars[i - 1] != "/" {
-                var j = i + 1
-                var hasLetter = false
-                while j < scalars.count, isWordScalar(scalars[j]) {
-                    if scalars[j].properties.isAlphabetic { hasLetter = true }
-                    j += 1
-                }
-                if hasLetter {
-                    var tag = String.UnicodeScalarView()
-                    tag.append(contentsOf: scalars[i..<j])
-                    let name = String(tag)
-                    if seen.insert(Tag.key(for: name)).inserted { result.append(name) }
-                }
-                i = j
-            } else {
-                i += 1
+        return ranges(in: text).map { String(text[$0]) }.filter { seen.insert(Tag.key(for: $0)).inserted }
+    }
+
+    /// Where the hashtags of `text` are, in order (repeats included). The ingest stage reads
+    /// tags with it and the Markdown stage links them, so both agree on what a hashtag is.
+    static func ranges(in text: String) -> [Range<String.Index>] {
+        guard text.utf8.contains(UInt8(ascii: "#")) else { return [] }
+        var result: [Range<String.Index>] = []
+        let scalars = text.unicodeScalars
+        var previous: Unicode.Scalar?
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let scalar = scalars[i]
+            let atBoundary = previous.map { !isWordScalar($0) && $0 != "#" && $0 != "/" && $0 != "@" } ?? true
+            guard scalar == "#", atBoundary else {
+                previous = scalar
+                i = scalars.index(after: i)
+                continue
             }
+            var j = scalars.index(after: i)
+            var hasLetter = false
+            while j < scalars.endIndex, isWordScalar(scalars[j]) {
+                if scalars[j].properties.isAlphabetic { hasLetter = true }
+                previous = scalars[j]
+                j = scalars.index(after: j)
+            }
+            if hasLetter { result.append(i..<j) }
+            if j == scalars.index(after: i) { previous = scalar }
+            i = j
         }
         return result
     }

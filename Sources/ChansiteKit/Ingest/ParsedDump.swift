@@ -32,13 +32,6 @@ public struct ParsedDump: Sendable {
         droppedLines.append(DroppedLine(line: line, reason: reason))
     }
 
-    /// Records a range of lines (1-based, inclusive) as dropped, skipping blank ones.
-    mutating func drop(_ lines: ClosedRange<Int>, of dump: RawDump, _ reason: String) {
-        for n in lines where n >= 1 && n <= dump.lines.count && !dump.lines[n - 1].isBlankLine {
-            drop(n, reason)
-        }
-    }
-
     /// The dropped lines as notes, grouped into runs with one reason each.
     public var droppedLineNotes: [Diagnostic] {
         var notes: [Diagnostic] = []

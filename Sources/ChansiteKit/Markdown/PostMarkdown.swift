@@ -41,32 +41,38 @@ public struct PostMarkdown: Sendable {
         var url: String
     }
 
-    /// URLs first; then hashtags and mentions outside them.
+    /// URLs first; then hashtags (as the ingest stage finds them) and mentions outside them.
     private func tokens(in text: String) -> [Token] {
         var tokens = Links.find(in: text).map { Token(range: $0.range, url: $0.url) }
-        guard text.utf8.contains(where: { $0 == 0x23 || $0 == 0x40 }) else { return tokens }
-        var i = text.startIndex
-        while i < text.endIndex {
-            let c = text[i]
-            if (c == "#" || c == "@"), !tokens.contains(where: { $0.range.contains(i) }) {
-                let previous = i > text.startIndex ? text[text.index(before: i)] : " "
-                let boundary = !(previous.isLetter || previous.isNumber || previous == "_" || previous == "#" || previous == "@" || previous == "/")
-                var end = text.index(after: i)
-                while end < text.endIndex, text[end].isLetter || text[end].isNumber || text[end] == "_" { end = text.index(after: end) }
-                let word = text[text.index(after: i)..<end]
-                if boundary, word.contains(where: \.isLetter) {
-                    if c == "#", let url = tagURL(String(text[i..<end])) {
-                        tokens.append(Token(range: i..<end, url: url))
-                    } else if c == "@", word.count >= 4, word.allSatisfy({ $0.isASCII }) {
-                        tokens.append(Token(range: i..<end, url: "https://t.me/" + word))
-                    }
-                }
-                i = end
-            } else {
-                i = text.index(after: i)
-            }
+        func isFree(_ range: Range<String.Index>) -> Bool { !tokens.contains { $0.range.overlaps(range) } }
+        for range in Hashtags.ranges(in: text) where isFree(range) {
+            if let url = tagURL(String(text[range])) { tokens.append(Token(range: range, url: url)) }
+        }
+        for range in Self.mentions(in: text) where isFree(range) {
+            tokens.append(Token(range: range, url: "https://t.me/" + text[range].dropFirst()))
         }
         return tokens.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// `@name` mentions: a Telegram username (ASCII letters, digits, `_`, at least 4 long, with
+    /// a letter) after a non-word character.
+    static func mentions(in text: String) -> [Range<String.Index>] {
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return [] }
+        var result: [Range<String.Index>] = []
+        var i = text.startIndex
+        while let at = text[i...].firstIndex(of: "@") {
+            let previous = at > text.startIndex ? text[text.index(before: at)] : " "
+            var end = text.index(after: at)
+            while end < text.endIndex, text[end].isLetter || text[end].isNumber || text[end] == "_" { end = text.index(after: end) }
+            let name = text[text.index(after: at)..<end]
+            let boundary = !(previous.isLetter || previous.isNumber || previous == "_" || previous == "@" || previous == "/")
+            if boundary, name.count >= 4, name.allSatisfy(\.isASCII), name.contains(where: \.isLetter) {
+                result.append(at..<end)
+            }
+            i = end > at ? end : text.index(after: at)
+            if i >= text.endIndex { break }
+        }
+        return result
     }
 
     /// Backslash-escapes every ASCII punctuation character (CommonMark allows it for all of them).

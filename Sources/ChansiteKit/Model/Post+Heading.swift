@@ -10,10 +10,7 @@ extension Post {
     }
 
     /// The body a page shows under the heading: the text without its first line when the
-    /// heading already shows that whole line, so nothing appears twice and nothing is lost.
-    public var bodyBelowHeading: String { body(below: heading) }
-
-    /// The text without its first line when `heading` shows that whole line.
+    /// heading (`shown`) already shows that whole line, so nothing appears twice or is lost.
     public func body(below shown: String) -> String {
         if text == shown { return "" }
         if text.hasPrefix(shown + "\n") {

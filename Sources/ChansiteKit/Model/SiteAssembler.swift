@@ -35,17 +35,17 @@ public struct SiteAssembler: Sendable {
             for dump in group.dumps {
                 for post in dump.newestFirst ? dump.posts.reversed() : dump.posts {
                     // The same post read from two dumps of one channel is kept once.
+                    let key = Slug.hash(Self.fingerprint(post), length: 16)
                     if group.dumps.count > 1 {
                         var identity = post
                         identity.source = SourceRange(path: "", firstLine: 0, lastLine: 0)
-                        let key = Slug.hash(Self.fingerprint(post), length: 16)
                         if seen[key, default: []].contains(identity) {
                             diagnostics.append(.note("post also found in another dump of this channel; kept once", at: post.source.start))
                             continue
                         }
                         seen[key, default: []].append(identity)
                     }
-                    let postSlug = Self.unique(Self.postSlugBase(post), in: &postSlugs)
+                    let postSlug = Self.unique(Self.postSlugBase(post, fingerprintHash: key), in: &postSlugs)
                     let tagKeys = post.hashtags.map(Tag.key(for:))
                     posts.append(SitePost(post: post, channelSlug: slug, slug: postSlug, index: posts.count, tagKeys: tagKeys))
                 }
@@ -75,10 +75,10 @@ public struct SiteAssembler: Sendable {
 
     /// A post's slug: its message id when the source has one; otherwise its first words plus a
     /// hash of its content, so it does not change when posts are added before it.
-    static func postSlugBase(_ post: Post) -> String {
+    static func postSlugBase(_ post: Post, fingerprintHash: String) -> String {
         if let id = post.messageID { return Slug.make(id, maxWords: 1, maxLength: 40) }
         let words = Slug.make(String((post.title ?? post.text).prefix(200)))
-        return (words.isEmpty ? (post.hasMediaPlaceholder ? "media" : "post") : words) + "-" + Slug.hash(fingerprint(post))
+        return (words.isEmpty ? (post.hasMediaPlaceholder ? "media" : "post") : words) + "-" + fingerprintHash.prefix(6)
     }
 
     /// What makes a post the same post: its words and the metadata a reader sees.
