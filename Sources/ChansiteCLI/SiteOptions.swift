@@ -15,7 +15,10 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The site configuration file (JSON); used when it exists.")
     var config = "chansite.json"
 
+    @Flag(help: "Replace the output folder even if chansite did not make it (its hidden files are kept).")
+    var force = false
+
     var buildOptions: BuildOptions {
-        BuildOptions(contentPath: content, templatesPath: templates, outputPath: output, configPath: config)
+        BuildOptions(contentPath: content, templatesPath: templates, outputPath: output, configPath: config, force: force)
     }
 }

@@ -18,8 +18,12 @@ struct CLIRunner {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil, executable: URL? = nil) throws -> Output {
+    static func run(_ arguments: [String], in directory: URL? = nil, executable: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Output {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? repositoryRoot

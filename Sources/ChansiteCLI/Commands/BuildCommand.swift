@@ -24,14 +24,16 @@ extension Chansite {
             let progress = ProgressLine(enabled: !quiet && Console.isErrorTerminal)
             let pipeline = Pipeline(options: site.buildOptions) { progress.show($0) }
             let start = Date()
-            let result: BuildResult
+            var result: BuildResult
             do {
                 result = try pipeline.build()
-                try pipeline.write(result)
+                result.diagnostics += try pipeline.write(result)
             } catch let error as DiagnosticError {
                 progress.clear()
                 error.diagnostics.forEach(Console.printDiagnostic)
-                Console.printError("build failed: \(error.diagnostics.count) error(s); '\(site.output)' was left unchanged")
+                // The writer says itself what became of the previous site; before it, nothing was touched.
+                let written = error.diagnostics.contains { $0.stage == "write" }
+                Console.printError("build failed: \(error.diagnostics.count) error(s)" + (written ? "" : "; '\(site.output)' was left unchanged"))
                 throw ExitCode.failure
             }
             progress.clear()

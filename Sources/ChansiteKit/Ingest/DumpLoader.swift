@@ -8,25 +8,19 @@ public struct DumpLoader: Sendable {
 
     public init() {}
 
-    /// The dump files of a folder: `*.txt` (and files without extension), sorted by name, recursively.
-    public func dumpPaths(in folder: String) throws -> [String] {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+    /// The dump files of a folder: `*.txt`, `*.text` and `*.md`, sorted by path, recursively.
+    /// Hidden files and folders (`.git`, an editor's `.swp`) and the folders in `excluded` (the
+    /// output, when it lies inside the content folder) are passed over; symlinks are followed
+    /// once, and every link that loops or dangles and every folder that cannot be read gets a
+    /// warning.
+    /// - Throws: `DiagnosticError` when the content folder itself is missing.
+    public func dumpPaths(in folder: String, excluding excluded: [String] = []) throws -> (paths: [String], diagnostics: [Diagnostic]) {
+        guard FileSystem.isDirectory(folder) else {
             throw DiagnosticError(.error("content folder '\(folder)' does not exist", at: nil))
         }
-        let names = (fm.enumerator(atPath: folder)?.allObjects as? [String]) ?? []
-        return names
-            .filter { name in
-                let last = (name as NSString).lastPathComponent
-                guard !last.hasPrefix(".") else { return false }
-                let ext = (name as NSString).pathExtension.lowercased()
-                guard ext == "txt" || ext == "text" || ext == "md" else { return false }
-                var dir: ObjCBool = false
-                return fm.fileExists(atPath: folder + "/" + name, isDirectory: &dir) && !dir.boolValue
-            }
-            .sorted()
-            .map { Self.join(folder, $0) }
+        var walk = ContentWalk(excluded: excluded.map { FileSystem.resolved($0) })
+        walk.visit(folder)
+        return (walk.paths.sorted(), walk.diagnostics)
     }
 
     /// Reads one dump. Returns nil (with a diagnostic) when the file cannot be used at all.
@@ -40,7 +34,7 @@ public struct DumpLoader: Sendable {
             }
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch {
-            return (nil, [.error("cannot read file: \(Self.reason(error))", at: location)])
+            return (nil, [.error("cannot read file: \(FileSystem.describe(error))", at: location)])
         }
         return decode(data, path: path)
     }
@@ -95,17 +89,5 @@ public struct DumpLoader: Sendable {
         }
         checkLine(bytes.endIndex)
         return result
-    }
-
-    static func join(_ folder: String, _ name: String) -> String {
-        folder.hasSuffix("/") ? folder + name : folder + "/" + name
-    }
-
-    static func reason(_ error: any Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return ns.localizedDescription
     }
 }

@@ -63,17 +63,22 @@ public enum Links {
         c.isWhitespace || c == "\u{A0}" || c == "<" || c == ">" || c == "\"" || c == "«" || c == "»"
     }
 
+    /// Drops trailing punctuation. Parentheses are counted once up front and the counts kept as
+    /// characters are dropped, so a URL followed by any number of `)` is trimmed in linear time.
     private static func trimTrailing(_ text: String, start: String.Index, end: String.Index) -> String.Index {
         var end = end
+        var opens = 0
+        var closes = 0
+        for c in text.unicodeScalars[start..<end] {
+            if c == "(" { opens += 1 } else if c == ")" { closes += 1 }
+        }
         while end > start {
             let last = text[text.index(before: end)]
             if ".,;:!?'…".contains(last) {
                 end = text.index(before: end)
-            } else if last == ")" {
-                let body = text[start..<end]
-                let opens = body.filter { $0 == "(" }.count
-                let closes = body.filter { $0 == ")" }.count
-                if closes > opens { end = text.index(before: end) } else { break }
+            } else if last == ")", closes > opens {
+                end = text.index(before: end)
+                closes -= 1
             } else {
                 break
             }

@@ -24,28 +24,34 @@ public struct SiteAssembler: Sendable {
             }
         }
         var usedSlugs = Set<String>()
+        var channelCounters: [String: Int] = [:]
         var channels: [Channel] = []
         for group in groups {
             let info = group.dumps.map(\.channel).reduce(ChannelInfo()) { $0.merged(with: $1) }
             let base = Self.channelSlugBase(info: info, path: group.dumps[0].path)
-            let slug = Self.unique(base, in: &usedSlugs)
+            let slug = Self.unique(base, in: &usedSlugs, counters: &channelCounters)
             var posts: [SitePost] = []
             var postSlugs = Set<String>()
-            var seen: [String: [Post]] = [:]
+            var slugCounters: [String: Int] = [:]
+            // How often each post occurs in the dumps read so far (the most in any one dump):
+            // a post another dump already had is kept once, while a post that one dump holds
+            // twice stays twice. Hashed, so the check is linear in the number of posts.
+            var keptCounts: [Post: Int] = [:]
             for dump in group.dumps {
+                var dumpCounts: [Post: Int] = [:]
+                defer { for (identity, count) in dumpCounts { keptCounts[identity] = max(keptCounts[identity] ?? 0, count) } }
                 for post in dump.newestFirst ? dump.posts.reversed() : dump.posts {
-                    // The same post read from two dumps of one channel is kept once.
                     let key = Slug.hash(Self.fingerprint(post), length: 16)
                     if group.dumps.count > 1 {
                         var identity = post
                         identity.source = SourceRange(path: "", firstLine: 0, lastLine: 0)
-                        if seen[key, default: []].contains(identity) {
+                        dumpCounts[identity, default: 0] += 1
+                        if dumpCounts[identity, default: 0] <= keptCounts[identity] ?? 0 {
                             diagnostics.append(.note("post also found in another dump of this channel; kept once", at: post.source.start))
                             continue
                         }
-                        seen[key, default: []].append(identity)
                     }
-                    let postSlug = Self.unique(Self.postSlugBase(post, fingerprintHash: key), in: &postSlugs)
+                    let postSlug = Self.unique(Self.postSlugBase(post, fingerprintHash: key), in: &postSlugs, counters: &slugCounters)
                     let tagKeys = post.hashtags.map(Tag.key(for:))
                     posts.append(SitePost(post: post, channelSlug: slug, slug: postSlug, index: posts.count, tagKeys: tagKeys))
                 }
@@ -88,12 +94,20 @@ public struct SiteAssembler: Sendable {
     }
 
     static func unique(_ base: String, in used: inout Set<String>) -> String {
+        var counters: [String: Int] = [:]
+        return unique(base, in: &used, counters: &counters)
+    }
+
+    /// `base`, or `base-2`, `base-3`, … when taken. `counters` remembers the next number to try
+    /// for each base, so n posts with one slug cost n steps, not n².
+    static func unique(_ base: String, in used: inout Set<String>, counters: inout [String: Int]) -> String {
         var candidate = base
-        var n = 2
+        var n = counters[base] ?? 2
         while !used.insert(candidate).inserted {
             candidate = "\(base)-\(n)"
             n += 1
         }
+        if candidate != base { counters[base] = n }
         return candidate
     }
 
@@ -107,10 +121,11 @@ public struct SiteAssembler: Sendable {
             }
         }
         var used = Set<String>()
+        var counters: [String: Int] = [:]
         return byKey.values.sorted { $0.key < $1.key }.map { tag in
             var tag = tag
             let base = Slug.make(tag.key.replacingOccurrences(of: "_", with: " "), maxWords: 12, maxLength: 60)
-            tag.slug = unique(base.isEmpty ? "tag-" + Slug.hash(tag.key) : base, in: &used)
+            tag.slug = unique(base.isEmpty ? "tag-" + Slug.hash(tag.key) : base, in: &used, counters: &counters)
             return tag
         }
     }

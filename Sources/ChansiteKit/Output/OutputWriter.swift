@@ -1,86 +1,125 @@
 import Foundation
 
-/// Writes a finished site: the only code that writes files. The site goes to a temporary folder
-/// beside the output folder and is swapped in only when every file was written, so a failed or
-/// interrupted build leaves the previous output untouched.
+/// Writes a finished site: the only code that writes files. The site is staged in the work
+/// folder beside the output and swapped in with one atomic exchange, so at every instant a
+/// complete site is at the output path, and a failed or killed build leaves the previous one.
 public struct OutputWriter: Sendable {
-    public var outputPath: String
+    public var options: BuildOptions
 
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// A writer for `outputPath` with the other options at their defaults.
     public init(outputPath: String) {
-        self.outputPath = outputPath
+        self.init(options: BuildOptions(outputPath: outputPath))
     }
 
-    /// Writes `files` and swaps them in. Top-level dot-files of the old output (`.git`, `.gitkeep`)
-    /// move into the new one, so a deploy checkout inside `Output/` survives rebuilds.
-    /// - Throws: `DiagnosticError` naming the file that could not be written; the old output is then unchanged.
-    public func write(_ files: [RenderedFile]) throws {
-        let fm = FileManager.default
-        let output = URL(fileURLWithPath: outputPath).standardizedFileURL
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        try createDirectory(parent)
-        removeStaleTemporaries(in: parent, name: name)
-        let token = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let staging = parent.appendingPathComponent(".\(name).tmp-\(token)")
-        let retired = parent.appendingPathComponent(".\(name).old-\(token)")
+    /// Writes `files` and swaps them in. Top-level hidden entries of the old output (`.git`,
+    /// `.gitkeep`) are copied into the new one, so a deploy checkout inside it survives rebuilds.
+    /// - Returns: notes about what happened (an interrupted build cleaned up, the swap used).
+    /// - Throws: `DiagnosticError` saying what failed and what became of the previous site.
+    @discardableResult
+    public func write(_ files: [RenderedFile]) throws -> [Diagnostic] {
+        try OutputGuard(options: options).check()
+        let output = FileSystem.resolved(options.outputPath)
+        let work = try WorkFolder(output: output, shownAs: options.outputPath)
+        var notes = work.recover()
+        let shown = options.outputPath
         do {
-            try createDirectory(staging)
-            try writeFiles(files, into: staging)
-            var isDirectory: ObjCBool = false
-            if fm.fileExists(atPath: output.path, isDirectory: &isDirectory) {
-                guard isDirectory.boolValue else {
-                    throw DiagnosticError(.error("output path '\(outputPath)' is a file, not a folder"))
-                }
-                try carryOverDotFiles(from: output, to: staging)
-                try fm.moveItem(at: output, to: retired)
-            }
-            try fm.moveItem(at: staging, to: output)
+            try stage(files, in: work)
         } catch {
-            try? fm.removeItem(at: staging)
-            if fm.fileExists(atPath: retired.path), !fm.fileExists(atPath: output.path) {
-                try? fm.moveItem(at: retired, to: output)
-            }
-            if let diagnostic = error as? DiagnosticError { throw diagnostic }
-            throw DiagnosticError(.error("cannot write the site to '\(outputPath)': \(DumpLoader.reason(error))"))
+            FileSystem.removeTree(work.staging)
+            throw DiagnosticError(.error("\(Self.message(error)); the previous site in '\(shown)' was left unchanged"))
         }
-        try? fm.removeItem(at: retired)
+        FaultPoint.hit("staged")
+        guard FileSystem.exists(output) else {
+            if let problem = FileSystem.rename(work.staging, to: output) {
+                FileSystem.removeTree(work.staging)
+                throw DiagnosticError(.error("cannot move the new site to '\(shown)': \(problem)"))
+            }
+            return notes
+        }
+        switch FileSystem.exchange(work.staging, output) {
+        case .exchanged:
+            FaultPoint.hit("exchanged")
+            FileSystem.removeTree(work.staging)  // now the previous site
+        case .unsupported:
+            notes.append(.note("this file system cannot exchange folders in one step; the site was swapped with two renames"))
+            try swapWithTwoRenames(work: work, output: output)
+        case .failed(let reason):
+            FileSystem.removeTree(work.staging)
+            throw DiagnosticError(.error("cannot swap the new site into '\(shown)': \(reason); the previous site was left unchanged"))
+        }
+        FaultPoint.hit("done")
+        return notes
     }
 
-    private func writeFiles(_ files: [RenderedFile], into root: URL) throws {
+    /// The fallback swap: the previous site moves into the work folder, the new one into place.
+    /// A crash between the two leaves the previous site in the work folder, marked complete,
+    /// and the next build puts it back before doing anything else.
+    private func swapWithTwoRenames(work: WorkFolder, output: String) throws {
+        let shown = options.outputPath
+        if let problem = FileSystem.rename(output, to: work.retired) {
+            FileSystem.removeTree(work.staging)
+            throw DiagnosticError(.error("cannot move the previous site aside: \(problem); it was left unchanged in '\(shown)'"))
+        }
+        FaultPoint.hit("retired")
+        if let problem = FileSystem.rename(work.staging, to: output) {
+            let restored = FileSystem.rename(work.retired, to: output) == nil
+            FileSystem.removeTree(work.staging)
+            throw DiagnosticError(.error("cannot move the new site into place: \(problem); "
+                + (restored ? "the previous site was put back in '\(shown)'" : "the previous site is kept in '\(work.displayPath)/previous'")))
+        }
+        FaultPoint.hit("renamed")
+        FileSystem.removeTree(work.retired)
+    }
+
+    /// Writes the new site into the staging folder, marked partial until the last file is in.
+    private func stage(_ files: [RenderedFile], in work: WorkFolder) throws {
+        let staging = work.staging
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        try Data().write(to: URL(fileURLWithPath: FileSystem.join(staging, OutputMarker.partial)))
+        FaultPoint.hit("staging")
+        try writeFiles(files, into: staging)
+        try carryOverHiddenEntries(from: work.outputPath, to: staging)
+        try OutputMarker.siteContents.write(to: URL(fileURLWithPath: FileSystem.join(staging, OutputMarker.site)))
+        try FileManager.default.removeItem(atPath: FileSystem.join(staging, OutputMarker.partial))
+    }
+
+    private func writeFiles(_ files: [RenderedFile], into root: String) throws {
         var folders = Set<String>()
         for file in files {
             let folder = (file.path as NSString).deletingLastPathComponent
             if !folder.isEmpty { folders.insert(folder) }
         }
         for folder in folders.sorted() {
-            try createDirectory(root.appendingPathComponent(folder))
+            try FileManager.default.createDirectory(atPath: FileSystem.join(root, folder), withIntermediateDirectories: true)
         }
         let failures = LockedBox<[String]>([])
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
-            let path = root.appendingPathComponent(file.path).path
-            if let problem = Self.store(file.contents, at: path) {
-                failures.mutate { $0.append("'\(file.path)': \(problem)") }
+            if let problem = Self.store(file.contents, at: FileSystem.join(root, file.path)) {
+                failures.mutate { $0.append("cannot write '\(file.path)': \(problem)") }
             }
         }
-        if let first = failures.value.sorted().first {
-            throw DiagnosticError(.error("cannot write \(first)"))
-        }
+        if let first = failures.value.sorted().first { throw WriteFailure(message: first) }
     }
 
     /// Writes one file with plain POSIX calls: no per-file fsync (the folder swap is what makes
     /// the site appear at once) and no temporary file per write. Returns the error, if any.
     static func store(_ data: Data, at path: String) -> String? {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return FileSystem.lastError }
         defer { close(fd) }
         return data.withUnsafeBytes { buffer -> String? in
+            guard let base = buffer.baseAddress else { return nil }
             var offset = 0
             while offset < buffer.count {
-                let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = Foundation.write(fd, base + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
+                    return FileSystem.lastError
                 }
                 offset += written
             }
@@ -88,40 +127,21 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    private func createDirectory(_ url: URL) throws {
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    private func carryOverDotFiles(from old: URL, to new: URL) throws {
+    private func carryOverHiddenEntries(from old: String, to new: String) throws {
         let fm = FileManager.default
-        for entry in (try? fm.contentsOfDirectory(atPath: old.path)) ?? [] where entry.hasPrefix(".") {
-            let target = new.appendingPathComponent(entry)
-            if !fm.fileExists(atPath: target.path) {
-                try fm.copyItem(at: old.appendingPathComponent(entry), to: target)
-            }
+        for entry in (try? fm.contentsOfDirectory(atPath: old)) ?? []
+        where entry.hasPrefix(".") && entry != OutputMarker.site && entry != OutputMarker.partial {
+            let target = FileSystem.join(new, entry)
+            if !FileSystem.exists(target) { try fm.copyItem(atPath: FileSystem.join(old, entry), toPath: target) }
         }
     }
 
-    /// Folders left by an interrupted build (killed between staging and swap).
-    private func removeStaleTemporaries(in parent: URL, name: String) {
-        let fm = FileManager.default
-        for entry in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
-        where entry.hasPrefix(".\(name).tmp-") || entry.hasPrefix(".\(name).old-") {
-            let pid = entry.split(separator: "-").dropFirst().first.flatMap { Int32($0) }
-            if let pid, pid != getpid(), kill(pid, 0) == 0 { continue }  // another build still running
-            try? fm.removeItem(at: parent.appendingPathComponent(entry))
-        }
+    private static func message(_ error: any Error) -> String {
+        if let failure = error as? WriteFailure { return failure.message }
+        return "cannot stage the site: \(FileSystem.describe(error))"
     }
-}
 
-/// A value shared between concurrent tasks behind a lock.
-final class LockedBox<Value>: @unchecked Sendable {
-    private var stored: Value
-    private let lock = NSLock()
-
-    init(_ value: Value) { stored = value }
-
-    var value: Value { lock.withLock { stored } }
-
-    func mutate(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
+    private struct WriteFailure: Error {
+        var message: String
+    }
 }

@@ -5,12 +5,15 @@ public struct BuildOptions: Sendable {
     public var outputPath: String
     /// The site configuration file; a missing file means the defaults.
     public var configPath: String?
+    /// Replace an output folder even when chansite did not make it (`--force`).
+    public var force: Bool
 
     public init(contentPath: String = "Content", templatesPath: String = "Templates", outputPath: String = "Output",
-                configPath: String? = nil) {
+                configPath: String? = nil, force: Bool = false) {
         self.contentPath = contentPath
         self.templatesPath = templatesPath
         self.outputPath = outputPath
         self.configPath = configPath
+        self.force = force
     }
 }

@@ -17,6 +17,8 @@ public struct Pipeline: Sendable {
     /// - Throws: `DiagnosticError` tagged with the stage that failed.
     public func build() throws -> BuildResult {
         _ = CMark.registerExtensions
+        // Before any work: a wrong --output must be refused before it can cost anything.
+        try OutputGuard(options: options).check()
         var diagnostics: [Diagnostic] = []
         var timings: [(String, Double)] = []
         func stage<T>(_ name: String, _ body: () throws -> T) throws -> T {
@@ -74,10 +76,12 @@ public struct Pipeline: Sendable {
     }
 
     /// Writes a build's files to the output folder, atomically.
-    public func write(_ result: BuildResult) throws {
+    /// - Returns: notes about the output folder (an interrupted build cleaned up, say).
+    @discardableResult
+    public func write(_ result: BuildResult) throws -> [Diagnostic] {
         progress("write")
         do {
-            try OutputWriter(outputPath: options.outputPath).write(result.files)
+            return try OutputWriter(options: options).write(result.files).map { var d = $0; d.stage = "write"; return d }
         } catch var error as DiagnosticError {
             error.diagnostics = error.diagnostics.map { var d = $0; d.stage = "write"; return d }
             throw error
@@ -86,14 +90,16 @@ public struct Pipeline: Sendable {
 
     func loadDumps() throws -> (dumps: [RawDump], diagnostics: [Diagnostic]) {
         let loader = DumpLoader()
-        let paths = try loader.dumpPaths(in: options.contentPath)
+        // The output (and its work folder) may lie inside the content folder: never read it back.
+        let output = FileSystem.resolved(options.outputPath)
+        let (paths, walkDiagnostics) = try loader.dumpPaths(in: options.contentPath, excluding: [output, WorkFolder.path(for: output)])
         let results = LockedBox<[Int: (RawDump?, [Diagnostic])]>([:])
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let loaded = loader.load(path: paths[index])
             results.mutate { $0[index] = loaded }
         }
         var dumps: [RawDump] = []
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = walkDiagnostics
         for index in paths.indices {
             guard let (dump, found) = results.value[index] else { continue }
             diagnostics += found

@@ -24,7 +24,7 @@ public struct TemplateSet: Sendable {
         let missing = Self.requiredTemplates.filter { library.getTemplate(named: $0) == nil }
         if !missing.isEmpty {
             throw DiagnosticError(missing.map {
-                .error("template '\($0).mustache' is missing", at: SourceLocation(path: DumpLoader.join(folder, "\($0).mustache")))
+                .error("template '\($0).mustache' is missing", at: SourceLocation(path: FileSystem.join(folder, "\($0).mustache")))
             })
         }
         self.library = library
@@ -37,13 +37,13 @@ public struct TemplateSet: Sendable {
     }
 
     static func loadAssets(folder: String) throws -> [RenderedFile] {
-        let assetsFolder = DumpLoader.join(folder, "assets")
+        let assetsFolder = FileSystem.join(folder, "assets")
         let fm = FileManager.default
         guard let names = fm.enumerator(atPath: assetsFolder)?.allObjects as? [String] else { return [] }
         var files: [RenderedFile] = []
         for name in names.sorted() {
             var isDirectory: ObjCBool = false
-            let path = DumpLoader.join(assetsFolder, name)
+            let path = FileSystem.join(assetsFolder, name)
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
             guard let data = fm.contents(atPath: path) else {
                 throw DiagnosticError(.error("cannot read asset", at: SourceLocation(path: path)))
@@ -72,7 +72,7 @@ extension TemplateSet {
         let fm = FileManager.default
         let names = ((fm.enumerator(atPath: folder)?.allObjects as? [String]) ?? []).sorted()
         for name in names where name.hasSuffix(".mustache") {
-            let path = DumpLoader.join(folder, name)
+            let path = FileSystem.join(folder, name)
             guard let data = fm.contents(atPath: path) else {
                 throw DiagnosticError(.error("cannot read template", at: SourceLocation(path: path)))
             }

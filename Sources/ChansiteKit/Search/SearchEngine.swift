@@ -19,8 +19,8 @@ public final class SearchEngine {
     /// - Parameter outputPath: the site folder holding `search/manifest.js`.
     /// - Throws: `DiagnosticError` when there is no index there.
     public init(outputPath: String) throws {
-        folder = DumpLoader.join(outputPath, "search")
-        manifest = (try Self.read(DumpLoader.join(folder, "manifest.js"))) as? [String: Any] ?? [:]
+        folder = FileSystem.join(outputPath, "search")
+        manifest = (try Self.read(FileSystem.join(folder, "manifest.js"))) as? [String: Any] ?? [:]
         if manifest.isEmpty {
             throw DiagnosticError(.error("no search index in '\(outputPath)'; run 'chansite build' first"))
         }
@@ -38,7 +38,7 @@ public final class SearchEngine {
 
     private func load(_ name: String, _ path: String) -> Any? {
         if let cached = cache[name] { return cached }
-        let data = try? Self.read(DumpLoader.join(folder, path))
+        let data = try? Self.read(FileSystem.join(folder, path))
         cache[name] = data ?? [:]
         return data
     }
@@ -134,7 +134,7 @@ public final class SearchEngine {
         let per = manifest["docsPerChunk"] as? Int ?? SearchIndexBuilder.docsPerChunk
         let chunk = doc / per
         if cache["docs:\(chunk)"] == nil {
-            cache["docs:\(chunk)"] = try? Self.read(DumpLoader.join(folder, "docs/\(chunk).js"))
+            cache["docs:\(chunk)"] = try? Self.read(FileSystem.join(folder, "docs/\(chunk).js"))
         }
         guard let docs = cache["docs:\(chunk)"] as? [[Any]], doc % per < docs.count else { return nil }
         let entry = docs[doc % per]

@@ -1,0 +1,81 @@
+import Foundation
+
+/// The folder beside the output where a build stages the new site: `.<output>.chansite/`,
+/// marked by `OutputMarker.work`, holding the build lock and the scratch folders. Beside the
+/// output (not inside it) so no static host serves it, and on the same file system so the
+/// swap is a rename.
+///
+/// While a build holds the lock, no other build can be using the scratch folders, so
+/// everything found in them is the leftover of a process that is gone: it is recognised by
+/// its markers, restored when it is the only complete copy of the site, and removed otherwise.
+struct WorkFolder {
+    let path: String
+    /// The work folder as the user named the output (relative paths stay relative).
+    let displayPath: String
+    let outputPath: String
+    let lock: FileLock
+
+    var staging: String { FileSystem.join(path, "staging") }
+    /// Where the previous site waits when the system cannot exchange folders in one step.
+    var retired: String { FileSystem.join(path, "previous") }
+
+    /// Opens (or creates) the work folder of an output folder and takes its lock.
+    /// - Throws: `DiagnosticError` when another build holds the lock or the folder is not chansite's.
+    init(output: String, shownAs shown: String) throws {
+        let name = (output as NSString).lastPathComponent
+        outputPath = output
+        path = Self.path(for: output)
+        let shownParent = (shown as NSString).deletingLastPathComponent
+        displayPath = shownParent.isEmpty ? ".\(name).chansite" : FileSystem.join(shownParent, ".\(name).chansite")
+        let fm = FileManager.default
+        if FileSystem.exists(path) {
+            guard FileSystem.isDirectory(path), FileSystem.exists(FileSystem.join(path, OutputMarker.work)) else {
+                throw DiagnosticError(.error("'\(displayPath)' exists and chansite did not make it; please move it away so the site can be staged there"))
+            }
+        } else {
+            do {
+                try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
+                try OutputMarker.workContents.write(to: URL(fileURLWithPath: FileSystem.join(path, OutputMarker.work)))
+            } catch {
+                throw DiagnosticError(.error("cannot create the work folder '\(displayPath)': \(FileSystem.describe(error))"))
+            }
+        }
+        do {
+            lock = try FileLock(path: FileSystem.join(path, "lock"))
+        } catch .held(let pid) {
+            let who = pid.map { "(process \($0)) " } ?? ""
+            throw DiagnosticError(.error("another chansite build \(who)is writing to '\(shown)'; wait for it to finish and build again"))
+        } catch .unavailable(let reason) {
+            throw DiagnosticError(.error("cannot lock '\(displayPath)/lock': \(reason)"))
+        }
+    }
+
+    /// The work folder of an output folder: `.<name>.chansite` beside it.
+    static func path(for output: String) -> String {
+        let parent = (output as NSString).deletingLastPathComponent
+        return FileSystem.join(parent.isEmpty ? "." : parent, ".\((output as NSString).lastPathComponent).chansite")
+    }
+
+    /// Cleans up after an interrupted build. Returns notes saying what happened to the site.
+    func recover() -> [Diagnostic] {
+        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
+            .filter { $0 != OutputMarker.work && $0 != "lock" }
+        guard !leftovers.isEmpty else { return [] }
+        var notes: [Diagnostic] = []
+        if !FileSystem.exists(outputPath) {
+            // Killed between the two renames of the fallback swap: put a complete site back.
+            for (candidate, what) in [(retired, "the previous site"), (staging, "the site an interrupted build had finished")]
+            where OutputMarker.isCompleteSite(candidate) {
+                if FileSystem.rename(candidate, to: outputPath) == nil {
+                    notes.append(.note("an earlier build was interrupted; restored \(what) to its place"))
+                    break
+                }
+            }
+        }
+        for entry in leftovers where FileSystem.exists(FileSystem.join(path, entry)) {
+            FileSystem.removeTree(FileSystem.join(path, entry))
+        }
+        notes.append(.note("removed the leftovers of an interrupted build from '\(displayPath)'"))
+        return notes
+    }
+}

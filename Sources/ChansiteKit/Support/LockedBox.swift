@@ -1,0 +1,13 @@
+import Foundation
+
+/// A value shared between concurrent tasks behind a lock.
+final class LockedBox<Value>: @unchecked Sendable {
+    private var stored: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { stored = value }
+
+    var value: Value { lock.withLock { stored } }
+
+    func mutate(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
+}
