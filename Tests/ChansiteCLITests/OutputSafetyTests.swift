@@ -32,15 +32,15 @@ import Testing
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         try Data("my notes".utf8).write(to: home.appendingPathComponent("notes.txt"))
         try Data("{}".utf8).write(to: project.appendingPathComponent("chansite.json"))
-        let parent = project.deletingLastPathComponent()
-        let parentEntries = try FileManager.default.contentsOfDirectory(atPath: parent.path).count
         let before = Self.tree(project)
         let result = try CLIRunner.run(["build", "--output", target], in: project, environment: ["HOME": home.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("refusing to write the site to '\(target)'"), "\(result.stderr)")
         #expect(result.stderr.contains("nothing was changed"))
         #expect(Self.tree(project) == before, "files changed under a refused --output \(target)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).count == parentEntries)
+        let resolved = URL(fileURLWithPath: target, relativeTo: project).standardizedFileURL
+        let work = resolved.deletingLastPathComponent().appendingPathComponent(".\(resolved.lastPathComponent).chansite")
+        #expect(target == "/" || !FileManager.default.fileExists(atPath: work.path), "a work folder was made for \(target)")
     }
 
     @Test func aNonEmptyFolderChansiteDidNotMakeIsRefusedUnlessForced() throws {
