@@ -9,7 +9,7 @@ enum RawHTTP {
         var body: String
     }
 
-    static func connect(port: Int) throws -> Int32 {
+    static func connect(port: Int, timeout seconds: Int = 5) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -22,7 +22,7 @@ enum RawHTTP {
             close(fd)
             throw POSIXError(.ECONNREFUSED)
         }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         return fd
     }
@@ -34,8 +34,9 @@ enum RawHTTP {
         _ = request.utf8CString.withUnsafeBufferPointer { Foundation.send(fd, $0.baseAddress, $0.count - 1, 0) }
     }
 
-    static func request(port: Int, _ method: String = "GET", _ path: String, headers: [String: String] = [:]) throws -> Response {
-        let fd = try connect(port: port)
+    static func request(port: Int, _ method: String = "GET", _ path: String, headers: [String: String] = [:],
+                        timeout: Int = 5) throws -> Response {
+        let fd = try connect(port: port, timeout: timeout)
         defer { close(fd) }
         send(fd, method, path, headers: headers.merging(["Connection": "close"]) { a, _ in a })
         var data = Data()
@@ -62,12 +63,17 @@ enum RawHTTP {
 
     /// Reads a streaming response until `marker` appears or `seconds` pass; returns what was read.
     static func readStream(_ fd: Int32, until marker: String, seconds: Double) -> String {
+        readStream(fd, untilAny: [marker], seconds: seconds)
+    }
+
+    /// Reads a streaming response until one of `markers` appears or `seconds` pass.
+    static func readStream(_ fd: Int32, untilAny markers: [String], seconds: Double) -> String {
         var text = ""
         var buffer = [UInt8](repeating: 0, count: 4096)
         let deadline = Date().addingTimeInterval(seconds)
         var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        while Date() < deadline, !text.contains(marker) {
+        while Date() < deadline, !markers.contains(where: text.contains) {
             let n = recv(fd, &buffer, buffer.count, 0)
             if n > 0 { text += String(decoding: buffer[0..<n], as: UTF8.self) }
             if n == 0 { break }

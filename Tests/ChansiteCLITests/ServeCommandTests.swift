@@ -3,53 +3,19 @@ import Testing
 
 /// Starts the real binary on a free port and talks HTTP to it.
 @Suite(.serialized) struct ServeCommandTests {
-    final class Server {
-        let process = Process()
-        let port: Int
-        let project: URL
-
-        init(project: URL, extra: [String] = []) throws {
-            self.project = project
-            port = Int.random(in: 20000...40000)
-            process.executableURL = CLIRunner.binary
-            process.arguments = ["serve", "--port", String(port)] + extra
-            process.currentDirectoryURL = project
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let deadline = Date().addingTimeInterval(60)
-            while Date() < deadline {
-                if let fd = try? RawHTTP.connect(port: port) { close(fd); return }
-                Thread.sleep(forTimeInterval: 0.1)
-            }
-            throw POSIXError(.ETIMEDOUT)
-        }
-
-        func get(_ path: String, _ method: String = "GET", headers: [String: String] = [:]) throws -> RawHTTP.Response {
-            try RawHTTP.request(port: port, method, path, headers: headers)
-        }
-
-        func stop() -> Int32 {
-            process.interrupt()
-            process.waitUntilExit()
-            return process.terminationStatus
-        }
-    }
-
     static let dump = "Канал\n5 subscribers\nDownload Telegram\nПервый пост про модели.\n\n#тег"
 
     @Test func servesPagesSafely() throws {
         let project = try CLIRunner.temporaryProject(content: ["a.txt": Data(Self.dump.utf8)])
         defer { try? FileManager.default.removeItem(at: project) }
         try Data("secret".utf8).write(to: project.appendingPathComponent("Package.swift"))
-        let server = try Server(project: project, extra: ["--no-watch"])
+        let server = try ServerProcess(project: project, extra: ["--no-watch"])
         defer { _ = server.stop() }
         let home = try server.get("/")
         #expect(home.status == 200)
         #expect(home.headers["content-type"] == "text/html; charset=utf-8")
-        #expect(home.body.contains("EventSource(\"/__chansite/events\")"))
-        let disk = try String(contentsOf: project.appendingPathComponent("Output/index.html"), encoding: .utf8)
-        #expect(!disk.contains("EventSource"), "the reload script must never be written to the output folder")
+        #expect(!home.body.contains("EventSource"), "--no-watch pages get no reload script")
+        #expect(try server.get("/__chansite/events").status == 404)
         #expect(try server.get("/assets/style.css").headers["content-type"] == "text/css; charset=utf-8")
         #expect(try server.get("/search/manifest.js").headers["content-type"] == "text/javascript; charset=utf-8")
         let redirect = try server.get("/tags")
@@ -77,8 +43,11 @@ import Testing
     @Test func rebuildsOnChangeReloadsAndShowsErrors() throws {
         let project = try CLIRunner.temporaryProject(content: ["a.txt": Data(Self.dump.utf8)])
         defer { try? FileManager.default.removeItem(at: project) }
-        let server = try Server(project: project)
+        let server = try ServerProcess(project: project)
         defer { _ = server.stop() }
+        #expect(try server.get("/").body.contains("EventSource(\"/__chansite/events\")"))
+        let disk = try String(contentsOf: project.appendingPathComponent("Output/index.html"), encoding: .utf8)
+        #expect(!disk.contains("EventSource"), "the reload script must never be written to the output folder")
         let fd = try RawHTTP.connect(port: server.port)
         defer { close(fd) }
         RawHTTP.send(fd, "GET", "/__chansite/events", headers: [:])
@@ -103,11 +72,12 @@ import Testing
     @Test func aBusyPortGetsAClearMessage() throws {
         let project = try CLIRunner.temporaryProject(content: ["a.txt": Data(Self.dump.utf8)])
         defer { try? FileManager.default.removeItem(at: project) }
-        let server = try Server(project: project, extra: ["--no-watch"])
+        let server = try ServerProcess(project: project, extra: ["--no-watch"])
         defer { _ = server.stop() }
         let second = try CLIRunner.run(["serve", "--port", String(server.port), "--output", project.appendingPathComponent("Out2").path,
                                         "--no-watch"], in: project)
         #expect(second.status == 1)
         #expect(second.stderr.contains("already in use") && second.stderr.contains("--port"))
+        #expect(!second.stdout.contains("built"), "a busy port is reported before building")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import ChansiteKit
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 
 extension Chansite {
@@ -18,49 +19,37 @@ extension Chansite {
         @Option(help: "The address to bind (loopback by default; the preview server is not for the open internet).")
         var host = "127.0.0.1"
 
-        @Flag(help: "Serve the built site without watching for changes.")
+        @Flag(help: "Serve the built site without watching for changes (and without the reload script).")
         var noWatch = false
+
+        @Option(help: "The most connections served at once; more wait until one closes.")
+        var maxConnections = 256
+
+        @Option(help: "Seconds after which an idle connection, or a request still not fully sent, is closed.")
+        var idleTimeout = 15
 
         func validate() throws {
             guard (1...65535).contains(port) else { throw ValidationError("Please give a --port between 1 and 65535.") }
+            guard maxConnections >= 8 else { throw ValidationError("Please give a --max-connections of at least 8.") }
+            guard idleTimeout >= 1 else { throw ValidationError("Please give an --idle-timeout of at least 1 second.") }
         }
 
         func run() async throws {
-            let pipeline = Pipeline(options: site.buildOptions)
-            let store = SiteStore()
-            let broadcaster = ReloadBroadcaster()
-            guard case .success(let first) = await PreviewBuild.run(pipeline) else { throw ExitCode.failure }
-            await store.replace(with: first)
+            // A busy port is reported before the build, which may take a while.
             if let problem = PortCheck.problem(host: host, port: port) {
                 Console.printError("error: cannot listen on \(host):\(port): \(problem). Try another port with --port \(port + 1).")
                 throw ExitCode.failure
             }
-            var logger = Logger(label: "chansite.serve")
-            logger.logLevel = .warning
-            let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
-            let app = Application(
-                responder: PreviewResponder(store: store, broadcaster: broadcaster),
-                configuration: .init(address: .hostname(host, port: port), serverName: "chansite"),
-                onServerRunning: { _ in print("Serving \(url) (Ctrl-C to stop)"); Console.flush() },
-                logger: logger)
-            let watcher = noWatch ? nil : Task {
-                await Watcher(paths: [site.content, site.templates, site.config]).run {
-                    print("change detected, rebuilding…"); Console.flush()
-                    switch await PreviewBuild.run(pipeline) {
-                    case .success(let result):
-                        await store.replace(with: result)
-                        if result.errorCount > 0 {
-                            let message = result.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n")
-                            await store.fail(message)
-                            await broadcaster.send(event: "error", data: message)
-                        }
-                        await broadcaster.send(event: "reload")
-                    case .failure(let failure):
-                        await store.fail(failure.message)
-                        await broadcaster.send(event: "error", data: failure.message)
-                    }
-                }
-            }
+            DescriptorLimit.raise()
+            let pipeline = Pipeline(options: site.buildOptions)
+            let store = SiteStore()
+            // A quarter of the connections at most are held by live-reload streams, so pages
+            // always have connections left.
+            let broadcaster = ReloadBroadcaster(limit: max(2, maxConnections / 4))
+            guard case .success(let first) = await PreviewBuild.run(pipeline) else { throw ExitCode.failure }
+            await store.replace(with: first)
+            let app = application(store: store, broadcaster: broadcaster)
+            let watcher = noWatch ? nil : Task { await watch(pipeline: pipeline, store: store, broadcaster: broadcaster) }
             let signals = ShutdownSignals { Task { await broadcaster.closeAll() } }
             defer { signals.cancel() }
             do {
@@ -72,6 +61,41 @@ extension Chansite {
             }
             watcher?.cancel()
             print("stopped")
+        }
+
+        private func application(store: SiteStore, broadcaster: ReloadBroadcaster) -> some ApplicationProtocol {
+            var logger = Logger(label: "chansite.serve")
+            logger.logLevel = .critical
+            let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+            return Application(
+                responder: PreviewResponder(store: store, broadcaster: broadcaster, liveReload: !noWatch),
+                server: .http1(configuration: .init(idleTimeout: .seconds(Int64(idleTimeout)))),
+                configuration: .init(address: .hostname(host, port: port), serverName: "chansite",
+                                     availableConnectionsDelegate: MaximumAvailableConnections(maxConnections, logger: logger)),
+                onServerRunning: { _ in print("Serving \(url) (Ctrl-C to stop)"); Console.flush() },
+                logger: logger)
+        }
+
+        private func watch(pipeline: Pipeline, store: SiteStore, broadcaster: ReloadBroadcaster) async {
+            let output = FileSystem.resolved(site.output)
+            let watcher = Watcher(paths: [site.content, site.templates, site.config],
+                                  excluded: [output, WorkFolder.path(for: output)])
+            await watcher.run {
+                print("change detected, rebuilding…"); Console.flush()
+                switch await PreviewBuild.run(pipeline) {
+                case .success(let result):
+                    await store.replace(with: result)
+                    if result.errorCount > 0 {
+                        let message = result.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n")
+                        await store.fail(message)
+                        await broadcaster.send(event: "error", data: message)
+                    }
+                    await broadcaster.send(event: "reload")
+                case .failure(let failure):
+                    await store.fail(failure.message)
+                    await broadcaster.send(event: "error", data: failure.message)
+                }
+            }
         }
     }
 }

@@ -3,12 +3,16 @@ import ChansiteKit
 /// The snippet the preview server adds to HTML responses: reload on `reload` events, show the
 /// overlay on `error` events.
 enum LiveReloadScript {
+    /// The stream is closed when the page is hidden or unloaded (`pagehide`), so pages in the
+    /// back/forward cache hold no connection, and opened again if the page comes back.
     static let script = """
-    <script>(function(){var s=new EventSource("/__chansite/events");
+    <script>(function(){var s=null;function open(){if(s)return;s=new EventSource("/__chansite/events");
     s.addEventListener("reload",function(){location.reload();});
     s.addEventListener("error",function(e){if(!e.data)return;var o=document.getElementById("chansite-error");
     if(!o){o=document.createElement("pre");o.id="chansite-error";o.style.cssText=\(overlayStyle);document.body.appendChild(o);}
-    o.textContent=e.data;});})();</script>
+    o.textContent=e.data;});}
+    addEventListener("pagehide",function(){if(s){s.close();s=null;}});
+    addEventListener("pageshow",open);open();})();</script>
 
     """
 

@@ -11,13 +11,15 @@ struct PreviewResponder: HTTPResponder {
 
     let store: SiteStore
     let broadcaster: ReloadBroadcaster
+    /// Whether pages get the live-reload script (not with `--no-watch`: nothing would reload).
+    var liveReload = true
 
     func respond(to request: Request, context: Context) async throws -> Response {
         guard request.method == .get || request.method == .head else {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
         }
         let rawPath = request.uri.path
-        if rawPath == Self.eventsPath { return await events() }
+        if rawPath == Self.eventsPath, liveReload { return await events() }
         guard let path = Self.sitePath(rawPath) else {
             return text(.badRequest, "bad request path\n")
         }
@@ -73,7 +75,7 @@ struct PreviewResponder: HTTPResponder {
         var headers: HTTPFields = [.contentType: type, .cacheControl: "no-cache", .xContentTypeOptions: "nosniff"]
         var body = contents
         var tag = etag
-        if type.hasPrefix("text/html") {
+        if type.hasPrefix("text/html"), liveReload {
             let error = await store.error
             body = Self.inject(into: contents, error: error)
             // The ETag also names the overlay state, so a page re-validates when it comes or goes.
@@ -95,11 +97,24 @@ struct PreviewResponder: HTTPResponder {
                  body: ResponseBody(byteBuffer: ByteBuffer(string: message)))
     }
 
+    /// The live-reload event stream. The body loop ends when the page goes away (a heartbeat
+    /// write fails) or the server stops, and the stream is released at once either way.
     func events() async -> Response {
-        let stream = await broadcaster.subscribe()
+        guard let (id, stream) = await broadcaster.subscribe() else {
+            return text(.serviceUnavailable, "too many preview pages are open; close some and reload\n")
+        }
+        let broadcaster = self.broadcaster
         return Response(status: .ok,
                         headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"],
-                        body: ResponseBody(asyncSequence: stream))
+                        body: ResponseBody { writer in
+                            do {
+                                for await buffer in stream { try await writer.write(buffer) }
+                            } catch {
+                                // The page is gone; release its stream below.
+                            }
+                            await broadcaster.unsubscribe(id)
+                            try? await writer.finish(nil)
+                        })
     }
 
     /// Adds the reload script (and the error overlay, while a rebuild is failing) before `</body>`.

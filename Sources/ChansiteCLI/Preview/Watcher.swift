@@ -1,22 +1,43 @@
+import ChansiteKit
 import Foundation
 
-/// Watches folders and files by polling their modification times: portable, needs no inotify
-/// limits, and a 250 ms poll is fast enough for a preview. Changes are debounced: a rebuild
-/// starts once nothing has changed for `quiet` seconds.
+/// Watches the content and template folders and the configuration file, and calls back once
+/// per settled batch of changes (editors write in several steps): a rebuild starts when nothing
+/// has changed for `quiet`. Uses inotify; where it is not available, polls modification times.
 struct Watcher: Sendable {
     var paths: [String]
-    var interval: Duration = .milliseconds(250)
+    /// Folders whose changes never count (the output and its work folder).
+    var excluded: [String] = []
+    var interval: Duration = .milliseconds(100)
     var quiet: Duration = .milliseconds(300)
+
+    /// Calls `onChange` after each settled batch of changes, until the task is cancelled.
+    func run(onChange: @Sendable () async -> Void) async {
+        guard let inotify = Inotify(paths: paths, excluded: excluded) else {
+            Console.printError("note: file-system notifications are not available here; watching by polling every second")
+            await poll(every: .seconds(1), onChange: onChange)
+            return
+        }
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            guard inotify.drain() else { continue }
+            while !Task.isCancelled {
+                try? await Task.sleep(for: quiet)
+                if !inotify.drain() { break }
+            }
+            await onChange()
+        }
+    }
+
+    // MARK: - Polling fallback
 
     /// A fingerprint of every file under the watched paths (path, size, modification time).
     func snapshot() -> [String: String] {
         var result: [String: String] = [:]
         let fm = FileManager.default
         for root in paths {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: root, isDirectory: &isDirectory) else { continue }
-            let names = isDirectory.boolValue ? ((fm.enumerator(atPath: root)?.allObjects as? [String]) ?? []).map { root + "/" + $0 } : [root]
-            for path in names {
+            let names = FileSystem.isDirectory(root) ? ((fm.enumerator(atPath: root)?.allObjects as? [String]) ?? []).map { FileSystem.join(root, $0) } : [root]
+            for path in names where !excluded.contains(where: { FileSystem.contains($0, FileSystem.resolved(path)) }) {
                 guard let attributes = try? fm.attributesOfItem(atPath: path) else { continue }
                 let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
                 let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
@@ -26,14 +47,12 @@ struct Watcher: Sendable {
         return result
     }
 
-    /// Calls `onChange` after each settled batch of changes, until the task is cancelled.
-    func run(onChange: @Sendable () async -> Void) async {
+    private func poll(every period: Duration, onChange: @Sendable () async -> Void) async {
         var last = snapshot()
         while !Task.isCancelled {
-            try? await Task.sleep(for: interval)
+            try? await Task.sleep(for: period)
             var current = snapshot()
             guard current != last else { continue }
-            // Wait until the files stop changing (editors write in several steps).
             while !Task.isCancelled {
                 try? await Task.sleep(for: quiet)
                 let settled = snapshot()

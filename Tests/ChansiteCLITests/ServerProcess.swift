@@ -1,0 +1,61 @@
+import Foundation
+
+/// The real `chansite serve` on a random port, for tests that talk HTTP to it.
+final class ServerProcess {
+    let process = Process()
+    let port: Int
+    let project: URL
+
+    /// Starts the server; `launcher` runs it under another program (`prlimit …`).
+    init(project: URL, extra: [String] = [], launcher: [String] = []) throws {
+        self.project = project
+        port = Int.random(in: 20000...40000)
+        let arguments = ["serve", "--port", String(port)] + extra
+        if let tool = launcher.first {
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = Array(launcher.dropFirst()) + [CLIRunner.binary.path] + arguments
+        } else {
+            process.executableURL = CLIRunner.binary
+            process.arguments = arguments
+        }
+        process.currentDirectoryURL = project
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            if let fd = try? RawHTTP.connect(port: port) { close(fd); return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw POSIXError(.ETIMEDOUT)
+    }
+
+    func get(_ path: String, _ method: String = "GET", headers: [String: String] = [:], timeout: Int = 5) throws -> RawHTTP.Response {
+        try RawHTTP.request(port: port, method, path, headers: headers, timeout: timeout)
+    }
+
+    func stop() -> Int32 {
+        if process.isRunning { process.interrupt() }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// How many descriptors the server process has open (Linux `/proc`).
+    var openDescriptors: Int {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(process.processIdentifier)/fd").count) ?? -1
+    }
+
+    /// Sends SIGTERM and returns how long the process took to exit, or nil if it was still
+    /// running after `limit` seconds (it is then killed).
+    func terminate(within limit: Double) -> Double? {
+        let start = Date()
+        process.terminate()
+        while process.isRunning, Date().timeIntervalSince(start) < limit { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return nil
+        }
+        return Date().timeIntervalSince(start)
+    }
+}
