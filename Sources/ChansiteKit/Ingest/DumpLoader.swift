@@ -39,35 +39,52 @@ public struct DumpLoader: Sendable {
         return decode(data, path: path)
     }
 
-    /// Decodes bytes as a dump: strips a BOM, refuses binary data, replaces invalid UTF-8.
+    /// Decodes bytes as a dump: UTF-8 (with or without a BOM) or UTF-16 with a BOM; refuses
+    /// binary data; replaces invalid sequences, and characters no output format may carry
+    /// (controls, U+FFFE, U+FFFF), with U+FFFD, naming the first line of each problem once.
     public func decode(_ data: Data, path: String) -> (dump: RawDump?, diagnostics: [Diagnostic]) {
         let location = SourceLocation(path: path)
         if data.isEmpty {
             return (nil, [.warning("file is empty; skipped", at: location)])
         }
-        if data.prefix(8192).contains(0) {
-            return (nil, [.error("file looks binary (it contains NUL bytes), not a text dump; skipped", at: location)])
-        }
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         var diagnostics: [Diagnostic] = []
-        let text: String
-        if let valid = String(validating: bytes, as: UTF8.self) {
-            text = valid
+        var text: String
+        if let utf16 = TextDecoding.utf16(data) {
+            text = utf16.text
+            if let line = utf16.firstBadLine {
+                diagnostics.append(.warning("invalid UTF-16 (a lone surrogate) from line \(line) on; replaced with U+FFFD",
+                                            at: SourceLocation(path: path, line: line)))
+            }
         } else {
-            text = String(decoding: bytes, as: UTF8.self)
-            let badLines = Self.linesWithInvalidUTF8(bytes)
-            let shown = badLines.prefix(5).map(String.init).joined(separator: ", ")
-            let more = badLines.count > 5 ? " and \(badLines.count - 5) more" : ""
-            diagnostics.append(.warning(
-                "invalid UTF-8 on line \(shown)\(more); replaced with U+FFFD",
-                at: SourceLocation(path: path, line: badLines.first)))
+            if data.prefix(8192).contains(0) {
+                return (nil, [.error("file looks binary (it contains NUL bytes), not a text dump; skipped", at: location)])
+            }
+            var bytes = data
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            if let valid = String(validating: bytes, as: UTF8.self) {
+                text = valid
+            } else {
+                text = String(decoding: bytes, as: UTF8.self)
+                let badLines = Self.linesWithInvalidUTF8(bytes)
+                let shown = badLines.prefix(5).map(String.init).joined(separator: ", ")
+                let more = badLines.count > 5 ? " and \(badLines.count - 5) more" : ""
+                diagnostics.append(.warning(
+                    "invalid UTF-8 on line \(shown)\(more); replaced with U+FFFD",
+                    at: SourceLocation(path: path, line: badLines.first)))
+            }
         }
+        if let cleaned = TextDecoding.replacingForbidden(text) {
+            text = cleaned.text
+            diagnostics.append(.warning("control characters or non-characters (first on line \(cleaned.firstLine)) replaced with U+FFFD",
+                                        at: SourceLocation(path: path, line: cleaned.firstLine)))
+        }
+        // Decoding problems travel with the dump (the parse reports them); they are returned
+        // on their own only when there is no dump, so each is reported once.
         let dump = RawDump(path: path, lines: RawDump.splitLines(text), diagnostics: diagnostics)
         if dump.lines.allSatisfy(\.isBlankLine) {
             return (nil, diagnostics + [.warning("file has only blank lines; skipped", at: location)])
         }
-        return (dump, diagnostics)
+        return (dump, [])
     }
 
     /// The 1-based lines holding bytes that are not valid UTF-8.

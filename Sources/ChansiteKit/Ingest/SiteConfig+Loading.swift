@@ -9,7 +9,7 @@ extension SiteConfig {
             throw DiagnosticError(.error("cannot read the configuration file", at: SourceLocation(path: path)))
         }
         do {
-            return try JSONDecoder().decode(SiteConfig.self, from: data)
+            return try JSONDecoder().decode(SiteConfig.self, from: data).withAllowedCharacters()
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             let key = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw DiagnosticError(.error("'\(key)' has the wrong type: \(context.debugDescription)", at: SourceLocation(path: path)))
@@ -17,5 +17,17 @@ extension SiteConfig {
             throw DiagnosticError(.error("not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error)",
                                          at: SourceLocation(path: path)))
         }
+    }
+
+    /// The configuration's texts with characters no output format allows (controls, U+FFFE)
+    /// replaced, as the loader does for dumps: JSON can carry them escaped, pages cannot.
+    func withAllowedCharacters() -> SiteConfig {
+        func clean(_ text: String) -> String { TextDecoding.replacingForbidden(text)?.text ?? text }
+        var config = self
+        config.title = clean(title)
+        config.description = clean(description)
+        config.language = clean(language)
+        config.baseURL = baseURL.map(clean)
+        return config
     }
 }

@@ -68,15 +68,23 @@ public struct SiteAssembler: Sendable {
         return "file:" + dump.path
     }
 
+    /// A channel's folder name: its handle as written when that is Latin, else the handle,
+    /// title or file name transliterated, else (a script with no transliteration) a stable
+    /// hash of the channel's identity, never an empty name.
     static func channelSlugBase(info: ChannelInfo, path: String) -> String {
-        if let handle = info.handle, !Slug.make(handle, maxWords: 1).isEmpty {
-            return handle.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+        if let handle = info.handle {
+            let latin = handle.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            if !latin.isEmpty, latin.count == handle.count { return latin }
+            let transliterated = Slug.make(handle.replacingOccurrences(of: "_", with: " "), maxWords: 8, maxLength: 40)
+            if !transliterated.isEmpty { return transliterated }
         }
         let fromTitle = Slug.make(info.title ?? "", maxWords: 5, maxLength: 40)
         if !fromTitle.isEmpty { return fromTitle }
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let fromFile = Slug.make(stem.replacingOccurrences(of: "_", with: " "), maxWords: 8, maxLength: 40)
-        return fromFile.isEmpty ? "channel" : fromFile
+        if !fromFile.isEmpty { return fromFile }
+        let identity = info.handle.map { "@" + $0.lowercased() } ?? info.title ?? stem
+        return "channel-" + Slug.hash(identity)
     }
 
     /// A post's slug: its message id when the source has one; otherwise its first words plus a

@@ -11,8 +11,9 @@ public enum XML {
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
             default:
-                // Control characters are not allowed in XML 1.0 at all.
-                if scalar.value < 0x20, scalar != "\n", scalar != "\t", scalar != "\r" { continue }
+                // Characters XML 1.0 does not allow at all (the loader already replaced them in
+                // dumps; this keeps every other source of text, such as the configuration, safe).
+                if TextDecoding.isForbidden(scalar) { continue }
                 out.unicodeScalars.append(scalar)
             }
         }

@@ -36,7 +36,10 @@ struct JSONText {
 
     mutating func string(_ text: String) {
         var out: [UInt8] = [0x22]
-        for byte in text.utf8 {
+        let input = Array(text.utf8)
+        var i = 0
+        while i < input.count {
+            let byte = input[i]
             switch byte {
             case 0x22: out += [0x5C, 0x22]
             case 0x5C: out += [0x5C, 0x5C]
@@ -45,10 +48,16 @@ struct JSONText {
             case 0x0D: out += [0x5C, 0x72]
             case 0x09: out += [0x5C, 0x74]
             case 0..<0x20: out += Array(String(format: "\\u%04x", byte).utf8)
+            case 0xE2 where i + 2 < input.count && input[i + 1] == 0x80 && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9):
+                // U+2028 and U+2029 end a line in older JavaScript engines: escaped, the index
+                // files stay valid scripts everywhere.
+                out += Array((input[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                i += 2
             default: out.append(byte)
             }
+            i += 1
         }
         out.append(0x22)
-        bytes.append(contentsOf: out)
+        self.bytes.append(contentsOf: out)
     }
 }

@@ -155,8 +155,26 @@ public struct SearchIndexBuilder: Sendable {
 
     static func file(_ path: String, name: String, json: Data) -> RenderedFile {
         var contents = Data("window.__chansiteSearch(\"\(name)\",".utf8)
-        contents.append(json)
+        contents.append(escapingLineSeparators(json))
         contents.append(contentsOf: Array(");\n".utf8))
         return RenderedFile(path: "search/" + path, contents: contents)
+    }
+
+    /// JSON allows U+2028 and U+2029 raw inside strings; older JavaScript engines end a line
+    /// there. They can only occur inside strings, so escaping them everywhere is safe.
+    static func escapingLineSeparators(_ json: Data) -> Data {
+        guard json.contains(0xE2) else { return json }
+        var out = Data(capacity: json.count)
+        var i = json.startIndex
+        while i < json.endIndex {
+            if json[i] == 0xE2, i + 2 < json.endIndex, json[i + 1] == 0x80, json[i + 2] == 0xA8 || json[i + 2] == 0xA9 {
+                out.append(contentsOf: Array((json[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
+                i += 3
+            } else {
+                out.append(json[i])
+                i += 1
+            }
+        }
+        return out
     }
 }

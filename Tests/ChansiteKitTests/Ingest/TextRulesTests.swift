@@ -38,11 +38,34 @@ import Testing
         #expect(binary.dump == nil && binary.diagnostics.first?.severity == .error)
         let invalid = loader.decode(Data("ok\nbad \u{0}".utf8.dropLast()) + Data([0xFF, 0x0A, 0x61]), path: "u.txt")
         #expect(invalid.dump?.lines == ["ok", "bad \u{FFFD}", "a"])
-        #expect(invalid.diagnostics.first?.location == SourceLocation(path: "u.txt", line: 2))
+        #expect(invalid.dump?.diagnostics.first?.location == SourceLocation(path: "u.txt", line: 2))
+        #expect(invalid.diagnostics.isEmpty, "decoding problems travel with the dump, reported once")
         let crlf = loader.decode(Data([0xEF, 0xBB, 0xBF]) + Data("a\r\nb\r\n".utf8), path: "c.txt")
         #expect(crlf.dump?.lines == ["a", "b"])
         let longLine = String(repeating: "слово ", count: 200_000)
         #expect(loader.decode(Data(longLine.utf8), path: "l.txt").dump?.lines.count == 1)
         #expect(loader.load(path: "/nonexistent/x.txt").diagnostics.first?.severity == .error)
+    }
+
+    @Test func utf16WithABOMIsDecodedAndLoneSurrogatesReplaced() {
+        let loader = DumpLoader()
+        let text = "Канал 🚀\nпост\n"
+        let little = Data([0xFF, 0xFE]) + text.utf16.reduce(into: Data()) { $0 += [UInt8($1 & 0xFF), UInt8($1 >> 8)] }
+        let big = Data([0xFE, 0xFF]) + text.utf16.reduce(into: Data()) { $0 += [UInt8($1 >> 8), UInt8($1 & 0xFF)] }
+        #expect(loader.decode(little, path: "le.txt").dump?.lines == ["Канал 🚀", "пост"])
+        #expect(loader.decode(big, path: "be.txt").dump?.lines == ["Канал 🚀", "пост"])
+        // A lone high surrogate on line 2.
+        let broken = Data([0xFF, 0xFE, 0x61, 0x00, 0x0A, 0x00, 0x00, 0xD8, 0x62, 0x00])
+        let decoded = loader.decode(broken, path: "s.txt")
+        #expect(decoded.dump?.lines == ["a", "\u{FFFD}b"])
+        #expect(decoded.dump?.diagnostics.first?.location == SourceLocation(path: "s.txt", line: 2))
+    }
+
+    @Test func charactersNoOutputFormatAllowsAreReplacedOnce() {
+        let text = "ok\nbell\u{7} del\u{7F} c1\u{85} nonchar\u{FFFE}\u{FFFF}\ttab\nnul\u{0}"
+        let decoded = DumpLoader().decode(Data(String(repeating: "x", count: 9000).utf8) + Data(("\n" + text).utf8), path: "c.txt")
+        #expect(decoded.dump?.lines.dropFirst() == ["ok", "bell\u{FFFD} del\u{FFFD} c1\u{FFFD} nonchar\u{FFFD}\u{FFFD}\ttab", "nul\u{FFFD}"])
+        #expect(decoded.dump?.diagnostics.count == 1)
+        #expect(decoded.dump?.diagnostics.first?.location == SourceLocation(path: "c.txt", line: 3))
     }
 }
