@@ -21,6 +21,8 @@
       var s = document.createElement("script");
       s.src = base + file;
       s.onerror = function () { window.__chansiteSearch(name, null); };
+      /* A truncated file loads but never calls back: it counts as missing. */
+      s.onload = function () { if (!(name in loaded)) window.__chansiteSearch(name, null); };
       document.head.appendChild(s);
     });
   }
@@ -28,7 +30,13 @@
     return Array.from(new TextEncoder().encode(text), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
   }
   /* Word forms are grouped by their first three code points; postings by an FNV-1a hash of the stem. */
-  function formsOf(term) { var k = Array.from(term).slice(0, 3).join(""); return load("forms:" + k, "forms/" + hex(k) + ".js"); }
+  function formsOf(term) {
+    var k = Array.from(term).slice(0, 3).join(""), file = "forms/" + hex(k) + ".js";
+    return load("forms:" + k, file).then(function (data) {
+      if (data !== null && (typeof data !== "object" || Array.isArray(data))) throw new Damaged(file);
+      return data;
+    });
+  }
   function bucket(stem) {
     var h = 0x811c9dc5, bytes = new TextEncoder().encode(stem);
     for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
@@ -63,11 +71,18 @@
       return [];
     });
   }
+  /* The index is trusted no more than any file: a wrong shape stops the search with a message. */
+  function Damaged(file) { this.file = file; }
   function postings(stem) {
     var b = bucket(stem);
     return load("postings:" + b, "postings/" + b + ".js").then(function (data) {
+      if (data !== null && (typeof data !== "object" || Array.isArray(data))) throw new Damaged("postings/" + b + ".js");
       var flat = (data && data[stem]) || [], map = {}, doc = 0;
-      for (var i = 0; i < flat.length; i += 2) { doc += flat[i]; map[doc] = flat[i + 1]; }
+      if (!Array.isArray(flat)) throw new Damaged("postings/" + b + ".js");
+      for (var i = 0; i + 1 < flat.length; i += 2) {
+        if (!Number.isInteger(flat[i]) || flat[i] < 0 || doc + flat[i] > 2147483647) throw new Damaged("postings/" + b + ".js");
+        doc += flat[i]; map[doc] = flat[i + 1];
+      }
       return map;
     });
   }
@@ -136,6 +151,12 @@
     top.forEach(function (h) { chunks[Math.floor(h.doc / per)] = true; });
     return Promise.all(Object.keys(chunks).map(function (c) { return load("docs:" + c, "docs/" + c + ".js"); })).then(function () {
       if (gen !== generation) return;
+      top.forEach(function (h) {
+        var chunk = Math.floor(h.doc / per), docs = loaded["docs:" + chunk], d = Array.isArray(docs) ? docs[h.doc % per] : null;
+        if (!Array.isArray(d) || d.length < 4 || typeof d[0] !== "string" || typeof d[2] !== "string" || typeof d[3] !== "string") {
+          throw new Damaged("docs/" + chunk + ".js");
+        }
+      });
       list.innerHTML = top.map(function (h) {
         var d = loaded["docs:" + Math.floor(h.doc / per)][h.doc % per];
         var channel = manifest.channels[d[1]] ? manifest.channels[d[1]][0] : "";
@@ -155,9 +176,23 @@
     var ch = channelSelect.value === "" ? null : manifest.channels[Number(channelSelect.value)];
     if (!tokens(q).length && !tagSelect.value) { list.innerHTML = ""; status.textContent = ""; return; }
     status.textContent = "Searching…";
-    search(q, { channel: ch, tag: tagSelect.value }).then(function (r) { if (gen === generation) return render(r, gen); });
+    search(q, { channel: ch, tag: tagSelect.value }).then(function (r) { if (gen === generation) return render(r, gen); })
+      .catch(function (e) { if (gen === generation) damaged(e); });
+  }
+  function damaged(e) {
+    list.innerHTML = "";
+    status.textContent = "The search index is missing or damaged" + (e && e.file ? " (search/" + e.file + ")" : "") +
+      ". Rebuild the site with 'chansite build'.";
+    app.setAttribute("data-error", "true");
+  }
+  function validManifest(m) {
+    return m && typeof m === "object" && Number.isInteger(m.buckets) && m.buckets >= 1 &&
+      Number.isInteger(m.docsPerChunk) && m.docsPerChunk >= 1 && Array.isArray(m.channels) && Array.isArray(m.tags) &&
+      m.channels.every(function (c) { return Array.isArray(c) && c.length === 3 && typeof c[0] === "string" && c[1] >= 0 && c[1] <= c[2]; }) &&
+      m.tags.every(function (t) { return Array.isArray(t) && t.length >= 3 && typeof t[0] === "string" && typeof t[1] === "string"; });
   }
   load("manifest", "manifest.js").then(function (m) {
+    if (!validManifest(m)) { damaged(new Damaged("manifest.js")); app.setAttribute("data-ready", "true"); return; }
     manifest = m;
     m.channels.forEach(function (c, i) { channelSelect.add(new Option(c[0] + " (" + (c[2] - c[1]) + ")", String(i))); });
     m.tags.forEach(function (t) { tagSelect.add(new Option(t[0] + " (" + t[2] + ")", t[1])); });

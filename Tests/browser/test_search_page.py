@@ -130,3 +130,36 @@ def test_header_search_box_submits_to_search_page(site, browser):
     box.send_keys("данные" + Keys.ENTER)
     WebDriverWait(browser, 10).until(lambda d: "search.html?q=" in d.current_url)
     WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li"))
+
+
+DAMAGES = [
+    ("manifest.js", 'window.__chansiteSearch("manifest",{"buckets":0,"docsPerChunk":10,"channels":[],"tags":[]});'),
+    ("manifest.js", 'window.__chansiteSearch("manifest",{"buck'),
+    ("postings", 'window.__chansiteSearch("p",[1,2,3]);'),
+    ("docs", 'window.__chansiteSearch("d",[[1]]);'),
+]
+
+
+@pytest.mark.parametrize("target,contents", DAMAGES)
+def test_a_damaged_index_shows_a_clear_message(site, browser, target, contents):
+    copy = tempfile.mkdtemp(prefix="chansite-damaged-")
+    try:
+        shutil.copytree(site["output"], copy, dirs_exist_ok=True)
+        search = os.path.join(copy, "search")
+        files = [os.path.join(search, target)] if target.endswith(".js") else \
+            [os.path.join(search, target, name) for name in os.listdir(os.path.join(search, target))]
+        for path in files:  # the scripts call back with their own names; keep the real ones
+            name = "manifest" if path.endswith("manifest.js") else None
+            if name is None:
+                kind = os.path.basename(os.path.dirname(path))
+                key = os.path.basename(path)[:-3]
+                name = {"postings": "postings:", "docs": "docs:"}[kind] + key
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(contents.replace('("p",', f'("{name}",').replace('("d",', f'("{name}",'))
+        browser.get("file://" + copy + "/search.html?q=" + urllib.parse.quote("моделью"))
+        WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-app").get_attribute("data-error"))
+        status = browser.find_element(By.ID, "search-status").text
+        assert "damaged" in status and "chansite build" in status, status
+        assert not browser.find_elements(By.CSS_SELECTOR, "#search-results li")
+    finally:
+        shutil.rmtree(copy)

@@ -31,14 +31,14 @@ extension Chansite {
         }
 
         func run() throws {
-            let engine: SearchEngine
+            let results: [SearchEngine.Result]
             do {
-                engine = try SearchEngine(outputPath: output)
+                let engine = try SearchEngine(outputPath: output)
+                results = try engine.search(query.joined(separator: " "), limit: limit, channel: channel, tag: tag)
             } catch let error as DiagnosticError {
                 error.diagnostics.forEach(Console.printDiagnostic)
                 throw ExitCode.failure
             }
-            let results = engine.search(query.joined(separator: " "), limit: limit, channel: channel, tag: tag)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -14,38 +14,77 @@ public final class SearchEngine {
 
     private let folder: String
     private var cache: [String: Any] = [:]
-    private let manifest: [String: Any]
+    private let buckets: Int
+    private let docsPerChunk: Int
+    /// Each channel's name and its range of document numbers.
+    private let ranges: [(name: String, low: Int, high: Int)]
 
     /// - Parameter outputPath: the site folder holding `search/manifest.js`.
-    /// - Throws: `DiagnosticError` when there is no index there.
+    /// - Throws: `DiagnosticError` when there is no index there, or when it is damaged.
     public init(outputPath: String) throws {
         folder = FileSystem.join(outputPath, "search")
-        manifest = (try Self.read(FileSystem.join(folder, "manifest.js"))) as? [String: Any] ?? [:]
-        if manifest.isEmpty {
+        let manifestPath = FileSystem.join(folder, "manifest.js")
+        guard FileManager.default.fileExists(atPath: manifestPath) else {
             throw DiagnosticError(.error("no search index in '\(outputPath)'; run 'chansite build' first"))
         }
+        guard let manifest = try Self.read(manifestPath) as? [String: Any],
+            let buckets = manifest["buckets"] as? Int, buckets >= 1,
+            let docsPerChunk = manifest["docsPerChunk"] as? Int, docsPerChunk >= 1,
+            let channels = manifest["channels"] as? [[Any]]
+        else { throw Self.damaged(manifestPath, "the manifest lacks its bucket, chunk or channel entries") }
+        var ranges: [(String, Int, Int)] = []
+        for entry in channels {
+            guard entry.count == 3, let name = entry[0] as? String, let low = entry[1] as? Int, let high = entry[2] as? Int,
+                low >= 0, low <= high
+            else { throw Self.damaged(manifestPath, "a channel entry is not [name, first, end]") }
+            ranges.append((name, low, high))
+        }
+        self.buckets = buckets
+        self.docsPerChunk = docsPerChunk
+        self.ranges = ranges
     }
 
+    /// The channels the index knows, by name, in index order.
+    public var channelNames: [String] { ranges.map(\.name) }
+
+    static func damaged(_ path: String, _ reason: String) -> DiagnosticError {
+        DiagnosticError(.error("the search index is damaged (\(reason)); rebuild the site with 'chansite build'",
+                               at: SourceLocation(path: path)))
+    }
+
+    /// One index file: `window.__chansiteSearch("name", JSON);`, its JSON parsed.
+    /// - Throws: `DiagnosticError` naming the file when it cannot be read or parsed.
     static func read(_ path: String) throws -> Any {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticError(.error("cannot read search index file", at: SourceLocation(path: path)))
+            throw damaged(path, "a file is missing or unreadable")
         }
-        var text = String(decoding: data, as: UTF8.self)
-        guard let comma = text.firstIndex(of: ","), let close = text.lastIndex(of: ")") else { return [:] }
-        text = String(text[text.index(after: comma)..<close])
-        return try JSONSerialization.jsonObject(with: Data(text.utf8))
+        let text = String(decoding: data, as: UTF8.self)
+        guard let comma = text.firstIndex(of: ","), let close = text.lastIndex(of: ")"), comma < close else {
+            throw damaged(path, "a file is truncated")
+        }
+        do {
+            return try JSONSerialization.jsonObject(with: Data(text[text.index(after: comma)..<close].utf8))
+        } catch {
+            throw damaged(path, "a file is not valid JSON")
+        }
     }
 
-    private func load(_ name: String, _ path: String) -> Any? {
+    /// A cached index file; a missing optional file reads as empty.
+    private func load(_ name: String, _ path: String, required: Bool = false) throws -> Any {
         if let cached = cache[name] { return cached }
-        let data = try? Self.read(FileSystem.join(folder, path))
-        cache[name] = data ?? [:]
+        let full = FileSystem.join(folder, path)
+        let data: Any = (!required && !FileManager.default.fileExists(atPath: full)) ? [String: Any]() : try Self.read(full)
+        cache[name] = data
         return data
     }
 
-    private func formsShard(_ term: String) -> [String: String] {
+    private func formsShard(_ term: String) throws -> [String: String] {
         let key = SearchIndexBuilder.formKey(term)
-        return load("forms:" + key, "forms/\(SearchIndexBuilder.fileName(forShard: key)).js") as? [String: String] ?? [:]
+        let path = "forms/\(SearchIndexBuilder.fileName(forShard: key)).js"
+        guard let forms = try load("forms:" + key, path) as? [String: String] else {
+            throw Self.damaged(FileSystem.join(folder, path), "a word-forms file has the wrong shape")
+        }
+        return forms
     }
 
     /// Query words as the page splits them: letters and digits, or a whole `#hashtag`.
@@ -73,8 +112,8 @@ public final class SearchEngine {
         return stems
     }
 
-    func stems(of token: String, prefix: Bool) -> Set<String> {
-        let data = formsShard(token)
+    func stems(of token: String, prefix: Bool) throws -> Set<String> {
+        let data = try formsShard(token)
         var stems = forms(in: data, token, prefix: prefix)
         if !stems.isEmpty || token.hasPrefix("#") { return stems }
         let letters = Array(token.unicodeScalars)
@@ -87,13 +126,21 @@ public final class SearchEngine {
         return []
     }
 
-    func postings(_ stem: String) -> [Int: Int] {
-        let buckets = manifest["buckets"] as? Int ?? 16
+    func postings(_ stem: String) throws -> [Int: Int] {
         let bucket = SearchIndexBuilder.bucket(of: stem, count: buckets)
-        let flat = (load("postings:\(bucket)", "postings/\(bucket).js") as? [String: [Int]])?[stem] ?? []
+        let path = "postings/\(bucket).js"
+        guard let file = try load("postings:\(bucket)", path) as? [String: [Int]] else {
+            throw Self.damaged(FileSystem.join(folder, path), "a postings file has the wrong shape")
+        }
+        let flat = file[stem] ?? []
         var map: [Int: Int] = [:]
         var doc = 0
         for i in stride(from: 0, to: flat.count - 1, by: 2) {
+            // Gaps are positive and documents numbered below 2^31: anything else is damage,
+            // never an overflow.
+            guard flat[i] >= 0, flat[i] < Int(Int32.max), doc < Int(Int32.max) else {
+                throw Self.damaged(FileSystem.join(folder, path), "a posting is out of range")
+            }
             doc += flat[i]
             map[doc] = flat[i + 1]
         }
@@ -103,7 +150,8 @@ public final class SearchEngine {
     /// The ranked posts for a query, optionally within one channel (by name) or one tag. All
     /// words must match; as on the page, the last word counts as a prefix (the word being typed)
     /// unless the query ends with a space.
-    public func search(_ query: String, limit: Int = 10, channel: String? = nil, tag: String? = nil) -> [Result] {
+    /// - Throws: `DiagnosticError` naming the index file when one is damaged.
+    public func search(_ query: String, limit: Int = 10, channel: String? = nil, tag: String? = nil) throws -> [Result] {
         let complete = query.last?.isWhitespace ?? false
         var words = Self.tokens(query)
         let typed = words.count
@@ -113,35 +161,34 @@ public final class SearchEngine {
         var allStems: [String] = []
         for (i, word) in words.enumerated() {
             let prefix = !complete && i == typed - 1 && !word.hasPrefix("#")
-            let stems = stems(of: word, prefix: prefix)
+            let stems = try stems(of: word, prefix: prefix)
             allStems += stems
             var best: [Int: Int] = [:]
-            for stem in stems { for (doc, score) in postings(stem) where score > best[doc] ?? -1 { best[doc] = score } }
+            for stem in stems { for (doc, score) in try postings(stem) where score > best[doc] ?? -1 { best[doc] = score } }
             total = total.map { previous in
                 previous.compactMapValuesWithKeys { doc, value in best[doc].map { value + $0 } }
             } ?? best
         }
-        let ranges = manifest["channels"] as? [[Any]] ?? []
-        let range = channel.flatMap { name in ranges.first { ($0.first as? String) == name } }
+        let range = channel.flatMap { name in ranges.first { $0.name == name } }
         let hits = (total ?? [:]).filter { doc, _ in
-            guard let range, range.count == 3, let low = range[1] as? Int, let high = range[2] as? Int else { return true }
-            return doc >= low && doc < high
+            guard let range else { return true }
+            return doc >= range.low && doc < range.high
         }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-        return hits.prefix(limit).compactMap { result(doc: $0.key, score: $0.value, stems: allStems, ranges: ranges) }
+        return try hits.prefix(limit).map { try result(doc: $0.key, score: $0.value, stems: allStems) }
     }
 
-    private func result(doc: Int, score: Int, stems: [String], ranges: [[Any]]) -> Result? {
-        let per = manifest["docsPerChunk"] as? Int ?? SearchIndexBuilder.docsPerChunk
-        let chunk = doc / per
-        if cache["docs:\(chunk)"] == nil {
-            cache["docs:\(chunk)"] = try? Self.read(FileSystem.join(folder, "docs/\(chunk).js"))
+    private func result(doc: Int, score: Int, stems: [String]) throws -> Result {
+        let chunk = doc / docsPerChunk
+        let path = "docs/\(chunk).js"
+        guard let docs = try load("docs:\(chunk)", path, required: true) as? [[Any]], doc % docsPerChunk < docs.count else {
+            throw Self.damaged(FileSystem.join(folder, path), "a result's document is missing")
         }
-        guard let docs = cache["docs:\(chunk)"] as? [[Any]], doc % per < docs.count else { return nil }
-        let entry = docs[doc % per]
-        let channelIndex = entry[1] as? Int ?? 0
-        let channel = channelIndex < ranges.count ? ranges[channelIndex].first as? String ?? "" : ""
-        return Result(title: entry[0] as? String ?? "", url: entry[2] as? String ?? "", channel: channel,
-                      snippet: Snippet.make(entry[3] as? String ?? "", stems: stems), score: score)
+        let entry = docs[doc % docsPerChunk]
+        guard entry.count >= 4, let title = entry[0] as? String, let channelIndex = entry[1] as? Int,
+            let url = entry[2] as? String, let text = entry[3] as? String
+        else { throw Self.damaged(FileSystem.join(folder, path), "a document entry has the wrong shape") }
+        let channel = ranges.indices.contains(channelIndex) ? ranges[channelIndex].name : ""
+        return Result(title: title, url: url, channel: channel, snippet: Snippet.make(text, stems: stems), score: score)
     }
 }
 
