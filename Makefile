@@ -47,6 +47,7 @@ bench: bench-deps release
 	scripts/bench-parse.sh
 	scripts/bench-search.sh
 	scripts/bench-serve.sh
+	scripts/bench-adversarial.sh
 
 clean:
 	rm -rf .build Output/*
