@@ -49,4 +49,27 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("content folder '/nonexistent-chansite' does not exist"))
     }
+
+    @Test func inputsAsUsersHaveThem() throws {
+        let utf16 = "Канал\n5 subscribers\nDownload Telegram\nПост в UTF-16.\n\n#тег\n".utf16
+        let project = try CLIRunner.temporaryProject(content: [
+            "utf16.txt": Data([0xFF, 0xFE] + utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
+            ".hidden.txt": Data("Hidden\n5 subscribers\nDownload Telegram\nНе читать.".utf8),
+        ])
+        defer { try? FileManager.default.removeItem(at: project) }
+        let content = project.appendingPathComponent("Content")
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: content.appendingPathComponent("self.txt").path, withDestinationPath: "self.txt")
+        try fm.createSymbolicLink(atPath: content.appendingPathComponent("gone.txt").path, withDestinationPath: "/nonexistent/x.txt")
+        try fm.createDirectory(at: content.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: content.appendingPathComponent("sub/loop").path, withDestinationPath: "..")
+        let result = try CLIRunner.run(["build"], in: project)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("built 1 channels, 1 posts"), "the UTF-16 dump is read, the hidden one is not: \(result.stdout)")
+        #expect(result.stderr.contains("Content/self.txt: warning: symlink to a missing or unreachable target"))
+        #expect(result.stderr.contains("Content/gone.txt: warning: symlink to a missing or unreachable target"))
+        #expect(result.stderr.contains("Content/sub/loop: warning: symlink loop"))
+        let page = try String(contentsOf: project.appendingPathComponent("Output/channels/kanal/index.html"), encoding: .utf8)
+        #expect(page.contains("Пост в UTF-16."))
+    }
 }
