@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChansiteKit
 
 /// The `chansite` command: builds, previews, inspects and searches Telegram channel archives.
 @main
@@ -6,7 +7,7 @@ struct Chansite: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chansite",
         abstract: "Turn text dumps of Telegram channels into a static, searchable website.",
-        version: "0.1.0",
+        version: ChansiteVersion.current,
         subcommands: [Build.self, Serve.self, Inspect.self, Search.self],
         defaultSubcommand: Build.self
     )

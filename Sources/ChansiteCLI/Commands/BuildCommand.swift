@@ -24,10 +24,9 @@ extension Chansite {
             let progress = ProgressLine(enabled: !quiet && Console.isErrorTerminal)
             let pipeline = Pipeline(options: site.buildOptions) { progress.show($0) }
             let start = Date()
-            var result: BuildResult
+            let result: BuildResult
             do {
-                result = try pipeline.build()
-                result.diagnostics += try pipeline.write(result)
+                result = try pipeline.buildAndWrite()
             } catch let error as DiagnosticError {
                 progress.clear()
                 error.diagnostics.forEach(Console.printDiagnostic)

@@ -31,8 +31,11 @@ struct BuildSummary {
             }
         }
         let site = result.site
-        var line = String(format: "built %d channels, %d posts, %d tags: %d pages (%d files) in %.2f s",
-                          site.channels.count, site.allPosts.count, site.tags.count, result.pageCount, result.files.count, seconds)
+        let files = result.reused > 0
+            ? "\(result.outputFiles.count) files: \(result.written) written, \(result.reused) unchanged"
+            : "\(result.outputFiles.count) files"
+        var line = String(format: "built %d channels, %d posts, %d tags: %d pages (%@) in %.2f s",
+                          site.channels.count, site.allPosts.count, site.tags.count, result.pageCount, files, seconds)
         if result.errorCount > 0 || result.warningCount > 0 {
             line += " · \(result.errorCount) errors, \(result.warningCount) warnings"
         }

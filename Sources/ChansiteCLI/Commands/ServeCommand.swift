@@ -47,7 +47,7 @@ extension Chansite {
             // always have connections left.
             let broadcaster = ReloadBroadcaster(limit: max(2, maxConnections / 4))
             guard case .success(let first) = await PreviewBuild.run(pipeline) else { throw ExitCode.failure }
-            await store.replace(with: first)
+            await store.replace(with: first, output: site.output)
             let app = application(store: store, broadcaster: broadcaster)
             let watcher = noWatch ? nil : Task { await watch(pipeline: pipeline, store: store, broadcaster: broadcaster) }
             let signals = ShutdownSignals { Task { await broadcaster.closeAll() } }
@@ -84,7 +84,7 @@ extension Chansite {
                 print("change detected, rebuilding…"); Console.flush()
                 switch await PreviewBuild.run(pipeline) {
                 case .success(let result):
-                    await store.replace(with: result)
+                    await store.replace(with: result, output: site.output)
                     if result.errorCount > 0 {
                         let message = result.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n")
                         await store.fail(message)

@@ -10,8 +10,7 @@ enum PreviewBuild {
             DispatchQueue.global().async {
                 let start = Date()
                 do {
-                    let result = try pipeline.build()
-                    try pipeline.write(result)
+                    let result = try pipeline.buildAndWrite()
                     BuildSummary(result: result, verbose: false, quiet: false).print(seconds: Date().timeIntervalSince(start))
                     Console.flush()
                     continuation.resume(returning: .success(result))

@@ -30,16 +30,16 @@ struct PreviewResponder: HTTPResponder {
         } else if files[key] == nil, await store.folders.contains(key) {
             return Response(status: .movedPermanently, headers: [.location: rawPath + "/", .cacheControl: "no-cache"])
         }
-        guard let entry = files[key] else {
+        guard let entry = files[key], let contents = SiteStore.contents(of: entry) else {
             // The preview serves the site at `/`, so the 404 page's relative links resolve from there.
-            var notFound = files[SitePaths.notFound]?.contents ?? Data("not found\n".utf8)
+            var notFound = files[SitePaths.notFound].flatMap(SiteStore.contents(of:)) ?? Data("not found\n".utf8)
             let html = String(decoding: notFound, as: UTF8.self)
             if !html.contains("<base "), let head = html.range(of: "<head>") {
                 notFound = Data(html.replacingCharacters(in: head, with: "<head>\n<base href=\"/\">").utf8)
             }
             return await file(status: .notFound, contents: notFound, path: SitePaths.notFound, etag: nil, request: request)
         }
-        return await file(status: .ok, contents: entry.contents, path: key, etag: entry.etag, request: request)
+        return await file(status: .ok, contents: contents, path: key, etag: entry.etag, request: request)
     }
 
     /// The site-relative path of a request, or nil when it tries to leave the site: `..` and

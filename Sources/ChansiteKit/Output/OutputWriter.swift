@@ -15,44 +15,100 @@ public struct OutputWriter: Sendable {
         self.init(options: BuildOptions(outputPath: outputPath))
     }
 
-    /// Writes `files` and swaps them in. Top-level hidden entries of the old output (`.git`,
-    /// `.gitkeep`) are copied into the new one, so a deploy checkout inside it survives rebuilds.
+    /// A build in progress: the locked work folder and the sink filling its staging folder.
+    public struct Staged: Sendable {
+        public let sink: StagingSink
+        /// Notes about the output folder so far (an interrupted build cleaned up).
+        public var notes: [Diagnostic]
+        let work: WorkFolder
+    }
+
+    /// Checks the output folder, takes the lock, cleans up after an interrupted build and opens
+    /// the staging folder, marked partial until `finish`.
+    /// - Throws: `DiagnosticError` when the folder may not be written or another build holds it.
+    public func begin() throws -> Staged {
+        try OutputGuard(options: options).check()
+        let output = FileSystem.resolved(options.outputPath)
+        let work = try WorkFolder(output: output, shownAs: options.outputPath)
+        let notes = work.recover()
+        do {
+            try FileManager.default.createDirectory(atPath: work.staging, withIntermediateDirectories: true)
+            try Data().write(to: URL(fileURLWithPath: FileSystem.join(work.staging, OutputMarker.partial)))
+        } catch {
+            throw DiagnosticError(.error("cannot stage the site: \(FileSystem.describe(error)); the previous site in '\(options.outputPath)' was left unchanged"))
+        }
+        FaultPoint.hit("staging")
+        let previous = FileSystem.isDirectory(output) ? BuildManifest.load(work.manifest) : BuildManifest()
+        return Staged(sink: StagingSink(staging: work.staging, output: output, previous: previous), notes: notes, work: work)
+    }
+
+    /// Abandons a staged build: the staging folder goes, the previous site stays.
+    public func abandon(_ staged: Staged) {
+        FileSystem.removeTree(staged.work.staging)
+    }
+
+    /// Completes the staged site (hidden entries carried over, marker) and swaps it in.
+    /// - Returns: notes about what happened to the output folder.
+    /// - Throws: `DiagnosticError` saying what failed and what became of the previous site.
+    @discardableResult
+    public func finish(_ staged: Staged) throws -> [Diagnostic] {
+        let work = staged.work
+        let output = work.outputPath
+        var notes = staged.notes
+        do {
+            try carryOverHiddenEntries(from: output, to: work.staging)
+            try FileManager.default.removeItem(atPath: FileSystem.join(work.staging, OutputMarker.partial))
+            try staged.sink.manifest.save(work.nextManifest)
+        } catch {
+            abandon(staged)
+            throw DiagnosticError(.error("cannot stage the site: \(FileSystem.describe(error)); the previous site in '\(options.outputPath)' was left unchanged"))
+        }
+        FaultPoint.hit("staged")
+        notes += try swap(work: work, output: output)
+        // After the swap: a crash before this rename leaves the previous manifest, whose
+        // entries no longer match the files' inodes, so nothing stale is ever carried over.
+        _ = FileSystem.rename(work.nextManifest, to: work.manifest)
+        FaultPoint.hit("done")
+        return notes
+    }
+
+    /// Writes `files` and swaps them in (a whole site held in memory; tests and tools).
     /// - Returns: notes about what happened (an interrupted build cleaned up, the swap used).
     /// - Throws: `DiagnosticError` saying what failed and what became of the previous site.
     @discardableResult
     public func write(_ files: [RenderedFile]) throws -> [Diagnostic] {
-        try OutputGuard(options: options).check()
-        let output = FileSystem.resolved(options.outputPath)
-        let work = try WorkFolder(output: output, shownAs: options.outputPath)
-        var notes = work.recover()
-        let shown = options.outputPath
+        let staged = try begin()
         do {
-            try stage(files, in: work)
+            try writeFiles(files, into: staged.sink)
         } catch {
-            FileSystem.removeTree(work.staging)
-            throw DiagnosticError(.error("\(Self.message(error)); the previous site in '\(shown)' was left unchanged"))
+            abandon(staged)
+            throw DiagnosticError(.error("\(Self.message(error)); the previous site in '\(options.outputPath)' was left unchanged"))
         }
-        FaultPoint.hit("staged")
+        return try finish(staged)
+    }
+
+    /// Puts the staged site in place: one exchange, or two renames where exchange is missing.
+    private func swap(work: WorkFolder, output: String) throws -> [Diagnostic] {
+        let shown = options.outputPath
         guard FileSystem.exists(output) else {
             if let problem = FileSystem.rename(work.staging, to: output) {
                 FileSystem.removeTree(work.staging)
                 throw DiagnosticError(.error("cannot move the new site to '\(shown)': \(problem)"))
             }
-            return notes
+            return []
         }
         switch FileSystem.exchange(work.staging, output) {
         case .exchanged:
             FaultPoint.hit("exchanged")
             FileSystem.removeTree(work.staging)  // now the previous site
+            return []
         case .unsupported:
-            notes.append(.note("this file system cannot exchange folders in one step; the site was swapped with two renames"))
             try swapWithTwoRenames(work: work, output: output)
+            return [.note("this file system cannot exchange folders in one step; the site was swapped with two renames")]
         case .failed(let reason):
             FileSystem.removeTree(work.staging)
             throw DiagnosticError(.error("cannot swap the new site into '\(shown)': \(reason); the previous site was left unchanged"))
         }
-        FaultPoint.hit("done")
-        return notes
     }
 
     /// The fallback swap: the previous site moves into the work folder, the new one into place.
@@ -75,32 +131,14 @@ public struct OutputWriter: Sendable {
         FileSystem.removeTree(work.retired)
     }
 
-    /// Writes the new site into the staging folder, marked partial until the last file is in.
-    private func stage(_ files: [RenderedFile], in work: WorkFolder) throws {
-        let staging = work.staging
-        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        try Data().write(to: URL(fileURLWithPath: FileSystem.join(staging, OutputMarker.partial)))
-        FaultPoint.hit("staging")
-        try writeFiles(files, into: staging)
-        try carryOverHiddenEntries(from: work.outputPath, to: staging)
-        try OutputMarker.siteContents.write(to: URL(fileURLWithPath: FileSystem.join(staging, OutputMarker.site)))
-        try FileManager.default.removeItem(atPath: FileSystem.join(staging, OutputMarker.partial))
-    }
-
-    private func writeFiles(_ files: [RenderedFile], into root: String) throws {
-        var folders = Set<String>()
-        for file in files {
-            let folder = (file.path as NSString).deletingLastPathComponent
-            if !folder.isEmpty { folders.insert(folder) }
-        }
-        for folder in folders.sorted() {
-            try FileManager.default.createDirectory(atPath: FileSystem.join(root, folder), withIntermediateDirectories: true)
-        }
+    private func writeFiles(_ files: [RenderedFile], into sink: StagingSink) throws {
         let failures = LockedBox<[String]>([])
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let file = files[index]
-            if let problem = Self.store(file.contents, at: FileSystem.join(root, file.path)) {
-                failures.mutate { $0.append("cannot write '\(file.path)': \(problem)") }
+            do {
+                try sink.write(file.path, contents: file.contents, fingerprint: nil)
+            } catch {
+                failures.mutate { $0.append((error as? DiagnosticError)?.diagnostics.first?.message ?? "\(error)") }
             }
         }
         if let first = failures.value.sorted().first { throw WriteFailure(message: first) }
@@ -127,13 +165,19 @@ public struct OutputWriter: Sendable {
         }
     }
 
+    /// Top-level hidden entries of the current output go into the new one as hard links, and
+    /// the marker too when it is unchanged, so nothing in them is rewritten.
     private func carryOverHiddenEntries(from old: String, to new: String) throws {
-        let fm = FileManager.default
-        for entry in (try? fm.contentsOfDirectory(atPath: old)) ?? []
-        where entry.hasPrefix(".") && entry != OutputMarker.site && entry != OutputMarker.partial {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: old)) ?? []
+        where entry.hasPrefix(".") && entry != OutputMarker.partial {
             let target = FileSystem.join(new, entry)
-            if !FileSystem.exists(target) { try fm.copyItem(atPath: FileSystem.join(old, entry), toPath: target) }
+            if entry == OutputMarker.site && FileManager.default.contents(atPath: FileSystem.join(old, entry)) != OutputMarker.siteContents {
+                continue
+            }
+            if !FileSystem.exists(target) { try FileSystem.linkTree(FileSystem.join(old, entry), to: target) }
         }
+        let marker = FileSystem.join(new, OutputMarker.site)
+        if !FileSystem.exists(marker) { try OutputMarker.siteContents.write(to: URL(fileURLWithPath: marker)) }
     }
 
     private static func message(_ error: any Error) -> String {

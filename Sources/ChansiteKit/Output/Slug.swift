@@ -53,4 +53,17 @@ public enum Slug {
         let hex = String(value, radix: 16)
         return String((String(repeating: "0", count: max(0, 16 - hex.count)) + hex).prefix(length))
     }
+
+    /// A 64-bit FNV-1a hash of bytes as 16 hex digits (file contents, for ETags and the manifest).
+    public static func hash(bytes: Data) -> String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        bytes.withUnsafeBytes { buffer in
+            for byte in buffer {
+                value ^= UInt64(byte)
+                value = value &* 0x100_0000_01b3
+            }
+        }
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
 }

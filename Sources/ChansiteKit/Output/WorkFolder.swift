@@ -8,7 +8,7 @@ import Foundation
 /// While a build holds the lock, no other build can be using the scratch folders, so
 /// everything found in them is the leftover of a process that is gone: it is recognised by
 /// its markers, restored when it is the only complete copy of the site, and removed otherwise.
-public struct WorkFolder {
+public struct WorkFolder: Sendable {
     let path: String
     /// The work folder as the user named the output (relative paths stay relative).
     let displayPath: String
@@ -16,6 +16,9 @@ public struct WorkFolder {
     let lock: FileLock
 
     var staging: String { FileSystem.join(path, "staging") }
+    /// The manifest of the site at the output path, and the next one until the swap is done.
+    var manifest: String { FileSystem.join(path, "manifest.json") }
+    var nextManifest: String { FileSystem.join(path, "manifest.next.json") }
     /// Where the previous site waits when the system cannot exchange folders in one step.
     var retired: String { FileSystem.join(path, "previous") }
 
@@ -27,18 +30,11 @@ public struct WorkFolder {
         path = Self.path(for: output)
         let shownParent = (shown as NSString).deletingLastPathComponent
         displayPath = shownParent.isEmpty ? ".\(name).chansite" : FileSystem.join(shownParent, ".\(name).chansite")
-        let fm = FileManager.default
-        if FileSystem.exists(path) {
-            guard FileSystem.isDirectory(path), FileSystem.exists(FileSystem.join(path, OutputMarker.work)) else {
-                throw DiagnosticError(.error("'\(displayPath)' exists and chansite did not make it; please move it away so the site can be staged there"))
-            }
-        } else {
-            do {
-                try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
-                try OutputMarker.workContents.write(to: URL(fileURLWithPath: FileSystem.join(path, OutputMarker.work)))
-            } catch {
-                throw DiagnosticError(.error("cannot create the work folder '\(displayPath)': \(FileSystem.describe(error))"))
-            }
+        if !FileSystem.exists(path) { Self.create(path) }
+        guard FileSystem.isDirectory(path), FileSystem.exists(FileSystem.join(path, OutputMarker.work)) else {
+            throw DiagnosticError(.error(FileSystem.exists(path)
+                ? "'\(displayPath)' exists and chansite did not make it; please move it away so the site can be staged there"
+                : "cannot create the work folder '\(displayPath)'"))
         }
         do {
             lock = try FileLock(path: FileSystem.join(path, "lock"))
@@ -50,6 +46,20 @@ public struct WorkFolder {
         }
     }
 
+    /// Makes the work folder with its marker in one step (a marked folder renamed into place),
+    /// so a build started at the same moment never sees it unmarked.
+    static func create(_ path: String) {
+        let temporary = path + ".new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        do {
+            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true)
+            try OutputMarker.workContents.write(to: URL(fileURLWithPath: FileSystem.join(temporary, OutputMarker.work)))
+        } catch {
+            FileSystem.removeTree(temporary)
+            return
+        }
+        if FileSystem.rename(temporary, to: path) != nil { FileSystem.removeTree(temporary) }
+    }
+
     /// The work folder of an output folder: `.<name>.chansite` beside it.
     public static func path(for output: String) -> String {
         let parent = (output as NSString).deletingLastPathComponent
@@ -59,7 +69,7 @@ public struct WorkFolder {
     /// Cleans up after an interrupted build. Returns notes saying what happened to the site.
     func recover() -> [Diagnostic] {
         let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
-            .filter { $0 != OutputMarker.work && $0 != "lock" }
+            .filter { $0 != OutputMarker.work && $0 != "lock" && $0 != "manifest.json" }
         guard !leftovers.isEmpty else { return [] }
         var notes: [Diagnostic] = []
         if !FileSystem.exists(outputPath) {

@@ -12,25 +12,51 @@ public struct Pipeline: Sendable {
         self.progress = progress
     }
 
-    /// Runs every stage. Problems with single dumps become diagnostics and the build goes on;
-    /// problems that make the whole site wrong (templates, configuration) throw.
-    /// - Throws: `DiagnosticError` tagged with the stage that failed.
+    /// Builds straight into the output folder: checked and locked before any work, each file
+    /// staged as soon as it is made (unchanged ones carried over from the last build), and the
+    /// staged site swapped in only when the build succeeded.
+    /// - Throws: `DiagnosticError` tagged with the stage that failed; the previous site is then
+    ///   untouched.
+    public func buildAndWrite() throws -> BuildResult {
+        let writer = OutputWriter(options: options)
+        let staged = try tagged("write") { try writer.begin() }
+        var result: BuildResult
+        do {
+            result = try build(into: staged.sink)
+        } catch {
+            writer.abandon(staged)
+            throw error
+        }
+        progress("write")
+        result.diagnostics += try tagged("write") { try writer.finish(staged) }.map { var d = $0; d.stage = "write"; return d }
+        result.written = staged.sink.written
+        result.reused = staged.sink.reused
+        result.outputFiles = staged.sink.manifest.files.mapValues(\.contentHash)
+        return result
+    }
+
+    /// Runs every stage in memory; the result holds every file (tests and tools).
     public func build() throws -> BuildResult {
+        let sink = MemorySink()
+        var result = try build(into: sink)
+        result.files = sink.files
+        result.outputFiles = Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, Slug.hash(bytes: $0.contents)) })
+        return result
+    }
+
+    /// Runs every stage, handing each file to `sink` as it is made. Problems with single dumps
+    /// become diagnostics and the build goes on; problems that make the whole site wrong
+    /// (templates, configuration) throw.
+    /// - Throws: `DiagnosticError` tagged with the stage that failed.
+    public func build(into sink: any OutputSink) throws -> BuildResult {
         _ = CMark.registerExtensions
-        // Before any work: a wrong --output must be refused before it can cost anything.
-        try OutputGuard(options: options).check()
         var diagnostics: [Diagnostic] = []
         var timings: [(String, Double)] = []
         func stage<T>(_ name: String, _ body: () throws -> T) throws -> T {
             progress(name)
             let start = Date()
             defer { timings.append((name, Date().timeIntervalSince(start))) }
-            do {
-                return try body()
-            } catch var error as DiagnosticError {
-                error.diagnostics = error.diagnostics.map { var d = $0; d.stage = d.stage ?? name; return d }
-                throw error
-            }
+            return try tagged(name, body)
         }
 
         let config = try stage("config") { try SiteConfig.load(path: options.configPath) }
@@ -49,41 +75,60 @@ public struct Pipeline: Sendable {
         let templates = try stage("templates") { try TemplateSet(folder: options.templatesPath) }
         // The index is built beside the pages: it needs only the site model, and the two
         // together keep both cores busy through the render's serial parts.
-        let index = LockedBox<(files: [RenderedFile], seconds: Double)>(([], 0))
+        let index = LockedBox<(failure: (any Error)?, seconds: Double)>((nil, 0))
         let indexing = DispatchGroup()
         DispatchQueue.global().async(group: indexing) {
             let start = Date()
-            let files = SearchIndexBuilder(site: site).build()
-            index.mutate { $0 = (files, Date().timeIntervalSince(start)) }
+            do {
+                try Self.writeIndex(SearchIndexBuilder(site: site), into: sink)
+            } catch {
+                index.mutate { $0.failure = error }
+            }
+            index.mutate { $0.seconds = Date().timeIntervalSince(start) }
         }
-        var files = try stage("render") { () -> [RenderedFile] in
-            var pages = PageRenderer(site: site, templates: templates).render()
-            pages += FeedRenderer(site: site).render()
-            pages.append(SitemapRenderer(baseURL: config.baseURL).render(pages: pages))
-            return pages + templates.assets
+        let pageCount = try stage("render") { () -> Int in
+            let pages = try PageRenderer(site: site, templates: templates).render(into: sink)
+            for file in FeedRenderer(site: site).render() + [SitemapRenderer(baseURL: config.baseURL).render(pages: pages)] + templates.assets {
+                try sink.write(file.path, contents: file.contents, fingerprint: nil)
+            }
+            return pages.filter { $0.hasSuffix(".html") }.count
         }
         progress("index")
         indexing.wait()
         timings.append(("index", index.value.seconds))  // its own time, spent beside the render
-        files += index.value.files
-        files.sort { $0.path < $1.path }
+        if let failure = index.value.failure { throw failure }
         let summaries = parsed.map {
             BuildResult.DumpSummary(path: $0.path, format: $0.format, posts: $0.posts.count, droppedLines: $0.droppedLines)
         }
-        return BuildResult(files: files, site: site, dumps: summaries,
+        return BuildResult(files: [], site: site, dumps: summaries,
                            diagnostics: diagnostics.map { var d = $0; d.stage = d.stage ?? "ingest"; return d },
-                           timings: timings)
+                           timings: timings, pageCount: pageCount)
     }
 
-    /// Writes a build's files to the output folder, atomically.
+    /// The search index, carried over whole when its inputs are unchanged.
+    static func writeIndex(_ builder: SearchIndexBuilder, into sink: any OutputSink) throws {
+        let fingerprint = builder.inputFingerprint()
+        guard !sink.reuseGroup("search/", fingerprint: fingerprint) else { return }
+        for file in builder.build() {
+            try sink.write(file.path, contents: file.contents, fingerprint: nil)
+        }
+        sink.recordGroup("search/", fingerprint: fingerprint)
+    }
+
+    /// Writes an in-memory build's files to the output folder, atomically.
     /// - Returns: notes about the output folder (an interrupted build cleaned up, say).
     @discardableResult
     public func write(_ result: BuildResult) throws -> [Diagnostic] {
         progress("write")
+        return try tagged("write") { try OutputWriter(options: options).write(result.files) }.map { var d = $0; d.stage = "write"; return d }
+    }
+
+    /// Runs `body`, tagging the diagnostics of a `DiagnosticError` it throws with `stage`.
+    func tagged<T>(_ stage: String, _ body: () throws -> T) throws -> T {
         do {
-            return try OutputWriter(options: options).write(result.files).map { var d = $0; d.stage = "write"; return d }
+            return try body()
         } catch var error as DiagnosticError {
-            error.diagnostics = error.diagnostics.map { var d = $0; d.stage = "write"; return d }
+            error.diagnostics = error.diagnostics.map { var d = $0; d.stage = d.stage ?? stage; return d }
             throw error
         }
     }

@@ -19,20 +19,41 @@ public struct PageRenderer: Sendable {
         self.templates = templates
     }
 
-    public func render() -> [RenderedFile] {
+    /// Renders every page into `sink`, in parallel. A page whose context (everything its
+    /// template can see) and templates are those of the last build is carried over by the sink
+    /// without rendering. Returns the pages' paths, sorted.
+    /// - Throws: `DiagnosticError` when a file cannot be stored.
+    public func render(into sink: any OutputSink) throws -> [String] {
         let bodies = renderBodies()
         let posts = PostContext(
             site: site, bodies: bodies,
             channelsBySlug: Dictionary(site.channels.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a }),
             tagsByKey: Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }))
         let pages = allPages()
-        let results = LockedBox<[RenderedFile]>([])
+        let paths = LockedBox<[String]>([])
+        let failures = LockedBox<[String]>([])
         let postsByID = site.postsByID()
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            let file = render(pages[index], posts: posts, postsByID: postsByID)
-            results.mutate { $0.append(file) }
+            let (path, template, context) = self.context(pages[index], posts: posts, postsByID: postsByID)
+            paths.mutate { $0.append(path) }
+            var fingerprint = Fingerprint(templates.fingerprint, template)
+            fingerprint.add(any: context)
+            guard !sink.reuse(path, fingerprint: fingerprint.hex) else { return }
+            do {
+                try sink.write(path, contents: Data(templates.render(template, context).utf8), fingerprint: fingerprint.hex)
+            } catch {
+                failures.mutate { $0.append((error as? DiagnosticError)?.description ?? "\(error)") }
+            }
         }
-        return results.value.sorted { $0.path < $1.path }
+        if let first = failures.value.sorted().first { throw DiagnosticError(.error(first)) }
+        return paths.value.sorted()
+    }
+
+    /// Every page rendered into memory (tests and tools).
+    public func render() -> [RenderedFile] {
+        let sink = MemorySink()
+        _ = try? render(into: sink)
+        return sink.files
     }
 
     /// Post bodies as HTML. Channel, tag and post pages all sit two folders deep, so one
@@ -67,7 +88,8 @@ public struct PageRenderer: Sendable {
         return pages
     }
 
-    func render(_ page: Page, posts: PostContext, postsByID: [String: SitePost]) -> RenderedFile {
+    /// A page's path, template and context.
+    func context(_ page: Page, posts: PostContext, postsByID: [String: SitePost]) -> (String, String, [String: Any]) {
         let perPage = site.config.postsPerPage
         switch page {
         case .home:
@@ -123,8 +145,8 @@ public struct PageRenderer: Sendable {
         }
     }
 
-    /// Renders one template with the variables every page has (`root`, `site`, `pageTitle`, nav links).
-    func file(_ path: String, _ template: String, title: String, _ build: (String) -> [String: Any]) -> RenderedFile {
+    /// A page's context with the variables every page has (`root`, `site`, `pageTitle`, nav links).
+    func file(_ path: String, _ template: String, title: String, _ build: (String) -> [String: Any]) -> (String, String, [String: Any]) {
         var context = build(path)
         context["root"] = SitePaths.root(of: path)
         context["pageTitle"] = title
@@ -135,6 +157,6 @@ public struct PageRenderer: Sendable {
                           "search": SitePaths.link(from: path, to: SitePaths.search),
                           "feed": SitePaths.link(from: path, to: SitePaths.feed)]
         context["is_" + template] = true
-        return RenderedFile(path: path, text: templates.render(template, context))
+        return (path, template, context)
     }
 }

@@ -7,11 +7,11 @@ public struct SitemapRenderer: Sendable {
         self.baseURL = baseURL
     }
 
-    public func render(pages: [RenderedFile]) -> RenderedFile {
+    public func render(pages: [String]) -> RenderedFile {
         let prefix = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in pages where page.path.hasSuffix(".html") && page.path != SitePaths.notFound {
-            xml += "<url><loc>\(XML.escape(prefix + SitePaths.percentEncoded(page.path)))</loc></url>\n"
+        for page in pages where page.hasSuffix(".html") && page != SitePaths.notFound {
+            xml += "<url><loc>\(XML.escape(prefix + SitePaths.percentEncoded(page)))</loc></url>\n"
         }
         xml += "</urlset>\n"
         return RenderedFile(path: SitePaths.sitemap, text: xml)

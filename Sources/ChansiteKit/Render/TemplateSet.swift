@@ -10,6 +10,8 @@ public struct TemplateSet: Sendable {
     public let folder: String
     /// Files beside the templates that are copied into the site as they are (under `assets/`).
     public let assets: [RenderedFile]
+    /// A hash of every template's name and text: part of every page's fingerprint.
+    public let fingerprint: String
 
     /// Loads every `*.mustache` file under `folder` (partials by relative name, `partials/header`).
     /// - Throws: `DiagnosticError` naming the template file, line and column of a syntax error,
@@ -20,7 +22,7 @@ public struct TemplateSet: Sendable {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DiagnosticError(.error("templates folder '\(folder)' does not exist"))
         }
-        let library = try Self.loadLibrary(folder: folder)
+        let (library, fingerprint) = try Self.loadLibrary(folder: folder)
         let missing = Self.requiredTemplates.filter { library.getTemplate(named: $0) == nil }
         if !missing.isEmpty {
             throw DiagnosticError(missing.map {
@@ -28,6 +30,7 @@ public struct TemplateSet: Sendable {
             })
         }
         self.library = library
+        self.fingerprint = fingerprint
         self.assets = try Self.loadAssets(folder: folder)
     }
 
@@ -67,8 +70,9 @@ public struct TemplateSet: Sendable {
 
 extension TemplateSet {
     /// Registers every `*.mustache` file under `folder` by its relative name without extension.
-    static func loadLibrary(folder: String) throws -> MustacheLibrary {
+    static func loadLibrary(folder: String) throws -> (MustacheLibrary, String) {
         var library = MustacheLibrary()
+        var fingerprint = Fingerprint(ChansiteVersion.current)
         let fm = FileManager.default
         let names = ((fm.enumerator(atPath: folder)?.allObjects as? [String]) ?? []).sorted()
         for name in names where name.hasSuffix(".mustache") {
@@ -76,6 +80,8 @@ extension TemplateSet {
             guard let data = fm.contents(atPath: path) else {
                 throw DiagnosticError(.error("cannot read template", at: SourceLocation(path: path)))
             }
+            fingerprint.add(name)
+            fingerprint.add(String(decoding: data, as: UTF8.self))
             do {
                 let template = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
                 library.register(template, named: String(name.dropLast(".mustache".count)))
@@ -85,6 +91,6 @@ extension TemplateSet {
                 throw DiagnosticError(.error("\(describe(error.error)) in '\(line)'", at: location))
             }
         }
-        return library
+        return (library, fingerprint.hex)
     }
 }

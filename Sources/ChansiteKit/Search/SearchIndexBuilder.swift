@@ -121,6 +121,33 @@ public struct SearchIndexBuilder: Sendable {
         return files.sorted { $0.path < $1.path }
     }
 
+    /// A fingerprint of everything `build()` reads from the site: when it is unchanged, so is
+    /// every index file, and an incremental build carries the whole index over.
+    public func inputFingerprint() -> String {
+        var fingerprint = Fingerprint(ChansiteVersion.current, "search-index")
+        for channel in site.channels {
+            fingerprint.add(channel.slug)
+            fingerprint.add(channel.displayName)
+            fingerprint.add(channel.posts.count)
+        }
+        for sitePost in site.allPosts {
+            fingerprint.add(sitePost.channelSlug)
+            fingerprint.add(sitePost.slug)
+            fingerprint.add(sitePost.heading)
+            fingerprint.add(sitePost.post.title ?? "\u{0}")
+            fingerprint.add(sitePost.body)
+            fingerprint.add(sitePost.post.text)
+            fingerprint.add(sitePost.post.dateText ?? "\u{0}")
+            fingerprint.add(any: sitePost.tagKeys)
+        }
+        for tag in site.tags {
+            fingerprint.add(tag.name)
+            fingerprint.add(tag.key)
+            fingerprint.add(tag.postIDs.count)
+        }
+        return fingerprint.hex
+    }
+
     /// Word forms are grouped by their first three Unicode scalars (the page does the same
     /// with `Array.from(word).slice(0, 3)`); prefix search starts at three letters.
     public static let formKeyLength = 3

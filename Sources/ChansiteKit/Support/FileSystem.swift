@@ -107,3 +107,23 @@ extension FileSystem {
         return ns.localizedDescription
     }
 }
+
+extension FileSystem {
+    /// Recreates a tree at `target` with hard links to `source`'s files (`cp -al`): no bytes
+    /// copied, inodes and mtimes kept. Falls back to copying a file that cannot be linked.
+    public static func linkTree(_ source: String, to target: String) throws {
+        var info = stat()
+        guard lstat(source, &info) == 0 else { return }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR:
+            try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+            for name in try FileManager.default.contentsOfDirectory(atPath: source) {
+                try linkTree(join(source, name), to: join(target, name))
+            }
+        case S_IFREG:
+            if Glibc.link(source, target) != 0 { try FileManager.default.copyItem(atPath: source, toPath: target) }
+        default:
+            try FileManager.default.copyItem(atPath: source, toPath: target)  // symlinks stay symlinks
+        }
+    }
+}

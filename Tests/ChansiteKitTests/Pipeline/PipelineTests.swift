@@ -102,7 +102,7 @@ import Testing
         #expect(throws: DiagnosticError.self) { try OutputWriter(outputPath: output.path).write(files) }
         #expect(TestSupport.tree(output) == before)
         let work = temp.appendingPathComponent(".Output.chansite")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0 != ".chansite-work" && $0 != "lock" }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0 != ".chansite-work" && $0 != "lock" && $0 != "manifest.json" }
         #expect(leftovers.isEmpty, "scratch folders left behind: \(leftovers)")
     }
 

@@ -1,0 +1,52 @@
+import Foundation
+
+/// What the last build wrote, kept in the work folder (where no host serves it): for each
+/// output file the fingerprint of its inputs, the hash of its bytes, and the size, mtime and
+/// inode it had, so a file changed or replaced since (by hand, by a deploy tool) is never
+/// carried over as if it were chansite's.
+public struct BuildManifest: Codable, Sendable {
+    /// One output file.
+    public struct Entry: Codable, Sendable, Hashable {
+        /// The fingerprint of the inputs the file was made from.
+        public var fingerprint: String
+        /// FNV-1a of the bytes, as the preview server's ETag.
+        public var contentHash: String
+        public var size: Int64
+        public var modified: Int64
+        public var inode: UInt64
+    }
+
+    /// chansite's version and the manifest format; another value discards the manifest.
+    public static let format = "chansite-manifest-1 " + ChansiteVersion.current
+    public var format: String = Self.format
+    public var files: [String: Entry] = [:]
+    /// Fingerprints of groups of files made together (the search index).
+    public var groups: [String: String] = [:]
+
+    public init() {}
+
+    /// The manifest at `path`, or an empty one when it is missing, unreadable or of another format.
+    static func load(_ path: String) -> BuildManifest {
+        guard let data = FileManager.default.contents(atPath: path),
+            let manifest = try? JSONDecoder().decode(BuildManifest.self, from: data), manifest.format == Self.format
+        else { return BuildManifest() }
+        return manifest
+    }
+
+    func save(_ path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// True when the file on disk is still the one the entry describes.
+    static func matches(_ entry: Entry, at path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        return Int64(info.st_size) == entry.size && UInt64(info.st_ino) == entry.inode && modifiedNanoseconds(info) == entry.modified
+    }
+
+    static func modifiedNanoseconds(_ info: stat) -> Int64 {
+        Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Where rendered files go as soon as they are made: the staging folder of a real build, or
+/// memory for tests and tools. Called from many threads at once.
+public protocol OutputSink: Sendable {
+    /// Carries the previous build's file at `path` over unchanged when it was made from the same
+    /// inputs (`fingerprint`); true when it did, and the caller need not render the file.
+    func reuse(_ path: String, fingerprint: String) -> Bool
+    /// Carries over every previous file under `prefix` when the group was made from the same
+    /// inputs; true when it did.
+    func reuseGroup(_ prefix: String, fingerprint: String) -> Bool
+    /// Stores one file. `fingerprint` names its inputs; nil means the contents are the inputs.
+    func write(_ path: String, contents: Data, fingerprint: String?) throws
+    /// Records the fingerprint of a group written file by file.
+    func recordGroup(_ prefix: String, fingerprint: String)
+}
+
+/// Collects files in memory; never reuses anything.
+public final class MemorySink: OutputSink, @unchecked Sendable {
+    private let box = LockedBox<[RenderedFile]>([])
+
+    public init() {}
+
+    public func reuse(_ path: String, fingerprint: String) -> Bool { false }
+    public func reuseGroup(_ prefix: String, fingerprint: String) -> Bool { false }
+    public func recordGroup(_ prefix: String, fingerprint: String) {}
+
+    public func write(_ path: String, contents: Data, fingerprint: String?) throws {
+        box.mutate { $0.append(RenderedFile(path: path, contents: contents)) }
+    }
+
+    /// The files written so far, sorted by path.
+    public var files: [RenderedFile] { box.value.sorted { $0.path < $1.path } }
+}

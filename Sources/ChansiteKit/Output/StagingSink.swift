@@ -1,0 +1,98 @@
+import Foundation
+
+/// The sink of a real build: each file goes into the staging folder as soon as it is made.
+/// A file whose inputs did not change since the last build is hard-linked from the current
+/// output instead (same inode, bytes and mtime, so `rsync` and deploy tools see no change), as
+/// is a re-rendered file whose bytes came out the same. Only what the build wrote is new.
+public final class StagingSink: OutputSink, @unchecked Sendable {
+    let staging: String
+    let output: String
+    let previous: BuildManifest
+    private let next = LockedBox(BuildManifest())
+    private let folders = LockedBox<Set<String>>([""])
+    private let counts = LockedBox((written: 0, reused: 0))
+
+    init(staging: String, output: String, previous: BuildManifest) {
+        self.staging = staging
+        self.output = output
+        self.previous = previous
+    }
+
+    /// Files written anew and files carried over.
+    public var written: Int { counts.value.written }
+    public var reused: Int { counts.value.reused }
+    /// The manifest of what is staged.
+    public var manifest: BuildManifest { next.value }
+
+    public func reuse(_ path: String, fingerprint: String) -> Bool {
+        guard let old = previous.files[path], old.fingerprint == fingerprint else { return false }
+        return link(path, old)
+    }
+
+    public func reuseGroup(_ prefix: String, fingerprint: String) -> Bool {
+        guard previous.groups[prefix] == fingerprint else { return false }
+        let members = previous.files.filter { $0.key.hasPrefix(prefix) }
+        guard !members.isEmpty, members.allSatisfy({ BuildManifest.matches($0.value, at: FileSystem.join(output, $0.key)) }) else {
+            return false
+        }
+        for (path, entry) in members where !link(path, entry) { return false }
+        recordGroup(prefix, fingerprint: fingerprint)
+        return true
+    }
+
+    public func recordGroup(_ prefix: String, fingerprint: String) {
+        next.mutate { $0.groups[prefix] = fingerprint }
+    }
+
+    public func write(_ path: String, contents: Data, fingerprint: String?) throws {
+        let hash = Slug.hash(bytes: contents)
+        let fingerprint = fingerprint ?? hash
+        if let old = previous.files[path], old.contentHash == hash, old.size == Int64(contents.count) {
+            var same = old
+            same.fingerprint = fingerprint
+            if link(path, same) { return }
+        }
+        try makeFolder(of: path)
+        let target = FileSystem.join(staging, path)
+        if let problem = OutputWriter.store(contents, at: target) {
+            throw DiagnosticError(.error("cannot write '\(path)': \(problem)"))
+        }
+        var info = stat()
+        guard lstat(target, &info) == 0 else { throw DiagnosticError(.error("cannot write '\(path)': \(FileSystem.lastError)")) }
+        record(path, BuildManifest.Entry(fingerprint: fingerprint, contentHash: hash, size: Int64(info.st_size),
+                                         modified: BuildManifest.modifiedNanoseconds(info), inode: UInt64(info.st_ino)))
+        counts.mutate { $0.written += 1 }
+    }
+
+    /// Hard-links the current output's file into the staging folder, if it is still the one
+    /// the manifest describes.
+    private func link(_ path: String, _ entry: BuildManifest.Entry) -> Bool {
+        let source = FileSystem.join(output, path)
+        guard BuildManifest.matches(entry, at: source), (try? makeFolder(of: path)) != nil else { return false }
+        guard Glibc.link(source, FileSystem.join(staging, path)) == 0 else { return false }
+        record(path, entry)
+        counts.mutate { $0.reused += 1 }
+        return true
+    }
+
+    private func record(_ path: String, _ entry: BuildManifest.Entry) {
+        next.mutate { $0.files[path] = entry }
+    }
+
+    private func makeFolder(of path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !folder.isEmpty else { return }
+        // Made under the lock, so no thread writes into a folder another is still creating.
+        var failure: (any Error)?
+        folders.mutate { made in
+            guard !made.contains(folder) else { return }
+            do {
+                try FileManager.default.createDirectory(atPath: FileSystem.join(staging, folder), withIntermediateDirectories: true)
+                made.insert(folder)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+    }
+}
