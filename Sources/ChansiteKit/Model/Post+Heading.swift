@@ -14,7 +14,13 @@ extension Post {
     public func body(below shown: String) -> String {
         if text == shown { return "" }
         if text.hasPrefix(shown + "\n") {
-            return String(text.dropFirst(shown.count + 1)).trimmingCharacters(in: .newlines)
+            // Trimmed by scalars: Foundation's `trimmingCharacters` bridges through UTF-16.
+            let scalars = text.unicodeScalars.dropFirst(shown.unicodeScalars.count + 1)
+            let isNewline: (Unicode.Scalar) -> Bool = { "\n\r\u{0B}\u{0C}\u{85}\u{2028}\u{2029}".unicodeScalars.contains($0) }
+            guard let first = scalars.firstIndex(where: { !isNewline($0) }), let last = scalars.lastIndex(where: { !isNewline($0) }) else {
+                return ""
+            }
+            return String(text.unicodeScalars[first...last])
         }
         return text
     }

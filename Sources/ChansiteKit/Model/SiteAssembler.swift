@@ -35,18 +35,17 @@ public struct SiteAssembler: Sendable {
             var slugCounters: [String: Int] = [:]
             // How often each post occurs in the dumps read so far (the most in any one dump):
             // a post another dump already had is kept once, while a post that one dump holds
-            // twice stays twice. Hashed, so the check is linear in the number of posts.
-            var keptCounts: [Post: Int] = [:]
+            // twice stays twice. Keyed by the fingerprint hash, so the check is linear.
+            var keptCounts = PostCounts()
             for dump in group.dumps {
-                var dumpCounts: [Post: Int] = [:]
-                defer { for (identity, count) in dumpCounts { keptCounts[identity] = max(keptCounts[identity] ?? 0, count) } }
+                var dumpCounts = PostCounts()
+                defer { keptCounts.keepMaximum(of: dumpCounts) }
                 for post in dump.newestFirst ? dump.posts.reversed() : dump.posts {
                     let key = Slug.hash(Self.fingerprint(post), length: 16)
                     if group.dumps.count > 1 {
                         var identity = post
                         identity.source = SourceRange(path: "", firstLine: 0, lastLine: 0)
-                        dumpCounts[identity, default: 0] += 1
-                        if dumpCounts[identity, default: 0] <= keptCounts[identity] ?? 0 {
+                        if dumpCounts.increment(identity, key: key) <= keptCounts.count(of: identity, key: key) {
                             diagnostics.append(.note("post also found in another dump of this channel; kept once", at: post.source.start))
                             continue
                         }

@@ -13,6 +13,8 @@ public struct SitePost: Sendable, Hashable {
     public var heading: String
     /// `post.excerpt()`, computed once.
     public var excerpt: String
+    /// The body shown under the heading (see `Post.body(below:)`), computed once.
+    public var body: String
 
     public init(post: Post, channelSlug: String, slug: String, index: Int, tagKeys: [String]) {
         self.post = post
@@ -22,10 +24,8 @@ public struct SitePost: Sendable, Hashable {
         self.tagKeys = tagKeys
         self.heading = post.heading
         self.excerpt = post.excerpt()
+        self.body = post.body(below: heading)
     }
-
-    /// The body shown under the heading (see `Post.body(below:)`).
-    public var body: String { post.body(below: heading) }
 
     /// Identifies the post across the site (`channel/slug`).
     public var id: String { channelSlug + "/" + slug }

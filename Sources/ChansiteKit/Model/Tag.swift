@@ -20,6 +20,9 @@ public struct Tag: Sendable, Hashable {
     public static func key(for hashtag: String) -> String {
         var text = hashtag
         if text.hasPrefix("#") { text.removeFirst() }
-        return text.lowercased().replacingOccurrences(of: "ё", with: "е")
+        let lower = text.lowercased()
+        // (Not `replacingOccurrences`: this runs for every hashtag, and Foundation's bridging is slow.)
+        guard lower.unicodeScalars.contains("ё") else { return lower }
+        return String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "ё" ? "е" : $0 }))
     }
 }

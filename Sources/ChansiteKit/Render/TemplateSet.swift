@@ -71,6 +71,7 @@ public struct TemplateSet: Sendable {
 extension TemplateSet {
     /// Registers every `*.mustache` file under `folder` by its relative name without extension.
     static func loadLibrary(folder: String) throws -> (MustacheLibrary, String) {
+        _ = HTMLEscaper.registered
         var library = MustacheLibrary()
         var fingerprint = Fingerprint(ChansiteVersion.current)
         let fm = FileManager.default
@@ -83,10 +84,12 @@ extension TemplateSet {
             fingerprint.add(name)
             fingerprint.add(String(decoding: data, as: UTF8.self))
             do {
-                let template = try MustacheTemplate(string: String(decoding: data, as: UTF8.self))
+                // Every template escapes with chansite's escaper: a standalone pragma line, which
+                // renders as nothing (error lines are counted without it).
+                let template = try MustacheTemplate(string: HTMLEscaper.pragma + "\n" + String(decoding: data, as: UTF8.self))
                 library.register(template, named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber)
+                let location = SourceLocation(path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
                 let line = error.context.line.trimmingWhitespace()
                 throw DiagnosticError(.error("\(describe(error.error)) in '\(line)'", at: location))
             }

@@ -1,0 +1,28 @@
+import Foundation
+import Mustache
+import Testing
+
+@testable import ChansiteKit
+
+@Suite struct HTMLEscaperTests {
+    @Test(arguments: ["plain text", "a < b && c > d", #"say "hi" & 'bye'"#, "Кириллица <b>жирный</b>", "emoji 👩‍👩‍👧 <", ""])
+    func escapesAsSwiftMustacheDoesForOrdinaryText(text: String) throws {
+        let template = try MustacheTemplate(string: "{{x}}")
+        #expect(HTMLEscaper.escape(text) == template.render(["x": text]))
+    }
+
+    @Test func escapesAnAngleBracketThatCarriesACombiningMark() {
+        // One Character ("<" + U+0301) that a per-Character table lookup misses.
+        let text = "<\u{301}script>alert(1)<\u{301}/script>"
+        #expect(!HTMLEscaper.escape(text).contains("<"))
+    }
+
+    @Test func everyTemplateUsesIt() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestSupport.copyTemplates(to: root)
+        let templates = try TemplateSet(folder: root.appendingPathComponent("Templates").path)
+        let html = templates.render("tags", ["tags": [["name": "<\u{301}x", "count": 1, "url": "u"]], "tagCount": 1, "root": "", "pageTitle": "t"])
+        #expect(html.contains("&lt;\u{301}x"))
+    }
+}
