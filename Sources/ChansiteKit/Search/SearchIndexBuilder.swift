@@ -32,30 +32,19 @@ public struct SearchIndexBuilder: Sendable {
 
     public func build() -> [RenderedFile] {
         let posts = site.allPosts
-        let stemmer = Stemmer()
-        var forms: [String: String] = [:]
+        let (words, stems) = Self.tokenizeAndStem(posts, channels: site.channels)
+        var forms = stems
         // term → [(doc, weighted tf)]
         var termFrequencies: [String: [Int: Double]] = [:]
         var lengths: [Double] = []
         for (doc, sitePost) in posts.enumerated() {
-            let post = sitePost.post
             var counts: [String: Double] = [:]
             var length = 0.0
-            func add(_ text: String, weight: Double) {
-                for word in Tokenizer.words(text) {
-                    let stem = forms[word] ?? stemmer.stem(word)
-                    forms[word] = stem
-                    counts[stem, default: 0] += weight
-                    length += 1
-                }
+            for (word, weight) in words[doc] {
+                counts[forms[word] ?? word, default: 0] += weight
+                length += 1
             }
-            add(post.title ?? sitePost.heading, weight: Self.titleBoost)
-            add(sitePost.body, weight: 1)
-            add(site.channels.first { $0.slug == sitePost.channelSlug }?.displayName ?? "", weight: 1)
-            for key in sitePost.tagKeys {
-                add(key.replacingOccurrences(of: "_", with: " "), weight: Self.tagBoost)
-                counts["#" + key, default: 0] += 1
-            }
+            for key in sitePost.tagKeys { counts["#" + key, default: 0] += 1 }
             lengths.append(max(length, 1))
             for (term, tf) in counts { termFrequencies[term, default: [:]][doc] = tf }
         }
@@ -119,6 +108,39 @@ public struct SearchIndexBuilder: Sendable {
         ]
         files.append(Self.file("manifest.js", name: "manifest", manifest))
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// Each post's words with their weights (title and hashtag words boosted), and the stem of
+    /// every distinct word. Both steps run on all cores; each distinct word is stemmed once.
+    static func tokenizeAndStem(_ posts: [SitePost], channels: [Channel]) -> (words: [[(String, Double)]], forms: [String: String]) {
+        let names = Dictionary(channels.map { ($0.slug, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        let words = LockedBox([[(String, Double)]](repeating: [], count: posts.count))
+        let chunk = 256
+        DispatchQueue.concurrentPerform(iterations: (posts.count + chunk - 1) / chunk) { part in
+            var local: [(Int, [(String, Double)])] = []
+            for doc in (part * chunk)..<min(posts.count, (part + 1) * chunk) {
+                let sitePost = posts[doc]
+                var list: [(String, Double)] = []
+                func add(_ text: String, _ weight: Double) { list += Tokenizer.words(text).map { ($0, weight) } }
+                add(sitePost.post.title ?? sitePost.heading, titleBoost)
+                add(sitePost.body, 1)
+                add(names[sitePost.channelSlug] ?? "", 1)
+                for key in sitePost.tagKeys { add(key.replacingOccurrences(of: "_", with: " "), tagBoost) }
+                local.append((doc, list))
+            }
+            words.mutate { all in for (doc, list) in local { all[doc] = list } }
+        }
+        var distinct = Set<String>()
+        for list in words.value { for (word, _) in list { distinct.insert(word) } }
+        let vocabulary = distinct.sorted()
+        let stems = LockedBox([String: String](minimumCapacity: vocabulary.count))
+        DispatchQueue.concurrentPerform(iterations: (vocabulary.count + 4095) / 4096) { part in
+            let stemmer = Stemmer()  // one per task: a libstemmer instance is not thread-safe
+            var local: [String: String] = [:]
+            for word in vocabulary[(part * 4096)..<min(vocabulary.count, (part + 1) * 4096)] { local[word] = stemmer.stem(word) }
+            stems.mutate { $0.merge(local) { a, _ in a } }
+        }
+        return (words.value, stems.value)
     }
 
     /// A fingerprint of everything `build()` reads from the site: when it is unchanged, so is
