@@ -1,29 +1,61 @@
 #!/usr/bin/env bash
-# Builds a synthetic corpus (default 10k posts) with chansite and, when installed, with Hugo on
-# the same posts; prints wall time and peak memory of each. Usage: scripts/bench-build.sh [POSTS]
+# The build engine against Hugo on the same posts (gen_corpus.py), alternating in one run:
+# full builds (median of RUNS), then chansite's incremental rebuilds: nothing changed, and one
+# word of one post changed (files written counted from the summary line).
+# Usage: scripts/bench-build.sh [POSTS] [RUNS]    (defaults: 10000 posts, 3 runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 posts=${1:-10000}
+runs=${2:-3}
 work=${BENCH_DIR:-/tmp/chansite-bench}/build-$posts
-bin=.build/release/chansite
+bin=$PWD/.build/release/chansite
 [ -x "$bin" ] || swift build -c release --product chansite
 if [ ! -d "$work/dumps" ]; then
   python3 ../shared/bench/gen_corpus.py "$posts" "$work" --forms dumps,hugo >/dev/null
 fi
-measure() {  # name, command...: prints "name  seconds  MB"
-  local name=$1; shift
-  local stats; stats=$(mktemp)
-  /usr/bin/time -o "$stats" -f "%e %M" "$@" >/dev/null 2>&1 || echo "($name exited with status $?)"
-  local out; out=$(tail -1 "$stats"); rm -f "$stats"
-  printf "%-10s %8.2f s %8.0f MB\n" "$name" "${out% *}" "$(echo "${out#* } / 1024" | bc -l)"
+timed() {  # timed OUTFILE command...: wall seconds and peak MB into OUTFILE, command output to OUTFILE.log
+  local out=$1; shift
+  /usr/bin/time -o "$out" -f "%e %M" "$@" >"$out.log" 2>&1 || echo "(exited with status $?: $*)" >&2
 }
-echo "corpus: $posts posts ($(du -sh "$work/dumps" | cut -f1) of dumps), $(nproc) cores"
-rm -rf "$work/out-chansite" "$work/out-hugo"
-measure chansite "$bin" build --quiet --content "$work/dumps" --output "$work/out-chansite"
-echo "           $(find "$work/out-chansite" -type f | wc -l) files, $(du -sh "$work/out-chansite" | cut -f1)"
-if command -v hugo >/dev/null; then
-  measure hugo hugo --quiet -s "$work/hugo" -d "$work/out-hugo"
-  echo "           $(find "$work/out-hugo" -type f | wc -l) files, $(du -sh "$work/out-hugo" | cut -f1)"
-else
-  echo "hugo not installed (apt-get install hugo) — skipped"
+median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+echo "corpus: $posts posts ($(du -sh "$work/dumps" | cut -f1) of dumps), $(nproc) cores, $runs runs each, alternating"
+: >"$work/c.times"; : >"$work/h.times"; : >"$work/c.mem"; : >"$work/h.mem"
+for run in $(seq "$runs"); do
+  # A new output folder each run (deleting a big tree just before slows ext4's next creates).
+  timed "$work/c.$run" "$bin" build --quiet --content "$work/dumps" --output "$work/out-chansite-$run-$$"
+  read -r t m <"$work/c.$run"; echo "$t" >>"$work/c.times"; echo "$m" >>"$work/c.mem"
+  if command -v hugo >/dev/null; then
+    timed "$work/h.$run" hugo --quiet -s "$work/hugo" -d "$work/out-hugo-$run-$$"
+    read -r t m <"$work/h.$run"; echo "$t" >>"$work/h.times"; echo "$m" >>"$work/h.mem"
+  fi
+done
+out="$work/out-chansite-$runs-$$"
+ct=$(median <"$work/c.times"); cm=$(( $(median <"$work/c.mem") / 1024 ))
+printf "%-34s %8.2f s  %6d MB  %s files\n" "chansite full build (median)" "$ct" "$cm" "$(find "$out" -type f | wc -l)"
+if [ -s "$work/h.times" ]; then
+  ht=$(median <"$work/h.times"); hm=$(( $(median <"$work/h.mem") / 1024 ))
+  printf "%-34s %8.2f s  %6d MB  %s files\n" "hugo full build (median)" "$ht" "$hm" "$(find "$work/out-hugo-$runs-$$" -type f | wc -l)"
+  printf "%-34s %8.2f\n" "chansite / hugo wall time" "$(echo "$ct / $ht" | bc -l)"
 fi
+summary() { grep -E '^built' "$1" | tail -1; }
+timed "$work/n" "$bin" build --content "$work/dumps" --output "$out"
+read -r nt nm <"$work/n"
+printf "%-34s %8.2f s  %6d MB  (%.0f %% of a full build) %s\n" "rebuild, nothing changed" "$nt" $((nm / 1024)) "$(echo "100 * $nt / $ct" | bc -l)" \
+  "$(summary "$work/n.log" | grep -oE '[0-9]+ written' || echo '0 written')"
+# One word of one post: the first " the " of the first dump, in a copy of the corpus.
+rm -rf "$work/dumps-edited"; cp -r "$work/dumps" "$work/dumps-edited"
+first=$(ls "$work/dumps-edited"/*.txt | head -1)
+python3 - "$first" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+i = text.find(" the ", len(text) // 2)
+open(path, "w", encoding="utf-8").write(text[:i] + " THE " + text[i + 5:])
+PY
+timed "$work/o" "$bin" build --content "$work/dumps-edited" --output "$out"
+read -r ot om <"$work/o"
+total=$(find "$out" -type f | wc -l)
+written=$(summary "$work/o.log" | grep -oE '[0-9]+ written' | grep -oE '[0-9]+' || echo "$total")
+printf "%-34s %8.2f s  %6d MB  %s of %s files written (%.2f %%)\n" "rebuild, one word changed" "$ot" $((om / 1024)) \
+  "$written" "$total" "$(echo "100 * $written / $total" | bc -l)"
+rm -rf "$work"/out-chansite-* "$work"/out-hugo-* "$work"/.out-chansite-*.chansite "$work/dumps-edited"
