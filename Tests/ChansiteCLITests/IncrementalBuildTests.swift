@@ -83,4 +83,29 @@ import Testing
         // Its page, its neighbours, its channel and tag pages, the feeds, a few index files.
         #expect(written > 0 && written * 5 < total, "\(written) of \(total) files written for one word")
     }
+
+    @Test func aRebuildWithNothingChangedTouchesNothingAndRepeatsTheReport() throws {
+        let project = try CLIRunner.temporaryProject(content: [
+            "a.txt": Data(Self.first.utf8),
+            "broken.txt": Data("Канал\n5 subscribers\nDownload Telegram\nok\n".utf8) + Data([0xC3, 0x28]),
+            "binary.txt": Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01]),
+        ])
+        defer { try? FileManager.default.removeItem(at: project) }
+        let first = try CLIRunner.run(["build"], in: project)
+        let before = Self.files(project.appendingPathComponent("Output"))
+        let again = try CLIRunner.run(["build"], in: project)
+        #expect(again.status == first.status && first.status == 1, "an error in a dump still fails the rebuild")
+        for line in first.stderr.split(separator: "\n") where line.contains("warning:") || line.contains("error:") {
+            #expect(again.stderr.contains(line), "not repeated: \(line)")
+        }
+        #expect(again.stdout.contains("0 written"), "\(again.stdout)")
+        let after = Self.files(project.appendingPathComponent("Output"))
+        #expect(after.mapValues(\.inode) == before.mapValues(\.inode))
+        // Touching a dump without changing it is no change; changing a byte is.
+        try Self.write(project, "Content/a.txt", Self.first)
+        #expect(try CLIRunner.run(["build"], in: project).stdout.contains("0 written"))
+        try Self.write(project, "Content/a.txt", Self.first + "\n\nНовый пост.")
+        let changed = try CLIRunner.run(["build"], in: project)
+        #expect(!changed.stdout.contains(": 0 written") && changed.stdout.contains("4 posts"), "\(changed.stdout)")
+    }
 }

@@ -30,12 +30,12 @@ struct BuildSummary {
                 Console.printError("\(dump.path): \(dump.droppedLines.count) lines dropped (use --verbose to list them)")
             }
         }
-        let site = result.site
+        let counts = result.counts
         let files = result.reused > 0
             ? "\(result.outputFiles.count) files: \(result.written) written, \(result.reused) unchanged"
             : "\(result.outputFiles.count) files"
         var line = String(format: "built %d channels, %d posts, %d tags: %d pages (%@) in %.2f s",
-                          site.channels.count, site.allPosts.count, site.tags.count, result.pageCount, files, seconds)
+                          counts.channels, counts.posts, counts.tags, counts.pages, files, seconds)
         if result.errorCount > 0 || result.warningCount > 0 {
             line += " · \(result.errorCount) errors, \(result.warningCount) warnings"
         }

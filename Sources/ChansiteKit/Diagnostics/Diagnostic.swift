@@ -1,5 +1,5 @@
 /// A message for the user about their input: the only error shape that reaches the terminal.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     /// How serious a diagnostic is.
     public enum Severity: String, Sendable, Hashable, Codable, Comparable {
         /// Something the user may want to know; nothing is wrong.

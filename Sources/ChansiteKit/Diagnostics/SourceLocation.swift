@@ -1,5 +1,5 @@
 /// A place in a project file, printed the way compilers print it so editors can jump there.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// The file's path as the user named it (relative to the working directory where possible).
     public var path: String
     /// The 1-based line, when the problem is on one line.

@@ -2,7 +2,7 @@
 /// every line that went into neither.
 public struct ParsedDump: Sendable {
     /// A non-blank line that is in no post body and no header, and why.
-    public struct DroppedLine: Sendable, Hashable {
+    public struct DroppedLine: Sendable, Hashable, Codable {
         public var line: Int
         public var reason: String
     }

@@ -22,6 +22,17 @@ public struct BuildManifest: Codable, Sendable {
     public var files: [String: Entry] = [:]
     /// Fingerprints of groups of files made together (the search index).
     public var groups: [String: String] = [:]
+    /// The digest of everything the build read (`InputDigest`), and what it reported, replayed
+    /// when the next build finds the same inputs.
+    public var inputs: String?
+    public var replay: Replay?
+
+    /// A build's account: its counts, diagnostics and per-dump summaries.
+    public struct Replay: Codable, Sendable {
+        public var counts: BuildResult.Counts
+        public var diagnostics: [Diagnostic]
+        public var dumps: [BuildResult.DumpSummary]
+    }
 
     public init() {}
 

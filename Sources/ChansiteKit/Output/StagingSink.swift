@@ -7,7 +7,7 @@ import Foundation
 public final class StagingSink: OutputSink, @unchecked Sendable {
     let staging: String
     let output: String
-    let previous: BuildManifest
+    public let previous: BuildManifest
     private let next = LockedBox(BuildManifest())
     private let folders = LockedBox<Set<String>>([""])
     private let counts = LockedBox((written: 0, reused: 0))
@@ -38,6 +38,22 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
         for (path, entry) in members where !link(path, entry) { return false }
         recordGroup(prefix, fingerprint: fingerprint)
         return true
+    }
+
+    /// Records what the build read and reported, for the next build's replay.
+    public func record(inputs: String?, replay: BuildManifest.Replay) {
+        next.mutate {
+            $0.inputs = inputs
+            $0.replay = replay
+        }
+    }
+
+    /// The previous build's account, when it read exactly `inputs` and its output is intact.
+    func replayable(inputs: String) -> BuildManifest.Replay? {
+        guard previous.inputs == inputs, let replay = previous.replay, OutputMarker.isCompleteSite(output),
+            previous.files.allSatisfy({ BuildManifest.matches($0.value, at: FileSystem.join(output, $0.key)) })
+        else { return nil }
+        return replay
     }
 
     public func recordGroup(_ prefix: String, fingerprint: String) {

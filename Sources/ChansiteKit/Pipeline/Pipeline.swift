@@ -20,6 +20,20 @@ public struct Pipeline: Sendable {
     public func buildAndWrite() throws -> BuildResult {
         let writer = OutputWriter(options: options)
         let staged = try tagged("write") { try writer.begin() }
+        let started = Date()
+        let paths = try? DumpLoader().dumpPaths(in: options.contentPath, excluding: excludedFromContent).paths
+        let inputs = paths.map { InputDigest.compute(options, dumpPaths: $0) }
+        if let inputs, let replay = staged.sink.replayable(inputs: inputs) {
+            // Nothing changed since the last build: its output stands as it is.
+            writer.abandon(staged)
+            var result = BuildResult(files: [], site: nil, counts: replay.counts, dumps: replay.dumps,
+                                     diagnostics: replay.diagnostics + staged.notes.map { var d = $0; d.stage = "write"; return d },
+                                     timings: [("unchanged", Date().timeIntervalSince(started))])
+            result.replayed = true
+            result.reused = staged.sink.previous.files.count
+            result.outputFiles = staged.sink.previous.files.mapValues(\.contentHash)
+            return result
+        }
         var result: BuildResult
         do {
             result = try build(into: staged.sink)
@@ -27,12 +41,19 @@ public struct Pipeline: Sendable {
             writer.abandon(staged)
             throw error
         }
+        staged.sink.record(inputs: inputs, replay: BuildManifest.Replay(counts: result.counts, diagnostics: result.diagnostics, dumps: result.dumps))
         progress("write")
         result.diagnostics += try tagged("write") { try writer.finish(staged) }.map { var d = $0; d.stage = "write"; return d }
         result.written = staged.sink.written
         result.reused = staged.sink.reused
         result.outputFiles = staged.sink.manifest.files.mapValues(\.contentHash)
         return result
+    }
+
+    /// The output folder and its work folder, never read as content when they lie inside it.
+    var excludedFromContent: [String] {
+        let output = FileSystem.resolved(options.outputPath)
+        return [output, WorkFolder.path(for: output)]
     }
 
     /// Runs every stage in memory; the result holds every file (tests and tools).
@@ -86,7 +107,7 @@ public struct Pipeline: Sendable {
             }
             index.mutate { $0.seconds = Date().timeIntervalSince(start) }
         }
-        let pageCount = try stage("render") { () -> Int in
+        let pages = try stage("render") { () -> Int in
             let pages = try PageRenderer(site: site, templates: templates).render(into: sink)
             for file in FeedRenderer(site: site).render() + [SitemapRenderer(baseURL: config.baseURL).render(pages: pages)] + templates.assets {
                 try sink.write(file.path, contents: file.contents, fingerprint: nil)
@@ -100,9 +121,10 @@ public struct Pipeline: Sendable {
         let summaries = parsed.map {
             BuildResult.DumpSummary(path: $0.path, format: $0.format, posts: $0.posts.count, droppedLines: $0.droppedLines)
         }
-        return BuildResult(files: [], site: site, dumps: summaries,
+        let counts = BuildResult.Counts(channels: site.channels.count, posts: site.allPosts.count, tags: site.tags.count, pages: pages)
+        return BuildResult(files: [], site: site, counts: counts, dumps: summaries,
                            diagnostics: diagnostics.map { var d = $0; d.stage = d.stage ?? "ingest"; return d },
-                           timings: timings, pageCount: pageCount)
+                           timings: timings)
     }
 
     /// The search index, carried over whole when its inputs are unchanged.
@@ -136,8 +158,7 @@ public struct Pipeline: Sendable {
     func loadDumps() throws -> (dumps: [RawDump], diagnostics: [Diagnostic]) {
         let loader = DumpLoader()
         // The output (and its work folder) may lie inside the content folder: never read it back.
-        let output = FileSystem.resolved(options.outputPath)
-        let (paths, walkDiagnostics) = try loader.dumpPaths(in: options.contentPath, excluding: [output, WorkFolder.path(for: output)])
+        let (paths, walkDiagnostics) = try loader.dumpPaths(in: options.contentPath, excluding: excludedFromContent)
         let results = LockedBox<[Int: (RawDump?, [Diagnostic])]>([:])
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let loaded = loader.load(path: paths[index])

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A deterministic 128-bit hash of structured values (two FNV-1a lanes), for the inputs of
 /// output files. Swift's `Hasher` is seeded per process, so it cannot name inputs across builds.
 public struct Fingerprint: Sendable {
@@ -18,6 +20,14 @@ public struct Fingerprint: Sendable {
     public mutating func add(_ text: String) {
         tag(0x73, length: text.utf8.count)
         for value in text.utf8 { byte(value) }
+    }
+
+    /// Adds raw bytes (a file's contents).
+    public mutating func add(bytes: Data) {
+        tag(0x42, length: bytes.count)
+        bytes.withUnsafeBytes { buffer in
+            for value in buffer { byte(value) }
+        }
     }
 
     public mutating func add(_ number: Int) {

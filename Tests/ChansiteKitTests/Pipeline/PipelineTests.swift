@@ -37,11 +37,11 @@ import Testing
             }
         }
         #expect(checked > 1000)
-        for channel in result.site.channels {
+        for channel in try #require(result.site).channels {
             #expect(files[SitePaths.channel(channel.slug)] != nil)
             for post in channel.posts { #expect(files[SitePaths.post(channel: channel.slug, slug: post.slug)] != nil) }
         }
-        for tag in result.site.tags { #expect(files[SitePaths.tag(tag.slug)] != nil) }
+        for tag in try #require(result.site).tags { #expect(files[SitePaths.tag(tag.slug)] != nil) }
         for page in ["index.html", "404.html", "tags/index.html", "search.html", "feed.xml", "sitemap.xml", "search/manifest.js"] {
             #expect(files[page] != nil, "missing \(page)")
         }
@@ -76,7 +76,7 @@ import Testing
                                                       templatesPath: temp.appendingPathComponent("Templates").path,
                                                       outputPath: temp.appendingPathComponent("Output").path))
         let result = try pipeline.build()
-        let post = try #require(result.site.allPosts.first)
+        let post = try #require(result.site?.allPosts.first)
         let html = try #require(result.files.first { $0.path == SitePaths.post(channel: post.channelSlug, slug: post.slug) })
         let text = String(decoding: html.contents, as: UTF8.self)
         #expect(!text.contains("<script>alert"))
@@ -118,7 +118,7 @@ import Testing
                                                       templatesPath: temp.appendingPathComponent("Templates").path,
                                                       outputPath: temp.appendingPathComponent("Output").path))
         let result = try pipeline.build()
-        let forwarded = try #require(result.site.allPosts.first { $0.post.forwardedFrom != nil })
+        let forwarded = try #require(result.site?.allPosts.first { $0.post.forwardedFrom != nil })
         for path in [SitePaths.post(channel: forwarded.channelSlug, slug: forwarded.slug), SitePaths.channel(forwarded.channelSlug)] {
             let file = try #require(result.files.first { $0.path == path })
             try GoldenFile.assertMatches(String(decoding: file.contents, as: UTF8.self),
