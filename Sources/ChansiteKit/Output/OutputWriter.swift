@@ -16,6 +16,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// A build in progress: the locked work folder and the sink filling its staging folder.
+    /// The lock is held as long as this value lives.
     public struct Staged: Sendable {
         public let sink: StagingSink
         /// Notes about the output folder so far (an interrupted build cleaned up).

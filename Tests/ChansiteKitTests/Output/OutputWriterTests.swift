@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@testable import ChansiteKit
+
+/// The output stage on its own: the guard's rules, the staging sink's carry-over, fingerprints.
+@Suite struct OutputWriterTests {
+    func inode(_ path: String) -> UInt64 {
+        var info = stat()
+        return lstat(path, &info) == 0 ? UInt64(info.st_ino) : 0
+    }
+
+    @Test func theGuardRefusesTheRootHomeCurrentFolderAndInputs() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let project = root.appendingPathComponent("project").path
+        let home = root.appendingPathComponent("home").path
+        try FileManager.default.createDirectory(atPath: project + "/Content", withIntermediateDirectories: true)
+        func reason(_ output: String) -> String? {
+            let options = BuildOptions(contentPath: "Content", templatesPath: "Templates", outputPath: output, configPath: "chansite.json")
+            return OutputGuard(options: options, currentFolder: project, homeFolder: home).forbiddenReason(FileSystem.resolved(output, relativeTo: project))
+        }
+        #expect(reason("/") == "is the root of the file system")
+        #expect(reason(home) == "is the home folder")
+        #expect(reason(root.path) == "contains the home folder")
+        #expect(reason(".") == "is the current folder")
+        #expect(reason("Content") == "is the content folder")
+        #expect(reason("Templates") == "is the templates folder")
+        #expect(reason("chansite.json") == "is the configuration file")
+        #expect(reason("Output") == nil)
+        #expect(reason("Content/site") == nil, "inside the content folder is allowed (and never read back)")
+    }
+
+    @Test func theSinkCarriesUnchangedFilesOverAndWritesTheRest() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("Output").path
+        let writer = OutputWriter(outputPath: output)
+        do {  // the lock lives as long as the staged build
+            let staged = try writer.begin()
+            try staged.sink.write("a.html", contents: Data("a".utf8), fingerprint: "fa")
+            try staged.sink.write("dir/b.html", contents: Data("b".utf8), fingerprint: "fb")
+            try staged.sink.write("c.html", contents: Data("c".utf8), fingerprint: "fc")
+            try writer.finish(staged)
+        }
+        let before = ["a.html", "dir/b.html", "c.html"].map { inode(output + "/" + $0) }
+
+        // By hand, someone edits c.html in the output.
+        try Data("hand".utf8).write(to: URL(fileURLWithPath: output + "/c.html"))
+        let staged = try writer.begin()
+        #expect(staged.sink.reuse("a.html", fingerprint: "fa"), "same inputs: carried over")
+        #expect(!staged.sink.reuse("dir/b.html", fingerprint: "changed"))
+        try staged.sink.write("dir/b.html", contents: Data("b".utf8), fingerprint: "changed")  // same bytes
+        #expect(!staged.sink.reuse("c.html", fingerprint: "fc"), "a hand-edited file is never carried over")
+        try staged.sink.write("c.html", contents: Data("c".utf8), fingerprint: "fc")
+        #expect(staged.sink.reused == 2 && staged.sink.written == 1)
+        try writer.finish(staged)
+        #expect(inode(output + "/a.html") == before[0])
+        #expect(inode(output + "/dir/b.html") == before[1], "same bytes: the same file")
+        #expect(try String(contentsOfFile: output + "/c.html", encoding: .utf8) == "c")
+        #expect(!FileSystem.exists(output + "/.chansite-partial"))
+    }
+
+    @Test func fingerprintsAreDeterministicAndOrderFree() {
+        var a = Fingerprint("x")
+        a.add(any: ["b": 1, "a": ["s", true, 2.5]] as [String: Any])
+        var b = Fingerprint("x")
+        b.add(any: ["a": ["s", true, 2.5], "b": 1] as [String: Any])
+        var c = Fingerprint("x")
+        c.add(any: ["a": ["s", true, 2.5], "b": 2] as [String: Any])
+        #expect(a.hex == b.hex && a.hex != c.hex && a.hex.count == 32)
+        // Strings are length-prefixed, so boundaries cannot shift.
+        #expect(Fingerprint("ab", "c").hex != Fingerprint("a", "bc").hex)
+    }
+}
