@@ -13,7 +13,7 @@ py_pid=$!
 trap 'kill $serve_pid $py_pid 2>/dev/null; rm -rf "$out"' EXIT
 for _ in $(seq 100); do curl -s -o /dev/null http://127.0.0.1:18731/ && curl -s -o /dev/null http://127.0.0.1:18732/ && break; sleep 0.2; done
 post=$(cd "$out/site" && find channels -name '*.html' ! -name 'index.html' ! -name 'page-*' | sort | head -1)
-shard=$(cd "$out/site" && ls -S search/postings/*.js | head -1)
+shard=$(cd "$out/site" && ls -S search/postings/*/*.js | head -1)
 for target in "$post" "$shard"; do
   for server in "chansite serve:18731" "python http.server:18732"; do
     name=${server%:*}; port=${server##*:}

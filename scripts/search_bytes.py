@@ -20,7 +20,14 @@ def cold_bytes(word):
     manifest_path = os.path.join(search, "manifest.js")
     manifest = load(manifest_path)
     paths = {manifest_path}
-    forms_path = os.path.join(search, "forms", word[:3].encode().hex() + ".js")
+    def fnv(text, count):
+        h = 0x811c9dc5
+        for b in text.encode():
+            h = ((h ^ b) * 0x01000193) & 0xffffffff
+        return h % count
+    per = manifest["filesPerFolder"]
+    key = word[:3]
+    forms_path = os.path.join(search, "forms", str(fnv(key, manifest["formFolders"])), key.encode().hex() + ".js")
     if not os.path.exists(forms_path):
         return sum(os.path.getsize(p) for p in paths)
     paths.add(forms_path)
@@ -28,10 +35,8 @@ def cold_bytes(word):
     stems = {s for f, s in forms.items() if f.startswith(word)}
     scores = {}
     for stem in stems:
-        h = 0x811c9dc5
-        for b in stem.encode():
-            h = ((h ^ b) * 0x01000193) & 0xffffffff
-        bucket_path = os.path.join(search, "postings", f"{h % manifest['buckets']}.js")
+        b = fnv(stem, manifest["buckets"])
+        bucket_path = os.path.join(search, "postings", str(b // per), f"{b}.js")
         paths.add(bucket_path)
         flat, doc = load(bucket_path).get(stem, []), 0
         for i in range(0, len(flat), 2):
@@ -39,7 +44,8 @@ def cold_bytes(word):
             scores[doc] = max(scores.get(doc, 0), flat[i + 1])
     top = sorted(scores, key=lambda d: (-scores[d], d))[:10]
     for d in top:
-        paths.add(os.path.join(search, "docs", f"{d // manifest['docsPerChunk']}.js"))
+        c = d // manifest["docsPerChunk"]
+        paths.add(os.path.join(search, "docs", str(c // per), f"{c}.js"))
     return sum(os.path.getsize(p) for p in paths)
 
 

@@ -31,17 +31,21 @@
   }
   /* Word forms are grouped by their first three code points; postings by an FNV-1a hash of the stem. */
   function formsOf(term) {
-    var k = Array.from(term).slice(0, 3).join(""), file = "forms/" + hex(k) + ".js";
+    var k = Array.from(term).slice(0, 3).join(""), file = "forms/" + fnv(k, manifest.formFolders) + "/" + hex(k) + ".js";
     return load("forms:" + k, file).then(function (data) {
       if (data !== null && (typeof data !== "object" || Array.isArray(data))) throw new Damaged(file);
       return data;
     });
   }
-  function bucket(stem) {
-    var h = 0x811c9dc5, bytes = new TextEncoder().encode(stem);
+  /* FNV-1a (32 bit) of the UTF-8, modulo count: as SearchIndexBuilder.bucket(of:count:). */
+  function fnv(text, count) {
+    var h = 0x811c9dc5, bytes = new TextEncoder().encode(text);
     for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
-    return h % manifest.buckets;
+    return h % count;
   }
+  function bucket(stem) { return fnv(stem, manifest.buckets); }
+  /* Paths as SearchIndexLayout makes them: no folder holds more than filesPerFolder files. */
+  function folderOf(n) { return Math.floor(n / manifest.filesPerFolder) + "/" + n + ".js"; }
   function normalize(word) { return word.toLowerCase().replace(/ё/g, "е"); }
   /* The same words the build indexed: letters and digits; a leading # keeps a hashtag whole. */
   function tokens(query) {
@@ -75,12 +79,12 @@
   function Damaged(file) { this.file = file; }
   function postings(stem) {
     var b = bucket(stem);
-    return load("postings:" + b, "postings/" + b + ".js").then(function (data) {
-      if (data !== null && (typeof data !== "object" || Array.isArray(data))) throw new Damaged("postings/" + b + ".js");
+    return load("postings:" + b, "postings/" + folderOf(b)).then(function (data) {
+      if (data !== null && (typeof data !== "object" || Array.isArray(data))) throw new Damaged("postings/" + folderOf(b));
       var flat = (data && data[stem]) || [], map = {}, doc = 0;
-      if (!Array.isArray(flat)) throw new Damaged("postings/" + b + ".js");
+      if (!Array.isArray(flat)) throw new Damaged("postings/" + folderOf(b));
       for (var i = 0; i + 1 < flat.length; i += 2) {
-        if (!Number.isInteger(flat[i]) || flat[i] < 0 || doc + flat[i] > 2147483647) throw new Damaged("postings/" + b + ".js");
+        if (!Number.isInteger(flat[i]) || flat[i] < 0 || doc + flat[i] > 2147483647) throw new Damaged("postings/" + folderOf(b));
         doc += flat[i]; map[doc] = flat[i + 1];
       }
       return map;
@@ -149,12 +153,12 @@
     var top = result.hits.slice(0, 10), per = manifest.docsPerChunk;
     var chunks = {};
     top.forEach(function (h) { chunks[Math.floor(h.doc / per)] = true; });
-    return Promise.all(Object.keys(chunks).map(function (c) { return load("docs:" + c, "docs/" + c + ".js"); })).then(function () {
+    return Promise.all(Object.keys(chunks).map(function (c) { return load("docs:" + c, "docs/" + folderOf(Number(c))); })).then(function () {
       if (gen !== generation) return;
       top.forEach(function (h) {
         var chunk = Math.floor(h.doc / per), docs = loaded["docs:" + chunk], d = Array.isArray(docs) ? docs[h.doc % per] : null;
         if (!Array.isArray(d) || d.length < 4 || typeof d[0] !== "string" || typeof d[2] !== "string" || typeof d[3] !== "string") {
-          throw new Damaged("docs/" + chunk + ".js");
+          throw new Damaged("docs/" + folderOf(chunk));
         }
       });
       list.innerHTML = top.map(function (h) {
@@ -188,6 +192,7 @@
   function validManifest(m) {
     return m && typeof m === "object" && Number.isInteger(m.buckets) && m.buckets >= 1 &&
       Number.isInteger(m.docsPerChunk) && m.docsPerChunk >= 1 && Array.isArray(m.channels) && Array.isArray(m.tags) &&
+      Number.isInteger(m.filesPerFolder) && m.filesPerFolder >= 1 && Number.isInteger(m.formFolders) && m.formFolders >= 1 &&
       m.channels.every(function (c) { return Array.isArray(c) && c.length === 3 && typeof c[0] === "string" && c[1] >= 0 && c[1] <= c[2]; }) &&
       m.tags.every(function (t) { return Array.isArray(t) && t.length >= 3 && typeof t[0] === "string" && typeof t[1] === "string"; });
   }

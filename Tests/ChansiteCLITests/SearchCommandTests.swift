@@ -47,7 +47,8 @@ import Testing
         var files = [target]
         if target.hasSuffix("/*") {
             let folder = String(target.dropLast(2))
-            files = try FileManager.default.contentsOfDirectory(atPath: search.appendingPathComponent(folder).path).map { folder + "/" + $0 }
+            let names = (FileManager.default.enumerator(atPath: search.appendingPathComponent(folder).path)?.allObjects as? [String]) ?? []
+            files = names.filter { $0.hasSuffix(".js") }.map { folder + "/" + $0 }
         }
         for file in files {
             let url = search.appendingPathComponent(file)

@@ -147,11 +147,11 @@ def test_a_damaged_index_shows_a_clear_message(site, browser, target, contents):
         shutil.copytree(site["output"], copy, dirs_exist_ok=True)
         search = os.path.join(copy, "search")
         files = [os.path.join(search, target)] if target.endswith(".js") else \
-            [os.path.join(search, target, name) for name in os.listdir(os.path.join(search, target))]
+            [os.path.join(folder, name) for folder, _, names in os.walk(os.path.join(search, target)) for name in names]
         for path in files:  # the scripts call back with their own names; keep the real ones
             name = "manifest" if path.endswith("manifest.js") else None
             if name is None:
-                kind = os.path.basename(os.path.dirname(path))
+                kind = os.path.basename(os.path.dirname(os.path.dirname(path)))
                 key = os.path.basename(path)[:-3]
                 name = {"postings": "postings:", "docs": "docs:"}[kind] + key
             with open(path, "w", encoding="utf-8") as f:

@@ -109,7 +109,7 @@ public struct Pipeline: Sendable {
         }
         let pages = try stage("render") { () -> Int in
             let pages = try PageRenderer(site: site, templates: templates).render(into: sink)
-            for file in FeedRenderer(site: site).render() + [SitemapRenderer(baseURL: config.baseURL).render(pages: pages)] + templates.assets {
+            for file in FeedRenderer(site: site).render() + SitemapRenderer(baseURL: config.baseURL).render(pages: pages) + templates.assets {
                 try sink.write(file.path, contents: file.contents, fingerprint: nil)
             }
             return pages.filter { $0.hasSuffix(".html") }.count

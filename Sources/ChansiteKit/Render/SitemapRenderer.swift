@@ -1,19 +1,35 @@
 /// `sitemap.xml` listing every HTML page. The sitemap protocol wants absolute URLs, so they are
-/// absolute when `baseURL` is configured; without it the entries are paths relative to the site root.
+/// absolute when `baseURL` is configured; without it the entries are paths relative to the site
+/// root. It allows 50,000 URLs a file: a larger site gets `sitemap-1.xml`, `sitemap-2.xml`, …
+/// and `sitemap.xml` becomes their sitemap index.
 public struct SitemapRenderer: Sendable {
     public let baseURL: String?
+    /// URLs per sitemap file (the protocol's limit; smaller in tests).
+    public let limit: Int
 
-    public init(baseURL: String?) {
+    public init(baseURL: String?, limit: Int = 50_000) {
         self.baseURL = baseURL
+        self.limit = max(1, limit)
     }
 
-    public func render(pages: [String]) -> RenderedFile {
+    public func render(pages: [String]) -> [RenderedFile] {
         let prefix = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in pages where page.hasSuffix(".html") && page != SitePaths.notFound {
-            xml += "<url><loc>\(XML.escape(prefix + SitePaths.percentEncoded(page)))</loc></url>\n"
+        let urls = pages.filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound }
+            .map { XML.escape(prefix + SitePaths.percentEncoded($0)) }
+        let header = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        let namespace = "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+        func urlset(_ part: ArraySlice<String>) -> String {
+            header + "<urlset \(namespace)>\n" + part.map { "<url><loc>\($0)</loc></url>\n" }.joined() + "</urlset>\n"
         }
-        xml += "</urlset>\n"
-        return RenderedFile(path: SitePaths.sitemap, text: xml)
+        guard urls.count > limit else { return [RenderedFile(path: SitePaths.sitemap, text: urlset(urls[...]))] }
+        var files: [RenderedFile] = []
+        var index = header + "<sitemapindex \(namespace)>\n"
+        for (n, start) in stride(from: 0, to: urls.count, by: limit).enumerated() {
+            let name = "sitemap-\(n + 1).xml"
+            files.append(RenderedFile(path: name, text: urlset(urls[start..<min(urls.count, start + limit)])))
+            index += "<sitemap><loc>\(XML.escape(prefix + name))</loc></sitemap>\n"
+        }
+        files.append(RenderedFile(path: SitePaths.sitemap, text: index + "</sitemapindex>\n"))
+        return files
     }
 }

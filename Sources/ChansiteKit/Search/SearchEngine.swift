@@ -30,7 +30,9 @@ public final class SearchEngine {
         guard let manifest = try Self.read(manifestPath) as? [String: Any],
             let buckets = manifest["buckets"] as? Int, buckets >= 1,
             let docsPerChunk = manifest["docsPerChunk"] as? Int, docsPerChunk >= 1,
-            let channels = manifest["channels"] as? [[Any]]
+            let channels = manifest["channels"] as? [[Any]],
+            manifest["filesPerFolder"] as? Int == SearchIndexLayout.filesPerFolder,
+            manifest["formFolders"] as? Int == SearchIndexLayout.formFolders
         else { throw Self.damaged(manifestPath, "the manifest lacks its bucket, chunk or channel entries") }
         var ranges: [(String, Int, Int)] = []
         for entry in channels {
@@ -80,7 +82,7 @@ public final class SearchEngine {
 
     private func formsShard(_ term: String) throws -> [String: String] {
         let key = SearchIndexBuilder.formKey(term)
-        let path = "forms/\(SearchIndexBuilder.fileName(forShard: key)).js"
+        let path = SearchIndexLayout.forms(key)
         guard let forms = try load("forms:" + key, path) as? [String: String] else {
             throw Self.damaged(FileSystem.join(folder, path), "a word-forms file has the wrong shape")
         }
@@ -128,7 +130,7 @@ public final class SearchEngine {
 
     func postings(_ stem: String) throws -> [Int: Int] {
         let bucket = SearchIndexBuilder.bucket(of: stem, count: buckets)
-        let path = "postings/\(bucket).js"
+        let path = SearchIndexLayout.postings(bucket)
         guard let file = try load("postings:\(bucket)", path) as? [String: [Int]] else {
             throw Self.damaged(FileSystem.join(folder, path), "a postings file has the wrong shape")
         }
@@ -179,7 +181,7 @@ public final class SearchEngine {
 
     private func result(doc: Int, score: Int, stems: [String]) throws -> Result {
         let chunk = doc / docsPerChunk
-        let path = "docs/\(chunk).js"
+        let path = SearchIndexLayout.docs(chunk)
         guard let docs = try load("docs:\(chunk)", path, required: true) as? [[Any]], doc % docsPerChunk < docs.count else {
             throw Self.damaged(FileSystem.join(folder, path), "a result's document is missing")
         }

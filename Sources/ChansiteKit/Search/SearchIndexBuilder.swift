@@ -78,12 +78,12 @@ public struct SearchIndexBuilder: Sendable {
         for (key, shard) in formShards {
             var json = JSONText()
             json.map(shard)
-            files.append(Self.file("forms/\(Self.fileName(forShard: key)).js", name: "forms:" + key, json: json.bytes))
+            files.append(Self.file(SearchIndexLayout.forms(key), name: "forms:" + key, json: json.bytes))
         }
         for (bucket, postings) in buckets {
             var json = JSONText()
             json.map(postings)
-            files.append(Self.file("postings/\(bucket).js", name: "postings:\(bucket)", json: json.bytes))
+            files.append(Self.file(SearchIndexLayout.postings(bucket), name: "postings:\(bucket)", json: json.bytes))
         }
         let channelIndex = Dictionary(site.channels.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         for start in stride(from: 0, to: posts.count, by: Self.docsPerChunk) {
@@ -93,7 +93,7 @@ public struct SearchIndexBuilder: Sendable {
                         SitePaths.post(channel: sitePost.channelSlug, slug: sitePost.slug),
                         String(String.UnicodeScalarView(post.text.unicodeScalars.prefix(Self.snippetSource))), post.dateText ?? ""]
             }
-            files.append(Self.file("docs/\(start / Self.docsPerChunk).js", name: "docs:\(start / Self.docsPerChunk)", chunk))
+            files.append(Self.file(SearchIndexLayout.docs(start / Self.docsPerChunk), name: "docs:\(start / Self.docsPerChunk)", chunk))
         }
         var ranges: [[Any]] = []
         var offset = 0
@@ -102,7 +102,8 @@ public struct SearchIndexBuilder: Sendable {
             offset += channel.posts.count
         }
         let manifest: [String: Any] = [
-            "version": 2, "docCount": posts.count, "docsPerChunk": Self.docsPerChunk, "buckets": bucketCount,
+            "version": 3, "docCount": posts.count, "docsPerChunk": Self.docsPerChunk, "buckets": bucketCount,
+            "filesPerFolder": SearchIndexLayout.filesPerFolder, "formFolders": SearchIndexLayout.formFolders,
             "formKeyLength": Self.formKeyLength,
             "channels": ranges, "tags": site.tags.map { [$0.name, $0.key, $0.postIDs.count] as [Any] },
         ]
