@@ -8,7 +8,7 @@ BENCH_APT_PACKAGES := hugo wrk time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 
-.PHONY: site test deps test-deps bench-deps release debug bench clean
+.PHONY: site test lint deps test-deps bench-deps release debug bench clean
 
 # Installs the Debian packages in $(1) that are missing, and nothing else.
 define apt_install
@@ -38,7 +38,11 @@ debug: deps
 site: release
 	.build/release/chansite build
 
-test: test-deps debug
+# The formatting rules of .swift-format, checked strictly (scripts/format.sh applies them).
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+test: test-deps lint debug
 	$(SWIFT) test
 	python3 -m pytest -q Tests/browser
 

@@ -18,8 +18,10 @@ struct CLIRunner {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil, executable: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Output {
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, executable: URL? = nil,
+        environment: [String: String] = [:]
+    ) throws -> Output {
         let process = Process()
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -36,15 +38,17 @@ struct CLIRunner {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     static func temporaryProject(content: [String: Data]) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("chansite-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Content"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"),
-                                         to: root.appendingPathComponent("Templates"))
+        try FileManager.default.copyItem(
+            at: repositoryRoot.appendingPathComponent("Templates"),
+            to: root.appendingPathComponent("Templates"))
         for (name, data) in content { try data.write(to: root.appendingPathComponent("Content/" + name)) }
         return root
     }

@@ -33,10 +33,13 @@ import Testing
         ("a post added", { try write($0, "Content/a.txt", first + "\n\nТретий пост, новый.") }),
         ("a post removed", { try write($0, "Content/a.txt", first.replacingOccurrences(of: "\n\nВторой пост про данные.\n\n#тег #data", with: "")) }),
         ("a dump removed", { try FileManager.default.removeItem(at: $0.appendingPathComponent("Content/b.txt")) }),
-        ("a template edited", {
-            let url = $0.appendingPathComponent("Templates/post.mustache")
-            try write($0, "Templates/post.mustache", try String(contentsOf: url, encoding: .utf8) + "\n<!-- edited -->\n")
-        }),
+        (
+            "a template edited",
+            {
+                let url = $0.appendingPathComponent("Templates/post.mustache")
+                try write($0, "Templates/post.mustache", try String(contentsOf: url, encoding: .utf8) + "\n<!-- edited -->\n")
+            }
+        ),
         ("an asset edited", { try write($0, "Templates/assets/extra.css", "body { margin: 0 }\n") }),
         ("an output file edited by hand", { try write($0, "Output/index.html", "changed by hand") }),
         ("the config edited", { try write($0, "chansite.json", #"{"title": "Renamed archive", "postsPerPage": 1}"#) }),

@@ -140,7 +140,10 @@ import Testing
                 results.append(result)
             }
             for result in results.all {
-                guard let result else { Issue.record("a build did not run"); continue }
+                guard let result else {
+                    Issue.record("a build did not run")
+                    continue
+                }
                 #expect(result.status == 0 || result.stderr.contains("another chansite build"), "\(result.status): \(result.stderr)")
             }
             #expect(Self.tree(project.appendingPathComponent("Output")) == expected)

@@ -34,8 +34,10 @@ enum RawHTTP {
         _ = request.utf8CString.withUnsafeBufferPointer { Foundation.send(fd, $0.baseAddress, $0.count - 1, 0) }
     }
 
-    static func request(port: Int, _ method: String = "GET", _ path: String, headers: [String: String] = [:],
-                        timeout: Int = 5) throws -> Response {
+    static func request(
+        port: Int, _ method: String = "GET", _ path: String, headers: [String: String] = [:],
+        timeout: Int = 5
+    ) throws -> Response {
         let fd = try connect(port: port, timeout: timeout)
         defer { close(fd) }
         send(fd, method, path, headers: headers.merging(["Connection": "close"]) { a, _ in a })

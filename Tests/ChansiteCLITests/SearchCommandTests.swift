@@ -62,8 +62,9 @@ import Testing
         }
         let result = try CLIRunner.run(["search", "модели"], in: project)
         #expect(result.status == 1, "damage \(index): status \(result.status), stdout \(result.stdout)")
-        #expect(result.stderr.contains("the search index is damaged") || result.stderr.contains("no search index"),
-                "damage \(index): \(result.stderr)")
+        #expect(
+            result.stderr.contains("the search index is damaged") || result.stderr.contains("no search index"),
+            "damage \(index): \(result.stderr)")
         #expect(result.stderr.contains("Output/search/"), "the message names the file: \(result.stderr)")
     }
 }

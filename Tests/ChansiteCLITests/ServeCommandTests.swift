@@ -29,10 +29,13 @@ import Testing
         let head = try server.get("/", "HEAD")
         #expect(head.status == 200 && head.body.isEmpty && head.headers["content-length"] != nil)
         // Traversal attempts never return a file from outside the site.
-        try FileManager.default.createSymbolicLink(atPath: project.appendingPathComponent("Output/leak.txt").path,
-                                                   withDestinationPath: project.appendingPathComponent("Package.swift").path)
-        for path in ["/../Package.swift", "/%2e%2e/Package.swift", "/..%2fPackage.swift", "/%2e%2e%2fPackage.swift", "/leak.txt",
-                     "/assets/..%5c..%5cPackage.swift"] {
+        try FileManager.default.createSymbolicLink(
+            atPath: project.appendingPathComponent("Output/leak.txt").path,
+            withDestinationPath: project.appendingPathComponent("Package.swift").path)
+        for path in [
+            "/../Package.swift", "/%2e%2e/Package.swift", "/..%2fPackage.swift", "/%2e%2e%2fPackage.swift", "/leak.txt",
+            "/assets/..%5c..%5cPackage.swift",
+        ] {
             let response = try server.get(path)
             #expect([400, 404].contains(response.status), "\(path) gave \(response.status)")
             #expect(!response.body.contains("secret"), "\(path) leaked a file")
@@ -74,8 +77,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: project) }
         let server = try ServerProcess(project: project, extra: ["--no-watch"])
         defer { _ = server.stop() }
-        let second = try CLIRunner.run(["serve", "--port", String(server.port), "--output", project.appendingPathComponent("Out2").path,
-                                        "--no-watch"], in: project)
+        let second = try CLIRunner.run(
+            [
+                "serve", "--port", String(server.port), "--output", project.appendingPathComponent("Out2").path,
+                "--no-watch",
+            ], in: project)
         #expect(second.status == 1)
         #expect(second.stderr.contains("already in use") && second.stderr.contains("--port"))
         #expect(!second.stdout.contains("built"), "a busy port is reported before building")

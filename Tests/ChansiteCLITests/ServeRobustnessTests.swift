@@ -39,7 +39,7 @@ import Testing
         for _ in 0..<40 {
             let batch = (0..<50).compactMap { _ in Self.openStream(port: server.port) }
             opened += batch.count
-            batch.forEach { close($0) }
+            for fd in batch { close(fd) }
             // A closed stream is noticed at the second heartbeat after it: pace the batches so
             // the released ones keep up, as pages opened by a person would.
             Thread.sleep(forTimeInterval: 0.1)
@@ -60,7 +60,7 @@ import Testing
         // 60 connections that never send a request, and 8 live-reload streams.
         let idle = (0..<60).compactMap { _ in try? RawHTTP.connect(port: server.port) }
         let streams = (0..<8).compactMap { _ in Self.openStream(port: server.port) }
-        defer { (idle + streams).forEach { close($0) } }
+        defer { for fd in idle + streams { close(fd) } }
         #expect(idle.count == 60)
         #expect(streams.count <= 4, "at most a quarter of the connections may be event streams")
         #expect(server.openDescriptors <= base + 16 + 2, "the bound of 16 connections was exceeded: \(server.openDescriptors) open, base \(base)")
@@ -70,7 +70,7 @@ import Testing
         #expect(page.status == 200, "the server stopped answering at its connection bound")
         #expect(Date().timeIntervalSince(start) < 15)
         let more = (0..<60).compactMap { _ in try? RawHTTP.connect(port: server.port) }
-        defer { more.forEach { close($0) } }
+        defer { for fd in more { close(fd) } }
         #expect(server.terminate(within: 2) != nil, "SIGTERM took longer than 2 s at the connection bound")
     }
 
@@ -78,11 +78,12 @@ import Testing
         let project = try Self.project()
         defer { try? FileManager.default.removeItem(at: project) }
         // 64 descriptors in all, and a connection bound above that: accepting runs out of descriptors.
-        let server = try ServerProcess(project: project, extra: ["--max-connections", "512"],
-                                       launcher: ["/usr/bin/prlimit", "--nofile=64:64"])
+        let server = try ServerProcess(
+            project: project, extra: ["--max-connections", "512"],
+            launcher: ["/usr/bin/prlimit", "--nofile=64:64"])
         defer { _ = server.stop() }
         let flood = (0..<150).compactMap { _ in try? RawHTTP.connect(port: server.port, timeout: 1) }
-        defer { flood.forEach { close($0) } }
+        defer { for fd in flood { close(fd) } }
         Thread.sleep(forTimeInterval: 1)
         #expect(server.process.isRunning, "the server died at the descriptor limit")
         #expect(server.terminate(within: 2) != nil, "SIGTERM took longer than 2 s at the descriptor limit")

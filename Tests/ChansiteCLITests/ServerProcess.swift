@@ -24,7 +24,10 @@ final class ServerProcess {
         try process.run()
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
-            if let fd = try? RawHTTP.connect(port: port) { close(fd); return }
+            if let fd = try? RawHTTP.connect(port: port) {
+                close(fd)
+                return
+            }
             Thread.sleep(forTimeInterval: 0.1)
         }
         throw POSIXError(.ETIMEDOUT)

@@ -31,11 +31,13 @@ struct BuildSummary {
             }
         }
         let counts = result.counts
-        let files = result.reused > 0
+        let files =
+            result.reused > 0
             ? "\(result.outputFiles.count) files: \(result.written) written, \(result.reused) unchanged"
             : "\(result.outputFiles.count) files"
-        var line = String(format: "built %d channels, %d posts, %d tags: %d pages (%@) in %.2f s",
-                          counts.channels, counts.posts, counts.tags, counts.pages, files, seconds)
+        var line = String(
+            format: "built %d channels, %d posts, %d tags: %d pages (%@) in %.2f s",
+            counts.channels, counts.posts, counts.tags, counts.pages, files, seconds)
         if result.errorCount > 0 || result.warningCount > 0 {
             line += " · \(result.errorCount) errors, \(result.warningCount) warnings"
         }

@@ -17,7 +17,7 @@ extension Chansite {
         func run() throws {
             let (dump, loadDiagnostics) = DumpLoader().load(path: file)
             guard let dump else {
-                loadDiagnostics.forEach { Console.printDiagnostic($0) }
+                for diagnostic in loadDiagnostics { Console.printDiagnostic(diagnostic) }
                 throw ExitCode.failure
             }
             let parsed = DumpParser().parse(dump)

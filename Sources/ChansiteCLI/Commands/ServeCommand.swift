@@ -70,18 +70,24 @@ extension Chansite {
             return Application(
                 responder: PreviewResponder(store: store, broadcaster: broadcaster, liveReload: !noWatch),
                 server: .http1(configuration: .init(idleTimeout: .seconds(Int64(idleTimeout)))),
-                configuration: .init(address: .hostname(host, port: port), serverName: "chansite",
-                                     availableConnectionsDelegate: MaximumAvailableConnections(maxConnections, logger: logger)),
-                onServerRunning: { _ in print("Serving \(url) (Ctrl-C to stop)"); Console.flush() },
+                configuration: .init(
+                    address: .hostname(host, port: port), serverName: "chansite",
+                    availableConnectionsDelegate: MaximumAvailableConnections(maxConnections, logger: logger)),
+                onServerRunning: { _ in
+                    print("Serving \(url) (Ctrl-C to stop)")
+                    Console.flush()
+                },
                 logger: logger)
         }
 
         private func watch(pipeline: Pipeline, store: SiteStore, broadcaster: ReloadBroadcaster) async {
             let output = FileSystem.resolved(site.output)
-            let watcher = Watcher(paths: [site.content, site.templates, site.config],
-                                  excluded: [output, WorkFolder.path(for: output)])
+            let watcher = Watcher(
+                paths: [site.content, site.templates, site.config],
+                excluded: [output, WorkFolder.path(for: output)])
             await watcher.run {
-                print("change detected, rebuilding…"); Console.flush()
+                print("change detected, rebuilding…")
+                Console.flush()
                 switch await PreviewBuild.run(pipeline) {
                 case .success(let result):
                     await store.replace(with: result, output: site.output)

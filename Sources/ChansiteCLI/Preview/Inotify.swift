@@ -11,8 +11,9 @@ final class Inotify {
     /// Watch descriptor → (folder, the only name that matters in it, or nil for all).
     private var watches: [Int32: (folder: String, only: String?)] = [:]
 
-    static let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
-        | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
+    static let mask = UInt32(
+        IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
+            | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
 
     /// Nil when notifications are not available (another system, or the watch limit reached).
     init?(paths: [String], excluded: [String]) {
@@ -78,7 +79,10 @@ final class Inotify {
                 let nameBytes = buffer[(offset + 16)..<min(count, offset + 16 + length)].prefix { $0 != 0 }
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 offset += 16 + length
-                if mask & UInt32(IN_Q_OVERFLOW) != 0 { changed = true; continue }
+                if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    changed = true
+                    continue
+                }
                 guard let watch = watches[wd] else { continue }
                 if let only = watch.only, name != only { continue }
                 if name.hasPrefix(".") { continue }

@@ -83,7 +83,9 @@ struct PreviewResponder: HTTPResponder {
         }
         if let tag {
             headers[.eTag] = tag
-            if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == tag || $0 == "*" }) {
+            if let match = request.headers[.ifNoneMatch],
+                match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == tag || $0 == "*" })
+            {
                 return Response(status: .notModified, headers: headers)
             }
         }
@@ -93,8 +95,9 @@ struct PreviewResponder: HTTPResponder {
     }
 
     func text(_ status: HTTPResponse.Status, _ message: String) -> Response {
-        Response(status: status, headers: [.contentType: "text/plain; charset=utf-8"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(string: message)))
+        Response(
+            status: status, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: message)))
     }
 
     /// The live-reload event stream. The body loop ends when the page goes away (a heartbeat
@@ -104,17 +107,18 @@ struct PreviewResponder: HTTPResponder {
             return text(.serviceUnavailable, "too many preview pages are open; close some and reload\n")
         }
         let broadcaster = self.broadcaster
-        return Response(status: .ok,
-                        headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"],
-                        body: ResponseBody { writer in
-                            do {
-                                for await buffer in stream { try await writer.write(buffer) }
-                            } catch {
-                                // The page is gone; release its stream below.
-                            }
-                            await broadcaster.unsubscribe(id)
-                            try? await writer.finish(nil)
-                        })
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache"],
+            body: ResponseBody { writer in
+                do {
+                    for await buffer in stream { try await writer.write(buffer) }
+                } catch {
+                    // The page is gone; release its stream below.
+                }
+                await broadcaster.unsubscribe(id)
+                try? await writer.finish(nil)
+            })
     }
 
     /// Adds the reload script (and the error overlay, while a rebuild is failing) before `</body>`.

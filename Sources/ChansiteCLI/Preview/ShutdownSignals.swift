@@ -27,6 +27,6 @@ final class ShutdownSignals: @unchecked Sendable {
     }
 
     func cancel() {
-        sources.forEach { $0.cancel() }
+        for source in sources { source.cancel() }
     }
 }

@@ -36,7 +36,9 @@ struct Watcher: Sendable {
         var result: [String: String] = [:]
         let fm = FileManager.default
         for root in paths {
-            let names = FileSystem.isDirectory(root) ? ((fm.enumerator(atPath: root)?.allObjects as? [String]) ?? []).map { FileSystem.join(root, $0) } : [root]
+            let names =
+                FileSystem.isDirectory(root)
+                ? ((fm.enumerator(atPath: root)?.allObjects as? [String]) ?? []).map { FileSystem.join(root, $0) } : [root]
             for path in names where !excluded.contains(where: { FileSystem.contains($0, FileSystem.resolved(path)) }) {
                 guard let attributes = try? fm.attributesOfItem(atPath: path) else { continue }
                 let size = (attributes[.size] as? NSNumber)?.intValue ?? 0

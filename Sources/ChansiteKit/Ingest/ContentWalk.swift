@@ -39,7 +39,8 @@ struct ContentWalk {
         guard lstat(path, &info) == 0 else { return }
         let isLink = (info.st_mode & S_IFMT) == S_IFLNK
         if isLink, stat(path, &info) != 0 {
-            diagnostics.append(.warning("symlink to a missing or unreachable target (\(FileSystem.lastError)); skipped", at: SourceLocation(path: path)))
+            diagnostics.append(
+                .warning("symlink to a missing or unreachable target (\(FileSystem.lastError)); skipped", at: SourceLocation(path: path)))
             return
         }
         switch info.st_mode & S_IFMT {

@@ -26,8 +26,9 @@ enum DoubledCopy {
             let tail = n - 1 - 2 * k
             guard tail == 0 || tail == cardLength else { continue }
             if block[1...k].elementsEqual(block[(k + 1)...(2 * k)]) {
-                return Split(kept: Array(0...k), dropped: Array((k + 1)...(2 * k)),
-                             card: tail == 0 ? [] : Array((2 * k + 1)..<n), exact: true)
+                return Split(
+                    kept: Array(0...k), dropped: Array((k + 1)...(2 * k)),
+                    card: tail == 0 ? [] : Array((2 * k + 1)..<n), exact: true)
             }
         }
         return nil

@@ -30,7 +30,10 @@ public struct DumpLoader: Sendable {
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             if let size = attributes[.size] as? Int, size > Self.maximumFileSize {
-                return (nil, [.error("file is \(size / 1_048_576) MB, larger than the \(Self.maximumFileSize / 1_048_576) MB limit; skipped", at: location)])
+                return (
+                    nil,
+                    [.error("file is \(size / 1_048_576) MB, larger than the \(Self.maximumFileSize / 1_048_576) MB limit; skipped", at: location)]
+                )
             }
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch {
@@ -52,8 +55,10 @@ public struct DumpLoader: Sendable {
         if let utf16 = TextDecoding.utf16(data) {
             text = utf16.text
             if let line = utf16.firstBadLine {
-                diagnostics.append(.warning("invalid UTF-16 (a lone surrogate) from line \(line) on; replaced with U+FFFD",
-                                            at: SourceLocation(path: path, line: line)))
+                diagnostics.append(
+                    .warning(
+                        "invalid UTF-16 (a lone surrogate) from line \(line) on; replaced with U+FFFD",
+                        at: SourceLocation(path: path, line: line)))
             }
         } else {
             if data.prefix(8192).contains(0) {
@@ -68,15 +73,18 @@ public struct DumpLoader: Sendable {
                 let badLines = Self.linesWithInvalidUTF8(bytes)
                 let shown = badLines.prefix(5).map(String.init).joined(separator: ", ")
                 let more = badLines.count > 5 ? " and \(badLines.count - 5) more" : ""
-                diagnostics.append(.warning(
-                    "invalid UTF-8 on line \(shown)\(more); replaced with U+FFFD",
-                    at: SourceLocation(path: path, line: badLines.first)))
+                diagnostics.append(
+                    .warning(
+                        "invalid UTF-8 on line \(shown)\(more); replaced with U+FFFD",
+                        at: SourceLocation(path: path, line: badLines.first)))
             }
         }
         if let cleaned = TextDecoding.replacingForbidden(text) {
             text = cleaned.text
-            diagnostics.append(.warning("control characters or non-characters (first on line \(cleaned.firstLine)) replaced with U+FFFD",
-                                        at: SourceLocation(path: path, line: cleaned.firstLine)))
+            diagnostics.append(
+                .warning(
+                    "control characters or non-characters (first on line \(cleaned.firstLine)) replaced with U+FFFD",
+                    at: SourceLocation(path: path, line: cleaned.firstLine)))
         }
         // Decoding problems travel with the dump (the parse reports them); they are returned
         // on their own only when there is no dump, so each is reported once.

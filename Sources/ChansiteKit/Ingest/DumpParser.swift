@@ -34,8 +34,9 @@ public struct DumpParser: Sendable {
         } else {
             parsed = GenericFormat().parse(dump)
             parsed.diagnostics.insert(
-                .warning("no known dump format recognised; posts split at blank-line runs and marker lines",
-                         at: dump.location(nil)), at: 0)
+                .warning(
+                    "no known dump format recognised; posts split at blank-line runs and marker lines",
+                    at: dump.location(nil)), at: 0)
         }
         parsed.diagnostics = dump.diagnostics + parsed.diagnostics
         return parsed

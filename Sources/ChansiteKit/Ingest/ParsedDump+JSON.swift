@@ -31,8 +31,13 @@ extension ParsedDump {
         var linkPreviews: [LinkPreview]
 
         enum CodingKeys: String, CodingKey {
-            case title, text, hashtags, forwardedFrom = "forwarded_from", reactions, dateText = "date_text"
-            case hasMedia = "has_media", lines, linkPreviews = "link_previews"
+            case title, text, hashtags
+            case forwardedFrom = "forwarded_from"
+            case reactions
+            case dateText = "date_text"
+            case hasMedia = "has_media"
+            case lines
+            case linkPreviews = "link_previews"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -72,7 +77,10 @@ extension ParsedDump {
         var diagnostics: [JSONDiagnostic]
         var droppedLines: [Int]
 
-        enum CodingKeys: String, CodingKey { case file, format, channel, posts, diagnostics, droppedLines = "dropped_lines" }
+        enum CodingKeys: String, CodingKey {
+            case file, format, channel, posts, diagnostics
+            case droppedLines = "dropped_lines"
+        }
     }
 
     /// The parse as the JSON object `chansite inspect --json` prints (keys sorted, so output is stable).
@@ -80,8 +88,9 @@ extension ParsedDump {
         let dump = JSONDump(
             file: path,
             format: format,
-            channel: JSONChannel(title: channel.title, handle: channel.handle, subscribers: channel.subscribers,
-                                 description: channel.description),
+            channel: JSONChannel(
+                title: channel.title, handle: channel.handle, subscribers: channel.subscribers,
+                description: channel.description),
             posts: posts.map { post in
                 JSONPost(
                     title: post.title, text: post.text, hashtags: post.hashtags, forwardedFrom: post.forwardedFrom,

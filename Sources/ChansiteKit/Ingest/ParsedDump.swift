@@ -17,8 +17,10 @@ public struct ParsedDump: Sendable {
     /// True when the dump lists posts newest first (aggregator pages); the site shows oldest first.
     public var newestFirst = false
 
-    public init(path: String, format: String, channel: ChannelInfo = ChannelInfo(), posts: [Post] = [],
-                diagnostics: [Diagnostic] = [], droppedLines: [DroppedLine] = []) {
+    public init(
+        path: String, format: String, channel: ChannelInfo = ChannelInfo(), posts: [Post] = [],
+        diagnostics: [Diagnostic] = [], droppedLines: [DroppedLine] = []
+    ) {
         self.path = path
         self.format = format
         self.channel = channel

@@ -121,7 +121,7 @@ struct ReactionBlocks {
             }
             if split.card.count == DoubledCopy.cardLength {
                 let card = split.card.map { texts[$0].trimmingWhitespace() }
-                split.card.forEach { post.cover(block.lines[$0] + 1) }
+                for index in split.card { post.cover(block.lines[index] + 1) }
                 post.linkPreviews = [LinkPreview(site: card[0], title: card[1], description: card[2])]
             }
             if let reactionLine = block.reactionLine {
@@ -133,15 +133,20 @@ struct ReactionBlocks {
             if var built = post.build(path: dump.path) {
                 built.paragraphPerLine = true
                 if let card = built.linkPreviews.first {
-                    built.linkPreviews = [LinkPreview(site: card.site, title: card.title, description: card.description,
-                                                      url: Links.find(in: built.text).first?.url)]
+                    built.linkPreviews = [
+                        LinkPreview(
+                            site: card.site, title: card.title, description: card.description,
+                            url: Links.find(in: built.text).first?.url)
+                    ]
                 }
                 result.posts.append(built)
             }
         }
         if let first = undoubled.first {
-            result.diagnostics.append(.note("\(undoubled.count) posts show their text only once (no second copy); kept every line",
-                                            at: dump.location(first)))
+            result.diagnostics.append(
+                .note(
+                    "\(undoubled.count) posts show their text only once (no second copy); kept every line",
+                    at: dump.location(first)))
         }
         // The author's signature is the channel's handle.
         if let signature { result.channel.handle = String(signature.dropFirst()) }

@@ -6,7 +6,8 @@ enum ReactionLine {
     static func parse(_ line: String) -> [Reaction]? {
         // Fast rejections: chips end with a count and never start with a letter or digit.
         guard let lastByte = line.utf8.last(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }),
-              (0x30...0x39).contains(lastByte) || "KkMm".utf8.contains(lastByte) else { return nil }
+            (0x30...0x39).contains(lastByte) || "KkMm".utf8.contains(lastByte)
+        else { return nil }
         if let first = line.unicodeScalars.first, first.properties.isAlphabetic || first.properties.numericType != nil {
             return nil
         }

@@ -14,8 +14,10 @@ extension SiteConfig {
             let key = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw DiagnosticError(.error("'\(key)' has the wrong type: \(context.debugDescription)", at: SourceLocation(path: path)))
         } catch {
-            throw DiagnosticError(.error("not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error)",
-                                         at: SourceLocation(path: path)))
+            throw DiagnosticError(
+                .error(
+                    "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error)",
+                    at: SourceLocation(path: path)))
         }
     }
 

@@ -21,7 +21,7 @@ extension StringProtocol {
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isSpaceLike }),
-              let last = scalars.lastIndex(where: { !$0.isSpaceLike })
+            let last = scalars.lastIndex(where: { !$0.isSpaceLike })
         else { return "" }
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
@@ -89,7 +89,7 @@ extension Array where Element == String {
     /// Drops blank lines at both ends; inner blank lines stay (they separate paragraphs).
     func trimmingBlankLines() -> ArraySlice<String> {
         guard let first = firstIndex(where: { !$0.isBlankLine }),
-              let last = lastIndex(where: { !$0.isBlankLine })
+            let last = lastIndex(where: { !$0.isBlankLine })
         else { return [] }
         return self[first...last]
     }

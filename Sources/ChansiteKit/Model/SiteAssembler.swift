@@ -96,8 +96,10 @@ public struct SiteAssembler: Sendable {
 
     /// What makes a post the same post: its words and the metadata a reader sees.
     static func fingerprint(_ post: Post) -> String {
-        [post.title ?? "", post.text, post.dateText ?? "", post.forwardedFrom ?? "",
-         post.hasMediaPlaceholder ? "media" : ""].joined(separator: "\u{1F}")
+        [
+            post.title ?? "", post.text, post.dateText ?? "", post.forwardedFrom ?? "",
+            post.hasMediaPlaceholder ? "media" : "",
+        ].joined(separator: "\u{1F}")
     }
 
     static func unique(_ base: String, in used: inout Set<String>) -> String {

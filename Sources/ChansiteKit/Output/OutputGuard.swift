@@ -11,8 +11,10 @@ public struct OutputGuard: Sendable {
     /// The user's home folder, if known.
     public var homeFolder: String?
 
-    public init(options: BuildOptions, currentFolder: String = FileManager.default.currentDirectoryPath,
-                homeFolder: String? = ProcessInfo.processInfo.environment["HOME"]) {
+    public init(
+        options: BuildOptions, currentFolder: String = FileManager.default.currentDirectoryPath,
+        homeFolder: String? = ProcessInfo.processInfo.environment["HOME"]
+    ) {
         self.options = options
         self.currentFolder = currentFolder
         self.homeFolder = homeFolder
@@ -29,7 +31,8 @@ public struct OutputGuard: Sendable {
             throw refusal("it is a file, not a folder; nothing was changed")
         }
         if !options.force, FileSystem.isDirectory(output), !OutputMarker.isSite(output), !Self.isEffectivelyEmpty(output) {
-            throw refusal("""
+            throw refusal(
+                """
                 it is not empty and chansite did not make it (there is no '\(OutputMarker.site)' file in it); \
                 nothing was changed. Choose an empty or new folder, or pass --force to let chansite replace \
                 everything in it (hidden files are kept)

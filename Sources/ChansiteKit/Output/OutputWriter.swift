@@ -36,7 +36,8 @@ public struct OutputWriter: Sendable {
             try FileManager.default.createDirectory(atPath: work.staging, withIntermediateDirectories: true)
             try Data().write(to: URL(fileURLWithPath: FileSystem.join(work.staging, OutputMarker.partial)))
         } catch {
-            throw DiagnosticError(.error("cannot stage the site: \(FileSystem.describe(error)); the previous site in '\(options.outputPath)' was left unchanged"))
+            throw DiagnosticError(
+                .error("cannot stage the site: \(FileSystem.describe(error)); the previous site in '\(options.outputPath)' was left unchanged"))
         }
         FaultPoint.hit("staging")
         let previous = FileSystem.isDirectory(output) ? BuildManifest.load(work.manifest) : BuildManifest()
@@ -62,7 +63,8 @@ public struct OutputWriter: Sendable {
             try staged.sink.manifest.save(work.nextManifest)
         } catch {
             abandon(staged)
-            throw DiagnosticError(.error("cannot stage the site: \(FileSystem.describe(error)); the previous site in '\(options.outputPath)' was left unchanged"))
+            throw DiagnosticError(
+                .error("cannot stage the site: \(FileSystem.describe(error)); the previous site in '\(options.outputPath)' was left unchanged"))
         }
         FaultPoint.hit("staged")
         notes += try swap(work: work, output: output)
@@ -125,8 +127,11 @@ public struct OutputWriter: Sendable {
         if let problem = FileSystem.rename(work.staging, to: output) {
             let restored = FileSystem.rename(work.retired, to: output) == nil
             FileSystem.removeTree(work.staging)
-            throw DiagnosticError(.error("cannot move the new site into place: \(problem); "
-                + (restored ? "the previous site was put back in '\(shown)'" : "the previous site is kept in '\(work.displayPath)/previous'")))
+            throw DiagnosticError(
+                .error(
+                    "cannot move the new site into place: \(problem); "
+                        + (restored ? "the previous site was put back in '\(shown)'" : "the previous site is kept in '\(work.displayPath)/previous'"))
+            )
         }
         FaultPoint.hit("renamed")
         FileSystem.removeTree(work.retired)

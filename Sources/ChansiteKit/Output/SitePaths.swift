@@ -33,7 +33,8 @@ public enum SitePaths {
     /// Encodes what is not safe in a URL path (slugs are ASCII already; this guards the rest).
     public static func percentEncoded(_ path: String) -> String {
         let safe = path.utf8.allSatisfy { b in
-            (0x61...0x7A).contains(b) || (0x41...0x5A).contains(b) || (0x30...0x39).contains(b) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E || b == 0x2F
+            (0x61...0x7A).contains(b) || (0x41...0x5A).contains(b) || (0x30...0x39).contains(b) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
+                || b == 0x2F
         }
         if safe { return path }
         var out = ""

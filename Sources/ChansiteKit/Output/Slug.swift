@@ -23,8 +23,10 @@ public enum Slug {
                 word += latin
             } else if character.isASCII, character.isLetter || character.isNumber {
                 word.append(character)
-            } else if character.isLetter, let folded = character.unicodeScalars.first.map({ String($0) })?
-                .folding(options: .diacriticInsensitive, locale: nil), folded.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            } else if character.isLetter,
+                let folded = character.unicodeScalars.first.map({ String($0) })?
+                    .folding(options: .diacriticInsensitive, locale: nil), folded.allSatisfy({ $0.isASCII && $0.isLetter })
+            {
                 word += folded
             } else if character == "'" || character == "’" {
                 continue

@@ -75,8 +75,11 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
         }
         var info = stat()
         guard lstat(target, &info) == 0 else { throw DiagnosticError(.error("cannot write '\(path)': \(FileSystem.lastError)")) }
-        record(path, BuildManifest.Entry(fingerprint: fingerprint, contentHash: hash, size: Int64(info.st_size),
-                                         modified: BuildManifest.modifiedNanoseconds(info), inode: UInt64(info.st_ino)))
+        record(
+            path,
+            BuildManifest.Entry(
+                fingerprint: fingerprint, contentHash: hash, size: Int64(info.st_size),
+                modified: BuildManifest.modifiedNanoseconds(info), inode: UInt64(info.st_ino)))
         counts.mutate { $0.written += 1 }
     }
 

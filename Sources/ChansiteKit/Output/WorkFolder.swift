@@ -32,9 +32,11 @@ public struct WorkFolder: Sendable {
         displayPath = shownParent.isEmpty ? ".\(name).chansite" : FileSystem.join(shownParent, ".\(name).chansite")
         if !FileSystem.exists(path) { Self.create(path) }
         guard FileSystem.isDirectory(path), FileSystem.exists(FileSystem.join(path, OutputMarker.work)) else {
-            throw DiagnosticError(.error(FileSystem.exists(path)
-                ? "'\(displayPath)' exists and chansite did not make it; please move it away so the site can be staged there"
-                : "cannot create the work folder '\(displayPath)'"))
+            throw DiagnosticError(
+                .error(
+                    FileSystem.exists(path)
+                        ? "'\(displayPath)' exists and chansite did not make it; please move it away so the site can be staged there"
+                        : "cannot create the work folder '\(displayPath)'"))
         }
         do {
             lock = try FileLock(path: FileSystem.join(path, "lock"))

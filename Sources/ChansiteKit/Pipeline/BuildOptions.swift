@@ -8,8 +8,10 @@ public struct BuildOptions: Sendable {
     /// Replace an output folder even when chansite did not make it (`--force`).
     public var force: Bool
 
-    public init(contentPath: String = "Content", templatesPath: String = "Templates", outputPath: String = "Output",
-                configPath: String? = nil, force: Bool = false) {
+    public init(
+        contentPath: String = "Content", templatesPath: String = "Templates", outputPath: String = "Output",
+        configPath: String? = nil, force: Bool = false
+    ) {
         self.contentPath = contentPath
         self.templatesPath = templatesPath
         self.outputPath = outputPath

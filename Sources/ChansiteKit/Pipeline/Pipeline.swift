@@ -26,9 +26,15 @@ public struct Pipeline: Sendable {
         if let inputs, let replay = staged.sink.replayable(inputs: inputs) {
             // Nothing changed since the last build: its output stands as it is.
             writer.abandon(staged)
-            var result = BuildResult(files: [], site: nil, counts: replay.counts, dumps: replay.dumps,
-                                     diagnostics: replay.diagnostics + staged.notes.map { var d = $0; d.stage = "write"; return d },
-                                     timings: [("unchanged", Date().timeIntervalSince(started))])
+            var result = BuildResult(
+                files: [], site: nil, counts: replay.counts, dumps: replay.dumps,
+                diagnostics: replay.diagnostics
+                    + staged.notes.map {
+                        var d = $0
+                        d.stage = "write"
+                        return d
+                    },
+                timings: [("unchanged", Date().timeIntervalSince(started))])
             result.replayed = true
             result.reused = staged.sink.previous.files.count
             result.outputFiles = staged.sink.previous.files.mapValues(\.contentHash)
@@ -43,7 +49,11 @@ public struct Pipeline: Sendable {
         }
         staged.sink.record(inputs: inputs, replay: BuildManifest.Replay(counts: result.counts, diagnostics: result.diagnostics, dumps: result.dumps))
         progress("write")
-        result.diagnostics += try tagged("write") { try writer.finish(staged) }.map { var d = $0; d.stage = "write"; return d }
+        result.diagnostics += try tagged("write") { try writer.finish(staged) }.map {
+            var d = $0
+            d.stage = "write"
+            return d
+        }
         result.written = staged.sink.written
         result.reused = staged.sink.reused
         result.outputFiles = staged.sink.manifest.files.mapValues(\.contentHash)
@@ -87,8 +97,10 @@ public struct Pipeline: Sendable {
         for dump in parsed {
             diagnostics += dump.diagnostics
             if !dump.droppedLines.isEmpty {
-                diagnostics.append(.note("\(dump.droppedLines.count) lines dropped (ads, UI text, duplicate copies); see --verbose",
-                                         at: SourceLocation(path: dump.path)))
+                diagnostics.append(
+                    .note(
+                        "\(dump.droppedLines.count) lines dropped (ads, UI text, duplicate copies); see --verbose",
+                        at: SourceLocation(path: dump.path)))
             }
         }
         let (site, modelDiagnostics) = try stage("model") { SiteAssembler(config: config).assemble(parsed) }
@@ -122,9 +134,14 @@ public struct Pipeline: Sendable {
             BuildResult.DumpSummary(path: $0.path, format: $0.format, posts: $0.posts.count, droppedLines: $0.droppedLines)
         }
         let counts = BuildResult.Counts(channels: site.channels.count, posts: site.allPosts.count, tags: site.tags.count, pages: pages)
-        return BuildResult(files: [], site: site, counts: counts, dumps: summaries,
-                           diagnostics: diagnostics.map { var d = $0; d.stage = d.stage ?? "ingest"; return d },
-                           timings: timings)
+        return BuildResult(
+            files: [], site: site, counts: counts, dumps: summaries,
+            diagnostics: diagnostics.map {
+                var d = $0
+                d.stage = d.stage ?? "ingest"
+                return d
+            },
+            timings: timings)
     }
 
     /// The search index, carried over whole when its inputs are unchanged.
@@ -142,7 +159,11 @@ public struct Pipeline: Sendable {
     @discardableResult
     public func write(_ result: BuildResult) throws -> [Diagnostic] {
         progress("write")
-        return try tagged("write") { try OutputWriter(options: options).write(result.files) }.map { var d = $0; d.stage = "write"; return d }
+        return try tagged("write") { try OutputWriter(options: options).write(result.files) }.map {
+            var d = $0
+            d.stage = "write"
+            return d
+        }
     }
 
     /// Runs `body`, tagging the diagnostics of a `DiagnosticError` it throws with `stage`.
@@ -150,7 +171,11 @@ public struct Pipeline: Sendable {
         do {
             return try body()
         } catch var error as DiagnosticError {
-            error.diagnostics = error.diagnostics.map { var d = $0; d.stage = d.stage ?? stage; return d }
+            error.diagnostics = error.diagnostics.map {
+                var d = $0
+                d.stage = d.stage ?? stage
+                return d
+            }
             throw error
         }
     }

@@ -11,12 +11,17 @@ public struct FeedRenderer: Sendable {
     }
 
     public func render() -> [RenderedFile] {
-        var files = [feed(path: SitePaths.feed, title: site.config.title, description: site.config.description,
-                          posts: site.channels.flatMap { $0.posts.suffix(limit) })]
+        var files = [
+            feed(
+                path: SitePaths.feed, title: site.config.title, description: site.config.description,
+                posts: site.channels.flatMap { $0.posts.suffix(limit) })
+        ]
         for channel in site.channels {
-            files.append(feed(path: SitePaths.channelFeed(channel.slug), title: channel.displayName,
-                              description: channel.info.description ?? channel.displayName,
-                              posts: Array(channel.posts.suffix(limit))))
+            files.append(
+                feed(
+                    path: SitePaths.channelFeed(channel.slug), title: channel.displayName,
+                    description: channel.info.description ?? channel.displayName,
+                    posts: Array(channel.posts.suffix(limit))))
         }
         return files
     }
@@ -30,16 +35,16 @@ public struct FeedRenderer: Sendable {
 
     func feed(path: String, title: String, description: String, posts: [SitePost]) -> RenderedFile {
         var xml = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <rss version="2.0">
-        <channel>
-        <title>\(XML.escape(title))</title>
-        <link>\(XML.escape(url(SitePaths.home, from: path)))</link>
-        <description>\(XML.escape(description))</description>
-        <language>\(XML.escape(site.config.language))</language>
-        <generator>chansite</generator>
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0">
+            <channel>
+            <title>\(XML.escape(title))</title>
+            <link>\(XML.escape(url(SitePaths.home, from: path)))</link>
+            <description>\(XML.escape(description))</description>
+            <language>\(XML.escape(site.config.language))</language>
+            <generator>chansite</generator>
 
-        """
+            """
         for post in posts.reversed() {
             let link = url(SitePaths.post(channel: post.channelSlug, slug: post.slug), from: path)
             xml += "<item>\n<title>\(XML.escape(post.heading))</title>\n<link>\(XML.escape(link))</link>\n"

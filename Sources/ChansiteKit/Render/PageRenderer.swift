@@ -98,9 +98,11 @@ public struct PageRenderer: Sendable {
             }
         case .tagIndex:
             return file(SitePaths.tagIndex, "tags", title: "Tags") { path in
-                ["tags": site.tags.sorted { ($0.postIDs.count, $1.name) > ($1.postIDs.count, $0.name) }.map {
-                    ["name": $0.name, "count": $0.postIDs.count, "url": SitePaths.link(from: path, to: SitePaths.tag($0.slug))] as [String: Any]
-                }, "tagCount": site.tags.count]
+                [
+                    "tags": site.tags.sorted { ($0.postIDs.count, $1.name) > ($1.postIDs.count, $0.name) }.map {
+                        ["name": $0.name, "count": $0.postIDs.count, "url": SitePaths.link(from: path, to: SitePaths.tag($0.slug))] as [String: Any]
+                    }, "tagCount": site.tags.count,
+                ]
             }
         case .search:
             return file(SitePaths.search, "search", title: "Search") { _ in [:] }
@@ -116,19 +118,23 @@ public struct PageRenderer: Sendable {
             let path = SitePaths.channel(channel.slug, page: number)
             let title = number > 1 ? "\(channel.displayName) — page \(number)" : channel.displayName
             return file(path, "channel", title: title) { path in
-                ["channel": ChannelContext.context(channel, from: path),
-                 "posts": channel.posts[pagination.range(ofPage: number)].map { posts.context($0, from: path) },
-                 "pagination": pagination.context(page: number, from: path) { SitePaths.channel(channel.slug, page: $0) }]
+                [
+                    "channel": ChannelContext.context(channel, from: path),
+                    "posts": channel.posts[pagination.range(ofPage: number)].map { posts.context($0, from: path) },
+                    "pagination": pagination.context(page: number, from: path) { SitePaths.channel(channel.slug, page: $0) },
+                ]
             }
         case .post(let c, let p):
             let channel = site.channels[c]
             let post = channel.posts[p]
             let page = Pagination(itemCount: channel.posts.count, perPage: perPage).page(ofItem: p)
             return file(SitePaths.post(channel: channel.slug, slug: post.slug), "post", title: post.heading) { path in
-                var context: [String: Any] = ["post": posts.context(post, from: path),
-                                              "channel": ChannelContext.context(channel, from: path),
-                                              "channelPageURL": SitePaths.link(from: path, to: SitePaths.channel(channel.slug, page: page)),
-                                              "description": post.excerpt]
+                var context: [String: Any] = [
+                    "post": posts.context(post, from: path),
+                    "channel": ChannelContext.context(channel, from: path),
+                    "channelPageURL": SitePaths.link(from: path, to: SitePaths.channel(channel.slug, page: page)),
+                    "description": post.excerpt,
+                ]
                 if p > 0 { context["prev"] = posts.context(channel.posts[p - 1], from: path) }
                 if p + 1 < channel.posts.count { context["next"] = posts.context(channel.posts[p + 1], from: path) }
                 return context
@@ -138,9 +144,11 @@ public struct PageRenderer: Sendable {
             let pagination = Pagination(itemCount: tag.postIDs.count, perPage: perPage)
             let title = number > 1 ? "\(tag.name) — page \(number)" : tag.name
             return file(SitePaths.tag(tag.slug, page: number), "tag", title: title) { path in
-                ["tag": ["name": tag.name, "count": tag.postIDs.count] as [String: Any],
-                 "posts": tag.postIDs[pagination.range(ofPage: number)].compactMap { postsByID[$0] }.map { posts.context($0, from: path) },
-                 "pagination": pagination.context(page: number, from: path) { SitePaths.tag(tag.slug, page: $0) }]
+                [
+                    "tag": ["name": tag.name, "count": tag.postIDs.count] as [String: Any],
+                    "posts": tag.postIDs[pagination.range(ofPage: number)].compactMap { postsByID[$0] }.map { posts.context($0, from: path) },
+                    "pagination": pagination.context(page: number, from: path) { SitePaths.tag(tag.slug, page: $0) },
+                ]
             }
         }
     }
@@ -150,12 +158,17 @@ public struct PageRenderer: Sendable {
         var context = build(path)
         context["root"] = SitePaths.root(of: path)
         context["pageTitle"] = title
-        context["site"] = ["title": site.config.title, "description": site.config.description,
-                           "language": site.config.language] as [String: Any]
-        context["nav"] = ["home": SitePaths.link(from: path, to: SitePaths.home),
-                          "tags": SitePaths.link(from: path, to: SitePaths.tagIndex),
-                          "search": SitePaths.link(from: path, to: SitePaths.search),
-                          "feed": SitePaths.link(from: path, to: SitePaths.feed)]
+        context["site"] =
+            [
+                "title": site.config.title, "description": site.config.description,
+                "language": site.config.language,
+            ] as [String: Any]
+        context["nav"] = [
+            "home": SitePaths.link(from: path, to: SitePaths.home),
+            "tags": SitePaths.link(from: path, to: SitePaths.tagIndex),
+            "search": SitePaths.link(from: path, to: SitePaths.search),
+            "feed": SitePaths.link(from: path, to: SitePaths.feed),
+        ]
         context["is_" + template] = true
         return (path, template, context)
     }

@@ -25,9 +25,10 @@ public struct TemplateSet: Sendable {
         let (library, fingerprint) = try Self.loadLibrary(folder: folder)
         let missing = Self.requiredTemplates.filter { library.getTemplate(named: $0) == nil }
         if !missing.isEmpty {
-            throw DiagnosticError(missing.map {
-                .error("template '\($0).mustache' is missing", at: SourceLocation(path: FileSystem.join(folder, "\($0).mustache")))
-            })
+            throw DiagnosticError(
+                missing.map {
+                    .error("template '\($0).mustache' is missing", at: SourceLocation(path: FileSystem.join(folder, "\($0).mustache")))
+                })
         }
         self.library = library
         self.fingerprint = fingerprint

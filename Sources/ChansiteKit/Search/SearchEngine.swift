@@ -50,8 +50,10 @@ public final class SearchEngine {
     public var channelNames: [String] { ranges.map(\.name) }
 
     static func damaged(_ path: String, _ reason: String) -> DiagnosticError {
-        DiagnosticError(.error("the search index is damaged (\(reason)); rebuild the site with 'chansite build'",
-                               at: SourceLocation(path: path)))
+        DiagnosticError(
+            .error(
+                "the search index is damaged (\(reason)); rebuild the site with 'chansite build'",
+                at: SourceLocation(path: path)))
     }
 
     /// One index file: `window.__chansiteSearch("name", JSON);`, its JSON parsed.
@@ -108,7 +110,7 @@ public final class SearchEngine {
     private func forms(in forms: [String: String], _ token: String, prefix: Bool) -> Set<String> {
         var stems = Set<String>()
         if let stem = forms[token] { stems.insert(stem) }
-        if (prefix || forms[token] == nil), token.unicodeScalars.count >= SearchIndexBuilder.formKeyLength {
+        if prefix || forms[token] == nil, token.unicodeScalars.count >= SearchIndexBuilder.formKeyLength {
             for (form, stem) in forms where form.hasPrefix(token) { stems.insert(stem) }
         }
         return stems
@@ -167,9 +169,10 @@ public final class SearchEngine {
             allStems += stems
             var best: [Int: Int] = [:]
             for stem in stems { for (doc, score) in try postings(stem) where score > best[doc] ?? -1 { best[doc] = score } }
-            total = total.map { previous in
-                previous.compactMapValuesWithKeys { doc, value in best[doc].map { value + $0 } }
-            } ?? best
+            total =
+                total.map { previous in
+                    previous.compactMapValuesWithKeys { doc, value in best[doc].map { value + $0 } }
+                } ?? best
         }
         let range = channel.flatMap { name in ranges.first { $0.name == name } }
         let hits = (total ?? [:]).filter { doc, _ in

@@ -89,9 +89,11 @@ public struct SearchIndexBuilder: Sendable {
         for start in stride(from: 0, to: posts.count, by: Self.docsPerChunk) {
             let chunk = posts[start..<min(posts.count, start + Self.docsPerChunk)].map { sitePost -> [Any] in
                 let post = sitePost.post
-                return [sitePost.heading, channelIndex[sitePost.channelSlug] ?? 0,
-                        SitePaths.post(channel: sitePost.channelSlug, slug: sitePost.slug),
-                        String(String.UnicodeScalarView(post.text.unicodeScalars.prefix(Self.snippetSource))), post.dateText ?? ""]
+                return [
+                    sitePost.heading, channelIndex[sitePost.channelSlug] ?? 0,
+                    SitePaths.post(channel: sitePost.channelSlug, slug: sitePost.slug),
+                    String(String.UnicodeScalarView(post.text.unicodeScalars.prefix(Self.snippetSource))), post.dateText ?? "",
+                ]
             }
             files.append(Self.file(SearchIndexLayout.docs(start / Self.docsPerChunk), name: "docs:\(start / Self.docsPerChunk)", chunk))
         }

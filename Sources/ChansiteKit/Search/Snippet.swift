@@ -19,7 +19,12 @@ enum Snippet {
             word = ""
         }
         for character in flat {
-            if character.isLetter || character.isNumber { word.append(character) } else { flush(); marked.append(character) }
+            if character.isLetter || character.isNumber {
+                word.append(character)
+            } else {
+                flush()
+                marked.append(character)
+            }
         }
         flush()
         var start = max(0, (firstMatch ?? 0) - 60)

@@ -8,7 +8,8 @@ public enum Tokenizer {
         var words: [String] = []
         // URL ranges as UTF-8 offsets, skipped below.
         var urls = Links.find(in: text).map {
-            text.utf8.distance(from: text.utf8.startIndex, to: $0.range.lowerBound)..<text.utf8.distance(from: text.utf8.startIndex, to: $0.range.upperBound)
+            text.utf8.distance(
+                from: text.utf8.startIndex, to: $0.range.lowerBound)..<text.utf8.distance(from: text.utf8.startIndex, to: $0.range.upperBound)
         }[...]
         var current = String.UnicodeScalarView()
         func flush() {
@@ -46,9 +47,8 @@ public enum Tokenizer {
     static func appendFolded(_ scalar: Unicode.Scalar, to word: inout String.UnicodeScalarView) {
         let v = scalar.value
         switch v {
-        case 0x41...0x5A: word.append(Unicode.Scalar(v + 0x20)!)
+        case 0x41...0x5A, 0x410...0x42F: word.append(Unicode.Scalar(v + 0x20) ?? scalar)
         case 0x61...0x7A, 0x430...0x44F: word.append(scalar)
-        case 0x410...0x42F: word.append(Unicode.Scalar(v + 0x20)!)
         case 0x401, 0x451: word.append("е")
         default:
             if scalar.properties.changesWhenLowercased {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ChansiteKit
 
 /// Every fixture dump in `Fixtures/dumps/` parsed and compared with its golden JSON (the
@@ -23,9 +24,10 @@ import Testing
     }
 
     @Test func everyFormatHasAFixture() {
-        let formats = Set(Self.fixtures.map { name in
-            DumpLoader().load(path: Self.folder.appendingPathComponent(name).path).dump.flatMap { DumpParser().detect($0)?.id } ?? "generic"
-        })
+        let formats = Set(
+            Self.fixtures.map { name in
+                DumpLoader().load(path: Self.folder.appendingPathComponent(name).path).dump.flatMap { DumpParser().detect($0)?.id } ?? "generic"
+            })
         #expect(formats == Set(DumpParser.knownFormats.map(\.id) + ["generic"]))
     }
 }

@@ -1,54 +1,62 @@
 import Testing
+
 @testable import ChansiteKit
 
 @Suite struct ReactionFormatTests {
     @Test func exactCopiesWithCardAndMultiCodePointReaction() {
         let text = """
-        Head paragraph of the first post.
-        Body line one https://youtu.be/x
-        Body line two
-        Body line one https://youtu.be/x
-        Body line two
-        YouTube
-        Video title
-        Video description…
-        ❤🔥14❤6🔥6👍3
-        Second post, a single line.
-        👍2
-        """
+            Head paragraph of the first post.
+            Body line one https://youtu.be/x
+            Body line two
+            Body line one https://youtu.be/x
+            Body line two
+            YouTube
+            Video title
+            Video description…
+            ❤🔥14❤6🔥6👍3
+            Second post, a single line.
+            👍2
+            """
         let parsed = TestSupport.parse(text)
         #expect(parsed.format == "tme_s_dupbody_reactions")
         #expect(parsed.posts.count == 2)
         #expect(parsed.posts[0].text == "Head paragraph of the first post.\nBody line one https://youtu.be/x\nBody line two")
         #expect(parsed.posts[0].title == nil)
-        #expect(parsed.posts[0].linkPreviews == [LinkPreview(site: "YouTube", title: "Video title",
-                                                               description: "Video description…", url: "https://youtu.be/x")])
-        #expect(parsed.posts[0].reactions == [Reaction(emoji: "❤🔥", count: 14), Reaction(emoji: "❤", count: 6),
-                                              Reaction(emoji: "🔥", count: 6), Reaction(emoji: "👍", count: 3)])
+        #expect(
+            parsed.posts[0].linkPreviews == [
+                LinkPreview(
+                    site: "YouTube", title: "Video title",
+                    description: "Video description…", url: "https://youtu.be/x")
+            ])
+        #expect(
+            parsed.posts[0].reactions == [
+                Reaction(emoji: "❤🔥", count: 14), Reaction(emoji: "❤", count: 6),
+                Reaction(emoji: "🔥", count: 6), Reaction(emoji: "👍", count: 3),
+            ])
         #expect(parsed.posts[1].text == "Second post, a single line.")
         #expect(parsed.droppedLines.map(\.line) == [4, 5])
     }
 
     @Test func differingCopiesKeepTheUnionAndPinNoticesAreDropped() {
         let text = """
-        Heading one
-        Intro line
-        Formula cut here
-        Outro line
-        @my_channel
-        Intro line
-        Formula cut here
-        x + y. Outro line
-        @my_channel
-        👍5
-        My Channel pinned «Heading one Intro…»
-        Heading two
-        Only one copy
-        @my_channel
-        Only one copy
-        @my_channel
-        🔥1
-        """
+            Heading one
+            Intro line
+            Formula cut here
+            Outro line
+            @my_channel
+            Intro line
+            Formula cut here
+            x + y. Outro line
+            @my_channel
+            👍5
+            My Channel pinned «Heading one Intro…»
+            Heading two
+            Only one copy
+            @my_channel
+            Only one copy
+            @my_channel
+            🔥1
+            """
         let parsed = TestSupport.parse(text)
         #expect(parsed.format == "tg_heading_doublebody_reactions")
         #expect(parsed.channel.handle == "my_channel")
@@ -61,18 +69,18 @@ import Testing
 
     @Test func aPostWithoutReactionsEndsAtTheSignature() {
         let text = """
-        Title one
-        Paragraph of the first post.
-        @author
-        👍1
-        Title two without reactions
-        Its only paragraph.
-        @author
-        Title three
-        Body three.
-        @author
-        🔥2
-        """
+            Title one
+            Paragraph of the first post.
+            @author
+            👍1
+            Title two without reactions
+            Its only paragraph.
+            @author
+            Title three
+            Body three.
+            @author
+            🔥2
+            """
         let parsed = TestSupport.parse(text)
         #expect(parsed.posts.map(\.title) == ["Title one", "Title two without reactions", "Title three"])
         #expect(parsed.posts[1].reactions == nil)
@@ -81,8 +89,11 @@ import Testing
     }
 
     @Test func reactionLineParsing() {
-        #expect(ReactionLine.parse("👍56❤14❤🔥8") == [Reaction(emoji: "👍", count: 56), Reaction(emoji: "❤", count: 14),
-                                                     Reaction(emoji: "❤🔥", count: 8)])
+        #expect(
+            ReactionLine.parse("👍56❤14❤🔥8") == [
+                Reaction(emoji: "👍", count: 56), Reaction(emoji: "❤", count: 14),
+                Reaction(emoji: "❤🔥", count: 8),
+            ])
         #expect(ReactionLine.parse("👍1.2K") == [Reaction(emoji: "👍", count: 1200)])
         #expect(ReactionLine.parse("6.") == nil)
         #expect(ReactionLine.parse("🎉 — поздравить") == nil)

@@ -1,27 +1,28 @@
 import Testing
+
 @testable import ChansiteKit
 
 @Suite struct TMePreviewFormatTests {
     let english = """
-    Example Channel
-    1.2K subscribers
-    10 photos
-    3 links
-    About things.
-    Download Telegram
-    First post in English, no hashtags at all.
-    Please open Telegram to view this post
-    VIEW IN TELEGRAM
-    Please open Telegram to view this post
-    VIEW IN TELEGRAM
-    Forwarded from\u{a0}Other Channel
-    A forwarded text with a link https://example.org/a_(b)).
+        Example Channel
+        1.2K subscribers
+        10 photos
+        3 links
+        About things.
+        Download Telegram
+        First post in English, no hashtags at all.
+        Please open Telegram to view this post
+        VIEW IN TELEGRAM
+        Please open Telegram to view this post
+        VIEW IN TELEGRAM
+        Forwarded from\u{a0}Other Channel
+        A forwarded text with a link https://example.org/a_(b)).
 
-    #news #english_tag
-    Please open Telegram to view this post
-    VIEW IN TELEGRAM
-    Last post without any terminator
-    """
+        #news #english_tag
+        Please open Telegram to view this post
+        VIEW IN TELEGRAM
+        Last post without any terminator
+        """
 
     @Test func readsHeader() {
         let parsed = TestSupport.parse(english)
@@ -33,12 +34,13 @@ import Testing
 
     @Test func splitsAtMarkersOnly() {
         let posts = TestSupport.parse(english).posts
-        #expect(posts.map(\.text) == [
-            "First post in English, no hashtags at all.",
-            "",
-            "A forwarded text with a link https://example.org/a_(b)).",
-            "Last post without any terminator",
-        ])
+        #expect(
+            posts.map(\.text) == [
+                "First post in English, no hashtags at all.",
+                "",
+                "A forwarded text with a link https://example.org/a_(b)).",
+                "Last post without any terminator",
+            ])
         #expect(posts[0].hasMediaPlaceholder)
         #expect(posts[0].hashtags.isEmpty)
         #expect(posts[1].hasMediaPlaceholder, "a second placeholder in a row is a media-only post")

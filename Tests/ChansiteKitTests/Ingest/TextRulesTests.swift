@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ChansiteKit
 
 @Suite struct TextRulesTests {
@@ -11,8 +12,11 @@ import Testing
 
     @Test func linksDropTrailingPunctuation() {
         let text = "see https://t.me/gonzo_ML/819). and (https://en.wikipedia.org/wiki/A_(b)) t.me/x/1, https://arxiv.org/abs/1909.08410 ."
-        #expect(Links.find(in: text).map(\.url) == ["https://t.me/gonzo_ML/819", "https://en.wikipedia.org/wiki/A_(b)",
-                                                     "https://t.me/x/1", "https://arxiv.org/abs/1909.08410"])
+        #expect(
+            Links.find(in: text).map(\.url) == [
+                "https://t.me/gonzo_ML/819", "https://en.wikipedia.org/wiki/A_(b)",
+                "https://t.me/x/1", "https://arxiv.org/abs/1909.08410",
+            ])
     }
 
     @Test func relativeDates() {

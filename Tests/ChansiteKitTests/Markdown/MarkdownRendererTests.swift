@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ChansiteKit
 
 @Suite struct MarkdownRendererTests {

@@ -8,10 +8,11 @@ import Testing
         var channel = ChannelInfo()
         channel.handle = handle
         channel.title = title
-        return ParsedDump(path: path, format: "generic", channel: channel,
-                          posts: posts.enumerated().map { n, text in
-                              Post(text: text, source: SourceRange(path: path, firstLine: n + 1, lastLine: n + 1))
-                          })
+        return ParsedDump(
+            path: path, format: "generic", channel: channel,
+            posts: posts.enumerated().map { n, text in
+                Post(text: text, source: SourceRange(path: path, firstLine: n + 1, lastLine: n + 1))
+            })
     }
 
     @Test func channelFolderNamesAreNeverEmpty() {

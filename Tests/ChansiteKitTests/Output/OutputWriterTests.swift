@@ -18,7 +18,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: project + "/Content", withIntermediateDirectories: true)
         func reason(_ output: String) -> String? {
             let options = BuildOptions(contentPath: "Content", templatesPath: "Templates", outputPath: output, configPath: "chansite.json")
-            return OutputGuard(options: options, currentFolder: project, homeFolder: home).forbiddenReason(FileSystem.resolved(output, relativeTo: project))
+            return OutputGuard(options: options, currentFolder: project, homeFolder: home).forbiddenReason(
+                FileSystem.resolved(output, relativeTo: project))
         }
         #expect(reason("/") == "is the root of the file system")
         #expect(reason(home) == "is the home folder")

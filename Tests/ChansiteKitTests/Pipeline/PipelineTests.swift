@@ -1,14 +1,17 @@
 import Foundation
 import Testing
+
 @testable import ChansiteKit
 
 @Suite struct PipelineTests {
     /// Builds the real `Content/` with the real templates into a temporary folder.
     func buildSamples(into output: URL) throws -> BuildResult {
         let root = TestSupport.repositoryRoot
-        let pipeline = Pipeline(options: BuildOptions(contentPath: root.appendingPathComponent("Content").path,
-                                                      templatesPath: root.appendingPathComponent("Templates").path,
-                                                      outputPath: output.path))
+        let pipeline = Pipeline(
+            options: BuildOptions(
+                contentPath: root.appendingPathComponent("Content").path,
+                templatesPath: root.appendingPathComponent("Templates").path,
+                outputPath: output.path))
         let result = try pipeline.build()
         try pipeline.write(result)
         return result
@@ -62,19 +65,24 @@ import Testing
         let temp = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: temp) }
         try TestSupport.copyTemplates(to: temp)
-        try TestSupport.write(["Content/evil.txt": """
-            Evil "Channel" <b>
-            5 subscribers
-            Download Telegram
-            <script>alert(1)</script>
-            "><img src=x onerror=alert(1)>
-            [x](javascript:alert(1))
+        try TestSupport.write(
+            [
+                "Content/evil.txt": """
+                Evil "Channel" <b>
+                5 subscribers
+                Download Telegram
+                <script>alert(1)</script>
+                "><img src=x onerror=alert(1)>
+                [x](javascript:alert(1))
 
-            #tag"><script>
-            """], under: temp)
-        let pipeline = Pipeline(options: BuildOptions(contentPath: temp.appendingPathComponent("Content").path,
-                                                      templatesPath: temp.appendingPathComponent("Templates").path,
-                                                      outputPath: temp.appendingPathComponent("Output").path))
+                #tag"><script>
+                """
+            ], under: temp)
+        let pipeline = Pipeline(
+            options: BuildOptions(
+                contentPath: temp.appendingPathComponent("Content").path,
+                templatesPath: temp.appendingPathComponent("Templates").path,
+                outputPath: temp.appendingPathComponent("Output").path))
         let result = try pipeline.build()
         let post = try #require(result.site?.allPosts.first)
         let html = try #require(result.files.first { $0.path == SitePaths.post(channel: post.channelSlug, slug: post.slug) })
@@ -102,7 +110,9 @@ import Testing
         #expect(throws: DiagnosticError.self) { try OutputWriter(outputPath: output.path).write(files) }
         #expect(TestSupport.tree(output) == before)
         let work = temp.appendingPathComponent(".Output.chansite")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0 != ".chansite-work" && $0 != "lock" && $0 != "manifest.json" }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: work.path).filter {
+            $0 != ".chansite-work" && $0 != "lock" && $0 != "manifest.json"
+        }
         #expect(leftovers.isEmpty, "scratch folders left behind: \(leftovers)")
     }
 
@@ -114,15 +124,18 @@ import Testing
         let fixture = TestSupport.repositoryRoot.appendingPathComponent("Tests/ChansiteKitTests/Fixtures/dumps/tme_english.txt")
         try FileManager.default.createDirectory(at: temp.appendingPathComponent("Content"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: fixture, to: temp.appendingPathComponent("Content/space.txt"))
-        let pipeline = Pipeline(options: BuildOptions(contentPath: temp.appendingPathComponent("Content").path,
-                                                      templatesPath: temp.appendingPathComponent("Templates").path,
-                                                      outputPath: temp.appendingPathComponent("Output").path))
+        let pipeline = Pipeline(
+            options: BuildOptions(
+                contentPath: temp.appendingPathComponent("Content").path,
+                templatesPath: temp.appendingPathComponent("Templates").path,
+                outputPath: temp.appendingPathComponent("Output").path))
         let result = try pipeline.build()
         let forwarded = try #require(result.site?.allPosts.first { $0.post.forwardedFrom != nil })
         for path in [SitePaths.post(channel: forwarded.channelSlug, slug: forwarded.slug), SitePaths.channel(forwarded.channelSlug)] {
             let file = try #require(result.files.first { $0.path == path })
-            try GoldenFile.assertMatches(String(decoding: file.contents, as: UTF8.self),
-                                         named: "PipelineTests/" + path.replacingOccurrences(of: "/", with: "__"))
+            try GoldenFile.assertMatches(
+                String(decoding: file.contents, as: UTF8.self),
+                named: "PipelineTests/" + path.replacingOccurrences(of: "/", with: "__"))
         }
     }
 

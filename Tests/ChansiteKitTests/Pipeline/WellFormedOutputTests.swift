@@ -67,10 +67,12 @@ import Testing
         }
         try Data(config.utf8).write(to: root.appendingPathComponent("chansite.json"))
         let output = root.appendingPathComponent("Output")
-        let pipeline = Pipeline(options: BuildOptions(contentPath: root.appendingPathComponent("Content").path,
-                                                      templatesPath: root.appendingPathComponent("Templates").path,
-                                                      outputPath: output.path,
-                                                      configPath: root.appendingPathComponent("chansite.json").path))
+        let pipeline = Pipeline(
+            options: BuildOptions(
+                contentPath: root.appendingPathComponent("Content").path,
+                templatesPath: root.appendingPathComponent("Templates").path,
+                outputPath: output.path,
+                configPath: root.appendingPathComponent("chansite.json").path))
         try pipeline.write(try pipeline.build())
         try Self.checkEveryFile(in: output)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ChansiteKit
 
 @Suite struct SearchTests {
@@ -23,10 +24,11 @@ import Testing
 
     func site(_ posts: [(String, [String])]) -> Site {
         let path = "t.txt"
-        let parsed = ParsedDump(path: path, format: "generic", channel: ChannelInfo(title: "Test"),
-                                posts: posts.enumerated().map { n, post in
-                                    Post(text: post.0, hashtags: post.1, source: SourceRange(path: path, firstLine: n + 1, lastLine: n + 1))
-                                })
+        let parsed = ParsedDump(
+            path: path, format: "generic", channel: ChannelInfo(title: "Test"),
+            posts: posts.enumerated().map { n, post in
+                Post(text: post.0, hashtags: post.1, source: SourceRange(path: path, firstLine: n + 1, lastLine: n + 1))
+            })
         return SiteAssembler(config: SiteConfig()).assemble([parsed]).site
     }
 
@@ -45,18 +47,19 @@ import Testing
         #expect(built.contains { $0.path == "search/" + SearchIndexLayout.forms("мод") })
         #expect(SearchIndexBuilder.fileName(forShard: "мо") == "d0bcd0be")
         // The bucket hash is FNV-1a over UTF-8, which the page recomputes in JavaScript.
-        #expect(SearchIndexBuilder.bucket(of: "a", count: 1 << 30) == Int(0xe40c292c % UInt32(1 << 30)))
+        #expect(SearchIndexBuilder.bucket(of: "a", count: 1 << 30) == Int(0xe40c_292c % UInt32(1 << 30)))
         let forms = try #require(built.first { $0.path == "search/" + SearchIndexLayout.forms("мод") })
         #expect(String(decoding: forms.contents, as: UTF8.self).contains("\"модель\":\"модел\""))
     }
 
     @Test func inflectionsPrefixesAndAND() throws {
-        let (engine, folder) = try engine(for: site([
-            ("Новая модель для текста", []),
-            ("Про модели и данные", ["#ml"]),
-            ("Совсем другое: кошки", []),
-            ("Language models are few-shot learners", []),
-        ]))
+        let (engine, folder) = try engine(
+            for: site([
+                ("Новая модель для текста", []),
+                ("Про модели и данные", ["#ml"]),
+                ("Совсем другое: кошки", []),
+                ("Language models are few-shot learners", []),
+            ]))
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(Set(try engine.search("моделью ").map(\.title)) == ["Новая модель для текста", "Про модели и данные"])
         #expect(try engine.search("model ").map(\.title) == ["Language models are few-shot learners"])

@@ -21,7 +21,8 @@ enum GoldenFile {
         let a = actual.components(separatedBy: "\n")
         let e = expected.components(separatedBy: "\n")
         let line = zip(a, e).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, e.count)
-        Issue.record("""
+        Issue.record(
+            """
             \(name) differs at line \(line + 1) (RECORD_GOLDEN=1 re-records):
             - expected: \(line < e.count ? e[line] : "<end>")
             + actual:   \(line < a.count ? a[line] : "<end>")

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ChansiteKit
 
 /// Helpers shared by the suites: parsing inline dumps and building throwaway projects.
@@ -29,8 +30,9 @@ enum TestSupport {
 
     /// Copies the project's real templates into `root/Templates`.
     static func copyTemplates(to root: URL) throws {
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Templates"),
-                                         to: root.appendingPathComponent("Templates"))
+        try FileManager.default.copyItem(
+            at: repositoryRoot.appendingPathComponent("Templates"),
+            to: root.appendingPathComponent("Templates"))
     }
 
     /// Every file under a folder, relative path → contents.

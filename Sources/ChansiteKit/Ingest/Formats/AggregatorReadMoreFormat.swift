@@ -5,8 +5,10 @@
 public struct AggregatorReadMoreFormat: DumpFormat {
     public let id = "tg_aggregator_name_readmore"
 
-    static let readMoreLines: Set<String> = ["Читать полностью…", "Читать полностью...", "Читати повністю…",
-                                             "Read more…", "Read more..."]
+    static let readMoreLines: Set<String> = [
+        "Читать полностью…", "Читать полностью...", "Читати повністю…",
+        "Read more…", "Read more...",
+    ]
     static let subscribeLines: Set<String> = ["Подписаться на канал", "Підписатися на канал", "Subscribe to channel"]
 
     public init() {}

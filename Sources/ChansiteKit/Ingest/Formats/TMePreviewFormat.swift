@@ -9,8 +9,10 @@ public struct TMePreviewFormat: DumpFormat {
     static let placeholder = "Please open Telegram to view this post"
     static let placeholderButton = "VIEW IN TELEGRAM"
     static let headerEnd = "Download Telegram"
-    static let counterNouns: Set<String> = ["photos", "photo", "videos", "video", "files", "file", "links", "link",
-                                            "audios", "audio", "music", "voice", "gifs", "polls"]
+    static let counterNouns: Set<String> = [
+        "photos", "photo", "videos", "video", "files", "file", "links", "link",
+        "audios", "audio", "music", "voice", "gifs", "polls",
+    ]
 
     public init() {}
 

@@ -10,7 +10,9 @@ enum HomeContext {
         let topTags = site.tags.sorted { ($0.postIDs.count, $1.name) > ($1.postIDs.count, $0.name) }.prefix(24).map {
             ["name": $0.name, "count": $0.postIDs.count, "url": SitePaths.link(from: path, to: SitePaths.tag($0.slug))] as [String: Any]
         }
-        return ["channels": channels, "topTags": Array(topTags), "hasTopTags": !topTags.isEmpty, "channelCount": site.channels.count,
-                "postCount": site.allPosts.count, "tagCount": site.tags.count]
+        return [
+            "channels": channels, "topTags": Array(topTags), "hasTopTags": !topTags.isEmpty, "channelCount": site.channels.count,
+            "postCount": site.allPosts.count, "tagCount": site.tags.count,
+        ]
     }
 }
