@@ -13,6 +13,9 @@ public protocol OutputSink: Sendable {
     func write(_ path: String, contents: Data, fingerprint: String?) throws
     /// Records the fingerprint of a group written file by file.
     func recordGroup(_ prefix: String, fingerprint: String)
+    /// Puts a file from outside the build (a photo of an export) at `path` by a streamed copy,
+    /// never through memory; carried over from the last build when the source is unchanged.
+    func copy(_ path: String, from source: String) throws
 }
 
 /// Collects files in memory; never reuses anything.
@@ -27,6 +30,14 @@ public final class MemorySink: OutputSink, @unchecked Sendable {
 
     public func write(_ path: String, contents: Data, fingerprint: String?) throws {
         box.mutate { $0.append(RenderedFile(path: path, contents: contents)) }
+    }
+
+    /// Reads the file: a memory build is for tests and small sites.
+    public func copy(_ path: String, from source: String) throws {
+        guard let data = FileManager.default.contents(atPath: source) else {
+            throw DiagnosticError(.error("cannot read '\(source)'"))
+        }
+        try write(path, contents: data, fingerprint: nil)
     }
 
     /// The files written so far, sorted by path.

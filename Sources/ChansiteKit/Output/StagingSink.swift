@@ -83,6 +83,34 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
         counts.mutate { $0.written += 1 }
     }
 
+    public func copy(_ path: String, from source: String) throws {
+        var info = stat()
+        guard stat(source, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw DiagnosticError(.error("cannot copy '\(source)': \(FileSystem.lastError)"))
+        }
+        // The source's identity stands for its bytes: hashing a video to compare it costs more
+        // than copying it.
+        let fingerprint = Fingerprint("file", source, String(info.st_size), String(BuildManifest.modifiedNanoseconds(info)), String(info.st_ino)).hex
+        if reuse(path, fingerprint: fingerprint) { return }
+        try makeFolder(of: path)
+        let target = FileSystem.join(staging, path)
+        // Copied, not linked: a tool that edits the output in place must not reach the user's
+        // original. FileManager streams the copy.
+        do {
+            try FileManager.default.copyItem(atPath: source, toPath: target)
+        } catch {
+            throw DiagnosticError(.error("cannot copy '\(source)' to '\(path)': \(FileSystem.describe(error))"))
+        }
+        var copied = stat()
+        guard lstat(target, &copied) == 0 else { throw DiagnosticError(.error("cannot copy '\(source)': \(FileSystem.lastError)")) }
+        record(
+            path,
+            BuildManifest.Entry(
+                fingerprint: fingerprint, contentHash: "file-" + fingerprint.prefix(16), size: Int64(copied.st_size),
+                modified: BuildManifest.modifiedNanoseconds(copied), inode: UInt64(copied.st_ino)))
+        counts.mutate { $0.written += 1 }
+    }
+
     /// Hard-links the current output's file into the staging folder, if it is still the one
     /// the manifest describes.
     private func link(_ path: String, _ entry: BuildManifest.Entry) -> Bool {

@@ -62,6 +62,30 @@ import Testing
         #expect(!FileSystem.exists(output + "/.chansite-partial"))
     }
 
+    @Test func largeFilesAreCopiedByPathAndCarriedOverWhileUnchanged() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let source = root.appendingPathComponent("photo.jpg").path
+        try Data(repeating: 7, count: 3_000_000).write(to: URL(fileURLWithPath: source))
+        let output = root.appendingPathComponent("Output").path
+        let writer = OutputWriter(outputPath: output)
+        func build() throws -> (written: Int, reused: Int) {
+            let staged = try writer.begin()
+            try staged.sink.copy("media/photo.jpg", from: source)
+            let counts = (staged.sink.written, staged.sink.reused)
+            try writer.finish(staged)
+            return counts
+        }
+        #expect(try build() == (1, 0))
+        #expect(inode(output + "/media/photo.jpg") != inode(source), "a copy, never the user's file itself")
+        let first = inode(output + "/media/photo.jpg")
+        #expect(try build() == (0, 1))
+        #expect(inode(output + "/media/photo.jpg") == first)
+        try Data(repeating: 8, count: 10).write(to: URL(fileURLWithPath: source))
+        #expect(try build() == (1, 0))
+        #expect(FileManager.default.contents(atPath: output + "/media/photo.jpg") == Data(repeating: 8, count: 10))
+    }
+
     @Test func fingerprintsAreDeterministicAndOrderFree() {
         var a = Fingerprint("x")
         a.add(any: ["b": 1, "a": ["s", true, 2.5]] as [String: Any])
