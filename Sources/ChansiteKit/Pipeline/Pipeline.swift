@@ -103,6 +103,10 @@ public struct Pipeline: Sendable {
                         at: SourceLocation(path: dump.path)))
             }
         }
+        // Summarised now, so the parsed dumps are not kept alive beside the site model.
+        let summaries = parsed.map {
+            BuildResult.DumpSummary(path: $0.path, format: $0.format, posts: $0.posts.count, droppedLines: $0.droppedLines)
+        }
         let (site, modelDiagnostics) = try stage("model") { SiteAssembler(config: config).assemble(parsed) }
         diagnostics += modelDiagnostics
         let templates = try stage("templates") { try TemplateSet(folder: options.templatesPath) }
@@ -130,9 +134,6 @@ public struct Pipeline: Sendable {
         indexing.wait()
         timings.append(("index", index.value.seconds))  // its own time, spent beside the render
         if let failure = index.value.failure { throw failure }
-        let summaries = parsed.map {
-            BuildResult.DumpSummary(path: $0.path, format: $0.format, posts: $0.posts.count, droppedLines: $0.droppedLines)
-        }
         let counts = BuildResult.Counts(channels: site.channels.count, posts: site.allPosts.count, tags: site.tags.count, pages: pages)
         return BuildResult(
             files: [], site: site, counts: counts, dumps: summaries,

@@ -39,13 +39,11 @@ public struct SearchIndexBuilder: Sendable {
         var lengths: [Double] = []
         for (doc, sitePost) in posts.enumerated() {
             var counts: [String: Double] = [:]
-            var length = 0.0
-            for (word, weight) in words[doc] {
+            for (word, weight) in words[doc].counts {
                 counts[forms[word] ?? word, default: 0] += weight
-                length += 1
             }
             for key in sitePost.tagKeys { counts["#" + key, default: 0] += 1 }
-            lengths.append(max(length, 1))
+            lengths.append(max(words[doc].length, 1))
             for (term, tf) in counts { termFrequencies[term, default: [:]][doc] = tf }
         }
         for key in Set(posts.flatMap(\.tagKeys)) { forms["#" + key] = "#" + key }
@@ -113,18 +111,36 @@ public struct SearchIndexBuilder: Sendable {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// Each post's words with their weights (title and hashtag words boosted), and the stem of
-    /// every distinct word. Both steps run on all cores; each distinct word is stemmed once.
-    static func tokenizeAndStem(_ posts: [SitePost], channels: [Channel]) -> (words: [[(String, Double)]], forms: [String: String]) {
+    /// One post's words: each distinct word's weighted count (title and hashtag words boosted),
+    /// in first-seen order, and the number of words.
+    struct DocumentWords {
+        var counts: [(String, Double)] = []
+        var length = 0.0
+    }
+
+    /// Each post's words, and the stem of every distinct word. Both steps run on all cores;
+    /// each distinct word is stemmed once.
+    static func tokenizeAndStem(_ posts: [SitePost], channels: [Channel]) -> (words: [DocumentWords], forms: [String: String]) {
         let names = Dictionary(channels.map { ($0.slug, $0.displayName) }, uniquingKeysWith: { a, _ in a })
-        let words = LockedBox([[(String, Double)]](repeating: [], count: posts.count))
+        let words = LockedBox([DocumentWords](repeating: DocumentWords(), count: posts.count))
         let chunk = 256
         DispatchQueue.concurrentPerform(iterations: (posts.count + chunk - 1) / chunk) { part in
-            var local: [(Int, [(String, Double)])] = []
+            var local: [(Int, DocumentWords)] = []
             for doc in (part * chunk)..<min(posts.count, (part + 1) * chunk) {
                 let sitePost = posts[doc]
-                var list: [(String, Double)] = []
-                func add(_ text: String, _ weight: Double) { list += Tokenizer.words(text).map { ($0, weight) } }
+                var list = DocumentWords()
+                var position: [String: Int] = [:]
+                func add(_ text: String, _ weight: Double) {
+                    for word in Tokenizer.words(text) {
+                        list.length += 1
+                        if let at = position[word] {
+                            list.counts[at].1 += weight
+                        } else {
+                            position[word] = list.counts.count
+                            list.counts.append((word, weight))
+                        }
+                    }
+                }
                 add(sitePost.post.title ?? sitePost.heading, titleBoost)
                 add(sitePost.body, 1)
                 add(names[sitePost.channelSlug] ?? "", 1)
@@ -134,7 +150,7 @@ public struct SearchIndexBuilder: Sendable {
             words.mutate { all in for (doc, list) in local { all[doc] = list } }
         }
         var distinct = Set<String>()
-        for list in words.value { for (word, _) in list { distinct.insert(word) } }
+        for list in words.value { for (word, _) in list.counts { distinct.insert(word) } }
         let vocabulary = distinct.sorted()
         let stems = LockedBox([String: String](minimumCapacity: vocabulary.count))
         DispatchQueue.concurrentPerform(iterations: (vocabulary.count + 4095) / 4096) { part in
