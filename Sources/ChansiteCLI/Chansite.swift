@@ -8,7 +8,7 @@ struct Chansite: AsyncParsableCommand {
         commandName: "chansite",
         abstract: "Turn text dumps of Telegram channels into a static, searchable website.",
         version: ChansiteVersion.current,
-        subcommands: [Build.self, Serve.self, Inspect.self, Search.self],
+        subcommands: [Build.self, Serve.self, Inspect.self, Search.self, Init.self],
         defaultSubcommand: Build.self
     )
 }

@@ -6,8 +6,11 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The folder of dump files.")
     var content = "Content"
 
-    @Option(help: "The folder of Mustache templates and assets.")
-    var templates = "Templates"
+    @Option(help: "A folder of Mustache templates and assets replacing the built-in ones file by file (default: Templates, when it exists).")
+    var templates: String?
+
+    /// The templates folder in effect.
+    var templatesFolder: String { templates ?? "Templates" }
 
     @Option(help: "The folder the site is written to (replaced as a whole when the build succeeds).")
     var output = "Output"
@@ -19,6 +22,8 @@ struct SiteOptions: ParsableArguments {
     var force = false
 
     var buildOptions: BuildOptions {
-        BuildOptions(contentPath: content, templatesPath: templates, outputPath: output, configPath: config, force: force)
+        BuildOptions(
+            contentPath: content, templatesPath: templatesFolder, outputPath: output, configPath: config, force: force,
+            templatesRequired: templates != nil)
     }
 }

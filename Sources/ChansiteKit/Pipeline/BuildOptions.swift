@@ -7,15 +7,19 @@ public struct BuildOptions: Sendable {
     public var configPath: String?
     /// Replace an output folder even when chansite did not make it (`--force`).
     public var force: Bool
+    /// Whether the templates folder must exist (it was named); otherwise a missing folder means
+    /// the built-in templates alone.
+    public var templatesRequired: Bool
 
     public init(
         contentPath: String = "Content", templatesPath: String = "Templates", outputPath: String = "Output",
-        configPath: String? = nil, force: Bool = false
+        configPath: String? = nil, force: Bool = false, templatesRequired: Bool = true
     ) {
         self.contentPath = contentPath
         self.templatesPath = templatesPath
         self.outputPath = outputPath
         self.configPath = configPath
         self.force = force
+        self.templatesRequired = templatesRequired
     }
 }

@@ -7,6 +7,10 @@ enum InputDigest {
     /// The digest of the dumps at `dumpPaths` (as the content walk found them) and the rest.
     static func compute(_ options: BuildOptions, dumpPaths: [String]) -> String {
         var fingerprint = Fingerprint(ChansiteVersion.current, "inputs")
+        for name in BuiltinTemplates.files.keys.sorted() {
+            fingerprint.add(name)
+            fingerprint.add(BuiltinTemplates.files[name] ?? "")
+        }
         fingerprint.add(dumpPaths.count)
         for path in dumpPaths { add(path, to: &fingerprint) }
         let templates = ((FileManager.default.enumerator(atPath: options.templatesPath)?.allObjects as? [String]) ?? []).sorted()

@@ -109,7 +109,7 @@ public struct Pipeline: Sendable {
         }
         let (site, modelDiagnostics) = try stage("model") { SiteAssembler(config: config).assemble(parsed) }
         diagnostics += modelDiagnostics
-        let templates = try stage("templates") { try TemplateSet(folder: options.templatesPath) }
+        let templates = try stage("templates") { try TemplateSet(folder: options.templatesPath, required: options.templatesRequired) }
         // The index is built beside the pages: it needs only the site model, and the two
         // together keep both cores busy through the render's serial parts.
         let index = LockedBox<(failure: (any Error)?, seconds: Double)>((nil, 0))

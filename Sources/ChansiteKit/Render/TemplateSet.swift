@@ -1,10 +1,13 @@
 import Foundation
 import Mustache
 
-/// The Mustache templates of a site, loaded from a folder: the only render code that reads files.
+/// The Mustache templates of a site: the built-in ones, overridden file by file by the project's
+/// templates folder. The only render code that reads files.
 public struct TemplateSet: Sendable {
-    /// The page templates every template folder must have.
+    /// The page templates every template set must have.
     public static let requiredTemplates = ["base", "index", "channel", "post", "tag", "tags", "search", "404"]
+    /// How built-in files are named in messages.
+    public static let builtinFolder = "(built-in templates)"
 
     public let library: MustacheLibrary
     public let folder: String
@@ -13,26 +16,34 @@ public struct TemplateSet: Sendable {
     /// A hash of every template's name and text: part of every page's fingerprint.
     public let fingerprint: String
 
-    /// Loads every `*.mustache` file under `folder` (partials by relative name, `partials/header`).
-    /// - Throws: `DiagnosticError` naming the template file, line and column of a syntax error,
-    ///   or the templates that are missing.
-    public init(folder: String) throws {
+    /// One file of the set: where it comes from (for messages) and its bytes.
+    struct Source {
+        var shownPath: String
+        var contents: Data
+    }
+
+    /// Loads the built-in templates and assets, then every file under `folder` in their place
+    /// (partials by relative name, `partials/header`).
+    /// - Parameter required: when true (`--templates` given), a missing folder is an error;
+    ///   otherwise it means the built-in templates alone.
+    /// - Throws: `DiagnosticError` naming the template file, line and column of a syntax error.
+    public init(folder: String, required: Bool = true) throws {
         self.folder = folder
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        var sources: [String: Source] = [:]
+        for (name, text) in BuiltinTemplates.files {
+            sources[name] = Source(shownPath: FileSystem.join(Self.builtinFolder, name), contents: Data(text.utf8))
+        }
+        if FileSystem.isDirectory(folder) {
+            for (name, source) in try Self.read(folder: folder) { sources[name] = source }
+        } else if required {
             throw DiagnosticError(.error("templates folder '\(folder)' does not exist"))
         }
-        let (library, fingerprint) = try Self.loadLibrary(folder: folder)
-        let missing = Self.requiredTemplates.filter { library.getTemplate(named: $0) == nil }
-        if !missing.isEmpty {
-            throw DiagnosticError(
-                missing.map {
-                    .error("template '\($0).mustache' is missing", at: SourceLocation(path: FileSystem.join(folder, "\($0).mustache")))
-                })
-        }
+        let (library, fingerprint) = try Self.loadLibrary(sources)
         self.library = library
         self.fingerprint = fingerprint
-        self.assets = try Self.loadAssets(folder: folder)
+        self.assets = sources.keys.sorted().filter { $0.hasPrefix("assets/") }.compactMap { name in
+            sources[name].map { RenderedFile(path: name, contents: $0.contents) }
+        }
     }
 
     /// Renders a template; a missing partial renders as nothing, as Mustache specifies.
@@ -40,21 +51,19 @@ public struct TemplateSet: Sendable {
         library.render(context, withTemplate: template) ?? ""
     }
 
-    static func loadAssets(folder: String) throws -> [RenderedFile] {
-        let assetsFolder = FileSystem.join(folder, "assets")
-        let fm = FileManager.default
-        guard let names = fm.enumerator(atPath: assetsFolder)?.allObjects as? [String] else { return [] }
-        var files: [RenderedFile] = []
-        for name in names.sorted() {
-            var isDirectory: ObjCBool = false
-            let path = FileSystem.join(assetsFolder, name)
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            guard let data = fm.contents(atPath: path) else {
-                throw DiagnosticError(.error("cannot read asset", at: SourceLocation(path: path)))
+    /// Every file under a templates folder (hidden ones skipped), by relative path.
+    static func read(folder: String) throws -> [String: Source] {
+        var sources: [String: Source] = [:]
+        let names = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String]) ?? []
+        for name in names.sorted() where !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            let path = FileSystem.join(folder, name)
+            guard !FileSystem.isDirectory(path) else { continue }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw DiagnosticError(.error("cannot read template file", at: SourceLocation(path: path)))
             }
-            files.append(RenderedFile(path: "assets/" + name, contents: data))
+            sources[name] = Source(shownPath: path, contents: data)
         }
-        return files
+        return sources
     }
 
     static func describe(_ error: any Error) -> String {
@@ -70,30 +79,31 @@ public struct TemplateSet: Sendable {
 }
 
 extension TemplateSet {
-    /// Registers every `*.mustache` file under `folder` by its relative name without extension.
-    static func loadLibrary(folder: String) throws -> (MustacheLibrary, String) {
+    /// Registers every `*.mustache` source by its relative name without extension.
+    static func loadLibrary(_ sources: [String: Source]) throws -> (MustacheLibrary, String) {
         _ = HTMLEscaper.registered
         var library = MustacheLibrary()
         var fingerprint = Fingerprint(ChansiteVersion.current)
-        let fm = FileManager.default
-        let names = ((fm.enumerator(atPath: folder)?.allObjects as? [String]) ?? []).sorted()
-        for name in names where name.hasSuffix(".mustache") {
-            let path = FileSystem.join(folder, name)
-            guard let data = fm.contents(atPath: path) else {
-                throw DiagnosticError(.error("cannot read template", at: SourceLocation(path: path)))
-            }
+        for name in sources.keys.sorted() {
+            guard let source = sources[name] else { continue }
             fingerprint.add(name)
-            fingerprint.add(String(decoding: data, as: UTF8.self))
+            fingerprint.add(bytes: source.contents)
+            guard name.hasSuffix(".mustache") else { continue }
+            let text = String(decoding: source.contents, as: UTF8.self)
             do {
                 // Every template escapes with chansite's escaper: a standalone pragma line, which
                 // renders as nothing (error lines are counted without it).
-                let template = try MustacheTemplate(string: HTMLEscaper.pragma + "\n" + String(decoding: data, as: UTF8.self))
+                let template = try MustacheTemplate(string: HTMLEscaper.pragma + "\n" + text)
                 library.register(template, named: String(name.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(path: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
+                let location = SourceLocation(path: source.shownPath, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
                 let line = error.context.line.trimmingWhitespace()
                 throw DiagnosticError(.error("\(describe(error.error)) in '\(line)'", at: location))
             }
+        }
+        let missing = requiredTemplates.filter { library.getTemplate(named: $0) == nil }
+        if !missing.isEmpty {
+            throw DiagnosticError(missing.map { .error("template '\($0).mustache' is missing") })
         }
         return (library, fingerprint.hex)
     }

@@ -1,0 +1,44 @@
+import ArgumentParser
+import ChansiteKit
+import Foundation
+
+extension Chansite {
+    /// Writes a starter project: an example dump, a configuration with every key, and
+    /// optionally a copy of the built-in templates to edit.
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a starter project: Content/ with an example dump and chansite.json with every key.")
+
+        @Argument(help: "The project folder (created when missing).")
+        var folder = "."
+
+        @Flag(help: "Also copy the built-in templates into Templates/ to edit them.")
+        var templates = false
+
+        func run() throws {
+            var files = [("Content/example.txt", StarterProject.exampleDump), ("chansite.json", StarterProject.configuration)]
+            if templates {
+                files += StarterProject.templates.map { ("Templates/" + $0.name, $0.text) }
+            }
+            var kept = 0
+            for (path, text) in files {
+                let target = FileSystem.join(folder, path)
+                // Never overwrite what is there: a user's file is theirs.
+                if FileSystem.exists(target) {
+                    Console.printError("kept the existing '\(target)'")
+                    kept += 1
+                    continue
+                }
+                do {
+                    try FileManager.default.createDirectory(
+                        atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .withoutOverwriting)
+                } catch {
+                    Console.printError("error: cannot write '\(target)': \(FileSystem.describe(error))")
+                    throw ExitCode.failure
+                }
+            }
+            print("wrote \(files.count - kept) files to '\(folder)'; build the site with: cd \(folder) && chansite build")
+        }
+    }
+}

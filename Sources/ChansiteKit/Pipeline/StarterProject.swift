@@ -1,0 +1,39 @@
+/// What `chansite init` writes: a short example dump, a configuration file with every key and
+/// its default, and (on request) the built-in templates.
+public enum StarterProject {
+    /// A channel page copied from Telegram's web preview (`t.me/s/…`), two posts.
+    public static let exampleDump = """
+        Example Channel
+        1.2K subscribers
+        3 links
+        An example channel: replace this file with your own dumps.
+        Download Telegram
+        Welcome to the archive. Every dump in Content/ becomes a channel with a page per post.
+        Please open Telegram to view this post
+        VIEW IN TELEGRAM
+        Posts keep their links, like https://telegram.org, and their hashtags.
+
+        #welcome #example
+        Please open Telegram to view this post
+        VIEW IN TELEGRAM
+
+        """
+
+    /// `chansite.json` with every key at its default.
+    public static let configuration = """
+        {
+          "title": "\(SiteConfig().title)",
+          "description": "\(SiteConfig().description)",
+          "baseURL": null,
+          "language": "\(SiteConfig().language)",
+          "postsPerPage": \(SiteConfig().postsPerPage),
+          "homePostsPerChannel": \(SiteConfig().homePostsPerChannel)
+        }
+
+        """
+
+    /// The built-in templates and assets, by path inside `Templates/`.
+    public static var templates: [(name: String, text: String)] {
+        BuiltinTemplates.files.keys.sorted().map { ($0, BuiltinTemplates.files[$0] ?? "") }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// The binary works in any folder: built-in templates, file-by-file overrides, `chansite init`.
+@Suite(.serialized) struct TemplatesAndInitTests {
+    static func folderWithOnlyContent() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("chansite-anywhere-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: CLIRunner.repositoryRoot.appendingPathComponent("Content"), to: root.appendingPathComponent("Content"))
+        return root
+    }
+
+    @Test func aFolderWithOnlyContentGetsTheFullSite() throws {
+        let root = try Self.folderWithOnlyContent()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try CLIRunner.run(["build"], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("built 5 channels, 83 posts"))
+        for path in ["index.html", "search.html", "tags/index.html", "assets/style.css", "assets/search.js", "feed.xml", "404.html"] {
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("Output/" + path).path), "\(path) missing")
+        }
+        // The same site as the repository's own templates make.
+        let reference = try CLIRunner.run(["build", "-q", "--output", root.appendingPathComponent("Reference").path])
+        #expect(reference.status == 0)
+        #expect(OutputSafetyTests.tree(root.appendingPathComponent("Output")) == OutputSafetyTests.tree(root.appendingPathComponent("Reference")))
+    }
+
+    @Test func oneOverriddenTemplateLeavesTheRestBuiltIn() throws {
+        let root = try Self.folderWithOnlyContent()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Templates"), withIntermediateDirectories: true)
+        try Data("{{<base}}{{$content}}<p class=\"custom\">CUSTOM {{post.heading}}</p>{{/content}}{{/base}}\n".utf8)
+            .write(to: root.appendingPathComponent("Templates/post.mustache"))
+        #expect(try CLIRunner.run(["build", "-q"], in: root).status == 0)
+        let channel = root.appendingPathComponent("Output/channels/dl_stories")
+        let posts = try FileManager.default.contentsOfDirectory(atPath: channel.path).filter {
+            $0 != "index.html" && $0.hasSuffix(".html") && !$0.hasPrefix("page-")
+        }
+        let post = try String(contentsOf: channel.appendingPathComponent(try #require(posts.first)), encoding: .utf8)
+        #expect(post.contains("<p class=\"custom\">CUSTOM "), "the override is used")
+        #expect(post.contains("<link rel=\"stylesheet\""), "the built-in base layout still wraps it")
+        let index = try String(contentsOf: channel.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(!index.contains("CUSTOM"), "channel pages still use the built-in template")
+    }
+
+    @Test func aNamedTemplatesFolderMustExist() throws {
+        let root = try Self.folderWithOnlyContent()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try CLIRunner.run(["build", "--templates", "Themes"], in: root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("templates folder 'Themes' does not exist"))
+    }
+
+    @Test func aBrokenBuiltInStyleErrorNamesTheOverridingFile() throws {
+        let root = try Self.folderWithOnlyContent()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Templates/partials"), withIntermediateDirectories: true)
+        try Data("<p>\n{{#x}}\n".utf8).write(to: root.appendingPathComponent("Templates/partials/footer.mustache"))
+        let result = try CLIRunner.run(["build"], in: root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Templates/partials/footer.mustache:"), "\(result.stderr)")
+    }
+
+    @Test func initThenBuildWorksAndNeverOverwrites() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("chansite-init-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = try CLIRunner.run(["init", root.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        let config = try String(contentsOf: root.appendingPathComponent("chansite.json"), encoding: .utf8)
+        for key in ["title", "description", "baseURL", "language", "postsPerPage", "homePostsPerChannel"] {
+            #expect(config.contains("\"\(key)\""), "chansite.json lacks \(key)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Templates").path))
+        let built = try CLIRunner.run(["build"], in: root)
+        #expect(built.status == 0 && built.stdout.hasPrefix("built 1 channels, 2 posts"), "\(built.stdout) \(built.stderr)")
+
+        try Data("{\"title\": \"Mine\"}".utf8).write(to: root.appendingPathComponent("chansite.json"))
+        let again = try CLIRunner.run(["init", root.path, "--templates"])
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("kept the existing"))
+        #expect(try String(contentsOf: root.appendingPathComponent("chansite.json"), encoding: .utf8) == "{\"title\": \"Mine\"}")
+        let copied = try String(contentsOf: root.appendingPathComponent("Templates/post.mustache"), encoding: .utf8)
+        let original = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("Templates/post.mustache"), encoding: .utf8)
+        #expect(copied == original)
+    }
+}
