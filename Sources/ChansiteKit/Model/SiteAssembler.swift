@@ -43,8 +43,7 @@ public struct SiteAssembler: Sendable {
                 for post in dump.newestFirst ? dump.posts.reversed() : dump.posts {
                     let key = Slug.hash(Self.fingerprint(post), length: 16)
                     if group.dumps.count > 1 {
-                        var identity = post
-                        identity.source = SourceRange(path: "", firstLine: 0, lastLine: 0)
+                        let identity = Self.identity(post)
                         if dumpCounts.increment(identity, key: key) <= keptCounts.count(of: identity, key: key) {
                             diagnostics.append(.note("post also found in another dump of this channel; kept once", at: post.source.start))
                             continue
@@ -94,12 +93,28 @@ public struct SiteAssembler: Sendable {
         return (words.isEmpty ? (post.hasMediaPlaceholder ? "media" : "post") : words) + "-" + fingerprintHash.prefix(6)
     }
 
-    /// What makes a post the same post: its words and the metadata a reader sees.
+    /// What makes a post the same post: its words and what a reader sees that does not change
+    /// when the channel is copied again later. A relative date ("3 months ago"), reaction counts
+    /// and the time of the copy are not part of it, so a post keeps its URL across copies.
     static func fingerprint(_ post: Post) -> String {
         [
-            post.title ?? "", post.text, post.dateText ?? "", post.forwardedFrom ?? "",
+            post.title ?? "", post.text, stableDate(post) ?? "", post.forwardedFrom ?? "",
             post.hasMediaPlaceholder ? "media" : "",
         ].joined(separator: "\u{1F}")
+    }
+
+    /// The date text when it is a date, not a distance from the moment of the copy.
+    static func stableDate(_ post: Post) -> String? {
+        post.dateText.flatMap { RelativeDate.isDateLine($0) ? nil : $0 }
+    }
+
+    /// The post as two copies of it agree: no source lines, no counts, no relative date.
+    static func identity(_ post: Post) -> Post {
+        var identity = post
+        identity.source = SourceRange(path: "", firstLine: 0, lastLine: 0)
+        identity.reactions = post.reactions.map { $0.map { Reaction(emoji: $0.emoji, count: 0) } }
+        identity.dateText = stableDate(post)
+        return identity
     }
 
     static func unique(_ base: String, in used: inout Set<String>) -> String {

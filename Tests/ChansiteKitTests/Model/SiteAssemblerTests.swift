@@ -42,4 +42,40 @@ import Testing
         #expect(site.channels.count == 1)
         #expect(site.channels[0].posts.map(\.post.text) == ["one", "two", "two", "three", "four"])
     }
+
+    /// The same channel copied a month later: relative dates and counts moved on, the posts did not.
+    @Test func aChannelCopiedAgainLaterKeepsItsURLsAndMergesWithoutDuplicates() throws {
+        let fixture = TestSupport.repositoryRoot.appendingPathComponent("Tests/ChansiteKitTests/Fixtures/dumps/reldate_english.txt")
+        let early = try String(contentsOf: fixture, encoding: .utf8)
+        let later =
+            early
+            .replacingOccurrences(of: "3 months ago", with: "4 months ago")
+            .replacingOccurrences(of: "1 year, 2 weeks ago", with: "1 year, 1 month ago")
+            .replacingOccurrences(of: "an hour ago", with: "4 weeks ago")
+            .replacingOccurrences(of: "2 days ago", with: "3 days ago")
+        #expect(later != early)
+        let first = TestSupport.parse(early, path: "early.txt")
+        let second = TestSupport.parse(later, path: "later.txt")
+        #expect(first.posts.count == second.posts.count && first.posts.count >= 3)
+        #expect(first.posts.map(\.dateText) != second.posts.map(\.dateText), "the copies differ in their dates")
+        let alone = SiteAssembler(config: SiteConfig()).assemble([first]).site
+        let againAlone = SiteAssembler(config: SiteConfig()).assemble([second]).site
+        #expect(alone.allPosts.map(\.slug) == againAlone.allPosts.map(\.slug), "URLs must not depend on the moment of the copy")
+        let merged = SiteAssembler(config: SiteConfig()).assemble([first, second]).site
+        #expect(merged.channels.count == 1)
+        #expect(merged.allPosts.map(\.slug) == alone.allPosts.map(\.slug), "merged without losing or duplicating a post")
+    }
+
+    @Test func countsOfReactionsAreNotPartOfAPostsIdentity() {
+        var post = Post(text: "Same words", source: SourceRange(path: "a.txt", firstLine: 1, lastLine: 1))
+        post.reactions = [Reaction(emoji: "👍", count: 5)]
+        var later = post
+        later.reactions = [Reaction(emoji: "👍", count: 9)]
+        later.source = SourceRange(path: "b.txt", firstLine: 7, lastLine: 7)
+        #expect(SiteAssembler.identity(post) == SiteAssembler.identity(later))
+        #expect(SiteAssembler.fingerprint(post) == SiteAssembler.fingerprint(later))
+        var other = post
+        other.reactions = [Reaction(emoji: "🔥", count: 5)]
+        #expect(SiteAssembler.identity(post) != SiteAssembler.identity(other), "which reactions a post has is part of it")
+    }
 }
