@@ -146,11 +146,14 @@
     return (start > 0 ? "…" : "") + out + (end < text.length ? "…" : "");
   }
   var input = document.getElementById("search-input"), list = document.getElementById("search-results");
+  var more = document.getElementById("search-more");
   var status = document.getElementById("search-status");
   var channelSelect = document.getElementById("search-channel"), tagSelect = document.getElementById("search-tag");
   var manifest = null, generation = 0;
-  function render(result, gen) {
-    var top = result.hits.slice(0, 10), per = manifest.docsPerChunk;
+  /* Results are shown ten at a time; "Show more" appends the next ten, so every hit is reachable. */
+  var pageSize = 10, last = null, shown = 0;
+  function render(result, gen, count) {
+    var top = result.hits.slice(0, count), per = manifest.docsPerChunk;
     var chunks = {};
     top.forEach(function (h) { chunks[Math.floor(h.doc / per)] = true; });
     return Promise.all(Object.keys(chunks).map(function (c) { return load("docs:" + c, "docs/" + folderOf(Number(c))); })).then(function () {
@@ -168,20 +171,52 @@
           '</a><div class="result-meta">' + escapeHTML(channel) + (d[4] ? " · " + escapeHTML(d[4]) : "") +
           '</div><p class="result-snippet">' + snippet(d[3], result.stems) + "</p></li>";
       }).join("");
-      status.textContent = result.hits.length ? result.hits.length + (result.hits.length === 1 ? " post found" : " posts found")
+      last = result;
+      shown = top.length;
+      more.hidden = shown >= result.hits.length;
+      status.textContent = result.hits.length
+        ? result.hits.length + (result.hits.length === 1 ? " post found" : " posts found") + (more.hidden ? "" : ", showing " + shown)
         : "No results. Try fewer or shorter words.";
     });
   }
+  /* The query and both filters live in the URL, so a reload or a shared link shows the same. */
+  function remember(q) {
+    var url = new URL(window.location.href);
+    [["q", q], ["channel", channelSelect.value === "" ? "" : manifest.channels[Number(channelSelect.value)][0]], ["tag", tagSelect.value]]
+      .forEach(function (p) { if (p[1]) url.searchParams.set(p[0], p[1]); else url.searchParams.delete(p[0]); });
+    try { history.replaceState(null, "", url.toString()); } catch (e) { /* file:// in some browsers */ }
+  }
   function run() {
     var q = input.value, gen = ++generation;
-    var url = new URL(window.location.href);
-    if (q) url.searchParams.set("q", q); else url.searchParams.delete("q");
-    try { history.replaceState(null, "", url.toString()); } catch (e) { /* file:// in some browsers */ }
+    remember(q);
     var ch = channelSelect.value === "" ? null : manifest.channels[Number(channelSelect.value)];
-    if (!tokens(q).length && !tagSelect.value) { list.innerHTML = ""; status.textContent = ""; return; }
+    if (!tokens(q).length && !tagSelect.value) { list.innerHTML = ""; status.textContent = ""; more.hidden = true; return; }
     status.textContent = "Searching…";
-    search(q, { channel: ch, tag: tagSelect.value }).then(function (r) { if (gen === generation) return render(r, gen); })
+    search(q, { channel: ch, tag: tagSelect.value }).then(function (r) { if (gen === generation) return render(r, gen, pageSize); })
       .catch(function (e) { if (gen === generation) damaged(e); });
+  }
+  function showMore() {
+    if (!last) return;
+    var gen = generation, first = shown;
+    render(last, gen, shown + pageSize).then(function () {
+      var links = list.querySelectorAll("a.result-title");
+      if (links[first]) links[first].focus();
+    }).catch(function (e) { if (gen === generation) damaged(e); });
+  }
+  /* Arrow keys move between the box and every result; Enter in the box opens the first one. */
+  function onKey(e) {
+    var links = Array.prototype.slice.call(list.querySelectorAll("a.result-title"));
+    var at = links.indexOf(document.activeElement);
+    if (e.key === "ArrowDown" && links.length) {
+      e.preventDefault();
+      if (at < links.length - 1) links[at + 1].focus(); else if (!more.hidden) showMore();
+    } else if (e.key === "ArrowUp" && at >= 0) {
+      e.preventDefault();
+      if (at === 0) input.focus(); else links[at - 1].focus();
+    } else if (e.key === "Enter" && document.activeElement === input && links.length) {
+      e.preventDefault();
+      window.location.href = links[0].href;
+    }
   }
   function damaged(e) {
     list.innerHTML = "";
@@ -193,7 +228,7 @@
     return m && typeof m === "object" && Number.isInteger(m.buckets) && m.buckets >= 1 &&
       Number.isInteger(m.docsPerChunk) && m.docsPerChunk >= 1 && Array.isArray(m.channels) && Array.isArray(m.tags) &&
       Number.isInteger(m.filesPerFolder) && m.filesPerFolder >= 1 && Number.isInteger(m.formFolders) && m.formFolders >= 1 &&
-      m.channels.every(function (c) { return Array.isArray(c) && c.length === 3 && typeof c[0] === "string" && c[1] >= 0 && c[1] <= c[2]; }) &&
+      m.channels.every(function (c) { return Array.isArray(c) && c.length >= 3 && typeof c[0] === "string" && c[1] >= 0 && c[1] <= c[2]; }) &&
       m.tags.every(function (t) { return Array.isArray(t) && t.length >= 3 && typeof t[0] === "string" && typeof t[1] === "string"; });
   }
   load("manifest", "manifest.js").then(function (m) {
@@ -201,15 +236,15 @@
     manifest = m;
     m.channels.forEach(function (c, i) { channelSelect.add(new Option(c[0] + " (" + (c[2] - c[1]) + ")", String(i))); });
     m.tags.forEach(function (t) { tagSelect.add(new Option(t[0] + " (" + t[2] + ")", t[1])); });
-    var q = new URL(window.location.href).searchParams.get("q");
-    if (q) input.value = q;
+    var params = new URL(window.location.href).searchParams;
+    if (params.get("q")) input.value = params.get("q");
+    m.channels.forEach(function (c, i) { if (c[0] === params.get("channel")) channelSelect.value = String(i); });
+    if (params.get("tag")) tagSelect.value = params.get("tag");
     input.addEventListener("input", run);
     channelSelect.addEventListener("change", run);
     tagSelect.addEventListener("change", run);
-    input.addEventListener("keydown", function (e) {
-      var firstLink = list.querySelector("a");
-      if (e.key === "ArrowDown" && firstLink) { e.preventDefault(); firstLink.focus(); }
-    });
+    document.addEventListener("keydown", onKey);
+    more.addEventListener("click", showMore);
     app.setAttribute("data-ready", "true");
     run();
   });

@@ -21,6 +21,23 @@ import Testing
         #expect(result.stdout.contains("пост про модели"))
     }
 
+    @Test func aChannelIsNamedByTitleFolderOrHandleAndAnUnknownOneIsRejected() throws {
+        let other = "Other\n7 subscribers\nDownload Telegram\nЕщё пост про модели."
+        let project = try CLIRunner.temporaryProject(content: ["a.txt": Data(Self.dump.utf8), "b.txt": Data(other.utf8)])
+        defer { try? FileManager.default.removeItem(at: project) }
+        #expect(try CLIRunner.run(["build", "-q"], in: project).status == 0)
+        for name in ["Канал", "канал", "kanal"] {
+            let result = try CLIRunner.run(["search", "модели", "--channel", name, "--json"], in: project)
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+            let channels = Set(
+                (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []).compactMap { $0["channel"] as? String })
+            #expect(channels == ["Канал"], "\(name) → \(channels)")
+        }
+        let unknown = try CLIRunner.run(["search", "модели", "--channel", "nope"], in: project)
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("no channel 'nope'") && unknown.stderr.contains("Other (other)") && unknown.stderr.contains("Канал (kanal)"))
+    }
+
     /// (file to damage, what to write there).
     static let damages: [(String, String)] = [
         ("manifest.js", #"window.__chansiteSearch("manifest",{"buckets":0,"docsPerChunk":10,"channels":[]});"#),

@@ -16,6 +16,7 @@ import urllib.parse
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -163,3 +164,74 @@ def test_a_damaged_index_shows_a_clear_message(site, browser, target, contents):
         assert not browser.find_elements(By.CSS_SELECTOR, "#search-results li")
     finally:
         shutil.rmtree(copy)
+
+
+def wait_ready(browser):
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-app").get_attribute("data-ready"))
+
+
+def test_every_hit_is_reachable_and_shows_its_match(site, browser):
+    query = "данные "
+    expected = cli(site, query, 1000)
+    assert len(expected) > 20, "the sample needs a word in more than two pages of results"
+    browser.get(site["http"] + "search.html?q=" + urllib.parse.quote(query))
+    wait_ready(browser)
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li"))
+    while browser.find_element(By.ID, "search-more").is_displayed():
+        count = len(browser.find_elements(By.CSS_SELECTOR, "#search-results li"))
+        browser.find_element(By.ID, "search-more").click()
+        WebDriverWait(browser, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results li")) > count)
+    items = browser.find_elements(By.CSS_SELECTOR, "#search-results li")
+    assert len(items) == len(expected)
+    assert str(len(expected)) in browser.find_element(By.ID, "search-status").text
+    with_mark = [li for li in items if li.find_elements(By.CSS_SELECTOR, "mark")]
+    assert len(with_mark) >= len(items) * 0.8, "snippets should show the matched word"
+
+
+def test_keyboard_only_through_every_result_and_enter(site, browser):
+    browser.get(site["http"] + "search.html")
+    wait_ready(browser)
+    box = browser.find_element(By.ID, "search-input")
+    box.send_keys("задачи ")
+    WebDriverWait(browser, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results a")) == 10)
+    keys = ActionChains(browser)
+    for step in range(12):  # past the first ten: the next ten are shown and focused
+        keys.send_keys(Keys.ARROW_DOWN).perform()
+        if step == 10:
+            WebDriverWait(browser, 10).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results a.result-title")) == 20)
+    links = browser.find_elements(By.CSS_SELECTOR, "#search-results a.result-title")
+    assert browser.switch_to.active_element == links[11]
+    keys.send_keys(Keys.ARROW_UP).perform()
+    assert browser.switch_to.active_element == links[10]
+    target = links[10].get_attribute("href")
+    keys.send_keys(Keys.ENTER).perform()
+    WebDriverWait(browser, 10).until(lambda d: d.current_url == target)
+    browser.get(site["http"] + "search.html?q=" + urllib.parse.quote("задачи "))
+    wait_ready(browser)
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results a"))
+    first = browser.find_element(By.CSS_SELECTOR, "#search-results a.result-title").get_attribute("href")
+    browser.find_element(By.ID, "search-input").send_keys(Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda d: d.current_url == first)
+
+
+def test_filters_survive_a_reload(site, browser):
+    browser.get(site["http"] + "search.html")
+    wait_ready(browser)
+    tag = browser.find_element(By.ID, "search-tag")
+    browser.execute_script("arguments[0].value='математика';arguments[0].dispatchEvent(new Event('change'))", tag)
+    channel = browser.find_element(By.ID, "search-channel")
+    browser.execute_script("arguments[0].value='1';arguments[0].dispatchEvent(new Event('change'))", channel)
+    WebDriverWait(browser, 10).until(lambda d: "channel=" in d.current_url and "tag=" in d.current_url)
+    before = browser.find_element(By.ID, "search-status").text
+    browser.refresh()
+    wait_ready(browser)
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-status").text not in ("", "Searching…"))
+    assert browser.find_element(By.ID, "search-tag").get_attribute("value") == "математика"
+    assert browser.find_element(By.ID, "search-channel").get_attribute("value") == "1"
+    assert browser.find_element(By.ID, "search-status").text == before
+
+
+def test_one_search_box_on_the_search_page(site, browser):
+    browser.get(site["http"] + "search.html")
+    wait_ready(browser)
+    assert len(browser.find_elements(By.CSS_SELECTOR, "input[type=search]")) == 1

@@ -17,7 +17,7 @@ extension Chansite {
         @Option(help: "How many results to show.")
         var limit = 10
 
-        @Option(help: "Only posts of this channel (its display name).")
+        @Option(help: "Only posts of this channel: its title, folder name or @handle.")
         var channel: String?
 
         @Option(help: "Only posts with this hashtag.")
@@ -34,7 +34,16 @@ extension Chansite {
             let results: [SearchEngine.Result]
             do {
                 let engine = try SearchEngine(outputPath: output)
-                results = try engine.search(query.joined(separator: " "), limit: limit, channel: channel, tag: tag)
+                var name: String?
+                if let channel {
+                    guard let found = engine.channelName(matching: channel) else {
+                        let known = engine.channels.map { "\($0.name) (\($0.slug)\($0.handle.isEmpty ? "" : ", @" + $0.handle))" }
+                        Console.printError("error: no channel '\(channel)' in this site; its channels are: " + known.joined(separator: "; "))
+                        throw ExitCode.validationFailure
+                    }
+                    name = found
+                }
+                results = try engine.search(query.joined(separator: " "), limit: limit, channel: name, tag: tag)
             } catch let error as DiagnosticError {
                 error.diagnostics.forEach(Console.printDiagnostic)
                 throw ExitCode.failure

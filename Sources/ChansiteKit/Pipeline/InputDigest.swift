@@ -6,7 +6,7 @@ import Foundation
 enum InputDigest {
     /// The digest of the dumps at `dumpPaths` (as the content walk found them) and the rest.
     static func compute(_ options: BuildOptions, dumpPaths: [String]) -> String {
-        var fingerprint = Fingerprint(ChansiteVersion.current, "inputs")
+        var fingerprint = Fingerprint(ChansiteVersion.fingerprint, "inputs")
         for name in BuiltinTemplates.files.keys.sorted() {
             fingerprint.add(name)
             fingerprint.add(BuiltinTemplates.files[name] ?? "")

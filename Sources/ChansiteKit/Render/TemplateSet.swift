@@ -83,7 +83,7 @@ extension TemplateSet {
     static func loadLibrary(_ sources: [String: Source]) throws -> (MustacheLibrary, String) {
         _ = HTMLEscaper.registered
         var library = MustacheLibrary()
-        var fingerprint = Fingerprint(ChansiteVersion.current)
+        var fingerprint = Fingerprint(ChansiteVersion.fingerprint)
         for name in sources.keys.sorted() {
             guard let source = sources[name] else { continue }
             fingerprint.add(name)

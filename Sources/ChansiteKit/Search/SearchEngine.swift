@@ -18,6 +18,8 @@ public final class SearchEngine {
     private let docsPerChunk: Int
     /// Each channel's name and its range of document numbers.
     private let ranges: [(name: String, low: Int, high: Int)]
+    /// Each channel's display name, folder name and handle (empty when it has none).
+    public let channels: [(name: String, slug: String, handle: String)]
 
     /// - Parameter outputPath: the site folder holding `search/manifest.js`.
     /// - Throws: `DiagnosticError` when there is no index there, or when it is damaged.
@@ -35,19 +37,29 @@ public final class SearchEngine {
             manifest["formFolders"] as? Int == SearchIndexLayout.formFolders
         else { throw Self.damaged(manifestPath, "the manifest lacks its bucket, chunk or channel entries") }
         var ranges: [(String, Int, Int)] = []
+        var named: [(name: String, slug: String, handle: String)] = []
         for entry in channels {
-            guard entry.count == 3, let name = entry[0] as? String, let low = entry[1] as? Int, let high = entry[2] as? Int,
+            guard entry.count >= 3, let name = entry[0] as? String, let low = entry[1] as? Int, let high = entry[2] as? Int,
                 low >= 0, low <= high
-            else { throw Self.damaged(manifestPath, "a channel entry is not [name, first, end]") }
+            else { throw Self.damaged(manifestPath, "a channel entry is not [name, first, end, slug, handle]") }
             ranges.append((name, low, high))
+            named.append((name, entry.count > 3 ? entry[3] as? String ?? "" : "", entry.count > 4 ? entry[4] as? String ?? "" : ""))
         }
         self.buckets = buckets
         self.docsPerChunk = docsPerChunk
         self.ranges = ranges
+        self.channels = named
     }
 
-    /// The channels the index knows, by name, in index order.
-    public var channelNames: [String] { ranges.map(\.name) }
+    /// The display name of the channel a user named by its title, folder name or handle
+    /// (`@name` or `name`), ignoring case; nil when no channel matches.
+    public func channelName(matching given: String) -> String? {
+        let wanted = given.lowercased()
+        let handle = wanted.hasPrefix("@") ? String(wanted.dropFirst()) : wanted
+        return channels.first {
+            $0.name.lowercased() == wanted || $0.slug.lowercased() == wanted || (!$0.handle.isEmpty && $0.handle.lowercased() == handle)
+        }?.name
+    }
 
     static func damaged(_ path: String, _ reason: String) -> DiagnosticError {
         DiagnosticError(

@@ -19,8 +19,9 @@ public struct SearchIndexBuilder: Sendable {
     public static let docsPerChunk = 1
     /// Postings kept per stem (the best-scoring ones), so a common word stays a small download.
     public static let maxPostings = 2000
-    /// Characters of post text kept for snippets.
-    public static let snippetSource = 240
+    /// Characters of post text kept for snippets: enough that the passage around a match is
+    /// there for most posts, while ten results stay a small download.
+    public static let snippetSource = 1500
     static let bm25K1 = 1.2
     static let bm25B = 0.75
     static let titleBoost = 2.0
@@ -98,7 +99,7 @@ public struct SearchIndexBuilder: Sendable {
         var ranges: [[Any]] = []
         var offset = 0
         for channel in site.channels {
-            ranges.append([channel.displayName, offset, offset + channel.posts.count])
+            ranges.append([channel.displayName, offset, offset + channel.posts.count, channel.slug, channel.info.handle ?? ""])
             offset += channel.posts.count
         }
         let manifest: [String: Any] = [
@@ -156,16 +157,24 @@ public struct SearchIndexBuilder: Sendable {
         DispatchQueue.concurrentPerform(iterations: (vocabulary.count + 4095) / 4096) { part in
             let stemmer = Stemmer()  // one per task: a libstemmer instance is not thread-safe
             var local: [String: String] = [:]
-            for word in vocabulary[(part * 4096)..<min(vocabulary.count, (part + 1) * 4096)] { local[word] = stemmer.stem(word) }
+            for word in vocabulary[(part * 4096)..<min(vocabulary.count, (part + 1) * 4096)] { local[word] = stem(word, with: stemmer) }
             stems.mutate { $0.merge(local) { a, _ in a } }
         }
         return (words.value, stems.value)
     }
 
+    /// Words of at most this many letters are indexed as written: they are abbreviations (`ИИ`,
+    /// `LLM`, `RL`) or function words, and stemming them only makes them collide (`ии` → `и`).
+    public static let shortestStemmed = 4
+
+    static func stem(_ word: String, with stemmer: Stemmer) -> String {
+        word.unicodeScalars.count < shortestStemmed ? word : stemmer.stem(word)
+    }
+
     /// A fingerprint of everything `build()` reads from the site: when it is unchanged, so is
     /// every index file, and an incremental build carries the whole index over.
     public func inputFingerprint() -> String {
-        var fingerprint = Fingerprint(ChansiteVersion.current, "search-index")
+        var fingerprint = Fingerprint(ChansiteVersion.fingerprint, "search-index")
         for channel in site.channels {
             fingerprint.add(channel.slug)
             fingerprint.add(channel.displayName)

@@ -87,4 +87,12 @@ import Testing
         let rare = try engine.search("номер 3 ")
         #expect(rare.first?.title == "Заметка номер 3 про разное")
     }
+
+    @Test func shortWordsAndAbbreviationsAreIndexedAsWritten() throws {
+        let (engine, folder) = try engine(for: site([("ИИ меняет всё", []), ("Кошки и собаки", []), ("LLM и RL вместе", [])]))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try engine.search("ИИ ").map(\.title) == ["ИИ меняет всё"], "not stemmed into the conjunction 'и'")
+        #expect(try engine.search("LLM ").map(\.title) == ["LLM и RL вместе"])
+        #expect(try engine.search("rl ").map(\.title) == ["LLM и RL вместе"])
+    }
 }
