@@ -240,18 +240,22 @@ public struct SearchIndexBuilder: Sendable {
     /// JSON allows U+2028 and U+2029 raw inside strings; older JavaScript engines end a line
     /// there. They can only occur inside strings, so escaping them everywhere is safe.
     static func escapingLineSeparators(_ json: Data) -> Data {
-        guard json.contains(0xE2) else { return json }
-        var out = Data(capacity: json.count)
-        var i = json.startIndex
-        while i < json.endIndex {
-            if json[i] == 0xE2, i + 2 < json.endIndex, json[i + 1] == 0x80, json[i + 2] == 0xA8 || json[i + 2] == 0xA9 {
-                out.append(contentsOf: Array((json[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8))
-                i += 3
-            } else {
-                out.append(json[i])
-                i += 1
+        // Most files have none (dashes and quotes share the first two bytes, so look for all three).
+        guard json.range(of: Data([0xE2, 0x80, 0xA8])) != nil || json.range(of: Data([0xE2, 0x80, 0xA9])) != nil else { return json }
+        return json.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Data in
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count + 16)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                    out += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    i += 3
+                } else {
+                    out.append(bytes[i])
+                    i += 1
+                }
             }
+            return Data(out)
         }
-        return out
     }
 }
