@@ -72,4 +72,23 @@ import Testing
         let page = try String(contentsOf: project.appendingPathComponent("Output/channels/kanal/index.html"), encoding: .utf8)
         #expect(page.contains("Пост в UTF-16."))
     }
+
+    @Test func withoutABaseURLTheBuildWarnsOnceAndLeavesOutTheSitemap() throws {
+        let project = try CLIRunner.temporaryProject(content: ["a.txt": Data("Канал\n5 subscribers\nDownload Telegram\nПост.".utf8)])
+        defer { try? FileManager.default.removeItem(at: project) }
+        let output = project.appendingPathComponent("Output")
+        let bare = try CLIRunner.run(["build"], in: project)
+        #expect(bare.status == 0)
+        #expect(bare.stderr.components(separatedBy: "no 'baseURL'").count == 2, "warned exactly once: \(bare.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("sitemap.xml").path))
+        #expect(try String(contentsOf: output.appendingPathComponent("robots.txt"), encoding: .utf8) == "User-agent: *\nAllow: /\n")
+
+        try Data(#"{"baseURL": "https://example.org/archive"}"#.utf8).write(to: project.appendingPathComponent("chansite.json"))
+        let based = try CLIRunner.run(["build"], in: project)
+        #expect(based.status == 0 && !based.stderr.contains("baseURL"))
+        let sitemap = try String(contentsOf: output.appendingPathComponent("sitemap.xml"), encoding: .utf8)
+        #expect(sitemap.contains("<loc>https://example.org/archive/channels/kanal/index.html</loc>"))
+        let robots = try String(contentsOf: output.appendingPathComponent("robots.txt"), encoding: .utf8)
+        #expect(robots.hasSuffix("Sitemap: https://example.org/archive/sitemap.xml\n"))
+    }
 }

@@ -109,6 +109,13 @@ public struct Pipeline: Sendable {
         }
         let (site, modelDiagnostics) = try stage("model") { SiteAssembler(config: config).assemble(parsed) }
         diagnostics += modelDiagnostics
+        if config.baseURL == nil {
+            diagnostics.append(
+                .warning(
+                    "no 'baseURL' in the configuration: sitemap.xml is left out and feed links are relative to the site root; "
+                        + "set it (\"baseURL\": \"https://example.org/archive/\") for absolute links",
+                    at: options.configPath.map { SourceLocation(path: $0) }))
+        }
         let templates = try stage("templates") { try TemplateSet(folder: options.templatesPath, required: options.templatesRequired) }
         // The index is built beside the pages: it needs only the site model, and the two
         // together keep both cores busy through the render's serial parts.
@@ -125,7 +132,9 @@ public struct Pipeline: Sendable {
         }
         let pages = try stage("render") { () -> Int in
             let pages = try PageRenderer(site: site, templates: templates).render(into: sink)
-            for file in FeedRenderer(site: site).render() + SitemapRenderer(baseURL: config.baseURL).render(pages: pages) + templates.assets {
+            // The sitemap protocol wants absolute URLs: without a base URL there is no valid one.
+            let sitemap = config.baseURL == nil ? [] : SitemapRenderer(baseURL: config.baseURL).render(pages: pages)
+            for file in FeedRenderer(site: site).render() + sitemap + [RobotsRenderer(baseURL: config.baseURL).render()] + templates.assets {
                 try sink.write(file.path, contents: file.contents, fingerprint: nil)
             }
             return pages.filter { $0.hasSuffix(".html") }.count

@@ -45,7 +45,7 @@ import Testing
             for post in channel.posts { #expect(files[SitePaths.post(channel: channel.slug, slug: post.slug)] != nil) }
         }
         for tag in try #require(result.site).tags { #expect(files[SitePaths.tag(tag.slug)] != nil) }
-        for page in ["index.html", "404.html", "tags/index.html", "search.html", "feed.xml", "sitemap.xml", "search/manifest.js"] {
+        for page in ["index.html", "404.html", "tags/index.html", "search.html", "feed.xml", "robots.txt", "search/manifest.js"] {
             #expect(files[page] != nil, "missing \(page)")
         }
     }

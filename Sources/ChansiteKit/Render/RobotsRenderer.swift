@@ -1,0 +1,17 @@
+/// `robots.txt`: every page may be crawled; with a `baseURL`, it names the sitemap (which needs
+/// absolute URLs, so there is none without one).
+public struct RobotsRenderer: Sendable {
+    public let baseURL: String?
+
+    public init(baseURL: String?) {
+        self.baseURL = baseURL
+    }
+
+    public func render() -> RenderedFile {
+        var text = "User-agent: *\nAllow: /\n"
+        if let baseURL {
+            text += "\nSitemap: " + (baseURL.hasSuffix("/") ? baseURL : baseURL + "/") + SitePaths.sitemap + "\n"
+        }
+        return RenderedFile(path: "robots.txt", text: text)
+    }
+}
