@@ -73,14 +73,7 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
         if let problem = OutputWriter.store(contents, at: target) {
             throw DiagnosticError(.error("cannot write '\(path)': \(problem)"))
         }
-        var info = stat()
-        guard lstat(target, &info) == 0 else { throw DiagnosticError(.error("cannot write '\(path)': \(FileSystem.lastError)")) }
-        record(
-            path,
-            BuildManifest.Entry(
-                fingerprint: fingerprint, contentHash: hash, size: Int64(info.st_size),
-                modified: BuildManifest.modifiedNanoseconds(info), inode: UInt64(info.st_ino)))
-        counts.mutate { $0.written += 1 }
+        try recordNew(path, fingerprint: fingerprint, contentHash: hash)
     }
 
     public func copy(_ path: String, from source: String) throws {
@@ -101,13 +94,20 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
         } catch {
             throw DiagnosticError(.error("cannot copy '\(source)' to '\(path)': \(FileSystem.describe(error))"))
         }
-        var copied = stat()
-        guard lstat(target, &copied) == 0 else { throw DiagnosticError(.error("cannot copy '\(source)': \(FileSystem.lastError)")) }
+        try recordNew(path, fingerprint: fingerprint, contentHash: "file-" + fingerprint.prefix(16))
+    }
+
+    /// Records a file just made in the staging folder, with the identity it has there.
+    private func recordNew(_ path: String, fingerprint: String, contentHash: String) throws {
+        var info = stat()
+        guard lstat(FileSystem.join(staging, path), &info) == 0 else {
+            throw DiagnosticError(.error("cannot write '\(path)': \(FileSystem.lastError)"))
+        }
         record(
             path,
             BuildManifest.Entry(
-                fingerprint: fingerprint, contentHash: "file-" + fingerprint.prefix(16), size: Int64(copied.st_size),
-                modified: BuildManifest.modifiedNanoseconds(copied), inode: UInt64(copied.st_ino)))
+                fingerprint: fingerprint, contentHash: contentHash, size: Int64(info.st_size),
+                modified: BuildManifest.modifiedNanoseconds(info), inode: UInt64(info.st_ino)))
         counts.mutate { $0.written += 1 }
     }
 
