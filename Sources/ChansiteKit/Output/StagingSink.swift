@@ -70,6 +70,9 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
         }
         try makeFolder(of: path)
         let target = FileSystem.join(staging, path)
+        // A path already linked from the current output must get a new file, never be written
+        // through the link (that would change the live site).
+        unlink(target)
         if let problem = OutputWriter.store(contents, at: target) {
             throw DiagnosticError(.error("cannot write '\(path)': \(problem)"))
         }
