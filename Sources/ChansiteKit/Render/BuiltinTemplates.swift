@@ -273,7 +273,7 @@ enum BuiltinTemplates {
 /* chansite default theme: system fonts only, readable Cyrillic and Latin, phone-first, dark mode. */
 :root {
   --bg: #fbfaf8; --fg: #1d1d1f; --muted: #6b6b70; --line: #e3e1dc; --card: #ffffff;
-  --accent: #1f6feb; --accent-soft: #e8f0fe; --mark: #fff2a8; --radius: 10px;
+  --accent: #0a5bc4; --accent-soft: #e8f0fe; --mark: #fff2a8; --radius: 10px;
   --measure: 42rem;
   color-scheme: light dark;
 }
