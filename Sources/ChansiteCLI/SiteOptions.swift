@@ -15,8 +15,11 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The folder the site is written to (replaced as a whole when the build succeeds).")
     var output = "Output"
 
-    @Option(help: "The site configuration file (JSON); used when it exists.")
-    var config = "chansite.json"
+    @Option(name: .customLong("config"), help: "The site configuration file (JSON); must exist when named (default: chansite.json, when it exists).")
+    var configFile: String?
+
+    /// The configuration file in effect.
+    var config: String { configFile ?? "chansite.json" }
 
     @Flag(help: "Replace the output folder even if chansite did not make it (its hidden files are kept).")
     var force = false
@@ -24,6 +27,6 @@ struct SiteOptions: ParsableArguments {
     var buildOptions: BuildOptions {
         BuildOptions(
             contentPath: content, templatesPath: templatesFolder, outputPath: output, configPath: config, force: force,
-            templatesRequired: templates != nil)
+            templatesRequired: templates != nil, configRequired: configFile != nil)
     }
 }

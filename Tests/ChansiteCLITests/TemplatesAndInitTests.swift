@@ -83,4 +83,29 @@ import Testing
         let original = try String(contentsOf: CLIRunner.repositoryRoot.appendingPathComponent("Templates/post.mustache"), encoding: .utf8)
         #expect(copied == original)
     }
+
+    @Test func anUnknownVariableIsAWarningWithFileAndLineAndAMissingPartialAnError() throws {
+        let root = try Self.folderWithOnlyContent()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Templates"), withIntermediateDirectories: true)
+        let post = root.appendingPathComponent("Templates/post.mustache")
+        try Data("{{<base}}{{$content}}\n<h1>{{post.headng}}</h1>\n{{/content}}{{/base}}\n".utf8).write(to: post)
+        let warned = try CLIRunner.run(["build"], in: root)
+        #expect(warned.status == 0)
+        #expect(warned.stderr.contains("Templates/post.mustache:2: warning: unknown variable 'post.headng'"), "\(warned.stderr)")
+
+        try Data("{{<base}}{{$content}}\n\n{{> partials/nope}}\n{{/content}}{{/base}}\n".utf8).write(to: post)
+        let failed = try CLIRunner.run(["build"], in: root)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("Templates/post.mustache:3: error: partial 'partials/nope' does not exist"), "\(failed.stderr)")
+    }
+
+    @Test func aNamedConfigurationFileMustExist() throws {
+        let root = try Self.folderWithOnlyContent()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try CLIRunner.run(["build", "--config", "site.json"], in: root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("configuration file 'site.json' does not exist"))
+        #expect(try CLIRunner.run(["build", "-q"], in: root).status == 0, "the default file may be absent")
+    }
 }

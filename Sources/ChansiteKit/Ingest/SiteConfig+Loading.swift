@@ -3,7 +3,10 @@ import Foundation
 extension SiteConfig {
     /// Reads the configuration file; nil or a missing file gives the defaults.
     /// - Throws: `DiagnosticError` naming the file (and line, where the JSON parser knows it).
-    public static func load(path: String?) throws -> SiteConfig {
+    public static func load(path: String?, required: Bool = false) throws -> SiteConfig {
+        if let path, required, !FileManager.default.fileExists(atPath: path) {
+            throw DiagnosticError(.error("configuration file '\(path)' does not exist"))
+        }
         guard let path, FileManager.default.fileExists(atPath: path) else { return SiteConfig() }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DiagnosticError(.error("cannot read the configuration file", at: SourceLocation(path: path)))

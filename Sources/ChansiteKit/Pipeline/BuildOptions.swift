@@ -10,10 +10,12 @@ public struct BuildOptions: Sendable {
     /// Whether the templates folder must exist (it was named); otherwise a missing folder means
     /// the built-in templates alone.
     public var templatesRequired: Bool
+    /// Whether the configuration file must exist (it was named with `--config`).
+    public var configRequired: Bool
 
     public init(
         contentPath: String = "Content", templatesPath: String = "Templates", outputPath: String = "Output",
-        configPath: String? = nil, force: Bool = false, templatesRequired: Bool = true
+        configPath: String? = nil, force: Bool = false, templatesRequired: Bool = true, configRequired: Bool = false
     ) {
         self.contentPath = contentPath
         self.templatesPath = templatesPath
@@ -21,5 +23,6 @@ public struct BuildOptions: Sendable {
         self.configPath = configPath
         self.force = force
         self.templatesRequired = templatesRequired
+        self.configRequired = configRequired
     }
 }

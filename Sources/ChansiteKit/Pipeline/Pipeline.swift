@@ -90,7 +90,7 @@ public struct Pipeline: Sendable {
             return try tagged(name, body)
         }
 
-        let config = try stage("config") { try SiteConfig.load(path: options.configPath) }
+        let config = try stage("config") { try SiteConfig.load(path: options.configPath, required: options.configRequired) }
         let raw = try stage("load") { try loadDumps() }
         diagnostics += raw.diagnostics
         let parsed = try stage("parse") { parseDumps(raw.dumps) }
@@ -110,13 +110,19 @@ public struct Pipeline: Sendable {
         let (site, modelDiagnostics) = try stage("model") { SiteAssembler(config: config).assemble(parsed) }
         diagnostics += modelDiagnostics
         if config.baseURL == nil {
-            diagnostics.append(
-                .warning(
-                    "no 'baseURL' in the configuration: sitemap.xml is left out and feed links are relative to the site root; "
-                        + "set it (\"baseURL\": \"https://example.org/archive/\") for absolute links",
-                    at: options.configPath.map { SourceLocation(path: $0) }))
+            var warning = Diagnostic.warning(
+                "no 'baseURL' in the configuration: sitemap.xml is left out and feed links are relative to the site root; "
+                    + "set it (\"baseURL\": \"https://example.org/archive/\") for absolute links",
+                at: options.configPath.map { SourceLocation(path: $0) })
+            warning.stage = "config"
+            diagnostics.append(warning)
         }
         let templates = try stage("templates") { try TemplateSet(folder: options.templatesPath, required: options.templatesRequired) }
+        diagnostics += templates.warnings.map {
+            var d = $0
+            d.stage = "templates"
+            return d
+        }
         // The index is built beside the pages: it needs only the site model, and the two
         // together keep both cores busy through the render's serial parts.
         let index = LockedBox<(failure: (any Error)?, seconds: Double)>((nil, 0))

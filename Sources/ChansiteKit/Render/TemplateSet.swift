@@ -15,6 +15,8 @@ public struct TemplateSet: Sendable {
     public let assets: [RenderedFile]
     /// A hash of every template's name and text: part of every page's fingerprint.
     public let fingerprint: String
+    /// Unknown variables in the project's own templates (file and line); they render as nothing.
+    public let warnings: [Diagnostic]
 
     /// One file of the set: where it comes from (for messages) and its bytes.
     struct Source {
@@ -39,6 +41,7 @@ public struct TemplateSet: Sendable {
             throw DiagnosticError(.error("templates folder '\(folder)' does not exist"))
         }
         let (library, fingerprint) = try Self.loadLibrary(sources)
+        self.warnings = try Self.check(sources)
         self.library = library
         self.fingerprint = fingerprint
         self.assets = sources.keys.sorted().filter { $0.hasPrefix("assets/") }.compactMap { name in
@@ -49,6 +52,28 @@ public struct TemplateSet: Sendable {
     /// Renders a template; a missing partial renders as nothing, as Mustache specifies.
     public func render(_ template: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// Checks every template: a missing partial, or an unknown variable in a built-in template,
+    /// is an error; an unknown variable in the project's own template is a warning.
+    static func check(_ sources: [String: Source]) throws -> [Diagnostic] {
+        let partials = Set(sources.keys.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
+        var errors: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
+        for name in sources.keys.sorted() where name.hasSuffix(".mustache") {
+            guard let source = sources[name] else { continue }
+            let builtin = source.shownPath.hasPrefix(builtinFolder)
+            for problem in TemplateCheck.problems(in: String(decoding: source.contents, as: UTF8.self), partials: partials) {
+                let location = SourceLocation(path: source.shownPath, line: problem.line)
+                if problem.isMissingPartial || builtin {
+                    errors.append(.error(problem.message, at: location))
+                } else {
+                    warnings.append(.warning(problem.message, at: location))
+                }
+            }
+        }
+        if !errors.isEmpty { throw DiagnosticError(errors) }
+        return warnings
     }
 
     /// Every file under a templates folder (hidden ones skipped), by relative path.

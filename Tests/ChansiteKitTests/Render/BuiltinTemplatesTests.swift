@@ -13,4 +13,13 @@ import Testing
         for name in names { files[name] = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) }
         #expect(files == BuiltinTemplates.files, "Templates/ changed: run scripts/embed-templates.py")
     }
+
+    @Test func theCheckFindsMisspeltVariablesAndMissingPartials() {
+        let problems = TemplateCheck.problems(
+            in: "<p>{{post.heading}}</p>\n{{#posts}}{{headng}}{{/posts}}\n{{> partials/post}}{{> partials/gone}}\n{{! {{nothing}} }}",
+            partials: ["partials/post"])
+        #expect(problems.map(\.line) == [2, 3])
+        #expect(problems[0].message.contains("'headng'") && !problems[0].isMissingPartial)
+        #expect(problems[1].message.contains("'partials/gone'") && problems[1].isMissingPartial)
+    }
 }

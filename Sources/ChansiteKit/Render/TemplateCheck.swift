@@ -1,0 +1,54 @@
+import Foundation
+
+/// A static check of template sources: every partial a template includes must exist, and every
+/// variable it names must be one chansite provides. A misspelt variable would otherwise render
+/// as nothing, silently.
+enum TemplateCheck {
+    /// Every name a page context can hold (README, "Templates"), at any depth.
+    static let variables: Set<String> = [
+        "root", "pageTitle", "site", "title", "description", "language", "nav", "home", "tags", "search", "feed",
+        "baseHref", "channels", "latest", "topTags", "hasTopTags", "channelCount", "postCount", "tagCount",
+        "channel", "posts", "pagination", "post", "channelPageURL", "prev", "next", "tag", "name", "count", "url",
+        "slug", "feedURL", "handle", "telegramURL", "subscribers", "descriptionParagraphs", "id", "heading",
+        "hasTitle", "body", "excerpt", "hasMedia", "source", "hashtags", "hasHashtags", "forwardedFrom", "dateText",
+        "reactions", "emoji", "hasReactions", "linkPreviews", "current", "total", "isPaginated", "pages", "number",
+        "isCurrent", "isGap",
+        "is_index", "is_channel", "is_post", "is_tag", "is_tags", "is_search", "is_404",
+    ]
+
+    /// One problem: where, what, and whether it stops the build.
+    struct Problem {
+        var line: Int
+        var message: String
+        var isMissingPartial: Bool
+    }
+
+    // {{name}}, {{{name}}}, {{&name}}, {{#name}}, {{^name}}, {{/name}}, {{> partial}}, {{! comment}} …
+    private static let tag = try? NSRegularExpression(pattern: #"\{\{(\{?)\s*([#^/&>$<!%=]?)\s*([^}]*?)\s*\}?\}\}"#)
+
+    static func problems(in text: String, partials: Set<String>) -> [Problem] {
+        guard let tag else { return [] }
+        let ns = text as NSString
+        var problems: [Problem] = []
+        for match in tag.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            let sigil = ns.substring(with: match.range(at: 2))
+            let name = ns.substring(with: match.range(at: 3))
+            let line = ns.substring(to: match.range.location).reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            switch sigil {
+            case ">":
+                if !partials.contains(name) {
+                    problems.append(Problem(line: line, message: "partial '\(name)' does not exist", isMissingPartial: true))
+                }
+            case "", "#", "^", "&":
+                guard name != ".", !name.isEmpty else { continue }
+                let unknown = name.split(separator: ".").filter { !variables.contains(String($0)) }
+                if !unknown.isEmpty {
+                    problems.append(Problem(line: line, message: "unknown variable '\(name)' (renders as nothing)", isMissingPartial: false))
+                }
+            default:
+                continue  // closing tags, blocks, parents, comments, pragmas, delimiters
+            }
+        }
+        return problems
+    }
+}
