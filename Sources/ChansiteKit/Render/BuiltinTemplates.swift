@@ -372,7 +372,14 @@ input[type=search], select {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 {{#baseHref}}<base href="{{baseHref}}">{{/baseHref}}
 <title>{{pageTitle}} · {{site.title}}</title>
-{{#description}}<meta name="description" content="{{description}}">{{/description}}
+{{#description}}<meta name="description" content="{{description}}">
+<meta property="og:description" content="{{description}}">{{/description}}
+{{^description}}<meta name="description" content="{{site.description}}">
+<meta property="og:description" content="{{site.description}}">{{/description}}
+<meta property="og:type" content="{{#is_post}}article{{/is_post}}{{^is_post}}website{{/is_post}}">
+<meta property="og:title" content="{{pageTitle}}">
+<meta property="og:site_name" content="{{site.title}}">
+<meta name="twitter:card" content="summary">
 <link rel="stylesheet" href="{{root}}assets/style.css">
 <link rel="alternate" type="application/rss+xml" title="{{site.title}}" href="{{nav.feed}}">
 {{$head}}{{/head}}
