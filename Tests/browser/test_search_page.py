@@ -235,3 +235,22 @@ def test_one_search_box_on_the_search_page(site, browser):
     browser.get(site["http"] + "search.html")
     wait_ready(browser)
     assert len(browser.find_elements(By.CSS_SELECTOR, "input[type=search]")) == 1
+
+
+def test_text_without_spaces_is_found_in_the_page_as_in_the_cli(browser):
+    folder = tempfile.mkdtemp(prefix="chansite-cjk-")
+    try:
+        content = os.path.join(folder, "Content")
+        os.makedirs(content)
+        with open(os.path.join(content, "cjk.txt"), "w", encoding="utf-8") as f:
+            f.write("频道\n5 subscribers\nDownload Telegram\n我们今天去东京看樱花。\n\n#旅行\n\n大阪の夜は楽しいです。\n\n#旅行\n")
+        output = os.path.join(folder, "Output")
+        subprocess.run([BINARY, "build", "--quiet", "--output", output], cwd=folder, check=True)
+        site = {"output": output}
+        for query, expected in [("樱花 ", 1), ("楽しい ", 1), ("東京タワー ", 0)]:
+            page = results(browser, "file://" + output + "/", query)
+            cli_urls = [urllib.parse.unquote("file://" + output + "/" + r["url"]) for r in cli(site, query)]
+            assert len(page) == expected, (query, page)
+            assert page == cli_urls
+    finally:
+        shutil.rmtree(folder)

@@ -66,10 +66,29 @@ enum BuiltinTemplates {
   function folderOf(n) { return Math.floor(n / manifest.filesPerFolder) + "/" + n + ".js"; }
   function normalize(word) { return word.toLowerCase().replace(/ё/g, "е"); }
   /* The same words the build indexed: letters and digits; a leading # keeps a hashtag whole. */
+  /* Scripts written without spaces (Han, kana, Thai, Lao, Myanmar, Khmer) are searched as
+     overlapping character pairs, as Tokenizer.splitSpaceless indexes them. */
+  var spaceless = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3040-\u30FF\u31F0-\u31FF\uFF66-\uFF9F\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u{20000}-\u{2FA1F}]/u;
+  function splitSpaceless(word) {
+    if (word[0] === "#" || !spaceless.test(word)) return [word];
+    var out = [], run = [], other = "";
+    function flushRun() {
+      if (run.length === 1) out.push(run[0]);
+      for (var i = 0; i + 1 < run.length; i++) out.push(run[i] + run[i + 1]);
+      run = [];
+    }
+    Array.from(word).forEach(function (c) {
+      if (spaceless.test(c)) { if (other) { out.push(other); other = ""; } run.push(c); }
+      else { flushRun(); other += c; }
+    });
+    flushRun();
+    if (other) out.push(other);
+    return out;
+  }
   function tokens(query) {
     var out = [], re = /#[\p{L}\p{N}_]+|[\p{L}\p{N}]+/gu, m;
     query = query.replace(/(https?:\/\/|t\.me\/)\S+/gi, " ");
-    while ((m = re.exec(query))) out.push(normalize(m[0]));
+    while ((m = re.exec(query))) out = out.concat(splitSpaceless(normalize(m[0])));
     return out;
   }
   function formsFor(data, token, prefix) {

@@ -1,5 +1,8 @@
 /// Splits text into search terms: runs of Unicode letters and digits, lower-cased, `ё` folded
 /// to `е`. URLs are skipped (their pieces are noise), emoji and punctuation separate words.
+/// Scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer,
+/// Myanmar) give overlapping pairs of characters instead, so any word of two or more characters
+/// is found as the pairs it is made of; the page's script splits queries the same way.
 public enum Tokenizer {
     public enum Script { case cyrillic, latin, other }
 
@@ -14,7 +17,7 @@ public enum Tokenizer {
         var current = String.UnicodeScalarView()
         func flush() {
             if !current.isEmpty {
-                words.append(String(current))
+                words += splitSpaceless(current)
                 current = String.UnicodeScalarView()
             }
         }
@@ -67,5 +70,44 @@ public enum Tokenizer {
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: return .latin
         default: return .other
         }
+    }
+
+    /// True for scripts written without spaces between words.
+    public static func isSpaceless(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: return true  // Han
+        case 0x3040...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: return true  // Hiragana, Katakana
+        case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF: return true  // Thai, Lao, Myanmar, Khmer
+        default: return false
+        }
+    }
+
+    /// A word as terms: unchanged, unless it holds spaceless-script runs, which become their
+    /// overlapping character pairs (a lone character stays itself).
+    static func splitSpaceless(_ word: String.UnicodeScalarView) -> [String] {
+        guard word.contains(where: isSpaceless) else { return [String(word)] }
+        var terms: [String] = []
+        var run: [Unicode.Scalar] = []
+        var other = String.UnicodeScalarView()
+        func flushRun() {
+            if run.count == 1 { terms.append(String(run[0])) }
+            for i in run.indices.dropLast() { terms.append(String(String.UnicodeScalarView([run[i], run[i + 1]]))) }
+            run = []
+        }
+        for scalar in word {
+            if isSpaceless(scalar) {
+                if !other.isEmpty {
+                    terms.append(String(other))
+                    other = String.UnicodeScalarView()
+                }
+                run.append(scalar)
+            } else {
+                flushRun()
+                other.append(scalar)
+            }
+        }
+        flushRun()
+        if !other.isEmpty { terms.append(String(other)) }
+        return terms
     }
 }

@@ -95,4 +95,15 @@ import Testing
         #expect(try engine.search("LLM ").map(\.title) == ["LLM и RL вместе"])
         #expect(try engine.search("rl ").map(\.title) == ["LLM и RL вместе"])
     }
+
+    @Test func textWithoutSpacesIsFoundByAnyOfItsWords() throws {
+        #expect(Tokenizer.words("東京タワー GPT模型") == ["東京", "京タ", "タワ", "ワー", "gpt", "模型"])
+        #expect(Tokenizer.words("猫") == ["猫"])
+        let (engine, folder) = try engine(for: site([("我们今天去东京看樱花", []), ("大阪の夜は楽しい", []), ("A post in English", [])]))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try engine.search("东京 ").map(\.title) == ["我们今天去东京看樱花"])
+        #expect(try engine.search("樱花 ").map(\.title) == ["我们今天去东京看樱花"])
+        #expect(try engine.search("楽しい ").map(\.title) == ["大阪の夜は楽しい"])
+        #expect(try engine.search("京都 ").isEmpty)
+    }
 }
