@@ -458,7 +458,7 @@ input[type=search], select {
     {{#channel.subscribers}}{{channel.subscribers}} subscribers · {{/channel.subscribers}}
     {{channel.postCount}} posts · <a href="{{channel.feedURL}}">RSS</a>
   </p>
-  {{#channel.descriptionParagraphs}}<p class="channel-description">{{.}}</p>{{/channel.descriptionParagraphs}}
+  {{#channel.descriptionHTML}}<div class="channel-description">{{{channel.descriptionHTML}}}</div>{{/channel.descriptionHTML}}
 </section>
 
 """#,

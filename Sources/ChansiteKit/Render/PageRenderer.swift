@@ -33,8 +33,9 @@ public struct PageRenderer: Sendable {
         let paths = LockedBox<[String]>([])
         let failures = LockedBox<[String]>([])
         let postsByID = site.postsByID()
+        let channels = ChannelContext(site: site)
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            let (path, template, context) = self.context(pages[index], posts: posts, postsByID: postsByID)
+            let (path, template, context) = self.context(pages[index], posts: posts, channels: channels, postsByID: postsByID)
             paths.mutate { $0.append(path) }
             var fingerprint = Fingerprint(templates.fingerprint, template)
             fingerprint.add(any: context)
@@ -89,12 +90,12 @@ public struct PageRenderer: Sendable {
     }
 
     /// A page's path, template and context.
-    func context(_ page: Page, posts: PostContext, postsByID: [String: SitePost]) -> (String, String, [String: Any]) {
+    func context(_ page: Page, posts: PostContext, channels: ChannelContext, postsByID: [String: SitePost]) -> (String, String, [String: Any]) {
         let perPage = site.config.postsPerPage
         switch page {
         case .home:
             return file(SitePaths.home, "index", title: site.config.title) { path in
-                HomeContext.context(site: site, posts: posts, from: path)
+                HomeContext.context(site: site, posts: posts, channels: channels, from: path)
             }
         case .tagIndex:
             return file(SitePaths.tagIndex, "tags", title: "Tags") { path in
@@ -119,7 +120,7 @@ public struct PageRenderer: Sendable {
             let title = number > 1 ? "\(channel.displayName) — page \(number)" : channel.displayName
             return file(path, "channel", title: title) { path in
                 [
-                    "channel": ChannelContext.context(channel, from: path),
+                    "channel": channels.context(channel, from: path),
                     "posts": channel.posts[pagination.range(ofPage: number)].map { posts.context($0, from: path) },
                     "pagination": pagination.context(page: number, from: path) { SitePaths.channel(channel.slug, page: $0) },
                 ]
@@ -131,7 +132,7 @@ public struct PageRenderer: Sendable {
             return file(SitePaths.post(channel: channel.slug, slug: post.slug), "post", title: post.heading) { path in
                 var context: [String: Any] = [
                     "post": posts.context(post, from: path),
-                    "channel": ChannelContext.context(channel, from: path),
+                    "channel": channels.context(channel, from: path),
                     "channelPageURL": SitePaths.link(from: path, to: SitePaths.channel(channel.slug, page: page)),
                     "description": post.excerpt,
                 ]

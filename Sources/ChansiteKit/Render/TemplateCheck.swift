@@ -9,7 +9,7 @@ enum TemplateCheck {
         "root", "pageTitle", "site", "title", "description", "language", "nav", "home", "tags", "search", "feed",
         "baseHref", "channels", "latest", "topTags", "hasTopTags", "channelCount", "postCount", "tagCount",
         "channel", "posts", "pagination", "post", "channelPageURL", "prev", "next", "tag", "name", "count", "url",
-        "slug", "feedURL", "handle", "telegramURL", "subscribers", "descriptionParagraphs", "id", "heading",
+        "slug", "feedURL", "handle", "telegramURL", "subscribers", "descriptionParagraphs", "descriptionHTML", "id", "heading",
         "hasTitle", "body", "excerpt", "hasMedia", "source", "hashtags", "hasHashtags", "forwardedFrom", "dateText",
         "reactions", "emoji", "hasReactions", "linkPreviews", "current", "total", "isPaginated", "pages", "number",
         "isCurrent", "isGap",

@@ -1,6 +1,20 @@
-/// What templates see of a channel's header.
-enum ChannelContext {
-    static func context(_ channel: Channel, from path: String) -> [String: Any] {
+/// What templates see of a channel's header. Descriptions are rendered once per build: URLs and
+/// @handles become links, each line its own paragraph, everything else shown literally.
+struct ChannelContext {
+    /// Channel slug → description HTML (absolute links only, so it suits any page depth).
+    let descriptions: [String: String]
+
+    init(site: Site) {
+        let markdown = MarkdownRenderer { _ in nil }
+        var descriptions: [String: String] = [:]
+        for channel in site.channels {
+            guard let description = channel.info.description, !description.allSatisfy(\.isWhitespace) else { continue }
+            descriptions[channel.slug] = markdown.html(for: description, paragraphPerLine: true)
+        }
+        self.descriptions = descriptions
+    }
+
+    func context(_ channel: Channel, from path: String) -> [String: Any] {
         var context: [String: Any] = [
             "slug": channel.slug,
             "name": channel.displayName,
@@ -17,6 +31,7 @@ enum ChannelContext {
             context["description"] = description
             context["descriptionParagraphs"] = description.components(separatedBy: "\n").filter { !$0.isBlankLine }
         }
+        if let html = descriptions[channel.slug] { context["descriptionHTML"] = html }
         return context
     }
 }

@@ -1,9 +1,9 @@
 /// What the home page template sees: every channel with its latest posts, and the top tags.
 enum HomeContext {
-    static func context(site: Site, posts: PostContext, from path: String) -> [String: Any] {
+    static func context(site: Site, posts: PostContext, channels channelContext: ChannelContext, from path: String) -> [String: Any] {
         let latest = site.config.homePostsPerChannel
         let channels = site.channels.map { channel -> [String: Any] in
-            var context = ChannelContext.context(channel, from: path)
+            var context = channelContext.context(channel, from: path)
             context["latest"] = channel.posts.suffix(latest).reversed().map { posts.context($0, from: path) }
             return context
         }
