@@ -81,10 +81,7 @@ extension Chansite {
         }
 
         private func watch(pipeline: Pipeline, store: SiteStore, broadcaster: ReloadBroadcaster) async {
-            let output = FileSystem.resolved(site.output)
-            let watcher = Watcher(
-                paths: [site.content, site.templatesFolder, site.config],
-                excluded: [output, WorkFolder.path(for: output)])
+            let watcher = Watcher(paths: [site.content, site.templatesFolder, site.config], excluded: pipeline.excludedFromContent)
             await watcher.run {
                 print("change detected, rebuilding…")
                 Console.flush()

@@ -38,6 +38,13 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         Diagnostic(.note, message, at: location)
     }
 
+    /// The diagnostic tagged with `stage`, unless it already names the stage that found it.
+    public func inStage(_ stage: String) -> Diagnostic {
+        var tagged = self
+        tagged.stage = self.stage ?? stage
+        return tagged
+    }
+
     /// `[stage] path:line: severity: message`, the compiler style editors understand.
     public var description: String {
         var text = stage.map { "[\($0)] " } ?? ""

@@ -25,8 +25,14 @@ public struct DumpLoader: Sendable {
 
     /// Reads one dump. Returns nil (with a diagnostic) when the file cannot be used at all.
     public func load(path: String) -> (dump: RawDump?, diagnostics: [Diagnostic]) {
+        let (data, problems) = read(path: path)
+        guard let data else { return (nil, problems) }
+        return decode(data, path: path)
+    }
+
+    /// A dump's bytes (mapped, not copied), or nil with the reason: missing, unreadable, too big.
+    public func read(path: String) -> (data: Data?, diagnostics: [Diagnostic]) {
         let location = SourceLocation(path: path)
-        let data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             if let size = attributes[.size] as? Int, size > Self.maximumFileSize {
@@ -35,11 +41,10 @@ public struct DumpLoader: Sendable {
                     [.error("file is \(size / 1_048_576) MB, larger than the \(Self.maximumFileSize / 1_048_576) MB limit; skipped", at: location)]
                 )
             }
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+            return (try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe), [])
         } catch {
             return (nil, [.error("cannot read file: \(FileSystem.describe(error))", at: location)])
         }
-        return decode(data, path: path)
     }
 
     /// Decodes bytes as a dump: UTF-8 (with or without a BOM) or UTF-16 with a BOM; refuses

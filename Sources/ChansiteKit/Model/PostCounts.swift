@@ -1,5 +1,6 @@
-/// Counts of posts, keyed by a content hash and compared with `==` inside a key: hashing a whole
-/// `Post` would normalise every string (Unicode-correct, and slow for non-Latin text).
+/// Counts of posts, keyed by a hash of the whole post (`SiteAssembler.key(of:)`) and compared
+/// with `==` inside a key only against a hash collision: hashing a `Post` with `Hasher` would
+/// normalise every string (Unicode-correct, and slow for non-Latin text).
 struct PostCounts {
     private var buckets: [String: [(post: Post, count: Int)]] = [:]
 

@@ -44,7 +44,8 @@ public struct SiteAssembler: Sendable {
                     let key = Slug.hash(Self.fingerprint(post), length: 16)
                     if group.dumps.count > 1 {
                         let identity = Self.identity(post)
-                        if dumpCounts.increment(identity, key: key) <= keptCounts.count(of: identity, key: key) {
+                        let identityKey = Self.key(of: identity)
+                        if dumpCounts.increment(identity, key: identityKey) <= keptCounts.count(of: identity, key: identityKey) {
                             diagnostics.append(.note("post also found in another dump of this channel; kept once", at: post.source.start))
                             continue
                         }
@@ -115,6 +116,19 @@ public struct SiteAssembler: Sendable {
         identity.reactions = post.reactions.map { $0.map { Reaction(emoji: $0.emoji, count: 0) } }
         identity.dateText = stableDate(post)
         return identity
+    }
+
+    /// A hash of everything in a post's identity, so posts that differ only in, say, their
+    /// reactions fall in different buckets and counting stays linear however many there are.
+    static func key(of identity: Post) -> String {
+        var key = Fingerprint(fingerprint(identity))
+        key.add(any: identity.hashtags)
+        key.add(any: identity.reactions?.map(\.emoji))
+        key.add(any: identity.media.map { [$0.kind, $0.path ?? ""] })
+        key.add(any: identity.linkPreviews.map { [$0.site, $0.title, $0.description, $0.url ?? ""] })
+        key.add(any: [identity.messageID ?? "", identity.replyTo ?? "", identity.paragraphPerLine ? "1" : "0"])
+        key.add(identity.date.map { String($0.timeIntervalSince1970) } ?? "")
+        return key.hex
     }
 
     static func unique(_ base: String, in used: inout Set<String>) -> String {

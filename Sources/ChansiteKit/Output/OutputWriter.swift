@@ -81,11 +81,20 @@ public struct OutputWriter: Sendable {
     @discardableResult
     public func write(_ files: [RenderedFile]) throws -> [Diagnostic] {
         let staged = try begin()
-        do {
-            try writeFiles(files, into: staged.sink)
-        } catch {
+        let failures = LockedBox<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            do {
+                try staged.sink.write(files[index].path, contents: files[index].contents, fingerprint: nil)
+            } catch {
+                let message =
+                    (error as? DiagnosticError)?.diagnostics.first?.message
+                    ?? "cannot write '\(files[index].path)': \(FileSystem.describe(error))"
+                failures.mutate { $0.append(message) }
+            }
+        }
+        if let first = failures.value.sorted().first {
             abandon(staged)
-            throw DiagnosticError(.error("\(Self.message(error)); the previous site in '\(options.outputPath)' was left unchanged"))
+            throw DiagnosticError(.error("\(first); the previous site in '\(options.outputPath)' was left unchanged"))
         }
         return try finish(staged)
     }
@@ -137,19 +146,6 @@ public struct OutputWriter: Sendable {
         FileSystem.removeTree(work.retired)
     }
 
-    private func writeFiles(_ files: [RenderedFile], into sink: StagingSink) throws {
-        let failures = LockedBox<[String]>([])
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
-            do {
-                try sink.write(file.path, contents: file.contents, fingerprint: nil)
-            } catch {
-                failures.mutate { $0.append((error as? DiagnosticError)?.diagnostics.first?.message ?? "\(error)") }
-            }
-        }
-        if let first = failures.value.sorted().first { throw WriteFailure(message: first) }
-    }
-
     /// Writes one file with plain POSIX calls: no per-file fsync (the folder swap is what makes
     /// the site appear at once) and no temporary file per write. Returns the error, if any.
     static func store(_ data: Data, at path: String) -> String? {
@@ -184,14 +180,5 @@ public struct OutputWriter: Sendable {
         }
         let marker = FileSystem.join(new, OutputMarker.site)
         if !FileSystem.exists(marker) { try OutputMarker.siteContents.write(to: URL(fileURLWithPath: marker)) }
-    }
-
-    private static func message(_ error: any Error) -> String {
-        if let failure = error as? WriteFailure { return failure.message }
-        return "cannot stage the site: \(FileSystem.describe(error))"
-    }
-
-    private struct WriteFailure: Error {
-        var message: String
     }
 }

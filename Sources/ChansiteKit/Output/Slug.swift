@@ -47,25 +47,25 @@ public enum Slug {
 
     /// A short, stable hex hash (FNV-1a, 64 bit) of a string.
     public static func hash(_ text: String, length: Int = 6) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            value ^= UInt64(byte)
-            value = value &* 0x100_0000_01b3
-        }
-        let hex = String(value, radix: 16)
-        return String((String(repeating: "0", count: max(0, 16 - hex.count)) + hex).prefix(length))
+        String(hex(fnv1a(text.utf8)).prefix(length))
     }
 
     /// A 64-bit FNV-1a hash of bytes as 16 hex digits (file contents, for ETags and the manifest).
     public static func hash(bytes: Data) -> String {
+        bytes.withUnsafeBytes { hex(fnv1a($0)) }
+    }
+
+    static func fnv1a<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        bytes.withUnsafeBytes { buffer in
-            for byte in buffer {
-                value ^= UInt64(byte)
-                value = value &* 0x100_0000_01b3
-            }
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value = value &* 0x100_0000_01b3
         }
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return value
+    }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

@@ -35,7 +35,7 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
         guard !members.isEmpty, members.allSatisfy({ BuildManifest.matches($0.value, at: FileSystem.join(output, $0.key)) }) else {
             return false
         }
-        for (path, entry) in members where !link(path, entry) { return false }
+        for (path, entry) in members where !link(path, entry, checked: true) { return false }
         recordGroup(prefix, fingerprint: fingerprint)
         return true
     }
@@ -115,10 +115,10 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
     }
 
     /// Hard-links the current output's file into the staging folder, if it is still the one
-    /// the manifest describes.
-    private func link(_ path: String, _ entry: BuildManifest.Entry) -> Bool {
+    /// the manifest describes (`checked`: the caller has just made sure).
+    private func link(_ path: String, _ entry: BuildManifest.Entry, checked: Bool = false) -> Bool {
         let source = FileSystem.join(output, path)
-        guard BuildManifest.matches(entry, at: source), (try? makeFolder(of: path)) != nil else { return false }
+        guard checked || BuildManifest.matches(entry, at: source), (try? makeFolder(of: path)) != nil else { return false }
         guard Glibc.link(source, FileSystem.join(staging, path)) == 0 else { return false }
         record(path, entry)
         counts.mutate { $0.reused += 1 }

@@ -8,7 +8,7 @@ import Foundation
 /// While a build holds the lock, no other build can be using the scratch folders, so
 /// everything found in them is the leftover of a process that is gone: it is recognised by
 /// its markers, restored when it is the only complete copy of the site, and removed otherwise.
-public struct WorkFolder: Sendable {
+struct WorkFolder: Sendable {
     let path: String
     /// The work folder as the user named the output (relative paths stay relative).
     let displayPath: String
@@ -63,7 +63,7 @@ public struct WorkFolder: Sendable {
     }
 
     /// The work folder of an output folder: `.<name>.chansite` beside it.
-    public static func path(for output: String) -> String {
+    static func path(for output: String) -> String {
         let parent = (output as NSString).deletingLastPathComponent
         return FileSystem.join(parent.isEmpty ? "." : parent, ".\((output as NSString).lastPathComponent).chansite")
     }

@@ -1,32 +1,28 @@
 import Foundation
 
-/// A fingerprint of everything a build reads: every dump's path and bytes, every file of the
-/// templates folder, the configuration file and chansite's version. Equal digests mean an equal
-/// site, so a rebuild with nothing changed has nothing to do.
+/// A fingerprint of everything a build reads: every dump's path and bytes, the templates (built
+/// in and the project's, as `TemplateSet` reads them), the configuration file and chansite's
+/// version. Equal digests mean an equal site, so a rebuild with nothing changed has nothing to do.
 enum InputDigest {
-    /// The digest of the dumps at `dumpPaths` (as the content walk found them) and the rest.
-    static func compute(_ options: BuildOptions, dumpPaths: [String]) -> String {
+    static func compute(_ options: BuildOptions, content: ContentFiles) -> String {
         var fingerprint = Fingerprint(ChansiteVersion.fingerprint, "inputs")
-        for name in BuiltinTemplates.files.keys.sorted() {
+        fingerprint.add(content.paths.count)
+        for (path, file) in zip(content.paths, content.files) {
+            fingerprint.add(path)
+            if let data = file.data { fingerprint.add(bytes: data) } else { fingerprint.add("unreadable") }
+        }
+        var templates = BuiltinTemplates.files.mapValues { Data($0.utf8) }
+        if FileSystem.isDirectory(options.templatesPath), let own = try? TemplateSet.read(folder: options.templatesPath) {
+            for (name, source) in own { templates[name] = source.contents }
+        }
+        for name in templates.keys.sorted() {
             fingerprint.add(name)
-            fingerprint.add(BuiltinTemplates.files[name] ?? "")
+            fingerprint.add(bytes: templates[name] ?? Data())
         }
-        fingerprint.add(dumpPaths.count)
-        for path in dumpPaths { add(path, to: &fingerprint) }
-        let templates = ((FileManager.default.enumerator(atPath: options.templatesPath)?.allObjects as? [String]) ?? []).sorted()
-        fingerprint.add(templates.count)
-        for name in templates { add(FileSystem.join(options.templatesPath, name), to: &fingerprint) }
-        if let config = options.configPath { add(config, to: &fingerprint) }
+        if let config = options.configPath {
+            fingerprint.add(config)
+            if let data = FileManager.default.contents(atPath: config) { fingerprint.add(bytes: data) } else { fingerprint.add("absent") }
+        }
         return fingerprint.hex
-    }
-
-    private static func add(_ path: String, to fingerprint: inout Fingerprint) {
-        fingerprint.add(path)
-        guard !FileSystem.isDirectory(path) else { return fingerprint.add("folder") }
-        if let data = FileManager.default.contents(atPath: path) {
-            fingerprint.add(bytes: data)
-        } else {
-            fingerprint.add(FileSystem.exists(path) ? "unreadable" : "absent")
-        }
     }
 }

@@ -21,19 +21,15 @@ public struct Pipeline: Sendable {
         let writer = OutputWriter(options: options)
         let staged = try tagged("write") { try writer.begin() }
         let started = Date()
-        let paths = try? DumpLoader().dumpPaths(in: options.contentPath, excluding: excludedFromContent).paths
-        let inputs = paths.map { InputDigest.compute(options, dumpPaths: $0) }
+        let content = try? ContentFiles.read(options.contentPath, excluding: excludedFromContent)
+        let inputs = content.map { InputDigest.compute(options, content: $0) }
         if let inputs, let replay = staged.sink.replayable(inputs: inputs) {
             // Nothing changed since the last build: its output stands as it is.
             writer.abandon(staged)
             var result = BuildResult(
                 files: [], site: nil, counts: replay.counts, dumps: replay.dumps,
                 diagnostics: replay.diagnostics
-                    + staged.notes.map {
-                        var d = $0
-                        d.stage = "write"
-                        return d
-                    },
+                    + staged.notes.map { $0.inStage("write") },
                 timings: [("unchanged", Date().timeIntervalSince(started))])
             result.replayed = true
             result.reused = staged.sink.previous.files.count
@@ -42,26 +38,23 @@ public struct Pipeline: Sendable {
         }
         var result: BuildResult
         do {
-            result = try build(into: staged.sink)
+            result = try build(into: staged.sink, content: content)
         } catch {
             writer.abandon(staged)
             throw error
         }
         staged.sink.record(inputs: inputs, replay: BuildManifest.Replay(counts: result.counts, diagnostics: result.diagnostics, dumps: result.dumps))
         progress("write")
-        result.diagnostics += try tagged("write") { try writer.finish(staged) }.map {
-            var d = $0
-            d.stage = "write"
-            return d
-        }
+        result.diagnostics += try tagged("write") { try writer.finish(staged) }.map { $0.inStage("write") }
         result.written = staged.sink.written
         result.reused = staged.sink.reused
         result.outputFiles = staged.sink.manifest.files.mapValues(\.contentHash)
         return result
     }
 
-    /// The output folder and its work folder, never read as content when they lie inside it.
-    var excludedFromContent: [String] {
+    /// The output folder and its work folder, never read (or watched) as content when they lie
+    /// inside it.
+    public var excludedFromContent: [String] {
         let output = FileSystem.resolved(options.outputPath)
         return [output, WorkFolder.path(for: output)]
     }
@@ -80,6 +73,11 @@ public struct Pipeline: Sendable {
     /// (templates, configuration) throw.
     /// - Throws: `DiagnosticError` tagged with the stage that failed.
     public func build(into sink: any OutputSink) throws -> BuildResult {
+        try build(into: sink, content: nil)
+    }
+
+    /// `build(into:)` from a content folder already read (nil: read it now).
+    func build(into sink: any OutputSink, content: ContentFiles?) throws -> BuildResult {
         _ = CMark.registerExtensions
         var diagnostics: [Diagnostic] = []
         var timings: [(String, Double)] = []
@@ -91,7 +89,7 @@ public struct Pipeline: Sendable {
         }
 
         let config = try stage("config") { try SiteConfig.load(path: options.configPath, required: options.configRequired) }
-        let raw = try stage("load") { try loadDumps() }
+        let raw = try stage("load") { try loadDumps(content) }
         diagnostics += raw.diagnostics
         let parsed = try stage("parse") { parseDumps(raw.dumps) }
         for dump in parsed {
@@ -110,19 +108,15 @@ public struct Pipeline: Sendable {
         let (site, modelDiagnostics) = try stage("model") { SiteAssembler(config: config).assemble(parsed) }
         diagnostics += modelDiagnostics
         if config.baseURL == nil {
-            var warning = Diagnostic.warning(
-                "no 'baseURL' in the configuration: sitemap.xml is left out and feed links are relative to the site root; "
-                    + "set it (\"baseURL\": \"https://example.org/archive/\") for absolute links",
-                at: options.configPath.map { SourceLocation(path: $0) })
-            warning.stage = "config"
-            diagnostics.append(warning)
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    "no 'baseURL' in the configuration: sitemap.xml is left out and feed links are relative to the site root; "
+                        + "set it (\"baseURL\": \"https://example.org/archive/\") for absolute links",
+                    at: options.configPath.map { SourceLocation(path: $0) }, stage: "config"))
         }
         let templates = try stage("templates") { try TemplateSet(folder: options.templatesPath, required: options.templatesRequired) }
-        diagnostics += templates.warnings.map {
-            var d = $0
-            d.stage = "templates"
-            return d
-        }
+        diagnostics += templates.warnings.map { $0.inStage("templates") }
         // The index is built beside the pages: it needs only the site model, and the two
         // together keep both cores busy through the render's serial parts.
         let index = LockedBox<(failure: (any Error)?, seconds: Double)>((nil, 0))
@@ -152,11 +146,7 @@ public struct Pipeline: Sendable {
         let counts = BuildResult.Counts(channels: site.channels.count, posts: site.allPosts.count, tags: site.tags.count, pages: pages)
         return BuildResult(
             files: [], site: site, counts: counts, dumps: summaries,
-            diagnostics: diagnostics.map {
-                var d = $0
-                d.stage = d.stage ?? "ingest"
-                return d
-            },
+            diagnostics: diagnostics.map { $0.inStage("ingest") },
             timings: timings)
     }
 
@@ -175,11 +165,7 @@ public struct Pipeline: Sendable {
     @discardableResult
     public func write(_ result: BuildResult) throws -> [Diagnostic] {
         progress("write")
-        return try tagged("write") { try OutputWriter(options: options).write(result.files) }.map {
-            var d = $0
-            d.stage = "write"
-            return d
-        }
+        return try tagged("write") { try OutputWriter(options: options).write(result.files) }.map { $0.inStage("write") }
     }
 
     /// Runs `body`, tagging the diagnostics of a `DiagnosticError` it throws with `stage`.
@@ -187,32 +173,29 @@ public struct Pipeline: Sendable {
         do {
             return try body()
         } catch var error as DiagnosticError {
-            error.diagnostics = error.diagnostics.map {
-                var d = $0
-                d.stage = d.stage ?? stage
-                return d
-            }
+            error.diagnostics = error.diagnostics.map { $0.inStage(stage) }
             throw error
         }
     }
 
-    func loadDumps() throws -> (dumps: [RawDump], diagnostics: [Diagnostic]) {
-        let loader = DumpLoader()
+    func loadDumps(_ given: ContentFiles?) throws -> (dumps: [RawDump], diagnostics: [Diagnostic]) {
         // The output (and its work folder) may lie inside the content folder: never read it back.
-        let (paths, walkDiagnostics) = try loader.dumpPaths(in: options.contentPath, excluding: excludedFromContent)
+        let content = try given ?? ContentFiles.read(options.contentPath, excluding: excludedFromContent)
+        let loader = DumpLoader()
         let results = LockedBox<[Int: (RawDump?, [Diagnostic])]>([:])
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let loaded = loader.load(path: paths[index])
+        DispatchQueue.concurrentPerform(iterations: content.paths.count) { index in
+            let file = content.files[index]
+            let loaded = file.data.map { loader.decode($0, path: content.paths[index]) } ?? (nil, file.diagnostics)
             results.mutate { $0[index] = loaded }
         }
         var dumps: [RawDump] = []
-        var diagnostics = walkDiagnostics
-        for index in paths.indices {
+        var diagnostics = content.walkDiagnostics
+        for index in content.paths.indices {
             guard let (dump, found) = results.value[index] else { continue }
             diagnostics += found
             if let dump { dumps.append(dump) }
         }
-        if paths.isEmpty {
+        if content.paths.isEmpty {
             diagnostics.append(.warning("no dump files (*.txt) in the content folder", at: SourceLocation(path: options.contentPath)))
         }
         return (dumps, diagnostics)

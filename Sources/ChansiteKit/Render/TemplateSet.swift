@@ -13,7 +13,7 @@ public struct TemplateSet: Sendable {
     public let folder: String
     /// Files beside the templates that are copied into the site as they are (under `assets/`).
     public let assets: [RenderedFile]
-    /// A hash of every template's name and text: part of every page's fingerprint.
+    /// A hash of every template's name and text (not the assets): part of every page's fingerprint.
     public let fingerprint: String
     /// Unknown variables in the project's own templates (file and line); they render as nothing.
     public let warnings: [Diagnostic]
@@ -110,10 +110,10 @@ extension TemplateSet {
         var library = MustacheLibrary()
         var fingerprint = Fingerprint(ChansiteVersion.fingerprint)
         for name in sources.keys.sorted() {
-            guard let source = sources[name] else { continue }
+            // Only templates shape pages; assets are written on their own, compared by bytes.
+            guard let source = sources[name], name.hasSuffix(".mustache") else { continue }
             fingerprint.add(name)
             fingerprint.add(bytes: source.contents)
-            guard name.hasSuffix(".mustache") else { continue }
             let text = String(decoding: source.contents, as: UTF8.self)
             do {
                 // Every template escapes with chansite's escaper: a standalone pragma line, which

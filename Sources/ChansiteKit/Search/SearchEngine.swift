@@ -16,10 +16,9 @@ public final class SearchEngine {
     private var cache: [String: Any] = [:]
     private let buckets: Int
     private let docsPerChunk: Int
-    /// Each channel's name and its range of document numbers.
-    private let ranges: [(name: String, low: Int, high: Int)]
-    /// Each channel's display name, folder name and handle (empty when it has none).
-    public let channels: [(name: String, slug: String, handle: String)]
+    /// Each channel's display name, folder name, handle (empty when it has none) and its range
+    /// of document numbers.
+    public let channels: [(name: String, slug: String, handle: String, low: Int, high: Int)]
 
     /// - Parameter outputPath: the site folder holding `search/manifest.js`.
     /// - Throws: `DiagnosticError` when there is no index there, or when it is damaged.
@@ -36,18 +35,15 @@ public final class SearchEngine {
             manifest["filesPerFolder"] as? Int == SearchIndexLayout.filesPerFolder,
             manifest["formFolders"] as? Int == SearchIndexLayout.formFolders
         else { throw Self.damaged(manifestPath, "the manifest lacks its bucket, chunk or channel entries") }
-        var ranges: [(String, Int, Int)] = []
-        var named: [(name: String, slug: String, handle: String)] = []
+        var named: [(name: String, slug: String, handle: String, low: Int, high: Int)] = []
         for entry in channels {
             guard entry.count >= 3, let name = entry[0] as? String, let low = entry[1] as? Int, let high = entry[2] as? Int,
                 low >= 0, low <= high
             else { throw Self.damaged(manifestPath, "a channel entry is not [name, first, end, slug, handle]") }
-            ranges.append((name, low, high))
-            named.append((name, entry.count > 3 ? entry[3] as? String ?? "" : "", entry.count > 4 ? entry[4] as? String ?? "" : ""))
+            named.append((name, entry.count > 3 ? entry[3] as? String ?? "" : "", entry.count > 4 ? entry[4] as? String ?? "" : "", low, high))
         }
         self.buckets = buckets
         self.docsPerChunk = docsPerChunk
-        self.ranges = ranges
         self.channels = named
     }
 
@@ -186,7 +182,7 @@ public final class SearchEngine {
                     previous.compactMapValuesWithKeys { doc, value in best[doc].map { value + $0 } }
                 } ?? best
         }
-        let range = channel.flatMap { name in ranges.first { $0.name == name } }
+        let range = channel.flatMap { name in channels.first { $0.name == name } }
         let hits = (total ?? [:]).filter { doc, _ in
             guard let range else { return true }
             return doc >= range.low && doc < range.high
@@ -204,7 +200,7 @@ public final class SearchEngine {
         guard entry.count >= 4, let title = entry[0] as? String, let channelIndex = entry[1] as? Int,
             let url = entry[2] as? String, let text = entry[3] as? String
         else { throw Self.damaged(FileSystem.join(folder, path), "a document entry has the wrong shape") }
-        let channel = ranges.indices.contains(channelIndex) ? ranges[channelIndex].name : ""
+        let channel = channels.indices.contains(channelIndex) ? channels[channelIndex].name : ""
         return Result(title: title, url: url, channel: channel, snippet: Snippet.make(text, stems: stems), score: score)
     }
 }
