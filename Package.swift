@@ -31,11 +31,18 @@ let package = Package(
             name: "CStemmer",
             providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]
         ),
+        // libvips from Debian's libvips-dev: image sizes and thumbnails of exported photos.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
         .target(
             name: "ChansiteKit",
             dependencies: [
                 "CCmarkGFM",
                 "CStemmer",
+                "CVips",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: swiftSettings

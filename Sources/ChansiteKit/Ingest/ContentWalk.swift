@@ -9,6 +9,9 @@ struct ContentWalk {
     /// Resolved folders never read as content (the output and its work folder).
     let excluded: [String]
     private(set) var paths: [String] = []
+    /// `result.json` of each Telegram Desktop export found; an export's folder is not walked
+    /// further (its media and files are not dumps).
+    private(set) var exports: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var entered = Set<String>()
 
@@ -27,6 +30,17 @@ struct ContentWalk {
             names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         } catch {
             diagnostics.append(.warning("cannot read folder: \(FileSystem.describe(error)); skipped", at: SourceLocation(path: folder)))
+            return
+        }
+        if names.contains("result.json"), FileSystem.isRegularFile(FileSystem.join(folder, "result.json")) {
+            exports.append(FileSystem.join(folder, "result.json"))
+            return
+        }
+        if names.contains("messages.html") {
+            diagnostics.append(
+                .warning(
+                    "a Telegram Desktop export in HTML is not read: export again with \"Format: Machine-readable JSON\"; its folder is skipped",
+                    at: SourceLocation(path: FileSystem.join(folder, "messages.html"))))
             return
         }
         for name in names where !name.hasPrefix(".") {

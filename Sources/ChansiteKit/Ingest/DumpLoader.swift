@@ -15,12 +15,20 @@ public struct DumpLoader: Sendable {
     /// warning.
     /// - Throws: `DiagnosticError` when the content folder itself is missing.
     public func dumpPaths(in folder: String, excluding excluded: [String] = []) throws -> (paths: [String], diagnostics: [Diagnostic]) {
+        let found = try contentPaths(in: folder, excluding: excluded)
+        return (found.dumps, found.diagnostics)
+    }
+
+    /// The dump files (as `dumpPaths`) and the `result.json` of every Telegram Desktop export.
+    public func contentPaths(in folder: String, excluding excluded: [String] = []) throws -> (
+        dumps: [String], exports: [String], diagnostics: [Diagnostic]
+    ) {
         guard FileSystem.isDirectory(folder) else {
             throw DiagnosticError(.error("content folder '\(folder)' does not exist", at: nil))
         }
         var walk = ContentWalk(excluded: excluded.map { FileSystem.resolved($0) })
         walk.visit(folder)
-        return (walk.paths.sorted(), walk.diagnostics)
+        return (walk.paths.sorted(), walk.exports.sorted(), walk.diagnostics)
     }
 
     /// Reads one dump. Returns nil (with a diagnostic) when the file cannot be used at all.

@@ -29,6 +29,9 @@ public struct ParsedDump: Sendable {
         self.droppedLines = droppedLines
     }
 
+    /// True for a channel read from a Telegram Desktop export.
+    public var isExport: Bool { format == ExportChatReader.format }
+
     /// Records that a line was left out of every post, and why.
     mutating func drop(_ line: Int, _ reason: String) {
         droppedLines.append(DroppedLine(line: line, reason: reason))

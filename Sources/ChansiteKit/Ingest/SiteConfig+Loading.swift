@@ -11,8 +11,9 @@ extension SiteConfig {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DiagnosticError(.error("cannot read the configuration file", at: SourceLocation(path: path)))
         }
+        let config: SiteConfig
         do {
-            return try JSONDecoder().decode(SiteConfig.self, from: data).withAllowedCharacters()
+            config = try JSONDecoder().decode(SiteConfig.self, from: data).withAllowedCharacters()
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             let key = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw DiagnosticError(.error("'\(key)' has the wrong type: \(context.debugDescription)", at: SourceLocation(path: path)))
@@ -22,6 +23,17 @@ extension SiteConfig {
                     "not valid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error)",
                     at: SourceLocation(path: path)))
         }
+        if TimeZone(identifier: config.timeZone) == nil {
+            throw DiagnosticError(
+                .error(
+                    "'timeZone': unknown time zone '\(config.timeZone)' (use an IANA name such as \"Europe/Berlin\" or \"UTC\")",
+                    at: SourceLocation(path: path)))
+        }
+        if !["oldest", "newest"].contains(config.channelOrder) {
+            throw DiagnosticError(
+                .error("'channelOrder' must be \"oldest\" or \"newest\", not '\(config.channelOrder)'", at: SourceLocation(path: path)))
+        }
+        return config
     }
 
     /// The configuration's texts with characters no output format allows (controls, U+FFFE)

@@ -8,12 +8,15 @@ public struct ChannelInfo: Sendable, Hashable, Codable {
     public var subscribers: String?
     /// The channel's description, paragraphs separated by blank lines.
     public var description: String?
+    /// The channel's numeric id, when an export names it (bare, without `-100`).
+    public var channelID: String?
 
-    public init(title: String? = nil, handle: String? = nil, subscribers: String? = nil, description: String? = nil) {
+    public init(title: String? = nil, handle: String? = nil, subscribers: String? = nil, description: String? = nil, channelID: String? = nil) {
         self.title = title
         self.handle = handle
         self.subscribers = subscribers
         self.description = description
+        self.channelID = channelID
     }
 
     /// Fills the fields this one lacks from another dump of the same channel.
@@ -22,7 +25,8 @@ public struct ChannelInfo: Sendable, Hashable, Codable {
             title: title ?? other.title,
             handle: handle ?? other.handle,
             subscribers: subscribers ?? other.subscribers,
-            description: description ?? other.description
+            description: description ?? other.description,
+            channelID: channelID ?? other.channelID
         )
     }
 }

@@ -4,9 +4,28 @@ extension Post {
     /// The text a page shows as the post's heading: its title, else its first line, shortened.
     public var heading: String {
         if let title, !title.isEmpty { return title }
-        let firstLine = text.firstNonBlankLine
-        if firstLine.isEmpty { return hasMediaPlaceholder ? "Media" : "Untitled post" }
+        let firstLine = shownText.firstNonBlankLine
+        if firstLine.isEmpty { return hasMediaPlaceholder ? "Media" : contentHeading ?? "Untitled post" }
         return firstLine.shortened(to: 90)
+    }
+
+    /// A heading for a post with no text, from what it holds: a poll's question, a place, a
+    /// contact, a sticker's emoji or the kind of its media.
+    var contentHeading: String? {
+        if let poll = details?.poll, !poll.question.isEmpty { return poll.question.shortened(to: 90) }
+        if let place = details?.location { return place.placeName ?? "Location" }
+        if let contact = details?.contact { return contact.name.isEmpty ? "Contact" : contact.name }
+        guard let first = media.first else { return nil }
+        switch first.kind {
+        case "photo": return media.count > 1 ? "Photos" : "Photo"
+        case "video_file": return "Video"
+        case "animation": return "GIF"
+        case "video_message": return "Video message"
+        case "voice_message": return "Voice message"
+        case "audio_file": return [first.performer, first.title].compactMap { $0 }.joined(separator: " — ").nonEmpty ?? "Audio"
+        case "sticker": return "Sticker " + (first.title ?? "")
+        default: return first.fileName ?? "File"
+        }
     }
 
     /// The body a page shows under the heading: the text without its first line when the
@@ -29,7 +48,7 @@ extension Post {
     public func excerpt(maxLength: Int = 220) -> String {
         // Only the start of a long post can end up in the excerpt.
         var flat = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars.prefix(maxLength * 2 + 16) {
+        for scalar in shownText.unicodeScalars.prefix(maxLength * 2 + 16) {
             flat.append(scalar == "\n" || scalar == "\r" ? " " : scalar)
         }
         return String(flat).shortened(to: maxLength)
@@ -37,6 +56,8 @@ extension Post {
 }
 
 extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+
     /// The first line with any text, found by bytes (this runs for every post).
     var firstNonBlankLine: String {
         var start = utf8.startIndex

@@ -28,6 +28,10 @@ public struct Post: Sendable, Hashable {
     public var replyTo: String?
     /// Where in which dump the post was found.
     public var source: SourceRange
+    /// The text with its formatting, when the source has it (exports); joined, the spans are `text`.
+    public var spans: [TextSpan]?
+    /// What an export knows beyond text and media.
+    public var details: PostDetails?
     /// True when the dump wrote one paragraph per line (copies without blank lines), so each
     /// line break is a paragraph break on the page.
     public var paragraphPerLine = false

@@ -11,57 +11,72 @@ public struct SiteAssembler: Sendable {
 
     public func assemble(_ dumps: [ParsedDump]) -> (site: Site, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        // Group dumps by channel identity: the handle when known, else the title, else the file.
-        var groups: [(key: String, dumps: [ParsedDump])] = []
-        var groupIndex: [String: Int] = [:]
-        for dump in dumps.sorted(by: { $0.path < $1.path }) {
-            let key = Self.channelKey(dump)
-            if let index = groupIndex[key] {
-                groups[index].dumps.append(dump)
-            } else {
-                groupIndex[key] = groups.count
-                groups.append((key, [dump]))
-            }
-        }
         var usedSlugs = Set<String>()
         var channelCounters: [String: Int] = [:]
         var channels: [Channel] = []
-        for group in groups {
-            let info = group.dumps.map(\.channel).reduce(ChannelInfo()) { $0.merged(with: $1) }
-            let base = Self.channelSlugBase(info: info, path: group.dumps[0].path)
+        for group in ChannelGroups.group(dumps.sorted(by: { $0.path < $1.path })) {
+            let info = group.map(\.channel).reduce(ChannelInfo()) { $0.merged(with: $1) }
+            let base = Self.channelSlugBase(info: info, path: group[0].path)
             let slug = Self.unique(base, in: &usedSlugs, counters: &channelCounters)
+            let exports = ExportMerge.merge(group.filter(\.isExport))
+            diagnostics += exports.diagnostics
+            var ordered = exports.posts + textPosts(group.filter { !$0.isExport }, besides: exports.posts, diagnostics: &diagnostics)
+            if config.channelOrder == "newest" { ordered.reverse() }
             var posts: [SitePost] = []
             var postSlugs = Set<String>()
             var slugCounters: [String: Int] = [:]
-            // How often each post occurs in the dumps read so far (the most in any one dump):
-            // a post another dump already had is kept once, while a post that one dump holds
-            // twice stays twice. Keyed by the fingerprint hash, so the check is linear.
-            var keptCounts = PostCounts()
-            for dump in group.dumps {
-                var dumpCounts = PostCounts()
-                defer { keptCounts.keepMaximum(of: dumpCounts) }
-                for post in dump.newestFirst ? dump.posts.reversed() : dump.posts {
-                    let key = Slug.hash(Self.fingerprint(post), length: 16)
-                    if group.dumps.count > 1 {
-                        let identity = Self.identity(post)
-                        let identityKey = Self.key(of: identity)
-                        if dumpCounts.increment(identity, key: identityKey) <= keptCounts.count(of: identity, key: identityKey) {
-                            diagnostics.append(.note("post also found in another dump of this channel; kept once", at: post.source.start))
-                            continue
-                        }
-                    }
-                    let postSlug = Self.unique(Self.postSlugBase(post, fingerprintHash: key), in: &postSlugs, counters: &slugCounters)
-                    let tagKeys = post.hashtags.map(Tag.key(for:))
-                    posts.append(SitePost(post: post, channelSlug: slug, slug: postSlug, index: posts.count, tagKeys: tagKeys))
-                }
+            for post in ordered {
+                let key = Slug.hash(Self.fingerprint(post), length: 16)
+                let postSlug = Self.unique(Self.postSlugBase(post, fingerprintHash: key), in: &postSlugs, counters: &slugCounters)
+                let tagKeys = post.hashtags.map(Tag.key(for:))
+                posts.append(SitePost(post: post, channelSlug: slug, slug: postSlug, index: posts.count, tagKeys: tagKeys))
             }
-            channels.append(Channel(slug: slug, info: info, posts: posts, sources: group.dumps.map(\.path)))
+            channels.append(Channel(slug: slug, info: info, posts: posts, sources: Array(Set(group.map(\.path))).sorted()))
         }
         channels.sort { $0.slug < $1.slug }
         return (Site(config: config, channels: channels, tags: Self.tags(of: channels)), diagnostics)
     }
 
+    /// The posts of a channel's text dumps in reading order: a post another dump already had is
+    /// kept once, while a post that one dump holds twice stays twice; a post an export of the
+    /// channel has (same words) is left to the export, which knows more of it.
+    func textPosts(_ dumps: [ParsedDump], besides exported: [Post], diagnostics: inout [Diagnostic]) -> [Post] {
+        let exportedTexts = Set(exported.map { Self.comparableText($0.text) })
+        var posts: [Post] = []
+        // How often each post occurs in the dumps read so far (the most in any one dump), keyed
+        // by a hash of its identity, so the check is linear.
+        var keptCounts = PostCounts()
+        for dump in dumps {
+            var dumpCounts = PostCounts()
+            defer { keptCounts.keepMaximum(of: dumpCounts) }
+            for post in dump.newestFirst ? dump.posts.reversed() : dump.posts {
+                if !exportedTexts.isEmpty,
+                    exportedTexts.contains(Self.comparableText([post.title, post.text].compactMap { $0 }.joined(separator: "\n")))
+                {
+                    diagnostics.append(.note("post also found in an export of this channel; the export's copy is kept", at: post.source.start))
+                    continue
+                }
+                if dumps.count > 1 {
+                    let identity = Self.identity(post)
+                    let identityKey = Self.key(of: identity)
+                    if dumpCounts.increment(identity, key: identityKey) <= keptCounts.count(of: identity, key: identityKey) {
+                        diagnostics.append(.note("post also found in another dump of this channel; kept once", at: post.source.start))
+                        continue
+                    }
+                }
+                posts.append(post)
+            }
+        }
+        return posts
+    }
+
+    /// Words only: a copy of a page and an export of the same post differ in spaces and breaks.
+    static func comparableText(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
     static func channelKey(_ dump: ParsedDump) -> String {
+        if let id = dump.channel.channelID { return "id:" + id }
         if let handle = dump.channel.handle { return "@" + handle.lowercased() }
         if let title = dump.channel.title { return "title:" + title.normalizedSpaces.lowercased() }
         return "file:" + dump.path

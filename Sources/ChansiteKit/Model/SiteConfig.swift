@@ -13,6 +13,14 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     public var postsPerPage: Int
     /// Latest posts per channel shown on the home page.
     public var homePostsPerChannel: Int
+    /// The time zone dates are shown in (an IANA name, `Europe/Berlin`); UTC by default.
+    public var timeZone: String
+    /// `oldest` (default) or `newest`: the order of posts on channel pages.
+    public var channelOrder: String
+    /// Chat types of Telegram Desktop exports made into channels of the site.
+    public var exportChatTypes: [String]
+    /// Channel id (as an export names it) → public handle, for links to `t.me`.
+    public var channelHandles: [String: String]
 
     public init(
         title: String = "chansite",
@@ -20,7 +28,11 @@ public struct SiteConfig: Sendable, Hashable, Codable {
         baseURL: String? = nil,
         language: String = "ru",
         postsPerPage: Int = 20,
-        homePostsPerChannel: Int = 3
+        homePostsPerChannel: Int = 3,
+        timeZone: String = "UTC",
+        channelOrder: String = "oldest",
+        exportChatTypes: [String] = ["public_channel", "private_channel"],
+        channelHandles: [String: String] = [:]
     ) {
         self.title = title
         self.description = description
@@ -28,10 +40,15 @@ public struct SiteConfig: Sendable, Hashable, Codable {
         self.language = language
         self.postsPerPage = postsPerPage
         self.homePostsPerChannel = homePostsPerChannel
+        self.timeZone = timeZone
+        self.channelOrder = channelOrder
+        self.exportChatTypes = exportChatTypes
+        self.channelHandles = channelHandles
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, description, baseURL, language, postsPerPage, homePostsPerChannel
+        case title, description, baseURL, language, postsPerPage, homePostsPerChannel, timeZone, channelOrder, exportChatTypes,
+            channelHandles
     }
 
     public init(from decoder: any Decoder) throws {
@@ -43,5 +60,9 @@ public struct SiteConfig: Sendable, Hashable, Codable {
         language = try c.decodeIfPresent(String.self, forKey: .language) ?? defaults.language
         postsPerPage = max(1, try c.decodeIfPresent(Int.self, forKey: .postsPerPage) ?? defaults.postsPerPage)
         homePostsPerChannel = max(0, try c.decodeIfPresent(Int.self, forKey: .homePostsPerChannel) ?? defaults.homePostsPerChannel)
+        timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone) ?? defaults.timeZone
+        channelOrder = try c.decodeIfPresent(String.self, forKey: .channelOrder) ?? defaults.channelOrder
+        exportChatTypes = try c.decodeIfPresent([String].self, forKey: .exportChatTypes) ?? defaults.exportChatTypes
+        channelHandles = try c.decodeIfPresent([String: String].self, forKey: .channelHandles) ?? defaults.channelHandles
     }
 }

@@ -12,6 +12,12 @@ public enum SitePaths {
         page <= 1 ? "channels/\(slug)/index.html" : "channels/\(slug)/page-\(page).html"
     }
 
+    /// A channel's archive: its months with their counts.
+    public static func archive(_ slug: String) -> String { "channels/\(slug)/archive.html" }
+
+    /// The posts of one month (`2024-03`); post slugs never look like this.
+    public static func month(_ slug: String, _ key: String) -> String { "channels/\(slug)/archive-\(key).html" }
+
     public static func channelFeed(_ slug: String) -> String { "channels/\(slug)/feed.xml" }
 
     public static func post(channel: String, slug: String) -> String { "channels/\(channel)/\(slug).html" }

@@ -1,23 +1,40 @@
 import Foundation
 
-/// The content folder read once: the dump paths the walk found, what it reported, and each
-/// dump's bytes. The input digest and the load stage both work from it, so no dump is read twice.
+/// The content folder read once: the dump paths the walk found, what it reported, each dump's
+/// bytes, and each export's `result.json` with a fingerprint of its media files. The input
+/// digest and the load stage both work from it, so nothing is read twice.
 struct ContentFiles {
     var paths: [String]
     var walkDiagnostics: [Diagnostic]
     /// Each path's bytes, or nil with why it could not be read.
     var files: [(data: Data?, diagnostics: [Diagnostic])]
+    /// `result.json` of each export, sorted.
+    var exports: [String] = []
+    var exportFiles: [(data: Data?, diagnostics: [Diagnostic])] = []
+    /// Per export, a fingerprint of the names, sizes and times of every file in its folder.
+    var exportMedia: [String] = []
 
-    /// Walks the content folder (never into `excluded`) and reads every dump, in parallel.
+    /// Walks the content folder (never into `excluded`) and reads every dump and export, in
+    /// parallel.
     /// - Throws: `DiagnosticError` when the content folder is missing.
     static func read(_ folder: String, excluding excluded: [String]) throws -> ContentFiles {
         let loader = DumpLoader()
-        let (paths, walkDiagnostics) = try loader.dumpPaths(in: folder, excluding: excluded)
-        let files = LockedBox([(data: Data?, diagnostics: [Diagnostic])](repeating: (nil, []), count: paths.count))
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let read = loader.read(path: paths[index])
-            files.mutate { $0[index] = read }
+        let found = try loader.contentPaths(in: folder, excluding: excluded)
+        let all = found.dumps + found.exports
+        let files = LockedBox([(data: Data?, diagnostics: [Diagnostic])](repeating: (nil, []), count: all.count))
+        let media = LockedBox([String](repeating: "", count: found.exports.count))
+        DispatchQueue.concurrentPerform(iterations: all.count + found.exports.count) { index in
+            if index < all.count {
+                let read = loader.read(path: all[index])
+                files.mutate { $0[index] = read }
+            } else {
+                let export = index - all.count
+                let identity = ExportFolderIdentity.fingerprint(of: (found.exports[export] as NSString).deletingLastPathComponent)
+                media.mutate { $0[export] = identity }
+            }
         }
-        return ContentFiles(paths: paths, walkDiagnostics: walkDiagnostics, files: files.value)
+        return ContentFiles(
+            paths: found.dumps, walkDiagnostics: found.diagnostics, files: Array(files.value.prefix(found.dumps.count)),
+            exports: found.exports, exportFiles: Array(files.value.dropFirst(found.dumps.count)), exportMedia: media.value)
     }
 }

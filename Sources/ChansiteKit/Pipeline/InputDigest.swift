@@ -1,6 +1,6 @@
 import Foundation
 
-/// A fingerprint of everything a build reads: every dump's path and bytes, the templates (built
+/// A fingerprint of everything a build reads: every dump's path and bytes, every export's `result.json` and the identity of its media files, the templates (built
 /// in and the project's, as `TemplateSet` reads them), the configuration file and chansite's
 /// version. Equal digests mean an equal site, so a rebuild with nothing changed has nothing to do.
 enum InputDigest {
@@ -10,6 +10,12 @@ enum InputDigest {
         for (path, file) in zip(content.paths, content.files) {
             fingerprint.add(path)
             if let data = file.data { fingerprint.add(bytes: data) } else { fingerprint.add("unreadable") }
+        }
+        fingerprint.add(content.exports.count)
+        for (path, (file, media)) in zip(content.exports, zip(content.exportFiles, content.exportMedia)) {
+            fingerprint.add(path)
+            if let data = file.data { fingerprint.add(bytes: data) } else { fingerprint.add("unreadable") }
+            fingerprint.add(media)
         }
         var templates = BuiltinTemplates.files.mapValues { Data($0.utf8) }
         if FileSystem.isDirectory(options.templatesPath), let own = try? TemplateSet.read(folder: options.templatesPath) {

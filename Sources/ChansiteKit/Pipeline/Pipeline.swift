@@ -91,7 +91,11 @@ public struct Pipeline: Sendable {
         let config = try stage("config") { try SiteConfig.load(path: options.configPath, required: options.configRequired) }
         let raw = try stage("load") { try loadDumps(content) }
         diagnostics += raw.diagnostics
-        let parsed = try stage("parse") { parseDumps(raw.dumps) }
+        let (parsed, exportDiagnostics) = try stage("parse") { () -> ([ParsedDump], [Diagnostic]) in
+            let exports = readExports(raw.exports, config: config)
+            return (parseDumps(raw.dumps) + exports.dumps, exports.diagnostics)
+        }
+        diagnostics += exportDiagnostics
         for dump in parsed {
             diagnostics += dump.diagnostics
             if !dump.droppedLines.isEmpty {
@@ -130,8 +134,10 @@ public struct Pipeline: Sendable {
             }
             index.mutate { $0.seconds = Date().timeIntervalSince(start) }
         }
+        let media = try stage("media") { MediaPublisher(site: site).publish(into: sink) }
+        diagnostics += media.diagnostics.map { $0.inStage("media") }
         let pages = try stage("render") { () -> Int in
-            let pages = try PageRenderer(site: site, templates: templates).render(into: sink)
+            let pages = try PageRenderer(site: site, templates: templates, media: media.media).render(into: sink)
             // The sitemap protocol wants absolute URLs: without a base URL there is no valid one.
             let sitemap = config.baseURL == nil ? [] : SitemapRenderer(baseURL: config.baseURL).render(pages: pages)
             for file in FeedRenderer(site: site).render() + sitemap + [RobotsRenderer(baseURL: config.baseURL).render()] + templates.assets {
@@ -178,7 +184,7 @@ public struct Pipeline: Sendable {
         }
     }
 
-    func loadDumps(_ given: ContentFiles?) throws -> (dumps: [RawDump], diagnostics: [Diagnostic]) {
+    func loadDumps(_ given: ContentFiles?) throws -> (dumps: [RawDump], exports: [(path: String, data: Data)], diagnostics: [Diagnostic]) {
         // The output (and its work folder) may lie inside the content folder: never read it back.
         let content = try given ?? ContentFiles.read(options.contentPath, excluding: excludedFromContent)
         let loader = DumpLoader()
@@ -195,10 +201,30 @@ public struct Pipeline: Sendable {
             diagnostics += found
             if let dump { dumps.append(dump) }
         }
-        if content.paths.isEmpty {
-            diagnostics.append(.warning("no dump files (*.txt) in the content folder", at: SourceLocation(path: options.contentPath)))
+        var exports: [(path: String, data: Data)] = []
+        for (path, file) in zip(content.exports, content.exportFiles) {
+            diagnostics += file.diagnostics
+            if let data = file.data { exports.append((path, data)) }
         }
-        return (dumps, diagnostics)
+        if content.paths.isEmpty, content.exports.isEmpty {
+            diagnostics.append(
+                .warning(
+                    "no dump files (*.txt) and no Telegram Desktop exports (result.json) in the content folder",
+                    at: SourceLocation(path: options.contentPath)))
+        }
+        return (dumps, exports, diagnostics)
+    }
+
+    /// Reads every export, in parallel; each export may hold several channels.
+    func readExports(_ exports: [(path: String, data: Data)], config: SiteConfig) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
+        let reader = ExportReader(chatTypes: Set(config.exportChatTypes), handles: config.channelHandles)
+        let results = LockedBox<[Int: (dumps: [ParsedDump], diagnostics: [Diagnostic])]>([:])
+        DispatchQueue.concurrentPerform(iterations: exports.count) { index in
+            let read = reader.read(path: exports[index].path, data: exports[index].data)
+            results.mutate { $0[index] = read }
+        }
+        let all = exports.indices.compactMap { results.value[$0] }
+        return (all.flatMap(\.dumps), all.flatMap(\.diagnostics))
     }
 
     func parseDumps(_ dumps: [RawDump]) -> [ParsedDump] {

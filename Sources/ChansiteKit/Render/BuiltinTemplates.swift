@@ -15,6 +15,21 @@ enum BuiltinTemplates {
 {{/base}}
 
 """#,
+        "archive.mustache": #"""
+{{<base}}
+{{$content}}
+{{> partials/channel-header}}
+<h2 class="page-title">Archive</h2>
+{{#years}}
+<section class="archive-year">
+  <h3>{{year}} <span class="count">{{count}}</span></h3>
+  <ul class="archive-months">{{#months}}<li><a href="{{url}}">{{monthName}}</a> <span class="count">{{count}}</span></li>{{/months}}</ul>
+</section>
+{{/years}}
+{{/content}}
+{{/base}}
+
+"""#,
         "assets/search.js": #"""
 /* chansite search: loads the prebuilt index under search/ with <script> tags (works from file://),
    ranks with the BM25 scores the build precomputed, and shows results as you type. No dependencies. */
@@ -381,6 +396,39 @@ input[type=search], select {
 .post-excerpt { margin: 0; }
 .search-more { display: block; margin: 1rem auto; padding: .5rem 1.25rem; font: inherit; cursor: pointer; }
 .search-more[hidden] { display: none; }
+/* Exports: formatting, media, polls, replies. */
+.post-body pre { overflow-x: auto; max-width: 100%; padding: .75rem; background: var(--accent-soft); border-radius: 6px; white-space: pre; overflow-wrap: normal; }
+.post-body blockquote { margin: 0 0 .8em; padding-left: .8rem; border-left: 3px solid var(--accent); }
+.post-body details.quote { margin: 0 0 .8em; }
+.post-body details.quote summary { cursor: pointer; color: var(--muted); }
+.spoiler { position: relative; }
+.spoiler input { position: absolute; opacity: 0; width: 1px; height: 1px; margin: 0; }
+.spoiler span { background: var(--fg); color: transparent; border-radius: 3px; cursor: pointer; }
+.spoiler input:checked + span { background: transparent; color: inherit; cursor: auto; }
+.spoiler input:focus-visible + span { outline: 3px solid var(--accent); outline-offset: 2px; }
+.media { margin: .75rem 0; display: grid; gap: .5rem; }
+.media img, .media video { display: block; max-width: 100%; height: auto; border-radius: 6px; }
+.media.album { grid-template-columns: repeat(auto-fill, minmax(min(8rem, 100%), 1fr)); gap: 4px; }
+.media.album .photo img { width: 100%; height: 100%; aspect-ratio: 1; object-fit: cover; }
+.media-spoiler img { filter: blur(24px); }
+.media-spoiler:hover img, .media-spoiler:focus img { filter: none; }
+.video.round { border-radius: 50%; max-width: 16rem; }
+.audio { margin: 0; }
+.audio audio { width: 100%; }
+.sticker .emoji { font-size: 4rem; line-height: 1; text-decoration: none; }
+.file { display: inline-block; padding: .4rem .7rem; border: 1px solid var(--line); border-radius: 6px; text-decoration: none; }
+.file-size { color: var(--muted); font-size: .88rem; }
+.poll { margin: .75rem 0; padding: .75rem; border: 1px solid var(--line); border-radius: 6px; }
+.poll ul { list-style: none; padding: 0; margin: .5rem 0; }
+.poll li.chosen .poll-answer { font-weight: 600; }
+.poll meter { width: 6rem; }
+.poll-total, .poll-closed, .post-edited, .reply-count { color: var(--muted); font-size: .9rem; }
+.reply-to { font-size: .9rem; border-left: 3px solid var(--accent); padding-left: .6rem; margin: .25rem 0 .5rem; color: var(--muted); }
+.reply-to span { color: var(--fg); }
+.replies ul { padding-left: 1.1rem; }
+.post-date { color: inherit; text-decoration: none; }
+.post-date:hover { text-decoration: underline; }
+.archive-months { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: .25rem 1rem; }
 
 """#,
         "base.mustache": #"""
@@ -450,13 +498,28 @@ input[type=search], select {
 {{/base}}
 
 """#,
+        "month.mustache": #"""
+{{<base}}
+{{$content}}
+<p class="lead"><a href="{{channel.url}}">{{channel.name}}</a> · <a href="{{archiveURL}}">Archive</a></p>
+<h1 class="page-title">{{monthName}}</h1>
+<p class="lead">{{count}} posts</p>
+{{#posts}}{{> partials/post-summary}}{{/posts}}
+<nav class="post-nav" aria-label="Months">
+  {{#prevMonth}}<a rel="prev" href="{{url}}"><span>← Earlier</span> {{monthName}}</a>{{/prevMonth}}
+  {{#nextMonth}}<a rel="next" href="{{url}}"><span>Later →</span> {{monthName}}</a>{{/nextMonth}}
+</nav>
+{{/content}}
+{{/base}}
+
+"""#,
         "partials/channel-header.mustache": #"""
 <section class="channel-header">
   <h1><a href="{{channel.url}}">{{channel.name}}</a></h1>
   <p class="channel-meta">
     {{#channel.handle}}<a href="{{channel.telegramURL}}" rel="noopener">@{{channel.handle}}</a> · {{/channel.handle}}
     {{#channel.subscribers}}{{channel.subscribers}} subscribers · {{/channel.subscribers}}
-    {{channel.postCount}} posts · <a href="{{channel.feedURL}}">RSS</a>
+    {{channel.postCount}} posts · {{#channel.archiveURL}}<a href="{{channel.archiveURL}}">Archive</a> · {{/channel.archiveURL}}<a href="{{channel.feedURL}}">RSS</a>
   </p>
   {{#channel.descriptionHTML}}<div class="channel-description">{{{channel.descriptionHTML}}}</div>{{/channel.descriptionHTML}}
 </section>
@@ -513,6 +576,43 @@ input[type=search], select {
 {{/hasReactions}}
 
 """#,
+        "partials/post-media.mustache": #"""
+{{#hasMediaFiles}}
+  <div class="media{{#isAlbum}} album{{/isAlbum}}">
+  {{#media}}
+    {{#isPhoto}}<a class="photo{{#isSpoiler}} media-spoiler{{/isSpoiler}}" href="{{fileURL}}"><img src="{{thumbURL}}" width="{{width}}" height="{{height}}" loading="lazy" alt="{{label}}"></a>{{/isPhoto}}
+    {{#isVideo}}<video class="video{{#isRound}} round{{/isRound}}" controls preload="none"{{#posterURL}} poster="{{posterURL}}"{{/posterURL}}{{#width}} width="{{width}}" height="{{height}}"{{/width}}{{#isAnimation}} loop muted playsinline{{/isAnimation}} src="{{fileURL}}"><a href="{{fileURL}}">{{label}}</a></video>{{/isVideo}}
+    {{#isAudio}}<figure class="audio"><figcaption>{{label}}{{#performer}} · {{performer}}{{/performer}}{{#title}} — {{title}}{{/title}}{{#duration}} · {{duration}}{{/duration}}</figcaption><audio controls preload="none" src="{{fileURL}}"><a href="{{fileURL}}">{{label}}</a></audio></figure>{{/isAudio}}
+    {{#isSticker}}<a class="sticker" href="{{fileURL}}"><span class="emoji">{{emoji}}</span> <span class="visually-hidden">{{label}}</span></a>{{/isSticker}}
+    {{#isFile}}<a class="file" href="{{fileURL}}" download="{{download}}">📄 {{download}}{{#size}} <span class="file-size">{{size}}</span>{{/size}}</a>{{/isFile}}
+    {{#isMissing}}<p class="media-note" role="note">{{label}}{{#name}} “{{name}}”{{/name}}{{#size}} ({{size}}){{/size}} — {{missingReason}}.</p>{{/isMissing}}
+  {{/media}}
+  </div>
+{{/hasMediaFiles}}
+{{#poll}}
+  <figure class="poll">
+    <figcaption>📊 {{question}}{{#closed}} <span class="poll-closed">(closed)</span>{{/closed}}</figcaption>
+    <ul>{{#answers}}<li{{#chosen}} class="chosen"{{/chosen}}><span class="poll-answer">{{text}}</span> <meter min="0" max="100" value="{{percent}}" aria-label="{{text}}">{{percent}}%</meter> {{percent}}% · {{voters}}</li>{{/answers}}</ul>
+    <p class="poll-total">{{totalVoters}} votes</p>
+  </figure>
+{{/poll}}
+{{#location}}<p class="location">📍 <a href="{{mapURL}}" rel="nofollow noopener">{{#placeName}}{{placeName}}{{/placeName}}{{^placeName}}{{latitude}}, {{longitude}}{{/placeName}}</a>{{#address}} · {{address}}{{/address}}</p>{{/location}}
+{{#contact}}<p class="contact">👤 {{contactName}}{{#phone}} · {{phone}}{{/phone}}</p>{{/contact}}
+
+"""#,
+        "partials/post-meta.mustache": #"""
+    {{#dateText}}<a class="post-date" href="{{url}}">{{#dateISO}}<time datetime="{{dateISO}}">{{dateText}}</time>{{/dateISO}}{{^dateISO}}{{dateText}}{{/dateISO}}</a>{{/dateText}}
+    {{#editedText}}<span class="post-edited">edited {{editedText}}</span>{{/editedText}}
+    {{#isPinned}}<span class="post-pinned">📌 pinned</span>{{/isPinned}}
+    {{#author}}<span class="post-author">{{author}}</span>{{/author}}
+    {{#forwardedFrom}}<span class="post-forward">Forwarded from {{#forwardedFromURL}}<a href="{{forwardedFromURL}}">{{forwardedFrom}}</a>{{/forwardedFromURL}}{{^forwardedFromURL}}{{forwardedFrom}}{{/forwardedFromURL}}</span>{{/forwardedFrom}}
+    {{#viaBot}}<span class="post-via">via {{viaBot}}</span>{{/viaBot}}
+
+"""#,
+        "partials/post-reply.mustache": #"""
+{{#replyTo}}<p class="reply-to">{{#replyURL}}<a href="{{replyURL}}">↩ In reply to: <span>{{replyExcerpt}}</span></a>{{/replyURL}}{{#replyMissing}}↩ In reply to a message that is not in this archive{{/replyMissing}}</p>{{/replyTo}}
+
+"""#,
         "partials/post-summary.mustache": #"""
 <article class="post post-summary" id="{{id}}">
   <header class="post-meta">
@@ -530,13 +630,15 @@ input[type=search], select {
 <article class="post" id="{{id}}">
   <header class="post-meta">
     <a class="post-channel" href="{{channel.url}}">{{channel.name}}</a>
-    {{#dateText}}<span class="post-date">{{dateText}}</span>{{/dateText}}
-    {{#forwardedFrom}}<span class="post-forward">Forwarded from {{forwardedFrom}}</span>{{/forwardedFrom}}
+{{> partials/post-meta}}
   </header>
-  <h2 class="post-heading"><a href="{{url}}">{{heading}}</a></h2>
+  <h2 class="post-heading{{#headingInBody}}{{#dateText}} visually-hidden{{/dateText}}{{/headingInBody}}"><a href="{{url}}">{{heading}}</a></h2>
+  {{> partials/post-reply}}
   {{#hasMedia}}<p class="media-note" role="note">Media not captured in this copy of the channel.</p>{{/hasMedia}}
-  <div class="post-body">{{{body}}}</div>
+  {{#hasBody}}<div class="post-body">{{{body}}}</div>{{/hasBody}}
+  {{> partials/post-media}}
   {{> partials/post-extras}}
+  {{#replyCount}}<p class="reply-count"><a href="{{url}}#replies">💬 Replies: {{replyCount}}</a></p>{{/replyCount}}
 </article>
 
 """#,
@@ -547,13 +649,21 @@ input[type=search], select {
 <article class="post post-page" id="{{id}}">
   <p class="post-meta">
     <a class="post-channel" href="{{channelPageURL}}">← {{channel.name}}</a>
-    {{#dateText}}<span class="post-date">{{dateText}}</span>{{/dateText}}
-    {{#forwardedFrom}}<span class="post-forward">Forwarded from {{forwardedFrom}}</span>{{/forwardedFrom}}
+{{> partials/post-meta}}
   </p>
-  <h1 class="post-heading">{{heading}}</h1>
+  <h1 class="post-heading{{#headingInBody}} visually-hidden{{/headingInBody}}">{{heading}}</h1>
+  {{> partials/post-reply}}
   {{#hasMedia}}<p class="media-note" role="note">Media not captured in this copy of the channel.</p>{{/hasMedia}}
-  <div class="post-body">{{{body}}}</div>
+  {{#hasBody}}<div class="post-body">{{{body}}}</div>{{/hasBody}}
+  {{> partials/post-media}}
   {{> partials/post-extras}}
+  {{#telegramURL}}<p class="post-telegram"><a href="{{telegramURL}}" rel="noopener">Open in Telegram</a></p>{{/telegramURL}}
+  {{#replyCount}}
+  <section class="replies" id="replies">
+    <h2>Replies: {{replyCount}}</h2>
+    <ul>{{#replies}}<li><a href="{{url}}">{{heading}}</a></li>{{/replies}}</ul>
+  </section>
+  {{/replyCount}}
 </article>
 {{/post}}
 <nav class="post-nav" aria-label="Posts">

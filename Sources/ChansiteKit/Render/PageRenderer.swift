@@ -9,14 +9,23 @@ public struct PageRenderer: Sendable {
         case channel(Int, page: Int)
         case post(Int, Int)
         case tag(Int, page: Int)
+        case archive(Int)
+        case month(Int, Int)
     }
 
     public let site: Site
     public let templates: TemplateSet
+    /// The posts' media as `MediaPublisher` put it into the site.
+    public let media: [String: [PublishedMedia]]
+    let links: LocalLinks
+    let months: ChannelMonths
 
-    public init(site: Site, templates: TemplateSet) {
+    public init(site: Site, templates: TemplateSet, media: [String: [PublishedMedia]] = [:]) {
         self.site = site
         self.templates = templates
+        self.media = media
+        self.links = LocalLinks(site: site)
+        self.months = ChannelMonths(site: site, dates: DateDisplay(config: site.config))
     }
 
     /// Renders every page into `sink`, in parallel. A page whose context (everything its
@@ -25,15 +34,12 @@ public struct PageRenderer: Sendable {
     /// - Throws: `DiagnosticError` when a file cannot be stored.
     public func render(into sink: any OutputSink) throws -> [String] {
         let bodies = renderBodies()
-        let posts = PostContext(
-            site: site, bodies: bodies,
-            channelsBySlug: Dictionary(site.channels.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a }),
-            tagsByKey: Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }))
+        let posts = PostContext(site: site, bodies: bodies, media: media, links: links)
         let pages = allPages()
         let paths = LockedBox<[String]>([])
         let failures = LockedBox<[String]>([])
-        let postsByID = site.postsByID()
-        let channels = ChannelContext(site: site)
+        let postsByID = posts.postsByID
+        let channels = ChannelContext(site: site, archived: Set(months.byChannel.keys))
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             let (path, template, context) = self.context(pages[index], posts: posts, channels: channels, postsByID: postsByID)
             paths.mutate { $0.append(path) }
@@ -61,14 +67,19 @@ public struct PageRenderer: Sendable {
     /// rendering with `../../` links serves all of them.
     func renderBodies() -> [String: String] {
         let tagSlugs = Dictionary(site.tags.map { ($0.key, $0.slug) }, uniquingKeysWith: { a, _ in a })
-        let markdown = MarkdownRenderer { hashtag in
+        let tagURL: @Sendable (String) -> String? = { hashtag in
             tagSlugs[Tag.key(for: hashtag)].map { "../../" + SitePaths.tag($0) }
         }
+        let markdown = MarkdownRenderer(tagURL: tagURL)
+        let links = self.links
+        let formatted = FormattedText(tagURL: tagURL, localURL: { url in links.path(for: url).map { "../../" + SitePaths.percentEncoded($0) } })
         let all = site.allPosts
         let results = LockedBox<[String: String]>([:])
         DispatchQueue.concurrentPerform(iterations: all.count) { index in
             let post = all[index]
-            let html = markdown.html(for: post.body, paragraphPerLine: post.post.paragraphPerLine)
+            let html =
+                post.post.spans.map { formatted.html($0) }
+                ?? markdown.html(for: post.body, paragraphPerLine: post.post.paragraphPerLine)
             results.mutate { $0[post.id] = html }
         }
         return results.value
@@ -81,6 +92,10 @@ public struct PageRenderer: Sendable {
             let pagination = Pagination(itemCount: channel.posts.count, perPage: perPage)
             pages += (1...pagination.pageCount).map { Page.channel(c, page: $0) }
             pages += channel.posts.indices.map { Page.post(c, $0) }
+            if let months = months.byChannel[channel.slug] {
+                pages.append(.archive(c))
+                pages += months.indices.map { Page.month(c, $0) }
+            }
         }
         for (t, tag) in site.tags.enumerated() {
             let pagination = Pagination(itemCount: tag.postIDs.count, perPage: perPage)
@@ -138,6 +153,38 @@ public struct PageRenderer: Sendable {
                 ]
                 if p > 0 { context["prev"] = posts.context(channel.posts[p - 1], from: path) }
                 if p + 1 < channel.posts.count { context["next"] = posts.context(channel.posts[p + 1], from: path) }
+                return context
+            }
+        case .archive(let c):
+            let channel = site.channels[c]
+            return file(SitePaths.archive(channel.slug), "archive", title: "\(channel.displayName) — archive") { path in
+                var context = months.archiveContext(channel: channel.slug, dates: posts.dates, from: path)
+                context["channel"] = channels.context(channel, from: path)
+                return context
+            }
+        case .month(let c, let m):
+            let channel = site.channels[c]
+            let list = months.byChannel[channel.slug] ?? []
+            let month = list[m]
+            let name = posts.dates.monthName(year: month.year, month: month.month)
+            return file(SitePaths.month(channel.slug, month.key), "month", title: "\(channel.displayName) — \(name)") { path in
+                var context: [String: Any] = [
+                    "channel": channels.context(channel, from: path), "monthName": name, "count": month.posts.count,
+                    "posts": month.posts.map { posts.context(channel.posts[$0], from: path) },
+                    "archiveURL": SitePaths.link(from: path, to: SitePaths.archive(channel.slug)),
+                ]
+                if m > 0 {
+                    context["prevMonth"] = [
+                        "url": SitePaths.link(from: path, to: SitePaths.month(channel.slug, list[m - 1].key)),
+                        "monthName": posts.dates.monthName(year: list[m - 1].year, month: list[m - 1].month),
+                    ]
+                }
+                if m + 1 < list.count {
+                    context["nextMonth"] = [
+                        "url": SitePaths.link(from: path, to: SitePaths.month(channel.slug, list[m + 1].key)),
+                        "monthName": posts.dates.monthName(year: list[m + 1].year, month: list[m + 1].month),
+                    ]
+                }
                 return context
             }
         case .tag(let t, let number):

@@ -13,6 +13,15 @@ enum TemplateCheck {
         "hasTitle", "body", "excerpt", "hasMedia", "source", "hashtags", "hasHashtags", "forwardedFrom", "dateText",
         "reactions", "emoji", "hasReactions", "linkPreviews", "current", "total", "isPaginated", "pages", "number",
         "isCurrent", "isGap",
+        // Exports: dates, details, media, polls, replies.
+        "archiveURL", "years", "year", "months", "monthName", "monthCount", "prevMonth", "nextMonth", "is_archive", "is_month",
+        "hasBody", "headingInBody", "dateISO", "editedText", "isPinned", "author", "forwardedFromURL", "viaBot", "replyTo", "replyURL",
+        "replyExcerpt",
+        "replyMissing", "replyCount", "replies", "hasMediaFiles", "isAlbum", "media", "kind", "label", "size", "duration",
+        "isSpoiler", "isMissing", "missingReason", "fileURL", "download", "posterURL", "isPhoto", "thumbURL", "width", "height",
+        "isVideo", "isAnimation", "isRound", "isAudio", "performer", "isSticker", "isFile", "poll", "question", "closed",
+        "totalVoters", "answers", "text", "voters", "percent", "chosen", "location", "mapURL", "placeName", "address",
+        "latitude", "longitude", "contact", "contactName", "phone",
         "is_index", "is_channel", "is_post", "is_tag", "is_tags", "is_search", "is_404",
     ]
 

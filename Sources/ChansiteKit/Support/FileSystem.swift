@@ -44,6 +44,12 @@ public enum FileSystem {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// True when a path names a regular file (following symlinks).
+    public static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// True when anything (a file, folder or dangling link) is at the path.
     public static func exists(_ path: String) -> Bool {
         var info = stat()

@@ -4,7 +4,11 @@ struct ChannelContext {
     /// Channel slug → description HTML (absolute links only, so it suits any page depth).
     let descriptions: [String: String]
 
-    init(site: Site) {
+    /// Channels with a month archive (their posts have dates).
+    let archived: Set<String>
+
+    init(site: Site, archived: Set<String> = []) {
+        self.archived = archived
         let markdown = MarkdownRenderer { _ in nil }
         var descriptions: [String: String] = [:]
         for channel in site.channels {
@@ -32,6 +36,7 @@ struct ChannelContext {
             context["descriptionParagraphs"] = description.components(separatedBy: "\n").filter { !$0.isBlankLine }
         }
         if let html = descriptions[channel.slug] { context["descriptionHTML"] = html }
+        if archived.contains(channel.slug) { context["archiveURL"] = SitePaths.link(from: path, to: SitePaths.archive(channel.slug)) }
         return context
     }
 }

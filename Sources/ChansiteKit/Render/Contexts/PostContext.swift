@@ -1,10 +1,41 @@
+import Foundation
+
 /// What templates see of a post (documented in the README's template variables).
 struct PostContext {
     let site: Site
     /// Post bodies as HTML, rendered once for the depth of channel, tag and post pages.
     let bodies: [String: String]
+    /// Each post's media as published (post id → one entry per `Post.media`).
+    let media: [String: [PublishedMedia]]
     let channelsBySlug: [String: Channel]
     let tagsByKey: [String: Tag]
+    let postsByID: [String: SitePost]
+    let links: LocalLinks
+    let dates: DateDisplay
+    /// Post id → the id of the post it answers, when that is in the archive.
+    let replyTarget: [String: String]
+    /// Post id → the ids of the posts answering it, in reading order.
+    let replies: [String: [String]]
+
+    init(site: Site, bodies: [String: String], media: [String: [PublishedMedia]], links: LocalLinks) {
+        self.site = site
+        self.bodies = bodies
+        self.media = media
+        self.links = links
+        self.dates = DateDisplay(config: site.config)
+        channelsBySlug = Dictionary(site.channels.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        tagsByKey = Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        postsByID = site.postsByID()
+        var replyTarget: [String: String] = [:]
+        var replies: [String: [String]] = [:]
+        for post in site.allPosts {
+            guard let answered = post.post.replyTo, let target = links.postID(channel: post.channelSlug, id: answered) else { continue }
+            replyTarget[post.id] = target
+            replies[target, default: []].append(post.id)
+        }
+        self.replyTarget = replyTarget
+        self.replies = replies
+    }
 
     /// The post as a listing or page shows it, with links relative to `path`.
     func context(_ post: SitePost, from path: String) -> [String: Any] {
@@ -14,8 +45,10 @@ struct PostContext {
             "id": post.id,
             "heading": post.heading,
             "hasTitle": p.title != nil,
-            "url": SitePaths.link(from: path, to: SitePaths.post(channel: post.channelSlug, slug: post.slug)),
+            "headingInBody": p.spans != nil,
+            "url": url(of: post, from: path),
             "body": bodies[post.id] ?? "",
+            "hasBody": !(bodies[post.id] ?? "").isEmpty,
             "excerpt": post.excerpt,
             "hasMedia": p.hasMediaPlaceholder,
             "source": "\(p.source.path):\(p.source.firstLine)",
@@ -45,6 +78,83 @@ struct PostContext {
                 return item
             }
         }
+        addDates(of: p, to: &context)
+        addDetails(of: post, channel: channel, to: &context, from: path)
+        addReplies(of: post, to: &context, from: path)
+        let shown = MediaContext(file: p.media, published: media[post.id] ?? [], from: path)
+        if !shown.items.isEmpty {
+            context["media"] = shown.items
+            context["hasMediaFiles"] = true
+            if shown.photoCount > 1 { context["isAlbum"] = true }
+        }
         return context
+    }
+
+    func url(of post: SitePost, from path: String) -> String {
+        SitePaths.link(from: path, to: SitePaths.post(channel: post.channelSlug, slug: post.slug))
+    }
+
+    func addDates(of post: Post, to context: inout [String: Any]) {
+        guard let date = post.date else { return }
+        let isLocal = post.details?.dateIsLocal == true
+        context["dateText"] = isLocal ? dates.localText(date) : dates.text(date)
+        if !isLocal { context["dateISO"] = dates.iso(date) }
+        if let edited = post.details?.edited {
+            context["editedText"] = isLocal ? dates.localText(edited) : dates.text(edited)
+        }
+    }
+
+    func addDetails(of post: SitePost, channel: Channel?, to context: inout [String: Any], from path: String) {
+        guard let details = post.post.details else { return }
+        if let author = details.author { context["author"] = author }
+        if let bot = details.viaBot { context["viaBot"] = bot.hasPrefix("@") ? bot : "@" + bot }
+        if details.pinned { context["isPinned"] = true }
+        if let source = details.forwardedFromID, let slug = links.channel(exportID: source) {
+            context["forwardedFromURL"] = SitePaths.link(from: path, to: SitePaths.channel(slug))
+        }
+        if let handle = channel?.info.handle, let id = post.post.messageID {
+            context["telegramURL"] = "https://t.me/" + SitePaths.percentEncoded(handle) + "/" + id
+        }
+        if let poll = details.poll {
+            context["poll"] =
+                [
+                    "question": poll.question, "closed": poll.closed, "totalVoters": poll.totalVoters,
+                    "answers": poll.answers.map { answer -> [String: Any] in
+                        let percent = poll.totalVoters > 0 ? (answer.voters * 100 + poll.totalVoters / 2) / poll.totalVoters : 0
+                        return ["text": answer.text, "voters": answer.voters, "percent": percent, "chosen": answer.chosen]
+                    },
+                ] as [String: Any]
+        }
+        if let location = details.location {
+            let lat = String(format: "%.6f", location.latitude)
+            let lon = String(format: "%.6f", location.longitude)
+            var item: [String: Any] = [
+                "latitude": lat, "longitude": lon,
+                "mapURL": "https://www.openstreetmap.org/?mlat=\(lat)&mlon=\(lon)#map=16/\(lat)/\(lon)",
+            ]
+            if let name = location.placeName { item["placeName"] = name }
+            if let address = location.address { item["address"] = address }
+            context["location"] = item
+        }
+        if let contact = details.contact {
+            var item: [String: Any] = ["contactName": contact.name]
+            if let phone = contact.phone { item["phone"] = phone }
+            context["contact"] = item
+        }
+    }
+
+    func addReplies(of post: SitePost, to context: inout [String: Any], from path: String) {
+        if post.post.replyTo != nil {
+            if let target = replyTarget[post.id].flatMap({ postsByID[$0] }) {
+                context["replyTo"] = ["replyURL": url(of: target, from: path), "replyExcerpt": target.post.excerpt(maxLength: 120)] as [String: Any]
+            } else {
+                context["replyTo"] = ["replyMissing": true] as [String: Any]
+            }
+        }
+        let answers = (replies[post.id] ?? []).compactMap { postsByID[$0] }
+        if !answers.isEmpty {
+            context["replyCount"] = answers.count
+            context["replies"] = answers.map { ["url": url(of: $0, from: path), "heading": $0.heading] as [String: Any] }
+        }
     }
 }

@@ -1,0 +1,151 @@
+import Foundation
+
+/// The JSON of a Telegram Desktop export, as `Decodable` values that accept every version the
+/// client has written: numeric or string ids, `text` as a string or a list of parts, optional
+/// `text_entities`. Keys a message has that chansite does not know are collected, not rejected.
+enum ExportJSON {
+    /// `result.json`: one chat, or a whole account with lists of chats.
+    struct Root: Decodable {
+        var chat: Chat?
+        var chats: [Chat]
+        var leftChats: [Chat]
+
+        enum CodingKeys: String, CodingKey {
+            case messages, chats
+            case leftChats = "left_chats"
+        }
+        struct ChatList: Decodable { var list: [Chat]? }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            chat = c.contains(.messages) ? try Chat(from: decoder) : nil
+            chats = try c.decodeIfPresent(ChatList.self, forKey: .chats)?.list ?? []
+            leftChats = try c.decodeIfPresent(ChatList.self, forKey: .leftChats)?.list ?? []
+        }
+    }
+
+    struct Chat: Decodable {
+        var name: String?
+        var type: String?
+        var id: Flexible?
+        var messages: [Lenient<Message>]
+    }
+
+    /// Decodes `T`, keeping the failure instead of failing the whole list.
+    struct Lenient<T: Decodable>: Decodable {
+        var value: Result<T, any Error>
+        init(from decoder: any Decoder) throws {
+            value = Result { try T(from: decoder) }
+        }
+    }
+
+    /// A string or number (ids, `from_id`, `date_unixtime` across versions), kept as text.
+    struct Flexible: Decodable, Hashable {
+        var text: String
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let string = try? c.decode(String.self) {
+                text = string
+            } else if let int = try? c.decode(Int64.self) {
+                text = String(int)
+            } else {
+                text = String(try c.decode(Double.self))
+            }
+        }
+    }
+
+    /// A text part: a bare string, or an entity object.
+    struct Part: Decodable {
+        var type: String
+        var text: String
+        var href: String?
+        var language: String?
+        var collapsed: Bool?
+        var userID: Flexible?
+        var documentID: String?
+
+        enum CodingKeys: String, CodingKey {
+            case type, text, href, language, collapsed
+            case userID = "user_id"
+            case documentID = "document_id"
+        }
+
+        init(from decoder: any Decoder) throws {
+            if let string = try? decoder.singleValueContainer().decode(String.self) {
+                type = "plain"
+                text = string
+                return
+            }
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            type = try c.decodeIfPresent(String.self, forKey: .type) ?? "plain"
+            text = try c.decodeIfPresent(String.self, forKey: .text) ?? ""
+            href = try c.decodeIfPresent(String.self, forKey: .href)
+            language = try c.decodeIfPresent(String.self, forKey: .language)
+            collapsed = try c.decodeIfPresent(Bool.self, forKey: .collapsed)
+            userID = try c.decodeIfPresent(Flexible.self, forKey: .userID)
+            documentID = try? c.decodeIfPresent(String.self, forKey: .documentID)
+        }
+    }
+
+    /// `text`: a plain string or a list of parts.
+    struct Text: Decodable {
+        var parts: [Part]
+        init(from decoder: any Decoder) throws {
+            if let string = try? decoder.singleValueContainer().decode(String.self) {
+                parts = string.isEmpty ? [] : [Part(plain: string)]
+            } else {
+                parts = try [Part](from: decoder)
+            }
+        }
+    }
+
+    struct Reaction: Decodable {
+        var type: String?
+        var count: Int?
+        var emoji: String?
+        var documentID: String?
+        enum CodingKeys: String, CodingKey {
+            case type, count, emoji
+            case documentID = "document_id"
+        }
+    }
+
+    struct Poll: Decodable {
+        struct Answer: Decodable {
+            var text: Text?
+            var voters: Int?
+            var chosen: Bool?
+        }
+        var question: Text?
+        var closed: Bool?
+        var totalVoters: Int?
+        var answers: [Answer]?
+        enum CodingKeys: String, CodingKey {
+            case question, closed, answers
+            case totalVoters = "total_voters"
+        }
+    }
+
+    struct Location: Decodable {
+        var latitude: Double?
+        var longitude: Double?
+    }
+
+    struct Contact: Decodable {
+        var firstName: String?
+        var lastName: String?
+        var phoneNumber: String?
+        enum CodingKeys: String, CodingKey {
+            case firstName = "first_name"
+            case lastName = "last_name"
+            case phoneNumber = "phone_number"
+        }
+    }
+}
+
+extension ExportJSON.Part {
+    init(plain: String) {
+        type = "plain"
+        text = plain
+    }
+}

@@ -1,0 +1,51 @@
+/// A channel's dated posts by month, in the configured time zone: the archive page lists the
+/// months with their counts, and each month has a page of its posts.
+struct ChannelMonths {
+    struct Month {
+        var year: Int
+        var month: Int
+        /// Indexes into the channel's posts, in reading order.
+        var posts: [Int]
+
+        var key: String { "\(year)-" + (month < 10 ? "0" : "") + "\(month)" }
+    }
+
+    /// Channel slug → its months, oldest first; channels with no dated post are absent.
+    let byChannel: [String: [Month]]
+
+    init(site: Site, dates: DateDisplay) {
+        var byChannel: [String: [Month]] = [:]
+        for channel in site.channels {
+            var months: [String: Month] = [:]
+            for (index, post) in channel.posts.enumerated() {
+                guard let date = post.post.date else { continue }
+                let (year, month) = dates.month(of: date)
+                var entry = Month(year: year, month: month, posts: [])
+                entry = months[entry.key] ?? entry
+                entry.posts.append(index)
+                months[entry.key] = entry
+            }
+            if !months.isEmpty { byChannel[channel.slug] = months.values.sorted { $0.key < $1.key } }
+        }
+        self.byChannel = byChannel
+    }
+
+    /// The archive page's context: years, newest first, each with its months and counts.
+    func archiveContext(channel slug: String, dates: DateDisplay, from path: String) -> [String: Any] {
+        let months = byChannel[slug] ?? []
+        var years: [[String: Any]] = []
+        for year in Set(months.map(\.year)).sorted(by: >) {
+            let inYear = months.filter { $0.year == year }
+            years.append([
+                "year": year, "count": inYear.reduce(0) { $0 + $1.posts.count },
+                "months": inYear.map { month -> [String: Any] in
+                    [
+                        "monthName": dates.monthName(year: month.year, month: month.month), "count": month.posts.count,
+                        "url": SitePaths.link(from: path, to: SitePaths.month(slug, month.key)),
+                    ]
+                },
+            ])
+        }
+        return ["years": years, "monthCount": months.count]
+    }
+}
