@@ -8,13 +8,17 @@ extension Chansite {
         static let configuration = CommandConfiguration(
             abstract: "Show how a dump is parsed: its format, channel, posts and diagnostics.")
 
-        @Argument(help: "The dump file to parse.")
+        @Argument(help: "The dump file to parse, or a Telegram Desktop export (its folder or its result.json).")
         var file: String
 
         @Flag(help: "Print the parse as JSON (the contract in shared/dumps/README.md).")
         var json = false
 
         func run() throws {
+            if let export = ExportReader.resultFile(of: file) {
+                try inspectExport(export)
+                return
+            }
             let (dump, loadDiagnostics) = DumpLoader().load(path: file)
             guard let dump else {
                 for diagnostic in loadDiagnostics { Console.printDiagnostic(diagnostic) }
@@ -27,6 +31,33 @@ extension Chansite {
                 FileHandle.standardOutput.write(data)
             } else {
                 print(InspectReport(parsed).text, terminator: "")
+            }
+        }
+
+        /// An export holds one channel (printed as a dump is) or several (a JSON array, or one
+        /// report after another).
+        func inspectExport(_ path: String) throws {
+            let (data, problems) = DumpLoader().read(path: path)
+            guard let data else {
+                for diagnostic in problems { Console.printDiagnostic(diagnostic) }
+                throw ExitCode.failure
+            }
+            let config = try SiteConfig.load(path: FileManager.default.fileExists(atPath: "chansite.json") ? "chansite.json" : nil)
+            let reader = ExportReader(chatTypes: Set(config.exportChatTypes), handles: config.channelHandles)
+            let (dumps, diagnostics) = reader.read(path: path, data: data)
+            for diagnostic in diagnostics { Console.printDiagnostic(diagnostic) }
+            if dumps.isEmpty, diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
+            if json {
+                var out = Data(dumps.count == 1 ? [] : Array("[".utf8))
+                for (n, dump) in dumps.enumerated() {
+                    if n > 0 { out += Array(",\n".utf8) }
+                    out += try dump.jsonData()
+                }
+                if dumps.count != 1 { out += Array("]".utf8) }
+                out.append(0x0A)
+                FileHandle.standardOutput.write(out)
+            } else {
+                print(dumps.map { InspectReport($0).text }.joined(separator: "\n"), terminator: "")
             }
         }
     }

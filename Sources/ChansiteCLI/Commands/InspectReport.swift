@@ -1,4 +1,5 @@
 import ChansiteKit
+import Foundation
 
 /// The human-readable form of `chansite inspect`.
 struct InspectReport {
@@ -24,6 +25,10 @@ struct InspectReport {
             out += post.excerpt(maxLength: 70) + "\n"
             var meta: [String] = []
             if let title = post.title { meta.append("title: \(title)") }
+            if let id = post.messageID { meta.append("message \(id)" + (post.date.map { ", \($0.formatted(.iso8601))" } ?? "")) }
+            if let reply = post.replyTo { meta.append("reply to \(reply)") }
+            let media = post.media.filter { $0.kind != "unknown" }.map { $0.kind + ($0.unavailable == nil ? "" : " (not in the export)") }
+            if !media.isEmpty { meta.append("media: " + media.joined(separator: ", ")) }
             if !post.hashtags.isEmpty { meta.append("tags: " + post.hashtags.joined(separator: " ")) }
             if let forwarded = post.forwardedFrom { meta.append("forwarded from: \(forwarded)") }
             if let date = post.dateText { meta.append("date: \(date)") }

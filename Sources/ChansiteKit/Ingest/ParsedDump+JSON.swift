@@ -95,7 +95,7 @@ extension ParsedDump {
                 JSONPost(
                     title: post.title, text: post.text, hashtags: post.hashtags, forwardedFrom: post.forwardedFrom,
                     reactions: post.reactions.map { Dictionary($0.map { ($0.emoji, $0.count) }, uniquingKeysWith: +) },
-                    dateText: post.dateText, hasMedia: post.hasMediaPlaceholder,
+                    dateText: post.dateText, hasMedia: post.hasMediaPlaceholder || !post.media.isEmpty,
                     lines: [post.source.firstLine, post.source.lastLine], linkPreviews: post.linkPreviews)
             },
             diagnostics: (diagnostics + droppedLineNotes).map {

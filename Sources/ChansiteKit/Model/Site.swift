@@ -14,6 +14,11 @@ public struct Site: Sendable {
     /// Every post of every channel, in site order (channels by slug, posts in reading order).
     public var allPosts: [SitePost] { channels.flatMap(\.posts) }
 
+    /// A channel's latest `count` posts, newest first, whichever order its pages use.
+    public func latest(_ count: Int, of channel: Channel) -> [SitePost] {
+        config.channelOrder == "newest" ? Array(channel.posts.prefix(count)) : channel.posts.suffix(count).reversed()
+    }
+
     /// Looks posts up by id.
     public func postsByID() -> [String: SitePost] {
         Dictionary(allPosts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -94,6 +94,8 @@ public struct SiteAssembler: Sendable {
         }
         let fromTitle = Slug.make(info.title ?? "", maxWords: 5, maxLength: 40)
         if !fromTitle.isEmpty { return fromTitle }
+        // An export's file is always `result.json`: its channel id names it better.
+        if let id = info.channelID { return "channel-" + Slug.make(id, maxWords: 1, maxLength: 24) }
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let fromFile = Slug.make(stem.replacingOccurrences(of: "_", with: " "), maxWords: 8, maxLength: 40)
         if !fromFile.isEmpty { return fromFile }

@@ -139,7 +139,7 @@ public struct Pipeline: Sendable {
         let pages = try stage("render") { () -> Int in
             let pages = try PageRenderer(site: site, templates: templates, media: media.media).render(into: sink)
             // The sitemap protocol wants absolute URLs: without a base URL there is no valid one.
-            let sitemap = config.baseURL == nil ? [] : SitemapRenderer(baseURL: config.baseURL).render(pages: pages)
+            let sitemap = config.baseURL == nil ? [] : SitemapRenderer(baseURL: config.baseURL).render(pages: pages, modified: Self.lastModified(site))
             for file in FeedRenderer(site: site).render() + sitemap + [RobotsRenderer(baseURL: config.baseURL).render()] + templates.assets {
                 try sink.write(file.path, contents: file.contents, fingerprint: nil)
             }
@@ -154,6 +154,16 @@ public struct Pipeline: Sendable {
             files: [], site: site, counts: counts, dumps: summaries,
             diagnostics: diagnostics.map { $0.inStage("ingest") },
             timings: timings)
+    }
+
+    /// Each dated post page's `lastmod`: its last edit, else its date (UTC days).
+    static func lastModified(_ site: Site) -> [String: String] {
+        var modified: [String: String] = [:]
+        for post in site.allPosts {
+            guard let date = post.post.details?.edited ?? post.post.date else { continue }
+            modified[SitePaths.post(channel: post.channelSlug, slug: post.slug)] = String(date.formatted(.iso8601).prefix(10))
+        }
+        return modified
     }
 
     /// The search index, carried over whole when its inputs are unchanged.

@@ -12,14 +12,17 @@ public struct SitemapRenderer: Sendable {
         self.limit = max(1, limit)
     }
 
-    public func render(pages: [String]) -> [RenderedFile] {
+    /// - Parameter modified: page path → its `lastmod` (`2024-03-05`), where known.
+    public func render(pages: [String], modified: [String: String] = [:]) -> [RenderedFile] {
         let prefix = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
         let urls = pages.filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound }
-            .map { XML.escape(prefix + SitePaths.percentEncoded($0)) }
+            .map { page in
+                "<url><loc>\(XML.escape(prefix + SitePaths.percentEncoded(page)))</loc>" + (modified[page].map { "<lastmod>\($0)</lastmod>" } ?? "") + "</url>\n"
+            }
         let header = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         let namespace = "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
         func urlset(_ part: ArraySlice<String>) -> String {
-            header + "<urlset \(namespace)>\n" + part.map { "<url><loc>\($0)</loc></url>\n" }.joined() + "</urlset>\n"
+            header + "<urlset \(namespace)>\n" + part.joined() + "</urlset>\n"
         }
         guard urls.count > limit else { return [RenderedFile(path: SitePaths.sitemap, text: urlset(urls[...]))] }
         var files: [RenderedFile] = []

@@ -17,6 +17,15 @@ public struct ExportReader: Sendable {
         self.handles = handles
     }
 
+    /// The `result.json` a path names: the file itself, or the one in an export folder.
+    public static func resultFile(of path: String) -> String? {
+        if FileSystem.isDirectory(path) {
+            let file = FileSystem.join(path, "result.json")
+            return FileSystem.isRegularFile(file) ? file : nil
+        }
+        return (path as NSString).lastPathComponent == "result.json" ? path : nil
+    }
+
     /// - Parameters:
     ///   - path: `result.json`'s path as the user should see it.
     ///   - data: its bytes.
