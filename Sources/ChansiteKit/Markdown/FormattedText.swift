@@ -23,19 +23,40 @@ public struct FormattedText: Sendable {
                 out.block(
                     "<pre\(span.language.map { " data-language=\"\(HTMLText.escape($0))\"" } ?? "")><code>\(HTMLText.escape(span.text))</code></pre>")
             case "blockquote":
-                let inner = HTMLText.escape(span.text.trimmingTrailingNewlines).replacingOccurrences(of: "\n", with: "<br>")
+                let text = span.text.trimmingTrailingNewlines
                 if span.collapsed {
+                    // The summary shows the quote's start and the rest opens below it, so the
+                    // words read on without a repeat.
+                    let (start, rest) = Self.splitForSummary(text)
                     out.block(
-                        "<details class=\"quote\"><summary>\(HTMLText.escape(String(span.text.prefix(60))))…</summary><blockquote dir=\"auto\">\(inner)</blockquote></details>"
+                        "<details class=\"quote\" dir=\"auto\"><summary>\(Self.lines(start))</summary>\(rest.isEmpty ? "" : "<blockquote dir=\"auto\">\(Self.lines(rest))</blockquote>")</details>"
                     )
                 } else {
-                    out.block("<blockquote dir=\"auto\">\(inner)</blockquote>")
+                    out.block("<blockquote dir=\"auto\">\(Self.lines(text))</blockquote>")
                 }
             default:
                 out.inline(span.text) { inline($0, span) }
             }
         }
         return out.finish()
+    }
+
+    /// Escaped text with its line breaks kept.
+    static func lines(_ text: Substring) -> String {
+        HTMLText.escape(String(text)).replacingOccurrences(of: "\n", with: "<br>")
+    }
+
+    static func lines(_ text: String) -> String { lines(text[...]) }
+
+    /// A collapsed quote's first line, or its first words when the line is long, and the rest.
+    static func splitForSummary(_ text: String) -> (Substring, Substring) {
+        let limit = text.index(text.startIndex, offsetBy: 80, limitedBy: text.endIndex) ?? text.endIndex
+        if let newline = text[..<limit].firstIndex(of: "\n") {
+            return (text[..<newline], text[text.index(after: newline)...])
+        }
+        guard limit < text.endIndex else { return (text[...], "") }
+        let cut = text[..<limit].lastIndex(of: " ") ?? limit
+        return (text[..<cut], text[cut...])
     }
 
     /// One line of an inline span, wrapped as its type asks.

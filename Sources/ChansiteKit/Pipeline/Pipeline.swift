@@ -139,7 +139,8 @@ public struct Pipeline: Sendable {
         let pages = try stage("render") { () -> Int in
             let pages = try PageRenderer(site: site, templates: templates, media: media.media).render(into: sink)
             // The sitemap protocol wants absolute URLs: without a base URL there is no valid one.
-            let sitemap = config.baseURL == nil ? [] : SitemapRenderer(baseURL: config.baseURL).render(pages: pages, modified: Self.lastModified(site))
+            let sitemap =
+                config.baseURL == nil ? [] : SitemapRenderer(baseURL: config.baseURL).render(pages: pages, modified: Self.lastModified(site))
             for file in FeedRenderer(site: site).render() + sitemap + [RobotsRenderer(baseURL: config.baseURL).render()] + templates.assets {
                 try sink.write(file.path, contents: file.contents, fingerprint: nil)
             }

@@ -17,7 +17,8 @@ public struct SitemapRenderer: Sendable {
         let prefix = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
         let urls = pages.filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound }
             .map { page in
-                "<url><loc>\(XML.escape(prefix + SitePaths.percentEncoded(page)))</loc>" + (modified[page].map { "<lastmod>\($0)</lastmod>" } ?? "") + "</url>\n"
+                "<url><loc>\(XML.escape(prefix + SitePaths.percentEncoded(page)))</loc>" + (modified[page].map { "<lastmod>\($0)</lastmod>" } ?? "")
+                    + "</url>\n"
             }
         let header = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         let namespace = "xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""

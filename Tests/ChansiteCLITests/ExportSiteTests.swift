@@ -1,0 +1,79 @@
+import ChansiteKit
+import Foundation
+import Testing
+
+/// Builds a site from the fixture exports with the real binary and checks it as a reader would
+/// meet it: links resolve, pictures are real images of the stated size, no message text is
+/// lost, nothing private is published, and two builds are byte-identical.
+@Suite(.serialized) struct ExportSiteTests {
+    static let fixtures = CLIRunner.repositoryRoot.appendingPathComponent("Tests/ChansiteKitTests/Fixtures/exports")
+
+    /// A project whose content is the fixture exports; the site is built into `Output`.
+    static func build(into project: URL) throws -> CLIRunner.Output {
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        let config =
+            #"{"title": "Exports", "language": "en", "baseURL": "https://example.org/archive/", "channelHandles": {"1000000005": "replychain"}}"#
+        try Data(config.utf8).write(to: project.appendingPathComponent("chansite.json"))
+        return try CLIRunner.run(["build", "--content", fixtures.path], in: project)
+    }
+
+    @Test func theExportSiteIsCompleteLinkedAndDeterministic() throws {
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("chansite-export-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let result = try Self.build(into: project)
+        // The malformed export is an error that names its place; everything else is built.
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("malformed/result.json:7:51: error: malformed JSON"))
+        #expect(result.stderr.contains("traversal/result.json:10: warning: message 3: media path 'photos/escape.jpg' refused"))
+        #expect(result.stderr.contains("message 21: media file 'photos/photo_2@05-03-2024_10-13-00.jpg' is not in the export folder"))
+        let output = project.appendingPathComponent("Output")
+        let files = SiteFiles(root: output)
+        #expect(files.html.count > 50)
+
+        var broken: [String] = []
+        var images = 0
+        for page in files.html {
+            let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
+            for link in SiteFiles.references(in: html) where !files.exists(link, from: page) {
+                broken.append("\(page) → \(link)")
+            }
+            for image in SiteFiles.images(in: html) {
+                images += 1
+                let path = files.resolve(image.src, from: page)
+                let size = ImageThumbnailer.size(of: output.appendingPathComponent(path).path)
+                #expect(size?.width == image.width && size?.height == image.height, "\(page): \(image.src)")
+            }
+        }
+        #expect(broken.isEmpty, "\(broken.prefix(10))")
+        #expect(images >= 8)
+
+        // Every message's text is on its post page (an album's on its first message's page).
+        var lost: [String] = []
+        for message in try FixtureMessages.all(in: Self.fixtures) {
+            let pages = files.html.filter { page in
+                message.pageIDs.contains { page.hasSuffix("/\($0).html") } && page.hasPrefix("channels/")
+            }
+            let found = pages.contains { page in
+                SiteFiles.visibleText(of: (try? String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)) ?? "")
+                    .contains(message.text)
+            }
+            if !found { lost.append("\(message.chat) #\(message.id): \(message.text.prefix(40))") }
+        }
+        #expect(lost.isEmpty, "\(lost)")
+
+        // A personal chat in the account export is never published, not even in the index.
+        let everything = files.all.map { (try? Data(contentsOf: output.appendingPathComponent($0))) ?? Data() }
+        #expect(!everything.contains { String(decoding: $0, as: UTF8.self).contains("must never be published") })
+
+        // A second build into another folder gives the same bytes.
+        let second = project.appendingPathComponent("second")
+        _ = try CLIRunner.run(["build", "--content", Self.fixtures.path, "--output", second.path, "--quiet"], in: project)
+        let again = SiteFiles(root: second)
+        #expect(again.all == files.all)
+        for path in files.all {
+            let a = try Data(contentsOf: output.appendingPathComponent(path))
+            let b = try Data(contentsOf: second.appendingPathComponent(path))
+            #expect(a == b, "\(path) differs between two builds")
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// A built site's files, and what its pages point at.
+struct SiteFiles {
+    let root: URL
+    /// Every file (not hidden), relative to the root, sorted.
+    let all: [String]
+    let html: [String]
+    private let set: Set<String>
+
+    init(root: URL) {
+        self.root = root
+        let names = (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String]) ?? []
+        all = names.filter { name in
+            var isDirectory: ObjCBool = false
+            return !name.split(separator: "/").contains { $0.hasPrefix(".") }
+                && FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }.sorted()
+        html = all.filter { $0.hasSuffix(".html") }
+        set = Set(all)
+    }
+
+    /// A relative reference from `page`, as a path from the root (query and fragment dropped).
+    func resolve(_ reference: String, from page: String) -> String {
+        var target = reference
+        if let cut = target.firstIndex(where: { $0 == "#" || $0 == "?" }) { target = String(target[..<cut]) }
+        target = target.removingPercentEncoding ?? target
+        var parts = page.split(separator: "/").dropLast().map(String.init)
+        for part in target.split(separator: "/", omittingEmptySubsequences: false).map(String.init) {
+            if part == ".." { _ = parts.popLast() } else if part != "." && !part.isEmpty { parts.append(part) }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    func exists(_ reference: String, from page: String) -> Bool {
+        set.contains(resolve(reference, from: page))
+    }
+
+    /// Every local `href`, `src` and `poster` of a page (not external, not in-page).
+    static func references(in html: String) -> [String] {
+        let pattern = try! NSRegularExpression(pattern: #"(?:href|src|poster)="([^"]*)""#)
+        let ns = html as NSString
+        return pattern.matches(in: html, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)) }
+            .map { $0.replacingOccurrences(of: "&amp;", with: "&") }
+            .filter { !$0.contains(":") && !$0.hasPrefix("#") && !$0.isEmpty }
+    }
+
+    /// Every `<img>` with its stated size.
+    static func images(in html: String) -> [(src: String, width: Int, height: Int)] {
+        let pattern = try! NSRegularExpression(pattern: #"<img src="([^"]+)" width="(\d+)" height="(\d+)""#)
+        let ns = html as NSString
+        return pattern.matches(in: html, range: NSRange(location: 0, length: ns.length)).map {
+            (ns.substring(with: $0.range(at: 1)), Int(ns.substring(with: $0.range(at: 2))) ?? 0, Int(ns.substring(with: $0.range(at: 3))) ?? 0)
+        }
+    }
+
+    /// The text a reader sees in `<main>`: tags dropped, entities decoded, spaces collapsed.
+    static func visibleText(of html: String) -> String {
+        var text = html
+        if let start = text.range(of: "<main"), let end = text.range(of: "</main>") { text = String(text[start.lowerBound..<end.upperBound]) }
+        // Block tags separate words; inline ones (`<strong>`, `<a>`, `<span>`) do not.
+        let blocks = "p|br|div|li|ul|ol|h[1-6]|blockquote|pre|details|summary|figure|figcaption|article|header|section|nav|main|audio|video"
+        text = text.replacingOccurrences(of: "</?(?:\(blocks))\\b[^>]*>", with: " ", options: .regularExpression)
+        text = text.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+/// The messages of the fixture exports, read with JSONSerialization (not chansite's reader), so
+/// the test does not share the code it checks.
+enum FixtureMessages {
+    struct Message {
+        var chat: String
+        var id: Int
+        var text: String
+        /// The pages the text may be on: its own, or (in an album) an earlier message's.
+        var pageIDs: [Int]
+    }
+
+    /// Each message once: where exports of one channel overlap, the later folder's copy (the
+    /// fixtures name re-exports by year).
+    static func all(in folder: URL) throws -> [Message] {
+        var byKey: [String: Message] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
+            let url = folder.appendingPathComponent(name + "/result.json")
+            guard let data = try? Data(contentsOf: url), let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { continue }
+            var chats = [root]
+            if root["messages"] == nil {
+                chats = ["chats", "left_chats"].flatMap { ((root[$0] as? [String: Any])?["list"] as? [[String: Any]]) ?? [] }
+            }
+            for chat in chats where ["public_channel", "private_channel"].contains(chat["type"] as? String ?? "") {
+                let chatID = chat["id"].map { "\($0)" } ?? name
+                for message in chat["messages"] as? [[String: Any]] ?? [] where message["type"] as? String == "message" {
+                    let text = plain(message["text"]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                    guard !text.isEmpty, let id = message["id"] as? Int else { continue }
+                    byKey["\(chatID)/\(id)"] = Message(chat: name, id: id, text: text, pageIDs: [id, id - 1, id - 2])
+                }
+            }
+        }
+        return byKey.keys.sorted().compactMap { byKey[$0] }
+    }
+
+    static func plain(_ text: Any?) -> String {
+        if let string = text as? String { return string }
+        return (text as? [Any] ?? []).map { part in (part as? String) ?? ((part as? [String: Any])?["text"] as? String ?? "") }.joined()
+    }
+}

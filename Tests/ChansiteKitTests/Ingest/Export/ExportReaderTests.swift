@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+@testable import ChansiteKit
+
+/// Reads the fixture exports (`Fixtures/exports/<name>/result.json`), each made to exercise one
+/// part of the format.
+@Suite struct ExportReaderTests {
+    static let fixtures = TestSupport.repositoryRoot.appendingPathComponent("Tests/ChansiteKitTests/Fixtures/exports")
+
+    static func read(_ name: String, reader: ExportReader = ExportReader()) throws -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
+        let path = fixtures.appendingPathComponent(name + "/result.json").path
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return reader.read(path: path, data: data)
+    }
+
+    static func all(_ read: (dumps: [ParsedDump], diagnostics: [Diagnostic])) -> [Diagnostic] {
+        read.diagnostics + read.dumps.flatMap(\.diagnostics)
+    }
+
+    @Test func everyEntityTypeBecomesASpanAndUnknownOnesAreNotedOnce() throws {
+        let read = try Self.read("entities")
+        let post = try #require(read.dumps.first?.posts.first)
+        let kinds = Set(post.spans?.map(\.kind) ?? [])
+        #expect(TextSpan.knownKinds.subtracting(["unknown"]).isSubset(of: kinds))
+        #expect(post.text.hasPrefix("Every entity: bold, italic"))
+        #expect(post.text.hasSuffix("The end <script>alert('x')</script>."))
+        #expect(post.hashtags == ["#formatting"])
+        #expect(post.reactions == [Reaction(emoji: "👍", count: 12), Reaction(emoji: "✨", count: 3), Reaction(emoji: "⭐", count: 5)])
+        let messages = Self.all(read).map(\.message)
+        #expect(messages.filter { $0.contains("unknown text entity 'fancy_future_entity'") }.count == 1)
+        #expect(messages.filter { $0.contains("unknown message key 'future_key'") }.count == 1)
+        let edited = try #require(read.dumps.first?.posts.last)
+        #expect(edited.details?.author == "Ada Editor")
+        #expect(edited.details?.edited == Date(timeIntervalSince1970: 1_709_370_000))
+    }
+
+    @Test func linesNameWhereEachMessageStarts() throws {
+        let read = try Self.read("entities")
+        #expect(read.dumps.first?.posts.map(\.source.firstLine) == [6, 76])
+    }
+
+    @Test func anOldExportReadsWithLocalDatesAndSaysSo() throws {
+        let read = try Self.read("old-version")
+        let posts = try #require(read.dumps.first?.posts)
+        #expect(posts.count == 2)
+        #expect(posts[0].details?.dateIsLocal == true)
+        #expect(posts[0].date == Date(timeIntervalSince1970: 1_583_019_000))  // 2020-02-29T23:30:00 as written
+        #expect(posts[1].spans?.map(\.kind) == ["plain", "bold", "plain", "hashtag", "plain"])
+        #expect(posts[1].hashtags == ["#history"])
+        #expect(Self.all(read).filter { $0.message.contains("no 'date_unixtime'") }.count == 1)
+    }
+
+    @Test func serviceMessagesAreNotPostsAndAPinMarksItsPost() throws {
+        let read = try Self.read("service")
+        let posts = try #require(read.dumps.first?.posts)
+        #expect(posts.map(\.messageID) == ["3", "7"])
+        #expect(posts[0].details?.pinned == true)
+        #expect(posts[1].details?.pinned == false)
+        let messages = Self.all(read).map(\.message)
+        #expect(messages.contains { $0.contains("4 service messages are not posts") && $0.contains("pin_message ×1") })
+        #expect(messages.contains { $0.contains("'unsupported'") })
+        #expect(messages.contains { $0.contains("unknown message type 'story_reply_of_the_future'") })
+    }
+
+    @Test func anAlbumBecomesOnePostWithItsCaption() throws {
+        let posts = try #require(try Self.read("album").dumps.first?.posts)
+        #expect(posts.count == 2)
+        #expect(posts[0].media.map(\.kind) == ["photo", "photo", "photo"])
+        #expect(posts[0].details?.albumIDs == ["41", "42"])
+        #expect(posts[0].text == "Three photos from the spring walk.")
+        #expect(posts[1].messageID == "43")
+    }
+
+    @Test func aFullAccountExportGivesEachChannelAndSkipsPersonalChats() throws {
+        let read = try Self.read("account")
+        #expect(read.dumps.map(\.channel.title) == ["Account Channel One", "Account Channel Two"])
+        #expect(read.dumps.map(\.channel.channelID) == ["1000000007", "1000000008"])
+        #expect(!read.dumps.flatMap(\.posts).contains { $0.text.contains("private message") })
+        #expect(read.diagnostics.contains { $0.message.contains("personal_chat ×1") })
+        // Media paths of a full export carry the chat's folder, relative to result.json.
+        #expect(read.dumps[0].posts[0].media.first?.sourcePath?.hasSuffix("account/chats/chat_01/photos/photo_1@02-02-2023_12-00-00.jpg") == true)
+        let withGroups = try Self.read("account", reader: ExportReader(chatTypes: ["public_channel", "private_channel", "personal_chat"]))
+        #expect(withGroups.dumps.count == 3)
+    }
+
+    @Test func pathsOutOfTheExportAreRefusedWithAWarning() throws {
+        let read = try Self.read("traversal")
+        let posts = try #require(read.dumps.first?.posts)
+        #expect(posts[0...2].allSatisfy { $0.media.first?.unavailable == "refused" && $0.media.first?.sourcePath == nil })
+        #expect(posts[3].media.first?.sourcePath?.hasSuffix("photos/ok photo (1).jpg") == true)
+        let warnings = Self.all(read).filter { $0.severity == .warning }.map(\.message)
+        #expect(warnings.count == 3)
+        #expect(warnings.contains { $0.contains("message 3") && $0.contains("symlink") })
+    }
+
+    @Test func placeholdersAndMissingFilesAreMarkedAndAMissingFileWarnsWithItsMessage() throws {
+        let read = try Self.read("media")
+        let byID = Dictionary(uniqueKeysWithValues: try #require(read.dumps.first).posts.map { ($0.messageID ?? "", $0) })
+        #expect(byID["18"]?.media.first?.unavailable?.hasPrefix("(File not included.") == true)
+        #expect(byID["19"]?.media.first?.unavailable?.hasPrefix("(File exceeds maximum size.") == true)
+        #expect(byID["20"]?.media.first?.unavailable?.hasPrefix("(File unavailable") == true)
+        #expect(byID["21"]?.media.first?.unavailable == "missing")
+        #expect(
+            Self.all(read).filter { $0.severity == .warning }.map(\.message) == [
+                "message 21: media file 'photos/photo_2@05-03-2024_10-13-00.jpg' is not in the export folder; shown as not in this export"
+            ])
+        #expect(byID["11"]?.media.first?.thumbnailPath?.hasSuffix("clip.mp4_thumb.jpg") == true)
+        #expect(byID["15"]?.media.first?.title == "😺")
+        #expect(byID["22"]?.details?.poll?.answers.map(\.voters) == [20, 10])
+        #expect(byID["23"]?.details?.location?.placeName == "Alexanderplatz")
+        #expect(byID["24"]?.details?.contact == PostDetails.Contact(name: "Grace Hopper", phone: "+1 555 0199"))
+        #expect(byID["25"]?.details?.viaBot == "@gif")
+        #expect(byID["25"]?.media.first?.spoiler == true)
+    }
+
+    @Test func malformedJSONNamesItsLineAndColumn() throws {
+        let read = try Self.read("malformed")
+        #expect(read.dumps.isEmpty)
+        let error = try #require(read.diagnostics.first)
+        #expect(error.severity == .error)
+        #expect(error.location?.line == 7)
+        #expect(error.location?.column == 51)  // the second comma of ",,"
+        #expect(error.message.hasPrefix("malformed JSON"))
+    }
+
+    @Test func jsonThatIsNoExportIsSkippedClearly() {
+        let read = ExportReader().read(path: "x/result.json", data: Data(#"{"hello": [1, 2]}"#.utf8))
+        #expect(read.dumps.isEmpty)
+        #expect(read.diagnostics.first?.message.contains("not a Telegram Desktop export") == true)
+    }
+
+    @Test func aMessageThatCannotBeReadIsNamedAndTheRestKept() {
+        let json =
+            #"{"name": "X", "type": "public_channel", "id": 1, "messages": [{"type": "message", "text": "no id"}, {"id": 2, "type": "message", "text": "kept"}]}"#
+        let read = ExportReader().read(path: "x/result.json", data: Data(json.utf8))
+        #expect(read.dumps.first?.posts.map(\.text) == ["kept"])
+        #expect(read.dumps.first?.diagnostics.contains { $0.severity == .warning && $0.message.contains("message 1 of X cannot be read") } == true)
+    }
+}

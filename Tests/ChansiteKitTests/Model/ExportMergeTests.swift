@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import ChansiteKit
+
+@Suite struct ExportMergeTests {
+    static func posts(_ name: String) throws -> [ParsedDump] {
+        try ExportReaderTests.read(name).dumps
+    }
+
+    @Test func overlappingExportsMergeByIDWithTheNewestTextAndTheOlderMedia() throws {
+        let dumps = try Self.posts("overlap-2024") + Self.posts("overlap-2023")
+        let (site, diagnostics) = SiteAssembler(config: SiteConfig()).assemble(dumps)
+        #expect(site.channels.count == 1)
+        let posts = site.channels[0].posts.map(\.post)
+        #expect(posts.map(\.messageID) == ["5", "6", "7"])
+        #expect(posts[1].text == "Post six, corrected: the.")
+        #expect(posts[0].media.first?.sourcePath?.hasSuffix("overlap-2023/photos/photo_5@10-01-2023_08-00-00.jpg") == true)
+        #expect(diagnostics.contains { $0.message.contains("2 exports of this channel merged by message id: 2 messages") })
+    }
+
+    @Test func aTextCopyOfTheSameChannelMergesWithItsExportByContent() throws {
+        var export = try Self.posts("replies")
+        export[0].channel.handle = nil
+        let copy = TestSupport.parse(
+            """
+            Reply Chain
+            10 subscribers
+            Download Telegram
+            The first announcement: the archive opens in May, with every post since 2019.
+            Please open Telegram to view this post
+            VIEW IN TELEGRAM
+            A post only the copy has.
+            """, path: "copy.txt")
+        #expect(copy.channel.title == "Reply Chain")
+        let (site, diagnostics) = SiteAssembler(config: SiteConfig()).assemble(export + [copy])
+        #expect(site.channels.count == 1)
+        let texts = site.channels[0].posts.map(\.post.text)
+        #expect(texts.filter { $0.hasPrefix("The first announcement") }.count == 1)
+        #expect(texts.contains("A post only the copy has."))
+        #expect(site.channels[0].info.subscribers == "10")
+        #expect(diagnostics.contains { $0.message.contains("the export's copy is kept") })
+    }
+
+    @Test func albumsGroupOnlyConsecutiveMediaOfOneSenderAndSecond() throws {
+        func message(_ id: Int, time: String = "100", photo: Bool = true, text: String = "", from: String = "channel1") throws -> ExportJSON.Message {
+            var json: [String: Any] = ["id": id, "type": "message", "date_unixtime": time, "from_id": from, "text": text]
+            if photo { json["photo"] = "photos/\(id).jpg" }
+            return try JSONDecoder().decode(ExportJSON.Message.self, from: JSONSerialization.data(withJSONObject: json))
+        }
+        let runs = ExportAlbums.group([
+            try message(1, text: "caption"), try message(2), try message(3),  // an album
+            try message(4, text: "second caption"), try message(5, text: "a third caption"),  // two captions: split
+            try message(7), try message(8, time: "101"),  // a gap in ids, then another second
+            try message(9, from: "channel2"), try message(10, photo: false),
+        ])
+        #expect(runs == [0..<3, 3..<4, 4..<5, 5..<6, 6..<7, 7..<8, 8..<9])
+    }
+}
