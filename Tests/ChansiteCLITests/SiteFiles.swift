@@ -38,7 +38,7 @@ struct SiteFiles {
 
     /// Every local `href`, `src` and `poster` of a page (not external, not in-page).
     static func references(in html: String) -> [String] {
-        let pattern = try! NSRegularExpression(pattern: #"(?:href|src|poster)="([^"]*)""#)
+        guard let pattern = try? NSRegularExpression(pattern: #"(?:href|src|poster)="([^"]*)""#) else { return [] }
         let ns = html as NSString
         return pattern.matches(in: html, range: NSRange(location: 0, length: ns.length)).map { ns.substring(with: $0.range(at: 1)) }
             .map { $0.replacingOccurrences(of: "&amp;", with: "&") }
@@ -47,7 +47,7 @@ struct SiteFiles {
 
     /// Every `<img>` with its stated size.
     static func images(in html: String) -> [(src: String, width: Int, height: Int)] {
-        let pattern = try! NSRegularExpression(pattern: #"<img src="([^"]+)" width="(\d+)" height="(\d+)""#)
+        guard let pattern = try? NSRegularExpression(pattern: #"<img src="([^"]+)" width="(\d+)" height="(\d+)""#) else { return [] }
         let ns = html as NSString
         return pattern.matches(in: html, range: NSRange(location: 0, length: ns.length)).map {
             (ns.substring(with: $0.range(at: 1)), Int(ns.substring(with: $0.range(at: 2))) ?? 0, Int(ns.substring(with: $0.range(at: 3))) ?? 0)
