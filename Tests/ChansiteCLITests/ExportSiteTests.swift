@@ -76,4 +76,48 @@ import Testing
             #expect(a == b, "\(path) differs between two builds")
         }
     }
+
+    @Test func aRebuildCarriesMediaOverAndRemakesAThumbnailOnlyWhenItsPhotoChanged() throws {
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("chansite-export-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: project) }
+        let export = project.appendingPathComponent("Content/media")
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("Content"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("media"), to: export)
+        func build() throws {
+            let result = try CLIRunner.run(["build", "--quiet"], in: project)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        func inode(_ path: String) throws -> Int {
+            let attributes = try FileManager.default.attributesOfItem(atPath: project.appendingPathComponent("Output/" + path).path)
+            return (attributes[.systemFileNumber] as? Int) ?? -1
+        }
+        try build()
+        let photo = try inode("media/media-shelf/10-1.jpg")
+        let thumbnail = try inode("media/media-shelf/10-1-thumb.jpg")
+        let video = try inode("media/media-shelf/11-1.mp4")
+
+        let json = export.appendingPathComponent("result.json")
+        let edited = try String(contentsOf: json, encoding: .utf8).replacingOccurrences(
+            of: "A photo with a caption.", with: "A photo with a new caption.")
+        try Data(edited.utf8).write(to: json)
+        try build()
+        #expect(
+            try String(contentsOf: project.appendingPathComponent("Output/channels/media-shelf/10.html"), encoding: .utf8).contains(
+                "A photo with a new caption."))
+        #expect(try inode("media/media-shelf/10-1.jpg") == photo)
+        #expect(try inode("media/media-shelf/10-1-thumb.jpg") == thumbnail)
+        #expect(try inode("media/media-shelf/11-1.mp4") == video)
+
+        // A different picture under the same name: a new copy and a new thumbnail of its size.
+        let source = export.appendingPathComponent("photos/photo_1@05-03-2024_10-00-00.jpg")
+        try FileManager.default.removeItem(at: source)
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("album/photos/photo_2@01-04-2024_09-00-00.jpg"), to: source)
+        try build()
+        #expect(try inode("media/media-shelf/10-1-thumb.jpg") != thumbnail)
+        let size = ImageThumbnailer.size(of: project.appendingPathComponent("Output/media/media-shelf/10-1-thumb.jpg").path)
+        #expect(size?.width == 640 && size?.height == 960)
+        #expect(
+            try String(contentsOf: project.appendingPathComponent("Output/channels/media-shelf/10.html"), encoding: .utf8).contains(
+                #"width="640" height="960""#))
+    }
 }

@@ -109,8 +109,12 @@ struct PostContext {
         if let author = details.author { context["author"] = author }
         if let bot = details.viaBot { context["viaBot"] = bot.hasPrefix("@") ? bot : "@" + bot }
         if details.pinned { context["isPinned"] = true }
-        if let source = details.forwardedFromID, let slug = links.channel(exportID: source) {
-            context["forwardedFromURL"] = SitePaths.link(from: path, to: SitePaths.channel(slug))
+        if let source = details.forwardedFromID {
+            if let slug = links.channel(exportID: source) {
+                context["forwardedFromURL"] = SitePaths.link(from: path, to: SitePaths.channel(slug))
+            } else if let handle = site.config.channelHandles[String(source.drop { !$0.isNumber })] {
+                context["forwardedFromURL"] = "https://t.me/" + SitePaths.percentEncoded(handle)
+            }
         }
         if let handle = channel?.info.handle, let id = post.post.messageID {
             context["telegramURL"] = "https://t.me/" + SitePaths.percentEncoded(handle) + "/" + id
