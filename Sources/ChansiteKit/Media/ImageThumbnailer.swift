@@ -15,6 +15,9 @@ public enum ImageThumbnailer {
     private static let started: Bool = {
         guard vips_init("chansite") == 0 else { return false }
         vips_cache_set_max(0)
+        // chansite runs one image per core itself; libvips's own worker threads would only
+        // contend with them.
+        vips_concurrency_set(1)
         return true
     }()
 

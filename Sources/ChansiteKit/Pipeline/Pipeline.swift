@@ -121,8 +121,8 @@ public struct Pipeline: Sendable {
         }
         let templates = try stage("templates") { try TemplateSet(folder: options.templatesPath, required: options.templatesRequired) }
         diagnostics += templates.warnings.map { $0.inStage("templates") }
-        // The index is built beside the pages: it needs only the site model, and the two
-        // together keep both cores busy through the render's serial parts.
+        // The index is built beside the media and the pages: it needs only the site model, and
+        // together they keep both cores busy through each other's serial parts.
         let index = LockedBox<(failure: (any Error)?, seconds: Double)>((nil, 0))
         let indexing = DispatchGroup()
         DispatchQueue.global().async(group: indexing) {
