@@ -6,6 +6,30 @@
   if (!app) return;
   var base = app.getAttribute("data-index");
   var root = base.replace(/search\/$/, "");
+  /* The interface words in the site's language (strings/<language>.json), with its plural rule. */
+  var words = {};
+  try { words = JSON.parse(app.getAttribute("data-strings") || "{}") || {}; } catch (e) { words = {}; }
+  function say(key, fallback, values) {
+    var text = typeof words[key] === "string" ? words[key] : fallback;
+    Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
+    return text;
+  }
+  function category(n) {
+    var m10 = n % 10, m100 = n % 100;
+    switch (words.plural) {
+      case "zero-one-other": return n === 0 || n === 1 ? "one" : "other";
+      case "east-slavic": return m10 === 1 && m100 !== 11 ? "one" : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? "few" : "many";
+      case "polish": return n === 1 ? "one" : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? "few" : "many";
+      case "west-slavic": return n === 1 ? "one" : n >= 2 && n <= 4 ? "few" : "other";
+      case "none": return "other";
+      default: return n === 1 ? "one" : "other";
+    }
+  }
+  function countText(key, n, one, other) {
+    var forms = words[key] && typeof words[key] === "object" ? words[key] : { one: one, other: other };
+    var form = forms[category(n)] || forms.other || forms.many || other;
+    return form.split("{n}").join(n.toLocaleString(document.documentElement.lang || undefined));
+  }
   var loaded = {}, waiting = {};
   window.__chansiteSearch = function (name, data) {
     loaded[name] = data;
@@ -194,8 +218,8 @@
       shown = top.length;
       more.hidden = shown >= result.hits.length;
       status.textContent = result.hits.length
-        ? result.hits.length + (result.hits.length === 1 ? " post found" : " posts found") + (more.hidden ? "" : ", showing " + shown)
-        : "No results. Try fewer or shorter words.";
+        ? countText("found", result.hits.length, "{n} post found", "{n} posts found") + (more.hidden ? "" : say("showing", ", showing {shown}", { shown: shown }))
+        : say("noResults", "No results. Try fewer or shorter words.");
     });
   }
   /* The query and both filters live in the URL, so a reload or a shared link shows the same. */
@@ -210,7 +234,7 @@
     remember(q);
     var ch = channelSelect.value === "" ? null : manifest.channels[Number(channelSelect.value)];
     if (!tokens(q).length && !tagSelect.value) { list.innerHTML = ""; status.textContent = ""; more.hidden = true; return; }
-    status.textContent = "Searching…";
+    status.textContent = say("searching", "Searching…");
     search(q, { channel: ch, tag: tagSelect.value }).then(function (r) { if (gen === generation) return render(r, gen, pageSize); })
       .catch(function (e) { if (gen === generation) damaged(e); });
   }
@@ -239,8 +263,8 @@
   }
   function damaged(e) {
     list.innerHTML = "";
-    status.textContent = "The search index is missing or damaged" + (e && e.file ? " (search/" + e.file + ")" : "") +
-      ". Rebuild the site with 'chansite build'.";
+    status.textContent = say("indexDamaged", "The search index is missing or damaged") + (e && e.file ? " (search/" + e.file + ")" : "") +
+      ". " + say("rebuild", "Rebuild the site with 'chansite build'.");
     app.setAttribute("data-error", "true");
   }
   function validManifest(m) {

@@ -54,7 +54,7 @@ def browser():
 def results(browser, base, query):
     browser.get(base + "search.html?q=" + urllib.parse.quote(query))
     WebDriverWait(browser, 10).until(
-        lambda d: d.find_element(By.ID, "search-status").text not in ("", "Searching…"))
+        lambda d: d.find_element(By.ID, "search-status").text not in ("", "Ищем…"))
     links = browser.find_elements(By.CSS_SELECTOR, "#search-results a.result-title")
     return [urllib.parse.unquote(urllib.parse.urljoin(browser.current_url, a.get_attribute("href"))) for a in links]
 
@@ -93,7 +93,7 @@ def test_typing_keyboard_and_no_results(site, browser):
     assert browser.switch_to.active_element == first
     box.clear()
     box.send_keys("zzqxwv")
-    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-status").text.startswith("No results"))
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-status").text.startswith("Ничего не найдено"))
     assert not browser.find_elements(By.CSS_SELECTOR, "#search-results li")
 
 
@@ -109,7 +109,7 @@ def test_channel_and_tag_filters(site, browser):
     assert shown == min(20, len(cli(site, "#математика", 50)))
     channel = browser.find_element(By.ID, "search-channel")
     browser.execute_script("arguments[0].value='1';arguments[0].dispatchEvent(new Event('change'))", channel)
-    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-status").text != "Searching…")
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-status").text != "Ищем…")
     name = channel.find_elements(By.TAG_NAME, "option")[2].text.rsplit(" (", 1)[0]
     expected = cli(site, "#математика", 50)
     metas = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#search-results .result-meta")]
@@ -160,7 +160,7 @@ def test_a_damaged_index_shows_a_clear_message(site, browser, target, contents):
         browser.get("file://" + copy + "/search.html?q=" + urllib.parse.quote("моделью"))
         WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-app").get_attribute("data-error"))
         status = browser.find_element(By.ID, "search-status").text
-        assert "damaged" in status and "chansite build" in status, status
+        assert "повреждён" in status and "chansite build" in status, status
         assert not browser.find_elements(By.CSS_SELECTOR, "#search-results li")
     finally:
         shutil.rmtree(copy)
@@ -225,7 +225,7 @@ def test_filters_survive_a_reload(site, browser):
     before = browser.find_element(By.ID, "search-status").text
     browser.refresh()
     wait_ready(browser)
-    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-status").text not in ("", "Searching…"))
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-status").text not in ("", "Ищем…"))
     assert browser.find_element(By.ID, "search-tag").get_attribute("value") == "математика"
     assert browser.find_element(By.ID, "search-channel").get_attribute("value") == "1"
     assert browser.find_element(By.ID, "search-status").text == before

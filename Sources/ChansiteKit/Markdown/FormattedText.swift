@@ -10,9 +10,16 @@ public struct FormattedText: Sendable {
     /// A local page for a link to a post in the archive (`https://t.me/name/12`).
     public var localURL: @Sendable (String) -> String?
 
-    public init(tagURL: @escaping @Sendable (String) -> String?, localURL: @escaping @Sendable (String) -> String? = { _ in nil }) {
+    /// The accessible name of a spoiler's toggle, in the site's language.
+    public var spoilerLabel: String
+
+    public init(
+        tagURL: @escaping @Sendable (String) -> String?, localURL: @escaping @Sendable (String) -> String? = { _ in nil },
+        spoilerLabel: String = "Show hidden text"
+    ) {
         self.tagURL = tagURL
         self.localURL = localURL
+        self.spoilerLabel = spoilerLabel
     }
 
     public func html(_ spans: [TextSpan]) -> String {
@@ -70,7 +77,7 @@ public struct FormattedText: Sendable {
         case "code", "bot_command": return "<code>\(escaped)</code>"
         case "spoiler":
             // A checkbox in a label: a click reveals the text with CSS alone, no script.
-            return "<label class=\"spoiler\"><input type=\"checkbox\" aria-label=\"Show hidden text\"><span>\(escaped)</span></label>"
+            return "<label class=\"spoiler\"><input type=\"checkbox\" aria-label=\"\(HTMLText.escape(spoilerLabel))\"><span>\(escaped)</span></label>"
         case "text_link": return link(span.href ?? "", escaped)
         case "link": return link(text.contains("://") || text.hasPrefix("mailto:") ? text : "https://" + text, escaped)
         case "email": return link("mailto:" + text, escaped)

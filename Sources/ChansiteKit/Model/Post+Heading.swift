@@ -2,29 +2,32 @@ import Foundation
 
 extension Post {
     /// The text a page shows as the post's heading: its title, else its first line, shortened.
-    public var heading: String {
+    public var heading: String { heading(in: nil) }
+
+    /// The heading, with the words for posts without text in the site's language.
+    public func heading(in strings: SiteStrings?) -> String {
         if let title, !title.isEmpty { return title }
         let firstLine = shownText.firstNonBlankLine
-        if firstLine.isEmpty { return hasMediaPlaceholder ? "Media" : contentHeading ?? "Untitled post" }
-        return firstLine.shortened(to: 90)
+        if !firstLine.isEmpty { return firstLine.shortened(to: 90) }
+        func word(_ key: String, _ english: String) -> String { strings?.texts[key] ?? english }
+        if hasMediaPlaceholder { return word("heading.media", "Media") }
+        return contentHeading(word) ?? word("heading.untitled", "Untitled post")
     }
 
     /// A heading for a post with no text, from what it holds: a poll's question, a place, a
     /// contact, a sticker's emoji or the kind of its media.
-    var contentHeading: String? {
+    func contentHeading(_ word: (String, String) -> String) -> String? {
         if let poll = details?.poll, !poll.question.isEmpty { return poll.question.shortened(to: 90) }
-        if let place = details?.location { return place.placeName ?? "Location" }
-        if let contact = details?.contact { return contact.name.isEmpty ? "Contact" : contact.name }
+        if let place = details?.location { return place.placeName ?? word("heading.location", "Location") }
+        if let contact = details?.contact { return contact.name.isEmpty ? word("heading.contact", "Contact") : contact.name }
         guard let first = media.first else { return nil }
         switch first.kind {
-        case "photo": return media.count > 1 ? "Photos" : "Photo"
-        case "video_file": return "Video"
-        case "animation": return "GIF"
-        case "video_message": return "Video message"
-        case "voice_message": return "Voice message"
-        case "audio_file": return [first.performer, first.title].compactMap { $0 }.joined(separator: " — ").nonEmpty ?? "Audio"
-        case "sticker": return "Sticker " + (first.title ?? "")
-        default: return first.fileName ?? "File"
+        case "photo": return media.count > 1 ? word("heading.photos", "Photos") : word("media.photo", "Photo")
+        case "audio_file":
+            return [first.performer, first.title].compactMap { $0 }.joined(separator: " — ").nonEmpty ?? word("media.audio_file", "Audio")
+        case "sticker": return word("media.sticker", "Sticker") + (first.title.map { " " + $0 } ?? "")
+        case "file": return first.fileName ?? word("media.file", "File")
+        default: return word("media." + first.kind, first.kind)
         }
     }
 

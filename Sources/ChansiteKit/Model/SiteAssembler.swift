@@ -4,9 +4,12 @@ import Foundation
 /// stable slug, and gathers tags across channels. Pure: same dumps in, same site out.
 public struct SiteAssembler: Sendable {
     public var config: SiteConfig
+    /// The interface words, for the headings of posts without text.
+    public var strings: SiteStrings?
 
-    public init(config: SiteConfig) {
+    public init(config: SiteConfig, strings: SiteStrings? = nil) {
         self.config = config
+        self.strings = strings
     }
 
     public func assemble(_ dumps: [ParsedDump]) -> (site: Site, diagnostics: [Diagnostic]) {
@@ -29,12 +32,12 @@ public struct SiteAssembler: Sendable {
                 let key = Slug.hash(Self.fingerprint(post), length: 16)
                 let postSlug = Self.unique(Self.postSlugBase(post, fingerprintHash: key), in: &postSlugs, counters: &slugCounters)
                 let tagKeys = post.hashtags.map(Tag.key(for:))
-                posts.append(SitePost(post: post, channelSlug: slug, slug: postSlug, index: posts.count, tagKeys: tagKeys))
+                posts.append(SitePost(post: post, channelSlug: slug, slug: postSlug, index: posts.count, tagKeys: tagKeys, strings: strings))
             }
             channels.append(Channel(slug: slug, info: info, posts: posts, sources: Array(Set(group.map(\.path))).sorted()))
         }
         channels.sort { $0.slug < $1.slug }
-        return (Site(config: config, channels: channels, tags: Self.tags(of: channels)), diagnostics)
+        return (Site(config: config, channels: channels, tags: Self.tags(of: channels), strings: strings), diagnostics)
     }
 
     /// The posts of a channel's text dumps in reading order: a post another dump already had is

@@ -13,19 +13,25 @@ public struct SitePost: Sendable, Hashable {
     public var heading: String
     /// `post.excerpt()`, computed once.
     public var excerpt: String
-    /// The body shown under the heading (see `Post.body(below:)`), computed once.
+    /// The text shown as the post's body, computed once: the whole text, or (for a post with a
+    /// title) the text below the title (see `Post.body(below:)`).
     public var body: String
 
-    public init(post: Post, channelSlug: String, slug: String, index: Int, tagKeys: [String]) {
+    public init(post: Post, channelSlug: String, slug: String, index: Int, tagKeys: [String], strings: SiteStrings? = nil) {
         self.post = post
         self.channelSlug = channelSlug
         self.slug = slug
         self.index = index
         self.tagKeys = tagKeys
-        self.heading = post.heading
+        self.heading = post.heading(in: strings)
         self.excerpt = post.excerpt()
-        self.body = post.body(below: heading)
+        // A post without a title in its source shows its whole text, as Telegram does; its
+        // heading (its first words) is for page titles, feeds and links.
+        self.body = post.title == nil ? post.text : post.body(below: heading)
     }
+
+    /// True when the body starts with the heading's words (the post has no title of its own).
+    public var headingInBody: Bool { post.title == nil }
 
     /// Identifies the post across the site (`channel/slug`).
     public var id: String { channelSlug + "/" + slug }

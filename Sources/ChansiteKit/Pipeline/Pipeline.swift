@@ -109,7 +109,13 @@ public struct Pipeline: Sendable {
         let summaries = parsed.map {
             BuildResult.DumpSummary(path: $0.path, format: $0.format, posts: $0.posts.count, droppedLines: $0.droppedLines)
         }
-        let (site, modelDiagnostics) = try stage("model") { SiteAssembler(config: config).assemble(parsed) }
+        // Templates come before the model: their strings name posts that have no text.
+        let (templates, strings) = try stage("templates") { () -> (TemplateSet, (strings: SiteStrings, warnings: [Diagnostic])) in
+            let templates = try TemplateSet(folder: options.templatesPath, required: options.templatesRequired)
+            return (templates, try templates.strings(for: config.language))
+        }
+        diagnostics += (templates.warnings + strings.warnings).map { $0.inStage("templates") }
+        let (site, modelDiagnostics) = try stage("model") { SiteAssembler(config: config, strings: strings.strings).assemble(parsed) }
         diagnostics += modelDiagnostics
         if config.baseURL == nil {
             diagnostics.append(
@@ -119,8 +125,6 @@ public struct Pipeline: Sendable {
                         + "set it (\"baseURL\": \"https://example.org/archive/\") for absolute links",
                     at: options.configPath.map { SourceLocation(path: $0) }, stage: "config"))
         }
-        let templates = try stage("templates") { try TemplateSet(folder: options.templatesPath, required: options.templatesRequired) }
-        diagnostics += templates.warnings.map { $0.inStage("templates") }
         // The index is built beside the media and the pages: it needs only the site model, and
         // together they keep both cores busy through each other's serial parts.
         let index = LockedBox<(failure: (any Error)?, seconds: Double)>((nil, 0))

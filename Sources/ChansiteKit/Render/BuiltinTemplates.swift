@@ -9,8 +9,9 @@ enum BuiltinTemplates {
         "404.mustache": #"""
 {{<base}}
 {{$content}}
-<h1 class="page-title">Page not found</h1>
-<p>The page you asked for is not in this archive. Try the <a href="{{nav.home}}">channel list</a> or <a href="{{nav.search}}">search</a>.</p>
+<h1 class="page-title">{{t.notFoundTitle}}</h1>
+<p>{{t.notFoundText}}</p>
+<p><a href="{{nav.home}}">{{t.channelList}}</a> · <a href="{{nav.search}}">{{t.search}}</a></p>
 {{/content}}
 {{/base}}
 
@@ -19,7 +20,7 @@ enum BuiltinTemplates {
 {{<base}}
 {{$content}}
 {{> partials/channel-header}}
-<h2 class="page-title">Archive</h2>
+<h2 class="page-title">{{t.archive}}</h2>
 {{#years}}
 <section class="archive-year">
   <h3>{{year}} <span class="count">{{count}}</span></h3>
@@ -39,6 +40,30 @@ enum BuiltinTemplates {
   if (!app) return;
   var base = app.getAttribute("data-index");
   var root = base.replace(/search\/$/, "");
+  /* The interface words in the site's language (strings/<language>.json), with its plural rule. */
+  var words = {};
+  try { words = JSON.parse(app.getAttribute("data-strings") || "{}") || {}; } catch (e) { words = {}; }
+  function say(key, fallback, values) {
+    var text = typeof words[key] === "string" ? words[key] : fallback;
+    Object.keys(values || {}).forEach(function (k) { text = text.split("{" + k + "}").join(String(values[k])); });
+    return text;
+  }
+  function category(n) {
+    var m10 = n % 10, m100 = n % 100;
+    switch (words.plural) {
+      case "zero-one-other": return n === 0 || n === 1 ? "one" : "other";
+      case "east-slavic": return m10 === 1 && m100 !== 11 ? "one" : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? "few" : "many";
+      case "polish": return n === 1 ? "one" : m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14) ? "few" : "many";
+      case "west-slavic": return n === 1 ? "one" : n >= 2 && n <= 4 ? "few" : "other";
+      case "none": return "other";
+      default: return n === 1 ? "one" : "other";
+    }
+  }
+  function countText(key, n, one, other) {
+    var forms = words[key] && typeof words[key] === "object" ? words[key] : { one: one, other: other };
+    var form = forms[category(n)] || forms.other || forms.many || other;
+    return form.split("{n}").join(n.toLocaleString(document.documentElement.lang || undefined));
+  }
   var loaded = {}, waiting = {};
   window.__chansiteSearch = function (name, data) {
     loaded[name] = data;
@@ -227,8 +252,8 @@ enum BuiltinTemplates {
       shown = top.length;
       more.hidden = shown >= result.hits.length;
       status.textContent = result.hits.length
-        ? result.hits.length + (result.hits.length === 1 ? " post found" : " posts found") + (more.hidden ? "" : ", showing " + shown)
-        : "No results. Try fewer or shorter words.";
+        ? countText("found", result.hits.length, "{n} post found", "{n} posts found") + (more.hidden ? "" : say("showing", ", showing {shown}", { shown: shown }))
+        : say("noResults", "No results. Try fewer or shorter words.");
     });
   }
   /* The query and both filters live in the URL, so a reload or a shared link shows the same. */
@@ -243,7 +268,7 @@ enum BuiltinTemplates {
     remember(q);
     var ch = channelSelect.value === "" ? null : manifest.channels[Number(channelSelect.value)];
     if (!tokens(q).length && !tagSelect.value) { list.innerHTML = ""; status.textContent = ""; more.hidden = true; return; }
-    status.textContent = "Searching…";
+    status.textContent = say("searching", "Searching…");
     search(q, { channel: ch, tag: tagSelect.value }).then(function (r) { if (gen === generation) return render(r, gen, pageSize); })
       .catch(function (e) { if (gen === generation) damaged(e); });
   }
@@ -272,8 +297,8 @@ enum BuiltinTemplates {
   }
   function damaged(e) {
     list.innerHTML = "";
-    status.textContent = "The search index is missing or damaged" + (e && e.file ? " (search/" + e.file + ")" : "") +
-      ". Rebuild the site with 'chansite build'.";
+    status.textContent = say("indexDamaged", "The search index is missing or damaged") + (e && e.file ? " (search/" + e.file + ")" : "") +
+      ". " + say("rebuild", "Rebuild the site with 'chansite build'.");
     app.setAttribute("data-error", "true");
   }
   function validManifest(m) {
@@ -477,12 +502,12 @@ input[type=search], select {
 {{<base}}
 {{$content}}
 <h1 class="page-title">{{site.title}}</h1>
-<p class="lead">{{channelCount}} channels · {{postCount}} posts · {{tagCount}} tags</p>
+<p class="lead">{{channelCountText}} · {{postCountText}} · {{tagCountText}}</p>
 <div class="channel-grid">
 {{#channels}}
   <section class="channel-card">
     <h2><a href="{{url}}">{{name}}</a></h2>
-    <p class="channel-meta">{{#handle}}@{{handle}} · {{/handle}}{{#subscribers}}{{subscribers}} subscribers · {{/subscribers}}{{postCount}} posts</p>
+    <p class="channel-meta">{{#handle}}@{{handle}} · {{/handle}}{{#subscribersText}}{{subscribersText}} · {{/subscribersText}}{{postCountText}}</p>
     {{#description}}<p class="channel-description">{{description}}</p>{{/description}}
     <ul class="latest">
       {{#latest}}<li><a href="{{url}}">{{heading}}</a>{{#dateText}} <span class="post-date">{{dateText}}</span>{{/dateText}}</li>{{/latest}}
@@ -491,7 +516,7 @@ input[type=search], select {
 {{/channels}}
 </div>
 {{#hasTopTags}}
-<h2>Popular tags</h2>
+<h2>{{t.popularTags}}</h2>
 <ul class="tags tag-cloud">{{#topTags}}<li><a href="{{url}}">{{name}} <span class="count">{{count}}</span></a></li>{{/topTags}}</ul>
 {{/hasTopTags}}
 {{/content}}
@@ -501,13 +526,13 @@ input[type=search], select {
         "month.mustache": #"""
 {{<base}}
 {{$content}}
-<p class="lead"><a href="{{channel.url}}">{{channel.name}}</a> · <a href="{{archiveURL}}">Archive</a></p>
+<p class="lead"><a href="{{channel.url}}">{{channel.name}}</a> · <a href="{{archiveURL}}">{{t.archive}}</a></p>
 <h1 class="page-title">{{monthName}}</h1>
-<p class="lead">{{count}} posts</p>
+<p class="lead">{{countText}}</p>
 {{#posts}}{{> partials/post-summary}}{{/posts}}
-<nav class="post-nav" aria-label="Months">
-  {{#prevMonth}}<a rel="prev" href="{{url}}"><span>← Earlier</span> {{monthName}}</a>{{/prevMonth}}
-  {{#nextMonth}}<a rel="next" href="{{url}}"><span>Later →</span> {{monthName}}</a>{{/nextMonth}}
+<nav class="post-nav" aria-label="{{t.months}}">
+  {{#prevMonth}}<a rel="prev" href="{{url}}"><span>{{t.earlier}}</span> {{monthName}}</a>{{/prevMonth}}
+  {{#nextMonth}}<a rel="next" href="{{url}}"><span>{{t.later}}</span> {{monthName}}</a>{{/nextMonth}}
 </nav>
 {{/content}}
 {{/base}}
@@ -518,8 +543,8 @@ input[type=search], select {
   <h1><a href="{{channel.url}}">{{channel.name}}</a></h1>
   <p class="channel-meta">
     {{#channel.handle}}<a href="{{channel.telegramURL}}" rel="noopener">@{{channel.handle}}</a> · {{/channel.handle}}
-    {{#channel.subscribers}}{{channel.subscribers}} subscribers · {{/channel.subscribers}}
-    {{channel.postCount}} posts · {{#channel.archiveURL}}<a href="{{channel.archiveURL}}">Archive</a> · {{/channel.archiveURL}}<a href="{{channel.feedURL}}">RSS</a>
+    {{#channel.subscribersText}}{{channel.subscribersText}} · {{/channel.subscribersText}}
+    {{channel.postCountText}} · {{#channel.archiveURL}}<a href="{{channel.archiveURL}}">{{t.archive}}</a> · {{/channel.archiveURL}}<a href="{{channel.feedURL}}">{{t.rss}}</a>
   </p>
   {{#channel.descriptionHTML}}<div class="channel-description">{{{channel.descriptionHTML}}}</div>{{/channel.descriptionHTML}}
 </section>
@@ -527,22 +552,22 @@ input[type=search], select {
 """#,
         "partials/footer.mustache": #"""
 <footer class="site-footer">
-  <p>{{site.description}} · built with chansite · <a href="{{nav.feed}}">RSS</a></p>
+  <p>{{site.description}} · {{t.builtWith}} · <a href="{{nav.feed}}">{{t.rss}}</a></p>
 </footer>
 
 """#,
         "partials/header.mustache": #"""
-<a class="skip" href="#main">Skip to content</a>
+<a class="skip" href="#main">{{t.skipToContent}}</a>
 <header class="site-header">
   <a class="brand" href="{{nav.home}}">{{site.title}}</a>
-  <nav class="site-nav" aria-label="Site">
-    <a href="{{nav.home}}">Channels</a>
-    <a href="{{nav.tags}}">Tags</a>
+  <nav class="site-nav" aria-label="{{t.siteNavigation}}">
+    <a href="{{nav.home}}">{{t.channels}}</a>
+    <a href="{{nav.tags}}">{{t.tags}}</a>
   </nav>
   {{^is_search}}
   <form class="search-box" action="{{nav.search}}" method="get" role="search">
-    <label class="visually-hidden" for="site-search">Search posts</label>
-    <input id="site-search" type="search" name="q" placeholder="Search posts…" autocomplete="off">
+    <label class="visually-hidden" for="site-search">{{t.searchPosts}}</label>
+    <input id="site-search" type="search" name="q" placeholder="{{t.searchPlaceholder}}" autocomplete="off">
   </form>
   {{/is_search}}
 </header>
@@ -550,10 +575,10 @@ input[type=search], select {
 """#,
         "partials/pagination.mustache": #"""
 {{#pagination.isPaginated}}
-<nav class="pagination" aria-label="Pages">
-  {{#pagination.prev}}<a rel="prev" href="{{pagination.prev}}">← Previous</a>{{/pagination.prev}}
+<nav class="pagination" aria-label="{{t.pages}}">
+  {{#pagination.prev}}<a rel="prev" href="{{pagination.prev}}">{{t.previous}}</a>{{/pagination.prev}}
   {{#pagination.pages}}{{#isGap}}<span class="gap">…</span>{{/isGap}}{{#isCurrent}}<span aria-current="page">{{number}}</span>{{/isCurrent}}{{^isGap}}{{^isCurrent}}<a href="{{url}}">{{number}}</a>{{/isCurrent}}{{/isGap}}{{/pagination.pages}}
-  {{#pagination.next}}<a rel="next" href="{{pagination.next}}">Next →</a>{{/pagination.next}}
+  {{#pagination.next}}<a rel="next" href="{{pagination.next}}">{{t.next}}</a>{{/pagination.next}}
 </nav>
 {{/pagination.isPaginated}}
 
@@ -571,7 +596,7 @@ input[type=search], select {
   <ul class="tags">{{#hashtags}}<li><a href="{{url}}">{{name}}</a></li>{{/hashtags}}</ul>
 {{/hasHashtags}}
 {{#hasReactions}}
-  <p class="visually-hidden">Reactions:</p>
+  <p class="visually-hidden">{{t.reactions}}</p>
   <ul class="reactions">{{#reactions}}<li><span class="emoji">{{emoji}}</span> {{count}}</li>{{/reactions}}</ul>
 {{/hasReactions}}
 
@@ -591,9 +616,9 @@ input[type=search], select {
 {{/hasMediaFiles}}
 {{#poll}}
   <figure class="poll">
-    <figcaption>📊 {{question}}{{#closed}} <span class="poll-closed">(closed)</span>{{/closed}}</figcaption>
+    <figcaption>📊 {{question}}{{#closed}} <span class="poll-closed">{{t.pollClosed}}</span>{{/closed}}</figcaption>
     <ul>{{#answers}}<li{{#chosen}} class="chosen"{{/chosen}}><span class="poll-answer">{{text}}</span> <meter min="0" max="100" value="{{percent}}" aria-label="{{text}}">{{percent}}%</meter> {{percent}}% · {{voters}}</li>{{/answers}}</ul>
-    <p class="poll-total">{{totalVoters}} votes</p>
+    <p class="poll-total">{{totalVotersText}}</p>
   </figure>
 {{/poll}}
 {{#location}}<p class="location">📍 <a href="{{mapURL}}" rel="nofollow noopener">{{#placeName}}{{placeName}}{{/placeName}}{{^placeName}}{{latitude}}, {{longitude}}{{/placeName}}</a>{{#address}} · {{address}}{{/address}}</p>{{/location}}
@@ -602,26 +627,28 @@ input[type=search], select {
 """#,
         "partials/post-meta.mustache": #"""
     {{#dateText}}<a class="post-date" href="{{url}}">{{#dateISO}}<time datetime="{{dateISO}}">{{dateText}}</time>{{/dateISO}}{{^dateISO}}{{dateText}}{{/dateISO}}</a>{{/dateText}}
-    {{#editedText}}<span class="post-edited">edited {{editedText}}</span>{{/editedText}}
-    {{#isPinned}}<span class="post-pinned">📌 pinned</span>{{/isPinned}}
+    {{#editedText}}<span class="post-edited">{{t.edited}} {{editedText}}</span>{{/editedText}}
+    {{#isPinned}}<span class="post-pinned">📌 {{t.pinned}}</span>{{/isPinned}}
     {{#author}}<span class="post-author">{{author}}</span>{{/author}}
-    {{#forwardedFrom}}<span class="post-forward">Forwarded from {{#forwardedFromURL}}<a href="{{forwardedFromURL}}">{{forwardedFrom}}</a>{{/forwardedFromURL}}{{^forwardedFromURL}}{{forwardedFrom}}{{/forwardedFromURL}}</span>{{/forwardedFrom}}
-    {{#viaBot}}<span class="post-via">via {{viaBot}}</span>{{/viaBot}}
+    {{#forwardedFrom}}<span class="post-forward">{{t.forwardedFrom}} {{#forwardedFromURL}}<a href="{{forwardedFromURL}}">{{forwardedFrom}}</a>{{/forwardedFromURL}}{{^forwardedFromURL}}{{forwardedFrom}}{{/forwardedFromURL}}</span>{{/forwardedFrom}}
+    {{#viaBot}}<span class="post-via">{{t.via}} {{viaBot}}</span>{{/viaBot}}
 
 """#,
         "partials/post-reply.mustache": #"""
-{{#replyTo}}<p class="reply-to">{{#replyURL}}<a href="{{replyURL}}">↩ In reply to: <span>{{replyExcerpt}}</span></a>{{/replyURL}}{{#replyMissing}}↩ In reply to a message that is not in this archive{{/replyMissing}}</p>{{/replyTo}}
+{{#replyTo}}<p class="reply-to">{{#replyURL}}<a href="{{replyURL}}">↩ {{t.inReplyTo}} <span>{{replyExcerpt}}</span></a>{{/replyURL}}{{#replyMissing}}↩ {{t.replyMissing}}{{/replyMissing}}</p>{{/replyTo}}
 
 """#,
         "partials/post-summary.mustache": #"""
 <article class="post post-summary" id="{{id}}">
   <header class="post-meta">
     <a class="post-channel" href="{{channel.url}}">{{channel.name}}</a>
-    {{#dateText}}<span class="post-date">{{dateText}}</span>{{/dateText}}
-    {{#hasMedia}}<span class="post-media">media not captured</span>{{/hasMedia}}
+    {{#dateText}}<a class="post-date" href="{{url}}">{{#dateISO}}<time datetime="{{dateISO}}">{{dateText}}</time>{{/dateISO}}{{^dateISO}}{{dateText}}{{/dateISO}}</a>{{/dateText}}
+    {{#hasMedia}}<span class="post-media">{{t.mediaNotCapturedShort}}</span>{{/hasMedia}}
   </header>
-  <h2 class="post-heading"><a href="{{url}}">{{heading}}</a></h2>
-  <p class="post-excerpt">{{excerpt}}</p>
+  {{#headingInBody}}<h2 class="post-heading visually-hidden">{{heading}}</h2>
+  <p class="post-excerpt"><a href="{{url}}">{{excerpt}}</a></p>{{/headingInBody}}
+  {{^headingInBody}}<h2 class="post-heading"><a href="{{url}}">{{heading}}</a></h2>
+  <p class="post-excerpt">{{excerpt}}</p>{{/headingInBody}}
   {{#hasHashtags}}<ul class="tags">{{#hashtags}}<li><a href="{{url}}">{{name}}</a></li>{{/hashtags}}</ul>{{/hasHashtags}}
 </article>
 
@@ -631,14 +658,16 @@ input[type=search], select {
   <header class="post-meta">
     <a class="post-channel" href="{{channel.url}}">{{channel.name}}</a>
 {{> partials/post-meta}}
+    {{^dateText}}{{#headingInBody}}<a class="post-date" href="{{url}}">{{t.openPost}}</a>{{/headingInBody}}{{/dateText}}
   </header>
-  <h2 class="post-heading{{#headingInBody}}{{#dateText}} visually-hidden{{/dateText}}{{/headingInBody}}"><a href="{{url}}">{{heading}}</a></h2>
+  {{#headingInBody}}<h2 class="post-heading visually-hidden">{{heading}}</h2>{{/headingInBody}}
+  {{^headingInBody}}<h2 class="post-heading"><a href="{{url}}">{{heading}}</a></h2>{{/headingInBody}}
   {{> partials/post-reply}}
-  {{#hasMedia}}<p class="media-note" role="note">Media not captured in this copy of the channel.</p>{{/hasMedia}}
+  {{#hasMedia}}<p class="media-note" role="note">{{t.mediaNotCaptured}}</p>{{/hasMedia}}
   {{#hasBody}}<div class="post-body">{{{body}}}</div>{{/hasBody}}
   {{> partials/post-media}}
   {{> partials/post-extras}}
-  {{#replyCount}}<p class="reply-count"><a href="{{url}}#replies">💬 Replies: {{replyCount}}</a></p>{{/replyCount}}
+  {{#replyCount}}<p class="reply-count"><a href="{{url}}#replies">💬 {{replyCountText}}</a></p>{{/replyCount}}
 </article>
 
 """#,
@@ -653,22 +682,22 @@ input[type=search], select {
   </p>
   <h1 class="post-heading{{#headingInBody}} visually-hidden{{/headingInBody}}">{{heading}}</h1>
   {{> partials/post-reply}}
-  {{#hasMedia}}<p class="media-note" role="note">Media not captured in this copy of the channel.</p>{{/hasMedia}}
+  {{#hasMedia}}<p class="media-note" role="note">{{t.mediaNotCaptured}}</p>{{/hasMedia}}
   {{#hasBody}}<div class="post-body">{{{body}}}</div>{{/hasBody}}
   {{> partials/post-media}}
   {{> partials/post-extras}}
-  {{#telegramURL}}<p class="post-telegram"><a href="{{telegramURL}}" rel="noopener">Open in Telegram</a></p>{{/telegramURL}}
+  {{#telegramURL}}<p class="post-telegram"><a href="{{telegramURL}}" rel="noopener">{{t.openInTelegram}}</a></p>{{/telegramURL}}
   {{#replyCount}}
   <section class="replies" id="replies">
-    <h2>Replies: {{replyCount}}</h2>
+    <h2>{{replyCountText}}</h2>
     <ul>{{#replies}}<li><a href="{{url}}">{{heading}}</a></li>{{/replies}}</ul>
   </section>
   {{/replyCount}}
 </article>
 {{/post}}
-<nav class="post-nav" aria-label="Posts">
-  {{#prev}}<a rel="prev" href="{{url}}"><span>← Previous</span> {{heading}}</a>{{/prev}}
-  {{#next}}<a rel="next" href="{{url}}"><span>Next →</span> {{heading}}</a>{{/next}}
+<nav class="post-nav" aria-label="{{t.posts}}">
+  {{#prev}}<a rel="prev" href="{{url}}"><span>{{t.previous}}</span> {{heading}}</a>{{/prev}}
+  {{#next}}<a rel="next" href="{{url}}"><span>{{t.next}}</span> {{heading}}</a>{{/next}}
 </nav>
 {{/content}}
 {{/base}}
@@ -677,20 +706,20 @@ input[type=search], select {
         "search.mustache": #"""
 {{<base}}
 {{$content}}
-<h1 class="page-title">Search</h1>
-<div id="search-app" class="search-app" data-index="{{root}}search/">
+<h1 class="page-title">{{t.search}}</h1>
+<div id="search-app" class="search-app" data-index="{{root}}search/" data-strings="{{searchStrings}}">
   <form class="search-form" role="search" onsubmit="return false">
-    <label for="search-input">Search posts</label>
-    <input id="search-input" type="search" name="q" autocomplete="off" placeholder="Words, #tags…" autofocus>
+    <label for="search-input">{{t.searchLabel}}</label>
+    <input id="search-input" type="search" name="q" autocomplete="off" placeholder="{{t.searchFieldPlaceholder}}" autofocus>
     <div class="search-filters">
-      <label>Channel <select id="search-channel"><option value="">All channels</option></select></label>
-      <label>Tag <select id="search-tag"><option value="">All tags</option></select></label>
+      <label>{{t.channel}} <select id="search-channel"><option value="">{{t.allChannels}}</option></select></label>
+      <label>{{t.tag}} <select id="search-tag"><option value="">{{t.allTags}}</option></select></label>
     </div>
   </form>
   <p id="search-status" class="search-status" role="status" aria-live="polite"></p>
   <ol id="search-results" class="search-results"></ol>
-  <button id="search-more" class="search-more" type="button" hidden>Show more</button>
-  <noscript><p>Search needs JavaScript.</p></noscript>
+  <button id="search-more" class="search-more" type="button" hidden>{{t.showMore}}</button>
+  <noscript><p>{{t.searchNeedsJavaScript}}</p></noscript>
 </div>
 {{/content}}
 {{$scripts}}
@@ -699,11 +728,266 @@ input[type=search], select {
 {{/base}}
 
 """#,
+        "strings/en.json": #"""
+{
+  "plural": "one-other",
+  "texts": {
+    "skipToContent": "Skip to content",
+    "siteNavigation": "Site",
+    "channels": "Channels",
+    "tags": "Tags",
+    "search": "Search",
+    "searchPosts": "Search posts",
+    "searchPlaceholder": "Search posts…",
+    "builtWith": "built with chansite",
+    "rss": "RSS",
+    "archive": "Archive",
+    "previous": "← Previous",
+    "next": "Next →",
+    "earlier": "← Earlier",
+    "later": "Later →",
+    "pages": "Pages",
+    "posts": "Posts",
+    "months": "Months",
+    "popularTags": "Popular tags",
+    "allTags": "all tags",
+    "forwardedFrom": "Forwarded from",
+    "via": "via",
+    "edited": "edited",
+    "pinned": "pinned",
+    "mediaNotCaptured": "Media not captured in this copy of the channel.",
+    "mediaNotCapturedShort": "media not captured",
+    "reactions": "Reactions:",
+    "inReplyTo": "In reply to:",
+    "replyMissing": "In reply to a message that is not in this archive",
+    "openPost": "Open post",
+    "openInTelegram": "Open in Telegram",
+    "showHiddenText": "Show hidden text",
+    "pollClosed": "(closed)",
+    "notFoundTitle": "Page not found",
+    "notFoundText": "The page you asked for is not in this archive.",
+    "channelList": "All channels",
+    "searchLabel": "Search posts",
+    "searchFieldPlaceholder": "Words, #tags…",
+    "channel": "Channel",
+    "allChannels": "All channels",
+    "tag": "Tag",
+    "showMore": "Show more",
+    "searchNeedsJavaScript": "Search needs JavaScript.",
+    "searching": "Searching…",
+    "showing": ", showing {shown}",
+    "noResults": "No results. Try fewer or shorter words.",
+    "indexDamaged": "The search index is missing or damaged",
+    "rebuild": "Rebuild the site with 'chansite build'.",
+    "pageOf": "{title} — page {n}",
+    "archiveOf": "{channel} — archive",
+    "monthOf": "{channel} — {month}",
+    "media.photo": "Photo",
+    "media.video_file": "Video",
+    "media.animation": "GIF",
+    "media.video_message": "Video message",
+    "media.voice_message": "Voice message",
+    "media.audio_file": "Audio",
+    "media.sticker": "Sticker",
+    "media.file": "File",
+    "missing.notExported": "not in this export: this kind of file was not exported",
+    "missing.tooLarge": "not in this export: larger than the export's size limit",
+    "missing.failed": "not in this export: the download failed",
+    "missing.missing": "not in this export: the file is missing from the export folder",
+    "missing.refused": "not in this export: its path points outside the export",
+    "heading.untitled": "Untitled post",
+    "heading.media": "Media",
+    "heading.photos": "Photos",
+    "heading.location": "Location",
+    "heading.contact": "Contact"
+  },
+  "counted": {
+    "posts": {"one": "{n} post", "other": "{n} posts"},
+    "channels": {"one": "{n} channel", "other": "{n} channels"},
+    "tags": {"one": "{n} tag", "other": "{n} tags"},
+    "subscribers": {"one": "{n} subscriber", "other": "{n} subscribers"},
+    "replies": {"one": "{n} reply", "other": "{n} replies"},
+    "votes": {"one": "{n} vote", "other": "{n} votes"},
+    "found": {"one": "{n} post found", "other": "{n} posts found"}
+  }
+}
+
+"""#,
+        "strings/ru.json": #"""
+{
+  "plural": "east-slavic",
+  "texts": {
+    "skipToContent": "К содержанию",
+    "siteNavigation": "Сайт",
+    "channels": "Каналы",
+    "tags": "Теги",
+    "search": "Поиск",
+    "searchPosts": "Искать в постах",
+    "searchPlaceholder": "Поиск по постам…",
+    "builtWith": "сделано chansite",
+    "rss": "RSS",
+    "archive": "Архив",
+    "previous": "← Предыдущий",
+    "next": "Следующий →",
+    "earlier": "← Раньше",
+    "later": "Позже →",
+    "pages": "Страницы",
+    "posts": "Посты",
+    "months": "Месяцы",
+    "popularTags": "Популярные теги",
+    "allTags": "все теги",
+    "forwardedFrom": "Переслано из",
+    "via": "через",
+    "edited": "изменено",
+    "pinned": "закреплено",
+    "mediaNotCaptured": "Медиафайлы не попали в эту копию канала.",
+    "mediaNotCapturedShort": "медиа не сохранены",
+    "reactions": "Реакции:",
+    "inReplyTo": "В ответ на:",
+    "replyMissing": "Ответ на сообщение, которого нет в этом архиве",
+    "openPost": "Открыть пост",
+    "openInTelegram": "Открыть в Telegram",
+    "showHiddenText": "Показать скрытый текст",
+    "pollClosed": "(завершён)",
+    "notFoundTitle": "Страница не найдена",
+    "notFoundText": "Такой страницы в этом архиве нет.",
+    "channelList": "Все каналы",
+    "searchLabel": "Искать в постах",
+    "searchFieldPlaceholder": "Слова, #теги…",
+    "channel": "Канал",
+    "allChannels": "Все каналы",
+    "tag": "Тег",
+    "showMore": "Показать ещё",
+    "searchNeedsJavaScript": "Для поиска нужен JavaScript.",
+    "searching": "Ищем…",
+    "showing": ", показано {shown}",
+    "noResults": "Ничего не найдено. Попробуйте меньше слов или слова короче.",
+    "indexDamaged": "Поисковый индекс отсутствует или повреждён",
+    "rebuild": "Пересоберите сайт командой 'chansite build'.",
+    "pageOf": "{title} — страница {n}",
+    "archiveOf": "{channel} — архив",
+    "monthOf": "{channel} — {month}",
+    "media.photo": "Фото",
+    "media.video_file": "Видео",
+    "media.animation": "GIF",
+    "media.video_message": "Видеосообщение",
+    "media.voice_message": "Голосовое сообщение",
+    "media.audio_file": "Аудио",
+    "media.sticker": "Стикер",
+    "media.file": "Файл",
+    "missing.notExported": "нет в этом экспорте: файлы такого типа не экспортировались",
+    "missing.tooLarge": "нет в этом экспорте: больше ограничения размера",
+    "missing.failed": "нет в этом экспорте: загрузка не удалась",
+    "missing.missing": "нет в этом экспорте: файла нет в папке экспорта",
+    "missing.refused": "нет в этом экспорте: путь ведёт за пределы экспорта",
+    "heading.untitled": "Пост без текста",
+    "heading.media": "Медиа",
+    "heading.photos": "Фотографии",
+    "heading.location": "Место",
+    "heading.contact": "Контакт"
+  },
+  "counted": {
+    "posts": {"one": "{n} пост", "few": "{n} поста", "many": "{n} постов"},
+    "channels": {"one": "{n} канал", "few": "{n} канала", "many": "{n} каналов"},
+    "tags": {"one": "{n} тег", "few": "{n} тега", "many": "{n} тегов"},
+    "subscribers": {"one": "{n} подписчик", "few": "{n} подписчика", "many": "{n} подписчиков"},
+    "replies": {"one": "{n} ответ", "few": "{n} ответа", "many": "{n} ответов"},
+    "votes": {"one": "{n} голос", "few": "{n} голоса", "many": "{n} голосов"},
+    "found": {"one": "Найден {n} пост", "few": "Найдено {n} поста", "many": "Найдено {n} постов"}
+  }
+}
+
+"""#,
+        "strings/uk.json": #"""
+{
+  "plural": "east-slavic",
+  "texts": {
+    "skipToContent": "До змісту",
+    "siteNavigation": "Сайт",
+    "channels": "Канали",
+    "tags": "Теги",
+    "search": "Пошук",
+    "searchPosts": "Шукати в дописах",
+    "searchPlaceholder": "Пошук у дописах…",
+    "builtWith": "зроблено chansite",
+    "rss": "RSS",
+    "archive": "Архів",
+    "previous": "← Попередній",
+    "next": "Наступний →",
+    "earlier": "← Раніше",
+    "later": "Пізніше →",
+    "pages": "Сторінки",
+    "posts": "Дописи",
+    "months": "Місяці",
+    "popularTags": "Популярні теги",
+    "allTags": "усі теги",
+    "forwardedFrom": "Переслано з",
+    "via": "через",
+    "edited": "змінено",
+    "pinned": "закріплено",
+    "mediaNotCaptured": "Медіафайли не потрапили до цієї копії каналу.",
+    "mediaNotCapturedShort": "медіа не збережено",
+    "reactions": "Реакції:",
+    "inReplyTo": "У відповідь на:",
+    "replyMissing": "Відповідь на повідомлення, якого немає в цьому архіві",
+    "openPost": "Відкрити допис",
+    "openInTelegram": "Відкрити в Telegram",
+    "showHiddenText": "Показати прихований текст",
+    "pollClosed": "(завершено)",
+    "notFoundTitle": "Сторінку не знайдено",
+    "notFoundText": "Такої сторінки в цьому архіві немає.",
+    "channelList": "Усі канали",
+    "searchLabel": "Шукати в дописах",
+    "searchFieldPlaceholder": "Слова, #теги…",
+    "channel": "Канал",
+    "allChannels": "Усі канали",
+    "tag": "Тег",
+    "showMore": "Показати ще",
+    "searchNeedsJavaScript": "Для пошуку потрібен JavaScript.",
+    "searching": "Шукаємо…",
+    "showing": ", показано {shown}",
+    "noResults": "Нічого не знайдено. Спробуйте менше слів або коротші слова.",
+    "indexDamaged": "Пошуковий індекс відсутній або пошкоджений",
+    "rebuild": "Перезберіть сайт командою 'chansite build'.",
+    "pageOf": "{title} — сторінка {n}",
+    "archiveOf": "{channel} — архів",
+    "monthOf": "{channel} — {month}",
+    "media.photo": "Фото",
+    "media.video_file": "Відео",
+    "media.animation": "GIF",
+    "media.video_message": "Відеоповідомлення",
+    "media.voice_message": "Голосове повідомлення",
+    "media.audio_file": "Аудіо",
+    "media.sticker": "Стікер",
+    "media.file": "Файл",
+    "missing.notExported": "немає в цьому експорті: файли такого типу не експортувалися",
+    "missing.tooLarge": "немає в цьому експорті: більше за обмеження розміру",
+    "missing.failed": "немає в цьому експорті: завантаження не вдалося",
+    "missing.missing": "немає в цьому експорті: файлу немає в теці експорту",
+    "missing.refused": "немає в цьому експорті: шлях веде за межі експорту",
+    "heading.untitled": "Допис без тексту",
+    "heading.media": "Медіа",
+    "heading.photos": "Фотографії",
+    "heading.location": "Місце",
+    "heading.contact": "Контакт"
+  },
+  "counted": {
+    "posts": {"one": "{n} допис", "few": "{n} дописи", "many": "{n} дописів"},
+    "channels": {"one": "{n} канал", "few": "{n} канали", "many": "{n} каналів"},
+    "tags": {"one": "{n} тег", "few": "{n} теги", "many": "{n} тегів"},
+    "subscribers": {"one": "{n} підписник", "few": "{n} підписники", "many": "{n} підписників"},
+    "replies": {"one": "{n} відповідь", "few": "{n} відповіді", "many": "{n} відповідей"},
+    "votes": {"one": "{n} голос", "few": "{n} голоси", "many": "{n} голосів"},
+    "found": {"one": "Знайдено {n} допис", "few": "Знайдено {n} дописи", "many": "Знайдено {n} дописів"}
+  }
+}
+
+"""#,
         "tag.mustache": #"""
 {{<base}}
 {{$content}}
 <h1 class="page-title">{{tag.name}}</h1>
-<p class="lead">{{tag.count}} posts · <a href="{{nav.tags}}">all tags</a></p>
+<p class="lead">{{tag.countText}} · <a href="{{nav.tags}}">{{t.allTags}}</a></p>
 {{> partials/pagination}}
 {{#posts}}{{> partials/post-summary}}{{/posts}}
 {{> partials/pagination}}
@@ -714,8 +998,8 @@ input[type=search], select {
         "tags.mustache": #"""
 {{<base}}
 {{$content}}
-<h1 class="page-title">Tags</h1>
-<p class="lead">{{tagCount}} tags</p>
+<h1 class="page-title">{{t.tags}}</h1>
+<p class="lead">{{tagCountText}}</p>
 <ul class="tags tag-cloud">{{#tags}}<li><a href="{{url}}">{{name}} <span class="count">{{count}}</span></a></li>{{/tags}}</ul>
 {{/content}}
 {{/base}}

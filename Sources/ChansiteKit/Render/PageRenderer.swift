@@ -19,6 +19,8 @@ public struct PageRenderer: Sendable {
     public let media: [String: [PublishedMedia]]
     let links: LocalLinks
     let months: ChannelMonths
+    /// The interface words in the site's language.
+    var strings: SiteStrings { site.strings }
 
     public init(site: Site, templates: TemplateSet, media: [String: [PublishedMedia]] = [:]) {
         self.site = site
@@ -72,7 +74,9 @@ public struct PageRenderer: Sendable {
         }
         let markdown = MarkdownRenderer(tagURL: tagURL)
         let links = self.links
-        let formatted = FormattedText(tagURL: tagURL, localURL: { url in links.path(for: url).map { "../../" + SitePaths.percentEncoded($0) } })
+        let formatted = FormattedText(
+            tagURL: tagURL, localURL: { url in links.path(for: url).map { "../../" + SitePaths.percentEncoded($0) } },
+            spoilerLabel: strings.text("showHiddenText"))
         let all = site.allPosts
         let results = LockedBox<[String: String]>([:])
         DispatchQueue.concurrentPerform(iterations: all.count) { index in
@@ -113,26 +117,31 @@ public struct PageRenderer: Sendable {
                 HomeContext.context(site: site, posts: posts, channels: channels, from: path)
             }
         case .tagIndex:
-            return file(SitePaths.tagIndex, "tags", title: "Tags") { path in
+            return file(SitePaths.tagIndex, "tags", title: strings.text("tags")) { path in
                 [
                     "tags": site.tags.sorted { ($0.postIDs.count, $1.name) > ($1.postIDs.count, $0.name) }.map {
                         ["name": $0.name, "count": $0.postIDs.count, "url": SitePaths.link(from: path, to: SitePaths.tag($0.slug))] as [String: Any]
-                    }, "tagCount": site.tags.count,
+                    }, "tagCount": site.tags.count, "tagCountText": strings.count("tags", site.tags.count),
                 ]
             }
         case .search:
-            return file(SitePaths.search, "search", title: "Search") { _ in [:] }
+            return file(SitePaths.search, "search", title: strings.text("search")) { _ in
+                [
+                    "searchStrings": strings.scriptJSON(
+                        keys: ["searching", "showing", "noResults", "indexDamaged", "rebuild"], countedKeys: ["found"])
+                ]
+            }
         case .notFound:
             // A host serves 404.html at whatever path was asked for, where relative links would
             // point nowhere; with a known base URL the page pins its links to the site root.
-            return file(SitePaths.notFound, "404", title: "Page not found") { _ in
+            return file(SitePaths.notFound, "404", title: strings.text("notFoundTitle")) { _ in
                 site.config.baseURL.map { ["baseHref": $0.hasSuffix("/") ? $0 : $0 + "/"] } ?? [:]
             }
         case .channel(let c, let number):
             let channel = site.channels[c]
             let pagination = Pagination(itemCount: channel.posts.count, perPage: perPage)
             let path = SitePaths.channel(channel.slug, page: number)
-            let title = number > 1 ? "\(channel.displayName) — page \(number)" : channel.displayName
+            let title = number > 1 ? strings.text("pageOf", ["title": channel.displayName, "n": strings.number(number)]) : channel.displayName
             return file(path, "channel", title: title) { path in
                 [
                     "channel": channels.context(channel, from: path),
@@ -157,7 +166,7 @@ public struct PageRenderer: Sendable {
             }
         case .archive(let c):
             let channel = site.channels[c]
-            return file(SitePaths.archive(channel.slug), "archive", title: "\(channel.displayName) — archive") { path in
+            return file(SitePaths.archive(channel.slug), "archive", title: strings.text("archiveOf", ["channel": channel.displayName])) { path in
                 var context = months.archiveContext(channel: channel.slug, dates: posts.dates, from: path)
                 context["channel"] = channels.context(channel, from: path)
                 return context
@@ -167,9 +176,12 @@ public struct PageRenderer: Sendable {
             let list = months.byChannel[channel.slug] ?? []
             let month = list[m]
             let name = posts.dates.monthName(year: month.year, month: month.month)
-            return file(SitePaths.month(channel.slug, month.key), "month", title: "\(channel.displayName) — \(name)") { path in
+            return file(
+                SitePaths.month(channel.slug, month.key), "month", title: strings.text("monthOf", ["channel": channel.displayName, "month": name])
+            ) { path in
                 var context: [String: Any] = [
                     "channel": channels.context(channel, from: path), "monthName": name, "count": month.posts.count,
+                    "countText": strings.count("posts", month.posts.count),
                     "posts": month.posts.map { posts.context(channel.posts[$0], from: path) },
                     "archiveURL": SitePaths.link(from: path, to: SitePaths.archive(channel.slug)),
                 ]
@@ -190,10 +202,10 @@ public struct PageRenderer: Sendable {
         case .tag(let t, let number):
             let tag = site.tags[t]
             let pagination = Pagination(itemCount: tag.postIDs.count, perPage: perPage)
-            let title = number > 1 ? "\(tag.name) — page \(number)" : tag.name
+            let title = number > 1 ? strings.text("pageOf", ["title": tag.name, "n": strings.number(number)]) : tag.name
             return file(SitePaths.tag(tag.slug, page: number), "tag", title: title) { path in
                 [
-                    "tag": ["name": tag.name, "count": tag.postIDs.count] as [String: Any],
+                    "tag": ["name": tag.name, "count": tag.postIDs.count, "countText": strings.count("posts", tag.postIDs.count)] as [String: Any],
                     "posts": tag.postIDs[pagination.range(ofPage: number)].compactMap { postsByID[$0] }.map { posts.context($0, from: path) },
                     "pagination": pagination.context(page: number, from: path) { SitePaths.tag(tag.slug, page: $0) },
                 ]
@@ -218,6 +230,7 @@ public struct PageRenderer: Sendable {
             "feed": SitePaths.link(from: path, to: SitePaths.feed),
         ]
         context["is_" + template] = true
+        context["t"] = strings.texts
         return (path, template, context)
     }
 }

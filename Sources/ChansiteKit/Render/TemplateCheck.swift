@@ -14,6 +14,8 @@ enum TemplateCheck {
         "reactions", "emoji", "hasReactions", "linkPreviews", "current", "total", "isPaginated", "pages", "number",
         "isCurrent", "isGap",
         // Exports: dates, details, media, polls, replies.
+        "t", "channelCountText", "postCountText", "tagCountText", "subscribersText", "countText", "replyCountText",
+        "totalVotersText", "searchStrings",
         "archiveURL", "years", "year", "months", "monthName", "monthCount", "prevMonth", "nextMonth", "is_archive", "is_month",
         "hasBody", "headingInBody", "dateISO", "editedText", "isPinned", "author", "forwardedFromURL", "viaBot", "replyTo", "replyURL",
         "replyExcerpt",
@@ -24,6 +26,13 @@ enum TemplateCheck {
         "latitude", "longitude", "contact", "contactName", "phone",
         "is_index", "is_channel", "is_post", "is_tag", "is_tags", "is_search", "is_404",
     ]
+
+    /// The keys of the built-in English strings, which every language falls back to.
+    static let stringKeys: Set<String> = {
+        let data = Data((BuiltinTemplates.files["strings/en.json"] ?? "{}").utf8)
+        let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        return Set(((object?["texts"] as? [String: Any]) ?? [:]).keys)
+    }()
 
     /// One problem: where, what, and whether it stops the build.
     struct Problem {
@@ -50,6 +59,15 @@ enum TemplateCheck {
                 }
             case "", "#", "^", "&":
                 guard name != ".", !name.isEmpty else { continue }
+                if name.hasPrefix("t.") {
+                    if !stringKeys.contains(String(name.dropFirst(2))) {
+                        problems.append(
+                            Problem(
+                                line: line, message: "unknown string '\(name)' (not in strings/en.json; renders as nothing)", isMissingPartial: false)
+                        )
+                    }
+                    continue
+                }
                 let unknown = name.split(separator: ".").filter { !variables.contains(String($0)) }
                 if !unknown.isEmpty {
                     problems.append(Problem(line: line, message: "unknown variable '\(name)' (renders as nothing)", isMissingPartial: false))

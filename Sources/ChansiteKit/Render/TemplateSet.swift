@@ -17,6 +17,8 @@ public struct TemplateSet: Sendable {
     public let fingerprint: String
     /// Unknown variables in the project's own templates (file and line); they render as nothing.
     public let warnings: [Diagnostic]
+    /// `strings/<language>.json` files, built in and the project's.
+    let stringsFiles: [String: Source]
 
     /// One file of the set: where it comes from (for messages) and its bytes.
     struct Source {
@@ -44,9 +46,31 @@ public struct TemplateSet: Sendable {
         self.warnings = try Self.check(sources)
         self.library = library
         self.fingerprint = fingerprint
+        self.stringsFiles = sources.filter { $0.key.hasPrefix("strings/") && $0.key.hasSuffix(".json") }
         self.assets = sources.keys.sorted().filter { $0.hasPrefix("assets/") }.compactMap { name in
             sources[name].map { RenderedFile(path: name, contents: $0.contents) }
         }
+    }
+
+    /// The interface words for `language` (`ru`, or `ru-RU` read as `ru` when there is no
+    /// `ru-RU.json`), over English; English alone, with a warning, when no file has the language.
+    /// - Throws: `DiagnosticError` naming a strings file that cannot be read.
+    public func strings(for language: String) throws -> (strings: SiteStrings, warnings: [Diagnostic]) {
+        func parse(_ name: String, as language: String, over fallback: SiteStrings?) throws -> SiteStrings? {
+            guard let source = stringsFiles["strings/\(name).json"] else { return nil }
+            return try SiteStrings.parse(source.contents, language: language, shownPath: source.shownPath, fallback: fallback)
+        }
+        guard let english = try parse("en", as: "en", over: nil) else {
+            throw DiagnosticError(.error("the strings file 'strings/en.json' is missing"))
+        }
+        let base = String(language.prefix { $0 != "-" && $0 != "_" })
+        for name in [language, base] {
+            if let strings = try parse(name, as: language, over: english) { return (strings, []) }
+        }
+        var fallback = english
+        fallback.language = language
+        let message = "no strings for the language '\(language)': the interface is in English (add 'strings/\(base).json' to the templates folder)"
+        return (fallback, language == "en" || base == "en" ? [] : [.warning(message, at: SourceLocation(path: folder))])
     }
 
     /// Renders a template; a missing partial renders as nothing, as Mustache specifies.

@@ -7,8 +7,11 @@ struct ChannelContext {
     /// Channels with a month archive (their posts have dates).
     let archived: Set<String>
 
+    let strings: SiteStrings
+
     init(site: Site, archived: Set<String> = []) {
         self.archived = archived
+        self.strings = site.strings
         let markdown = MarkdownRenderer { _ in nil }
         var descriptions: [String: String] = [:]
         for channel in site.channels {
@@ -25,12 +28,16 @@ struct ChannelContext {
             "url": SitePaths.link(from: path, to: SitePaths.channel(channel.slug)),
             "feedURL": SitePaths.link(from: path, to: SitePaths.channelFeed(channel.slug)),
             "postCount": channel.posts.count,
+            "postCountText": strings.count("posts", channel.posts.count),
         ]
         if let handle = channel.info.handle {
             context["handle"] = handle
             context["telegramURL"] = "https://t.me/" + SitePaths.percentEncoded(handle)
         }
-        if let subscribers = channel.info.subscribers { context["subscribers"] = subscribers }
+        if let subscribers = channel.info.subscribers {
+            context["subscribers"] = subscribers
+            context["subscribersText"] = strings.count("subscribers", text: subscribers)
+        }
         if let description = channel.info.description {
             context["description"] = description
             context["descriptionParagraphs"] = description.components(separatedBy: "\n").filter { !$0.isBlankLine }

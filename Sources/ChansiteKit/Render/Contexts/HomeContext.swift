@@ -4,7 +4,7 @@ enum HomeContext {
         let latest = site.config.homePostsPerChannel
         let channels = site.channels.map { channel -> [String: Any] in
             var context = channelContext.context(channel, from: path)
-            context["latest"] = site.latest(latest, of: channel).map { posts.context($0, from: path) }
+            context["latest"] = site.latest(latest, of: channel, withText: true).map { posts.context($0, from: path) }
             return context
         }
         let topTags = site.tags.sorted { ($0.postIDs.count, $1.name) > ($1.postIDs.count, $0.name) }.prefix(24).map {
@@ -13,6 +13,8 @@ enum HomeContext {
         return [
             "channels": channels, "topTags": Array(topTags), "hasTopTags": !topTags.isEmpty, "channelCount": site.channels.count,
             "postCount": site.allPosts.count, "tagCount": site.tags.count,
+            "channelCountText": site.strings.count("channels", site.channels.count),
+            "postCountText": site.strings.count("posts", site.allPosts.count), "tagCountText": site.strings.count("tags", site.tags.count),
         ]
     }
 }

@@ -6,17 +6,17 @@ struct MediaContext {
     private(set) var items: [[String: Any]] = []
     private(set) var photoCount = 0
 
-    init(file media: [MediaFile], published: [PublishedMedia], from path: String) {
+    init(file media: [MediaFile], published: [PublishedMedia], strings: SiteStrings, from path: String) {
         for (index, file) in media.enumerated() where file.kind != "unknown" {
             let place = index < published.count ? published[index] : PublishedMedia()
-            var item: [String: Any] = ["kind": file.kind, "label": Self.label(file)]
+            var item: [String: Any] = ["kind": file.kind, "label": strings.texts["media." + file.kind] ?? strings.text("media.file")]
             if let name = file.fileName { item["name"] = name }
             if let size = file.fileSize { item["size"] = Self.size(size) }
             if let seconds = file.durationSeconds { item["duration"] = Self.duration(seconds) }
             if file.spoiler { item["isSpoiler"] = true }
             guard let copied = place.path else {
                 item["isMissing"] = true
-                item["missingReason"] = Self.reason(file.unavailable)
+                item["missingReason"] = strings.text(Self.reasonKey(file.unavailable))
                 items.append(item)
                 continue
             }
@@ -56,27 +56,14 @@ struct MediaContext {
         }
     }
 
-    /// What the file is, in words a reader knows.
-    static func label(_ file: MediaFile) -> String {
-        switch file.kind {
-        case "photo": return "Photo"
-        case "video_file": return "Video"
-        case "animation": return "GIF"
-        case "video_message": return "Video message"
-        case "voice_message": return "Voice message"
-        case "audio_file": return "Audio"
-        case "sticker": return "Sticker"
-        default: return "File"
-        }
-    }
-
-    static func reason(_ unavailable: String?) -> String {
+    /// Why a file is not in the export, as a strings key.
+    static func reasonKey(_ unavailable: String?) -> String {
         switch unavailable {
-        case let text? where text.hasPrefix("(File exceeds"): return "not in this export: larger than the export's size limit"
-        case let text? where text.hasPrefix("(File unavailable"): return "not in this export: the download failed"
-        case "missing": return "not in this export: the file is missing from the export folder"
-        case "refused": return "not in this export: its path points outside the export"
-        default: return "not in this export: this kind of file was not exported"
+        case let text? where text.hasPrefix("(File exceeds"): return "missing.tooLarge"
+        case let text? where text.hasPrefix("(File unavailable"): return "missing.failed"
+        case "missing": return "missing.missing"
+        case "refused": return "missing.refused"
+        default: return "missing.notExported"
         }
     }
 

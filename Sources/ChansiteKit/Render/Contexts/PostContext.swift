@@ -45,7 +45,7 @@ struct PostContext {
             "id": post.id,
             "heading": post.heading,
             "hasTitle": p.title != nil,
-            "headingInBody": p.spans != nil,
+            "headingInBody": post.headingInBody,
             "url": url(of: post, from: path),
             "body": bodies[post.id] ?? "",
             "hasBody": !(bodies[post.id] ?? "").isEmpty,
@@ -81,7 +81,7 @@ struct PostContext {
         addDates(of: p, to: &context)
         addDetails(of: post, channel: channel, to: &context, from: path)
         addReplies(of: post, to: &context, from: path)
-        let shown = MediaContext(file: p.media, published: media[post.id] ?? [], from: path)
+        let shown = MediaContext(file: p.media, published: media[post.id] ?? [], strings: site.strings, from: path)
         if !shown.items.isEmpty {
             context["media"] = shown.items
             context["hasMediaFiles"] = true
@@ -123,6 +123,7 @@ struct PostContext {
             context["poll"] =
                 [
                     "question": poll.question, "closed": poll.closed, "totalVoters": poll.totalVoters,
+                    "totalVotersText": site.strings.count("votes", poll.totalVoters),
                     "answers": poll.answers.map { answer -> [String: Any] in
                         let percent = poll.totalVoters > 0 ? (answer.voters * 100 + poll.totalVoters / 2) / poll.totalVoters : 0
                         return ["text": answer.text, "voters": answer.voters, "percent": percent, "chosen": answer.chosen]
@@ -158,6 +159,7 @@ struct PostContext {
         let answers = (replies[post.id] ?? []).compactMap { postsByID[$0] }
         if !answers.isEmpty {
             context["replyCount"] = answers.count
+            context["replyCountText"] = site.strings.count("replies", answers.count)
             context["replies"] = answers.map { ["url": url(of: $0, from: path), "heading": $0.heading] as [String: Any] }
         }
     }
