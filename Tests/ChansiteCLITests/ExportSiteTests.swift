@@ -61,6 +61,10 @@ import Testing
         }
         #expect(lost.isEmpty, "\(lost)")
 
+        // A post with a photo gives link previews its thumbnail, by absolute URL.
+        let album = try String(contentsOf: output.appendingPathComponent("channels/album-walk/40.html"), encoding: .utf8)
+        #expect(album.contains(#"<meta property="og:image" content="https://example.org/archive/media/album-walk/40-1-thumb.jpg">"#))
+
         // A personal chat in the account export is never published, not even in the index.
         let everything = files.all.map { (try? Data(contentsOf: output.appendingPathComponent($0))) ?? Data() }
         #expect(!everything.contains { String(decoding: $0, as: UTF8.self).contains("must never be published") })

@@ -7,6 +7,7 @@ public enum SitePaths {
     public static let notFound = "404.html"
     public static let feed = "feed.xml"
     public static let sitemap = "sitemap.xml"
+    public static let atom = "atom.xml"
 
     public static func channel(_ slug: String, page: Int = 1) -> String {
         page <= 1 ? "channels/\(slug)/index.html" : "channels/\(slug)/page-\(page).html"
@@ -19,6 +20,10 @@ public enum SitePaths {
     public static func month(_ slug: String, _ key: String) -> String { "channels/\(slug)/archive-\(key).html" }
 
     public static func channelFeed(_ slug: String) -> String { "channels/\(slug)/feed.xml" }
+
+    public static func channelAtom(_ slug: String) -> String { "channels/\(slug)/atom.xml" }
+
+    public static func tagAtom(_ slug: String) -> String { "tags/\(slug)/atom.xml" }
 
     public static func post(channel: String, slug: String) -> String { "channels/\(channel)/\(slug).html" }
 

@@ -141,11 +141,19 @@ public struct Pipeline: Sendable {
         let media = try stage("media") { MediaPublisher(site: site).publish(into: sink) }
         diagnostics += media.diagnostics.map { $0.inStage("media") }
         let pages = try stage("render") { () -> Int in
-            let pages = try PageRenderer(site: site, templates: templates, media: media.media).render(into: sink)
+            var renderer = PageRenderer(site: site, templates: templates, media: media.media)
+            renderer.progress = { [progress] done, total in
+                progress(
+                    "render \(done.formatted(.number.locale(Locale(identifier: "en_US"))))/\(total.formatted(.number.locale(Locale(identifier: "en_US"))))"
+                )
+            }
+            let pages = try renderer.render(into: sink)
             // The sitemap protocol wants absolute URLs: without a base URL there is no valid one.
             let sitemap =
                 config.baseURL == nil ? [] : SitemapRenderer(baseURL: config.baseURL).render(pages: pages, modified: Self.lastModified(site))
-            for file in FeedRenderer(site: site).render() + sitemap + [RobotsRenderer(baseURL: config.baseURL).render()] + templates.assets {
+            for file in FeedRenderer(site: site).render() + AtomRenderer(site: site).render() + sitemap + [
+                RobotsRenderer(baseURL: config.baseURL).render()
+            ] + templates.assets {
                 try sink.write(file.path, contents: file.contents, fingerprint: nil)
             }
             return pages.filter { $0.hasSuffix(".html") }.count

@@ -471,9 +471,12 @@ input[type=search], select {
 <meta property="og:type" content="{{#is_post}}article{{/is_post}}{{^is_post}}website{{/is_post}}">
 <meta property="og:title" content="{{pageTitle}}">
 <meta property="og:site_name" content="{{site.title}}">
-<meta name="twitter:card" content="summary">
+{{#ogImage}}<meta property="og:image" content="{{ogImage}}">
+<meta name="twitter:card" content="summary_large_image">{{/ogImage}}
+{{^ogImage}}<meta name="twitter:card" content="summary">{{/ogImage}}
 <link rel="stylesheet" href="{{root}}assets/style.css">
 <link rel="alternate" type="application/rss+xml" title="{{site.title}}" href="{{nav.feed}}">
+<link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{nav.atom}}">
 {{$head}}{{/head}}
 </head>
 <body>
@@ -544,7 +547,7 @@ input[type=search], select {
   <p class="channel-meta">
     {{#channel.handle}}<a href="{{channel.telegramURL}}" rel="noopener">@{{channel.handle}}</a> · {{/channel.handle}}
     {{#channel.subscribersText}}{{channel.subscribersText}} · {{/channel.subscribersText}}
-    {{channel.postCountText}} · {{#channel.archiveURL}}<a href="{{channel.archiveURL}}">{{t.archive}}</a> · {{/channel.archiveURL}}<a href="{{channel.feedURL}}">{{t.rss}}</a>
+    {{channel.postCountText}} · {{#channel.archiveURL}}<a href="{{channel.archiveURL}}">{{t.archive}}</a> · {{/channel.archiveURL}}<a href="{{channel.feedURL}}">{{t.rss}}</a> · <a href="{{channel.atomURL}}">Atom</a>
   </p>
   {{#channel.descriptionHTML}}<div class="channel-description">{{{channel.descriptionHTML}}}</div>{{/channel.descriptionHTML}}
 </section>
@@ -680,7 +683,7 @@ input[type=search], select {
     <a class="post-channel" href="{{channelPageURL}}">← {{channel.name}}</a>
 {{> partials/post-meta}}
   </p>
-  <h1 class="post-heading{{#headingInBody}} visually-hidden{{/headingInBody}}">{{heading}}</h1>
+  <h1 class="post-heading{{#headingInBody}} visually-hidden{{/headingInBody}}">{{#titleHTML}}{{{titleHTML}}}{{/titleHTML}}{{^titleHTML}}{{heading}}{{/titleHTML}}</h1>
   {{> partials/post-reply}}
   {{#hasMedia}}<p class="media-note" role="note">{{t.mediaNotCaptured}}</p>{{/hasMedia}}
   {{#hasBody}}<div class="post-body">{{{body}}}</div>{{/hasBody}}
@@ -987,7 +990,7 @@ input[type=search], select {
 {{<base}}
 {{$content}}
 <h1 class="page-title">{{tag.name}}</h1>
-<p class="lead">{{tag.countText}} · <a href="{{nav.tags}}">{{t.allTags}}</a></p>
+<p class="lead">{{tag.countText}} · <a href="{{nav.tags}}">{{t.allTags}}</a> · <a href="{{tag.atomURL}}">Atom</a></p>
 {{> partials/pagination}}
 {{#posts}}{{> partials/post-summary}}{{/posts}}
 {{> partials/pagination}}

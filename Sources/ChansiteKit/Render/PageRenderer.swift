@@ -15,6 +15,8 @@ public struct PageRenderer: Sendable {
 
     public let site: Site
     public let templates: TemplateSet
+    /// Told how many pages are done, now and then, from any thread (a progress line).
+    public var progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     /// The posts' media as `MediaPublisher` put it into the site.
     public let media: [String: [PublishedMedia]]
     let links: LocalLinks
@@ -42,9 +44,16 @@ public struct PageRenderer: Sendable {
         let failures = LockedBox<[String]>([])
         let postsByID = posts.postsByID
         let channels = ChannelContext(site: site, archived: Set(months.byChannel.keys))
+        let done = LockedBox(0)
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             let (path, template, context) = self.context(pages[index], posts: posts, channels: channels, postsByID: postsByID)
             paths.mutate { $0.append(path) }
+            var finished = 0
+            done.mutate {
+                $0 += 1
+                finished = $0
+            }
+            if finished % 500 == 0 { progress(finished, pages.count) }
             var fingerprint = Fingerprint(templates.fingerprint, template)
             fingerprint.add(any: context)
             guard !sink.reuse(path, fingerprint: fingerprint.hex) else { return }
@@ -85,6 +94,13 @@ public struct PageRenderer: Sendable {
                 post.post.spans.map { formatted.html($0) }
                 ?? markdown.html(for: post.body, paragraphPerLine: post.post.paragraphPerLine)
             results.mutate { $0[post.id] = html }
+            // A title with a URL keeps it as a link on the post's page (a heading of a listing is
+            // a link itself, so it shows the title as text).
+            if let title = post.post.title, !Links.find(in: title).isEmpty {
+                let inline = markdown.html(for: title).trimmingCharacters(in: .whitespacesAndNewlines)
+                let bare = inline.hasPrefix("<p>") && inline.hasSuffix("</p>") ? String(inline.dropFirst(3).dropLast(4)) : inline
+                results.mutate { $0["title:" + post.id] = bare }
+            }
         }
         return results.value
     }
@@ -160,6 +176,10 @@ public struct PageRenderer: Sendable {
                     "channelPageURL": SitePaths.link(from: path, to: SitePaths.channel(channel.slug, page: page)),
                     "description": post.excerpt,
                 ]
+                // Link previews want an absolute image URL: the post's first photo, with a base URL.
+                if let base = site.config.baseURL, let thumbnail = media[post.id]?.lazy.compactMap(\.thumbnailPath).first {
+                    context["ogImage"] = (base.hasSuffix("/") ? base : base + "/") + SitePaths.percentEncoded(thumbnail)
+                }
                 if p > 0 { context["prev"] = posts.context(channel.posts[p - 1], from: path) }
                 if p + 1 < channel.posts.count { context["next"] = posts.context(channel.posts[p + 1], from: path) }
                 return context
@@ -205,7 +225,10 @@ public struct PageRenderer: Sendable {
             let title = number > 1 ? strings.text("pageOf", ["title": tag.name, "n": strings.number(number)]) : tag.name
             return file(SitePaths.tag(tag.slug, page: number), "tag", title: title) { path in
                 [
-                    "tag": ["name": tag.name, "count": tag.postIDs.count, "countText": strings.count("posts", tag.postIDs.count)] as [String: Any],
+                    "tag": [
+                        "name": tag.name, "count": tag.postIDs.count, "countText": strings.count("posts", tag.postIDs.count),
+                        "atomURL": SitePaths.link(from: path, to: SitePaths.tagAtom(tag.slug)),
+                    ] as [String: Any],
                     "posts": tag.postIDs[pagination.range(ofPage: number)].compactMap { postsByID[$0] }.map { posts.context($0, from: path) },
                     "pagination": pagination.context(page: number, from: path) { SitePaths.tag(tag.slug, page: $0) },
                 ]
@@ -228,6 +251,7 @@ public struct PageRenderer: Sendable {
             "tags": SitePaths.link(from: path, to: SitePaths.tagIndex),
             "search": SitePaths.link(from: path, to: SitePaths.search),
             "feed": SitePaths.link(from: path, to: SitePaths.feed),
+            "atom": SitePaths.link(from: path, to: SitePaths.atom),
         ]
         context["is_" + template] = true
         context["t"] = strings.texts

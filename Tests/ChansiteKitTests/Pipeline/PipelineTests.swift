@@ -98,6 +98,31 @@ import Testing
         }
     }
 
+    @Test func aTitleKeepsItsLinkOnThePostPageAndUntitledPostsShowTheirWholeText() throws {
+        let temp = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let fixture = TestSupport.repositoryRoot.appendingPathComponent("Tests/ChansiteKitTests/Fixtures/dumps/heading_double_pin.txt")
+        let dump = try String(contentsOf: fixture, encoding: .utf8).replacingOccurrences(
+            of: "Heading one\n", with: "Heading one https://example.org/x\n")
+        try TestSupport.write(["Content/c.txt": dump], under: temp)
+        let pipeline = Pipeline(
+            options: BuildOptions(
+                contentPath: temp.appendingPathComponent("Content").path, templatesPath: temp.appendingPathComponent("none").path,
+                outputPath: temp.appendingPathComponent("Output").path, templatesRequired: false))
+        let result = try pipeline.build()
+        let posts = try #require(result.site?.allPosts)
+        let titled = try #require(posts.first { $0.post.title != nil })
+        let page = String(
+            decoding: try #require(result.files.first { $0.path == SitePaths.post(channel: titled.channelSlug, slug: titled.slug) }).contents,
+            as: UTF8.self)
+        #expect(page.contains(#"<h1 class="post-heading">Heading one <a href="https://example.org/x">https://example.org/x</a></h1>"#))
+        let untitled = try #require(posts.first { $0.post.title == nil && !$0.post.text.isEmpty })
+        #expect(untitled.body == untitled.post.text)
+        let channel = String(
+            decoding: try #require(result.files.first { $0.path == SitePaths.channel(untitled.channelSlug) }).contents, as: UTF8.self)
+        #expect(channel.contains(#"<h2 class="post-heading visually-hidden">\#(untitled.heading)</h2>"#))
+    }
+
     @Test func aFailedWriteLeavesThePreviousOutputUnchanged() throws {
         let temp = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: temp) }

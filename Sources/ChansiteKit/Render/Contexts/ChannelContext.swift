@@ -27,6 +27,7 @@ struct ChannelContext {
             "name": channel.displayName,
             "url": SitePaths.link(from: path, to: SitePaths.channel(channel.slug)),
             "feedURL": SitePaths.link(from: path, to: SitePaths.channelFeed(channel.slug)),
+            "atomURL": SitePaths.link(from: path, to: SitePaths.channelAtom(channel.slug)),
             "postCount": channel.posts.count,
             "postCountText": strings.count("posts", channel.posts.count),
         ]

@@ -65,6 +65,7 @@ struct PostContext {
             context["hashtags"] = tags
             context["hasHashtags"] = true
         }
+        if let title = bodies["title:" + post.id] { context["titleHTML"] = title }
         if let forwarded = p.forwardedFrom { context["forwardedFrom"] = forwarded }
         if let date = p.dateText { context["dateText"] = date }
         if let reactions = p.reactions, !reactions.isEmpty {

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Atom feeds for the site, each channel and each tag: the latest posts, newest first, each with
+/// its date. Atom requires an `updated` instant on every entry: a post whose source has no date
+/// (most text dumps) gets the newest date the site knows, or the Unix epoch when it knows none,
+/// so the feed stays valid and the same input gives the same bytes. Links are absolute with
+/// `baseURL`, else relative to the feed.
+public struct AtomRenderer: Sendable {
+    public let site: Site
+    public var limit = 50
+
+    public init(site: Site) {
+        self.site = site
+    }
+
+    public func render() -> [RenderedFile] {
+        let fallback = site.allPosts.compactMap(\.post.date).max() ?? Date(timeIntervalSince1970: 0)
+        var files = [
+            feed(
+                path: SitePaths.atom, title: site.config.title, page: SitePaths.home,
+                posts: FeedRenderer.newestFirst(site.channels.flatMap { site.latest(limit, of: $0) }).prefix(limit), fallback: fallback)
+        ]
+        for channel in site.channels {
+            files.append(
+                feed(
+                    path: SitePaths.channelAtom(channel.slug), title: channel.displayName, page: SitePaths.channel(channel.slug),
+                    posts: site.latest(limit, of: channel)[...], fallback: fallback))
+        }
+        let posts = site.postsByID()
+        for tag in site.tags {
+            let tagged = FeedRenderer.newestFirst(tag.postIDs.suffix(limit).reversed().compactMap { posts[$0] })
+            files.append(
+                feed(path: SitePaths.tagAtom(tag.slug), title: tag.name, page: SitePaths.tag(tag.slug), posts: tagged[...], fallback: fallback))
+        }
+        return files
+    }
+
+    func url(_ target: String, from feedPath: String) -> String {
+        if let base = site.config.baseURL {
+            return (base.hasSuffix("/") ? base : base + "/") + SitePaths.percentEncoded(target)
+        }
+        return SitePaths.link(from: feedPath, to: target)
+    }
+
+    /// A stable entry id: the post's absolute URL with a base URL, else a URN of its site path.
+    func id(_ target: String, from feedPath: String) -> String {
+        site.config.baseURL == nil ? "urn:chansite:" + SitePaths.percentEncoded(target) : url(target, from: feedPath)
+    }
+
+    static func instant(_ date: Date) -> String { date.formatted(.iso8601) }
+
+    func feed(path: String, title: String, page: String, posts: ArraySlice<SitePost>, fallback: Date) -> RenderedFile {
+        func updated(_ post: SitePost) -> Date { post.post.details?.edited ?? post.post.date ?? fallback }
+        let newest = posts.map(updated).max() ?? fallback
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(site.config.language))">
+            <title>\(XML.escape(title))</title>
+            <link rel="alternate" type="text/html" href="\(XML.escape(url(page, from: path)))"/>
+            <link rel="self" type="application/atom+xml" href="\(XML.escape(url(path, from: path)))"/>
+            <id>\(XML.escape(id(path, from: path)))</id>
+            <updated>\(Self.instant(newest))</updated>
+            <author><name>\(XML.escape(title))</name></author>
+            <generator>chansite</generator>
+
+            """
+        for post in posts {
+            let target = SitePaths.post(channel: post.channelSlug, slug: post.slug)
+            xml += "<entry>\n<title>\(XML.escape(post.heading))</title>\n"
+            xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(url(target, from: path)))\"/>\n"
+            xml += "<id>\(XML.escape(id(target, from: path)))</id>\n<updated>\(Self.instant(updated(post)))</updated>\n"
+            if let date = post.post.date { xml += "<published>\(Self.instant(date))</published>\n" }
+            xml += "<summary>\(XML.escape(post.post.excerpt(maxLength: 500)))</summary>\n"
+            for tag in post.post.hashtags { xml += "<category term=\"\(XML.escape(tag))\"/>\n" }
+            xml += "</entry>\n"
+        }
+        xml += "</feed>\n"
+        return RenderedFile(path: path, text: xml)
+    }
+}
