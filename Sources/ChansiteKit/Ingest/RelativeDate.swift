@@ -19,6 +19,23 @@ enum RelativeDate {
         return true
     }
 
+    /// The largest part of a relative date as a count and an English unit (`9 months, 2 weeks
+    /// ago` → 9, `month`; `3 дня назад` → 3, `day`), or nil when the line is not one.
+    static func leadingSpan(_ line: String) -> (count: Int, unit: String)? {
+        guard isDateLine(line) else { return nil }
+        let words = line.normalizedSpaces.split(separator: " ").map { String($0).droppingTrailingCommas().lowercased() }
+        guard words.count >= 3 else { return nil }
+        let count = Int(words[0]) ?? 1
+        var unit = words[1]
+        if unit.hasSuffix("s") { unit.removeLast() }
+        if englishUnits.contains(unit) { return (count, unit) }
+        let russian: [(String, String)] = [
+            ("секунд", "second"), ("минут", "minute"), ("час", "hour"), ("дн", "day"), ("день", "day"), ("недел", "week"),
+            ("месяц", "month"), ("год", "year"), ("лет", "year"),
+        ]
+        return russian.first { words[1].hasPrefix($0.0) }.map { (count, $0.1) }
+    }
+
     static func isUnit(_ word: String) -> Bool {
         let lower = word.lowercased()
         var singular = lower

@@ -629,7 +629,7 @@ input[type=search], select {
 
 """#,
         "partials/post-meta.mustache": #"""
-    {{#dateText}}<a class="post-date" href="{{url}}">{{#dateISO}}<time datetime="{{dateISO}}">{{dateText}}</time>{{/dateISO}}{{^dateISO}}{{dateText}}{{/dateISO}}</a>{{/dateText}}
+    {{#dateText}}<a class="post-date" href="{{url}}"{{#dateAsWritten}} title="{{dateAsWritten}}"{{/dateAsWritten}}>{{#dateISO}}<time datetime="{{dateISO}}">{{dateText}}</time>{{/dateISO}}{{^dateISO}}{{dateText}}{{/dateISO}}</a>{{/dateText}}
     {{#editedText}}<span class="post-edited">{{t.edited}} {{editedText}}</span>{{/editedText}}
     {{#isPinned}}<span class="post-pinned">📌 {{t.pinned}}</span>{{/isPinned}}
     {{#author}}<span class="post-author">{{author}}</span>{{/author}}
@@ -645,7 +645,7 @@ input[type=search], select {
 <article class="post post-summary" id="{{id}}">
   <header class="post-meta">
     <a class="post-channel" href="{{channel.url}}">{{channel.name}}</a>
-    {{#dateText}}<a class="post-date" href="{{url}}">{{#dateISO}}<time datetime="{{dateISO}}">{{dateText}}</time>{{/dateISO}}{{^dateISO}}{{dateText}}{{/dateISO}}</a>{{/dateText}}
+    {{#dateText}}<a class="post-date" href="{{url}}"{{#dateAsWritten}} title="{{dateAsWritten}}"{{/dateAsWritten}}>{{#dateISO}}<time datetime="{{dateISO}}">{{dateText}}</time>{{/dateISO}}{{^dateISO}}{{dateText}}{{/dateISO}}</a>{{/dateText}}
     {{#hasMedia}}<span class="post-media">{{t.mediaNotCapturedShort}}</span>{{/hasMedia}}
   </header>
   {{#headingInBody}}<h2 class="post-heading visually-hidden">{{heading}}</h2>
@@ -802,16 +802,66 @@ input[type=search], select {
     "heading.media": "Media",
     "heading.photos": "Photos",
     "heading.location": "Location",
-    "heading.contact": "Contact"
+    "heading.contact": "Contact",
+    "relativeDate": "about {span} before this copy was made"
   },
   "counted": {
-    "posts": {"one": "{n} post", "other": "{n} posts"},
-    "channels": {"one": "{n} channel", "other": "{n} channels"},
-    "tags": {"one": "{n} tag", "other": "{n} tags"},
-    "subscribers": {"one": "{n} subscriber", "other": "{n} subscribers"},
-    "replies": {"one": "{n} reply", "other": "{n} replies"},
-    "votes": {"one": "{n} vote", "other": "{n} votes"},
-    "found": {"one": "{n} post found", "other": "{n} posts found"}
+    "posts": {
+      "one": "{n} post",
+      "other": "{n} posts"
+    },
+    "channels": {
+      "one": "{n} channel",
+      "other": "{n} channels"
+    },
+    "tags": {
+      "one": "{n} tag",
+      "other": "{n} tags"
+    },
+    "subscribers": {
+      "one": "{n} subscriber",
+      "other": "{n} subscribers"
+    },
+    "replies": {
+      "one": "{n} reply",
+      "other": "{n} replies"
+    },
+    "votes": {
+      "one": "{n} vote",
+      "other": "{n} votes"
+    },
+    "found": {
+      "one": "{n} post found",
+      "other": "{n} posts found"
+    },
+    "unit.second": {
+      "one": "{n} second",
+      "other": "{n} seconds"
+    },
+    "unit.minute": {
+      "one": "{n} minute",
+      "other": "{n} minutes"
+    },
+    "unit.hour": {
+      "one": "{n} hour",
+      "other": "{n} hours"
+    },
+    "unit.day": {
+      "one": "{n} day",
+      "other": "{n} days"
+    },
+    "unit.week": {
+      "one": "{n} week",
+      "other": "{n} weeks"
+    },
+    "unit.month": {
+      "one": "{n} month",
+      "other": "{n} months"
+    },
+    "unit.year": {
+      "one": "{n} year",
+      "other": "{n} years"
+    }
   }
 }
 
@@ -887,16 +937,80 @@ input[type=search], select {
     "heading.media": "Медиа",
     "heading.photos": "Фотографии",
     "heading.location": "Место",
-    "heading.contact": "Контакт"
+    "heading.contact": "Контакт",
+    "relativeDate": "примерно за {span} до того, как сделана эта копия"
   },
   "counted": {
-    "posts": {"one": "{n} пост", "few": "{n} поста", "many": "{n} постов"},
-    "channels": {"one": "{n} канал", "few": "{n} канала", "many": "{n} каналов"},
-    "tags": {"one": "{n} тег", "few": "{n} тега", "many": "{n} тегов"},
-    "subscribers": {"one": "{n} подписчик", "few": "{n} подписчика", "many": "{n} подписчиков"},
-    "replies": {"one": "{n} ответ", "few": "{n} ответа", "many": "{n} ответов"},
-    "votes": {"one": "{n} голос", "few": "{n} голоса", "many": "{n} голосов"},
-    "found": {"one": "Найден {n} пост", "few": "Найдено {n} поста", "many": "Найдено {n} постов"}
+    "posts": {
+      "one": "{n} пост",
+      "few": "{n} поста",
+      "many": "{n} постов"
+    },
+    "channels": {
+      "one": "{n} канал",
+      "few": "{n} канала",
+      "many": "{n} каналов"
+    },
+    "tags": {
+      "one": "{n} тег",
+      "few": "{n} тега",
+      "many": "{n} тегов"
+    },
+    "subscribers": {
+      "one": "{n} подписчик",
+      "few": "{n} подписчика",
+      "many": "{n} подписчиков"
+    },
+    "replies": {
+      "one": "{n} ответ",
+      "few": "{n} ответа",
+      "many": "{n} ответов"
+    },
+    "votes": {
+      "one": "{n} голос",
+      "few": "{n} голоса",
+      "many": "{n} голосов"
+    },
+    "found": {
+      "one": "Найден {n} пост",
+      "few": "Найдено {n} поста",
+      "many": "Найдено {n} постов"
+    },
+    "unit.second": {
+      "one": "{n} секунду",
+      "few": "{n} секунды",
+      "many": "{n} секунд"
+    },
+    "unit.minute": {
+      "one": "{n} минуту",
+      "few": "{n} минуты",
+      "many": "{n} минут"
+    },
+    "unit.hour": {
+      "one": "{n} час",
+      "few": "{n} часа",
+      "many": "{n} часов"
+    },
+    "unit.day": {
+      "one": "{n} день",
+      "few": "{n} дня",
+      "many": "{n} дней"
+    },
+    "unit.week": {
+      "one": "{n} неделю",
+      "few": "{n} недели",
+      "many": "{n} недель"
+    },
+    "unit.month": {
+      "one": "{n} месяц",
+      "few": "{n} месяца",
+      "many": "{n} месяцев"
+    },
+    "unit.year": {
+      "one": "{n} год",
+      "few": "{n} года",
+      "many": "{n} лет"
+    }
   }
 }
 
@@ -972,16 +1086,80 @@ input[type=search], select {
     "heading.media": "Медіа",
     "heading.photos": "Фотографії",
     "heading.location": "Місце",
-    "heading.contact": "Контакт"
+    "heading.contact": "Контакт",
+    "relativeDate": "приблизно за {span} до того, як зроблено цю копію"
   },
   "counted": {
-    "posts": {"one": "{n} допис", "few": "{n} дописи", "many": "{n} дописів"},
-    "channels": {"one": "{n} канал", "few": "{n} канали", "many": "{n} каналів"},
-    "tags": {"one": "{n} тег", "few": "{n} теги", "many": "{n} тегів"},
-    "subscribers": {"one": "{n} підписник", "few": "{n} підписники", "many": "{n} підписників"},
-    "replies": {"one": "{n} відповідь", "few": "{n} відповіді", "many": "{n} відповідей"},
-    "votes": {"one": "{n} голос", "few": "{n} голоси", "many": "{n} голосів"},
-    "found": {"one": "Знайдено {n} допис", "few": "Знайдено {n} дописи", "many": "Знайдено {n} дописів"}
+    "posts": {
+      "one": "{n} допис",
+      "few": "{n} дописи",
+      "many": "{n} дописів"
+    },
+    "channels": {
+      "one": "{n} канал",
+      "few": "{n} канали",
+      "many": "{n} каналів"
+    },
+    "tags": {
+      "one": "{n} тег",
+      "few": "{n} теги",
+      "many": "{n} тегів"
+    },
+    "subscribers": {
+      "one": "{n} підписник",
+      "few": "{n} підписники",
+      "many": "{n} підписників"
+    },
+    "replies": {
+      "one": "{n} відповідь",
+      "few": "{n} відповіді",
+      "many": "{n} відповідей"
+    },
+    "votes": {
+      "one": "{n} голос",
+      "few": "{n} голоси",
+      "many": "{n} голосів"
+    },
+    "found": {
+      "one": "Знайдено {n} допис",
+      "few": "Знайдено {n} дописи",
+      "many": "Знайдено {n} дописів"
+    },
+    "unit.second": {
+      "one": "{n} секунду",
+      "few": "{n} секунди",
+      "many": "{n} секунд"
+    },
+    "unit.minute": {
+      "one": "{n} хвилину",
+      "few": "{n} хвилини",
+      "many": "{n} хвилин"
+    },
+    "unit.hour": {
+      "one": "{n} годину",
+      "few": "{n} години",
+      "many": "{n} годин"
+    },
+    "unit.day": {
+      "one": "{n} день",
+      "few": "{n} дні",
+      "many": "{n} днів"
+    },
+    "unit.week": {
+      "one": "{n} тиждень",
+      "few": "{n} тижні",
+      "many": "{n} тижнів"
+    },
+    "unit.month": {
+      "one": "{n} місяць",
+      "few": "{n} місяці",
+      "many": "{n} місяців"
+    },
+    "unit.year": {
+      "one": "{n} рік",
+      "few": "{n} роки",
+      "many": "{n} років"
+    }
   }
 }
 

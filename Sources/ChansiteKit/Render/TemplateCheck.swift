@@ -14,7 +14,8 @@ enum TemplateCheck {
         "reactions", "emoji", "hasReactions", "linkPreviews", "current", "total", "isPaginated", "pages", "number",
         "isCurrent", "isGap",
         // Exports: dates, details, media, polls, replies.
-        "t", "titleHTML", "ogImage", "atom", "atomURL", "channelCountText", "postCountText", "tagCountText", "subscribersText", "countText",
+        "t", "dateAsWritten", "titleHTML", "ogImage", "atom", "atomURL", "channelCountText", "postCountText", "tagCountText", "subscribersText",
+        "countText",
         "replyCountText",
         "totalVotersText", "searchStrings",
         "archiveURL", "years", "year", "months", "monthName", "monthCount", "prevMonth", "nextMonth", "is_archive", "is_month",

@@ -69,3 +69,22 @@ import Testing
         #expect(problems.map(\.message) == ["unknown string 't.tagz' (not in strings/en.json; renders as nothing)"])
     }
 }
+
+@Suite struct RelativeDateWordingTests {
+    @Test(arguments: [
+        ("9 months, 2 weeks ago", "ru", "примерно за 9 месяцев до того, как сделана эта копия"),
+        ("an hour ago", "en", "about 1 hour before this copy was made"),
+        ("3 дня назад", "uk", "приблизно за 3 дні до того, як зроблено цю копію"),
+        ("1 week ago", "ru", "примерно за 1 неделю до того, как сделана эта копия"),
+    ])
+    func relativeDatesAreMeasuredFromTheCopy(written: String, language: String, expected: String) throws {
+        let span = try #require(RelativeDate.leadingSpan(written))
+        let strings = try SiteStringsTests.strings(language).strings
+        #expect(strings.text("relativeDate", ["span": strings.count("unit." + span.unit, span.count)]) == expected)
+    }
+
+    @Test func aLineThatIsNoRelativeDateIsLeftAlone() {
+        #expect(RelativeDate.leadingSpan("Last updated 4 days ago") == nil)
+        #expect(RelativeDate.leadingSpan("12 March 2024") == nil)
+    }
+}

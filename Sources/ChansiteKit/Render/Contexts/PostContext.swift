@@ -67,7 +67,16 @@ struct PostContext {
         }
         if let title = bodies["title:" + post.id] { context["titleHTML"] = title }
         if let forwarded = p.forwardedFrom { context["forwardedFrom"] = forwarded }
-        if let date = p.dateText { context["dateText"] = date }
+        if let date = p.dateText {
+            // "5 months ago" was measured from when the page was copied, not from today.
+            if let span = RelativeDate.leadingSpan(date) {
+                let strings = site.strings
+                context["dateText"] = strings.text("relativeDate", ["span": strings.count("unit." + span.unit, span.count)])
+                context["dateAsWritten"] = date
+            } else {
+                context["dateText"] = date
+            }
+        }
         if let reactions = p.reactions, !reactions.isEmpty {
             context["reactions"] = reactions.map { ["emoji": $0.emoji, "count": $0.count] as [String: Any] }
             context["hasReactions"] = true
