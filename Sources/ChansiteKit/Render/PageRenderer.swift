@@ -29,7 +29,7 @@ public struct PageRenderer: Sendable {
         self.templates = templates
         self.media = media
         self.links = LocalLinks(site: site)
-        self.months = ChannelMonths(site: site, dates: DateDisplay(config: site.config))
+        self.months = ChannelMonths(site: site, dates: DateDisplay(config: site.config, strings: site.strings))
     }
 
     /// Renders every page into `sink`, in parallel. A page whose context (everything its
@@ -136,7 +136,8 @@ public struct PageRenderer: Sendable {
             return file(SitePaths.tagIndex, "tags", title: strings.text("tags")) { path in
                 [
                     "tags": site.tags.sorted { ($0.postIDs.count, $1.name) > ($1.postIDs.count, $0.name) }.map {
-                        ["name": $0.name, "count": $0.postIDs.count, "url": SitePaths.link(from: path, to: SitePaths.tag($0.slug))] as [String: Any]
+                        ["name": $0.name, "count": strings.number($0.postIDs.count), "url": SitePaths.link(from: path, to: SitePaths.tag($0.slug))]
+                            as [String: Any]
                     }, "tagCount": site.tags.count, "tagCountText": strings.count("tags", site.tags.count),
                 ]
             }
@@ -200,7 +201,7 @@ public struct PageRenderer: Sendable {
                 SitePaths.month(channel.slug, month.key), "month", title: strings.text("monthOf", ["channel": channel.displayName, "month": name])
             ) { path in
                 var context: [String: Any] = [
-                    "channel": channels.context(channel, from: path), "monthName": name, "count": month.posts.count,
+                    "channel": channels.context(channel, from: path), "monthName": name, "count": strings.number(month.posts.count),
                     "countText": strings.count("posts", month.posts.count),
                     "posts": month.posts.map { posts.context(channel.posts[$0], from: path) },
                     "archiveURL": SitePaths.link(from: path, to: SitePaths.archive(channel.slug)),
@@ -226,7 +227,7 @@ public struct PageRenderer: Sendable {
             return file(SitePaths.tag(tag.slug, page: number), "tag", title: title) { path in
                 [
                     "tag": [
-                        "name": tag.name, "count": tag.postIDs.count, "countText": strings.count("posts", tag.postIDs.count),
+                        "name": tag.name, "count": strings.number(tag.postIDs.count), "countText": strings.count("posts", tag.postIDs.count),
                         "atomURL": SitePaths.link(from: path, to: SitePaths.tagAtom(tag.slug)),
                     ] as [String: Any],
                     "posts": tag.postIDs[pagination.range(ofPage: number)].compactMap { postsByID[$0] }.map { posts.context($0, from: path) },

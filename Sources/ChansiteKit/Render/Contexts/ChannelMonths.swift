@@ -37,10 +37,10 @@ struct ChannelMonths {
         for year in Set(months.map(\.year)).sorted(by: >) {
             let inYear = months.filter { $0.year == year }
             years.append([
-                "year": year, "count": inYear.reduce(0) { $0 + $1.posts.count },
+                "year": year, "count": dates.strings.number(inYear.reduce(0) { $0 + $1.posts.count }),
                 "months": inYear.map { month -> [String: Any] in
                     [
-                        "monthName": dates.monthName(year: month.year, month: month.month), "count": month.posts.count,
+                        "monthName": dates.monthName(year: month.year, month: month.month), "count": dates.strings.number(month.posts.count),
                         "url": SitePaths.link(from: path, to: SitePaths.month(slug, month.key)),
                     ]
                 },

@@ -7,8 +7,11 @@ struct DateDisplay: Sendable {
     let monthYear: Date.FormatStyle
     let calendar: Calendar
     let timeZone: TimeZone
+    /// The site's words, for numbers written the language's way.
+    let strings: SiteStrings
 
-    init(config: SiteConfig) {
+    init(config: SiteConfig, strings: SiteStrings? = nil) {
+        self.strings = strings ?? SiteStrings(language: config.language, plural: .oneOther, texts: [:], counted: [:])
         let timeZone = TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "UTC") ?? .current
         let locale = Locale(identifier: config.language)
         var calendar = Calendar(identifier: .gregorian)

@@ -8,7 +8,8 @@ enum HomeContext {
             return context
         }
         let topTags = site.tags.sorted { ($0.postIDs.count, $1.name) > ($1.postIDs.count, $0.name) }.prefix(24).map {
-            ["name": $0.name, "count": $0.postIDs.count, "url": SitePaths.link(from: path, to: SitePaths.tag($0.slug))] as [String: Any]
+            ["name": $0.name, "count": site.strings.number($0.postIDs.count), "url": SitePaths.link(from: path, to: SitePaths.tag($0.slug))]
+                as [String: Any]
         }
         return [
             "channels": channels, "topTags": Array(topTags), "hasTopTags": !topTags.isEmpty, "channelCount": site.channels.count,

@@ -22,7 +22,7 @@ struct PostContext {
         self.bodies = bodies
         self.media = media
         self.links = links
-        self.dates = DateDisplay(config: site.config)
+        self.dates = DateDisplay(config: site.config, strings: site.strings)
         channelsBySlug = Dictionary(site.channels.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         tagsByKey = Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         postsByID = site.postsByID()
@@ -78,7 +78,7 @@ struct PostContext {
             }
         }
         if let reactions = p.reactions, !reactions.isEmpty {
-            context["reactions"] = reactions.map { ["emoji": $0.emoji, "count": $0.count] as [String: Any] }
+            context["reactions"] = reactions.map { ["emoji": $0.emoji, "count": site.strings.number($0.count)] as [String: Any] }
             context["hasReactions"] = true
         }
         if !p.linkPreviews.isEmpty {
