@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // cmark-gfm from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
@@ -58,9 +59,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The ingest fuzz target: `scripts/fuzz.sh` builds it with libFuzzer; built normally, it
+        // replays a corpus (the tests run it over Fuzz/corpus).
+        .executableTarget(
+            name: "ChansiteFuzz",
+            dependencies: ["ChansiteKit"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ChansiteKitTests",
-            dependencies: ["ChansiteKit"],
+            dependencies: ["ChansiteKit", .product(name: "PropertyBased", package: "swift-property-based")],
+            // Inputs and expected outputs, read by path: not sources, not bundled resources.
+            exclude: ["Fixtures", "Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

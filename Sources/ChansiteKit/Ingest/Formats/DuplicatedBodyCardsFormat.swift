@@ -11,7 +11,9 @@ public struct DuplicatedBodyCardsFormat: DumpFormat {
         let family = ReactionBlocks.familyConfidence(dump)
         guard family > 0 else { return 0 }
         let (share, cards) = ReactionBlocks.exactShare(dump)
-        guard share == 1 else { return family * 0.5 }
+        // A web-preview copy never shows pin notices: they mark the heading format.
+        let hasPins = dump.lines.contains { ReactionBlocks.pinNotice($0) != nil }
+        guard share == 1, !hasPins else { return family * 0.5 }
         return cards > 0 ? 0.95 : family
     }
 

@@ -13,7 +13,8 @@ public struct HeadingDoubleBodyFormat: DumpFormat {
         // A copy artefact that is not exact everywhere, or pin notices, mark this variant.
         let hasPins = dump.lines.contains { ReactionBlocks.pinNotice($0) != nil }
         let (share, _) = ReactionBlocks.exactShare(dump)
-        return hasPins || share < 1 ? min(1, family + 0.05) : family * 0.9
+        // Exact everywhere and no pins reads as the card format; this one stays well behind.
+        return hasPins || share < 1 ? min(1, family + 0.05) : family * 0.6
     }
 
     public func parse(_ dump: RawDump) -> ParsedDump {

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Fuzzes the whole ingest path (decode → detect → parse → assemble → render bodies, and the same
+# bytes as a Telegram Desktop export) with libFuzzer for SECONDS (default 1800), starting from
+# Fuzz/corpus. New inputs that reach new code are merged into Fuzz/corpus (commit them); a crash
+# is saved under Fuzz/regressions/ and must become a fixed bug: the tests replay that folder.
+# Usage: scripts/fuzz.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-1800}
+swift build -c release --sanitize=fuzzer -Xswiftc -DFUZZING --product ChansiteFuzz --build-path .build-fuzz
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/new" Fuzz/regressions
+status=0
+.build-fuzz/release/ChansiteFuzz -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
+  -artifact_prefix=Fuzz/regressions/ -print_final_stats=1 "$work/new" Fuzz/corpus || status=$?
+# Keep only inputs that add coverage.
+.build-fuzz/release/ChansiteFuzz -merge=1 -max_len=16384 Fuzz/corpus "$work/new" >/dev/null 2>&1 || true
+echo "corpus: $(ls Fuzz/corpus | wc -l) inputs; regressions: $(ls Fuzz/regressions | wc -l)"
+exit $status
