@@ -42,6 +42,33 @@ public struct TMePreviewFormat: DumpFormat {
             let flat = line.normalizedSpaces
             if line.isBlankLine {
                 if !current.isEmpty { current.append("", line: number) }
+            } else if let reason = PageParts.serviceEvent(line) ?? (PageParts.isDaySeparator(line) ? "day separator" : nil) {
+                // Service lines and day separators stand between posts: a seam.
+                close()
+                result.drop(number, reason)
+            } else if PageParts.isMediaLabel(line) {
+                // A player's label comes before its caption: it starts the post it belongs to,
+                // unless a forward line already did.
+                if current.hasText { close() }
+                current.cover(number)
+                current.hasMediaPlaceholder = true
+                if i + 1 < lines.count, lines[i + 1].normalizedSpaces == Self.placeholderButton {
+                    i += 1
+                    current.cover(i + 1)
+                }
+                if i + 1 < lines.count, PageParts.isClockTime(lines[i + 1]) {
+                    i += 1
+                    current.cover(i + 1)
+                    result.drop(i + 1, "media duration")
+                }
+            } else if current.hasText, let end = Self.footerEnd(lines, from: i) {
+                // Views, `edited` and the time close the post above them.
+                for footer in i...end {
+                    current.cover(footer + 1)
+                    result.drop(footer + 1, "post footer (views, edited, time)")
+                }
+                i = end
+                close()
             } else if let name = Self.forwardedName(line) {
                 close()
                 current.cover(number)
@@ -67,6 +94,14 @@ public struct TMePreviewFormat: DumpFormat {
         }
         close()
         return result
+    }
+
+    /// The last line of a footer starting at `index` (view count and `edited` lines, ending in a
+    /// time), or nil when the lines there are not a footer.
+    static func footerEnd(_ lines: [String], from index: Int) -> Int? {
+        var i = index
+        while i < lines.count, i < index + 3, PageParts.isFooterPart(lines[i]) { i += 1 }
+        return i < lines.count && PageParts.isClockTime(lines[i]) ? i : nil
     }
 
     /// Reads title, subscribers, counters and description; returns the index of the first post line.

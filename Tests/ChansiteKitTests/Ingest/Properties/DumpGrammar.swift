@@ -12,9 +12,28 @@ enum DumpGrammar {
         switch kind {
         case .webPreview:
             dump.lines = [title, "\(maker.int(2...90_000)) subscribers", "\(maker.int(1...300)) photos", nextLine(), "Download Telegram"]
+            var seamNeeded = false
             for n in 0..<postCount {
                 var text: [String] = []
-                if maker.int(0...4) == 0 { dump.lines.append("Forwarded from\u{A0}" + maker.name()) }
+                // Between posts: a service line or a day separator (each is a seam), sometimes.
+                var seamMade = false
+                if n > 0, maker.int(0...3) == 0 {
+                    dump.lines.append(maker.pick(["Channel photo updated", "\(title) pinned «x»", "May \(maker.int(1...28))", "Channel created"]))
+                    seamMade = true
+                }
+                let forwarded = maker.int(0...4) == 0
+                let labelled = maker.int(0...4) == 0
+                // A forward line or a player's label starts a post too; otherwise the previous
+                // post needs its placeholder.
+                if seamNeeded && !seamMade && !forwarded && !labelled {
+                    dump.lines += ["Please open Telegram to view this post", "VIEW IN TELEGRAM"]
+                }
+                if forwarded { dump.lines.append("Forwarded from\u{A0}" + maker.name()) }
+                // A player's label comes before the caption.
+                if labelled {
+                    dump.lines += [maker.pick(["This media is not supported in your browser", "Media is too big"]), "VIEW IN TELEGRAM"]
+                    if maker.int(0...1) == 0 { dump.lines.append("0:\(maker.int(10...59))") }
+                }
                 for paragraph in 0..<maker.int(1...3) {
                     if paragraph > 0 {
                         dump.lines.append("")
@@ -27,12 +46,14 @@ enum DumpGrammar {
                     }
                 }
                 dump.posts.append(text)
-                // Every post but the last ends with a marker: a hashtag line or the placeholder.
-                guard n < postCount - 1 else { break }
-                if maker.int(0...1) == 0 {
-                    dump.lines += ["", "#tag\(maker.int(1...9)) #теги"]
-                } else {
-                    dump.lines += ["Please open Telegram to view this post", "VIEW IN TELEGRAM"]
+                // A post ends with a marker (a hashtag line, the placeholder, a footer), or the
+                // next post must start with one.
+                seamNeeded = false
+                switch maker.int(0...3) {
+                case 0: dump.lines += ["", "#tag\(maker.int(1...9)) #теги"]
+                case 1: dump.lines += ["Please open Telegram to view this post", "VIEW IN TELEGRAM"]
+                case 2: dump.lines += [maker.pick(["1.2K", "345", "edited"]), "\(maker.int(0...23)):\(maker.int(10...59))"]
+                default: seamNeeded = true
                 }
             }
         case .aggregatorReadMore:
