@@ -19,9 +19,11 @@ public struct DumpParser: Sendable {
 
     /// The most confident format for the dump, or nil when none reaches the threshold.
     public func detect(_ dump: RawDump) -> (any DumpFormat)? {
+        // One pass over the lines serves every format's score.
+        let features = DumpFeatures(dump)
         var best: (format: any DumpFormat, score: Double)?
         for format in formats {
-            let score = format.confidence(for: dump)
+            let score = format.confidence(for: features)
             if score >= Self.threshold, score > (best?.score ?? 0) { best = (format, score) }
         }
         return best?.format

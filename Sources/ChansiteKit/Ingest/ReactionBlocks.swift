@@ -21,21 +21,6 @@ struct ReactionBlocks {
         return String(flat[..<range.lowerBound])
     }
 
-    /// How strongly the dump looks like this family: few blank lines and posts closed by reaction lines.
-    static func familyConfidence(_ dump: RawDump) -> Double {
-        let nonBlank = dump.lines.prefix(5000).filter { !$0.isBlankLine }
-        guard !nonBlank.isEmpty else { return 0 }
-        let reactions = nonBlank.filter { ReactionLine.parse($0) != nil }.count
-        guard reactions >= 1 else { return 0 }
-        let sampled = min(dump.lines.count, 5000)
-        let blankShare = Double(sampled - nonBlank.count) / Double(max(sampled, 1))
-        var score = 0.3
-        if reactions >= 2 { score += 0.2 }
-        if let last = dump.lines.last(where: { !$0.isBlankLine }), ReactionLine.parse(last) != nil { score += 0.2 }
-        // These copies have no blank lines at all; text with paragraphs is something else.
-        return blankShare < 0.05 ? score + 0.2 : min(score, 0.4)
-    }
-
     /// Cuts the dump into blocks at reaction lines, dropping blank lines and pin notices.
     /// A post without reactions ends at the author's signature: when the signature line is not
     /// followed by a reaction line or by the start of the text's second copy, a new post begins.

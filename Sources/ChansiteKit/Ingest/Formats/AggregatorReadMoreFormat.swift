@@ -13,12 +13,12 @@ public struct AggregatorReadMoreFormat: DumpFormat {
 
     public init() {}
 
-    public func confidence(for dump: RawDump) -> Double {
+    public func confidence(for features: DumpFeatures) -> Double {
         var score = 0.0
-        if let first = dump.lines.first, Self.pageTitle(first) != nil { score += 0.2 }
-        if Self.channelLine(in: dump) != nil { score += 0.4 }
-        if dump.lines.contains(where: { $0.utf8.count < 40 && Self.readMoreLines.contains($0.normalizedSpaces) }) { score += 0.3 }
-        if dump.lines.prefix(20).contains(where: { Self.subscribeLines.contains($0.normalizedSpaces) }) { score += 0.1 }
+        if features.aggregatorPageTitle { score += 0.2 }
+        if features.aggregatorChannelLine { score += 0.4 }
+        if features.readMore { score += 0.3 }
+        if features.subscribeNearTop { score += 0.1 }
         return min(score, 1)
     }
 
@@ -90,16 +90,21 @@ public struct AggregatorReadMoreFormat: DumpFormat {
     /// `Telegram-канал handle - Name` near the top: the channel's handle and display name.
     static func channelLine(in dump: RawDump) -> (index: Int, handle: String, name: String)? {
         for (index, line) in dump.lines.prefix(12).enumerated() {
-            let flat = line.normalizedSpaces
-            for prefix in ["Telegram-канал ", "Telegram-канал ", "Telegram channel ", "Telegram-channel "] where flat.hasPrefix(prefix) {
-                let rest = flat.dropFirst(prefix.count)
-                guard let space = rest.firstIndex(of: " ") else { continue }
-                let handle = String(rest[..<space])
-                let tail = rest[space...]
-                guard tail.hasPrefix(" - ") else { continue }
-                let name = String(tail.dropFirst(3)).trimmingWhitespace()
-                if !name.isEmpty { return (index, handle, name) }
-            }
+            if let found = channelLine(line.normalizedSpaces) { return (index, found.handle, found.name) }
+        }
+        return nil
+    }
+
+    /// One line (spaces normalised) read as `Telegram-канал handle - Name`.
+    static func channelLine(_ flat: String) -> (handle: String, name: String)? {
+        for prefix in ["Telegram-канал ", "Telegram-канал ", "Telegram channel ", "Telegram-channel "] where flat.hasPrefix(prefix) {
+            let rest = flat.dropFirst(prefix.count)
+            guard let space = rest.firstIndex(of: " ") else { continue }
+            let handle = String(rest[..<space])
+            let tail = rest[space...]
+            guard tail.hasPrefix(" - ") else { continue }
+            let name = String(tail.dropFirst(3)).trimmingWhitespace()
+            if !name.isEmpty { return (handle, name) }
         }
         return nil
     }

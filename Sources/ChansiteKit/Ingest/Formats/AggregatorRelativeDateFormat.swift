@@ -12,12 +12,12 @@ public struct AggregatorRelativeDateFormat: DumpFormat {
 
     public init() {}
 
-    public func confidence(for dump: RawDump) -> Double {
+    public func confidence(for features: DumpFeatures) -> Double {
         var score = 0.0
-        if dump.lines.prefix(5).contains(where: { $0.normalizedSpaces == Self.descriptionLabel }) { score += 0.2 }
-        if dump.lines.contains(where: { Self.adStarts.contains($0.normalizedSpaces) }) { score += 0.2 }
-        if dump.lines.contains(where: Self.isLastUpdated) { score += 0.2 }
-        if dump.lines.contains(where: Self.isPostDate) { score += 0.4 }
+        if features.descriptionLabelNearTop { score += 0.2 }
+        if features.advertisingBlock { score += 0.2 }
+        if features.lastUpdatedLine { score += 0.2 }
+        if features.relativeDateLine { score += 0.4 }
         return min(score, 1)
     }
 

@@ -7,12 +7,12 @@ public struct DuplicatedBodyCardsFormat: DumpFormat {
 
     public init() {}
 
-    public func confidence(for dump: RawDump) -> Double {
-        let family = ReactionBlocks.familyConfidence(dump)
+    public func confidence(for features: DumpFeatures) -> Double {
+        let family = features.reactionFamily
         guard family > 0 else { return 0 }
-        let (share, cards) = ReactionBlocks.exactShare(dump)
+        let (share, cards) = features.exactShare
         // A web-preview copy never shows pin notices: they mark the heading format.
-        let hasPins = dump.lines.contains { ReactionBlocks.pinNotice($0) != nil }
+        let hasPins = features.pinNotice
         guard share == 1, !hasPins else { return family * 0.5 }
         return cards > 0 ? 0.95 : family
     }

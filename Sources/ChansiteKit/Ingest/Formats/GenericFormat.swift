@@ -6,7 +6,7 @@ public struct GenericFormat: DumpFormat {
 
     public init() {}
 
-    public func confidence(for dump: RawDump) -> Double { 0.1 }
+    public func confidence(for features: DumpFeatures) -> Double { 0.1 }
 
     public func parse(_ dump: RawDump) -> ParsedDump {
         var result = ParsedDump(path: dump.path, format: id)

@@ -7,12 +7,12 @@ public struct HeadingDoubleBodyFormat: DumpFormat {
 
     public init() {}
 
-    public func confidence(for dump: RawDump) -> Double {
-        let family = ReactionBlocks.familyConfidence(dump)
+    public func confidence(for features: DumpFeatures) -> Double {
+        let family = features.reactionFamily
         guard family > 0 else { return 0 }
         // A copy artefact that is not exact everywhere, or pin notices, mark this variant.
-        let hasPins = dump.lines.contains { ReactionBlocks.pinNotice($0) != nil }
-        let (share, _) = ReactionBlocks.exactShare(dump)
+        let hasPins = features.pinNotice
+        let share = features.exactShare.share
         // Exact everywhere and no pins reads as the card format; this one stays well behind.
         return hasPins || share < 1 ? min(1, family + 0.05) : family * 0.6
     }

@@ -16,13 +16,11 @@ public struct TMePreviewFormat: DumpFormat {
 
     public init() {}
 
-    public func confidence(for dump: RawDump) -> Double {
+    public func confidence(for features: DumpFeatures) -> Double {
         var score = 0.0
-        if dump.lines.prefix(6).contains(where: Self.isSubscribersLine) { score += 0.4 }
-        if dump.lines.prefix(60).contains(where: { $0.normalizedSpaces == Self.headerEnd }) { score += 0.2 }
-        if dump.lines.contains(where: { Self.forwardedName($0) != nil || $0.normalizedSpaces == Self.placeholder }) {
-            score += 0.5
-        }
+        if features.subscribersNearTop { score += 0.4 }
+        if features.downloadButtonNearTop { score += 0.2 }
+        if features.forwardOrPlaceholder { score += 0.5 }
         return min(score, 1)
     }
 
