@@ -124,4 +124,21 @@ import Testing
             try String(contentsOf: project.appendingPathComponent("Output/channels/media-shelf/10.html"), encoding: .utf8).contains(
                 #"width="640" height="960""#))
     }
+
+    @Test func servePlaysMediaWithByteRanges() throws {
+        let project = FileManager.default.temporaryDirectory.appendingPathComponent("chansite-export-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: project) }
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("Content"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent("media"), to: project.appendingPathComponent("Content/media"))
+        let server = try ServerProcess(project: project, extra: ["--no-watch"])
+        defer { _ = server.stop() }
+        let whole = try server.get("/media/media-shelf/11-1.mp4")
+        #expect(whole.status == 200 && whole.headers["content-type"] == "video/mp4" && whole.headers["accept-ranges"] == "bytes")
+        #expect(whole.body == "not really a video, only bytes to copy\n")
+        let part = try server.get("/media/media-shelf/11-1.mp4", headers: ["Range": "bytes=4-9"])
+        #expect(part.status == 206 && part.body == "really" && part.headers["content-range"] == "bytes 4-9/39")
+        #expect(try server.get("/media/media-shelf/11-1.mp4", headers: ["Range": "bytes=500-"]).status == 416)
+        #expect(try server.get("/media/media-shelf/13-1.ogg").headers["content-type"] == "audio/ogg")
+        #expect(try server.get("/media/media-shelf/10-1-thumb.jpg").headers["content-type"] == "image/jpeg")
+    }
 }

@@ -30,6 +30,7 @@ struct PreviewResponder: HTTPResponder {
         } else if files[key] == nil, await store.folders.contains(key) {
             return Response(status: .movedPermanently, headers: [.location: rawPath + "/", .cacheControl: "no-cache"])
         }
+        if let entry = files[key], key.hasPrefix("media/") { return try await media(entry, path: key, request: request, context: context) }
         guard let entry = files[key], let contents = SiteStore.contents(of: entry) else {
             // The preview serves the site at `/`, so the 404 page's relative links resolve from there.
             var notFound = files[SitePaths.notFound].flatMap(SiteStore.contents(of:)) ?? Data("not found\n".utf8)
@@ -66,8 +67,55 @@ struct PreviewResponder: HTTPResponder {
         case "webp": return "image/webp"
         case "ico": return "image/x-icon"
         case "woff2": return "font/woff2"
+        case "gif": return "image/gif"
+        case "mp4", "m4v": return "video/mp4"
+        case "webm": return "video/webm"
+        case "mov": return "video/quicktime"
+        case "ogg", "oga", "opus": return "audio/ogg"
+        case "mp3": return "audio/mpeg"
+        case "m4a": return "audio/mp4"
+        case "pdf": return "application/pdf"
         default: return "application/octet-stream"
         }
+    }
+
+    /// An export's media file, streamed from disk in chunks (a video is never read whole) and
+    /// with byte ranges, so players can seek.
+    func media(_ entry: SiteStore.Entry, path: String, request: Request, context: Context) async throws -> Response {
+        var info = stat()
+        guard lstat(entry.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return text(.notFound, "not found\n") }
+        let size = Int(info.st_size)
+        var headers: HTTPFields = [
+            .contentType: Self.contentType(for: path), .acceptRanges: "bytes", .eTag: entry.etag, .xContentTypeOptions: "nosniff",
+        ]
+        if request.headers[.ifNoneMatch] == entry.etag { return Response(status: .notModified, headers: headers) }
+        var range = 0...max(0, size - 1)
+        var status = HTTPResponse.Status.ok
+        if let requested = request.headers[.range], let parsed = Self.byteRange(requested, size: size) {
+            range = parsed
+            status = .partialContent
+            headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(size)"
+        } else if request.headers[.range] != nil {
+            return Response(status: .rangeNotSatisfiable, headers: [.contentRange: "bytes */\(size)"])
+        }
+        headers[.contentLength] = String(size == 0 ? 0 : range.count)
+        if request.method == .head || size == 0 { return Response(status: status, headers: headers) }
+        let body = try await FileIO().loadFile(path: entry.path, range: range, context: context)
+        return Response(status: status, headers: headers, body: body)
+    }
+
+    /// `bytes=a-b`, `bytes=a-` or `bytes=-n` within a file of `size` bytes; nil when unusable.
+    static func byteRange(_ header: String, size: Int) -> ClosedRange<Int>? {
+        guard size > 0, header.hasPrefix("bytes="), !header.contains(",") else { return nil }
+        let spec = header.dropFirst("bytes=".count).split(separator: "-", omittingEmptySubsequences: false)
+        guard spec.count == 2 else { return nil }
+        if spec[0].isEmpty {
+            guard let suffix = Int(spec[1]), suffix > 0 else { return nil }
+            return max(0, size - suffix)...(size - 1)
+        }
+        guard let start = Int(spec[0]), start < size else { return nil }
+        let end = spec[1].isEmpty ? size - 1 : min(Int(spec[1]) ?? -1, size - 1)
+        return end >= start ? start...end : nil
     }
 
     func file(status: HTTPResponse.Status, contents: Data, path: String, etag: String?, request: Request) async -> Response {
