@@ -2,8 +2,23 @@
 /// no spaces and no letters. The emoji part is taken whole up to the digits, never split per
 /// code point, so multi-code-point reactions whose joiners were lost (`❤🔥`) stay one reaction.
 enum ReactionLine {
+    /// The star a paid reaction is shown with: the page draws it with an icon font, so a copy
+    /// keeps only its count, first on the line (`15👍56` is 15 stars, then 56 👍).
+    static let paidStar = "⭐"
+
     /// The reactions of the line, or nil when the line is not a reaction line.
     static func parse(_ line: String) -> [Reaction]? {
+        let trimmed = line.trimmingWhitespace()
+        guard let first = trimmed.unicodeScalars.first, isDigit(first) else { return parseChips(line) }
+        // A bare count first: a paid reaction, when the rest of the line is reaction chips.
+        let digits = trimmed.unicodeScalars.prefix { isDigit($0) || $0 == "." || $0 == "," || "KkMm".unicodeScalars.contains($0) }
+        let rest = String(trimmed.unicodeScalars.dropFirst(digits.count))
+        guard !rest.isEmpty, let chips = parseChips(rest), let stars = parseChips(paidStar + String(digits))?.first else { return nil }
+        return [stars] + chips
+    }
+
+    /// Emoji runs each followed by a count.
+    private static func parseChips(_ line: String) -> [Reaction]? {
         // Fast rejections: chips end with a count and never start with a letter or digit.
         guard let lastByte = line.utf8.last(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }),
             (0x30...0x39).contains(lastByte) || "KkMm".utf8.contains(lastByte)

@@ -100,3 +100,18 @@ import Testing
         #expect(ReactionLine.parse("1) list item") == nil)
     }
 }
+
+@Suite struct PaidReactionTests {
+    @Test(arguments: [
+        ("15👍56", [Reaction(emoji: "⭐", count: 15), Reaction(emoji: "👍", count: 56)]),
+        ("1.2K❤🔥8👍3", [Reaction(emoji: "⭐", count: 1_200), Reaction(emoji: "❤🔥", count: 8), Reaction(emoji: "👍", count: 3)]),
+    ])
+    func aBareCountFirstIsAPaidReaction(line: String, expected: [Reaction]) {
+        #expect(ReactionLine.parse(line) == expected)
+    }
+
+    @Test(arguments: ["7", "2024", "12 apples", "3 👍", "15👍", "1️⃣ first"])
+    func numbersAndTextAreNoReactionLines(line: String) {
+        #expect(ReactionLine.parse(line) == nil)
+    }
+}

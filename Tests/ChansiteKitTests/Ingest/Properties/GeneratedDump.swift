@@ -62,7 +62,9 @@ struct LineMaker {
 
     mutating func name() -> String { pick(["Alpha", "Бета", "Гамма Ньюз", "Delta Daily", "Эпсилон"]) + " " + pick(["Channel", "Канал", "Хроніка"]) }
 
+    /// Reaction chips; sometimes a paid reaction first, which a copy shows as a bare count.
     mutating func reactions() -> String {
-        (0..<int(1...4)).map { _ in pick(["👍", "❤", "🔥", "❤‍🔥", "🎉", "🤔"]) + String(int(1...999)) }.joined()
+        let paid = int(0...3) == 0 ? String(int(1...999)) : ""
+        return paid + (0..<int(1...4)).map { _ in pick(["👍", "❤", "🔥", "❤‍🔥", "🎉", "🤔"]) + String(int(1...999)) }.joined()
     }
 }
