@@ -15,7 +15,7 @@ struct PostBuilder {
 
     /// Marks a line as part of the post's span without adding it to the body (markers, drops).
     mutating func cover(_ line: Int) {
-        if firstLine == nil { firstLine = line }
+        firstLine = min(firstLine ?? line, line)
         lastLine = max(lastLine ?? line, line)
     }
 

@@ -21,6 +21,47 @@ struct ReactionBlocks {
         return String(flat[..<range.lowerBound])
     }
 
+    static let footerReason = "post footer (views, edited, time)"
+    static let durationReason = "media duration"
+
+    /// The page parts at the start of a block (see `PageParts`): how many lines they take, which
+    /// are dropped (with why) and which are markers of the post (a forward line, a player's label).
+    static func leadingParts(_ texts: [String]) -> (count: Int, dropped: [(Int, String)], markers: [Int], forwardedFrom: String?, hasMedia: Bool) {
+        var i = 0
+        var dropped: [(Int, String)] = []
+        var markers: [Int] = []
+        var forwardedFrom: String?
+        var hasMedia = false
+        while i < texts.count {
+            if let end = TMePreviewFormat.footerEnd(texts, from: i) {
+                dropped += (i...end).map { ($0, footerReason) }
+                i = end + 1
+            } else if let reason = PageParts.serviceEvent(texts[i]) ?? (PageParts.isDaySeparator(texts[i]) ? "day separator" : nil) {
+                dropped.append((i, reason))
+                i += 1
+            } else if forwardedFrom == nil, !hasMedia, let name = TMePreviewFormat.forwardedName(texts[i]) {
+                forwardedFrom = name
+                markers.append(i)
+                i += 1
+            } else if !hasMedia, PageParts.isMediaLabel(texts[i]) {
+                hasMedia = true
+                markers.append(i)
+                i += 1
+                if i < texts.count, texts[i].normalizedSpaces == TMePreviewFormat.placeholderButton {
+                    markers.append(i)
+                    i += 1
+                }
+                if i < texts.count, PageParts.isClockTime(texts[i]) {
+                    dropped.append((i, durationReason))
+                    i += 1
+                }
+            } else {
+                break
+            }
+        }
+        return (i, dropped, markers, forwardedFrom, hasMedia)
+    }
+
     /// Cuts the dump into blocks at reaction lines, dropping blank lines and pin notices.
     /// A post without reactions ends at the author's signature: when the signature line is not
     /// followed by a reaction line or by the start of the text's second copy, a new post begins.
@@ -51,7 +92,11 @@ struct ReactionBlocks {
             }
         }
         if !current.lines.isEmpty {
-            result.diagnostics.append(.warning("the last post has no reaction line; kept as it is", at: dump.location(current.lines[0] + 1)))
+            // Only the last post's footer after its reactions is no post of its own.
+            let texts = current.lines.map { dump.lines[$0] }
+            if leadingParts(texts).count < texts.count {
+                result.diagnostics.append(.warning("the last post has no reaction line; kept as it is", at: dump.location(current.lines[0] + 1)))
+            }
             blocks.append(current)
         }
         return blocks
@@ -66,7 +111,8 @@ struct ReactionBlocks {
         var exact = 0
         var cards = 0
         for block in candidates {
-            if let split = DoubledCopy.exactSplit(block.lines.map { dump.lines[$0] }) {
+            let texts = block.lines.map { dump.lines[$0] }
+            if let split = DoubledCopy.exactSplit(Array(texts.dropFirst(leadingParts(texts).count))) {
                 exact += 1
                 if !split.card.isEmpty { cards += 1 }
             }
@@ -92,10 +138,32 @@ struct ReactionBlocks {
         var result = ParsedDump(path: dump.path, format: format)
         let signature = signature(of: dump)
         var undoubled: [Int] = []
-        for block in blocks(of: dump, into: &result, signature: signature) {
+        for whole in blocks(of: dump, into: &result, signature: signature) {
+            var post = PostBuilder()
+            // Page parts before the text: the last post's footer, service lines, a forward
+            // line, a player's label. The doubled copy starts after them.
+            let lead = leadingParts(whole.lines.map { dump.lines[$0] })
+            for (offset, reason) in lead.dropped {
+                let line = whole.lines[offset] + 1
+                result.drop(line, reason)
+                // A footer ends the post above it; a duration belongs to this post's media;
+                // service lines and day separators belong to no post.
+                if reason == Self.footerReason, let last = result.posts.indices.last {
+                    result.posts[last].source.lastLine = max(result.posts[last].source.lastLine, line)
+                } else if reason == Self.durationReason {
+                    post.cover(line)
+                }
+            }
+            for offset in lead.markers { post.cover(whole.lines[offset] + 1) }
+            post.forwardedFrom = lead.forwardedFrom
+            post.hasMediaPlaceholder = lead.hasMedia
+            let block = Block(lines: Array(whole.lines.dropFirst(lead.count)), reactionLine: whole.reactionLine)
+            if block.lines.isEmpty, block.reactionLine == nil {
+                // Page parts alone (the last post's footer): dropped above, no post.
+                if lead.forwardedFrom == nil, !lead.hasMedia { continue }
+            }
             let texts = block.lines.map { dump.lines[$0] }
             let split = DoubledCopy.split(texts)
-            var post = PostBuilder()
             for index in split.kept {
                 post.append(texts[index], line: block.lines[index] + 1)
                 for extra in split.extraLines where extra.after == index { post.append(extra.text, line: block.lines[index] + 1) }

@@ -21,6 +21,9 @@ public struct TMePreviewFormat: DumpFormat {
         if features.subscribersNearTop { score += 0.4 }
         if features.downloadButtonNearTop { score += 0.2 }
         if features.forwardOrPlaceholder { score += 0.5 }
+        // Forward lines and player labels turn up in channel copies too; a copy with no blank
+        // lines whose posts close with reaction lines is one of those, not a web preview.
+        if features.reactionFamily > 0.4 { score *= 0.5 }
         return min(score, 1)
     }
 

@@ -82,7 +82,12 @@ enum DumpGrammar {
             for n in 0..<postCount {
                 let head = nextLine()
                 let body = (0..<maker.int(1...3)).map { _ in nextLine() }
+                // Page parts before the text: a forward line, a player's label.
+                if maker.int(0...4) == 0 { dump.lines.append("Forwarded from\u{A0}" + maker.name()) }
+                if maker.int(0...4) == 0 { dump.lines += ["Media is too big", "VIEW IN TELEGRAM"] }
                 dump.lines += [head] + body + body + [maker.reactions()]
+                // A footer after the reactions.
+                if maker.int(0...3) == 0 { dump.lines += [maker.pick(["1.2K", "87", "edited"]), "\(maker.int(0...23)):\(maker.int(10...59))"] }
                 dump.posts.append([head] + body)
                 // Pin notices mark the heading format (a card copy never shows them).
                 if kind == .headingDoubleBody, n == 0 { dump.lines.append("\(title) pinned «\(head.prefix(12))…»") }
