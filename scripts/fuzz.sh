@@ -12,6 +12,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/new" Fuzz/regressions
 status=0
+# Swift's own crash handler would catch the signal first and libFuzzer would save no input.
+export SWIFT_BACKTRACE=enable=no
 .build-fuzz/release/ChansiteFuzz -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
   -artifact_prefix=Fuzz/regressions/ -print_final_stats=1 "$work/new" Fuzz/corpus || status=$?
 # Keep the committed corpus small: of the new inputs under 2 KB, a set that covers what they add.

@@ -63,6 +63,9 @@ enum ReactionLine {
                 count *= (scalars[i] == "K" || scalars[i] == "k") ? 1_000 : 1_000_000
                 i += 1
             }
+            // No reaction is counted in the quadrillions: such a "count" is text (and would not
+            // fit an Int; found by the fuzzer).
+            guard count < 1e15 else { return nil }
             reactions.append(Reaction(emoji: String(emoji), count: Int(count.rounded())))
         }
         return reactions.isEmpty ? nil : reactions

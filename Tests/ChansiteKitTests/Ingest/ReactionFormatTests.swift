@@ -110,7 +110,7 @@ import Testing
         #expect(ReactionLine.parse(line) == expected)
     }
 
-    @Test(arguments: ["7", "2024", "12 apples", "3 👍", "15👍", "1️⃣ first"])
+    @Test(arguments: ["7", "2024", "12 apples", "3 👍", "15👍", "1️⃣ first", "👍99999999999999999999", "1K👍9999999999999999M"])
     func numbersAndTextAreNoReactionLines(line: String) {
         #expect(ReactionLine.parse(line) == nil)
     }
