@@ -27,7 +27,11 @@ public enum StarterProject {
           "baseURL": null,
           "language": "\(SiteConfig().language)",
           "postsPerPage": \(SiteConfig().postsPerPage),
-          "homePostsPerChannel": \(SiteConfig().homePostsPerChannel)
+          "homePostsPerChannel": \(SiteConfig().homePostsPerChannel),
+          "timeZone": "\(SiteConfig().timeZone)",
+          "channelOrder": "\(SiteConfig().channelOrder)",
+          "exportChatTypes": [\(SiteConfig().exportChatTypes.map { "\"\($0)\"" }.joined(separator: ", "))],
+          "channelHandles": {}
         }
 
         """
