@@ -67,7 +67,10 @@ import Testing
         let first = try CLIRunner.run(["init", root.path])
         #expect(first.status == 0, "\(first.stderr)")
         let config = try String(contentsOf: root.appendingPathComponent("chansite.json"), encoding: .utf8)
-        for key in ["title", "description", "baseURL", "language", "postsPerPage", "homePostsPerChannel", "timeZone", "channelOrder", "exportChatTypes", "channelHandles"] {
+        for key in [
+            "title", "description", "baseURL", "language", "postsPerPage", "homePostsPerChannel", "timeZone", "channelOrder", "exportChatTypes",
+            "channelHandles",
+        ] {
             #expect(config.contains("\"\(key)\""), "chansite.json lacks \(key)")
         }
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Templates").path))
