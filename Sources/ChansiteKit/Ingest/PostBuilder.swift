@@ -29,6 +29,26 @@ struct PostBuilder {
         tagLines.append(text)
     }
 
+    /// Reads a page part that can come before a post's text (`PageParts`): a `Forwarded from`
+    /// line, a player's label with its `VIEW IN TELEGRAM`, the duration after it. True when the
+    /// line was one (covered, or dropped through `drop`); false for text.
+    mutating func takeLeadingPart(_ line: String, number: Int, drop: (Int, String) -> Void) -> Bool {
+        guard !hasText else { return false }
+        if forwardedFrom == nil, !hasMediaPlaceholder, let name = TMePreviewFormat.forwardedName(line) {
+            forwardedFrom = name
+        } else if PageParts.isMediaLabel(line) {
+            hasMediaPlaceholder = true
+        } else if hasMediaPlaceholder, line.normalizedSpaces == TMePreviewFormat.placeholderButton {
+            // The label's button.
+        } else if hasMediaPlaceholder, PageParts.isClockTime(line) {
+            drop(number, ReactionBlocks.durationReason)
+        } else {
+            return false
+        }
+        cover(number)
+        return true
+    }
+
     /// True once the post holds any non-blank body text.
     var hasText: Bool { body.contains { !$0.text.isBlankLine } }
 

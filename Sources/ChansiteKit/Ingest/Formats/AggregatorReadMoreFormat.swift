@@ -68,6 +68,10 @@ public struct AggregatorReadMoreFormat: DumpFormat {
                 result.drop(i + 1, "subscribe button (site footer)")
             } else if line.isBlankLine {
                 current?.append("", line: i + 1)
+            } else if let reason = PageParts.serviceEvent(line) {
+                result.drop(i + 1, reason)
+            } else if current?.takeLeadingPart(line, number: i + 1, drop: { result.drop($0, $1) }) == true {
+                continue
             } else {
                 if current == nil {
                     current = PostBuilder()

@@ -70,6 +70,10 @@ public struct AggregatorRelativeDateFormat: DumpFormat {
                 if !line.isBlankLine { result.drop(i + 1, "advertising block") }
             } else if line.isBlankLine {
                 current?.append("", line: i + 1)
+            } else if let reason = PageParts.serviceEvent(line) {
+                result.drop(i + 1, reason)
+            } else if current?.takeLeadingPart(line, number: i + 1, drop: { result.drop($0, $1) }) == true {
+                // A forward line or a player's label before the post's text.
             } else {
                 if current == nil {
                     current = PostBuilder()
