@@ -24,6 +24,9 @@ public struct TMePreviewFormat: DumpFormat {
         // Forward lines and player labels turn up in channel copies too; a copy with no blank
         // lines whose posts close with reaction lines is one of those, not a web preview.
         if features.reactionFamily > 0.4 { score *= 0.5 }
+        // The same goes for the aggregators' own markers: a forward line is shared by every
+        // format, a `read more` line or a dated post list is not.
+        if features.readMore || features.aggregatorChannelLine || (features.relativeDateLine && features.descriptionLabelNearTop) { score *= 0.5 }
         return min(score, 1)
     }
 

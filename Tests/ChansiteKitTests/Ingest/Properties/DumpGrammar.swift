@@ -65,7 +65,11 @@ enum DumpGrammar {
             var posts: [[String]] = []
             for _ in 0..<postCount {
                 let text = (0..<maker.int(1...4)).map { _ in nextLine() }
-                dump.lines += [title, ""] + text + ["", "Читать полностью…", ""]
+                var parts: [String] = []
+                if maker.int(0...4) == 0 { parts.append("Forwarded from\u{A0}" + maker.name()) }
+                if maker.int(0...4) == 0 { parts += ["This media is not supported in your browser", "VIEW IN TELEGRAM"] }
+                dump.lines += [title, ""] + parts + text + ["", "Читать полностью…", ""]
+                if maker.int(0...5) == 0 { dump.lines += ["Channel photo updated", ""] }
                 posts.append(text)
             }
             dump.posts = posts.reversed()  // the page lists posts newest first
@@ -74,7 +78,11 @@ enum DumpGrammar {
             var posts: [[String]] = []
             for n in 0..<postCount {
                 let text = (0..<maker.int(1...4)).map { _ in nextLine() }
-                dump.lines += ["\(n + 1) month\(n == 0 ? "" : "s"), \(maker.int(1...3)) weeks ago", ""] + text
+                var parts: [String] = []
+                if maker.int(0...4) == 0 { parts.append("Forwarded from\u{A0}" + maker.name()) }
+                if maker.int(0...4) == 0 { parts += ["Media is too big", "VIEW IN TELEGRAM"] }
+                dump.lines += ["\(n + 1) month\(n == 0 ? "" : "s"), \(maker.int(1...3)) weeks ago", ""] + parts + text
+                if maker.int(0...5) == 0 { dump.lines.append("\(title) pinned «x»") }
                 posts.append(text)
             }
             dump.posts = posts.reversed()
