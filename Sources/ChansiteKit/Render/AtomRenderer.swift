@@ -36,10 +36,7 @@ public struct AtomRenderer: Sendable {
     }
 
     func url(_ target: String, from feedPath: String) -> String {
-        if let base = site.config.baseURL {
-            return (base.hasSuffix("/") ? base : base + "/") + SitePaths.percentEncoded(target)
-        }
-        return SitePaths.link(from: feedPath, to: target)
+        FeedRenderer(site: site).url(target, from: feedPath)
     }
 
     /// A stable entry id: the post's absolute URL with a base URL, else a URN of its site path.
