@@ -34,12 +34,14 @@ public struct DumpFeatures: Sendable {
     public init(_ dump: RawDump) {
         for (index, line) in dump.lines.enumerated() {
             let blank = line.isBlankLine
-            if index < 5000 {
-                sampledLines += 1
-                if blank { blankSampled += 1 } else if ReactionLine.parse(line) != nil { reactionLines += 1 }
+            if index < 5000 { sampledLines += 1 }
+            if blank {
+                if index < 5000 { blankSampled += 1 }
+                continue
             }
-            guard !blank else { continue }
-            lastNonBlankIsReaction = ReactionLine.parse(line) != nil
+            let isReaction = ReactionLine.parse(line) != nil
+            if index < 5000, isReaction { reactionLines += 1 }
+            lastNonBlankIsReaction = isReaction
             observe(line, index: index)
         }
         if reactionLines > 0 { exactShare = ReactionBlocks.exactShare(dump) }

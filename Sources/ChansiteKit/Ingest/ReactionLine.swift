@@ -8,6 +8,13 @@ enum ReactionLine {
 
     /// The reactions of the line, or nil when the line is not a reaction line.
     static func parse(_ line: String) -> [Reaction]? {
+        // Fast rejection on bytes (this runs for every line of every dump): chips end with a count.
+        guard let lastByte = line.utf8.last(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }),
+            (0x30...0x39).contains(lastByte) || "KkMm".utf8.contains(lastByte)
+        else { return nil }
+        guard let firstByte = line.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), (0x30...0x39).contains(firstByte) else {
+            return parseChips(line)
+        }
         let trimmed = line.trimmingWhitespace()
         guard let first = trimmed.unicodeScalars.first, isDigit(first) else { return parseChips(line) }
         // A bare count first: a paid reaction, when the rest of the line is reaction chips.
