@@ -44,6 +44,9 @@ public struct PageRenderer: Sendable {
         let failures = LockedBox<[String]>([])
         let postsByID = posts.postsByID
         let channels = ChannelContext(site: site, archived: Set(months.byChannel.keys))
+        var words = Fingerprint("strings")
+        words.add(any: strings.texts)
+        let wordsFingerprint = words.hex
         let done = LockedBox(0)
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             let (path, template, context) = self.context(pages[index], posts: posts, channels: channels, postsByID: postsByID)
@@ -54,8 +57,11 @@ public struct PageRenderer: Sendable {
                 finished = $0
             }
             if finished % 500 == 0 { progress(finished, pages.count) }
-            var fingerprint = Fingerprint(templates.fingerprint, template)
-            fingerprint.add(any: context)
+            // The interface words are the same on every page: hashed once, not once a page.
+            var fingerprint = Fingerprint(templates.fingerprint, template, wordsFingerprint)
+            var hashed = context
+            hashed["t"] = nil
+            fingerprint.add(any: hashed)
             guard !sink.reuse(path, fingerprint: fingerprint.hex) else { return }
             do {
                 try sink.write(path, contents: Data(templates.render(template, context).utf8), fingerprint: fingerprint.hex)
