@@ -7,7 +7,8 @@ enum ExportMerge {
     static func merge(_ exports: [ParsedDump]) -> (posts: [Post], diagnostics: [Diagnostic]) {
         guard exports.count > 1 else { return (exports.first.map { sorted($0.posts) } ?? [], []) }
         // Oldest export first, so a newer copy replaces an older one.
-        let ordered = exports.sorted { (newest($0), $0.path) < (newest($1), $1.path) }
+        let ordered = exports.map { (newest: newest($0), export: $0) }
+            .sorted { ($0.newest, $0.export.path) < ($1.newest, $1.export.path) }.map(\.export)
         var byID: [String: Post] = [:]
         var order: [String] = []
         var overlaps = 0

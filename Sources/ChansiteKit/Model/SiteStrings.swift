@@ -5,12 +5,15 @@ import Foundation
 /// category (`"posts": {"one": "{n} пост", "few": "{n} поста", "many": "{n} постов"}`).
 /// A key a file lacks falls back to English.
 public struct SiteStrings: Sendable, Hashable {
-    public var language: String
+    public let language: String
     public var plural: PluralRule
     public var texts: [String: String]
     public var counted: [String: [String: String]]
+    /// The language's number format, made once (counts are written on every page).
+    private var numberStyle: IntegerFormatStyle<Int>
 
     public init(language: String, plural: PluralRule, texts: [String: String], counted: [String: [String: String]]) {
+        self.numberStyle = IntegerFormatStyle<Int>(locale: Locale(identifier: language))
         self.language = language
         self.plural = plural
         self.texts = texts
@@ -44,7 +47,7 @@ public struct SiteStrings: Sendable, Hashable {
 
     /// `12 345` or `12,345`, as the language groups digits.
     public func number(_ n: Int) -> String {
-        n.formatted(IntegerFormatStyle<Int>(locale: Locale(identifier: language)))
+        n.formatted(numberStyle)
     }
 
     /// Everything the search page's script needs: the plural rule and its texts, as JSON.

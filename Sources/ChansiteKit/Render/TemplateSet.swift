@@ -67,8 +67,7 @@ public struct TemplateSet: Sendable {
         for name in [language, base] {
             if let strings = try parse(name, as: language, over: english) { return (strings, []) }
         }
-        var fallback = english
-        fallback.language = language
+        let fallback = SiteStrings(language: language, plural: english.plural, texts: english.texts, counted: english.counted)
         let message = "no strings for the language '\(language)': the interface is in English (add 'strings/\(base).json' to the templates folder)"
         return (fallback, language == "en" || base == "en" ? [] : [.warning(message, at: SourceLocation(path: folder))])
     }
