@@ -12,6 +12,7 @@ struct PostBuilder {
     var dateText: String?
     var hasMediaPlaceholder = false
     var linkPreviews: [LinkPreview] = []
+    var replyQuote: ReplyQuote?
 
     /// Marks a line as part of the post's span without adding it to the body (markers, drops).
     mutating func cover(_ line: Int) {
@@ -22,6 +23,7 @@ struct PostBuilder {
     mutating func append(_ text: String, line: Int) {
         cover(line)
         body.append((line, text))
+        if !hasText, !text.isBlankLine { hasText = true }
     }
 
     mutating func appendTagLine(_ text: String, line: Int) {
@@ -29,28 +31,22 @@ struct PostBuilder {
         tagLines.append(text)
     }
 
-    /// Reads a page part that can come before a post's text (`PageParts`): a `Forwarded from`
-    /// line, a player's label with its `VIEW IN TELEGRAM`, the duration after it. True when the
-    /// line was one (covered, or dropped through `drop`); false for text.
-    mutating func takeLeadingPart(_ line: String, number: Int, drop: (Int, String) -> Void) -> Bool {
-        guard !hasText else { return false }
-        if forwardedFrom == nil, !hasMediaPlaceholder, let name = TMePreviewFormat.forwardedName(line) {
-            forwardedFrom = name
-        } else if PageParts.isMediaLabel(line) {
-            hasMediaPlaceholder = true
-        } else if hasMediaPlaceholder, line.normalizedSpaces == TMePreviewFormat.placeholderButton {
-            // The label's button.
-        } else if hasMediaPlaceholder, PageParts.isClockTime(line) {
-            drop(number, ReactionBlocks.durationReason)
-        } else {
-            return false
+    /// Records what a line told about the post.
+    mutating func apply(_ mark: PostMark) {
+        switch mark {
+        case .none: break
+        case .forward(let name): forwardedFrom = name
+        case .media: hasMediaPlaceholder = true
+        case .reactions(let found): reactions = found
+        case .date(let text): dateText = text
+        case .title(let text): title = text
+        case .card(let card): linkPreviews = [card]
+        case .reply(let quote): replyQuote = quote
         }
-        cover(number)
-        return true
     }
 
     /// True once the post holds any non-blank body text.
-    var hasText: Bool { body.contains { !$0.text.isBlankLine } }
+    private(set) var hasText = false
 
     /// True when nothing at all was collected.
     var isEmpty: Bool { firstLine == nil }
@@ -62,7 +58,7 @@ struct PostBuilder {
         let text = lines.joined(separator: "\n")
         let hashtags = Hashtags.find(in: (tagLines + [text]).joined(separator: "\n"))
         let cleanTitle = title?.trimmingWhitespace()
-        return Post(
+        var post = Post(
             title: cleanTitle?.isEmpty == false ? cleanTitle : nil,
             text: text,
             hashtags: hashtags,
@@ -74,6 +70,8 @@ struct PostBuilder {
             linkPreviews: linkPreviews,
             source: SourceRange(path: path, firstLine: firstLine, lastLine: lastLine)
         )
+        post.replyQuote = replyQuote
+        return post
     }
 
     private static func trimTrailing(_ line: String) -> String {

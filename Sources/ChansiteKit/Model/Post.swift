@@ -26,6 +26,8 @@ public struct Post: Sendable, Hashable {
     public var messageID: String?
     /// The message id this one replies to, when the source knows it.
     public var replyTo: String?
+    /// The quote of the replied-to message a text copy shows (author and text start).
+    public var replyQuote: ReplyQuote?
     /// Where in which dump the post was found.
     public var source: SourceRange
     /// The text with its formatting, when the source has it (exports); joined, the spans are `text`.

@@ -2,7 +2,7 @@
 /// the subscriber count, the description and a subscribe button; then blocks that each start
 /// with a line equal to the channel's name and end with a "read more" button line. Markers are
 /// matched as whole lines only: the name also occurs inside header and body text.
-public struct AggregatorReadMoreFormat: DumpFormat {
+public struct AggregatorReadMoreFormat: SegmentedFormat {
     public let id = "tg_aggregator_name_readmore"
 
     static let readMoreLines: Set<String> = [
@@ -22,66 +22,30 @@ public struct AggregatorReadMoreFormat: DumpFormat {
         return min(score, 1)
     }
 
-    public func parse(_ dump: RawDump) -> ParsedDump {
-        var result = ParsedDump(path: dump.path, format: id)
+    func classifier(for dump: RawDump) -> AggregatorReadMoreClassifier { AggregatorReadMoreClassifier(dump) }
+
+    /// Reads the header into `result`; returns the channel's name (spaces normalised) and the
+    /// index of the first line after the header.
+    static func parseHeader(_ dump: RawDump, into result: inout ParsedDump) -> (name: String?, start: Int) {
         result.newestFirst = true
         let lines = dump.lines
-        let header = Self.channelLine(in: dump)
-        if let first = lines.first, let page = Self.pageTitle(first) { result.channel.handle = page.handle }
+        let header = channelLine(in: dump)
+        if let first = lines.first, let page = pageTitle(first) { result.channel.handle = page.handle }
         result.channel.handle = header?.handle ?? result.channel.handle
         result.channel.title = header?.name
         let name = header?.name.normalizedSpaces
-        var start = 0
-        if let header {
-            let afterName = header.index + 1
-            let buttonIndex = lines[afterName...].prefix(60).firstIndex { Self.subscribeLines.contains($0.normalizedSpaces) }
-            let headerEnd = buttonIndex ?? (lines[afterName...].firstIndex { $0.normalizedSpaces == name } ?? afterName)
-            var descriptionStart = afterName
-            if let count = lines[afterName..<headerEnd].firstIndex(where: Self.isCountLine) {
-                result.channel.subscribers = lines[count].normalizedSpaces.replacingOccurrences(of: " ", with: "")
-                descriptionStart = count + 1
-            }
-            let description = Array(lines[descriptionStart..<headerEnd]).trimmingBlankLines().map { $0.trimmingWhitespace() }
-            result.channel.description = description.isEmpty ? nil : description.joined(separator: "\n")
-            start = buttonIndex.map { $0 + 1 } ?? headerEnd
+        guard let header else { return (name, 0) }
+        let afterName = header.index + 1
+        let buttonIndex = lines[afterName...].prefix(60).firstIndex { subscribeLines.contains($0.normalizedSpaces) }
+        let headerEnd = buttonIndex ?? (lines[afterName...].firstIndex { $0.normalizedSpaces == name } ?? afterName)
+        var descriptionStart = afterName
+        if let count = lines[afterName..<headerEnd].firstIndex(where: isCountLine) {
+            result.channel.subscribers = lines[count].normalizedSpaces.replacingOccurrences(of: " ", with: "")
+            descriptionStart = count + 1
         }
-        let lastNonBlank = lines.lastIndex { !$0.isBlankLine } ?? -1
-        var current: PostBuilder?
-        func close() {
-            if let post = current?.build(path: dump.path) { result.posts.append(post) }
-            current = nil
-        }
-        for i in start..<lines.count {
-            let line = lines[i]
-            let flat = line.normalizedSpaces
-            if let name, flat == name, current == nil {
-                // Name and "read more" lines alternate strictly, so inside an open block a line
-                // equal to the name is the author's text (a signature, say), not a new post.
-                close()
-                current = PostBuilder()
-                current?.cover(i + 1)
-            } else if Self.readMoreLines.contains(flat) {
-                current?.cover(i + 1)
-                if current == nil { result.drop(i + 1, "'read more' button outside a post") }
-                close()
-            } else if Self.subscribeLines.contains(flat), current == nil || i == lastNonBlank {
-                result.drop(i + 1, "subscribe button (site footer)")
-            } else if line.isBlankLine {
-                current?.append("", line: i + 1)
-            } else if let reason = PageParts.serviceEvent(line) {
-                result.drop(i + 1, reason)
-            } else if current?.takeLeadingPart(line, number: i + 1, drop: { result.drop($0, $1) }) == true {
-                continue
-            } else {
-                if current == nil {
-                    current = PostBuilder()
-                    result.diagnostics.append(.warning("text outside a post block; kept as its own post", at: dump.location(i + 1)))
-                }
-                current?.append(line, line: i + 1)
-            }
-        }
-        close()
-        return result
+        let description = Array(lines[descriptionStart..<headerEnd]).trimmingBlankLines().map { $0.trimmingWhitespace() }
+        result.channel.description = description.isEmpty ? nil : description.joined(separator: "\n")
+        return (name, buttonIndex.map { $0 + 1 } ?? headerEnd)
     }
 
     /// `handle | category` on the first line.

@@ -2,7 +2,7 @@
 /// the remaining paragraphs twice in a row (byte-identical), an optional three-line link
 /// preview card (site, title, description) and a reaction line. The first paragraph is not
 /// a title. Recognised by every block following that exact doubled pattern.
-public struct DuplicatedBodyCardsFormat: DumpFormat {
+public struct DuplicatedBodyCardsFormat: SegmentedFormat {
     public let id = "tme_s_dupbody_reactions"
 
     public init() {}
@@ -17,7 +17,5 @@ public struct DuplicatedBodyCardsFormat: DumpFormat {
         return cards > 0 ? 0.95 : family
     }
 
-    public func parse(_ dump: RawDump) -> ParsedDump {
-        ReactionBlocks.parse(dump, format: id, headIsTitle: false)
-    }
+    func classifier(for dump: RawDump) -> ReactionBlocksClassifier { ReactionBlocksClassifier(dump, headIsTitle: false) }
 }

@@ -1,45 +1,14 @@
 /// The fallback for text in no known format: posts are split at runs of two or more blank
 /// lines (or at every blank line when the file has no such runs), and closed by the marker
 /// lines every Telegram copy shares: reaction lines and hashtag-only lines.
-public struct GenericFormat: DumpFormat {
+public struct GenericFormat: SegmentedFormat {
     public let id = "generic"
 
     public init() {}
 
     public func confidence(for features: DumpFeatures) -> Double { 0.1 }
 
-    public func parse(_ dump: RawDump) -> ParsedDump {
-        var result = ParsedDump(path: dump.path, format: id)
-        let lines = dump.lines
-        let separatorRun = Self.hasBlankRuns(lines) ? 2 : 1
-        var current = PostBuilder()
-        var blanks = 0
-        func close() {
-            if let post = current.build(path: dump.path) { result.posts.append(post) }
-            current = PostBuilder()
-        }
-        for (index, line) in lines.enumerated() {
-            if line.isBlankLine {
-                blanks += 1
-                if blanks == separatorRun { close() } else if !current.isEmpty { current.append("", line: index + 1) }
-                continue
-            }
-            blanks = 0
-            if let reactions = ReactionLine.parse(line) {
-                current.cover(index + 1)
-                current.reactions = reactions
-                close()
-            } else if Hashtags.isHashtagLine(line) {
-                let ends = current.hasText
-                current.appendTagLine(line, line: index + 1)
-                if ends { close() }
-            } else {
-                current.append(line, line: index + 1)
-            }
-        }
-        close()
-        return result
-    }
+    func classifier(for dump: RawDump) -> Classifier { Classifier(separatorRun: Self.hasBlankRuns(dump.lines) ? 2 : 1) }
 
     static func hasBlankRuns(_ lines: [String]) -> Bool {
         var run = 0
@@ -48,5 +17,29 @@ public struct GenericFormat: DumpFormat {
             if run >= 2 { return true }
         }
         return false
+    }
+
+    /// Blank-line runs separate posts; reaction and hashtag lines end them.
+    struct Classifier: LineClassifier {
+        let separatorRun: Int
+        private var blanks = 0
+
+        init(separatorRun: Int) {
+            self.separatorRun = separatorRun
+        }
+
+        mutating func readHeader(_ dump: RawDump, into result: inout ParsedDump) -> Int { 0 }
+
+        mutating func role(at index: Int, in lines: [String], open: PostBuilder?) -> LineRole {
+            let line = lines[index]
+            if line.isBlankLine {
+                blanks += 1
+                return blanks == separatorRun ? LineRole(action: .separator) : .blank
+            }
+            blanks = 0
+            if let reactions = ReactionLine.parse(line) { return .marker(.reactions(reactions), closesAfter: true) }
+            if Hashtags.isHashtagLine(line) { return LineRole(action: .tags, closesAfter: open?.hasText ?? false) }
+            return .text
+        }
     }
 }

@@ -2,7 +2,7 @@
 /// line, which the page shows as a headline), the rest of the message twice (the copies may
 /// differ where formatted spans were cut or glued), and a reaction line. Pin notices
 /// (`Name pinned «…»`) sit between posts. The author's `@handle` signature is body text.
-public struct HeadingDoubleBodyFormat: DumpFormat {
+public struct HeadingDoubleBodyFormat: SegmentedFormat {
     public let id = "tg_heading_doublebody_reactions"
 
     public init() {}
@@ -17,7 +17,5 @@ public struct HeadingDoubleBodyFormat: DumpFormat {
         return hasPins || share < 1 ? min(1, family + 0.05) : family * 0.6
     }
 
-    public func parse(_ dump: RawDump) -> ParsedDump {
-        ReactionBlocks.parse(dump, format: id, headIsTitle: true)
-    }
+    func classifier(for dump: RawDump) -> ReactionBlocksClassifier { ReactionBlocksClassifier(dump, headIsTitle: true) }
 }

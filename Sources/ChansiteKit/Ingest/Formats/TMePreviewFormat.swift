@@ -1,9 +1,10 @@
 /// Telegram's public web preview (`t.me/s/<channel>`) copied as text: a header with counters,
 /// then posts oldest first. Posts are separated only by markers: a `Forwarded from` line starts
 /// one; a media placeholder pair or a hashtag-only line ends one. Blank lines never separate
-/// posts. Where the page showed no marker between two posts, nothing in the text tells them
-/// apart, so they stay one post: a wrong split would cut a post in two, a merge loses nothing.
-public struct TMePreviewFormat: DumpFormat {
+/// posts. Where the page showed no marker between two posts, nothing but a reply quote or an
+/// owner line tells them apart, so they stay one post: a wrong split would cut a post in two,
+/// a merge loses nothing (`docs/formats.md`, "Unmarked boundaries").
+public struct TMePreviewFormat: SegmentedFormat {
     public let id = "tme_s_text_placeholders"
 
     static let placeholder = "Please open Telegram to view this post"
@@ -30,75 +31,7 @@ public struct TMePreviewFormat: DumpFormat {
         return min(score, 1)
     }
 
-    public func parse(_ dump: RawDump) -> ParsedDump {
-        var result = ParsedDump(path: dump.path, format: id)
-        let bodyStart = parseHeader(dump, into: &result)
-        var current = PostBuilder()
-        func close() {
-            if let post = current.build(path: dump.path) { result.posts.append(post) }
-            current = PostBuilder()
-        }
-        let lines = dump.lines
-        var i = bodyStart
-        while i < lines.count {
-            let line = lines[i]
-            let number = i + 1
-            let flat = line.normalizedSpaces
-            if line.isBlankLine {
-                if !current.isEmpty { current.append("", line: number) }
-            } else if let reason = PageParts.serviceEvent(line) ?? (PageParts.isDaySeparator(line) ? "day separator" : nil) {
-                // Service lines and day separators stand between posts: a seam.
-                close()
-                result.drop(number, reason)
-            } else if PageParts.isMediaLabel(line) {
-                // A player's label comes before its caption: it starts the post it belongs to,
-                // unless a forward line already did.
-                if current.hasText { close() }
-                current.cover(number)
-                current.hasMediaPlaceholder = true
-                if i + 1 < lines.count, lines[i + 1].normalizedSpaces == Self.placeholderButton {
-                    i += 1
-                    current.cover(i + 1)
-                }
-                if i + 1 < lines.count, PageParts.isClockTime(lines[i + 1]) {
-                    i += 1
-                    current.cover(i + 1)
-                    result.drop(i + 1, "media duration")
-                }
-            } else if current.hasText, let end = Self.footerEnd(lines, from: i) {
-                // Views, `edited` and the time close the post above them.
-                for footer in i...end {
-                    current.cover(footer + 1)
-                    result.drop(footer + 1, "post footer (views, edited, time)")
-                }
-                i = end
-                close()
-            } else if let name = Self.forwardedName(line) {
-                close()
-                current.cover(number)
-                current.forwardedFrom = name
-            } else if flat == Self.placeholder || flat == Self.placeholderButton {
-                current.cover(number)
-                current.hasMediaPlaceholder = true
-                if flat == Self.placeholder, i + 1 < lines.count, lines[i + 1].normalizedSpaces == Self.placeholderButton {
-                    i += 1
-                    current.cover(i + 1)
-                }
-                close()
-            } else if Hashtags.isHashtagLine(line) {
-                let endsPost = current.hasText
-                current.appendTagLine(line, line: number)
-                // The placeholder block sits between a post's text and its footer, so a
-                // placeholder right after the hashtags still belongs to this post.
-                if endsPost, !(i + 1 < lines.count && lines[i + 1].normalizedSpaces == Self.placeholder) { close() }
-            } else {
-                current.append(line, line: number)
-            }
-            i += 1
-        }
-        close()
-        return result
-    }
+    func classifier(for dump: RawDump) -> TMePreviewClassifier { TMePreviewClassifier(dump) }
 
     /// The last line of a footer starting at `index` (view count and `edited` lines, ending in a
     /// time), or nil when the lines there are not a footer.
@@ -109,15 +42,15 @@ public struct TMePreviewFormat: DumpFormat {
     }
 
     /// Reads title, subscribers, counters and description; returns the index of the first post line.
-    private func parseHeader(_ dump: RawDump, into result: inout ParsedDump) -> Int {
+    static func parseHeader(_ dump: RawDump, into result: inout ParsedDump) -> Int {
         let lines = dump.lines
-        guard let subscribersIndex = lines.prefix(6).firstIndex(where: Self.isSubscribersLine) else { return 0 }
+        guard let subscribersIndex = lines.prefix(6).firstIndex(where: isSubscribersLine) else { return 0 }
         let titleLines = lines[..<subscribersIndex].filter { !$0.isBlankLine }
         result.channel.title = titleLines.isEmpty ? nil : titleLines.map { $0.trimmingWhitespace() }.joined(separator: " ")
         result.channel.subscribers = lines[subscribersIndex].normalizedSpaces.split(separator: " ").first.map(String.init)
         var i = subscribersIndex + 1
-        while i < lines.count, Self.isCounterLine(lines[i]) { i += 1 }
-        guard let end = lines[i...].prefix(80).firstIndex(where: { $0.normalizedSpaces == Self.headerEnd }) else {
+        while i < lines.count, isCounterLine(lines[i]) { i += 1 }
+        guard let end = lines[i...].prefix(80).firstIndex(where: { $0.normalizedSpaces == headerEnd }) else {
             return i
         }
         let description = Array(lines[i..<end]).trimmingBlankLines().map { $0.trimmingWhitespace() }

@@ -1,0 +1,92 @@
+/// Finds reply quotes (`shared/formats/tme-page-anatomy.md`, part 3): a line with the replied-to
+/// author's name, then a line with the start of the replied-to text. A copy keeps no marker for
+/// them, so a pair counts only when the quote really is the start of another message in the same
+/// dump: it begins with another line there, or another line begins with it, over at least
+/// `keyLength` characters. Boilerplate lines that recur in many posts never count.
+struct ReplyQuotes {
+    /// How many leading characters (spaces normalised) a quote and its source must share.
+    static let keyLength = 16
+    /// A name line is short and does not end like a sentence.
+    static let maxNameLength = 64
+
+    private let lines: [String]
+    /// The format's own marker lines, which are never a name or a quote.
+    private let isMarker: (String) -> Bool
+    /// Line indices by the hash of their first `keyLength` characters; built on first use.
+    private var index: [Int: [Int]]?
+
+    init(_ lines: [String], isMarker: @escaping (String) -> Bool = { _ in false }) {
+        self.lines = lines
+        self.isMarker = isMarker
+    }
+
+    /// The quote made by the lines at `index` (name) and `index + 1` (quote), or nil. Lines in
+    /// `excluded` (the post's own copy of its text) are not sources.
+    mutating func quote(at index: Int, excluding excluded: Range<Int>? = nil) -> ReplyQuote? {
+        guard index + 1 < lines.count, Self.isName(lines[index]), isPlain(lines[index]) else { return nil }
+        let quoteIndex = index + 1
+        guard isPlain(lines[quoteIndex]) else { return nil }
+        let quote = Self.withoutEllipsis(lines[quoteIndex].normalizedSpaces)
+        guard let key = Self.key(quote) else { return nil }
+        if self.index == nil { self.index = Self.buildIndex(lines) }
+        var sources = 0
+        var repeats = 0
+        for candidate in self.index?[key] ?? [] where abs(candidate - quoteIndex) > 1 && !(excluded?.contains(candidate) ?? false) {
+            let other = lines[candidate].normalizedSpaces
+            if other == quote { repeats += 1 }
+            if other.hasPrefix(quote) || quote.hasPrefix(other) { sources += 1 }
+        }
+        // A line found verbatim twice elsewhere is a recurring line (a signature, a footer
+        // link), not the start of one replied-to message.
+        guard sources > 0, repeats < 2 else { return nil }
+        return ReplyQuote(author: lines[index].normalizedSpaces, text: lines[quoteIndex].normalizedSpaces)
+    }
+
+    /// A name: short, not a sentence, a list item, a link, a tag line or a marker.
+    static func isName(_ line: String) -> Bool {
+        let flat = line.normalizedSpaces
+        guard !flat.isEmpty, flat.count <= maxNameLength, let last = flat.unicodeScalars.last else { return false }
+        if ".!?:;,…)»\"".unicodeScalars.contains(last) { return false }
+        if flat.contains("://") || flat.hasPrefix("#") || flat.hasPrefix("Forwarded from ") { return false }
+        return flat.split(separator: " ").count <= 8
+    }
+
+    private func isPlain(_ line: String) -> Bool { Self.isPlainText(line) && !isMarker(line) }
+
+    /// Not a page part or marker of any format (those are read as what they are).
+    static func isPlainText(_ line: String) -> Bool {
+        if line.isBlankLine || PageParts.serviceEvent(line) != nil || PageParts.isDaySeparator(line) || PageParts.isClockTime(line) { return false }
+        if PageParts.isMediaLabel(line) || PageParts.isFooterPart(line) || TMePreviewFormat.forwardedName(line) != nil { return false }
+        let flat = line.normalizedSpaces
+        if flat == TMePreviewFormat.placeholder || flat == TMePreviewFormat.placeholderButton { return false }
+        return !Hashtags.isHashtagLine(line) && ReactionLine.parse(line) == nil && !RelativeDate.isDateLine(line)
+    }
+
+    private static func withoutEllipsis(_ text: String) -> String {
+        if text.hasSuffix("…") { return String(text.dropLast()).trimmingWhitespace() }
+        if text.hasSuffix("...") { return String(text.dropLast(3)).trimmingWhitespace() }
+        return text
+    }
+
+    /// The hash of the first `keyLength` characters of a normalised text, nil when it is shorter.
+    private static func key(_ flat: String) -> Int? {
+        var hasher = Hasher()
+        var count = 0
+        for character in flat {
+            hasher.combine(character)
+            count += 1
+            if count == keyLength { return hasher.finalize() }
+        }
+        return nil
+    }
+
+    private static func buildIndex(_ lines: [String]) -> [Int: [Int]] {
+        var index: [Int: [Int]] = [:]
+        for (number, line) in lines.enumerated() where !line.isBlankLine {
+            guard let key = key(line.normalizedSpaces) else { continue }
+            // A few sources are enough to decide; a line repeated a thousand times costs no more.
+            if index[key, default: []].count < 8 { index[key, default: []].append(number) }
+        }
+        return index
+    }
+}
