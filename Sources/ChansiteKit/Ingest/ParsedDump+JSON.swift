@@ -29,6 +29,7 @@ extension ParsedDump {
         var hasMedia: Bool
         var lines: [Int]
         var linkPreviews: [LinkPreview]
+        var replyQuote: ReplyQuote?
 
         enum CodingKeys: String, CodingKey {
             case title, text, hashtags
@@ -38,6 +39,7 @@ extension ParsedDump {
             case hasMedia = "has_media"
             case lines
             case linkPreviews = "link_previews"
+            case replyQuote = "reply_quote"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -51,6 +53,8 @@ extension ParsedDump {
             try c.encode(hasMedia, forKey: .hasMedia)
             try c.encode(lines, forKey: .lines)
             try c.encode(linkPreviews, forKey: .linkPreviews)
+            // Only where a copy shows one, so the contract's other posts read as before.
+            try c.encodeIfPresent(replyQuote, forKey: .replyQuote)
         }
     }
 
@@ -96,7 +100,7 @@ extension ParsedDump {
                     title: post.title, text: post.text, hashtags: post.hashtags, forwardedFrom: post.forwardedFrom,
                     reactions: post.reactions.map { Dictionary($0.map { ($0.emoji, $0.count) }, uniquingKeysWith: +) },
                     dateText: post.dateText, hasMedia: post.hasMediaPlaceholder || !post.media.isEmpty,
-                    lines: [post.source.firstLine, post.source.lastLine], linkPreviews: post.linkPreviews)
+                    lines: [post.source.firstLine, post.source.lastLine], linkPreviews: post.linkPreviews, replyQuote: post.replyQuote)
             },
             diagnostics: (diagnostics + droppedLineNotes).map {
                 JSONDiagnostic(severity: $0.severity.rawValue, line: $0.location?.line, message: $0.message)

@@ -48,6 +48,11 @@ struct PostBuilder {
     /// True once the post holds any non-blank body text.
     private(set) var hasText = false
 
+    /// True once the post holds anything besides covered marker lines (an owner line, say).
+    var hasContent: Bool {
+        hasText || !tagLines.isEmpty || forwardedFrom != nil || hasMediaPlaceholder || replyQuote != nil || reactions != nil
+    }
+
     /// True when nothing at all was collected.
     var isEmpty: Bool { firstLine == nil }
 

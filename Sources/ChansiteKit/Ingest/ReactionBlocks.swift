@@ -137,7 +137,10 @@ struct ReactionBlocks {
         var cards = 0
         for block in candidates {
             let texts = block.lines.map { dump.lines[$0] }
-            if let split = DoubledCopy.exactSplit(Array(texts.dropFirst(leadingParts(texts).count))) {
+            let text = Array(texts.dropFirst(leadingParts(texts).count))
+            // The pattern is looked for past a possible reply quote too (a name line and a quote).
+            let pastQuote = text.count > 4 && ReplyQuotes.isName(text[0]) ? DoubledCopy.exactSplit(Array(text.dropFirst(2))) : nil
+            if let split = DoubledCopy.exactSplit(text) ?? pastQuote {
                 exact += 1
                 if !split.card.isEmpty { cards += 1 }
             }

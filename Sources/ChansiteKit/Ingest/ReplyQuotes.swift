@@ -2,9 +2,9 @@
 /// author's name, then a line with the start of the replied-to text. A copy keeps no marker for
 /// them, so a pair counts only when the quote really is the start of another message in the same
 /// dump: it begins with another line there, or another line begins with it, over at least
-/// `keyLength` characters. Boilerplate lines that recur in many posts never count.
+/// `keyLength` scalars. Boilerplate lines that recur in many posts never count.
 struct ReplyQuotes {
-    /// How many leading characters (spaces normalised) a quote and its source must share.
+    /// How many leading scalars (spaces normalised) a quote and its source must share.
     static let keyLength = 16
     /// A name line is short and does not end like a sentence.
     static let maxNameLength = 64
@@ -12,7 +12,7 @@ struct ReplyQuotes {
     private let lines: [String]
     /// The format's own marker lines, which are never a name or a quote.
     private let isMarker: (String) -> Bool
-    /// Line indices by the hash of their first `keyLength` characters; built on first use.
+    /// Line indices by the hash of their first `keyLength` scalars; built on first use.
     private var index: [Int: [Int]]?
 
     init(_ lines: [String], isMarker: @escaping (String) -> Bool = { _ in false }) {
@@ -23,15 +23,19 @@ struct ReplyQuotes {
     /// The quote made by the lines at `index` (name) and `index + 1` (quote), or nil. Lines in
     /// `excluded` (the post's own copy of its text) are not sources.
     mutating func quote(at index: Int, excluding excluded: Range<Int>? = nil) -> ReplyQuote? {
-        guard index + 1 < lines.count, Self.isName(lines[index]), isPlain(lines[index]) else { return nil }
         let quoteIndex = index + 1
-        guard isPlain(lines[quoteIndex]) else { return nil }
-        let quote = Self.withoutEllipsis(lines[quoteIndex].normalizedSpaces)
-        guard let key = Self.key(quote) else { return nil }
+        guard quoteIndex < lines.count, let key = Self.key(lines[quoteIndex]) else { return nil }
         if self.index == nil { self.index = Self.buildIndex(lines) }
+        let candidates = (self.index?[key] ?? []).filter { abs($0 - quoteIndex) > 1 && !(excluded?.contains($0) ?? false) }
+        // Cheap tests first: most lines have no other line starting like them, and a line
+        // repeated byte for byte (a signature, a footer link, a repeated post) is no quote.
+        let lines = self.lines
+        guard !candidates.isEmpty, candidates.filter({ lines[$0] == lines[quoteIndex] }).count < 2, Self.isName(lines[index]), isPlain(lines[index]), isPlain(lines[quoteIndex]) else { return nil }
+        let quote = Self.withoutEllipsis(lines[quoteIndex].normalizedSpaces)
+        guard quote.unicodeScalars.count >= Self.keyLength else { return nil }
         var sources = 0
         var repeats = 0
-        for candidate in self.index?[key] ?? [] where abs(candidate - quoteIndex) > 1 && !(excluded?.contains(candidate) ?? false) {
+        for candidate in candidates {
             let other = lines[candidate].normalizedSpaces
             if other == quote { repeats += 1 }
             if other.hasPrefix(quote) || quote.hasPrefix(other) { sources += 1 }
@@ -68,22 +72,34 @@ struct ReplyQuotes {
         return text
     }
 
-    /// The hash of the first `keyLength` characters of a normalised text, nil when it is shorter.
-    private static func key(_ flat: String) -> Int? {
+    /// The hash of the first `keyLength` scalars of a line with its spaces normalised (leading
+    /// ones dropped, runs made one), nil when it is shorter. Reads scalars in place: no copy.
+    private static func key(_ line: String) -> Int? {
         var hasher = Hasher()
         var count = 0
-        for character in flat {
-            hasher.combine(character)
+        var pendingSpace = false
+        for scalar in line.unicodeScalars {
+            if scalar.isSpaceLike {
+                pendingSpace = count > 0
+                continue
+            }
+            if pendingSpace {
+                hasher.combine(UInt32(0x20))
+                count += 1
+                pendingSpace = false
+                if count == keyLength { break }
+            }
+            hasher.combine(scalar.value)
             count += 1
-            if count == keyLength { return hasher.finalize() }
+            if count == keyLength { break }
         }
-        return nil
+        return count == keyLength ? hasher.finalize() : nil
     }
 
     private static func buildIndex(_ lines: [String]) -> [Int: [Int]] {
         var index: [Int: [Int]] = [:]
-        for (number, line) in lines.enumerated() where !line.isBlankLine {
-            guard let key = key(line.normalizedSpaces) else { continue }
+        for (number, line) in lines.enumerated() {
+            guard let key = key(line) else { continue }
             // A few sources are enough to decide; a line repeated a thousand times costs no more.
             if index[key, default: []].count < 8 { index[key, default: []].append(number) }
         }

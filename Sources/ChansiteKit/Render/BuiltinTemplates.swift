@@ -638,7 +638,7 @@ input[type=search], select {
 
 """#,
         "partials/post-reply.mustache": #"""
-{{#replyTo}}<p class="reply-to">{{#replyURL}}<a href="{{replyURL}}">↩ {{t.inReplyTo}} <span>{{replyExcerpt}}</span></a>{{/replyURL}}{{#replyMissing}}↩ {{t.replyMissing}}{{/replyMissing}}</p>{{/replyTo}}
+{{#replyTo}}<p class="reply-to">{{#replyMissing}}↩ {{t.replyMissing}}{{/replyMissing}}{{^replyMissing}}{{#replyURL}}<a href="{{replyURL}}">{{/replyURL}}↩ {{t.inReplyTo}} {{#replyAuthor}}<b>{{replyAuthor}}</b> {{/replyAuthor}}<span>{{replyExcerpt}}</span>{{#replyURL}}</a>{{/replyURL}}{{/replyMissing}}</p>{{/replyTo}}
 
 """#,
         "partials/post-summary.mustache": #"""

@@ -20,7 +20,7 @@ enum TemplateCheck {
         "totalVotersText", "searchStrings",
         "archiveURL", "years", "year", "months", "monthName", "monthCount", "prevMonth", "nextMonth", "is_archive", "is_month",
         "hasBody", "headingInBody", "dateISO", "editedText", "isPinned", "author", "forwardedFromURL", "viaBot", "replyTo", "replyURL",
-        "replyExcerpt",
+        "replyExcerpt", "replyAuthor",
         "replyMissing", "replyCount", "replies", "hasMediaFiles", "isAlbum", "media", "kind", "label", "size", "duration",
         "isSpoiler", "isMissing", "missingReason", "fileURL", "download", "posterURL", "isPhoto", "thumbURL", "width", "height",
         "isVideo", "isAnimation", "isRound", "isAudio", "performer", "isSticker", "isFile", "poll", "question", "closed",

@@ -60,8 +60,8 @@ struct TMePreviewClassifier: LineClassifier {
             }
             return LineRole(action: .dropped(ReactionBlocks.footerReason, .inPost), closesAfter: true)
         }
-        if let name = TMePreviewFormat.forwardedName(line) { return .marker(.forward(name), closesBefore: true) }
-        if let owner = ownerLine, flat == owner { return .marker(closesBefore: true) }
+        // A forward line starts a post; only an owner line above it is part of that post.
+        if let name = TMePreviewFormat.forwardedName(line) { return .marker(.forward(name), closesBefore: open?.hasContent ?? false) }
         if flat == TMePreviewFormat.placeholder {
             let buttonFollows = index + 1 < lines.count && lines[index + 1].normalizedSpaces == TMePreviewFormat.placeholderButton
             if buttonFollows { lastPart = (index, true) }
@@ -75,6 +75,8 @@ struct TMePreviewClassifier: LineClassifier {
             return LineRole(action: .tags, closesAfter: hasText && !placeholderFollows)
         }
         if let reply = replyQuote(at: index, in: lines, open: open) { return reply }
+        // Checked after replies: a reply to the channel's own post names the channel too.
+        if let owner = ownerLine, flat == owner { return .marker(closesBefore: open?.hasContent ?? false) }
         return .text
     }
 

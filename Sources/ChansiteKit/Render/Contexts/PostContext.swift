@@ -28,8 +28,12 @@ struct PostContext {
         postsByID = site.postsByID()
         var replyTarget: [String: String] = [:]
         var replies: [String: [String]] = [:]
+        var quoted = QuotedPosts(site: site)
         for post in site.allPosts {
-            guard let answered = post.post.replyTo, let target = links.postID(channel: post.channelSlug, id: answered) else { continue }
+            let target =
+                post.post.replyTo.flatMap { links.postID(channel: post.channelSlug, id: $0) }
+                ?? post.post.replyQuote.flatMap { quoted.post(quoting: $0, in: post.channelSlug, besides: post.id) }
+            guard let target else { continue }
             replyTarget[post.id] = target
             replies[target, default: []].append(post.id)
         }
@@ -159,7 +163,12 @@ struct PostContext {
     }
 
     func addReplies(of post: SitePost, to context: inout [String: Any], from path: String) {
-        if post.post.replyTo != nil {
+        if let quote = post.post.replyQuote, post.post.replyTo == nil {
+            // A text copy's quote: its author and words, linked when the quoted post is here.
+            var reply: [String: Any] = ["replyAuthor": quote.author, "replyExcerpt": quote.text]
+            if let target = replyTarget[post.id].flatMap({ postsByID[$0] }) { reply["replyURL"] = url(of: target, from: path) }
+            context["replyTo"] = reply
+        } else if post.post.replyTo != nil {
             if let target = replyTarget[post.id].flatMap({ postsByID[$0] }) {
                 context["replyTo"] = ["replyURL": url(of: target, from: path), "replyExcerpt": target.post.excerpt(maxLength: 120)] as [String: Any]
             } else {

@@ -1,0 +1,43 @@
+/// Finds the post a text copy's reply quote shows: the post of the same channel whose text
+/// starts with the quote (or whose whole text the quote starts with).
+struct QuotedPosts {
+    private let site: Site
+    /// Channel slug → posts by the first characters of their text; built on first use.
+    private var starts: [String: [String: [SitePost]]]?
+
+    static let keyLength = 16
+
+    init(site: Site) {
+        self.site = site
+    }
+
+    /// The id of the quoted post, or nil when it is not in the archive (or not one post).
+    mutating func post(quoting quote: ReplyQuote, in channel: String, besides id: String) -> String? {
+        if starts == nil { starts = Self.index(site) }
+        var text = quote.text
+        if text.hasSuffix("…") { text.removeLast() }
+        if text.hasSuffix("...") { text.removeLast(3) }
+        text = text.normalizedSpaces
+        let found = (starts?[channel]?[Self.key(text)] ?? []).filter { candidate in
+            guard candidate.id != id else { return false }
+            let start = Self.flat(candidate.post.text)
+            return start.hasPrefix(text) || text.hasPrefix(start)
+        }
+        return found.count == 1 ? found.first?.id : nil
+    }
+
+    private static func index(_ site: Site) -> [String: [String: [SitePost]]] {
+        var starts: [String: [String: [SitePost]]] = [:]
+        for post in site.allPosts where post.post.replyTo == nil {
+            starts[post.channelSlug, default: [:]][key(flat(post.post.text)), default: []].append(post)
+        }
+        return starts
+    }
+
+    /// The text with its line breaks as spaces (a quote shows the text on one line).
+    private static func flat(_ text: String) -> String {
+        String(text.prefix(2000)).replacingOccurrences(of: "\n", with: " ").normalizedSpaces
+    }
+
+    private static func key(_ flat: String) -> String { String(flat.unicodeScalars.prefix(keyLength)) }
+}
