@@ -5,6 +5,8 @@ struct LeadingParts {
     var replies: ReplyQuotes
     /// The quote line of a reply whose name line was just read.
     private var quoteLine: Int?
+    /// The last line of the footer being read, when one is.
+    private var footerEnd: Int?
 
     /// `isMarker` tells the format's own marker lines, which are never part of a reply quote.
     init(_ lines: [String], isMarker: @escaping (String) -> Bool = { _ in false }) {
@@ -26,6 +28,18 @@ struct LeadingParts {
         return nil
     }
 
+    /// A footer under a post's text (view counts and `edited` lines ending in a time): dropped
+    /// inside the post; the footer's last line closes the post when `closes`.
+    mutating func footer(at index: Int, in lines: [String], open: PostBuilder?, closes: Bool) -> LineRole? {
+        if let end = footerEnd {
+            if index == end { footerEnd = nil }
+            return LineRole(action: .dropped(ReactionBlocks.footerReason, .inPost), closesAfter: closes && index == end)
+        }
+        guard open?.hasText == true, let end = TMePreviewFormat.footerEnd(lines, from: index) else { return nil }
+        if end > index { footerEnd = end }
+        return LineRole(action: .dropped(ReactionBlocks.footerReason, .inPost), closesAfter: closes && end == index)
+    }
+
     /// The quote line of the reply whose name line came just before, as a marker.
     mutating func continuation(at index: Int) -> LineRole? {
         guard index == quoteLine else { return nil }
@@ -34,8 +48,8 @@ struct LeadingParts {
     }
 
     /// The name line of a reply quote at `index` (its quote line is then a marker too), or nil.
-    mutating func reply(at index: Int, excluding excluded: Range<Int>? = nil) -> LineRole? {
-        guard let quote = replies.quote(at: index, excluding: excluded) else { return nil }
+    mutating func reply(at index: Int, excluding excluded: Range<Int>? = nil, insideText: Bool = false) -> LineRole? {
+        guard let quote = replies.quote(at: index, excluding: excluded, insideText: insideText) else { return nil }
         quoteLine = index + 1
         return .marker(.reply(quote))
     }

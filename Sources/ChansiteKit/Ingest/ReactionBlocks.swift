@@ -137,10 +137,15 @@ struct ReactionBlocks {
         var cards = 0
         for block in candidates {
             let texts = block.lines.map { dump.lines[$0] }
-            let text = Array(texts.dropFirst(leadingParts(texts).count))
-            // The pattern is looked for past a possible reply quote too (a name line and a quote).
-            let pastQuote = text.count > 4 && ReplyQuotes.isName(text[0]) ? DoubledCopy.exactSplit(Array(text.dropFirst(2))) : nil
-            if let split = DoubledCopy.exactSplit(text) ?? pastQuote {
+            let lead = leadingParts(texts).count
+            // The pattern is looked for past a possible reply quote too (a name line and a quote,
+            // maybe followed by a player's label); telling a real quote needs the whole dump.
+            let possibleQuote = ReplyQuote(author: "", text: "")
+            let pastQuote = leadingParts(texts) { ReplyQuotes.isName(texts[$0]) ? possibleQuote : nil }.count
+            let split =
+                DoubledCopy.exactSplit(Array(texts.dropFirst(lead)))
+                ?? (pastQuote > lead ? DoubledCopy.exactSplit(Array(texts.dropFirst(pastQuote))) : nil)
+            if let split {
                 exact += 1
                 if !split.card.isEmpty { cards += 1 }
             }

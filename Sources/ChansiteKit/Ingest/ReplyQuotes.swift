@@ -6,8 +6,10 @@
 struct ReplyQuotes {
     /// How many leading scalars (spaces normalised) a quote and its source must share.
     static let keyLength = 16
-    /// A name line is short and does not end like a sentence.
-    static let maxNameLength = 64
+    /// A name line is short (a display name: at most `maxNameWords` words) and does not end
+    /// like a sentence.
+    static let maxNameLength = 48
+    static let maxNameWords = 5
 
     private let lines: [String]
     /// The format's own marker lines, which are never a name or a quote.
@@ -21,18 +23,27 @@ struct ReplyQuotes {
     }
 
     /// The quote made by the lines at `index` (name) and `index + 1` (quote), or nil. Lines in
-    /// `excluded` (the post's own copy of its text) are not sources.
-    mutating func quote(at index: Int, excluding excluded: Range<Int>? = nil) -> ReplyQuote? {
+    /// `excluded` (the post's own copy of its text) are not sources. Inside running text
+    /// (`insideText`), a pair followed by another pair is the end of the text above and the
+    /// later pair is the quote; at a post's start the first pair is.
+    mutating func quote(at index: Int, excluding excluded: Range<Int>? = nil, insideText: Bool = false) -> ReplyQuote? {
         let quoteIndex = index + 1
-        guard quoteIndex < lines.count, let key = Self.key(lines[quoteIndex]) else { return nil }
-        if self.index == nil { self.index = Self.buildIndex(lines) }
-        let candidates = (self.index?[key] ?? []).filter { abs($0 - quoteIndex) > 1 && !(excluded?.contains($0) ?? false) }
+        guard quoteIndex < lines.count, isQuote(quoteIndex, excluding: excluded), Self.isName(lines[index]), isPlain(lines[index]) else { return nil }
+        if insideText, Self.isName(lines[quoteIndex]), quoteIndex + 1 < lines.count, isQuote(quoteIndex + 1, excluding: excluded) { return nil }
+        return ReplyQuote(author: lines[index].normalizedSpaces, text: lines[quoteIndex].normalizedSpaces)
+    }
+
+    /// True when the line is the start of another message of the dump (see the type's notes).
+    private mutating func isQuote(_ quoteIndex: Int, excluding excluded: Range<Int>?) -> Bool {
+        guard let key = Self.key(lines[quoteIndex]) else { return false }
+        if index == nil { index = Self.buildIndex(lines) }
+        let candidates = (index?[key] ?? []).filter { abs($0 - quoteIndex) > 1 && !(excluded?.contains($0) ?? false) }
         // Cheap tests first: most lines have no other line starting like them, and a line
         // repeated byte for byte (a signature, a footer link, a repeated post) is no quote.
         let lines = self.lines
-        guard !candidates.isEmpty, candidates.filter({ lines[$0] == lines[quoteIndex] }).count < 2, Self.isName(lines[index]), isPlain(lines[index]), isPlain(lines[quoteIndex]) else { return nil }
+        guard !candidates.isEmpty, candidates.filter({ lines[$0] == lines[quoteIndex] }).count < 2, isPlain(lines[quoteIndex]) else { return false }
         let quote = Self.withoutEllipsis(lines[quoteIndex].normalizedSpaces)
-        guard quote.unicodeScalars.count >= Self.keyLength else { return nil }
+        guard quote.unicodeScalars.count >= Self.keyLength else { return false }
         var sources = 0
         var repeats = 0
         for candidate in candidates {
@@ -42,8 +53,7 @@ struct ReplyQuotes {
         }
         // A line found verbatim twice elsewhere is a recurring line (a signature, a footer
         // link), not the start of one replied-to message.
-        guard sources > 0, repeats < 2 else { return nil }
-        return ReplyQuote(author: lines[index].normalizedSpaces, text: lines[quoteIndex].normalizedSpaces)
+        return sources > 0 && repeats < 2
     }
 
     /// A name: short, not a sentence, a list item, a link, a tag line or a marker.
@@ -52,7 +62,7 @@ struct ReplyQuotes {
         guard !flat.isEmpty, flat.count <= maxNameLength, let last = flat.unicodeScalars.last else { return false }
         if ".!?:;,…)»\"".unicodeScalars.contains(last) { return false }
         if flat.contains("://") || flat.hasPrefix("#") || flat.hasPrefix("Forwarded from ") { return false }
-        return flat.split(separator: " ").count <= 8
+        return flat.split(separator: " ").count <= maxNameWords
     }
 
     private func isPlain(_ line: String) -> Bool { Self.isPlainText(line) && !isMarker(line) }

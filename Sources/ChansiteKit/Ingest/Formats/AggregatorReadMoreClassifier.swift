@@ -39,6 +39,8 @@ struct AggregatorReadMoreClassifier: LineClassifier {
         }
         if line.isBlankLine { return .blank }
         if let reason = PageParts.serviceEvent(line) { return .dropped(reason) }
+        // A footer under the text (views, `edited`, time); the post goes on to its own end marker.
+        if let footer = leading.footer(at: index, in: lines, open: open, closes: false) { return footer }
         return leading.role(at: index, in: lines, open: open) ?? .text
     }
 }

@@ -2,8 +2,6 @@
 /// lines never separate them.
 struct TMePreviewClassifier: LineClassifier {
     private var leading: LeadingParts
-    /// The last line of the footer being read, when one is.
-    private var footerEnd: Int?
     /// The channel title, when the copy shows it as an owner line above posts (twice or more).
     private var ownerLine: String?
     /// The line a player's label or the placeholder took, for the button after it.
@@ -24,13 +22,8 @@ struct TMePreviewClassifier: LineClassifier {
 
     mutating func role(at index: Int, in lines: [String], open: PostBuilder?) -> LineRole {
         let line = lines[index]
-        if let end = footerEnd {
-            guard index < end else {
-                footerEnd = nil
-                return LineRole(action: .dropped(ReactionBlocks.footerReason, .inPost), closesAfter: true)
-            }
-            return .dropped(ReactionBlocks.footerReason, .inPost)
-        }
+        // Views, `edited` and the time close the post above them.
+        if let footer = leading.footer(at: index, in: lines, open: open, closes: true) { return footer }
         if line.isBlankLine { return .blank }
         if let role = leading.continuation(at: index) { return role }
         if let reason = PageParts.serviceEvent(line) ?? (PageParts.isDaySeparator(line) ? "day separator" : nil) {
@@ -51,14 +44,6 @@ struct TMePreviewClassifier: LineClassifier {
         }
         if open?.hasMediaPlaceholder == true, !hasText, PageParts.isClockTime(line) {
             return .dropped(ReactionBlocks.durationReason, .inPost)
-        }
-        if hasText, let end = TMePreviewFormat.footerEnd(lines, from: index) {
-            // Views, `edited` and the time close the post above them.
-            guard end == index else {
-                footerEnd = end
-                return .dropped(ReactionBlocks.footerReason, .inPost)
-            }
-            return LineRole(action: .dropped(ReactionBlocks.footerReason, .inPost), closesAfter: true)
         }
         // A forward line starts a post; only an owner line above it is part of that post.
         if let name = TMePreviewFormat.forwardedName(line) { return .marker(.forward(name), closesBefore: open?.hasContent ?? false) }
@@ -90,7 +75,7 @@ struct TMePreviewClassifier: LineClassifier {
             // Before the text: after a forward line, never after the media.
             guard open?.replyQuote == nil, open?.hasMediaPlaceholder != true else { return nil }
         }
-        guard var role = leading.reply(at: index) else { return nil }
+        guard var role = leading.reply(at: index, insideText: hasText) else { return nil }
         role.closesBefore = hasText
         return role
     }

@@ -9,6 +9,21 @@ enum DumpGrammar {
             return maker.line(serial)
         }
         let title = maker.name()
+        var quotable: [String] = []
+        /// A reply quote to an earlier post, sometimes: a name line, then the start of that post's
+        /// first line (whole, or cut and ended with `…`). Each post is quoted at most once.
+        func reply() -> [String] {
+            guard maker.int(0...3) == 0, !quotable.isEmpty else { return [] }
+            let source = quotable.remove(at: maker.int(0...(quotable.count - 1)))
+            var author = maker.name()
+            while author == title { author = maker.name() }
+            let cut = maker.int(0...1) == 0 ? source : String(String.UnicodeScalarView(source.unicodeScalars.prefix(20).drop { $0 == " " })) + "…"
+            return [author, cut]
+        }
+        func remember(_ first: String) {
+            // A quote's source is a message's first line; one of a few words reads as a name.
+            if first.unicodeScalars.count >= 24, first.split(whereSeparator: { $0.isWhitespace }).count > 5 { quotable.append(first) }
+        }
         switch kind {
         case .webPreview:
             dump.lines = [title, "\(maker.int(2...90_000)) subscribers", "\(maker.int(1...300)) photos", nextLine(), "Download Telegram"]
@@ -23,12 +38,14 @@ enum DumpGrammar {
                 }
                 let forwarded = maker.int(0...4) == 0
                 let labelled = maker.int(0...4) == 0
-                // A forward line or a player's label starts a post too; otherwise the previous
-                // post needs its placeholder.
-                if seamNeeded && !seamMade && !forwarded && !labelled {
+                let quote = reply()
+                // A forward line, a reply quote or a player's label starts a post too; otherwise
+                // the previous post needs its placeholder.
+                if seamNeeded && !seamMade && !forwarded && !labelled && quote.isEmpty {
                     dump.lines += ["Please open Telegram to view this post", "VIEW IN TELEGRAM"]
                 }
                 if forwarded { dump.lines.append("Forwarded from\u{A0}" + maker.name()) }
+                dump.lines += quote
                 // A player's label comes before the caption.
                 if labelled {
                     dump.lines += [maker.pick(["This media is not supported in your browser", "Media is too big"]), "VIEW IN TELEGRAM"]
@@ -46,6 +63,7 @@ enum DumpGrammar {
                     }
                 }
                 dump.posts.append(text)
+                remember(text[0])
                 // A post ends with a marker (a hashtag line, the placeholder, a footer), or the
                 // next post must start with one.
                 seamNeeded = false
@@ -67,8 +85,10 @@ enum DumpGrammar {
                 let text = (0..<maker.int(1...4)).map { _ in nextLine() }
                 var parts: [String] = []
                 if maker.int(0...4) == 0 { parts.append("Forwarded from\u{A0}" + maker.name()) }
+                parts += reply()
                 if maker.int(0...4) == 0 { parts += ["This media is not supported in your browser", "VIEW IN TELEGRAM"] }
                 dump.lines += [title, ""] + parts + text + ["", "Читать полностью…", ""]
+                remember(text[0])
                 if maker.int(0...5) == 0 { dump.lines += ["Channel photo updated", ""] }
                 posts.append(text)
             }
@@ -80,7 +100,9 @@ enum DumpGrammar {
                 let text = (0..<maker.int(1...4)).map { _ in nextLine() }
                 var parts: [String] = []
                 if maker.int(0...4) == 0 { parts.append("Forwarded from\u{A0}" + maker.name()) }
+                parts += reply()
                 if maker.int(0...4) == 0 { parts += ["Media is too big", "VIEW IN TELEGRAM"] }
+                remember(text[0])
                 dump.lines += ["\(n + 1) month\(n == 0 ? "" : "s"), \(maker.int(1...3)) weeks ago", ""] + parts + text
                 if maker.int(0...5) == 0 { dump.lines.append("\(title) pinned «x»") }
                 posts.append(text)
@@ -92,8 +114,10 @@ enum DumpGrammar {
                 let body = (0..<maker.int(1...3)).map { _ in nextLine() }
                 // Page parts before the text: a forward line, a player's label.
                 if maker.int(0...4) == 0 { dump.lines.append("Forwarded from\u{A0}" + maker.name()) }
+                dump.lines += reply()
                 if maker.int(0...4) == 0 { dump.lines += ["Media is too big", "VIEW IN TELEGRAM"] }
                 dump.lines += [head] + body + body + [maker.reactions()]
+                remember(head)
                 // A footer after the reactions.
                 if maker.int(0...3) == 0 { dump.lines += [maker.pick(["1.2K", "87", "edited"]), "\(maker.int(0...23)):\(maker.int(10...59))"] }
                 dump.posts.append([head] + body)
