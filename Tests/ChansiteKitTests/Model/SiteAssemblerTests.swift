@@ -66,6 +66,27 @@ import Testing
         #expect(merged.allPosts.map(\.slug) == alone.allPosts.map(\.slug), "merged without losing or duplicating a post")
     }
 
+    /// A t.me/s copy and a channel copy made again later: view counts in the footers and
+    /// reaction counts moved on; the posts' URLs did not, and the copies merge one to one.
+    @Test(arguments: [
+        ("tme_parts_english.txt", [("1.2K", "1.9K"), ("345", "2.4K"), ("16:45", "4:45 PM")]),
+        ("heading_paid_reactions.txt", [("👍56", "👍61"), ("❤14", "❤20")]),
+    ])
+    func aCopyWithNewCountsKeepsItsURLs(name: String, changes: [(String, String)]) throws {
+        let fixture = TestSupport.repositoryRoot.appendingPathComponent("Tests/ChansiteKitTests/Fixtures/dumps/" + name)
+        let early = try String(contentsOf: fixture, encoding: .utf8)
+        let later = changes.reduce(early) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        #expect(later != early)
+        let first = TestSupport.parse(early, path: "early.txt")
+        let second = TestSupport.parse(later, path: "later.txt")
+        #expect(first.posts.count == second.posts.count && first.posts.count >= 3)
+        let alone = SiteAssembler(config: SiteConfig()).assemble([first]).site
+        let again = SiteAssembler(config: SiteConfig()).assemble([second]).site
+        #expect(alone.allPosts.map(\.slug) == again.allPosts.map(\.slug), "URLs must not depend on the counts of the moment")
+        let merged = SiteAssembler(config: SiteConfig()).assemble([first, second]).site
+        #expect(merged.allPosts.map(\.slug) == alone.allPosts.map(\.slug), "merged without losing or duplicating a post")
+    }
+
     @Test func countsOfReactionsAreNotPartOfAPostsIdentity() {
         var post = Post(text: "Same words", source: SourceRange(path: "a.txt", firstLine: 1, lastLine: 1))
         post.reactions = [Reaction(emoji: "👍", count: 5)]
