@@ -5,6 +5,7 @@
 #   parens     a URL followed by N `)` (URL trimming)
 #   diff       a post whose two copies differ on every line (merging the copies)
 #   identical  N identical posts (slug numbering)
+#   replies    N replies quoting N posts that all start alike (reply quotes and their links)
 #   distinct   N distinct posts (the baseline the others are compared with)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,10 @@ elif kind == "diff":
     b = [f"line b {i} of the second copy" for i in range(n)]
     text = "A heading\nShared first line\n" + "\n".join(a) + "\nShared first line\n" + "\n".join(b) + "\n👍5\n"
     text += "Another heading\nBody\nBody\n🔥1\n"
+elif kind == "replies":
+    posts = "".join(f"The same long start of every message, number {i}.\n#p\n" for i in range(n))
+    replies = "".join(f"Reader {i}\nThe same long start of every message…\nA reply, number {i}.\n#r\n" for i in range(n))
+    text = header + posts + replies
 elif kind == "identical":
     text = header + "".join("The same post again.\n\n#same\n\n" for _ in range(n))
 else:
@@ -33,7 +38,7 @@ open(path, "w", encoding="utf-8").write(text)
 PY
 }
 printf "%-10s %6s %10s %10s %12s\n" input scale "input" "build s" "parse+model s"
-for kind in parens diff identical distinct; do
+for kind in parens diff identical replies distinct; do
   case $kind in parens) base=10000 ;; diff) base=1000 ;; *) base=200 ;; esac
   first=""
   for scale in 1 10 100; do

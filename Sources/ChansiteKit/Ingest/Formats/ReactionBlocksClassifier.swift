@@ -35,7 +35,9 @@ struct ReactionBlocksClassifier: LineClassifier {
             roles = blockRoles(cut.blocks[nextBlock], in: lines)
             nextBlock += 1
         }
-        return roles[index] ?? .ignored
+        // Every non-blank line of a block has its role; should one not, it stays text rather
+        // than vanish.
+        return roles[index] ?? (lines[index].isBlankLine ? .ignored : .text)
     }
 
     func finish(_ post: inout Post) {

@@ -6,6 +6,7 @@ struct QuotedPosts {
     private var starts: [String: [String: [SitePost]]]?
 
     static let keyLength = 16
+    static let maxCandidates = 64
 
     init(site: Site) {
         self.site = site
@@ -18,7 +19,11 @@ struct QuotedPosts {
         if text.hasSuffix("…") { text.removeLast() }
         if text.hasSuffix("...") { text.removeLast(3) }
         text = text.normalizedSpaces
-        let found = (starts?[channel]?[Self.key(text)] ?? []).filter { candidate in
+        let bucket = starts?[channel]?[Self.key(text)] ?? []
+        // Many posts starting alike make any match a guess (and scanning them all for every
+        // reply would grow with the square of the archive): no link then.
+        guard bucket.count <= Self.maxCandidates else { return nil }
+        let found = bucket.filter { candidate in
             guard candidate.id != id else { return false }
             let start = Self.flat(candidate.post.text)
             return start.hasPrefix(text) || text.hasPrefix(start)
