@@ -28,7 +28,7 @@ elif kind == "diff":
     text += "Another heading\nBody\nBody\n🔥1\n"
 elif kind == "replies":
     posts = "".join(f"The same long start of every message, number {i}.\n#p\n" for i in range(n))
-    replies = "".join(f"Reader {i}\nThe same long start of every message…\nA reply, number {i}.\n#r\n" for i in range(n))
+    replies = "".join(f"Reader {i}\nThe same long start of every message, number {i}…\nA reply, number {i}.\n#r\n" for i in range(n))
     text = header + posts + replies
 elif kind == "identical":
     text = header + "".join("The same post again.\n\n#same\n\n" for _ in range(n))
