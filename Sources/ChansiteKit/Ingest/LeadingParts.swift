@@ -8,9 +8,10 @@ struct LeadingParts {
     /// The last line of the footer being read, when one is.
     private var footerEnd: Int?
 
-    /// `isMarker` tells the format's own marker lines, which are never part of a reply quote.
-    init(_ lines: [String], isMarker: @escaping (String) -> Bool = { _ in false }) {
-        replies = ReplyQuotes(lines, isMarker: isMarker)
+    /// `isMarker` tells the format's own marker lines, which are never part of a reply quote;
+    /// `startsAfter` the lines after which a message starts although they may be text.
+    init(_ lines: [String], isMarker: @escaping (String) -> Bool = { _ in false }, startsAfter: @escaping (String) -> Bool = { _ in false }) {
+        replies = ReplyQuotes(lines, isMarker: isMarker, startsAfter: startsAfter)
     }
 
     /// The role of the line when it is such a part of the open post (which has no text yet).

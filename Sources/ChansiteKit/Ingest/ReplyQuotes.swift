@@ -2,7 +2,8 @@
 /// author's name, then a line with the start of the replied-to text. A copy keeps no marker for
 /// them, so a pair counts only when the quote really is the start of another message in the same
 /// dump: it begins with another line there, or another line begins with it, over at least
-/// `keyLength` scalars. Boilerplate lines that recur in many posts never count.
+/// `keyLength` scalars, and that line starts a message (it follows a marker). Boilerplate lines
+/// that recur in many posts never count.
 struct ReplyQuotes {
     /// How many leading scalars (spaces normalised) a quote and its source must share.
     static let keyLength = 16
@@ -14,12 +15,15 @@ struct ReplyQuotes {
     private let lines: [String]
     /// The format's own marker lines, which are never a name or a quote.
     private let isMarker: (String) -> Bool
+    /// Lines that may be text but after which a message starts (an owner line, a signature).
+    private let startsAfter: (String) -> Bool
     /// Line indices by the hash of their first `keyLength` scalars; built on first use.
     private var index: [Int: [Int]]?
 
-    init(_ lines: [String], isMarker: @escaping (String) -> Bool = { _ in false }) {
+    init(_ lines: [String], isMarker: @escaping (String) -> Bool = { _ in false }, startsAfter: @escaping (String) -> Bool = { _ in false }) {
         self.lines = lines
         self.isMarker = isMarker
+        self.startsAfter = startsAfter
     }
 
     /// The quote made by the lines at `index` (name) and `index + 1` (quote), or nil. Lines in
@@ -34,10 +38,12 @@ struct ReplyQuotes {
     }
 
     /// True when the line is the start of another message of the dump (see the type's notes).
-    private mutating func isQuote(_ quoteIndex: Int, excluding excluded: Range<Int>?) -> Bool {
+    private mutating func isQuote(_ quoteIndex: Int, excluding excluded: Range<Int>?, sourcesStartMessages: Bool = true) -> Bool {
         guard let key = Self.key(lines[quoteIndex]) else { return false }
         if index == nil { index = Self.buildIndex(lines) }
-        let candidates = (index?[key] ?? []).filter { abs($0 - quoteIndex) > 1 && !(excluded?.contains($0) ?? false) }
+        let near = (index?[key] ?? []).filter { abs($0 - quoteIndex) > 1 && !(excluded?.contains($0) ?? false) }
+        var candidates: [Int] = []
+        for candidate in near where !sourcesStartMessages || isMessageStart(candidate) { candidates.append(candidate) }
         // Cheap tests first: most lines have no other line starting like them, and a line
         // repeated byte for byte (a signature, a footer link, a repeated post) is no quote.
         let lines = self.lines
@@ -66,6 +72,21 @@ struct ReplyQuotes {
     }
 
     private func isPlain(_ line: String) -> Bool { Self.isPlainText(line) && !isMarker(line) }
+
+    /// True when the line starts a message: the first line, or the first after a marker or page
+    /// part (a hashtag line, a reaction line, a footer, a placeholder, a date, the format's own
+    /// markers). A quote shows the start of a message, never a line from its middle.
+    /// After a reply's own quote (a name line and a line found elsewhere) the reply's text
+    /// starts too; that quote's own source is not followed further, so the work stays bounded.
+    private mutating func isMessageStart(_ candidate: Int) -> Bool {
+        var previous = candidate - 1
+        while previous >= 0, candidate - previous <= 3, lines[previous].isBlankLine { previous -= 1 }
+        guard previous >= 0 else { return true }
+        let line = lines[previous]
+        if line.isBlankLine { return false }
+        if !isPlain(line) || startsAfter(line) { return true }
+        return previous >= 1 && Self.isName(lines[previous - 1]) && isQuote(previous, excluding: nil, sourcesStartMessages: false)
+    }
 
     /// Not a page part or marker of any format (those are read as what they are).
     static func isPlainText(_ line: String) -> Bool {

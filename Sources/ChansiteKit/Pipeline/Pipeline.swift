@@ -183,9 +183,8 @@ public struct Pipeline: Sendable {
     static func writeIndex(_ builder: SearchIndexBuilder, into sink: any OutputSink) throws {
         let fingerprint = builder.inputFingerprint()
         guard !sink.reuseGroup("search/", fingerprint: fingerprint) else { return }
-        for file in builder.build() {
-            try sink.write(file.path, contents: file.contents, fingerprint: nil)
-        }
+        // Each file goes to the sink as soon as it is made: the index is never held whole.
+        try builder.write { file in try sink.write(file.path, contents: file.contents, fingerprint: nil) }
         sink.recordGroup("search/", fingerprint: fingerprint)
     }
 

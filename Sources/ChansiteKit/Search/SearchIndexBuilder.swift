@@ -31,13 +31,31 @@ public struct SearchIndexBuilder: Sendable {
         self.site = site
     }
 
+    /// Every file of the index, in memory, sorted by path (tests and tools).
     public func build() -> [RenderedFile] {
+        var files: [RenderedFile] = []
+        write { files.append($0) }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// One post's weighted count of one term.
+    private struct Posting {
+        var doc: Int32
+        var frequency: Double
+    }
+
+    /// Makes the index and hands each file to `emit` as soon as it is made, so the whole index
+    /// is never in memory as files: a real build streams them into its output sink.
+    public func write(_ emit: (RenderedFile) throws -> Void) rethrows {
         let posts = site.allPosts
-        let (words, stems) = Self.tokenizeAndStem(posts, channels: site.channels)
-        var forms = stems
-        // term → [(doc, weighted tf)]
-        var termFrequencies: [String: [Int: Double]] = [:]
+        var (words, forms) = Self.tokenizeAndStem(posts, channels: site.channels)
+        // Terms are numbered and their postings kept in flat arrays (docs arrive in order, so
+        // each array is sorted): far smaller than a dictionary per term at 100k posts.
+        var termIDs: [String: Int] = [:]
+        var terms: [String] = []
+        var postings: [[Posting]] = []
         var lengths: [Double] = []
+        lengths.reserveCapacity(posts.count)
         for (doc, sitePost) in posts.enumerated() {
             var counts: [String: Double] = [:]
             for (word, weight) in words[doc].counts {
@@ -45,45 +63,72 @@ public struct SearchIndexBuilder: Sendable {
             }
             for key in sitePost.tagKeys { counts["#" + key, default: 0] += 1 }
             lengths.append(max(words[doc].length, 1))
-            for (term, tf) in counts { termFrequencies[term, default: [:]][doc] = tf }
+            words[doc] = DocumentWords()  // done with this post's words
+            for (term, frequency) in counts {
+                let id = termIDs[term] ?? terms.count
+                if id == terms.count {
+                    termIDs[term] = id
+                    terms.append(term)
+                    postings.append([])
+                }
+                postings[id].append(Posting(doc: Int32(doc), frequency: frequency))
+            }
         }
+        words = []
+        termIDs = [:]
         for key in Set(posts.flatMap(\.tagKeys)) { forms["#" + key] = "#" + key }
-        let averageLength = lengths.isEmpty ? 1 : lengths.reduce(0, +) / Double(lengths.count)
-        let docCount = Double(max(posts.count, 1))
+        try writeForms(forms, emit)
+        try writePostings(terms: terms, postings: postings, lengths: lengths, emit)
+        try writeDocs(posts, emit)
+        try emit(manifest(posts.count))
+    }
 
-        let bucketCount = Self.bucketCount(forDocuments: posts.count)
+    private func writeForms(_ forms: [String: String], _ emit: (RenderedFile) throws -> Void) rethrows {
         var formShards: [String: [String: String]] = [:]
         for (form, stem) in forms { formShards[Self.formKey(form), default: [:]][form] = stem }
-        var buckets: [Int: [String: [Int]]] = [:]
-        for (term, docs) in termFrequencies {
-            let idf = log(1 + (docCount - Double(docs.count) + 0.5) / (Double(docs.count) + 0.5))
-            let scored = docs.map { doc, tf -> (Int, Int) in
-                let norm = tf + Self.bm25K1 * (1 - Self.bm25B + Self.bm25B * lengths[doc] / averageLength)
-                // Tenths of a BM25 point: three digits at most, enough to order results.
-                return (doc, min(999, max(1, Int((idf * tf * (Self.bm25K1 + 1) / norm * 10).rounded()))))
-            }
-            let kept = scored.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(Self.maxPostings).sorted { $0.0 < $1.0 }
-            var flat: [Int] = []
-            var previous = 0
-            for (doc, score) in kept {
-                flat.append(doc - previous)  // gaps keep the numbers short
-                flat.append(score)
-                previous = doc
-            }
-            buckets[Self.bucket(of: term, count: bucketCount), default: [:]][term] = flat
-        }
-
-        var files: [RenderedFile] = []
         for (key, shard) in formShards {
             var json = JSONText()
             json.map(shard)
-            files.append(Self.file(SearchIndexLayout.forms(key), name: "forms:" + key, json: json.bytes))
+            try emit(Self.file(SearchIndexLayout.forms(key), name: "forms:" + key, json: json.bytes))
         }
-        for (bucket, postings) in buckets {
+    }
+
+    /// Each bucket's postings file, made and handed on one bucket at a time.
+    private func writePostings(terms: [String], postings: [[Posting]], lengths: [Double], _ emit: (RenderedFile) throws -> Void) rethrows {
+        let averageLength = lengths.isEmpty ? 1 : lengths.reduce(0, +) / Double(lengths.count)
+        let docCount = Double(max(lengths.count, 1))
+        let bucketCount = Self.bucketCount(forDocuments: lengths.count)
+        var termsByBucket = [[Int]](repeating: [], count: bucketCount)
+        for (id, term) in terms.enumerated() { termsByBucket[Self.bucket(of: term, count: bucketCount)].append(id) }
+        for (bucket, ids) in termsByBucket.enumerated() where !ids.isEmpty {
+            var shard: [String: [Int]] = [:]
+            for id in ids {
+                let docs = postings[id]
+                let idf = log(1 + (docCount - Double(docs.count) + 0.5) / (Double(docs.count) + 0.5))
+                let scored = docs.map { posting -> (Int, Int) in
+                    let doc = Int(posting.doc)
+                    let tf = posting.frequency
+                    let norm = tf + Self.bm25K1 * (1 - Self.bm25B + Self.bm25B * lengths[doc] / averageLength)
+                    // Tenths of a BM25 point: three digits at most, enough to order results.
+                    return (doc, min(999, max(1, Int((idf * tf * (Self.bm25K1 + 1) / norm * 10).rounded()))))
+                }
+                let kept = scored.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(Self.maxPostings).sorted { $0.0 < $1.0 }
+                var flat: [Int] = []
+                var previous = 0
+                for (doc, score) in kept {
+                    flat.append(doc - previous)  // gaps keep the numbers short
+                    flat.append(score)
+                    previous = doc
+                }
+                shard[terms[id]] = flat
+            }
             var json = JSONText()
-            json.map(postings)
-            files.append(Self.file(SearchIndexLayout.postings(bucket), name: "postings:\(bucket)", json: json.bytes))
+            json.map(shard)
+            try emit(Self.file(SearchIndexLayout.postings(bucket), name: "postings:\(bucket)", json: json.bytes))
         }
+    }
+
+    private func writeDocs(_ posts: [SitePost], _ emit: (RenderedFile) throws -> Void) rethrows {
         let channelIndex = Dictionary(site.channels.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         for start in stride(from: 0, to: posts.count, by: Self.docsPerChunk) {
             let chunk = posts[start..<min(posts.count, start + Self.docsPerChunk)].map { sitePost -> [Any] in
@@ -94,8 +139,11 @@ public struct SearchIndexBuilder: Sendable {
                     String(String.UnicodeScalarView(post.text.unicodeScalars.prefix(Self.snippetSource))), post.dateText ?? "",
                 ]
             }
-            files.append(Self.file(SearchIndexLayout.docs(start / Self.docsPerChunk), name: "docs:\(start / Self.docsPerChunk)", chunk))
+            try emit(Self.file(SearchIndexLayout.docs(start / Self.docsPerChunk), name: "docs:\(start / Self.docsPerChunk)", chunk))
         }
+    }
+
+    private func manifest(_ docCount: Int) -> RenderedFile {
         var ranges: [[Any]] = []
         var offset = 0
         for channel in site.channels {
@@ -103,13 +151,12 @@ public struct SearchIndexBuilder: Sendable {
             offset += channel.posts.count
         }
         let manifest: [String: Any] = [
-            "version": 3, "docCount": posts.count, "docsPerChunk": Self.docsPerChunk, "buckets": bucketCount,
+            "version": 3, "docCount": docCount, "docsPerChunk": Self.docsPerChunk, "buckets": Self.bucketCount(forDocuments: docCount),
             "filesPerFolder": SearchIndexLayout.filesPerFolder, "formFolders": SearchIndexLayout.formFolders,
             "formKeyLength": Self.formKeyLength,
             "channels": ranges, "tags": site.tags.map { [$0.name, $0.key, $0.postIDs.count] as [Any] },
         ]
-        files.append(Self.file("manifest.js", name: "manifest", manifest))
-        return files.sorted { $0.path < $1.path }
+        return Self.file("manifest.js", name: "manifest", manifest)
     }
 
     /// One post's words: each distinct word's weighted count (title and hashtag words boosted),

@@ -44,23 +44,23 @@ import Testing
         #expect(quotedPage.contains(#"href="../../channels/\#(channel)/\#(reply.slug).html""#), "the quoted post lists its reply")
     }
 
-    @Test func aQuoteThatStartsNoPostIsShownUnlinked() throws {
+    @Test func aQuoteThatStartsTwoPostsIsShownUnlinked() throws {
         let dump = """
             Orbit Log
             3.4K subscribers
             Download Telegram
-            The first paragraph of a post.
-
-            Its second paragraph is about the weather at the pad.
-            #tests
+            Weather update from the coastal pad: wind is calm.
+            #weather
+            Weather update from the coastal pad: rain at noon.
+            #weather
             Mary
-            Its second paragraph is about the weather…
-            A reply quoting the middle of a post.
+            Weather update from the coastal pad…
+            Which of the two did you mean?
             """
         let (site, files) = try Self.render(dump)
         let reply = try #require(site.channels[0].posts.last)
         #expect(reply.post.replyQuote?.author == "Mary")
         let page = try #require(files[SitePaths.post(channel: site.channels[0].slug, slug: reply.slug)])
-        #expect(page.contains(#"<p class="reply-to">↩ "#) && page.contains("<b>Mary</b>"), "shown, not linked")
+        #expect(page.contains(#"<p class="reply-to">↩ "#) && page.contains("<b>Mary</b>"), "shown, not linked: two posts start so")
     }
 }

@@ -7,10 +7,15 @@ struct AggregatorReadMoreClassifier: LineClassifier {
     private let lastNonBlank: Int
 
     init(_ dump: RawDump) {
-        leading = LeadingParts(dump.lines) { line in
-            let flat = line.normalizedSpaces
-            return AggregatorReadMoreFormat.readMoreLines.contains(flat) || AggregatorReadMoreFormat.subscribeLines.contains(flat)
-        }
+        let name = AggregatorReadMoreFormat.channelLine(in: dump)?.name.normalizedSpaces
+        leading = LeadingParts(
+            dump.lines,
+            isMarker: { line in
+                let flat = line.normalizedSpaces
+                return AggregatorReadMoreFormat.readMoreLines.contains(flat) || AggregatorReadMoreFormat.subscribeLines.contains(flat)
+            },
+            // Each post starts after the channel's name.
+            startsAfter: { line in line.normalizedSpaces == name })
         lastNonBlank = dump.lines.lastIndex { !$0.isBlankLine } ?? -1
     }
 

@@ -16,7 +16,8 @@ struct ReactionBlocksClassifier: LineClassifier {
 
     init(_ dump: RawDump, headIsTitle: Bool) {
         self.headIsTitle = headIsTitle
-        leading = LeadingParts(dump.lines)
+        // A post without reactions ends at the author's `@handle` signature.
+        leading = LeadingParts(dump.lines, startsAfter: { ReactionBlocks.isHandle($0.trimmingWhitespace()) })
     }
 
     mutating func readHeader(_ dump: RawDump, into result: inout ParsedDump) -> Int {
@@ -64,6 +65,15 @@ struct ReactionBlocksClassifier: LineClassifier {
         let lead = ReactionBlocks.leadingParts(whole.lines.map { lines[$0] }) { offset in
             // Name and quote on consecutive lines; the quote's source is outside this block.
             guard offset + 1 < whole.lines.count, whole.lines[offset + 1] == whole.lines[offset] + 1 else { return nil }
+            // A quote is printed once; a line that comes again in the block is the first line
+            // of the text's second copy, so the pair is a heading and its text.
+            let quote = lines[whole.lines[offset + 1]]
+            guard !whole.lines[(offset + 2)...].contains(where: { lines[$0] == quote }) else { return nil }
+            // And the text after the pair must show the doubled copy these formats print: a
+            // block whose text is shown once gives no proof that its first lines are a quote.
+            let after = whole.lines[(offset + 2)...].map { lines[$0] }
+            let rest = Array(after.dropFirst(ReactionBlocks.leadingParts(after).count))
+            guard rest.count >= 3, !DoubledCopy.split(rest).dropped.isEmpty else { return nil }
             return leading.replies.quote(at: whole.lines[offset], excluding: span)
         }
         leadRoles(lead, whole, in: lines, into: &roles)

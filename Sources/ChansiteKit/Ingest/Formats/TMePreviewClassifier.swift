@@ -8,7 +8,16 @@ struct TMePreviewClassifier: LineClassifier {
     private var lastPart: (index: Int, isPlaceholder: Bool)?
 
     init(_ dump: RawDump) {
-        leading = LeadingParts(dump.lines)
+        // The first post starts after the header's button; with owner lines, each after one.
+        var header = ParsedDump(path: dump.path, format: "")
+        _ = TMePreviewFormat.parseHeader(dump, into: &header)
+        let title = header.channel.title?.normalizedSpaces
+        leading = LeadingParts(
+            dump.lines,
+            startsAfter: { line in
+                let flat = line.normalizedSpaces
+                return flat == TMePreviewFormat.headerEnd || flat == title
+            })
     }
 
     mutating func readHeader(_ dump: RawDump, into result: inout ParsedDump) -> Int {
