@@ -79,6 +79,20 @@ struct ReactionBlocks {
         return lead
     }
 
+    /// The offset of the `Please open Telegram to view this post` line after a block's text, if
+    /// any: with its `VIEW IN TELEGRAM` it marks the post's media, and a link-preview card may
+    /// follow it (the page puts it after the text and before the card).
+    static func trailingPlaceholder(_ texts: [String]) -> Int? {
+        texts.lastIndex { $0.utf8.first == 0x50 && $0.normalizedSpaces == TMePreviewFormat.placeholder }
+    }
+
+    /// The block's text without the placeholder pair (what the doubled-copy rules read).
+    static func withoutPlaceholder(_ texts: [String]) -> [String] {
+        guard let at = trailingPlaceholder(texts) else { return texts }
+        let pair = at + 1 < texts.count && texts[at + 1].normalizedSpaces == TMePreviewFormat.placeholderButton ? 2 : 1
+        return Array(texts[..<at]) + Array(texts[(at + pair)...])
+    }
+
     /// How a dump cuts into blocks: the blocks, the pin notices between them (with the first
     /// pinner's name) and a warning when the last block has no reaction line.
     struct Cut {
@@ -136,7 +150,7 @@ struct ReactionBlocks {
         var exact = 0
         var cards = 0
         for block in candidates {
-            let texts = block.lines.map { dump.lines[$0] }
+            let texts = withoutPlaceholder(block.lines.map { dump.lines[$0] })
             let lead = leadingParts(texts).count
             // The pattern is looked for past a possible reply quote too (a name line and a quote,
             // maybe followed by a player's label); telling a real quote needs the whole dump.

@@ -77,7 +77,14 @@ struct ReactionBlocksClassifier: LineClassifier {
             return leading.replies.quote(at: whole.lines[offset], excluding: span)
         }
         leadRoles(lead, whole, in: lines, into: &roles)
-        let block = ReactionBlocks.Block(lines: Array(whole.lines.dropFirst(lead.count)), reactionLine: whole.reactionLine)
+        var block = ReactionBlocks.Block(lines: Array(whole.lines.dropFirst(lead.count)), reactionLine: whole.reactionLine)
+        // The placeholder pair after the text marks the media; what follows it is the card.
+        if let at = ReactionBlocks.trailingPlaceholder(block.lines.map { lines[$0] }) {
+            let pair = at + 1 < block.lines.count && lines[block.lines[at + 1]].normalizedSpaces == TMePreviewFormat.placeholderButton ? 2 : 1
+            for index in block.lines[at..<(at + pair)] { roles[index] = .marker() }
+            roles[block.lines[at]]?.mark = .media
+            block.lines.removeSubrange(at..<(at + pair))
+        }
         textRoles(block, in: lines, into: &roles)
         if let reactionLine = block.reactionLine {
             roles[reactionLine] = .marker(.reactions(ReactionLine.parse(lines[reactionLine]) ?? []), closesAfter: true)

@@ -116,7 +116,10 @@ enum DumpGrammar {
                 if maker.int(0...4) == 0 { dump.lines.append("Forwarded from\u{A0}" + maker.name()) }
                 dump.lines += reply()
                 if maker.int(0...4) == 0 { dump.lines += ["Media is too big", "VIEW IN TELEGRAM"] }
-                dump.lines += [head] + body + body + [maker.reactions()]
+                dump.lines += [head] + body + body
+                // Sometimes the placeholder pair after the text (posts with custom emoji).
+                if maker.int(0...4) == 0 { dump.lines += ["Please open Telegram to view this post", "VIEW IN TELEGRAM"] }
+                dump.lines.append(maker.reactions())
                 remember(head)
                 // A footer after the reactions.
                 if maker.int(0...3) == 0 { dump.lines += [maker.pick(["1.2K", "87", "edited"]), "\(maker.int(0...23)):\(maker.int(10...59))"] }
