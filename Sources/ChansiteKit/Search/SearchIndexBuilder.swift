@@ -48,7 +48,8 @@ public struct SearchIndexBuilder: Sendable {
     /// is never in memory as files: a real build streams them into its output sink.
     public func write(_ emit: (RenderedFile) throws -> Void) rethrows {
         let posts = site.allPosts
-        var (words, forms) = Self.tokenizeAndStem(posts, channels: site.channels)
+        let names = Dictionary(site.channels.map { ($0.slug, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        var forms = Self.stems(Self.vocabulary(posts, names: names))
         // Terms are numbered and their postings kept in flat arrays (docs arrive in order, so
         // each array is sorted): far smaller than a dictionary per term at 100k posts.
         var termIDs: [String: Int] = [:]
@@ -56,14 +57,13 @@ public struct SearchIndexBuilder: Sendable {
         var postings: [[Posting]] = []
         var lengths: [Double] = []
         lengths.reserveCapacity(posts.count)
-        for (doc, sitePost) in posts.enumerated() {
+        Self.forEachDocument(posts, names: names) { doc, words in
             var counts: [String: Double] = [:]
-            for (word, weight) in words[doc].counts {
+            for (word, weight) in words.counts {
                 counts[forms[word] ?? word, default: 0] += weight
             }
-            for key in sitePost.tagKeys { counts["#" + key, default: 0] += 1 }
-            lengths.append(max(words[doc].length, 1))
-            words[doc] = DocumentWords()  // done with this post's words
+            for key in posts[doc].tagKeys { counts["#" + key, default: 0] += 1 }
+            lengths.append(max(words.length, 1))
             for (term, frequency) in counts {
                 let id = termIDs[term] ?? terms.count
                 if id == terms.count {
@@ -74,7 +74,6 @@ public struct SearchIndexBuilder: Sendable {
                 postings[id].append(Posting(doc: Int32(doc), frequency: frequency))
             }
         }
-        words = []
         termIDs = [:]
         for key in Set(posts.flatMap(\.tagKeys)) { forms["#" + key] = "#" + key }
         try writeForms(forms, emit)
@@ -166,40 +165,46 @@ public struct SearchIndexBuilder: Sendable {
         var length = 0.0
     }
 
-    /// Each post's words, and the stem of every distinct word. Both steps run on all cores;
-    /// each distinct word is stemmed once.
-    static func tokenizeAndStem(_ posts: [SitePost], channels: [Channel]) -> (words: [DocumentWords], forms: [String: String]) {
-        let names = Dictionary(channels.map { ($0.slug, $0.displayName) }, uniquingKeysWith: { a, _ in a })
-        let words = LockedBox([DocumentWords](repeating: DocumentWords(), count: posts.count))
-        let chunk = 256
-        DispatchQueue.concurrentPerform(iterations: (posts.count + chunk - 1) / chunk) { part in
-            var local: [(Int, DocumentWords)] = []
-            for doc in (part * chunk)..<min(posts.count, (part + 1) * chunk) {
-                let sitePost = posts[doc]
-                var list = DocumentWords()
-                var position: [String: Int] = [:]
-                func add(_ text: String, _ weight: Double) {
-                    for word in Tokenizer.words(text) {
-                        list.length += 1
-                        if let at = position[word] {
-                            list.counts[at].1 += weight
-                        } else {
-                            position[word] = list.counts.count
-                            list.counts.append((word, weight))
-                        }
-                    }
+    /// One post's words, counted as the index weighs them.
+    static func words(of sitePost: SitePost, names: [String: String]) -> DocumentWords {
+        var list = DocumentWords()
+        var position: [String: Int] = [:]
+        func add(_ text: String, _ weight: Double) {
+            for word in Tokenizer.words(text) {
+                list.length += 1
+                if let at = position[word] {
+                    list.counts[at].1 += weight
+                } else {
+                    position[word] = list.counts.count
+                    list.counts.append((word, weight))
                 }
-                add(sitePost.post.title ?? sitePost.heading, titleBoost)
-                add(sitePost.body, 1)
-                add(names[sitePost.channelSlug] ?? "", 1)
-                for key in sitePost.tagKeys { add(key.replacingOccurrences(of: "_", with: " "), tagBoost) }
-                local.append((doc, list))
             }
-            words.mutate { all in for (doc, list) in local { all[doc] = list } }
         }
-        var distinct = Set<String>()
-        for list in words.value { for (word, _) in list.counts { distinct.insert(word) } }
-        let vocabulary = distinct.sorted()
+        add(sitePost.post.title ?? sitePost.heading, titleBoost)
+        add(sitePost.body, 1)
+        add(names[sitePost.channelSlug] ?? "", 1)
+        for key in sitePost.tagKeys { add(key.replacingOccurrences(of: "_", with: " "), tagBoost) }
+        return list
+    }
+
+    /// Posts per task when tokenizing on all cores.
+    static let tokenizeChunk = 256
+
+    /// Every distinct word of the posts (tokenized on all cores; only the words are kept).
+    static func vocabulary(_ posts: [SitePost], names: [String: String]) -> [String] {
+        let distinct = LockedBox(Set<String>())
+        DispatchQueue.concurrentPerform(iterations: (posts.count + tokenizeChunk - 1) / tokenizeChunk) { part in
+            var local = Set<String>()
+            for doc in (part * tokenizeChunk)..<min(posts.count, (part + 1) * tokenizeChunk) {
+                for (word, _) in words(of: posts[doc], names: names).counts { local.insert(word) }
+            }
+            distinct.mutate { $0.formUnion(local) }
+        }
+        return distinct.value.sorted()
+    }
+
+    /// The stem of every word, on all cores; each distinct word is stemmed once.
+    static func stems(_ vocabulary: [String]) -> [String: String] {
         let stems = LockedBox([String: String](minimumCapacity: vocabulary.count))
         DispatchQueue.concurrentPerform(iterations: (vocabulary.count + 4095) / 4096) { part in
             let stemmer = Stemmer()  // one per task: a libstemmer instance is not thread-safe
@@ -207,7 +212,24 @@ public struct SearchIndexBuilder: Sendable {
             for word in vocabulary[(part * 4096)..<min(vocabulary.count, (part + 1) * 4096)] { local[word] = stem(word, with: stemmer) }
             stems.mutate { $0.merge(local) { a, _ in a } }
         }
-        return (words.value, stems.value)
+        return stems.value
+    }
+
+    /// Each post's words handed to `take` in post order, tokenized again on all cores a batch at
+    /// a time: only one batch of posts' words is in memory at once (at 100k posts, keeping every
+    /// post's words took hundreds of megabytes).
+    static func forEachDocument(_ posts: [SitePost], names: [String: String], _ take: (Int, DocumentWords) -> Void) {
+        let batch = tokenizeChunk * 16
+        for start in stride(from: 0, to: posts.count, by: batch) {
+            let end = min(posts.count, start + batch)
+            let lists = LockedBox([DocumentWords](repeating: DocumentWords(), count: end - start))
+            DispatchQueue.concurrentPerform(iterations: (end - start + tokenizeChunk - 1) / tokenizeChunk) { part in
+                let first = start + part * tokenizeChunk
+                let local = (first..<min(end, first + tokenizeChunk)).map { words(of: posts[$0], names: names) }
+                lists.mutate { all in for (offset, list) in local.enumerated() { all[first - start + offset] = list } }
+            }
+            for (offset, list) in lists.value.enumerated() { take(start + offset, list) }
+        }
     }
 
     /// Words of at most this many letters are indexed as written: they are abbreviations (`ИИ`,
