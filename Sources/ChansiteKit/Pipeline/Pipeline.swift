@@ -38,7 +38,8 @@ public struct Pipeline: Sendable {
         }
         var result: BuildResult
         do {
-            result = try build(into: staged.sink, content: content)
+            // Handed over, not copied: the dumps' bytes are freed once they are decoded.
+            result = try build(into: staged.sink, content: consume content)
         } catch {
             writer.abandon(staged)
             throw error
@@ -77,7 +78,7 @@ public struct Pipeline: Sendable {
     }
 
     /// `build(into:)` from a content folder already read (nil: read it now).
-    func build(into sink: any OutputSink, content: ContentFiles?) throws -> BuildResult {
+    func build(into sink: any OutputSink, content: consuming ContentFiles?) throws -> BuildResult {
         _ = CMark.registerExtensions
         var diagnostics: [Diagnostic] = []
         var timings: [(String, Double)] = []
@@ -89,12 +90,20 @@ public struct Pipeline: Sendable {
         }
 
         let config = try stage("config") { try SiteConfig.load(path: options.configPath, required: options.configRequired) }
-        let raw = try stage("load") { try loadDumps(content) }
+        // Each input form is let go as soon as the next is made (bytes → lines → posts → site),
+        // so a large archive is held in memory once, not four times.
+        var given = content
+        content = nil
+        var raw = try stage("load") { try loadDumps(given) }
+        given = nil
         diagnostics += raw.diagnostics
-        let (parsed, exportDiagnostics) = try stage("parse") { () -> ([ParsedDump], [Diagnostic]) in
+        var parsed: [ParsedDump]
+        let exportDiagnostics: [Diagnostic]
+        (parsed, exportDiagnostics) = try stage("parse") { () -> ([ParsedDump], [Diagnostic]) in
             let exports = readExports(raw.exports, config: config)
             return (parseDumps(raw.dumps) + exports.dumps, exports.diagnostics)
         }
+        raw = ([], [], [])
         diagnostics += exportDiagnostics
         for dump in parsed {
             diagnostics += dump.diagnostics
@@ -116,6 +125,7 @@ public struct Pipeline: Sendable {
         }
         diagnostics += (templates.warnings + strings.warnings).map { $0.inStage("templates") }
         let (site, modelDiagnostics) = try stage("model") { SiteAssembler(config: config, strings: strings.strings).assemble(parsed) }
+        parsed = []
         diagnostics += modelDiagnostics
         if config.baseURL == nil {
             diagnostics.append(
