@@ -54,6 +54,7 @@ bench: bench-deps release
 	scripts/bench-parse.sh
 	scripts/bench-search.sh
 	scripts/bench-serve.sh
+	scripts/bench-reload.py
 	scripts/bench-adversarial.sh
 
 clean:
