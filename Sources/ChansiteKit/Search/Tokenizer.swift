@@ -31,6 +31,21 @@ public enum Tokenizer {
                 }
                 urls.removeFirst()
             }
+            // ASCII and the basic Cyrillic block, most of every corpus, are decided without
+            // looking up Unicode properties (the same answers, far cheaper).
+            let v = scalar.value
+            if v < 0x80 {
+                if (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) {
+                    appendFolded(scalar, to: &current)
+                } else {
+                    flush()
+                }
+                continue
+            }
+            if (0x410...0x44F).contains(v) || v == 0x401 || v == 0x451 {
+                appendFolded(scalar, to: &current)
+                continue
+            }
             let properties = scalar.properties
             if properties.isAlphabetic || properties.numericType != nil {
                 appendFolded(scalar, to: &current)
