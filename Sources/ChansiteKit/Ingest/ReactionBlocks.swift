@@ -29,12 +29,12 @@ struct ReactionBlocks {
         /// How many of the block's lines they take.
         var count = 0
         var dropped: [(Int, String)] = []
-        /// Offsets of marker lines (a forward line, a player's label and button, a reply quote).
-        var markers: [Int] = []
+        /// Offsets of marker lines (a forward line, a player's label and button, a reply quote),
+        /// each with what it tells about the post.
+        var markers: [(offset: Int, mark: PostMark)] = []
         var forwardedFrom: String?
         var hasMedia = false
-        /// The reply quote and the offset of its name line.
-        var reply: (offset: Int, quote: ReplyQuote)?
+        var hasReply = false
     }
 
     /// The page parts at the start of a block: the previous post's footer, service lines, a
@@ -50,26 +50,26 @@ struct ReactionBlocks {
             } else if let reason = PageParts.serviceEvent(texts[i]) ?? (PageParts.isDaySeparator(texts[i]) ? "day separator" : nil) {
                 lead.dropped.append((i, reason))
                 i += 1
-            } else if lead.forwardedFrom == nil, lead.reply == nil, !lead.hasMedia, let name = TMePreviewFormat.forwardedName(texts[i]) {
+            } else if lead.forwardedFrom == nil, !lead.hasReply, !lead.hasMedia, let name = TMePreviewFormat.forwardedName(texts[i]) {
                 lead.forwardedFrom = name
-                lead.markers.append(i)
+                lead.markers.append((i, .forward(name)))
                 i += 1
             } else if !lead.hasMedia, PageParts.isMediaLabel(texts[i]) {
                 lead.hasMedia = true
-                lead.markers.append(i)
+                lead.markers.append((i, .media))
                 i += 1
                 if i < texts.count, texts[i].normalizedSpaces == TMePreviewFormat.placeholderButton {
-                    lead.markers.append(i)
+                    lead.markers.append((i, .none))
                     i += 1
                 }
                 if i < texts.count, PageParts.isClockTime(texts[i]) {
                     lead.dropped.append((i, durationReason))
                     i += 1
                 }
-            } else if lead.reply == nil, !lead.hasMedia, i + 2 < texts.count, let quote = reply(i) {
+            } else if !lead.hasReply, !lead.hasMedia, i + 2 < texts.count, let quote = reply(i) {
                 // A reply quote needs text after it: the post's own head line.
-                lead.reply = (i, quote)
-                lead.markers += [i, i + 1]
+                lead.hasReply = true
+                lead.markers += [(i, .reply(quote)), (i + 1, .none)]
                 i += 2
             } else {
                 break
@@ -79,18 +79,22 @@ struct ReactionBlocks {
         return lead
     }
 
-    /// The offset of the `Please open Telegram to view this post` line after a block's text, if
-    /// any: with its `VIEW IN TELEGRAM` it marks the post's media, and a link-preview card may
-    /// follow it (the page puts it after the text and before the card).
-    static func trailingPlaceholder(_ texts: [String]) -> Int? {
-        texts.lastIndex { $0.utf8.first == 0x50 && $0.normalizedSpaces == TMePreviewFormat.placeholder }
+    /// The offsets of the placeholder pair after a block's text (`Please open Telegram to view
+    /// this post`, then `VIEW IN TELEGRAM` when the copy kept it), if any: it marks the post's
+    /// media, and a link-preview card may follow it (the page puts it after the text and before
+    /// the card).
+    static func placeholderPair(_ texts: [String]) -> Range<Int>? {
+        guard let at = texts.lastIndex(where: { $0.utf8.first == 0x50 && $0.normalizedSpaces == TMePreviewFormat.placeholder }) else { return nil }
+        let buttonFollows = at + 1 < texts.count && texts[at + 1].normalizedSpaces == TMePreviewFormat.placeholderButton
+        return at..<(at + (buttonFollows ? 2 : 1))
     }
 
     /// The block's text without the placeholder pair (what the doubled-copy rules read).
     static func withoutPlaceholder(_ texts: [String]) -> [String] {
-        guard let at = trailingPlaceholder(texts) else { return texts }
-        let pair = at + 1 < texts.count && texts[at + 1].normalizedSpaces == TMePreviewFormat.placeholderButton ? 2 : 1
-        return Array(texts[..<at]) + Array(texts[(at + pair)...])
+        guard let pair = placeholderPair(texts) else { return texts }
+        var rest = texts
+        rest.removeSubrange(pair)
+        return rest
     }
 
     /// How a dump cuts into blocks: the blocks, the pin notices between them (with the first

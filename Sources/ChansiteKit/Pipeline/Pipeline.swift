@@ -92,10 +92,8 @@ public struct Pipeline: Sendable {
         let config = try stage("config") { try SiteConfig.load(path: options.configPath, required: options.configRequired) }
         // Each input form is let go as soon as the next is made (bytes → lines → posts → site),
         // so a large archive is held in memory once, not four times.
-        var given = content
+        var raw = try stage("load") { try loadDumps(content) }
         content = nil
-        var raw = try stage("load") { try loadDumps(given) }
-        given = nil
         diagnostics += raw.diagnostics
         var parsed: [ParsedDump]
         let exportDiagnostics: [Diagnostic]

@@ -8,18 +8,6 @@ import Testing
 /// feeds and the sitemap by an XML parser, the search index by a JSON parser, pages checked
 /// for characters HTML does not allow.
 @Suite struct WellFormedOutputTests {
-    /// A small deterministic generator (SplitMix64), so a failing seed can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Byte sequences of every class that must never reach an output unfiltered.
     static let hostile: [[UInt8]] = [
         [0x00], [0x01], [0x08], [0x0B], [0x0C], [0x1B], [0x1F], [0x7F],  // C0 and DEL
@@ -38,7 +26,7 @@ import Testing
 
     /// Inserts hostile or random bytes into about every third line (beyond the binary-sniffing
     /// window for NUL, so the dump is still read), at a random place in the line.
-    static func corrupt(_ bytes: [UInt8], with rng: inout Generator) -> [UInt8] {
+    static func corrupt(_ bytes: [UInt8], with rng: inout SeededRandom) -> [UInt8] {
         var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
         for index in lines.indices where Int.random(in: 0..<3, using: &rng) == 0 {
             var insert: [UInt8]
@@ -136,7 +124,7 @@ import Testing
 
     @Test(arguments: 1...12)
     func randomBytesInRandomFieldsGiveWellFormedOutput(seed: UInt64) throws {
-        var rng = Generator(state: seed)
+        var rng = SeededRandom(state: seed)
         var content: [String: [UInt8]] = [:]
         for (name, bytes) in Self.fixtureDumps {
             content[name] = Self.corrupt(bytes, with: &rng)

@@ -76,14 +76,13 @@ struct ReactionBlocksClassifier: LineClassifier {
             guard rest.count >= 3, !DoubledCopy.split(rest).dropped.isEmpty else { return nil }
             return leading.replies.quote(at: whole.lines[offset], excluding: span)
         }
-        leadRoles(lead, whole, in: lines, into: &roles)
+        leadRoles(lead, whole, into: &roles)
         var block = ReactionBlocks.Block(lines: Array(whole.lines.dropFirst(lead.count)), reactionLine: whole.reactionLine)
         // The placeholder pair after the text marks the media; what follows it is the card.
-        if let at = ReactionBlocks.trailingPlaceholder(block.lines.map { lines[$0] }) {
-            let pair = at + 1 < block.lines.count && lines[block.lines[at + 1]].normalizedSpaces == TMePreviewFormat.placeholderButton ? 2 : 1
-            for index in block.lines[at..<(at + pair)] { roles[index] = .marker() }
-            roles[block.lines[at]]?.mark = .media
-            block.lines.removeSubrange(at..<(at + pair))
+        if let pair = ReactionBlocks.placeholderPair(block.lines.map { lines[$0] }) {
+            for index in block.lines[pair] { roles[index] = .marker() }
+            roles[block.lines[pair.lowerBound]]?.mark = .media
+            block.lines.removeSubrange(pair)
         }
         textRoles(block, in: lines, into: &roles)
         if let reactionLine = block.reactionLine {
@@ -96,7 +95,7 @@ struct ReactionBlocksClassifier: LineClassifier {
 
     /// Page parts before the text: the last post's footer, service lines, a forward line, a
     /// reply quote, a player's label. The doubled copy starts after them.
-    private func leadRoles(_ lead: ReactionBlocks.Lead, _ whole: ReactionBlocks.Block, in lines: [String], into roles: inout [Int: LineRole]) {
+    private func leadRoles(_ lead: ReactionBlocks.Lead, _ whole: ReactionBlocks.Block, into roles: inout [Int: LineRole]) {
         for (offset, reason) in lead.dropped {
             // A footer ends the post above it; a duration belongs to this post's media; service
             // lines and day separators belong to no post.
@@ -104,14 +103,7 @@ struct ReactionBlocksClassifier: LineClassifier {
                 reason == ReactionBlocks.footerReason ? .previousPost : reason == ReactionBlocks.durationReason ? .inPost : .aside
             roles[whole.lines[offset]] = .dropped(reason, placement)
         }
-        for offset in lead.markers { roles[whole.lines[offset]] = .marker() }
-        if let name = lead.forwardedFrom, let offset = lead.markers.first(where: { TMePreviewFormat.forwardedName(lines[whole.lines[$0]]) != nil }) {
-            roles[whole.lines[offset]] = .marker(.forward(name))
-        }
-        if lead.hasMedia, let offset = lead.markers.first(where: { PageParts.isMediaLabel(lines[whole.lines[$0]]) }) {
-            roles[whole.lines[offset]] = .marker(.media)
-        }
-        if let reply = lead.reply { roles[whole.lines[reply.offset]] = .marker(.reply(reply.quote)) }
+        for (offset, mark) in lead.markers { roles[whole.lines[offset]] = .marker(mark) }
     }
 
     /// The kept copy of the text, the dropped second copy and a link-preview card.

@@ -8,21 +8,20 @@ struct TMePreviewClassifier: LineClassifier {
     private var lastPart: (index: Int, isPlaceholder: Bool)?
 
     init(_ dump: RawDump) {
+        leading = LeadingParts(dump.lines)
+    }
+
+    mutating func readHeader(_ dump: RawDump, into result: inout ParsedDump) -> Int {
+        let start = TMePreviewFormat.parseHeader(dump, into: &result)
         // The first post starts after the header's button; with owner lines, each after one.
-        var header = ParsedDump(path: dump.path, format: "")
-        _ = TMePreviewFormat.parseHeader(dump, into: &header)
-        let title = header.channel.title?.normalizedSpaces
+        let title = result.channel.title?.normalizedSpaces
         leading = LeadingParts(
             dump.lines,
             startsAfter: { line in
                 let flat = line.normalizedSpaces
                 return flat == TMePreviewFormat.headerEnd || flat == title
             })
-    }
-
-    mutating func readHeader(_ dump: RawDump, into result: inout ParsedDump) -> Int {
-        let start = TMePreviewFormat.parseHeader(dump, into: &result)
-        if let title = result.channel.title?.normalizedSpaces, !title.isEmpty {
+        if let title, !title.isEmpty {
             let owners = dump.lines[start...].lazy.filter { $0.normalizedSpaces == title }.prefix(2).count
             ownerLine = owners >= 2 ? title : nil
         }

@@ -18,18 +18,6 @@ struct GeneratedDump: CustomStringConvertible {
     var description: String { "\(kind.rawValue) dump:\n" + text }
 }
 
-/// SplitMix64: a small, fast, seedable generator, so a dump is a pure function of its seed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Words and lines in many scripts, with emoji and odd spaces, that never look like a marker
 /// of any format: every line has letters, none is a date, a count, a hashtag line or a
 /// reaction line.
