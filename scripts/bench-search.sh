@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/chansite
 [ -x "$bin" ] || swift build -c release --product chansite
-for posts in "${@:-10000 100000}"; do
+# Unquoted on purpose: the default is two numbers.
+for posts in ${@:-10000 100000}; do
   work=${BENCH_DIR:-/tmp/chansite-bench}/search-$posts
   [ -d "$work/dumps" ] || python3 ../shared/bench/gen_corpus.py "$posts" "$work" --forms dumps >/dev/null
   rm -rf "$work/out"

@@ -32,20 +32,21 @@ struct ReplyQuotes {
     /// later pair is the quote; at a post's start the first pair is.
     mutating func quote(at index: Int, excluding excluded: Range<Int>? = nil, insideText: Bool = false) -> ReplyQuote? {
         let quoteIndex = index + 1
-        guard quoteIndex < lines.count, isQuote(quoteIndex, excluding: excluded), Self.isName(lines[index]), isPlain(lines[index]) else { return nil }
+        // Cheapest first: most lines have no other line starting like them.
+        guard quoteIndex < lines.count, !others(like: quoteIndex, excluding: excluded).isEmpty, Self.isName(lines[index]), isPlain(lines[index]),
+            isQuote(quoteIndex, excluding: excluded)
+        else { return nil }
         if insideText, Self.isName(lines[quoteIndex]), quoteIndex + 1 < lines.count, isQuote(quoteIndex + 1, excluding: excluded) { return nil }
         return ReplyQuote(author: lines[index].normalizedSpaces, text: lines[quoteIndex].normalizedSpaces)
     }
 
     /// True when the line is the start of another message of the dump (see the type's notes).
     private mutating func isQuote(_ quoteIndex: Int, excluding excluded: Range<Int>?, sourcesStartMessages: Bool = true) -> Bool {
-        guard let key = Self.key(lines[quoteIndex]) else { return false }
-        if index == nil { index = Self.buildIndex(lines) }
-        let near = (index?[key] ?? []).filter { abs($0 - quoteIndex) > 1 && !(excluded?.contains($0) ?? false) }
         var candidates: [Int] = []
-        for candidate in near where !sourcesStartMessages || isMessageStart(candidate) { candidates.append(candidate) }
-        // Cheap tests first: most lines have no other line starting like them, and a line
-        // repeated byte for byte (a signature, a footer link, a repeated post) is no quote.
+        for candidate in others(like: quoteIndex, excluding: excluded) where !sourcesStartMessages || isMessageStart(candidate) {
+            candidates.append(candidate)
+        }
+        // A line repeated byte for byte (a signature, a footer link, a repeated post) is no quote.
         let lines = self.lines
         guard !candidates.isEmpty, candidates.filter({ lines[$0] == lines[quoteIndex] }).count < 2, isPlain(lines[quoteIndex]) else { return false }
         let quote = Self.withoutEllipsis(lines[quoteIndex].normalizedSpaces)
@@ -60,6 +61,14 @@ struct ReplyQuotes {
         // A line found verbatim twice elsewhere is a recurring line (a signature, a footer
         // link), not the start of one replied-to message.
         return sources > 0 && repeats < 2
+    }
+
+    /// The lines (at most a few) that start like the line at `quoteIndex`, neither beside it nor in
+    /// `excluded`.
+    private mutating func others(like quoteIndex: Int, excluding excluded: Range<Int>?) -> [Int] {
+        guard let key = Self.key(lines[quoteIndex]) else { return [] }
+        if index == nil { index = Self.buildIndex(lines) }
+        return (index?[key] ?? []).filter { abs($0 - quoteIndex) > 1 && !(excluded?.contains($0) ?? false) }
     }
 
     /// A name: short, not a sentence, a list item, a link, a tag line or a marker.

@@ -7,7 +7,16 @@ struct AggregatorReadMoreClassifier: LineClassifier {
     private let lastNonBlank: Int
 
     init(_ dump: RawDump) {
-        let name = AggregatorReadMoreFormat.channelLine(in: dump)?.name.normalizedSpaces
+        leading = LeadingParts(dump.lines)
+        lastNonBlank = dump.lines.lastIndex { !$0.isBlankLine } ?? -1
+    }
+
+    let strayTextWarning: String? = "text outside a post block; kept as its own post"
+
+    mutating func readHeader(_ dump: RawDump, into result: inout ParsedDump) -> Int {
+        let header = AggregatorReadMoreFormat.parseHeader(dump, into: &result)
+        let name = header.name
+        self.name = name
         leading = LeadingParts(
             dump.lines,
             isMarker: { line in
@@ -16,14 +25,6 @@ struct AggregatorReadMoreClassifier: LineClassifier {
             },
             // Each post starts after the channel's name.
             startsAfter: { line in line.normalizedSpaces == name })
-        lastNonBlank = dump.lines.lastIndex { !$0.isBlankLine } ?? -1
-    }
-
-    let strayTextWarning: String? = "text outside a post block; kept as its own post"
-
-    mutating func readHeader(_ dump: RawDump, into result: inout ParsedDump) -> Int {
-        let header = AggregatorReadMoreFormat.parseHeader(dump, into: &result)
-        name = header.name
         return header.start
     }
 
