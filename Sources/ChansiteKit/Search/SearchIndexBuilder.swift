@@ -49,7 +49,10 @@ public struct SearchIndexBuilder: Sendable {
     public func write(_ emit: (RenderedFile) throws -> Void) rethrows {
         let posts = site.allPosts
         let names = Dictionary(site.channels.map { ($0.slug, $0.displayName) }, uniquingKeysWith: { a, _ in a })
-        var forms = Self.stems(Self.vocabulary(posts, names: names))
+        var (vocabulary, documents) = Self.tokenize(posts, names: names)
+        var forms = Self.stems(vocabulary)
+        let termOfWord = vocabulary.map { forms[$0] ?? $0 }
+        vocabulary = []
         // Terms are numbered and their postings kept in flat arrays (docs arrive in order, so
         // each array is sorted): far smaller than a dictionary per term at 100k posts.
         var termIDs: [String: Int] = [:]
@@ -57,13 +60,14 @@ public struct SearchIndexBuilder: Sendable {
         var postings: [[Posting]] = []
         var lengths: [Double] = []
         lengths.reserveCapacity(posts.count)
-        Self.forEachDocument(posts, names: names) { doc, words in
+        for doc in posts.indices {
             var counts: [String: Double] = [:]
-            for (word, weight) in words.counts {
-                counts[forms[word] ?? word, default: 0] += weight
+            for (word, weight) in documents[doc].counts {
+                counts[termOfWord[Int(word)], default: 0] += weight
             }
             for key in posts[doc].tagKeys { counts["#" + key, default: 0] += 1 }
-            lengths.append(max(words.length, 1))
+            lengths.append(max(documents[doc].length, 1))
+            documents[doc] = DocumentWordIDs()  // done with this post's words
             for (term, frequency) in counts {
                 let id = termIDs[term] ?? terms.count
                 if id == terms.count {
@@ -190,17 +194,58 @@ public struct SearchIndexBuilder: Sendable {
     /// Posts per task when tokenizing on all cores.
     static let tokenizeChunk = 256
 
-    /// Every distinct word of the posts (tokenized on all cores; only the words are kept).
-    static func vocabulary(_ posts: [SitePost], names: [String: String]) -> [String] {
-        let distinct = LockedBox(Set<String>())
+    /// One post's words as numbers into the vocabulary, in first-seen order with their weights:
+    /// a few bytes a word, where keeping each post's words as strings took hundreds of megabytes
+    /// at 100k posts.
+    struct DocumentWordIDs {
+        var counts: [(Int32, Double)] = []
+        var length = 0.0
+    }
+
+    /// Every post's words, tokenized once on all cores, and the vocabulary they number into
+    /// (in no particular order: the numbers never reach the output).
+    static func tokenize(_ posts: [SitePost], names: [String: String]) -> (vocabulary: [String], documents: [DocumentWordIDs]) {
+        let shared = LockedBox(
+            (ids: [String: Int32](), words: [String](), documents: [DocumentWordIDs](repeating: DocumentWordIDs(), count: posts.count)))
         DispatchQueue.concurrentPerform(iterations: (posts.count + tokenizeChunk - 1) / tokenizeChunk) { part in
-            var local = Set<String>()
-            for doc in (part * tokenizeChunk)..<min(posts.count, (part + 1) * tokenizeChunk) {
-                for (word, _) in words(of: posts[doc], names: names).counts { local.insert(word) }
+            let range = (part * tokenizeChunk)..<min(posts.count, (part + 1) * tokenizeChunk)
+            var localIDs: [String: Int32] = [:]
+            var localWords: [String] = []
+            var local: [DocumentWordIDs] = []
+            for doc in range {
+                let list = words(of: posts[doc], names: names)
+                var ids = DocumentWordIDs(counts: [], length: list.length)
+                ids.counts.reserveCapacity(list.counts.count)
+                for (word, weight) in list.counts {
+                    let id = localIDs[word] ?? Int32(localWords.count)
+                    if id == Int32(localWords.count) {
+                        localIDs[word] = id
+                        localWords.append(word)
+                    }
+                    ids.counts.append((id, weight))
+                }
+                local.append(ids)
             }
-            distinct.mutate { $0.formUnion(local) }
+            // This chunk's numbers → the shared ones (only that takes the lock for long).
+            var global: [Int32] = []
+            shared.mutate { all in
+                global = localWords.map { word -> Int32 in
+                    if let id = all.ids[word] { return id }
+                    let id = Int32(all.words.count)
+                    all.ids[word] = id
+                    all.words.append(word)
+                    return id
+                }
+            }
+            for i in local.indices {
+                for j in local[i].counts.indices { local[i].counts[j].0 = global[Int(local[i].counts[j].0)] }
+            }
+            shared.mutate { all in
+                for (offset, ids) in local.enumerated() { all.documents[range.lowerBound + offset] = ids }
+            }
         }
-        return distinct.value.sorted()
+        let value = shared.value
+        return (value.words, value.documents)
     }
 
     /// The stem of every word, on all cores; each distinct word is stemmed once.
@@ -213,23 +258,6 @@ public struct SearchIndexBuilder: Sendable {
             stems.mutate { $0.merge(local) { a, _ in a } }
         }
         return stems.value
-    }
-
-    /// Each post's words handed to `take` in post order, tokenized again on all cores a batch at
-    /// a time: only one batch of posts' words is in memory at once (at 100k posts, keeping every
-    /// post's words took hundreds of megabytes).
-    static func forEachDocument(_ posts: [SitePost], names: [String: String], _ take: (Int, DocumentWords) -> Void) {
-        let batch = tokenizeChunk * 16
-        for start in stride(from: 0, to: posts.count, by: batch) {
-            let end = min(posts.count, start + batch)
-            let lists = LockedBox([DocumentWords](repeating: DocumentWords(), count: end - start))
-            DispatchQueue.concurrentPerform(iterations: (end - start + tokenizeChunk - 1) / tokenizeChunk) { part in
-                let first = start + part * tokenizeChunk
-                let local = (first..<min(end, first + tokenizeChunk)).map { words(of: posts[$0], names: names) }
-                lists.mutate { all in for (offset, list) in local.enumerated() { all[first - start + offset] = list } }
-            }
-            for (offset, list) in lists.value.enumerated() { take(start + offset, list) }
-        }
     }
 
     /// Words of at most this many letters are indexed as written: they are abbreviations (`ИИ`,
