@@ -36,6 +36,16 @@ public enum SitePaths {
         String(repeating: "../", count: path.filter { $0 == "/" }.count)
     }
 
+    /// Stands for the root prefix in views made once for pages of every depth; each page swaps
+    /// it for its own `root(of:)` as it is written (`RootLinks`). No input can hold it: dumps,
+    /// exports, templates and configuration lose their control characters when read.
+    public static let rootMarker = "\u{1}"
+
+    /// A link to the site path `to` from a page of any depth (see `rootMarker`).
+    public static func rootLink(to: String) -> String {
+        rootMarker + percentEncoded(to)
+    }
+
     /// A link from the page at `from` to the site path `to`.
     public static func link(from: String, to: String) -> String {
         root(of: from) + percentEncoded(to)

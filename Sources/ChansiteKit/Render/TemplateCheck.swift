@@ -4,30 +4,9 @@ import Foundation
 /// variable it names must be one chansite provides. A misspelt variable would otherwise render
 /// as nothing, silently.
 enum TemplateCheck {
-    /// Every name a page context can hold (README, "Templates"), at any depth.
-    static let variables: Set<String> = [
-        "root", "pageTitle", "site", "title", "description", "language", "nav", "home", "tags", "search", "feed",
-        "baseHref", "channels", "latest", "topTags", "hasTopTags", "channelCount", "postCount", "tagCount",
-        "channel", "posts", "pagination", "post", "channelPageURL", "prev", "next", "tag", "name", "count", "url",
-        "slug", "feedURL", "handle", "telegramURL", "subscribers", "descriptionParagraphs", "descriptionHTML", "id", "heading",
-        "hasTitle", "body", "excerpt", "hasMedia", "source", "hashtags", "hasHashtags", "forwardedFrom", "dateText",
-        "reactions", "emoji", "hasReactions", "linkPreviews", "current", "total", "isPaginated", "pages", "number",
-        "isCurrent", "isGap",
-        // Exports: dates, details, media, polls, replies.
-        "t", "dateAsWritten", "titleHTML", "ogImage", "atom", "atomURL", "channelCountText", "postCountText", "tagCountText", "subscribersText",
-        "countText",
-        "replyCountText",
-        "totalVotersText", "searchStrings",
-        "archiveURL", "years", "year", "months", "monthName", "monthCount", "prevMonth", "nextMonth", "is_archive", "is_month",
-        "hasBody", "headingInBody", "dateISO", "editedText", "isPinned", "author", "forwardedFromURL", "viaBot", "replyTo", "replyURL",
-        "replyExcerpt", "replyAuthor",
-        "replyMissing", "replyCount", "replies", "hasMediaFiles", "isAlbum", "media", "kind", "label", "size", "duration",
-        "isSpoiler", "isMissing", "missingReason", "fileURL", "download", "posterURL", "isPhoto", "thumbURL", "width", "height",
-        "isVideo", "isAnimation", "isRound", "isAudio", "performer", "isSticker", "isFile", "poll", "question", "closed",
-        "totalVoters", "answers", "text", "voters", "percent", "chosen", "location", "mapURL", "placeName", "address",
-        "latitude", "longitude", "contact", "contactName", "phone",
-        "is_index", "is_channel", "is_post", "is_tag", "is_tags", "is_search", "is_404",
-    ]
+    /// Every name a page's view can hold, at any depth: the union of the view types' variables
+    /// (README, "Templates").
+    static let variables: Set<String> = ViewCatalog.names.union(PageView.templateFlags)
 
     /// The keys of the built-in English strings, which every language falls back to.
     static let stringKeys: Set<String> = {

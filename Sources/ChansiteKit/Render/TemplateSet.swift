@@ -10,6 +10,9 @@ public struct TemplateSet: Sendable {
     public static let builtinFolder = "(built-in templates)"
 
     public let library: MustacheLibrary
+    /// `library` with `partials/post-summary` replaced by the post's summary rendered once per
+    /// build (`PostView.summaryHTML`): what pages are rendered with.
+    let pageLibrary: MustacheLibrary
     public let folder: String
     /// Files beside the templates that are copied into the site as they are (under `assets/`).
     public let assets: [RenderedFile]
@@ -45,6 +48,7 @@ public struct TemplateSet: Sendable {
         let (library, fingerprint) = try Self.loadLibrary(sources)
         self.warnings = try Self.check(sources)
         self.library = library
+        self.pageLibrary = try Self.splicing(library)
         self.fingerprint = fingerprint
         self.stringsFiles = sources.filter { $0.key.hasPrefix("strings/") && $0.key.hasSuffix(".json") }
         self.assets = sources.keys.sorted().filter { $0.hasPrefix("assets/") }.compactMap { name in
@@ -72,9 +76,33 @@ public struct TemplateSet: Sendable {
         return (fallback, language == "en" || base == "en" ? [] : [.warning(message, at: SourceLocation(path: folder))])
     }
 
-    /// Renders a template; a missing partial renders as nothing, as Mustache specifies.
-    public func render(_ template: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    /// Renders a page; a missing partial renders as nothing, as Mustache specifies.
+    func renderPage(_ page: PageView) -> String {
+        pageLibrary.render(page, withTemplate: page.template) ?? ""
+    }
+
+    /// Renders `partials/post-summary` for `post` as it would be inside `page`.
+    func renderSummary(of post: PostView, on page: PageView) -> String {
+        library.render(SummaryContext(page: page, post: post), withTemplate: Self.summaryTemplate) ?? ""
+    }
+
+    static let summaryTemplate = "chansite:summary"
+    static let summaryPartial = "partials/post-summary"
+
+    /// The page library: the summary partial becomes its spliced text, and the template that
+    /// renders a summary on its own is added to the full one.
+    static func splicing(_ library: MustacheLibrary) throws -> MustacheLibrary {
+        var pages = library
+        pages.register(try MustacheTemplate(string: HTMLEscaper.pragma + "\n{{{\(PostViews.summaryVariable)}}}"), named: summaryPartial)
+        return pages
+    }
+
+    /// A post on a page, for rendering its summary alone: the page's variables under the post's.
+    struct SummaryContext: MustacheParent {
+        let page: PageView
+        let post: PostView
+
+        func child(named name: String) -> Any? { name == "chansite_post" ? post : page.child(named: name) }
     }
 
     /// Checks every template: a missing partial, or an unknown variable in a built-in template,
@@ -149,6 +177,7 @@ extension TemplateSet {
                 throw DiagnosticError(.error("\(describe(error.error)) in '\(line)'", at: location))
             }
         }
+        library.register(try MustacheTemplate(string: "{{#chansite_post}}{{> \(summaryPartial)}}{{/chansite_post}}"), named: summaryTemplate)
         let missing = requiredTemplates.filter { library.getTemplate(named: $0) == nil }
         if !missing.isEmpty {
             throw DiagnosticError(missing.map { .error("template '\($0).mustache' is missing") })

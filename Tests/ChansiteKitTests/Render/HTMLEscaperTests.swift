@@ -22,7 +22,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         try TestSupport.copyTemplates(to: root)
         let templates = try TemplateSet(folder: root.appendingPathComponent("Templates").path)
-        let html = templates.render("tags", ["tags": [["name": "<\u{301}x", "count": 1, "url": "u"]], "tagCount": 1, "root": "", "pageTitle": "t"])
+        let page = PageView(
+            template: "tags", pageTitle: "t", site: SiteInfoView(title: "s", description: "d", language: "en"), strings: [:],
+            content: TagsView(tags: [LinkView(name: "<\u{301}x", url: "u", count: "1")], tagCount: 1, tagCountText: "1"))
+        let html = templates.renderPage(page)
         #expect(html.contains("&lt;\u{301}x"))
     }
 }

@@ -2,14 +2,14 @@ import Testing
 
 @testable import ChansiteKit
 
-@Suite struct ChannelContextTests {
+@Suite struct ChannelViewTests {
     @Test func descriptionsLinkURLsAndHandlesKeepLinesAndEscapeTheRest() throws {
         let info = ChannelInfo(title: "Канал", description: "Admin: @someone_here\nSite https://example.org/x\n<script>alert(1)</script>")
         let dump = ParsedDump(
             path: "a.txt", format: "generic", channel: info,
             posts: [Post(text: "Пост", source: SourceRange(path: "a.txt", firstLine: 4, lastLine: 4))])
         let site = SiteAssembler(config: SiteConfig()).assemble([dump]).site
-        let html = try #require(ChannelContext(site: site).descriptions[site.channels[0].slug])
+        let html = try #require(ChannelView.views(site: site)[site.channels[0].slug]?.descriptionHTML)
         #expect(html.contains(#"<a href="https://t.me/someone_here">@someone_here</a>"#), "\(html)")
         #expect(html.contains(#"<a href="https://example.org/x">https://example.org/x</a>"#))
         #expect(html.components(separatedBy: "<p>").count == 4, "a paragraph per line")

@@ -30,22 +30,36 @@ struct ChannelMonths {
         self.byChannel = byChannel
     }
 
-    /// The archive page's context: years, newest first, each with its months and counts.
-    func archiveContext(channel slug: String, dates: DateDisplay, from path: String) -> [String: Any] {
+    /// The archive page's years, newest first, each with its months and counts.
+    func years(channel slug: String, dates: DateDisplay) -> [YearView] {
         let months = byChannel[slug] ?? []
-        var years: [[String: Any]] = []
-        for year in Set(months.map(\.year)).sorted(by: >) {
+        return Set(months.map(\.year)).sorted(by: >).map { year in
             let inYear = months.filter { $0.year == year }
-            years.append([
-                "year": year, "count": dates.strings.number(inYear.reduce(0) { $0 + $1.posts.count }),
-                "months": inYear.map { month -> [String: Any] in
-                    [
-                        "monthName": dates.monthName(year: month.year, month: month.month), "count": dates.strings.number(month.posts.count),
-                        "url": SitePaths.link(from: path, to: SitePaths.month(slug, month.key)),
-                    ]
-                },
-            ])
+            return YearView(
+                year: year, count: dates.strings.number(inYear.reduce(0) { $0 + $1.posts.count }),
+                months: inYear.map { month in
+                    MonthLinkView(
+                        monthName: dates.monthName(year: month.year, month: month.month), count: dates.strings.number(month.posts.count),
+                        url: SitePaths.rootLink(to: SitePaths.month(slug, month.key)))
+                })
         }
-        return ["years": years, "monthCount": months.count]
     }
+}
+
+/// A year of a channel's archive.
+struct YearView: TemplateView {
+    var year: Int
+    var count: String
+    var months: [MonthLinkView]
+
+    static let fields = ViewFields<Self>(["year": { $0.year }, "count": { $0.count }, "months": { $0.months }])
+}
+
+/// A link to a month of the archive (also the month pages' earlier and later links).
+struct MonthLinkView: TemplateView {
+    var monthName: String
+    var count: String?
+    var url: String
+
+    static let fields = ViewFields<Self>(["monthName": { $0.monthName }, "count": { $0.count }, "url": { $0.url }])
 }

@@ -1,0 +1,92 @@
+/// What templates see of a post (README, "Templates"). Made once per post and build by
+/// `PostViews`, with root-relative links, and shared by every page that shows the post: its
+/// own page, its channel's page, its tags' and month's pages, its neighbours and the home page.
+final class PostView: TemplateView, @unchecked Sendable {
+    let id: String
+    let heading: String
+    let hasTitle: Bool
+    let headingInBody: Bool
+    let url: String
+    let body: String
+    let excerpt: String
+    let hasMedia: Bool
+    let source: String
+    let channel: LinkView
+    var hashtags: [LinkView] = []
+    var titleHTML: String?
+    var forwardedFrom: String?
+    var forwardedFromURL: String?
+    var dateText: String?
+    var dateAsWritten: String?
+    var dateISO: String?
+    var editedText: String?
+    var reactions: [ReactionView] = []
+    var linkPreviews: [LinkCardView] = []
+    var author: String?
+    var viaBot: String?
+    var isPinned = false
+    var telegramURL: String?
+    var poll: PollView?
+    var location: LocationView?
+    var contact: ContactView?
+    var replyTo: ReplyView?
+    var replies: [LinkView] = []
+    var replyCountText: String?
+    var media: [MediaView] = []
+    var isAlbum = false
+    /// A hash of every variable above, set once the view is complete.
+    private(set) var fingerprint = ""
+    /// `partials/post-summary` rendered with this post, once per build (`PostViews.renderSummaries`):
+    /// tag and month pages splice it in instead of rendering the partial again.
+    var summaryHTML = ""
+
+    // The variables are set while `PostViews` builds the view, on one thread; from then on the
+    // view is only read (the summary is set by its own task before any page is rendered).
+    init(
+        id: String, heading: String, hasTitle: Bool, headingInBody: Bool, url: String, body: String, excerpt: String,
+        hasMedia: Bool, source: String, channel: LinkView
+    ) {
+        self.id = id
+        self.heading = heading
+        self.hasTitle = hasTitle
+        self.headingInBody = headingInBody
+        self.url = url
+        self.body = body
+        self.excerpt = excerpt
+        self.hasMedia = hasMedia
+        self.source = source
+        self.channel = channel
+    }
+
+    /// Fixes the fingerprint; called once the view's variables are all set.
+    func seal() {
+        var hash = Fingerprint("post")
+        hash.add(viewValues: self)
+        fingerprint = hash.hex
+    }
+
+    static let fields = ViewFields<PostView>([
+        "id": { $0.id }, "heading": { $0.heading }, "hasTitle": { $0.hasTitle }, "headingInBody": { $0.headingInBody },
+        "url": { $0.url }, "body": { $0.body }, "hasBody": { !$0.body.isEmpty }, "excerpt": { $0.excerpt },
+        "hasMedia": { $0.hasMedia }, "source": { $0.source }, "channel": { $0.channel },
+        "hashtags": { $0.hashtags.isEmpty ? nil : $0.hashtags }, "hasHashtags": { $0.hashtags.isEmpty ? nil : true },
+        "titleHTML": { $0.titleHTML }, "forwardedFrom": { $0.forwardedFrom }, "forwardedFromURL": { $0.forwardedFromURL },
+        "dateText": { $0.dateText }, "dateAsWritten": { $0.dateAsWritten }, "dateISO": { $0.dateISO },
+        "editedText": { $0.editedText },
+        "reactions": { $0.reactions.isEmpty ? nil : $0.reactions }, "hasReactions": { $0.reactions.isEmpty ? nil : true },
+        "linkPreviews": { $0.linkPreviews.isEmpty ? nil : $0.linkPreviews },
+        "author": { $0.author }, "viaBot": { $0.viaBot }, "isPinned": { $0.isPinned ? true : nil },
+        "telegramURL": { $0.telegramURL }, "poll": { $0.poll }, "location": { $0.location }, "contact": { $0.contact },
+        "replyTo": { $0.replyTo },
+        "replyCount": { $0.replies.isEmpty ? nil : $0.replies.count },
+        "replyCountText": { $0.replies.isEmpty ? nil : $0.replyCountText },
+        "replies": { $0.replies.isEmpty ? nil : $0.replies },
+        "media": { $0.media.isEmpty ? nil : $0.media }, "hasMediaFiles": { $0.media.isEmpty ? nil : true },
+        "isAlbum": { $0.isAlbum ? true : nil },
+    ])
+
+    /// The variables, and the spliced summary for `partials/post-summary` on list pages.
+    func child(named name: String) -> Any? {
+        name == PostViews.summaryVariable ? summaryHTML : Self.fields.getters[name]?(self)
+    }
+}

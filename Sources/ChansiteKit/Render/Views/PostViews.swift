@@ -1,0 +1,198 @@
+import Foundation
+
+/// Every post's view, made once per build on all cores, with links relative to the site root
+/// (`SitePaths.rootLink`), so one view and one rendered summary serve pages of any depth.
+struct PostViews: Sendable {
+    /// The variable through which `partials/post-summary` splices a post's summary.
+    static let summaryVariable = "summaryHTML"
+
+    /// Post id → its view.
+    let byID: [String: PostView]
+    let dates: DateDisplay
+
+    init(site: Site, media: [String: [PublishedMedia]], links: LocalLinks) {
+        let builder = Builder(site: site, media: media, links: links)
+        let all = site.allPosts
+        let views = LockedBox([PostView?](repeating: nil, count: all.count))
+        DispatchQueue.concurrentPerform(iterations: (all.count + 63) / 64) { part in
+            let range = (part * 64)..<min(all.count, part * 64 + 64)
+            let made = range.map { builder.view(of: all[$0]) }
+            views.mutate { $0.replaceSubrange(range, with: made) }
+        }
+        byID = Dictionary(zip(all.map(\.id), views.value.compactMap { $0 }), uniquingKeysWith: { a, _ in a })
+        dates = builder.dates
+    }
+
+    subscript(post: SitePost) -> PostView? { byID[post.id] }
+
+    /// Renders every post's `partials/post-summary` once, on all cores.
+    func renderSummaries(_ templates: TemplateSet, page: PageView) {
+        let views = Array(byID.values)
+        DispatchQueue.concurrentPerform(iterations: views.count) { index in
+            views[index].summaryHTML = templates.renderSummary(of: views[index], on: page)
+        }
+    }
+}
+
+extension PostViews {
+    /// The lookup tables a post's view needs, and how each part of it is made.
+    struct Builder: Sendable {
+        let site: Site
+        let media: [String: [PublishedMedia]]
+        let links: LocalLinks
+        let dates: DateDisplay
+        let markdown: MarkdownRenderer
+        let formatted: FormattedText
+        let channelsBySlug: [String: Channel]
+        let tagsByKey: [String: Tag]
+        let postsByID: [String: SitePost]
+        /// Post id → the id of the post it answers, when that is in the archive.
+        let replyTarget: [String: String]
+        /// Post id → the ids of the posts answering it, in reading order.
+        let replies: [String: [String]]
+
+        init(site: Site, media: [String: [PublishedMedia]], links: LocalLinks) {
+            self.site = site
+            self.media = media
+            self.links = links
+            dates = DateDisplay(config: site.config, strings: site.strings)
+            let tagSlugs = Dictionary(site.tags.map { ($0.key, $0.slug) }, uniquingKeysWith: { a, _ in a })
+            let tagURL: @Sendable (String) -> String? = { hashtag in
+                tagSlugs[Tag.key(for: hashtag)].map { SitePaths.rootLink(to: SitePaths.tag($0)) }
+            }
+            markdown = MarkdownRenderer(tagURL: tagURL)
+            formatted = FormattedText(
+                tagURL: tagURL, localURL: { url in links.path(for: url).map { SitePaths.rootLink(to: $0) } },
+                spoilerLabel: site.strings.text("showHiddenText"))
+            channelsBySlug = Dictionary(site.channels.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+            tagsByKey = Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            postsByID = site.postsByID()
+            var replyTarget: [String: String] = [:]
+            var replies: [String: [String]] = [:]
+            var quoted = QuotedPosts(site: site)
+            for post in site.allPosts {
+                let target =
+                    post.post.replyTo.flatMap { links.postID(channel: post.channelSlug, id: $0) }
+                    ?? post.post.replyQuote.flatMap { quoted.post(quoting: $0, in: post.channelSlug, besides: post.id) }
+                guard let target else { continue }
+                replyTarget[post.id] = target
+                replies[target, default: []].append(post.id)
+            }
+            self.replyTarget = replyTarget
+            self.replies = replies
+        }
+
+        func view(of post: SitePost) -> PostView {
+            let p = post.post
+            let channel = channelsBySlug[post.channelSlug]
+            let view = PostView(
+                id: post.id, heading: post.heading, hasTitle: p.title != nil, headingInBody: post.headingInBody,
+                url: url(of: post), body: body(of: post), excerpt: post.excerpt, hasMedia: p.hasMediaPlaceholder,
+                source: "\(p.source.path):\(p.source.firstLine)",
+                channel: LinkView(name: channel?.displayName ?? post.channelSlug, url: SitePaths.rootLink(to: SitePaths.channel(post.channelSlug))))
+            view.hashtags = zip(p.hashtags, post.tagKeys).compactMap { name, key in
+                tagsByKey[key].map { LinkView(name: name, url: SitePaths.rootLink(to: SitePaths.tag($0.slug))) }
+            }
+            view.titleHTML = titleHTML(of: post)
+            view.forwardedFrom = p.forwardedFrom
+            if let date = p.dateText {
+                // "5 months ago" was measured from when the page was copied, not from today.
+                if let span = RelativeDate.leadingSpan(date) {
+                    let strings = site.strings
+                    view.dateText = strings.text("relativeDate", ["span": strings.count("unit." + span.unit, span.count)])
+                    view.dateAsWritten = date
+                } else {
+                    view.dateText = date
+                }
+            }
+            view.reactions = (p.reactions ?? []).map { ReactionView(emoji: $0.emoji, count: site.strings.number($0.count)) }
+            view.linkPreviews = p.linkPreviews.map { LinkCardView(site: $0.site, title: $0.title, description: $0.description, url: $0.url) }
+            addDates(of: p, to: view)
+            addDetails(of: post, channel: channel, to: view)
+            addReplies(of: post, to: view)
+            let shown = MediaView.views(of: p.media, published: media[post.id] ?? [], strings: site.strings)
+            view.media = shown
+            view.isAlbum = shown.filter { $0.isPhoto == true }.count > 1
+            view.seal()
+            return view
+        }
+
+        func url(of post: SitePost) -> String {
+            SitePaths.rootLink(to: SitePaths.post(channel: post.channelSlug, slug: post.slug))
+        }
+
+        /// The body as HTML. cmark percent-encodes the root marker in the links it makes
+        /// (`%01`); only a generated link can start with it, so it is put back.
+        func body(of post: SitePost) -> String {
+            post.post.spans.map { formatted.html($0) }
+                ?? RootLinks.restoringMarker(markdown.html(for: post.body, paragraphPerLine: post.post.paragraphPerLine))
+        }
+
+        /// A title with a URL keeps it as a link on the post's page (a heading of a listing is a
+        /// link itself, so it shows the title as text).
+        func titleHTML(of post: SitePost) -> String? {
+            guard let title = post.post.title, !Links.find(in: title).isEmpty else { return nil }
+            let inline = RootLinks.restoringMarker(markdown.html(for: title)).trimmingCharacters(in: .whitespacesAndNewlines)
+            return inline.hasPrefix("<p>") && inline.hasSuffix("</p>") ? String(inline.dropFirst(3).dropLast(4)) : inline
+        }
+
+        func addDates(of post: Post, to view: PostView) {
+            guard let date = post.date else { return }
+            let isLocal = post.details?.dateIsLocal == true
+            view.dateText = isLocal ? dates.localText(date) : dates.text(date)
+            if !isLocal { view.dateISO = dates.iso(date) }
+            if let edited = post.details?.edited {
+                view.editedText = isLocal ? dates.localText(edited) : dates.text(edited)
+            }
+        }
+
+        func addDetails(of post: SitePost, channel: Channel?, to view: PostView) {
+            if let handle = channel?.info.handle, let id = post.post.messageID, post.post.details != nil {
+                view.telegramURL = "https://t.me/" + SitePaths.percentEncoded(handle) + "/" + id
+            }
+            guard let details = post.post.details else { return }
+            view.author = details.author
+            view.viaBot = details.viaBot.map { $0.hasPrefix("@") ? $0 : "@" + $0 }
+            view.isPinned = details.pinned
+            if let source = details.forwardedFromID {
+                if let slug = links.channel(exportID: source) {
+                    view.forwardedFromURL = SitePaths.rootLink(to: SitePaths.channel(slug))
+                } else if let handle = site.config.channelHandles[String(source.drop { !$0.isNumber })] {
+                    view.forwardedFromURL = "https://t.me/" + SitePaths.percentEncoded(handle)
+                }
+            }
+            view.poll = details.poll.map { poll in
+                PollView(
+                    question: poll.question, closed: poll.closed, totalVoters: poll.totalVoters,
+                    totalVotersText: site.strings.count("votes", poll.totalVoters),
+                    answers: poll.answers.map { answer in
+                        let percent = poll.totalVoters > 0 ? (answer.voters * 100 + poll.totalVoters / 2) / poll.totalVoters : 0
+                        return PollAnswerView(text: answer.text, voters: answer.voters, percent: percent, chosen: answer.chosen)
+                    })
+            }
+            view.location = details.location.map { location in
+                let lat = String(format: "%.6f", location.latitude)
+                let lon = String(format: "%.6f", location.longitude)
+                return LocationView(
+                    latitude: lat, longitude: lon, mapURL: "https://www.openstreetmap.org/?mlat=\(lat)&mlon=\(lon)#map=16/\(lat)/\(lon)",
+                    placeName: location.placeName, address: location.address)
+            }
+            view.contact = details.contact.map { ContactView(contactName: $0.name, phone: $0.phone) }
+        }
+
+        func addReplies(of post: SitePost, to view: PostView) {
+            let target = replyTarget[post.id].flatMap { postsByID[$0] }
+            if let quote = post.post.replyQuote, post.post.replyTo == nil {
+                // A text copy's quote: its author and words, linked when the quoted post is here.
+                view.replyTo = ReplyView(replyAuthor: quote.author, replyExcerpt: quote.text, replyURL: target.map(url(of:)))
+            } else if post.post.replyTo != nil {
+                view.replyTo =
+                    target.map { ReplyView(replyExcerpt: $0.post.excerpt(maxLength: 120), replyURL: url(of: $0)) }
+                    ?? ReplyView(replyMissing: true)
+            }
+            let answers = (replies[post.id] ?? []).compactMap { postsByID[$0] }
+            view.replies = answers.map { LinkView(url: url(of: $0), heading: $0.heading) }
+            if !answers.isEmpty { view.replyCountText = site.strings.count("replies", answers.count) }
+        }
+    }
+}
