@@ -45,8 +45,9 @@ public struct TemplateSet: Sendable {
         } else if required {
             throw DiagnosticError(.error("templates folder '\(folder)' does not exist"))
         }
+        let cleaning = Self.withAllowedCharacters(&sources)
         let (library, fingerprint) = try Self.loadLibrary(sources)
-        self.warnings = try Self.check(sources)
+        self.warnings = cleaning + (try Self.check(sources))
         self.library = library
         self.pageLibrary = try Self.splicing(library)
         self.fingerprint = fingerprint
@@ -103,6 +104,31 @@ public struct TemplateSet: Sendable {
         let post: PostView
 
         func child(named name: String) -> Any? { name == "chansite_post" ? post : page.child(named: name) }
+    }
+
+    /// Replaces the characters no output format allows (controls, U+FFFE/F) in templates and
+    /// strings files with U+FFFD: pages use one of them to mark links to the root (`RootLinks`).
+    static func withAllowedCharacters(_ sources: inout [String: Source]) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for name in sources.keys.sorted() {
+            guard var source = sources[name] else { continue }
+            let firstLine: Int
+            if name.hasSuffix(".mustache"), let cleaned = TextDecoding.replacingForbidden(String(decoding: source.contents, as: UTF8.self)) {
+                source.contents = Data(cleaned.text.utf8)
+                firstLine = cleaned.firstLine
+            } else if name.hasPrefix("strings/"), let cleaned = TextDecoding.replacingForbidden(inJSON: source.contents) {
+                source.contents = cleaned.data
+                firstLine = cleaned.firstLine
+            } else {
+                continue
+            }
+            sources[name] = source
+            warnings.append(
+                .warning(
+                    "control characters or non-characters (first on line \(firstLine)) replaced with U+FFFD",
+                    at: SourceLocation(path: source.shownPath, line: firstLine)))
+        }
+        return warnings
     }
 
     /// Checks every template: a missing partial, or an unknown variable in a built-in template,

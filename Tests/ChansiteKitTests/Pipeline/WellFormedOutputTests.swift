@@ -131,4 +131,31 @@ import Testing
         }
         try buildAndCheck(content: content, config: Self.hostileConfig)
     }
+    /// An export's strings may carry escaped controls (`\u0001`) and raw C1 controls; a template
+    /// may carry a raw control byte (pages mark root links with one): all leave as U+FFFD.
+    @Test func controlCharactersInExportsAndTemplatesNeverReachAPage() throws {
+        let export = TestSupport.repositoryRoot.appendingPathComponent("Tests/ChansiteKitTests/Fixtures/exports/entities/result.json")
+        var json = try String(contentsOf: export, encoding: .utf8)
+        json = json.replacingOccurrences(of: #""text": ""#, with: #""text": "\u0001\u001B\u0085\uFFFE"# + "\u{85}")
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestSupport.copyTemplates(to: root)
+        let footer = root.appendingPathComponent("Templates/partials/footer.mustache")
+        try (String(contentsOf: footer, encoding: .utf8) + "<p>\u{1}x</p>\n").write(to: footer, atomically: true, encoding: .utf8)
+        let content = root.appendingPathComponent("Content/export")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        try Data(json.utf8).write(to: content.appendingPathComponent("result.json"))
+        let output = root.appendingPathComponent("Output")
+        let pipeline = Pipeline(
+            options: BuildOptions(
+                contentPath: root.appendingPathComponent("Content").path, templatesPath: root.appendingPathComponent("Templates").path,
+                outputPath: output.path))
+        let result = try pipeline.build()
+        try pipeline.write(result)
+        let warnings = result.diagnostics.filter { $0.message.hasPrefix("control characters") }.map { $0.location?.path ?? "" }
+        #expect(warnings.contains { $0.hasSuffix("result.json") } && warnings.contains { $0.hasSuffix("footer.mustache") }, "\(warnings)")
+        try Self.checkEveryFile(in: output)
+        let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(home.contains("<p>\u{FFFD}x</p>"))
+    }
 }

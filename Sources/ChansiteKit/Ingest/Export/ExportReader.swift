@@ -30,6 +30,21 @@ public struct ExportReader: Sendable {
     ///   - path: `result.json`'s path as the user should see it.
     ///   - data: its bytes.
     public func read(path: String, data: Data) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
+        var data = data
+        var notes: [Diagnostic] = []
+        if let cleaned = TextDecoding.replacingForbidden(inJSON: data) {
+            // Control characters have no place in any output format (and none may reach a page).
+            data = cleaned.data
+            notes.append(
+                .warning(
+                    "control characters or non-characters (first on line \(cleaned.firstLine)) replaced with U+FFFD",
+                    at: SourceLocation(path: path, line: cleaned.firstLine)))
+        }
+        let (dumps, diagnostics) = decode(path: path, data: data)
+        return (dumps, notes + diagnostics)
+    }
+
+    func decode(path: String, data: Data) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
         let root: ExportJSON.Root
         do {
             root = try JSONDecoder().decode(ExportJSON.Root.self, from: data)
