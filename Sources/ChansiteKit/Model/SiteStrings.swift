@@ -25,7 +25,7 @@ public struct SiteStrings: Sendable, Hashable {
 
     /// A text with `{name}` placeholders filled.
     public func text(_ key: String, _ values: [String: String]) -> String {
-        values.reduce(text(key)) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+        text(key).fillingPlaceholders(values)
     }
 
     /// `5 постов`: the form for `n`'s plural category (else `other`, else `many`), with `{n}`
@@ -33,7 +33,7 @@ public struct SiteStrings: Sendable, Hashable {
     public func count(_ key: String, _ n: Int) -> String {
         let forms = counted[key] ?? [:]
         let form = forms[plural.category(n)] ?? forms["other"] ?? forms["many"] ?? "{n} \(key)"
-        return form.replacingOccurrences(of: "{n}", with: number(n))
+        return form.fillingPlaceholders(["n": number(n)])
     }
 
     /// A count with a text instead of a number (`1.2K subscribers`): the form for "many things",
@@ -42,7 +42,7 @@ public struct SiteStrings: Sendable, Hashable {
         if let n = Int(text.filter { !$0.isWhitespace }) { return count(key, n) }
         let forms = counted[key] ?? [:]
         let form = forms["many"] ?? forms["other"] ?? "{n} \(key)"
-        return form.replacingOccurrences(of: "{n}", with: text)
+        return form.fillingPlaceholders(["n": text])
     }
 
     /// `12 345` or `12,345`, as the language groups digits.

@@ -29,6 +29,6 @@ enum RootLinks {
     static func restoringMarker(_ html: String) -> String {
         // Most bodies have no hashtag link: a byte scan for the `%01` first.
         guard html.utf8.firstRange(of: percentMarker) != nil else { return html }
-        return html.replacingOccurrences(of: "href=\"%01", with: "href=\"" + SitePaths.rootMarker)
+        return html.replacingBytes(of: "href=\"%01", with: "href=\"" + SitePaths.rootMarker)
     }
 }

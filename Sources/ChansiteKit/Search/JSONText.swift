@@ -30,6 +30,28 @@ struct JSONText {
         raw("}")
     }
 
+    /// An array of rows, each an array of strings and integers (the `docs/` chunks).
+    mutating func rows(_ rows: [[JSONScalar]]) {
+        raw("[")
+        for (n, row) in rows.enumerated() {
+            raw(n > 0 ? ",[" : "[")
+            for (m, value) in row.enumerated() {
+                if m > 0 { raw(",") }
+                switch value {
+                case .string(let text): string(text)
+                case .int(let number): raw(String(number))
+                }
+            }
+            raw("]")
+        }
+        raw("]")
+    }
+
+    enum JSONScalar {
+        case string(String)
+        case int(Int)
+    }
+
     private mutating func raw(_ text: String) {
         bytes.append(contentsOf: Array(text.utf8))
     }

@@ -14,9 +14,11 @@ import Foundation
 /// page can load it with a `<script>` tag even from `file://`, where `fetch` is not allowed.
 public struct SearchIndexBuilder: Sendable {
     public let site: Site
-    /// Documents per `docs/` file. One, as Pagefind does with its fragments: the results of a
-    /// query are scattered, so any larger file would be mostly unused bytes.
-    public static let docsPerChunk = 1
+    /// Documents per `docs/` file. A query's results are scattered, so a larger chunk is mostly
+    /// unused bytes (16 documents: about 10 KB compressed per shown result); a smaller one
+    /// multiplies files: one per post would make a million files at a million posts, beyond what
+    /// hosts accept (Cloudflare Pages: 20,000 a site). At 16, a million posts make 62,500 files.
+    public static let docsPerChunk = 16
     /// Postings kept per stem (the best-scoring ones), so a common word stays a small download.
     public static let maxPostings = 2000
     /// Characters of post text kept for snippets: enough that the passage around a match is
@@ -134,15 +136,17 @@ public struct SearchIndexBuilder: Sendable {
     private func writeDocs(_ posts: [SitePost], _ emit: (RenderedFile) throws -> Void) rethrows {
         let channelIndex = Dictionary(site.channels.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         for start in stride(from: 0, to: posts.count, by: Self.docsPerChunk) {
-            let chunk = posts[start..<min(posts.count, start + Self.docsPerChunk)].map { sitePost -> [Any] in
+            let chunk = posts[start..<min(posts.count, start + Self.docsPerChunk)].map { sitePost -> [JSONText.JSONScalar] in
                 let post = sitePost.post
                 return [
-                    sitePost.heading, channelIndex[sitePost.channelSlug] ?? 0,
-                    SitePaths.post(channel: sitePost.channelSlug, slug: sitePost.slug),
-                    String(String.UnicodeScalarView(post.text.unicodeScalars.prefix(Self.snippetSource))), post.dateText ?? "",
+                    .string(sitePost.heading), .int(channelIndex[sitePost.channelSlug] ?? 0),
+                    .string(SitePaths.post(channel: sitePost.channelSlug, slug: sitePost.slug)),
+                    .string(String(String.UnicodeScalarView(post.text.unicodeScalars.prefix(Self.snippetSource)))), .string(post.dateText ?? ""),
                 ]
             }
-            try emit(Self.file(SearchIndexLayout.docs(start / Self.docsPerChunk), name: "docs:\(start / Self.docsPerChunk)", chunk))
+            var json = JSONText()
+            json.rows(chunk)
+            try emit(Self.file(SearchIndexLayout.docs(start / Self.docsPerChunk), name: "docs:\(start / Self.docsPerChunk)", json: json.bytes))
         }
     }
 

@@ -64,6 +64,16 @@ import Testing
         #expect(throws: DiagnosticError.self) { try Self.strings("xx", folder: folder.path) }
     }
 
+    /// A value is never read for placeholders again: a channel called `{n}` keeps its name
+    /// whatever order the values come in.
+    @Test func placeholdersAreFilledOnceInOnePass() throws {
+        let english = try Self.strings("en").strings
+        #expect(english.text("pageOf", ["title": "{n} {title}", "n": "2"]) == english.text("pageOf", ["n": "2", "title": "{n} {title}"]))
+        #expect(english.text("pageOf", ["title": "{n}", "n": "2"]).contains("{n}"))
+        #expect("a {x} {unknown} {".fillingPlaceholders(["x": "{x}y"]) == "a {x}y {unknown} {")
+        #expect("é{n}é{n}".replacingBytes(of: "{n}", with: "5") == "é5é5")
+    }
+
     @Test func aMisspeltStringInATemplateIsCaught() {
         let problems = TemplateCheck.problems(in: "{{t.tags}} {{t.tagz}}", partials: [])
         #expect(problems.map(\.message) == ["unknown string 't.tagz' (not in strings/en.json; renders as nothing)"])

@@ -50,6 +50,9 @@ extension PostViews {
         let replyTarget: [String: String]
         /// Post id → the ids of the posts answering it, in reading order.
         let replies: [String: [String]]
+        /// A copy's relative dates ("5 months ago") in the site's language, each distinct one
+        /// worded once (a channel copy has a few dozen, shared by thousands of posts).
+        let relativeDates: [String: String]
 
         init(site: Site, media: [String: [PublishedMedia]], links: LocalLinks) {
             self.site = site
@@ -80,6 +83,14 @@ extension PostViews {
             }
             self.replyTarget = replyTarget
             self.replies = replies
+            var relativeDates: [String: String] = [:]
+            var seen: Set<String> = []
+            for post in site.allPosts {
+                guard let date = post.post.dateText, seen.insert(date).inserted, let span = RelativeDate.leadingSpan(date) else { continue }
+                let strings = site.strings
+                relativeDates[date] = strings.text("relativeDate", ["span": strings.count("unit." + span.unit, span.count)])
+            }
+            self.relativeDates = relativeDates
         }
 
         func view(of post: SitePost) -> PostView {
@@ -97,9 +108,8 @@ extension PostViews {
             view.forwardedFrom = p.forwardedFrom
             if let date = p.dateText {
                 // "5 months ago" was measured from when the page was copied, not from today.
-                if let span = RelativeDate.leadingSpan(date) {
-                    let strings = site.strings
-                    view.dateText = strings.text("relativeDate", ["span": strings.count("unit." + span.unit, span.count)])
+                if let relative = relativeDates[date] {
+                    view.dateText = relative
                     view.dateAsWritten = date
                 } else {
                     view.dateText = date
