@@ -113,7 +113,7 @@ public struct FormattedText: Sendable {
 
         mutating func inline(_ text: String, wrap: (String) -> String) {
             var first = true
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            for line in text.lineSlices() {
                 if !first { pendingNewlines += 1 }
                 first = false
                 guard !line.isEmpty else { continue }

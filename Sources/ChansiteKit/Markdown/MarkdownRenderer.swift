@@ -8,7 +8,7 @@ public struct MarkdownRenderer: Sendable {
 
     /// The HTML of a post body; with `paragraphPerLine` every line is its own paragraph.
     public func html(for text: String, paragraphPerLine: Bool = false) -> String {
-        let source = paragraphPerLine ? text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n\n") : text
+        let source = paragraphPerLine ? text.lineSlices().joined(separator: "\n\n") : text
         return CMark.renderHTML(markdown.markdown(for: source))
     }
 }

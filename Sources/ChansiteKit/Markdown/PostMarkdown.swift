@@ -12,7 +12,7 @@ public struct PostMarkdown: Sendable {
     }
 
     public func markdown(for text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
+        text.lineSlices()
             .map { line(String($0)) }
             .joined(separator: "\n")
     }

@@ -4,7 +4,6 @@ import Foundation
 /// path, and each page swaps the marker for its own way back to the root as it is written.
 enum RootLinks {
     static let marker = UInt8(ascii: "\u{1}")
-    static let percentMarker = Array("href=\"%01".utf8)
 
     /// The page's bytes with every root marker replaced by `root` (`../../` for a post page).
     static func resolve(_ page: String, root: String) -> Data {
@@ -28,7 +27,7 @@ enum RootLinks {
     /// input always starts with its scheme, so only a marker can start one like that.
     static func restoringMarker(_ html: String) -> String {
         // Most bodies have no hashtag link: a byte scan for the `%01` first.
-        guard html.utf8.firstRange(of: percentMarker) != nil else { return html }
+        guard html.containsBytes("href=\"%01") else { return html }
         return html.replacingBytes(of: "href=\"%01", with: "href=\"" + SitePaths.rootMarker)
     }
 }

@@ -72,4 +72,9 @@ import Testing
         #expect(decoded.dump?.diagnostics.count == 1)
         #expect(decoded.dump?.diagnostics.first?.location == SourceLocation(path: "c.txt", line: 3))
     }
+
+    @Test(arguments: ["", "\n", "a", "a\nb", "a\r\nb\n", "\n\nx\n", "é\u{301}\nж\r\n\r\n", "a\n\u{301}b", "\r\n"])
+    func linesSplitByBytesAsByCharacters(text: String) {
+        #expect(text.lineSlices() == text.split(separator: "\n", omittingEmptySubsequences: false))
+    }
 }

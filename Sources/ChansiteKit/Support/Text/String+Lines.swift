@@ -85,6 +85,25 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// The text split at its line feeds, as `split(separator: "\n", omittingEmptySubsequences:
+    /// false)` splits it (there a CR LF pair is one Character, so it is not split either), but
+    /// by bytes: this runs for every post body.
+    func lineSlices() -> [Substring] {
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        var searchFrom = start
+        while let newline = utf8[searchFrom...].firstIndex(of: 0x0A) {
+            searchFrom = utf8.index(after: newline)
+            if newline > startIndex, utf8[utf8.index(before: newline)] == 0x0D { continue }
+            lines.append(self[start..<newline])
+            start = searchFrom
+        }
+        lines.append(self[start...])
+        return lines
+    }
+}
+
 extension Array where Element == String {
     /// Drops blank lines at both ends; inner blank lines stay (they separate paragraphs).
     func trimmingBlankLines() -> ArraySlice<String> {
