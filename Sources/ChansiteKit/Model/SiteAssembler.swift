@@ -28,11 +28,13 @@ public struct SiteAssembler: Sendable {
             var posts: [SitePost] = []
             var postSlugs = Set<String>()
             var slugCounters: [String: Int] = [:]
+            let sharded = ordered.count > config.postsPerFolder
             for post in ordered {
                 let key = Slug.hash(Self.fingerprint(post), length: 16)
                 let postSlug = Self.unique(Self.postSlugBase(post, fingerprintHash: key), in: &postSlugs, counters: &slugCounters)
                 let tagKeys = post.hashtags.map(Tag.key(for:))
-                posts.append(SitePost(post: post, channelSlug: slug, slug: postSlug, index: posts.count, tagKeys: tagKeys, strings: strings))
+                posts.append(
+                    SitePost(post: post, channelSlug: slug, slug: postSlug, index: posts.count, tagKeys: tagKeys, strings: strings, sharded: sharded))
             }
             channels.append(Channel(slug: slug, info: info, posts: posts, sources: Array(Set(group.map(\.path))).sorted()))
         }

@@ -21,6 +21,10 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     public var exportChatTypes: [String]
     /// Channel id (as an export names it) → public handle, for links to `t.me`.
     public var channelHandles: [String: String]
+    /// A channel with more posts than this puts its post pages into 256 subfolders
+    /// (`channels/<channel>/<xx>/<post>.html`), so no folder grows past what hosts and file
+    /// systems handle well (FAT32 and exFAT cards stop near 65,000 entries).
+    public var postsPerFolder: Int
 
     public init(
         title: String = "chansite",
@@ -32,7 +36,8 @@ public struct SiteConfig: Sendable, Hashable, Codable {
         timeZone: String = "UTC",
         channelOrder: String = "oldest",
         exportChatTypes: [String] = ["public_channel", "private_channel"],
-        channelHandles: [String: String] = [:]
+        channelHandles: [String: String] = [:],
+        postsPerFolder: Int = 10_000
     ) {
         self.title = title
         self.description = description
@@ -44,11 +49,12 @@ public struct SiteConfig: Sendable, Hashable, Codable {
         self.channelOrder = channelOrder
         self.exportChatTypes = exportChatTypes
         self.channelHandles = channelHandles
+        self.postsPerFolder = postsPerFolder
     }
 
     enum CodingKeys: String, CodingKey {
         case title, description, baseURL, language, postsPerPage, homePostsPerChannel, timeZone, channelOrder, exportChatTypes,
-            channelHandles
+            channelHandles, postsPerFolder
     }
 
     public init(from decoder: any Decoder) throws {
@@ -64,5 +70,6 @@ public struct SiteConfig: Sendable, Hashable, Codable {
         channelOrder = try c.decodeIfPresent(String.self, forKey: .channelOrder) ?? defaults.channelOrder
         exportChatTypes = try c.decodeIfPresent([String].self, forKey: .exportChatTypes) ?? defaults.exportChatTypes
         channelHandles = try c.decodeIfPresent([String: String].self, forKey: .channelHandles) ?? defaults.channelHandles
+        postsPerFolder = max(1, try c.decodeIfPresent(Int.self, forKey: .postsPerFolder) ?? defaults.postsPerFolder)
     }
 }

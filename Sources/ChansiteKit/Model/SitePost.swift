@@ -5,6 +5,9 @@ public struct SitePost: Sendable, Hashable {
     public var channelSlug: String
     /// The post's stable file name inside its channel folder, without extension.
     public var slug: String
+    /// The post page's site path (`SitePaths.post`): in its channel's folder, or in one of 256
+    /// subfolders of it when the channel is too large for one folder.
+    public var path: String
     /// Position in the channel's reading order (0-based).
     public var index: Int
     /// Tag keys (normalised hashtags) of the post, in the order the post lists them.
@@ -17,10 +20,13 @@ public struct SitePost: Sendable, Hashable {
     /// title) the text below the title (see `Post.body(below:)`).
     public var body: String
 
-    public init(post: Post, channelSlug: String, slug: String, index: Int, tagKeys: [String], strings: SiteStrings? = nil) {
+    public init(
+        post: Post, channelSlug: String, slug: String, index: Int, tagKeys: [String], strings: SiteStrings? = nil, sharded: Bool = false
+    ) {
         self.post = post
         self.channelSlug = channelSlug
         self.slug = slug
+        self.path = SitePaths.post(channel: channelSlug, slug: slug, sharded: sharded)
         self.index = index
         self.tagKeys = tagKeys
         self.heading = post.heading(in: strings)

@@ -25,7 +25,19 @@ public enum SitePaths {
 
     public static func tagAtom(_ slug: String) -> String { "tags/\(slug)/atom.xml" }
 
-    public static func post(channel: String, slug: String) -> String { "channels/\(channel)/\(slug).html" }
+    /// A post's page; `sharded` (a channel too large for one folder) puts it in one of 256
+    /// subfolders named by two hex digits of a hash of its slug, stable as long as the slug is.
+    public static func post(channel: String, slug: String, sharded: Bool = false) -> String {
+        sharded ? "channels/\(channel)/\(shard(of: slug))/\(slug).html" : "channels/\(channel)/\(slug).html"
+    }
+
+    /// Two hex digits of FNV-1a of the slug.
+    static func shard(of slug: String) -> String {
+        var hash: UInt32 = 0x811c_9dc5
+        for byte in slug.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        let value = Int(hash & 0xFF)
+        return (value < 16 ? "0" : "") + String(value, radix: 16)
+    }
 
     public static func tag(_ slug: String, page: Int = 1) -> String {
         page <= 1 ? "tags/\(slug)/index.html" : "tags/\(slug)/page-\(page).html"

@@ -182,7 +182,7 @@ public struct Pipeline: Sendable {
         var modified: [String: String] = [:]
         for post in site.allPosts {
             guard let date = post.post.details?.edited ?? post.post.date else { continue }
-            modified[SitePaths.post(channel: post.channelSlug, slug: post.slug)] = String(date.formatted(.iso8601).prefix(10))
+            modified[post.path] = String(date.formatted(.iso8601).prefix(10))
         }
         return modified
     }

@@ -62,7 +62,7 @@ public struct AtomRenderer: Sendable {
 
             """
         for post in posts {
-            let target = SitePaths.post(channel: post.channelSlug, slug: post.slug)
+            let target = post.path
             xml += "<entry>\n<title>\(XML.escape(post.heading))</title>\n"
             xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(url(target, from: path)))\"/>\n"
             xml += "<id>\(XML.escape(id(target, from: path)))</id>\n<updated>\(Self.instant(updated(post)))</updated>\n"

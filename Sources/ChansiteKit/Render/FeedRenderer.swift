@@ -69,7 +69,7 @@ public struct FeedRenderer: Sendable {
 
             """
         for post in posts {
-            let link = url(SitePaths.post(channel: post.channelSlug, slug: post.slug), from: path)
+            let link = url(post.path, from: path)
             xml += "<item>\n<title>\(XML.escape(post.heading))</title>\n<link>\(XML.escape(link))</link>\n"
             xml += "<guid isPermaLink=\"false\">chansite:\(XML.escape(post.id))</guid>\n"
             if let date = post.post.date { xml += "<pubDate>\(Self.rfc822(date))</pubDate>\n" }

@@ -4,8 +4,8 @@
 struct LocalLinks: Sendable {
     /// Channel handle (lower-cased) or `c/<id>` → channel slug.
     private var channels: [String: String] = [:]
-    /// `channel slug/message id` → the post's slug.
-    private var posts: [String: String] = [:]
+    /// `channel slug/message id` → the post's slug and site path.
+    private var posts: [String: (slug: String, path: String)] = [:]
 
     init(site: Site) {
         for channel in site.channels {
@@ -14,7 +14,7 @@ struct LocalLinks: Sendable {
             for post in channel.posts {
                 guard let id = post.post.messageID else { continue }
                 for alias in [id] + (post.post.details?.albumIDs ?? []) {
-                    posts[channel.slug + "/" + alias] = post.slug
+                    posts[channel.slug + "/" + alias] = (post.slug, post.path)
                 }
             }
         }
@@ -22,12 +22,12 @@ struct LocalLinks: Sendable {
 
     /// The site path of message `id` of the channel `slug`, when the archive has it.
     func post(channel slug: String, id: String) -> String? {
-        posts[slug + "/" + id].map { SitePaths.post(channel: slug, slug: $0) }
+        posts[slug + "/" + id]?.path
     }
 
     /// The `SitePost.id` of message `id` of the channel `slug`, when the archive has it.
     func postID(channel slug: String, id: String) -> String? {
-        posts[slug + "/" + id].map { slug + "/" + $0 }
+        posts[slug + "/" + id].map { slug + "/" + $0.slug }
     }
 
     /// The channel slug of an export's channel id (`channel123` or `123`), when in the archive.

@@ -143,7 +143,7 @@ public struct PageRenderer: Sendable {
             }
             if p > 0 { view.prev = posts[channel.posts[p - 1]] }
             if p + 1 < channel.posts.count { view.next = posts[channel.posts[p + 1]] }
-            return (SitePaths.post(channel: channel.slug, slug: post.slug), self.page("post", title: post.heading, view))
+            return (post.path, self.page("post", title: post.heading, view))
         case .archive(let c):
             let channel = site.channels[c]
             let view = ArchiveView(

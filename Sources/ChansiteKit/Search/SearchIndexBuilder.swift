@@ -140,7 +140,7 @@ public struct SearchIndexBuilder: Sendable {
                 let post = sitePost.post
                 return [
                     .string(sitePost.heading), .int(channelIndex[sitePost.channelSlug] ?? 0),
-                    .string(SitePaths.post(channel: sitePost.channelSlug, slug: sitePost.slug)),
+                    .string(sitePost.path),
                     .string(String(String.UnicodeScalarView(post.text.unicodeScalars.prefix(Self.snippetSource)))), .string(post.dateText ?? ""),
                 ]
             }

@@ -5,23 +5,32 @@ import Testing
 
 @Suite struct PipelineTests {
     /// Builds the real `Content/` with the real templates into a temporary folder.
-    func buildSamples(into output: URL) throws -> BuildResult {
+    func buildSamples(into output: URL, config: String? = nil) throws -> BuildResult {
         let root = TestSupport.repositoryRoot
+        var configPath: String?
+        if let config {
+            let file = output.deletingLastPathComponent().appendingPathComponent("chansite.json")
+            try Data(config.utf8).write(to: file)
+            configPath = file.path
+        }
         let pipeline = Pipeline(
             options: BuildOptions(
                 contentPath: root.appendingPathComponent("Content").path,
                 templatesPath: root.appendingPathComponent("Templates").path,
-                outputPath: output.path))
+                outputPath: output.path, configPath: configPath))
         let result = try pipeline.build()
         try pipeline.write(result)
         return result
     }
 
-    @Test func everyInternalLinkResolvesAndIsRelative() throws {
+    /// Also with channels split into post subfolders (`postsPerFolder` below the samples' sizes):
+    /// pages one folder deeper link back just as well.
+    @Test(arguments: [nil, #"{"postsPerFolder": 20}"#])
+    func everyInternalLinkResolvesAndIsRelative(config: String?) throws {
         let temp = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: temp) }
         let output = temp.appendingPathComponent("Output")
-        let result = try buildSamples(into: output)
+        let result = try buildSamples(into: output, config: config)
         #expect(result.errorCount == 0)
         let files = TestSupport.tree(output)
         let pattern = try Regex(#"(?:href|src)="([^"]*)""#)
@@ -42,7 +51,11 @@ import Testing
         #expect(checked > 1000)
         for channel in try #require(result.site).channels {
             #expect(files[SitePaths.channel(channel.slug)] != nil)
-            for post in channel.posts { #expect(files[SitePaths.post(channel: channel.slug, slug: post.slug)] != nil) }
+            let sharded = config != nil && channel.posts.count > 20
+            for post in channel.posts {
+                #expect(files[SitePaths.post(channel: channel.slug, slug: post.slug, sharded: sharded)] != nil)
+                #expect(post.path.split(separator: "/").count == (sharded ? 4 : 3), "\(post.path)")
+            }
         }
         for tag in try #require(result.site).tags { #expect(files[SitePaths.tag(tag.slug)] != nil) }
         for page in ["index.html", "404.html", "tags/index.html", "search.html", "feed.xml", "robots.txt", "search/manifest.js"] {

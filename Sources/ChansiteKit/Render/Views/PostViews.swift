@@ -128,7 +128,7 @@ extension PostViews {
         }
 
         func url(of post: SitePost) -> String {
-            SitePaths.rootLink(to: SitePaths.post(channel: post.channelSlug, slug: post.slug))
+            SitePaths.rootLink(to: post.path)
         }
 
         /// The body as HTML. cmark percent-encodes the root marker in the links it makes
