@@ -2,7 +2,9 @@
 # The build engine against Hugo on the same posts (gen_corpus.py), alternating in one run:
 # full builds (median of RUNS), then chansite's incremental rebuilds: nothing changed, and one
 # word of one post changed (files written counted from the summary line).
-# Usage: scripts/bench-build.sh [POSTS] [RUNS]    (defaults: 10000 posts, 3 runs)
+# Then `serve`'s edit-to-reload time at POSTS (scripts/bench-reload.py), and with LARGE set (say
+# LARGE=100000) one full build of LARGE posts beside Hugo's, for wall time and peak memory.
+# Usage: [LARGE=100000] scripts/bench-build.sh [POSTS] [RUNS]    (defaults: 10000 posts, 3 runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 posts=${1:-10000}
@@ -59,3 +61,18 @@ written=$(summary "$work/o.log" | grep -oE '[0-9]+ written' | grep -oE '[0-9]+' 
 printf "%-34s %8.2f s  %6d MB  %s of %s files written (%.2f %%)\n" "rebuild, one word changed" "$ot" $((om / 1024)) \
   "$written" "$total" "$(echo "100 * $written / $total" | bc -l)"
 rm -rf "$work"/out-chansite-* "$work"/out-hugo-* "$work"/.out-chansite-*.chansite "$work/dumps-edited"
+printf "%-34s %s\n" "serve, edit to reload (median)" "$(python3 scripts/bench-reload.py "$posts" "$runs" | grep -oE '[0-9.]+ s$' | tail -1)"
+if [ -n "${LARGE:-}" ]; then
+  big=${BENCH_DIR:-/tmp/chansite-bench}/build-$LARGE
+  [ -d "$big/dumps" ] || python3 ../shared/bench/gen_corpus.py "$LARGE" "$big" --forms dumps,hugo >/dev/null
+  timed "$big/c" "$bin" build --quiet --content "$big/dumps" --output "$big/out-chansite-$$"
+  read -r bt bm <"$big/c"
+  printf "%-34s %8.2f s  %6d MB  %s files\n" "chansite full build, $LARGE posts" "$bt" $((bm / 1024)) "$(find "$big/out-chansite-$$" -type f | wc -l)"
+  if command -v hugo >/dev/null; then
+    timed "$big/h" hugo --quiet -s "$big/hugo" -d "$big/out-hugo-$$"
+    read -r ht2 hm2 <"$big/h"
+    printf "%-34s %8.2f s  %6d MB\n" "hugo full build, $LARGE posts" "$ht2" $((hm2 / 1024))
+    printf "%-34s %8.2f\n" "chansite / hugo wall time, $LARGE" "$(echo "$bt / $ht2" | bc -l)"
+  fi
+  rm -rf "$big"/out-chansite-* "$big"/out-hugo-* "$big"/.out-chansite-*.chansite
+fi
