@@ -14,15 +14,16 @@ import Foundation
 /// page can load it with a `<script>` tag even from `file://`, where `fetch` is not allowed.
 public struct SearchIndexBuilder: Sendable {
     public let site: Site
-    /// Documents per `docs/` file. A query's results are scattered, so a larger chunk is mostly
-    /// unused bytes (16 documents: about 10 KB compressed per shown result); a smaller one
-    /// multiplies files: one per post would make a million files at a million posts, beyond what
-    /// hosts accept (Cloudflare Pages: 20,000 a site). At 16, a million posts make 62,500 files.
-    public static let docsPerChunk = 16
+    /// Documents per `docs/` file: a query's ten results are scattered, so each costs a whole
+    /// chunk; one file per post would make a million files at a million posts (hosts limit a
+    /// site's files: Cloudflare Pages to 20,000). Two documents of `snippetSource` characters
+    /// keep a cold query near 100 KB with half the files (600 characters and four a file lost
+    /// the matched passage from half the snippets of the search page's test).
+    public static let docsPerChunk = 2
     /// Postings kept per stem (the best-scoring ones), so a common word stays a small download.
     public static let maxPostings = 2000
-    /// Characters of post text kept for snippets: enough that the passage around a match is
-    /// there for most posts, while ten results stay a small download.
+    /// Characters of post text kept for snippets: the passage around a match is there for most
+    /// posts (the rest show their start), while ten results' chunks stay a small download.
     public static let snippetSource = 1500
     static let bm25K1 = 1.2
     static let bm25B = 0.75
