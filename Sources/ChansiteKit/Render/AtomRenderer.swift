@@ -13,26 +13,40 @@ public struct AtomRenderer: Sendable {
         self.site = site
     }
 
+    /// Every feed, made on all cores (a tag feed per tag: hundreds of feeds of up to 50 entries).
     public func render() -> [RenderedFile] {
         let fallback = site.allPosts.compactMap(\.post.date).max() ?? Date(timeIntervalSince1970: 0)
-        var files = [
-            feed(
-                path: SitePaths.atom, title: site.config.title, page: SitePaths.home,
-                posts: FeedRenderer.newestFirst(site.channels.flatMap { site.latest(limit, of: $0) }).prefix(limit), fallback: fallback)
+        let posts = site.postsByID()
+        // Each feed's path, title, page and posts, made when its task runs.
+        var specs: [@Sendable () -> (String, String, String, ArraySlice<SitePost>)] = [
+            { [site, limit] in
+                (
+                    SitePaths.atom, site.config.title, SitePaths.home,
+                    FeedRenderer.newestFirst(site.channels.flatMap { site.latest(limit, of: $0) }).prefix(limit)
+                )
+            }
         ]
         for channel in site.channels {
-            files.append(
-                feed(
-                    path: SitePaths.channelAtom(channel.slug), title: channel.displayName, page: SitePaths.channel(channel.slug),
-                    posts: site.latest(limit, of: channel)[...], fallback: fallback))
+            specs.append { [site, limit] in
+                (SitePaths.channelAtom(channel.slug), channel.displayName, SitePaths.channel(channel.slug), site.latest(limit, of: channel)[...])
+            }
         }
-        let posts = site.postsByID()
         for tag in site.tags {
-            let tagged = FeedRenderer.newestFirst(tag.postIDs.suffix(limit).reversed().compactMap { posts[$0] })
-            files.append(
-                feed(path: SitePaths.tagAtom(tag.slug), title: tag.name, page: SitePaths.tag(tag.slug), posts: tagged[...], fallback: fallback))
+            specs.append { [limit] in
+                (
+                    SitePaths.tagAtom(tag.slug), tag.name, SitePaths.tag(tag.slug),
+                    FeedRenderer.newestFirst(tag.postIDs.suffix(limit).reversed().compactMap { posts[$0] })[...]
+                )
+            }
         }
-        return files
+        let feeds = specs
+        let files = LockedBox([RenderedFile?](repeating: nil, count: feeds.count))
+        DispatchQueue.concurrentPerform(iterations: feeds.count) { index in
+            let (path, title, page, entries) = feeds[index]()
+            let file = feed(path: path, title: title, page: page, posts: entries, fallback: fallback)
+            files.mutate { $0[index] = file }
+        }
+        return files.value.compactMap { $0 }
     }
 
     func url(_ target: String, from feedPath: String) -> String {
