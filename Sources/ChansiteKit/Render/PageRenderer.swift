@@ -83,7 +83,8 @@ public struct PageRenderer: Sendable {
     /// The views made once per build and shared by the pages.
     struct Views {
         let posts: PostViews
-        let channels: [String: ChannelView]
+        /// Each channel's view, in `site.channels`' order.
+        let channels: [ChannelView]
     }
 
     func allPages() -> [Page] {
@@ -127,7 +128,7 @@ public struct PageRenderer: Sendable {
             let pagination = Pagination(itemCount: channel.posts.count, perPage: perPage)
             let title = number > 1 ? strings.text("pageOf", ["title": channel.displayName, "n": strings.number(number)]) : channel.displayName
             let view = ChannelPageView(
-                channel: views.channels[channel.slug]!, posts: channel.posts[pagination.range(ofPage: number)].compactMap { posts[$0] },
+                channel: views.channels[c], posts: Array(posts.byChannel[c][pagination.range(ofPage: number)]),
                 pagination: pagination.view(page: number) { SitePaths.channel(channel.slug, page: $0) })
             return (SitePaths.channel(channel.slug, page: number), self.page("channel", title: title, view))
         case .post(let c, let p):
@@ -135,23 +136,23 @@ public struct PageRenderer: Sendable {
             let post = channel.posts[p]
             let page = Pagination(itemCount: channel.posts.count, perPage: perPage).page(ofItem: p)
             var view = PostPageView(
-                post: posts[post]!, channel: views.channels[channel.slug]!,
+                post: posts.byChannel[c][p], channel: views.channels[c],
                 channelPageURL: SitePaths.rootLink(to: SitePaths.channel(channel.slug, page: page)), description: post.excerpt)
             // Link previews want an absolute image URL: the post's first photo, with a base URL.
             if let base = site.config.baseURL, let thumbnail = media[post.id]?.lazy.compactMap(\.thumbnailPath).first {
                 view.ogImage = (base.hasSuffix("/") ? base : base + "/") + SitePaths.percentEncoded(thumbnail)
             }
-            if p > 0 { view.prev = posts[channel.posts[p - 1]] }
-            if p + 1 < channel.posts.count { view.next = posts[channel.posts[p + 1]] }
+            if p > 0 { view.prev = posts.byChannel[c][p - 1] }
+            if p + 1 < channel.posts.count { view.next = posts.byChannel[c][p + 1] }
             return (post.path, self.page("post", title: post.heading, view))
         case .archive(let c):
             let channel = site.channels[c]
             let view = ArchiveView(
-                channel: views.channels[channel.slug]!, years: months.years(channel: channel.slug, dates: posts.dates),
+                channel: views.channels[c], years: months.years(channel: channel.slug, dates: posts.dates),
                 monthCount: months.byChannel[channel.slug]?.count ?? 0)
             return (SitePaths.archive(channel.slug), self.page("archive", title: strings.text("archiveOf", ["channel": channel.displayName]), view))
         case .month(let c, let m):
-            return monthPage(channel: site.channels[c], index: m, views: views)
+            return monthPage(channel: c, index: m, views: views)
         case .tag(let t, let number):
             let tag = site.tags[t]
             let pagination = Pagination(itemCount: tag.postIDs.count, perPage: perPage)
@@ -166,7 +167,8 @@ public struct PageRenderer: Sendable {
         }
     }
 
-    func monthPage(channel: Channel, index m: Int, views: Views) -> (String, PageView) {
+    func monthPage(channel c: Int, index m: Int, views: Views) -> (String, PageView) {
+        let channel = site.channels[c]
         let list = months.byChannel[channel.slug] ?? []
         let month = list[m]
         let dates = views.posts.dates
@@ -177,8 +179,8 @@ public struct PageRenderer: Sendable {
         }
         let name = dates.monthName(year: month.year, month: month.month)
         let view = MonthPageView(
-            channel: views.channels[channel.slug]!, monthName: name, count: strings.number(month.posts.count),
-            countText: strings.count("posts", month.posts.count), posts: month.posts.compactMap { views.posts[channel.posts[$0]] },
+            channel: views.channels[c], monthName: name, count: strings.number(month.posts.count),
+            countText: strings.count("posts", month.posts.count), posts: month.posts.map { views.posts.byChannel[c][$0] },
             archiveURL: SitePaths.rootLink(to: SitePaths.archive(channel.slug)), prevMonth: m > 0 ? link(list[m - 1]) : nil,
             nextMonth: m + 1 < list.count ? link(list[m + 1]) : nil)
         return (

@@ -9,7 +9,7 @@ import Testing
             path: "a.txt", format: "generic", channel: info,
             posts: [Post(text: "Пост", source: SourceRange(path: "a.txt", firstLine: 4, lastLine: 4))])
         let site = SiteAssembler(config: SiteConfig()).assemble([dump]).site
-        let html = try #require(ChannelView.views(site: site)[site.channels[0].slug]?.descriptionHTML)
+        let html = try #require(ChannelView.views(site: site).first?.descriptionHTML)
         #expect(html.contains(#"<a href="https://t.me/someone_here">@someone_here</a>"#), "\(html)")
         #expect(html.contains(#"<a href="https://example.org/x">https://example.org/x</a>"#))
         #expect(html.components(separatedBy: "<p>").count == 4, "a paragraph per line")

@@ -28,14 +28,10 @@ struct ChannelView: TemplateView {
         "descriptionHTML": { $0.descriptionHTML }, "archiveURL": { $0.archiveURL }, "latest": { $0.latest },
     ])
 
-    /// Every channel's view by slug; `archived` names the channels with a month archive.
-    static func views(site: Site, archived: Set<String> = []) -> [String: ChannelView] {
+    /// Every channel's view, in the site's order; `archived` names the channels with a month archive.
+    static func views(site: Site, archived: Set<String> = []) -> [ChannelView] {
         let markdown = MarkdownRenderer { _ in nil }
-        var views: [String: ChannelView] = [:]
-        for channel in site.channels {
-            views[channel.slug] = ChannelView(channel, strings: site.strings, markdown: markdown, archived: archived.contains(channel.slug))
-        }
-        return views
+        return site.channels.map { ChannelView($0, strings: site.strings, markdown: markdown, archived: archived.contains($0.slug)) }
     }
 
     init(_ channel: Channel, strings: SiteStrings, markdown: MarkdownRenderer, archived: Bool) {

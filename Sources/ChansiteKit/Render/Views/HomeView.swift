@@ -1,10 +1,10 @@
 extension HomeView {
     /// Every channel with its newest posts, and the 24 most used tags.
-    init(site: Site, posts: PostViews, channels: [String: ChannelView]) {
+    init(site: Site, posts: PostViews, channels: [ChannelView]) {
         let latest = site.config.homePostsPerChannel
-        self.channels = site.channels.compactMap { channel in
-            var view = channels[channel.slug]
-            view?.latest = site.latest(latest, of: channel, withText: true).compactMap { posts[$0] }
+        self.channels = zip(site.channels, channels).map { channel, view in
+            var view = view
+            view.latest = site.latest(latest, of: channel, withText: true).compactMap { posts[$0] }
             return view
         }
         topTags = TagsView.byCount(site.tags, strings: site.strings).prefix(24).map { $0 }

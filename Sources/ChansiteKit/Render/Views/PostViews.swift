@@ -8,6 +8,8 @@ struct PostViews: Sendable {
 
     /// Post id → its view.
     let byID: [String: PostView]
+    /// Each channel's posts' views, in the channel's order (`site.channels`).
+    let byChannel: [[PostView]]
     let dates: DateDisplay
 
     init(site: Site, media: [String: [PublishedMedia]], links: LocalLinks) {
@@ -19,7 +21,13 @@ struct PostViews: Sendable {
             let made = range.map { builder.view(of: all[$0]) }
             views.mutate { $0.replaceSubrange(range, with: made) }
         }
-        byID = Dictionary(zip(all.map(\.id), views.value.compactMap { $0 }), uniquingKeysWith: { a, _ in a })
+        let made = views.value.compactMap { $0 }
+        byID = Dictionary(zip(all.map(\.id), made), uniquingKeysWith: { a, _ in a })
+        var start = 0
+        byChannel = site.channels.map { channel in
+            defer { start += channel.posts.count }
+            return Array(made[start..<(start + channel.posts.count)])
+        }
         dates = builder.dates
     }
 
