@@ -33,9 +33,7 @@ public enum SitePaths {
 
     /// Two hex digits of FNV-1a of the slug.
     static func shard(of slug: String) -> String {
-        var hash: UInt32 = 0x811c_9dc5
-        for byte in slug.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
-        let value = Int(hash & 0xFF)
+        let value = Int(FNV1a.hash(slug) & 0xFF)
         return (value < 16 ? "0" : "") + String(value, radix: 16)
     }
 

@@ -17,33 +17,26 @@ public struct AtomRenderer: Sendable {
     public func render() -> [RenderedFile] {
         let fallback = site.allPosts.compactMap(\.post.date).max() ?? Date(timeIntervalSince1970: 0)
         let posts = site.postsByID()
-        // Each feed's path, title, page and posts, made when its task runs.
-        var specs: [@Sendable () -> (String, String, String, ArraySlice<SitePost>)] = [
-            { [site, limit] in
-                (
-                    SitePaths.atom, site.config.title, SitePaths.home,
-                    FeedRenderer.newestFirst(site.channels.flatMap { site.latest(limit, of: $0) }).prefix(limit)
-                )
-            }
+        // Each feed's path, title, page and posts; only the XML is made on all cores.
+        var feeds: [(path: String, title: String, page: String, posts: ArraySlice<SitePost>)] = [
+            (
+                SitePaths.atom, site.config.title, SitePaths.home,
+                FeedRenderer.newestFirst(site.channels.flatMap { site.latest(limit, of: $0) }).prefix(limit)
+            )
         ]
         for channel in site.channels {
-            specs.append { [site, limit] in
-                (SitePaths.channelAtom(channel.slug), channel.displayName, SitePaths.channel(channel.slug), site.latest(limit, of: channel)[...])
-            }
+            feeds.append(
+                (SitePaths.channelAtom(channel.slug), channel.displayName, SitePaths.channel(channel.slug), site.latest(limit, of: channel)[...]))
         }
         for tag in site.tags {
-            specs.append { [limit] in
-                (
-                    SitePaths.tagAtom(tag.slug), tag.name, SitePaths.tag(tag.slug),
-                    FeedRenderer.newestFirst(tag.postIDs.suffix(limit).reversed().compactMap { posts[$0] })[...]
-                )
-            }
+            let tagged = FeedRenderer.newestFirst(tag.postIDs.suffix(limit).reversed().compactMap { posts[$0] })
+            feeds.append((SitePaths.tagAtom(tag.slug), tag.name, SitePaths.tag(tag.slug), tagged[...]))
         }
-        let feeds = specs
-        let files = LockedBox([RenderedFile?](repeating: nil, count: feeds.count))
-        DispatchQueue.concurrentPerform(iterations: feeds.count) { index in
-            let (path, title, page, entries) = feeds[index]()
-            let file = feed(path: path, title: title, page: page, posts: entries, fallback: fallback)
+        let specs = feeds
+        let files = LockedBox([RenderedFile?](repeating: nil, count: specs.count))
+        DispatchQueue.concurrentPerform(iterations: specs.count) { index in
+            let spec = specs[index]
+            let file = feed(path: spec.path, title: spec.title, page: spec.page, posts: spec.posts, fallback: fallback)
             files.mutate { $0[index] = file }
         }
         return files.value.compactMap { $0 }

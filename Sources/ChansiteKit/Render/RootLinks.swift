@@ -26,8 +26,7 @@ enum RootLinks {
     /// cmark percent-encodes the marker in the links it makes (`href="%01…"`); a link made from
     /// input always starts with its scheme, so only a marker can start one like that.
     static func restoringMarker(_ html: String) -> String {
-        // Most bodies have no hashtag link: a byte scan for the `%01` first.
-        guard html.containsBytes("href=\"%01") else { return html }
-        return html.replacingBytes(of: "href=\"%01", with: "href=\"" + SitePaths.rootMarker)
+        // One byte scan; most bodies have no hashtag link and come back as they are.
+        html.replacingBytes(of: "href=\"%01", with: "href=\"" + SitePaths.rootMarker)
     }
 }

@@ -103,7 +103,10 @@ public struct TemplateSet: Sendable {
         let page: PageView
         let post: PostView
 
-        func child(named name: String) -> Any? { name == "chansite_post" ? post : page.child(named: name) }
+        /// The name the summary template sees the post under.
+        static let postVariable = "chansite_post"
+
+        func child(named name: String) -> Any? { name == Self.postVariable ? post : page.child(named: name) }
     }
 
     /// Replaces the characters no output format allows (controls, U+FFFE/F) in templates and
@@ -203,7 +206,8 @@ extension TemplateSet {
                 throw DiagnosticError(.error("\(describe(error.error)) in '\(line)'", at: location))
             }
         }
-        library.register(try MustacheTemplate(string: "{{#chansite_post}}{{> \(summaryPartial)}}{{/chansite_post}}"), named: summaryTemplate)
+        let post = SummaryContext.postVariable
+        library.register(try MustacheTemplate(string: "{{#\(post)}}{{> \(summaryPartial)}}{{/\(post)}}"), named: summaryTemplate)
         let missing = requiredTemplates.filter { library.getTemplate(named: $0) == nil }
         if !missing.isEmpty {
             throw DiagnosticError(missing.map { .error("template '\($0).mustache' is missing") })

@@ -314,12 +314,7 @@ public struct SearchIndexBuilder: Sendable {
 
     /// The posting bucket of a stem: FNV-1a (32 bit) of its UTF-8, as the page computes it.
     public static func bucket(of term: String, count: Int) -> Int {
-        var hash: UInt32 = 0x811c_9dc5
-        for byte in term.utf8 {
-            hash ^= UInt32(byte)
-            hash = hash &* 0x0100_0193
-        }
-        return Int(hash % UInt32(count))
+        Int(FNV1a.hash(term) % UInt32(count))
     }
 
     /// A file name for a shard key that is safe on every file system and host: hex of its UTF-8.

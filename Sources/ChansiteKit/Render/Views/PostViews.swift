@@ -80,24 +80,25 @@ extension PostViews {
             postsByID = site.postsByID()
             var replyTarget: [String: String] = [:]
             var replies: [String: [String]] = [:]
+            var relativeDates: [String: String] = [:]
+            var seenDates: Set<String> = []
             var quoted = QuotedPosts(site: site)
-            for post in site.allPosts {
-                let target =
-                    post.post.replyTo.flatMap { links.postID(channel: post.channelSlug, id: $0) }
-                    ?? post.post.replyQuote.flatMap { quoted.post(quoting: $0, in: post.channelSlug, besides: post.id) }
-                guard let target else { continue }
-                replyTarget[post.id] = target
-                replies[target, default: []].append(post.id)
+            for channel in site.channels {
+                for post in channel.posts {
+                    if let date = post.post.dateText, seenDates.insert(date).inserted, let span = RelativeDate.leadingSpan(date) {
+                        let strings = site.strings
+                        relativeDates[date] = strings.text("relativeDate", ["span": strings.count("unit." + span.unit, span.count)])
+                    }
+                    let target =
+                        post.post.replyTo.flatMap { links.postID(channel: post.channelSlug, id: $0) }
+                        ?? post.post.replyQuote.flatMap { quoted.post(quoting: $0, in: post.channelSlug, besides: post.id) }
+                    guard let target else { continue }
+                    replyTarget[post.id] = target
+                    replies[target, default: []].append(post.id)
+                }
             }
             self.replyTarget = replyTarget
             self.replies = replies
-            var relativeDates: [String: String] = [:]
-            var seen: Set<String> = []
-            for post in site.allPosts {
-                guard let date = post.post.dateText, seen.insert(date).inserted, let span = RelativeDate.leadingSpan(date) else { continue }
-                let strings = site.strings
-                relativeDates[date] = strings.text("relativeDate", ["span": strings.count("unit." + span.unit, span.count)])
-            }
             self.relativeDates = relativeDates
         }
 
