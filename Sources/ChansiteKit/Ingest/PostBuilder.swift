@@ -82,6 +82,6 @@ struct PostBuilder {
     private static func trimTrailing(_ line: String) -> String {
         if let last = line.unicodeScalars.last, !last.isSpaceLike { return line }
         guard let last = line.unicodeScalars.lastIndex(where: { !$0.isSpaceLike }) else { return "" }
-        return String(String.UnicodeScalarView(line.unicodeScalars[...last]))
+        return String(line[..<line.unicodeScalars.index(after: last)])
     }
 }

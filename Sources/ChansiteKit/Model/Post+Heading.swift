@@ -49,12 +49,10 @@ extension Post {
 
     /// A one-paragraph summary for listings, feeds and meta descriptions.
     public func excerpt(maxLength: Int = 220) -> String {
-        // Only the start of a long post can end up in the excerpt.
-        var flat = String.UnicodeScalarView()
-        for scalar in shownText.unicodeScalars.prefix(maxLength * 2 + 16) {
-            flat.append(scalar == "\n" || scalar == "\r" ? " " : scalar)
-        }
-        return String(flat).shortened(to: maxLength)
+        // Only the start of a long post can end up in the excerpt; line breaks become spaces
+        // byte by byte (both are ASCII), not by building a new string scalar by scalar.
+        let start = Substring(shownText.unicodeScalars.prefix(maxLength * 2 + 16)).utf8
+        return String(decoding: start.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self).shortened(to: maxLength)
     }
 }
 
@@ -80,15 +78,18 @@ extension StringProtocol {
     /// never falls inside a word, so it cannot split an emoji sequence either unless one is
     /// longer than the limit.
     func shortened(to limit: Int) -> String {
-        let scalars = Array(String(self).trimmingWhitespace().unicodeScalars)
-        guard scalars.count > limit else { return String(String.UnicodeScalarView(scalars)) }
-        var end = limit
-        if let space = scalars[..<limit].lastIndex(where: { $0.isSpaceLike }), space > limit / 2 {
+        let text = trimmingWhitespace()
+        let scalars = text.unicodeScalars
+        guard let limitIndex = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex), limitIndex < scalars.endIndex
+        else { return text }
+        var end = limitIndex
+        if let space = scalars[..<limitIndex].lastIndex(where: \.isSpaceLike), scalars.distance(from: scalars.startIndex, to: space) > limit / 2 {
             end = space
         } else {
             // No space to cut at: at least keep joiners and modifiers with their emoji.
-            while end < scalars.count, scalars[end].properties.isGraphemeExtend || scalars[end] == "\u{200D}" { end += 1 }
+            while end < scalars.endIndex, scalars[end].properties.isGraphemeExtend || scalars[end] == "\u{200D}" { end = scalars.index(after: end) }
         }
-        return String(String.UnicodeScalarView(scalars[..<end])).trimmingWhitespace() + "…"
+        // Sliced by scalar indices: copied as bytes, never rebuilt scalar by scalar.
+        return text[..<end].trimmingWhitespace() + "…"
     }
 }

@@ -143,7 +143,7 @@ public struct SearchIndexBuilder: Sendable {
                 return [
                     .string(sitePost.heading), .int(channelIndex[sitePost.channelSlug] ?? 0),
                     .string(sitePost.path),
-                    .string(String(String.UnicodeScalarView(post.text.unicodeScalars.prefix(Self.snippetSource)))), .string(post.dateText ?? ""),
+                    .string(String(Substring(post.text.unicodeScalars.prefix(Self.snippetSource)))), .string(post.dateText ?? ""),
                 ]
             }
             var json = JSONText()
@@ -306,7 +306,7 @@ public struct SearchIndexBuilder: Sendable {
     public static let formKeyLength = 3
 
     public static func formKey(_ form: String) -> String {
-        String(String.UnicodeScalarView(form.unicodeScalars.prefix(formKeyLength)))
+        String(Substring(form.unicodeScalars.prefix(formKeyLength)))
     }
 
     /// About 40 documents' worth of postings per bucket file, at least 16 buckets.

@@ -19,6 +19,15 @@ import Testing
             ])
     }
 
+    @Test func linksStartOnlyAtACharacterBoundaryInAnyCase() {
+        #expect(Links.find(in: "HTTPS://A.bc x Http://d.ef T.ME/abc").map(\.url) == ["HTTPS://A.bc", "Http://d.ef", "https://T.ME/abc"])
+        // U+0600 (a prepended mark) joins the `h` into one character: no link starts there.
+        #expect(Links.find(in: "\u{600}https://x.yz").isEmpty)
+        #expect(Links.find(in: "a\u{301}https://x.yz").isEmpty)  // after a letter
+        #expect(Links.find(in: "🚀https://x.yz…").map(\.text) == ["https://x.yz"])
+        #expect(Links.find(in: "ht https:/ t.me/ t.me/a").map(\.text) == ["t.me/a"])
+    }
+
     @Test func relativeDates() {
         #expect(RelativeDate.isDateLine("5\u{a0}months, 2\u{a0}weeks ago"))
         #expect(RelativeDate.isDateLine("an hour ago"))

@@ -33,26 +33,48 @@ public enum Links {
         return matches
     }
 
+    /// The next URL start at or after `index`. Bytes find the candidates (an ASCII `h` or `t`
+    /// followed by a scheme or `t.me/`, any case); the Character rules then decide each one, so
+    /// the text is not walked Character by Character (that cost most of tokenizing).
     private static func nextStart(in text: String, from index: String.Index) -> String.Index? {
+        let utf8 = text.utf8
         var i = index
-        while i < text.endIndex {
-            let c = text[i]
-            guard c == "h" || c == "H" || c == "t" || c == "T" else {
-                i = text.index(after: i)
-                continue
-            }
-            let rest = text[i...]
-            let previousIsWord = i > text.startIndex && isWordCharacter(text[text.index(before: i)])
-            if !previousIsWord {
-                if rest.hasPrefixCaseInsensitive("https://") || rest.hasPrefixCaseInsensitive("http://")
-                    || rest.hasPrefixCaseInsensitive("t.me/")
+        while i < utf8.endIndex {
+            let byte = utf8[i] | 0x20
+            if byte == 0x68 || byte == 0x74, startsLink(utf8[i...]), isCharacterStart(i, in: text) {
+                let rest = text[i...]
+                let previousIsWord = i > text.startIndex && isWordCharacter(text[text.index(before: i)])
+                if !previousIsWord,
+                    rest.hasPrefixCaseInsensitive("https://") || rest.hasPrefixCaseInsensitive("http://")
+                        || rest.hasPrefixCaseInsensitive("t.me/")
                 {
                     return i
                 }
             }
-            i = text.index(after: i)
+            i = utf8.index(after: i)
         }
         return nil
+    }
+
+    /// Whether the bytes begin with `http://`, `https://` or `t.me/` in any case (a necessary
+    /// condition of a link start, checked before any Character is formed).
+    private static func startsLink(_ bytes: Substring.UTF8View) -> Bool {
+        func starts(with prefix: StaticString) -> Bool {
+            var i = bytes.startIndex
+            for expected in UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount) {
+                guard i < bytes.endIndex else { return false }
+                let byte = bytes[i]
+                guard byte == expected || (expected >= 0x61 && expected <= 0x7A && byte == expected - 0x20) else { return false }
+                i = bytes.index(after: i)
+            }
+            return true
+        }
+        return starts(with: "http://") || starts(with: "https://") || starts(with: "t.me/")
+    }
+
+    /// Whether a scalar boundary is also a Character boundary (the old walk only stopped there).
+    private static func isCharacterStart(_ i: String.Index, in text: String) -> Bool {
+        i.samePosition(in: text) != nil
     }
 
     private static func isWordCharacter(_ c: Character) -> Bool {

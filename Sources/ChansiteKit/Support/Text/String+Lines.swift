@@ -23,7 +23,8 @@ extension StringProtocol {
         guard let first = scalars.firstIndex(where: { !$0.isSpaceLike }),
             let last = scalars.lastIndex(where: { !$0.isSpaceLike })
         else { return "" }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        // Sliced by scalar indices and copied as bytes (a new scalar view appends one by one).
+        return String(self[first..<scalars.index(after: last)])
     }
 
     /// The text with every run of spaces of any kind turned into one ASCII space, trimmed.
