@@ -62,6 +62,13 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 3, "reload took \(Date().timeIntervalSince(start)) s")
         #expect(try server.get("/").body.contains("Первый пост про модели."))
         #expect(try server.get("/channels/kanal/index.html").body.contains("Новая строка про кошек."))
+        // The reload goes out before the unchanged files are linked into place; they follow.
+        let onDisk = project.appendingPathComponent("Output/channels/kanal/index.html")
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, !((try? String(contentsOf: onDisk, encoding: .utf8))?.contains("Новая строка про кошек.") ?? false) {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(try String(contentsOf: onDisk, encoding: .utf8).contains("Новая строка про кошек."))
         // A broken template: the old site is still served, with the overlay naming file and line.
         try Data("{{#posts}}\n{{/post}}".utf8).write(to: project.appendingPathComponent("Templates/channel.mustache"))
         #expect(RawHTTP.readStream(fd, until: "channel.mustache:2", seconds: 10).contains("event: error"))

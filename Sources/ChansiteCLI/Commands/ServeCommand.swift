@@ -41,7 +41,9 @@ extension Chansite {
                 throw ExitCode.failure
             }
             DescriptorLimit.raise()
-            let pipeline = Pipeline(options: site.buildOptions)
+            var pipeline = Pipeline(options: site.buildOptions)
+            // Rebuilds reuse the parses, bodies, summaries and index words of the last build.
+            pipeline.cache = BuildCache()
             let store = SiteStore()
             // A quarter of the connections at most are held by live-reload streams, so pages
             // always have connections left.
@@ -85,20 +87,48 @@ extension Chansite {
             await watcher.run {
                 print("change detected, rebuilding…")
                 Console.flush()
-                switch await PreviewBuild.run(pipeline) {
-                case .success(let result):
+                await rebuild(pipeline: pipeline, store: store, broadcaster: broadcaster)
+            }
+        }
+
+        /// One rebuild: the open pages reload as soon as the new site can be served (its new
+        /// files from memory, the rest from the output folder, whose bytes are the same); the
+        /// thousands of unchanged files are linked into place after that.
+        private func rebuild(pipeline: Pipeline, store: SiteStore, broadcaster: ReloadBroadcaster) async {
+            let started = Date()
+            let staged: StagedBuild
+            switch await PreviewBuild.stage(pipeline, deferringLinks: true) {
+            case .success(let made): staged = made
+            case .failure(let failure):
+                await store.fail(failure.message)
+                await broadcaster.send(event: "error", data: failure.message)
+                return
+            }
+            let made = staged.madeFiles
+            if let made {
+                await store.replace(with: staged.result, output: site.output, made: made)
+                await announce(staged.result, store: store, broadcaster: broadcaster)
+            }
+            switch await PreviewBuild.finish(staged, started: started) {
+            case .success(let result):
+                await store.replace(with: result, output: site.output)
+                if made == nil { await announce(result, store: store, broadcaster: broadcaster) }
+            case .failure:
+                // The output changed under the build: build again, all in place before serving.
+                if case .success(let result) = await PreviewBuild.run(pipeline) {
                     await store.replace(with: result, output: site.output)
-                    if result.errorCount > 0 {
-                        let message = result.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n")
-                        await store.fail(message)
-                        await broadcaster.send(event: "error", data: message)
-                    }
-                    await broadcaster.send(event: "reload")
-                case .failure(let failure):
-                    await store.fail(failure.message)
-                    await broadcaster.send(event: "error", data: failure.message)
+                    await announce(result, store: store, broadcaster: broadcaster)
                 }
             }
+        }
+
+        private func announce(_ result: BuildResult, store: SiteStore, broadcaster: ReloadBroadcaster) async {
+            if result.errorCount > 0 {
+                let message = result.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n")
+                await store.fail(message)
+                await broadcaster.send(event: "error", data: message)
+            }
+            await broadcaster.send(event: "reload")
         }
     }
 }

@@ -1,19 +1,42 @@
 import ChansiteKit
 import Foundation
 
-/// One build for the preview server, run off Swift's cooperative thread pool (the pipeline
+/// Builds for the preview server, run off Swift's cooperative thread pool (the pipeline
 /// blocks while it fans out over both cores), printing what `build` prints.
 enum PreviewBuild {
-    /// The finished build, or the message of the error that stopped it.
+    /// A build made and staged, not yet in place (`deferringLinks`: its carried-over files are
+    /// linked only by `finish`), or the message of the error that stopped it.
+    static func stage(_ pipeline: Pipeline, deferringLinks: Bool) async -> Result<StagedBuild, BuildFailure> {
+        await offPool {
+            try pipeline.stage(deferringLinks: deferringLinks)
+        }
+    }
+
+    /// Puts a staged build in place and prints its summary (`started`: when the build began).
+    static func finish(_ staged: StagedBuild, started: Date) async -> Result<BuildResult, BuildFailure> {
+        await offPool {
+            let result = try staged.finish()
+            BuildSummary(result: result, verbose: ProcessInfo.processInfo.environment["CHANSITE_TIMINGS"] != nil, quiet: false).print(
+                seconds: Date().timeIntervalSince(started))
+            Console.flush()
+            return result
+        }
+    }
+
+    /// A whole build, put in place.
     static func run(_ pipeline: Pipeline) async -> Result<BuildResult, BuildFailure> {
+        let started = Date()
+        switch await stage(pipeline, deferringLinks: false) {
+        case .success(let staged): return await finish(staged, started: started)
+        case .failure(let failure): return .failure(failure)
+        }
+    }
+
+    private static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async -> Result<T, BuildFailure> {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                let start = Date()
                 do {
-                    let result = try pipeline.buildAndWrite()
-                    BuildSummary(result: result, verbose: false, quiet: false).print(seconds: Date().timeIntervalSince(start))
-                    Console.flush()
-                    continuation.resume(returning: .success(result))
+                    continuation.resume(returning: .success(try work()))
                 } catch {
                     let message = (error as? DiagnosticError)?.description ?? "\(error)"
                     Console.printError(message)

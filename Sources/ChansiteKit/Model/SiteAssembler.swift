@@ -25,21 +25,28 @@ public struct SiteAssembler: Sendable {
             diagnostics += exports.diagnostics
             var ordered = exports.posts + textPosts(group.filter { !$0.isExport }, besides: exports.posts, diagnostics: &diagnostics)
             if config.channelOrder == "newest" { ordered.reverse() }
-            var posts: [SitePost] = []
-            var postSlugs = Set<String>()
-            var slugCounters: [String: Int] = [:]
-            let sharded = ordered.count > config.postsPerFolder
-            for post in ordered {
-                let key = Slug.hash(Self.fingerprint(post), length: 16)
-                let postSlug = Self.unique(Self.postSlugBase(post, fingerprintHash: key), in: &postSlugs, counters: &slugCounters)
-                let tagKeys = post.hashtags.map(Tag.key(for:))
-                posts.append(
-                    SitePost(post: post, channelSlug: slug, slug: postSlug, index: posts.count, tagKeys: tagKeys, strings: strings, sharded: sharded))
-            }
+            let posts = sitePosts(ordered, channel: slug)
             channels.append(Channel(slug: slug, info: info, posts: posts, sources: Array(Set(group.map(\.path))).sorted()))
         }
         channels.sort { $0.slug < $1.slug }
         return (Site(config: config, channels: channels, tags: Self.tags(of: channels), strings: strings), diagnostics)
+    }
+
+    /// A channel's posts in the site: slug bases, headings and excerpts made on all cores, the
+    /// slugs made unique in reading order.
+    func sitePosts(_ ordered: [Post], channel slug: String) -> [SitePost] {
+        let bases = ordered.concurrentMap { Self.postSlugBase($0, fingerprintHash: Slug.hash(Self.fingerprint($0), length: 16)) }
+        var used = Set<String>()
+        var counters: [String: Int] = [:]
+        let slugs = bases.map { Self.unique($0, in: &used, counters: &counters) }
+        let sharded = ordered.count > config.postsPerFolder
+        let strings = strings
+        return ordered.indices.concurrentMap { index in
+            let post = ordered[index]
+            return SitePost(
+                post: post, channelSlug: slug, slug: slugs[index], index: index, tagKeys: post.hashtags.map(Tag.key(for:)), strings: strings,
+                sharded: sharded)
+        }
     }
 
     /// The posts of a channel's text dumps in reading order: a post another dump already had is

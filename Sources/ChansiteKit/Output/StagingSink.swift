@@ -100,6 +100,12 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
         try recordNew(path, fingerprint: fingerprint, contentHash: "file-" + fingerprint.prefix(16))
     }
 
+    /// Whether the file staged at `path` is the current output's, linked (not made anew).
+    func isCarriedOver(_ path: String) -> Bool {
+        guard let old = previous.files[path] else { return false }
+        return next.value.files[path]?.inode == old.inode
+    }
+
     /// Records a file just made in the staging folder, with the identity it has there.
     private func recordNew(_ path: String, fingerprint: String, contentHash: String) throws {
         var info = stat()

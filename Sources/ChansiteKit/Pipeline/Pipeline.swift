@@ -6,6 +6,9 @@ public struct Pipeline: Sendable {
     public var options: BuildOptions
     /// Called with a stage name as each stage starts (for a progress line).
     public var progress: @Sendable (String) -> Void
+    /// Work kept from the last build in this process (`serve`): parses, bodies, summaries and
+    /// the index's words, reused where their inputs are unchanged.
+    public var cache: BuildCache?
 
     public init(options: BuildOptions, progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.options = options
@@ -18,6 +21,16 @@ public struct Pipeline: Sendable {
     /// - Throws: `DiagnosticError` tagged with the stage that failed; the previous site is then
     ///   untouched.
     public func buildAndWrite() throws -> BuildResult {
+        try stage(deferringLinks: false).finish()
+    }
+
+    /// Builds into the staging folder, holding the output's lock until the returned build is
+    /// finished (or let go: the next build then cleans up). With `deferringLinks`, the files
+    /// carried over from the last build are linked only by `finish()`, and the new files are
+    /// also kept in memory: `serve` serves the build (and reloads the pages) first.
+    /// - Throws: `DiagnosticError` tagged with the stage that failed; the previous site is then
+    ///   untouched.
+    public func stage(deferringLinks: Bool) throws -> StagedBuild {
         let writer = OutputWriter(options: options)
         let staged = try tagged("write") { try writer.begin() }
         let started = Date()
@@ -34,23 +47,20 @@ public struct Pipeline: Sendable {
             result.replayed = true
             result.reused = staged.sink.previous.files.count
             result.outputFiles = staged.sink.previous.files.mapValues(\.contentHash)
-            return result
+            return StagedBuild(replayed: result)
         }
+        let deferred = deferringLinks ? DeferredLinkSink(staged.sink) : nil
         var result: BuildResult
         do {
             // Handed over, not copied: the dumps' bytes are freed once they are decoded.
-            result = try build(into: staged.sink, content: consume content)
+            result = try build(into: deferred ?? staged.sink, content: consume content)
         } catch {
             writer.abandon(staged)
             throw error
         }
         staged.sink.record(inputs: inputs, replay: BuildManifest.Replay(counts: result.counts, diagnostics: result.diagnostics, dumps: result.dumps))
-        progress("write")
-        result.diagnostics += try tagged("write") { try writer.finish(staged) }.map { $0.inStage("write") }
-        result.written = staged.sink.written
-        result.reused = staged.sink.reused
-        result.outputFiles = staged.sink.manifest.files.mapValues(\.contentHash)
-        return result
+        if let deferred { result.outputFiles = deferred.listing }
+        return StagedBuild(result: result, pipeline: self, writer: writer, staged: staged, deferred: deferred)
     }
 
     /// The output folder and its work folder, never read (or watched) as content when they lie
@@ -140,7 +150,7 @@ public struct Pipeline: Sendable {
         DispatchQueue.global().async(group: indexing) {
             let start = Date()
             do {
-                try Self.writeIndex(SearchIndexBuilder(site: site), into: sink)
+                try Self.writeIndex(SearchIndexBuilder(site: site), vocabulary: cache?.vocabulary ?? IndexVocabulary(), into: sink)
             } catch {
                 index.mutate { $0.failure = error }
             }
@@ -150,6 +160,7 @@ public struct Pipeline: Sendable {
         diagnostics += media.diagnostics.map { $0.inStage("media") }
         let pages = try stage("render") { () -> Int in
             var renderer = PageRenderer(site: site, templates: templates, media: media.media)
+            renderer.cache = cache
             renderer.progress = { [progress] done, total in
                 progress(
                     "render \(done.formatted(.number.locale(Locale(identifier: "en_US"))))/\(total.formatted(.number.locale(Locale(identifier: "en_US"))))"
@@ -170,6 +181,7 @@ public struct Pipeline: Sendable {
         indexing.wait()
         timings.append(("index", index.value.seconds))  // its own time, spent beside the render
         if let failure = index.value.failure { throw failure }
+        cache?.endBuild()
         let counts = BuildResult.Counts(channels: site.channels.count, posts: site.allPosts.count, tags: site.tags.count, pages: pages)
         return BuildResult(
             files: [], site: site, counts: counts, dumps: summaries,
@@ -188,11 +200,13 @@ public struct Pipeline: Sendable {
     }
 
     /// The search index, carried over whole when its inputs are unchanged.
-    static func writeIndex(_ builder: SearchIndexBuilder, into sink: any OutputSink) throws {
+    static func writeIndex(_ builder: SearchIndexBuilder, vocabulary: IndexVocabulary, into sink: any OutputSink) throws {
         let fingerprint = builder.inputFingerprint()
         guard !sink.reuseGroup("search/", fingerprint: fingerprint) else { return }
         // Each file goes to the sink as soon as it is made: the index is never held whole.
-        try builder.write { file in try sink.write(file.path, contents: file.contents, fingerprint: nil) }
+        try builder.write(vocabulary: vocabulary, reuse: sink.reuse) { file, fingerprint in
+            try sink.write(file.path, contents: file.contents, fingerprint: fingerprint)
+        }
         sink.recordGroup("search/", fingerprint: fingerprint)
     }
 
@@ -245,6 +259,16 @@ public struct Pipeline: Sendable {
         return (dumps, exports, diagnostics)
     }
 
+    /// A fingerprint of everything a dump's parse reads: its path, lines and what decoding it
+    /// reported.
+    static func parseKey(_ dump: RawDump) -> String {
+        var key = Fingerprint("parse", dump.path)
+        key.add(dump.lines.count)
+        for line in dump.lines { key.add(line) }
+        for diagnostic in dump.diagnostics { key.add(diagnostic.description) }
+        return key.hex
+    }
+
     /// Reads every export, in parallel; each export may hold several channels.
     func readExports(_ exports: [(path: String, data: Data)], config: SiteConfig) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
         let reader = ExportReader(chatTypes: Set(config.exportChatTypes), handles: config.channelHandles)
@@ -261,7 +285,8 @@ public struct Pipeline: Sendable {
         let parser = DumpParser()
         let results = LockedBox<[Int: ParsedDump]>([:])
         DispatchQueue.concurrentPerform(iterations: dumps.count) { index in
-            let parsed = parser.parse(dumps[index])
+            let dump = dumps[index]
+            let parsed = cache.map { $0.parses.value(Self.parseKey(dump)) { parser.parse(dump) } } ?? parser.parse(dump)
             results.mutate { $0[index] = parsed }
         }
         return dumps.indices.compactMap { results.value[$0] }

@@ -19,6 +19,8 @@ public struct PageRenderer: Sendable {
     public var progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     /// The posts' media as `MediaPublisher` put it into the site.
     public let media: [String: [PublishedMedia]]
+    /// Bodies and summaries made by earlier builds in this process (`serve`).
+    public var cache: BuildCache?
     let links: LocalLinks
     let months: ChannelMonths
     /// The interface words in the site's language.
@@ -38,16 +40,16 @@ public struct PageRenderer: Sendable {
     /// the last build is carried over by the sink without rendering. Returns the pages' paths, sorted.
     /// - Throws: `DiagnosticError` when a file cannot be stored.
     public func render(into sink: any OutputSink) throws -> [String] {
-        let views = Views(
-            posts: PostViews(site: site, media: media, links: links),
-            channels: ChannelView.views(site: site, archived: Set(months.byChannel.keys)))
-        views.posts.renderSummaries(templates, page: page("", title: "", EmptyView()))
-        let pages = allPages()
-        let paths = LockedBox<[String]>([])
-        let failures = LockedBox<[String]>([])
         var words = Fingerprint("strings")
         words.add(any: strings.texts)
         let wordsFingerprint = words.hex
+        let views = Views(
+            posts: PostViews(site: site, media: media, links: links, bodies: cache?.bodies),
+            channels: ChannelView.views(site: site, archived: Set(months.byChannel.keys)))
+        views.posts.renderSummaries(templates, page: page("", title: "", EmptyView()), words: wordsFingerprint, memo: cache?.summaries)
+        let pages = allPages()
+        let paths = LockedBox<[String]>([])
+        let failures = LockedBox<[String]>([])
         let done = LockedBox(0)
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             let (path, view) = self.view(of: pages[index], views: views)

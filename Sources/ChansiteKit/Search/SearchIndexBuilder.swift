@@ -51,43 +51,83 @@ public struct SearchIndexBuilder: Sendable {
     /// Makes the index and hands each file to `emit` as soon as it is made, so the whole index
     /// is never in memory as files: a real build streams them into its output sink.
     public func write(_ emit: (RenderedFile) throws -> Void) rethrows {
+        try write(vocabulary: IndexVocabulary()) { file, _ in try emit(file) }
+    }
+
+    /// `write(_:)` with the words met by earlier builds (`vocabulary`), and each `docs/` file
+    /// handed on with a fingerprint of its inputs, or carried over by `reuse` (path,
+    /// fingerprint) without being made.
+    func write(
+        vocabulary: IndexVocabulary, reuse: (String, String) -> Bool = { _, _ in false }, _ emit: (RenderedFile, String?) throws -> Void
+    ) rethrows {
         let posts = site.allPosts
         let names = Dictionary(site.channels.map { ($0.slug, $0.displayName) }, uniquingKeysWith: { a, _ in a })
-        var (vocabulary, documents) = Self.tokenize(posts, names: names)
-        var forms = Self.stems(vocabulary)
-        let termOfWord = vocabulary.map { forms[$0] ?? $0 }
-        vocabulary = []
-        // Terms are numbered and their postings kept in flat arrays (docs arrive in order, so
-        // each array is sorted): far smaller than a dictionary per term at 100k posts.
-        var termIDs: [String: Int] = [:]
-        var terms: [String] = []
-        var postings: [[Posting]] = []
+        var documents = Self.tokenize(posts, names: names, vocabulary: vocabulary)
+        let terms = Terms(documents: documents, tagKeys: Set(posts.flatMap(\.tagKeys)), vocabulary: vocabulary)
+        // Postings are kept in flat arrays by term number (docs arrive in order, so each array
+        // is sorted), each post's weights summed in one scratch array: far smaller and faster
+        // than a dictionary per term or per post.
+        var postings = [[Posting]](repeating: [], count: terms.names.count)
+        var weights = [Float](repeating: 0, count: terms.names.count)
+        var touched: [Int32] = []
         var lengths: [Double] = []
         lengths.reserveCapacity(posts.count)
+        func add(_ term: Int32, _ weight: Float) {
+            if weights[Int(term)] == 0 { touched.append(term) }
+            weights[Int(term)] += weight
+        }
         for doc in posts.indices {
-            var counts: [String: Float] = [:]
-            for (word, weight) in documents[doc].counts {
-                counts[termOfWord[Int(word)], default: 0] += weight
-            }
-            for key in posts[doc].tagKeys { counts["#" + key, default: 0] += 1 }
+            for (word, weight) in documents[doc].counts { add(terms.ofWord[Int(word)], weight) }
+            for key in posts[doc].tagKeys { if let term = terms.ofTag[key] { add(term, 1) } }
             lengths.append(max(documents[doc].length, 1))
             documents[doc] = DocumentWordIDs()  // done with this post's words
-            for (term, frequency) in counts {
-                let id = termIDs[term] ?? terms.count
-                if id == terms.count {
-                    termIDs[term] = id
-                    terms.append(term)
-                    postings.append([])
-                }
-                postings[id].append(Posting(doc: Int32(doc), frequency: frequency))
+            for term in touched {
+                postings[Int(term)].append(Posting(doc: Int32(doc), frequency: weights[Int(term)]))
+                weights[Int(term)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        try writeForms(terms.forms) { try emit($0, nil) }
+        try writePostings(terms: terms.names, postings: postings, lengths: lengths) { try emit($0, nil) }
+        try writeDocs(posts, reuse: reuse, emit)
+        try emit(manifest(posts.count), nil)
+    }
+
+    /// The index's terms: each word's stem (or the word), each hashtag as `#key`, numbered.
+    struct Terms {
+        var names: [String] = []
+        /// Word number → term number (-1 for words no post has now).
+        var ofWord: [Int32]
+        var ofTag: [String: Int32] = [:]
+        /// Every word form and hashtag → its term, as the `forms/` files list them.
+        var forms: [String: String] = [:]
+
+        init(documents: [DocumentWordIDs], tagKeys: Set<String>, vocabulary: IndexVocabulary) {
+            let words = vocabulary.words
+            var isUsed = [Bool](repeating: false, count: words.count)
+            for document in documents {
+                for (word, _) in document.counts { isUsed[Int(word)] = true }
+            }
+            let used = isUsed.indices.filter { isUsed[$0] }
+            ofWord = [Int32](repeating: -1, count: words.count)
+            var numbers: [String: Int32] = [:]
+            func number(_ term: String) -> Int32 {
+                if let id = numbers[term] { return id }
+                let id = Int32(names.count)
+                numbers[term] = id
+                names.append(term)
+                return id
+            }
+            forms.reserveCapacity(used.count + tagKeys.count)
+            for (word, stem) in zip(used, vocabulary.stems(of: used)) {
+                forms[words[word]] = stem
+                ofWord[word] = number(stem)
+            }
+            for key in tagKeys {
+                forms["#" + key] = "#" + key
+                ofTag[key] = number("#" + key)
             }
         }
-        termIDs = [:]
-        for key in Set(posts.flatMap(\.tagKeys)) { forms["#" + key] = "#" + key }
-        try writeForms(forms, emit)
-        try writePostings(terms: terms, postings: postings, lengths: lengths, emit)
-        try writeDocs(posts, emit)
-        try emit(manifest(posts.count))
     }
 
     private func writeForms(_ forms: [String: String], _ emit: (RenderedFile) throws -> Void) rethrows {
@@ -135,20 +175,33 @@ public struct SearchIndexBuilder: Sendable {
         }
     }
 
-    private func writeDocs(_ posts: [SitePost], _ emit: (RenderedFile) throws -> Void) rethrows {
+    /// Each `docs/` file, carried over when its fingerprint (everything it holds) is the last
+    /// build's: an edit rewrites the one file holding the post.
+    private func writeDocs(_ posts: [SitePost], reuse: (String, String) -> Bool, _ emit: (RenderedFile, String?) throws -> Void) rethrows {
         let channelIndex = Dictionary(site.channels.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         for start in stride(from: 0, to: posts.count, by: Self.docsPerChunk) {
-            let chunk = posts[start..<min(posts.count, start + Self.docsPerChunk)].map { sitePost -> [JSONText.JSONScalar] in
-                let post = sitePost.post
-                return [
-                    .string(sitePost.heading), .int(channelIndex[sitePost.channelSlug] ?? 0),
-                    .string(sitePost.path),
-                    .string(String(Substring(post.text.unicodeScalars.prefix(Self.snippetSource)))), .string(post.dateText ?? ""),
+            let name = "docs:\(start / Self.docsPerChunk)"
+            let path = SearchIndexLayout.docs(start / Self.docsPerChunk)
+            let rows = posts[start..<min(posts.count, start + Self.docsPerChunk)].map { sitePost -> [JSONText.JSONScalar] in
+                [
+                    .string(sitePost.heading), .int(channelIndex[sitePost.channelSlug] ?? 0), .string(sitePost.path),
+                    .string(String(Substring(sitePost.post.text.unicodeScalars.prefix(Self.snippetSource)))),
+                    .string(sitePost.post.dateText ?? ""),
                 ]
             }
+            var fingerprint = Fingerprint(ChansiteVersion.fingerprint, name)
+            for row in rows {
+                for cell in row {
+                    switch cell {
+                    case .string(let text): fingerprint.add(text)
+                    case .int(let number): fingerprint.add(number)
+                    }
+                }
+            }
+            if reuse("search/" + path, fingerprint.hex) { continue }
             var json = JSONText()
-            json.rows(chunk)
-            try emit(Self.file(SearchIndexLayout.docs(start / Self.docsPerChunk), name: "docs:\(start / Self.docsPerChunk)", json: json.bytes))
+            json.rows(rows)
+            try emit(Self.file(path, name: name, json: json.bytes), fingerprint.hex)
         }
     }
 
@@ -208,17 +261,22 @@ public struct SearchIndexBuilder: Sendable {
         var length = 0.0
     }
 
-    /// Every post's words, tokenized once on all cores, and the vocabulary they number into
-    /// (in no particular order: the numbers never reach the output).
-    static func tokenize(_ posts: [SitePost], names: [String: String]) -> (vocabulary: [String], documents: [DocumentWordIDs]) {
-        let shared = LockedBox(
-            (ids: [String: Int32](), words: [String](), documents: [DocumentWordIDs](repeating: DocumentWordIDs(), count: posts.count)))
+    /// Every post's words as numbers into `vocabulary`, tokenized on all cores; a post whose
+    /// text the vocabulary has met before (a rebuild in `serve`) is not tokenized again.
+    static func tokenize(_ posts: [SitePost], names: [String: String], vocabulary: IndexVocabulary) -> [DocumentWordIDs] {
+        let documents = LockedBox([DocumentWordIDs](repeating: DocumentWordIDs(), count: posts.count))
         DispatchQueue.concurrentPerform(iterations: (posts.count + tokenizeChunk - 1) / tokenizeChunk) { part in
             let range = (part * tokenizeChunk)..<min(posts.count, (part + 1) * tokenizeChunk)
+            // Numbered locally first, so the shared vocabulary is locked once a chunk.
             var localIDs: [String: Int32] = [:]
             var localWords: [String] = []
-            var local: [DocumentWordIDs] = []
+            var made: [(doc: Int, words: DocumentWordIDs, key: String?, isNew: Bool)] = []
             for doc in range {
+                let key = vocabulary.keepsDocuments ? textKey(of: posts[doc], names: names) : nil
+                if let key, let known = vocabulary.document(key) {
+                    made.append((doc, known, nil, false))
+                    continue
+                }
                 let list = words(of: posts[doc], names: names)
                 var ids = DocumentWordIDs(counts: [], length: list.length)
                 ids.counts.reserveCapacity(list.counts.count)
@@ -230,40 +288,28 @@ public struct SearchIndexBuilder: Sendable {
                     }
                     ids.counts.append((id, Float(weight)))
                 }
-                local.append(ids)
+                made.append((doc, ids, key, true))
             }
-            // This chunk's numbers → the shared ones (only that takes the lock for long).
-            var global: [Int32] = []
-            shared.mutate { all in
-                global = localWords.map { word -> Int32 in
-                    if let id = all.ids[word] { return id }
-                    let id = Int32(all.words.count)
-                    all.ids[word] = id
-                    all.words.append(word)
-                    return id
-                }
+            let global = vocabulary.number(localWords)
+            for i in made.indices where made[i].isNew {
+                for j in made[i].words.counts.indices { made[i].words.counts[j].0 = global[Int(made[i].words.counts[j].0)] }
+                if let key = made[i].key { vocabulary.remember(key, made[i].words) }
             }
-            for i in local.indices {
-                for j in local[i].counts.indices { local[i].counts[j].0 = global[Int(local[i].counts[j].0)] }
-            }
-            shared.mutate { all in
-                for (offset, ids) in local.enumerated() { all.documents[range.lowerBound + offset] = ids }
+            documents.mutate { all in
+                for (doc, words, _, _) in made { all[doc] = words }
             }
         }
-        let value = shared.value
-        return (value.words, value.documents)
+        return documents.value
     }
 
-    /// The stem of every word, on all cores; each distinct word is stemmed once.
-    static func stems(_ vocabulary: [String]) -> [String: String] {
-        let stems = LockedBox([String: String](minimumCapacity: vocabulary.count))
-        DispatchQueue.concurrentPerform(iterations: (vocabulary.count + 4095) / 4096) { part in
-            let stemmer = Stemmer()  // one per task: a libstemmer instance is not thread-safe
-            var local: [String: String] = [:]
-            for word in vocabulary[(part * 4096)..<min(vocabulary.count, (part + 1) * 4096)] { local[word] = stem(word, with: stemmer) }
-            stems.mutate { $0.merge(local) { a, _ in a } }
-        }
-        return stems.value
+    /// A fingerprint of everything `words(of:names:)` reads.
+    static func textKey(of sitePost: SitePost, names: [String: String]) -> String {
+        var fingerprint = Fingerprint("words")
+        fingerprint.add(sitePost.post.title ?? sitePost.heading)
+        fingerprint.add(sitePost.body)
+        fingerprint.add(names[sitePost.channelSlug] ?? "")
+        for key in sitePost.tagKeys { fingerprint.add(key) }
+        return fingerprint.hex
     }
 
     /// Words of at most this many letters are indexed as written: they are abbreviations (`ИИ`,

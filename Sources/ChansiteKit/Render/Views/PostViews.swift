@@ -12,8 +12,8 @@ struct PostViews: Sendable {
     let byChannel: [[PostView]]
     let dates: DateDisplay
 
-    init(site: Site, media: [String: [PublishedMedia]], links: LocalLinks) {
-        let builder = Builder(site: site, media: media, links: links)
+    init(site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: Memo<String>? = nil) {
+        let builder = Builder(site: site, media: media, links: links, bodies: bodies)
         let all = site.allPosts
         let views = LockedBox([PostView?](repeating: nil, count: all.count))
         DispatchQueue.concurrentPerform(iterations: (all.count + 63) / 64) { part in
@@ -33,11 +33,21 @@ struct PostViews: Sendable {
 
     subscript(post: SitePost) -> PostView? { byID[post.id] }
 
-    /// Renders every post's `partials/post-summary` once, on all cores.
-    func renderSummaries(_ templates: TemplateSet, page: PageView) {
+    /// Renders every post's `partials/post-summary` once, on all cores; with a memo, only
+    /// those whose post, page-wide variables, interface words (`words`, their fingerprint) or
+    /// templates changed since the last build.
+    func renderSummaries(_ templates: TemplateSet, page: PageView, words: String, memo: Memo<String>? = nil) {
         let views = Array(byID.values)
+        var pageFingerprint = Fingerprint(templates.fingerprint, words, "summary")
+        page.add(to: &pageFingerprint)
+        let context = pageFingerprint.hex
         DispatchQueue.concurrentPerform(iterations: views.count) { index in
-            views[index].summaryHTML = templates.renderSummary(of: views[index], on: page)
+            let view = views[index]
+            guard let memo else {
+                view.summaryHTML = templates.renderSummary(of: view, on: page)
+                return
+            }
+            view.summaryHTML = memo.value(context + view.fingerprint) { templates.renderSummary(of: view, on: page) }
         }
     }
 }
@@ -61,9 +71,14 @@ extension PostViews {
         /// A copy's relative dates ("5 months ago") in the site's language, each distinct one
         /// worded once (a channel copy has a few dozen, shared by thousands of posts).
         let relativeDates: [String: String]
+        /// Bodies made by earlier builds (`serve`), by their text and the tag links they can hold.
+        let bodies: Memo<String>?
+        /// A fingerprint of the tag links a body can hold.
+        let tagLinks: String
 
-        init(site: Site, media: [String: [PublishedMedia]], links: LocalLinks) {
+        init(site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: Memo<String>? = nil) {
             self.site = site
+            self.bodies = bodies
             self.media = media
             self.links = links
             dates = DateDisplay(config: site.config, strings: site.strings)
@@ -72,6 +87,12 @@ extension PostViews {
                 tagSlugs[Tag.key(for: hashtag)].map { SitePaths.rootLink(to: SitePaths.tag($0)) }
             }
             markdown = MarkdownRenderer(tagURL: tagURL)
+            var tagLinks = Fingerprint("tags")
+            for key in tagSlugs.keys.sorted() {
+                tagLinks.add(key)
+                tagLinks.add(tagSlugs[key] ?? "")
+            }
+            self.tagLinks = tagLinks.hex
             formatted = FormattedText(
                 tagURL: tagURL, localURL: { url in links.path(for: url).map { SitePaths.rootLink(to: $0) } },
                 spoilerLabel: site.strings.text("showHiddenText"))
@@ -143,8 +164,12 @@ extension PostViews {
         /// The body as HTML. cmark percent-encodes the root marker in the links it makes
         /// (`%01`); only a generated link can start with it, so it is put back.
         func body(of post: SitePost) -> String {
-            post.post.spans.map { formatted.html($0) }
-                ?? RootLinks.restoringMarker(markdown.html(for: post.body, paragraphPerLine: post.post.paragraphPerLine))
+            if let spans = post.post.spans { return formatted.html(spans) }
+            let make = { RootLinks.restoringMarker(markdown.html(for: post.body, paragraphPerLine: post.post.paragraphPerLine)) }
+            guard let bodies else { return make() }
+            var key = Fingerprint(tagLinks, post.post.paragraphPerLine ? "lines" : "paragraphs")
+            key.add(post.body)
+            return bodies.value(key.hex, make)
         }
 
         /// A title with a URL keeps it as a link on the post's page (a heading of a listing is a

@@ -1,0 +1,78 @@
+import Foundation
+
+/// A staging sink whose carried-over files are linked later, all at once (`linkAll()`), so a
+/// preview rebuild can be served before the thousands of links it keeps: its new files go to
+/// the staging folder at once and are also held in memory (up to `budget` bytes) for serving,
+/// while every carried-over file is served from the current output, whose bytes are the same.
+final class DeferredLinkSink: OutputSink, @unchecked Sendable {
+    let staging: StagingSink
+    let budget: Int
+    private let pending = LockedBox(
+        (files: [(path: String, fingerprint: String)](), groups: [(prefix: String, fingerprint: String)](), made: [String: Data](), bytes: 0))
+
+    init(_ staging: StagingSink, budget: Int = 64 << 20) {
+        self.staging = staging
+        self.budget = budget
+    }
+
+    func reuse(_ path: String, fingerprint: String) -> Bool {
+        guard staging.previous.files[path]?.fingerprint == fingerprint else { return false }
+        pending.mutate { $0.files.append((path, fingerprint)) }
+        return true
+    }
+
+    func reuseGroup(_ prefix: String, fingerprint: String) -> Bool {
+        guard staging.previous.groups[prefix] == fingerprint, staging.previous.files.keys.contains(where: { $0.hasPrefix(prefix) }) else {
+            return false
+        }
+        pending.mutate { $0.groups.append((prefix, fingerprint)) }
+        return true
+    }
+
+    func write(_ path: String, contents: Data, fingerprint: String?) throws {
+        try staging.write(path, contents: contents, fingerprint: fingerprint)
+        pending.mutate {
+            $0.bytes = $0.bytes > budget ? $0.bytes : $0.bytes + contents.count
+            if $0.bytes <= budget { $0.made[path] = contents } else { $0.made = [:] }
+        }
+    }
+
+    func copy(_ path: String, from source: String) throws {
+        try staging.copy(path, from: source)
+        // A new media file is not in the current output and too large to hold: this build is
+        // then served only once it is in place.
+        if !staging.isCarriedOver(path) { pending.mutate { $0.bytes = Int.max } }
+    }
+
+    func recordGroup(_ prefix: String, fingerprint: String) {
+        staging.recordGroup(prefix, fingerprint: fingerprint)
+    }
+
+    /// The files this build made, in memory; nil when they were more than the budget.
+    var made: [String: Data]? {
+        let value = pending.value
+        return value.bytes <= budget ? value.made : nil
+    }
+
+    /// Every file of the site (path → hash of its bytes): the staged ones and those to link.
+    var listing: [String: String] {
+        let value = pending.value
+        var files = staging.manifest.files.mapValues(\.contentHash)
+        for (path, _) in value.files { files[path] = staging.previous.files[path]?.contentHash }
+        for (prefix, _) in value.groups {
+            for (path, entry) in staging.previous.files where path.hasPrefix(prefix) { files[path] = entry.contentHash }
+        }
+        return files
+    }
+
+    /// Links every carried-over file, on all cores. False when one is no longer the file the
+    /// manifest describes (the output was changed meanwhile): the build must then be made again.
+    func linkAll() -> Bool {
+        let value = pending.value
+        let failed = LockedBox(false)
+        DispatchQueue.concurrentPerform(iterations: value.files.count) { index in
+            if !staging.reuse(value.files[index].path, fingerprint: value.files[index].fingerprint) { failed.mutate { $0 = true } }
+        }
+        return !failed.value && value.groups.allSatisfy { staging.reuseGroup($0.prefix, fingerprint: $0.fingerprint) }
+    }
+}

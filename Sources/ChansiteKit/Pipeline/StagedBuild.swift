@@ -1,0 +1,57 @@
+import Foundation
+
+/// A build made into the staging folder and not yet swapped in (`Pipeline.stage`). It holds
+/// the output's lock until `finish()`; dropped unfinished, the next build cleans up after it.
+public final class StagedBuild: @unchecked Sendable {
+    /// The build's account; its `outputFiles` list every file of the new site.
+    public private(set) var result: BuildResult
+    private let pipeline: Pipeline?
+    private let writer: OutputWriter?
+    private let staged: OutputWriter.Staged?
+    private let deferred: DeferredLinkSink?
+    private var finished = false
+
+    init(result: BuildResult, pipeline: Pipeline, writer: OutputWriter, staged: OutputWriter.Staged, deferred: DeferredLinkSink?) {
+        self.result = result
+        self.pipeline = pipeline
+        self.writer = writer
+        self.staged = staged
+        self.deferred = deferred
+    }
+
+    /// A build that found nothing changed: the current output is already its site.
+    init(replayed: BuildResult) {
+        result = replayed
+        pipeline = nil
+        writer = nil
+        staged = nil
+        deferred = nil
+        finished = true
+    }
+
+    /// The files this build wrote, in memory, when links were deferred and they were few
+    /// enough to keep: with the current output's other files, they are the new site. Nil
+    /// otherwise (serve the site only after `finish()`).
+    public var madeFiles: [String: Data]? { finished ? nil : deferred?.made }
+
+    /// Links the files carried over (when deferred) and swaps the staged site into place.
+    /// - Throws: `DiagnosticError` when the site cannot be put in place; the previous site is
+    ///   then untouched.
+    @discardableResult
+    public func finish() throws -> BuildResult {
+        guard !finished, let pipeline, let writer, let staged else { return result }
+        finished = true
+        if let deferred, !deferred.linkAll() {
+            writer.abandon(staged)
+            throw DiagnosticError(
+                .error("files of the output folder changed while the site was built; the previous site was left unchanged (build again)")
+                    .inStage("write"))
+        }
+        pipeline.progress("write")
+        result.diagnostics += try pipeline.tagged("write") { try writer.finish(staged) }.map { $0.inStage("write") }
+        result.written = staged.sink.written
+        result.reused = staged.sink.reused
+        result.outputFiles = staged.sink.manifest.files.mapValues(\.contentHash)
+        return result
+    }
+}
