@@ -111,8 +111,12 @@ extension Chansite {
             }
             switch await PreviewBuild.finish(staged, started: started) {
             case .success(let result):
-                await store.replace(with: result, output: site.output)
-                if made == nil { await announce(result, store: store, broadcaster: broadcaster) }
+                if made == nil {
+                    await store.replace(with: result, output: site.output)
+                    await announce(result, store: store, broadcaster: broadcaster)
+                } else {
+                    await store.settle()  // the same files, now all in the output folder
+                }
             case .failure:
                 // The output changed under the build: build again, all in place before serving.
                 if case .success(let result) = await PreviewBuild.run(pipeline) {

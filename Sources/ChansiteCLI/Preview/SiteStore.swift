@@ -21,22 +21,35 @@ actor SiteStore {
     /// The current build error as shown in the overlay; nil after a good build.
     private(set) var error: String?
 
+    /// Paths served from memory (`Entry.made`) until `settle()`.
+    private var inMemory: [String] = []
+
     /// Serves `result`'s files: those in `made` from memory (a build whose other files are
     /// still the current output's, with the same bytes), the rest from the output folder.
     func replace(with result: BuildResult, output: String, made: [String: Data] = [:]) {
         root = FileSystem.resolved(output)
         var files: [String: Entry] = [:]
+        files.reserveCapacity(result.outputFiles.count)
         var folders: Set<String> = [""]
         for (path, hash) in result.outputFiles {
             files[path] = Entry(path: FileSystem.join(root, path), etag: "\"" + hash + "\"", made: made[path])
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+            // Each folder above the file, by its slashes, until one is known already.
+            var folder = Substring(path)
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                folder = folder[..<slash]
+                if !folders.insert(String(folder)).inserted { break }
             }
         }
         self.files = files
         self.folders = folders
+        self.inMemory = Array(made.keys)
         self.error = nil
+    }
+
+    /// The build served with `made` files is now in place: every file is read from the output.
+    func settle() {
+        for path in inMemory { files[path]?.made = nil }
+        inMemory = []
     }
 
     /// A file's bytes, read without following a symlink at its last step.

@@ -8,8 +8,8 @@ struct Watcher: Sendable {
     var paths: [String]
     /// Folders whose changes never count (the output and its work folder).
     var excluded: [String] = []
-    var interval: Duration = .milliseconds(100)
-    var quiet: Duration = .milliseconds(300)
+    var interval: Duration = .milliseconds(50)
+    var quiet: Duration = .milliseconds(100)
 
     /// Calls `onChange` after each settled batch of changes, until the task is cancelled.
     func run(onChange: @Sendable () async -> Void) async {

@@ -16,6 +16,9 @@ public struct ParsedDump: Sendable {
     public var droppedLines: [DroppedLine]
     /// True when the dump lists posts newest first (aggregator pages); the site shows oldest first.
     public var newestFirst = false
+    /// A fingerprint of everything the parse read (set by a build that keeps a cache), so the
+    /// model can know a channel whose dumps did not change.
+    var sourceKey: String?
 
     public init(
         path: String, format: String, channel: ChannelInfo = ChannelInfo(), posts: [Post] = [],

@@ -7,6 +7,15 @@ public struct SiteAssembler: Sendable {
     /// The interface words, for the headings of posts without text.
     public var strings: SiteStrings?
 
+    /// Channels' posts made by earlier builds in this process, by their dumps (`serve`).
+    var channelMemo: Memo<ChannelPosts>?
+
+    /// A channel's posts in the site and what assembling them reported.
+    struct ChannelPosts: Sendable {
+        var posts: [SitePost]
+        var diagnostics: [Diagnostic]
+    }
+
     public init(config: SiteConfig, strings: SiteStrings? = nil) {
         self.config = config
         self.strings = strings
@@ -21,15 +30,37 @@ public struct SiteAssembler: Sendable {
             let info = group.map(\.channel).reduce(ChannelInfo()) { $0.merged(with: $1) }
             let base = Self.channelSlugBase(info: info, path: group[0].path)
             let slug = Self.unique(base, in: &usedSlugs, counters: &channelCounters)
-            let exports = ExportMerge.merge(group.filter(\.isExport))
-            diagnostics += exports.diagnostics
-            var ordered = exports.posts + textPosts(group.filter { !$0.isExport }, besides: exports.posts, diagnostics: &diagnostics)
-            if config.channelOrder == "newest" { ordered.reverse() }
-            let posts = sitePosts(ordered, channel: slug)
-            channels.append(Channel(slug: slug, info: info, posts: posts, sources: Array(Set(group.map(\.path))).sorted()))
+            let made = memoKey(group, slug: slug).map { key in channelMemo?.value(key) { channelPosts(group, slug: slug) } } ?? nil
+            let posts = made ?? channelPosts(group, slug: slug)
+            diagnostics += posts.diagnostics
+            channels.append(Channel(slug: slug, info: info, posts: posts.posts, sources: Array(Set(group.map(\.path))).sorted()))
         }
         channels.sort { $0.slug < $1.slug }
         return (Site(config: config, channels: channels, tags: Self.tags(of: channels), strings: strings), diagnostics)
+    }
+
+    /// A channel's posts: its exports merged, its text dumps' posts kept once, in site order.
+    func channelPosts(_ group: [ParsedDump], slug: String) -> ChannelPosts {
+        var diagnostics: [Diagnostic] = []
+        let exports = ExportMerge.merge(group.filter(\.isExport))
+        diagnostics += exports.diagnostics
+        var ordered = exports.posts + textPosts(group.filter { !$0.isExport }, besides: exports.posts, diagnostics: &diagnostics)
+        if config.channelOrder == "newest" { ordered.reverse() }
+        return ChannelPosts(posts: sitePosts(ordered, channel: slug), diagnostics: diagnostics)
+    }
+
+    /// A fingerprint of everything `channelPosts` reads, when each dump has a source key (an
+    /// export has none: its media files are read too) and a memo is kept.
+    func memoKey(_ group: [ParsedDump], slug: String) -> String? {
+        guard channelMemo != nil, group.allSatisfy({ $0.sourceKey != nil }) else { return nil }
+        // The whole configuration, not the fields read today, so a field read later is covered.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var key = Fingerprint("channel", slug)
+        key.add(bytes: (try? encoder.encode(config)) ?? Data())
+        key.add(any: strings?.texts)
+        for dump in group { key.add(dump.sourceKey ?? "") }
+        return key.hex
     }
 
     /// A channel's posts in the site: slug bases, headings and excerpts made on all cores, the

@@ -37,10 +37,15 @@ public struct BuildManifest: Codable, Sendable {
     public init() {}
 
     /// The manifest at `path`, or an empty one when it is missing, unreadable or of another format.
+    /// The one this process last saved or loaded is not decoded again while its file is the
+    /// same (size, time and inode): `serve` rebuilds without re-reading tens of thousands of entries.
     static func load(_ path: String) -> BuildManifest {
+        let identity = fileIdentity(path)
+        if let identity, let known = recent.value, known.identity == identity { return known.manifest }
         guard let data = FileManager.default.contents(atPath: path),
             let manifest = try? JSONDecoder().decode(BuildManifest.self, from: data), manifest.format == Self.format
         else { return BuildManifest() }
+        if let identity { recent.mutate { $0 = (identity, manifest) } }
         return manifest
     }
 
@@ -48,6 +53,16 @@ public struct BuildManifest: Codable, Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+        // Renamed into place later: the identity (inode included) goes with the file.
+        if let identity = Self.fileIdentity(path) { Self.recent.mutate { $0 = (identity, self) } }
+    }
+
+    private static let recent = LockedBox<(identity: [Int64], manifest: BuildManifest)?>(nil)
+
+    private static func fileIdentity(_ path: String) -> [Int64]? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return [Int64(info.st_size), modifiedNanoseconds(info), Int64(bitPattern: UInt64(info.st_ino)), Int64(info.st_dev)]
     }
 
     /// True when the file on disk is still the one the entry describes.

@@ -32,10 +32,12 @@ public struct Pipeline: Sendable {
     ///   untouched.
     public func stage(deferringLinks: Bool) throws -> StagedBuild {
         let writer = OutputWriter(options: options)
+        let begun = Date()
         let staged = try tagged("write") { try writer.begin() }
         let started = Date()
         let content = try? ContentFiles.read(options.contentPath, excluding: excludedFromContent)
         let inputs = content.map { InputDigest.compute(options, content: $0) }
+        let before: [(String, Double)] = [("begin", started.timeIntervalSince(begun)), ("inputs", Date().timeIntervalSince(started))]
         if let inputs, let replay = staged.sink.replayable(inputs: inputs) {
             // Nothing changed since the last build: its output stands as it is.
             writer.abandon(staged)
@@ -59,6 +61,7 @@ public struct Pipeline: Sendable {
             throw error
         }
         staged.sink.record(inputs: inputs, replay: BuildManifest.Replay(counts: result.counts, diagnostics: result.diagnostics, dumps: result.dumps))
+        result.timings = before + result.timings
         if let deferred { result.outputFiles = deferred.listing }
         return StagedBuild(result: result, pipeline: self, writer: writer, staged: staged, deferred: deferred)
     }
@@ -132,7 +135,11 @@ public struct Pipeline: Sendable {
             return (templates, try templates.strings(for: config.language))
         }
         diagnostics += (templates.warnings + strings.warnings).map { $0.inStage("templates") }
-        let (site, modelDiagnostics) = try stage("model") { SiteAssembler(config: config, strings: strings.strings).assemble(parsed) }
+        let (site, modelDiagnostics) = try stage("model") { () -> (Site, [Diagnostic]) in
+            var assembler = SiteAssembler(config: config, strings: strings.strings)
+            assembler.channelMemo = cache?.channels
+            return assembler.assemble(parsed)
+        }
         parsed = []
         diagnostics += modelDiagnostics
         if config.baseURL == nil {
@@ -286,7 +293,14 @@ public struct Pipeline: Sendable {
         let results = LockedBox<[Int: ParsedDump]>([:])
         DispatchQueue.concurrentPerform(iterations: dumps.count) { index in
             let dump = dumps[index]
-            let parsed = cache.map { $0.parses.value(Self.parseKey(dump)) { parser.parse(dump) } } ?? parser.parse(dump)
+            var parsed: ParsedDump
+            if let cache {
+                let key = Self.parseKey(dump)
+                parsed = cache.parses.value(key) { parser.parse(dump) }
+                parsed.sourceKey = key
+            } else {
+                parsed = parser.parse(dump)
+            }
             results.mutate { $0[index] = parsed }
         }
         return dumps.indices.compactMap { results.value[$0] }

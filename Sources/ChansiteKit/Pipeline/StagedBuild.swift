@@ -48,7 +48,9 @@ public final class StagedBuild: @unchecked Sendable {
                     .inStage("write"))
         }
         pipeline.progress("write")
+        let start = Date()
         result.diagnostics += try pipeline.tagged("write") { try writer.finish(staged) }.map { $0.inStage("write") }
+        result.timings.append(("finish", Date().timeIntervalSince(start)))
         result.written = staged.sink.written
         result.reused = staged.sink.reused
         result.outputFiles = staged.sink.manifest.files.mapValues(\.contentHash)

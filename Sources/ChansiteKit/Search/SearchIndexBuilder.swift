@@ -159,7 +159,10 @@ public struct SearchIndexBuilder: Sendable {
                     // Tenths of a BM25 point: three digits at most, enough to order results.
                     return (doc, min(999, max(1, Int((idf * tf * (Self.bm25K1 + 1) / norm * 10).rounded()))))
                 }
-                let kept = scored.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(Self.maxPostings).sorted { $0.0 < $1.0 }
+                // Postings arrive in document order: only a term with too many is sorted.
+                let kept =
+                    scored.count <= Self.maxPostings
+                    ? scored[...] : scored.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(Self.maxPostings).sorted { $0.0 < $1.0 }[...]
                 var flat: [Int] = []
                 var previous = 0
                 for (doc, score) in kept {

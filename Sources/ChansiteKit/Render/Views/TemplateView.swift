@@ -63,8 +63,13 @@ extension Fingerprint {
     }
 
     mutating func add(viewValue value: Any?) {
+        // Plain values first: a cast to a concrete type is cheap, one to a protocol existential
+        // searches the conformances (most of a page's fingerprint when it came first).
         switch value {
         case nil: add(any: nil)
+        case let text as String: add(text)
+        case let flag as Bool: add(any: flag)
+        case let number as Int: add(number)
         case let view as any TemplateView: add(view: view)
         case let list as [any TemplateView]:
             add(list.count)
