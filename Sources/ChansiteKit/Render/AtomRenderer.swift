@@ -33,10 +33,17 @@ public struct AtomRenderer: Sendable {
             feeds.append((SitePaths.tagAtom(tag.slug), tag.name, SitePaths.tag(tag.slug), tagged[...]))
         }
         let specs = feeds
+        // A post is in up to three feeds (the site's, its channel's, each tag's): its summary
+        // is made and escaped once.
+        var shown: [String: SitePost] = [:]
+        for spec in specs { for post in spec.posts { shown[post.id] = post } }
+        let unique = Array(shown.values)
+        let made = unique.concurrentMap { XML.escape($0.post.excerpt(maxLength: 500)) }
+        let summaries = Dictionary(zip(unique.map(\.id), made), uniquingKeysWith: { a, _ in a })
         let files = LockedBox([RenderedFile?](repeating: nil, count: specs.count))
         DispatchQueue.concurrentPerform(iterations: specs.count) { index in
             let spec = specs[index]
-            let file = feed(path: spec.path, title: spec.title, page: spec.page, posts: spec.posts, fallback: fallback)
+            let file = feed(path: spec.path, title: spec.title, page: spec.page, posts: spec.posts, fallback: fallback, summaries: summaries)
             files.mutate { $0[index] = file }
         }
         return files.value.compactMap { $0 }
@@ -53,7 +60,10 @@ public struct AtomRenderer: Sendable {
 
     static func instant(_ date: Date) -> String { date.formatted(.iso8601) }
 
-    func feed(path: String, title: String, page: String, posts: ArraySlice<SitePost>, fallback: Date) -> RenderedFile {
+    /// One feed; `summaries` holds each post's escaped summary by id (made here when missing).
+    func feed(path: String, title: String, page: String, posts: ArraySlice<SitePost>, fallback: Date, summaries: [String: String] = [:])
+        -> RenderedFile
+    {
         func updated(_ post: SitePost) -> Date { post.post.details?.edited ?? post.post.date ?? fallback }
         let newest = posts.map(updated).max() ?? fallback
         var xml = """
@@ -74,7 +84,7 @@ public struct AtomRenderer: Sendable {
             xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(url(target, from: path)))\"/>\n"
             xml += "<id>\(XML.escape(id(target, from: path)))</id>\n<updated>\(Self.instant(updated(post)))</updated>\n"
             if let date = post.post.date { xml += "<published>\(Self.instant(date))</published>\n" }
-            xml += "<summary>\(XML.escape(post.post.excerpt(maxLength: 500)))</summary>\n"
+            xml += "<summary>\(summaries[post.id] ?? XML.escape(post.post.excerpt(maxLength: 500)))</summary>\n"
             for tag in post.post.hashtags { xml += "<category term=\"\(XML.escape(tag))\"/>\n" }
             xml += "</entry>\n"
         }

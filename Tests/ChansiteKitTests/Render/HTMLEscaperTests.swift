@@ -11,6 +11,29 @@ import Testing
         #expect(HTMLEscaper.escape(text) == template.render(["x": text]))
     }
 
+    /// XML escaping by bytes against the rule written scalar by scalar: the five markup
+    /// characters escaped, characters XML 1.0 forbids (C0 but tab and line breaks, DEL, C1,
+    /// U+FFFE, U+FFFF) left out, everything else kept; `¢` (C2 A2) and `￼` (EF BF BC) share
+    /// the lead bytes of forbidden ones.
+    @Test(arguments: [
+        "plain", #"a & b < c > "d" 'e'"#, "\u{1}x\u{7F}\ty\n\r\u{85}\u{9F}\u{A0}¢", "\u{FFFE}\u{FFFF}\u{FFFC}\u{FFFD}ｚ", "<\u{301}",
+        "Кириллица & 👩‍👩‍👧", "",
+    ])
+    func xmlEscapesByBytesAsByScalars(text: String) {
+        var expected = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": expected += "&amp;"
+            case "<": expected += "&lt;"
+            case ">": expected += "&gt;"
+            case "\"": expected += "&quot;"
+            case "'": expected += "&apos;"
+            default: if !TextDecoding.isForbidden(scalar) { expected.unicodeScalars.append(scalar) }
+            }
+        }
+        #expect(XML.escape(text) == expected)
+    }
+
     @Test func escapesAnAngleBracketThatCarriesACombiningMark() {
         // One Character ("<" + U+0301) that a per-Character table lookup misses.
         let text = "<\u{301}script>alert(1)<\u{301}/script>"
