@@ -20,9 +20,16 @@ public struct Site: Sendable {
     /// A channel's latest `count` posts, newest first, whichever order its pages use; with
     /// `withText`, only posts with words (a home page's "latest" lists no bare photo).
     public func latest(_ count: Int, of channel: Channel, withText: Bool = false) -> [SitePost] {
-        let newestFirst = config.channelOrder == "newest" ? channel.posts : channel.posts.reversed()
-        guard withText else { return Array(newestFirst.prefix(count)) }
-        return Array(newestFirst.lazy.filter { !$0.post.text.allSatisfy(\.isWhitespace) }.prefix(count))
+        // Walked by index from the newest end: no copy of a channel's posts for a few of them.
+        let posts = channel.posts
+        let newestFirst = config.channelOrder == "newest"
+        var latest: [SitePost] = []
+        var index = newestFirst ? 0 : posts.count - 1
+        while latest.count < count, posts.indices.contains(index) {
+            if !withText || !posts[index].post.text.allSatisfy(\.isWhitespace) { latest.append(posts[index]) }
+            index += newestFirst ? 1 : -1
+        }
+        return latest
     }
 
     /// Looks posts up by id.

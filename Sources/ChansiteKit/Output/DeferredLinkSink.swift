@@ -8,7 +8,10 @@ final class DeferredLinkSink: OutputSink, @unchecked Sendable {
     let staging: StagingSink
     let budget: Int
     private let pending = LockedBox(
-        (files: [(path: String, fingerprint: String)](), groups: [(prefix: String, fingerprint: String)](), made: [String: Data](), bytes: 0))
+        (
+            files: [(path: String, fingerprint: String)](), same: [(path: String, hash: String, size: Int, fingerprint: String)](),
+            groups: [(prefix: String, fingerprint: String)](), made: [String: Data](), bytes: 0
+        ))
 
     init(_ staging: StagingSink, budget: Int = 64 << 20) {
         self.staging = staging
@@ -30,6 +33,12 @@ final class DeferredLinkSink: OutputSink, @unchecked Sendable {
     }
 
     func write(_ path: String, contents: Data, fingerprint: String?) throws {
+        // Made again with the same bytes (feeds, index shards): linked later like the rest.
+        let hash = Slug.hash(bytes: contents)
+        if let old = staging.previous.files[path], old.contentHash == hash, old.size == Int64(contents.count) {
+            pending.mutate { $0.same.append((path, hash, contents.count, fingerprint ?? hash)) }
+            return
+        }
         try staging.write(path, contents: contents, fingerprint: fingerprint)
         pending.mutate {
             $0.bytes = $0.bytes > budget ? $0.bytes : $0.bytes + contents.count
@@ -59,6 +68,7 @@ final class DeferredLinkSink: OutputSink, @unchecked Sendable {
         let value = pending.value
         var files = staging.manifest.files.mapValues(\.contentHash)
         for (path, _) in value.files { files[path] = staging.previous.files[path]?.contentHash }
+        for same in value.same { files[same.path] = same.hash }
         for (prefix, _) in value.groups {
             for (path, entry) in staging.previous.files where path.hasPrefix(prefix) { files[path] = entry.contentHash }
         }
@@ -70,8 +80,15 @@ final class DeferredLinkSink: OutputSink, @unchecked Sendable {
     func linkAll() -> Bool {
         let value = pending.value
         let failed = LockedBox(false)
-        DispatchQueue.concurrentPerform(iterations: value.files.count) { index in
-            if !staging.reuse(value.files[index].path, fingerprint: value.files[index].fingerprint) { failed.mutate { $0 = true } }
+        DispatchQueue.concurrentPerform(iterations: value.files.count + value.same.count) { index in
+            let linked: Bool
+            if index < value.files.count {
+                linked = staging.reuse(value.files[index].path, fingerprint: value.files[index].fingerprint)
+            } else {
+                let same = value.same[index - value.files.count]
+                linked = staging.linkSame(same.path, contentHash: same.hash, size: same.size, fingerprint: same.fingerprint)
+            }
+            if !linked { failed.mutate { $0 = true } }
         }
         return !failed.value && value.groups.allSatisfy { staging.reuseGroup($0.prefix, fingerprint: $0.fingerprint) }
     }

@@ -63,11 +63,7 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
     public func write(_ path: String, contents: Data, fingerprint: String?) throws {
         let hash = Slug.hash(bytes: contents)
         let fingerprint = fingerprint ?? hash
-        if let old = previous.files[path], old.contentHash == hash, old.size == Int64(contents.count) {
-            var same = old
-            same.fingerprint = fingerprint
-            if link(path, same) { return }
-        }
+        if linkSame(path, contentHash: hash, size: contents.count, fingerprint: fingerprint) { return }
         try makeFolder(of: path)
         let target = FileSystem.join(staging, path)
         // A path already linked from the current output must get a new file, never be written
@@ -98,6 +94,14 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
             throw DiagnosticError(.error("cannot copy '\(source)' to '\(path)': \(FileSystem.describe(error))"))
         }
         try recordNew(path, fingerprint: fingerprint, contentHash: "file-" + fingerprint.prefix(16))
+    }
+
+    /// Links the current output's file at `path` when it has these bytes (hash and size),
+    /// recording the inputs it now stands for; false when it has other bytes or changed.
+    func linkSame(_ path: String, contentHash: String, size: Int, fingerprint: String) -> Bool {
+        guard var same = previous.files[path], same.contentHash == contentHash, same.size == Int64(size) else { return false }
+        same.fingerprint = fingerprint
+        return link(path, same)
     }
 
     /// Whether the file staged at `path` is the current output's, linked (not made anew).

@@ -235,17 +235,33 @@ public struct Pipeline: Sendable {
         }
     }
 
-    func loadDumps(_ given: ContentFiles?) throws -> (dumps: [RawDump], exports: [(path: String, data: Data)], diagnostics: [Diagnostic]) {
+    /// A dump file as loaded: decoded lines to parse, or (kept from an earlier build in this
+    /// process, by its path and bytes) its parse; `key` names the file for the cache.
+    struct LoadedDump {
+        var raw: RawDump?
+        var parsed: ParsedDump?
+        var key: String?
+    }
+
+    func loadDumps(_ given: ContentFiles?) throws -> (dumps: [LoadedDump], exports: [(path: String, data: Data)], diagnostics: [Diagnostic]) {
         // The output (and its work folder) may lie inside the content folder: never read it back.
         let content = try given ?? ContentFiles.read(options.contentPath, excluding: excludedFromContent)
         let loader = DumpLoader()
-        let results = LockedBox<[Int: (RawDump?, [Diagnostic])]>([:])
+        let results = LockedBox<[Int: (LoadedDump?, [Diagnostic])]>([:])
         DispatchQueue.concurrentPerform(iterations: content.paths.count) { index in
             let file = content.files[index]
-            let loaded = file.data.map { loader.decode($0, path: content.paths[index]) } ?? (nil, file.diagnostics)
-            results.mutate { $0[index] = loaded }
+            let path = content.paths[index]
+            guard let data = file.data else { return results.mutate { $0[index] = (nil, file.diagnostics) } }
+            let key = cache.map { _ in Self.fileKey(path: path, data: data) }
+            if let key, let known = cache?.dumps.known(key) {
+                let loaded = known.parsed.map { LoadedDump(parsed: $0, key: key) }
+                return results.mutate { $0[index] = (loaded, known.diagnostics) }
+            }
+            let (dump, found) = loader.decode(data, path: path)
+            if dump == nil, let key { cache?.dumps.store(key, BuildCache.LoadedFile(parsed: nil, diagnostics: found)) }
+            results.mutate { $0[index] = (dump.map { LoadedDump(raw: $0, key: key) }, found) }
         }
-        var dumps: [RawDump] = []
+        var dumps: [LoadedDump] = []
         var diagnostics = content.walkDiagnostics
         for index in content.paths.indices {
             guard let (dump, found) = results.value[index] else { continue }
@@ -266,16 +282,6 @@ public struct Pipeline: Sendable {
         return (dumps, exports, diagnostics)
     }
 
-    /// A fingerprint of everything a dump's parse reads: its path, lines and what decoding it
-    /// reported.
-    static func parseKey(_ dump: RawDump) -> String {
-        var key = Fingerprint("parse", dump.path)
-        key.add(dump.lines.count)
-        for line in dump.lines { key.add(line) }
-        for diagnostic in dump.diagnostics { key.add(diagnostic.description) }
-        return key.hex
-    }
-
     /// Reads every export, in parallel; each export may hold several channels.
     func readExports(_ exports: [(path: String, data: Data)], config: SiteConfig) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
         let reader = ExportReader(chatTypes: Set(config.exportChatTypes), handles: config.channelHandles)
@@ -288,21 +294,30 @@ public struct Pipeline: Sendable {
         return (all.flatMap(\.dumps), all.flatMap(\.diagnostics))
     }
 
-    func parseDumps(_ dumps: [RawDump]) -> [ParsedDump] {
+    /// Parses every loaded dump on all cores (a dump the cache knew is parsed already).
+    func parseDumps(_ dumps: [LoadedDump]) -> [ParsedDump] {
         let parser = DumpParser()
         let results = LockedBox<[Int: ParsedDump]>([:])
         DispatchQueue.concurrentPerform(iterations: dumps.count) { index in
-            let dump = dumps[index]
             var parsed: ParsedDump
-            if let cache {
-                let key = Self.parseKey(dump)
-                parsed = cache.parses.value(key) { parser.parse(dump) }
-                parsed.sourceKey = key
+            if let known = dumps[index].parsed {
+                parsed = known
+            } else if let raw = dumps[index].raw {
+                parsed = parser.parse(raw)
+                if let key = dumps[index].key { cache?.dumps.store(key, BuildCache.LoadedFile(parsed: parsed, diagnostics: [])) }
             } else {
-                parsed = parser.parse(dump)
+                return
             }
+            parsed.sourceKey = dumps[index].key
             results.mutate { $0[index] = parsed }
         }
         return dumps.indices.compactMap { results.value[$0] }
+    }
+
+    /// A fingerprint of a dump file's path and bytes: everything its load and parse read.
+    static func fileKey(path: String, data: Data) -> String {
+        var key = Fingerprint("dump", path)
+        key.add(bytes: data)
+        return key.hex
     }
 }

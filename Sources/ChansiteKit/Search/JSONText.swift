@@ -4,7 +4,8 @@ import Foundation
 /// arrays with sorted keys, written straight to bytes (Foundation's serializer spends most of its
 /// time sorting and boxing). Escapes `/` like JSONSerialization, so `</script>` cannot appear.
 struct JSONText {
-    private(set) var bytes = Data()
+    private var buffer: [UInt8] = []
+    var bytes: Data { Data(buffer) }
 
     /// An object with sorted keys whose values are strings or integer arrays.
     mutating func map(_ values: [String: String]) {
@@ -24,7 +25,10 @@ struct JSONText {
             if n > 0 { raw(",") }
             string(key)
             raw(":[")
-            raw((values[key] ?? []).map(String.init).joined(separator: ","))
+            for (m, value) in (values[key] ?? []).enumerated() {
+                if m > 0 { buffer.append(0x2C) }
+                number(value)
+            }
             raw("]")
         }
         raw("}")
@@ -39,7 +43,7 @@ struct JSONText {
                 if m > 0 { raw(",") }
                 switch value {
                 case .string(let text): string(text)
-                case .int(let number): raw(String(number))
+                case .int(let value): number(value)
                 }
             }
             raw("]")
@@ -53,10 +57,30 @@ struct JSONText {
     }
 
     private mutating func raw(_ text: String) {
-        bytes.append(contentsOf: Array(text.utf8))
+        buffer.append(contentsOf: text.utf8)
+    }
+
+    /// A whole number in decimal, digit by digit (no string made per number).
+    private mutating func number(_ value: Int) {
+        guard value >= 0, value < 1_000_000_000_000 else { return raw(String(value)) }
+        var divisor = 1
+        while divisor * 10 <= value { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            buffer.append(UInt8(0x30 + rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     mutating func string(_ text: String) {
+        // Most strings need no escape: copied as they are.
+        if !text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 == 0x2F || $0 < 0x20 || $0 == 0xE2 }) {
+            buffer.append(0x22)
+            buffer.append(contentsOf: text.utf8)
+            buffer.append(0x22)
+            return
+        }
         var out: [UInt8] = [0x22]
         let input = Array(text.utf8)
         var i = 0
@@ -80,6 +104,6 @@ struct JSONText {
             i += 1
         }
         out.append(0x22)
-        self.bytes.append(contentsOf: out)
+        buffer.append(contentsOf: out)
     }
 }

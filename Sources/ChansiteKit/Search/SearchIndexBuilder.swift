@@ -185,23 +185,25 @@ public struct SearchIndexBuilder: Sendable {
         for start in stride(from: 0, to: posts.count, by: Self.docsPerChunk) {
             let name = "docs:\(start / Self.docsPerChunk)"
             let path = SearchIndexLayout.docs(start / Self.docsPerChunk)
-            let rows = posts[start..<min(posts.count, start + Self.docsPerChunk)].map { sitePost -> [JSONText.JSONScalar] in
+            let chunk = posts[start..<min(posts.count, start + Self.docsPerChunk)]
+            // Fingerprinted from the whole text (hashed a word at a time), so the snippet is
+            // cut only for a file that is made.
+            var fingerprint = Fingerprint(ChansiteVersion.fingerprint, name)
+            for sitePost in chunk {
+                fingerprint.add(sitePost.heading)
+                fingerprint.add(channelIndex[sitePost.channelSlug] ?? 0)
+                fingerprint.add(sitePost.path)
+                fingerprint.add(sitePost.post.text)
+                fingerprint.add(sitePost.post.dateText ?? "")
+            }
+            if reuse("search/" + path, fingerprint.hex) { continue }
+            let rows = chunk.map { sitePost -> [JSONText.JSONScalar] in
                 [
                     .string(sitePost.heading), .int(channelIndex[sitePost.channelSlug] ?? 0), .string(sitePost.path),
                     .string(String(Substring(sitePost.post.text.unicodeScalars.prefix(Self.snippetSource)))),
                     .string(sitePost.post.dateText ?? ""),
                 ]
             }
-            var fingerprint = Fingerprint(ChansiteVersion.fingerprint, name)
-            for row in rows {
-                for cell in row {
-                    switch cell {
-                    case .string(let text): fingerprint.add(text)
-                    case .int(let number): fingerprint.add(number)
-                    }
-                }
-            }
-            if reuse("search/" + path, fingerprint.hex) { continue }
             var json = JSONText()
             json.rows(rows)
             try emit(Self.file(path, name: name, json: json.bytes), fingerprint.hex)

@@ -11,16 +11,23 @@ final class Memo<Value>: @unchecked Sendable {
 
     /// The value for `key`, made by `make` (outside the lock) when no earlier build made it.
     func value(_ key: String, _ make: () -> Value) -> Value {
-        if let known = lock.withLock({ () -> Value? in
+        if let known = known(key) { return known }
+        let made = make()
+        store(key, made)
+        return made
+    }
+
+    /// The value an earlier build made for `key`, kept for the next build too.
+    func known(_ key: String) -> Value? {
+        lock.withLock {
             guard let known = used[key] ?? kept[key] else { return nil }
             used[key] = known
             return known
-        }) {
-            return known
         }
-        let made = make()
-        lock.withLock { used[key] = made }
-        return made
+    }
+
+    func store(_ key: String, _ value: Value) {
+        lock.withLock { used[key] = value }
     }
 
     func endBuild() {
