@@ -11,9 +11,14 @@ public struct SiteStrings: Sendable, Hashable {
     public var counted: [String: [String: String]]
     /// The language's number format, made once (counts are written on every page).
     private var numberStyle: IntegerFormatStyle<Int>
+    /// 0 to 999 written once in that format (reaction counts and page numbers, thousands of
+    /// times a build, each a Foundation call otherwise).
+    private let smallNumbers: [String]
 
     public init(language: String, plural: PluralRule, texts: [String: String], counted: [String: [String: String]]) {
-        self.numberStyle = IntegerFormatStyle<Int>(locale: Locale(identifier: language))
+        let style = IntegerFormatStyle<Int>(locale: Locale(identifier: language))
+        self.numberStyle = style
+        self.smallNumbers = (0..<1000).map { $0.formatted(style) }
         self.language = language
         self.plural = plural
         self.texts = texts
@@ -47,7 +52,7 @@ public struct SiteStrings: Sendable, Hashable {
 
     /// `12 345` or `12,345`, as the language groups digits.
     public func number(_ n: Int) -> String {
-        n.formatted(numberStyle)
+        smallNumbers.indices.contains(n) ? smallNumbers[n] : n.formatted(numberStyle)
     }
 
     /// Everything the search page's script needs: the plural rule and its texts, as JSON.

@@ -17,9 +17,12 @@ extension TemplateView {
 struct ViewFields<View>: Sendable {
     let names: [String]
     let getters: [String: @Sendable (View) -> Any?]
+    /// The getters in `names`' order (hashing walks them without looking names up).
+    let ordered: [@Sendable (View) -> Any?]
 
     init(_ list: KeyValuePairs<String, @Sendable (View) -> Any?>) {
         names = list.map(\.key)
+        ordered = list.map(\.value)
         getters = Dictionary(list.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 }
@@ -56,9 +59,10 @@ extension Fingerprint {
 
     /// Adds every variable of `view`, walking nested views.
     mutating func add(viewValues view: some TemplateView) {
-        for name in type(of: view).fields.names {
+        let fields = type(of: view).fields
+        for (name, get) in zip(fields.names, fields.ordered) {
             add(name)
-            add(viewValue: view.child(named: name))
+            add(viewValue: get(view))
         }
     }
 
