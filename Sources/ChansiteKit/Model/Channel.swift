@@ -6,6 +6,10 @@ public struct Channel: Sendable, Hashable {
     public var posts: [SitePost]
     /// The dumps this channel was read from, in the order they were merged.
     public var sources: [String]
+    /// A fingerprint of everything the channel was made from (its dumps' bytes, the
+    /// configuration, the interface words), when a build keeps a cache: later stages key the
+    /// channel's views and pages by it.
+    var cacheKey: String?
 
     public init(slug: String, info: ChannelInfo, posts: [SitePost], sources: [String]) {
         self.slug = slug

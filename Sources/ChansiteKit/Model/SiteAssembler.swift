@@ -30,10 +30,13 @@ public struct SiteAssembler: Sendable {
             let info = group.map(\.channel).reduce(ChannelInfo()) { $0.merged(with: $1) }
             let base = Self.channelSlugBase(info: info, path: group[0].path)
             let slug = Self.unique(base, in: &usedSlugs, counters: &channelCounters)
-            let made = memoKey(group, slug: slug).map { key in channelMemo?.value(key) { channelPosts(group, slug: slug) } } ?? nil
+            let key = memoKey(group, slug: slug)
+            let made = key.map { key in channelMemo?.value(key) { channelPosts(group, slug: slug) } } ?? nil
             let posts = made ?? channelPosts(group, slug: slug)
             diagnostics += posts.diagnostics
-            channels.append(Channel(slug: slug, info: info, posts: posts.posts, sources: Array(Set(group.map(\.path))).sorted()))
+            var channel = Channel(slug: slug, info: info, posts: posts.posts, sources: Array(Set(group.map(\.path))).sorted())
+            channel.cacheKey = key
+            channels.append(channel)
         }
         channels.sort { $0.slug < $1.slug }
         return (Site(config: config, channels: channels, tags: Self.tags(of: channels), strings: strings), diagnostics)

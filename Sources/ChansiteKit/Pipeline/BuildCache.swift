@@ -10,6 +10,11 @@ public final class BuildCache: Sendable {
     let channels = Memo<SiteAssembler.ChannelPosts>()
     let bodies = Memo<String>()
     let summaries = Memo<String>()
+    /// A channel's post views, by the channel's key and the site's tag links.
+    let postViews = Memo<[PostView]>()
+    /// The fingerprints of a channel's post and listing pages, by the channel's key, the
+    /// templates and the interface words.
+    let pageFingerprints = Memo<String>()
     let vocabulary = IndexVocabulary(keepsDocuments: true)
 
     /// A dump file's parse (nil when it had none to give) and what loading it reported.
@@ -26,6 +31,8 @@ public final class BuildCache: Sendable {
         channels.endBuild()
         bodies.endBuild()
         summaries.endBuild()
+        postViews.endBuild()
+        pageFingerprints.endBuild()
         vocabulary.endBuild()
     }
 }

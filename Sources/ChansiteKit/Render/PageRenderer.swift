@@ -44,7 +44,7 @@ public struct PageRenderer: Sendable {
         words.add(any: strings.texts)
         let wordsFingerprint = words.hex
         let views = Views(
-            posts: PostViews(site: site, media: media, links: links, bodies: cache?.bodies),
+            posts: PostViews(site: site, media: media, links: links, bodies: cache?.bodies, memo: cache?.postViews),
             channels: ChannelView.views(site: site, archived: Set(months.byChannel.keys)))
         views.posts.renderSummaries(templates, page: page("", title: "", EmptyView()), words: wordsFingerprint, memo: cache?.summaries)
         let pages = allPages()
@@ -52,17 +52,27 @@ public struct PageRenderer: Sendable {
         let failures = LockedBox<[String]>([])
         let done = LockedBox(0)
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            let (path, view) = self.view(of: pages[index], views: views)
-            paths.mutate { $0.append(path) }
             var finished = 0
             done.mutate {
                 $0 += 1
                 finished = $0
             }
             if finished % 500 == 0 { progress(finished, pages.count) }
+            // A page of a channel whose inputs are those of the last build in this process has
+            // the same fingerprint: carried over without making its view.
+            let memoKey = self.memoKey(of: pages[index], views: views, words: wordsFingerprint)
+            if let memoKey, let known = cache?.pageFingerprints.known(memoKey), let path = path(of: pages[index]),
+                sink.reuse(path, fingerprint: known)
+            {
+                paths.mutate { $0.append(path) }
+                return
+            }
+            let (path, view) = self.view(of: pages[index], views: views)
+            paths.mutate { $0.append(path) }
             // The interface words are the same on every page: hashed once, not once a page.
             var fingerprint = Fingerprint(templates.fingerprint, wordsFingerprint)
             view.add(to: &fingerprint)
+            if let memoKey { cache?.pageFingerprints.store(memoKey, fingerprint.hex) }
             guard !sink.reuse(path, fingerprint: fingerprint.hex) else { return }
             do {
                 let html = templates.renderPage(view)
@@ -80,6 +90,28 @@ public struct PageRenderer: Sendable {
         let sink = MemorySink()
         _ = try? render(into: sink)
         return sink.files
+    }
+
+    /// For a post or listing page of a channel with a cache key: a fingerprint of everything
+    /// its view and template read (they read only that channel, the site's configuration and
+    /// tag links, which the channel's key holds, and the templates and interface words).
+    func memoKey(of page: Page, views: Views, words: String) -> String? {
+        guard cache != nil else { return nil }
+        switch page {
+        case .post(let c, let p): return views.posts.channelKeys[c].map { Fingerprint($0, templates.fingerprint, words, "post", String(p)).hex }
+        case .channel(let c, let n):
+            return views.posts.channelKeys[c].map { Fingerprint($0, templates.fingerprint, words, "channel", String(n)).hex }
+        default: return nil
+        }
+    }
+
+    /// The path of a post or listing page without making its view (nil for other pages).
+    func path(of page: Page) -> String? {
+        switch page {
+        case .post(let c, let p): return site.channels[c].posts[p].path
+        case .channel(let c, let n): return SitePaths.channel(site.channels[c].slug, page: n)
+        default: return nil
+        }
     }
 
     /// The views made once per build and shared by the pages.

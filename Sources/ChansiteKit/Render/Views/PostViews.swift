@@ -12,22 +12,29 @@ struct PostViews: Sendable {
     let byChannel: [[PostView]]
     let dates: DateDisplay
 
-    init(site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: Memo<String>? = nil) {
+    /// A fingerprint of each channel's views' inputs beyond the channel itself (the site's tag
+    /// links), by channel; nil for a channel without a cache key.
+    let channelKeys: [String?]
+
+    /// Every post's view; `memo` (with `bodies`, kept by `serve`) hands back the views of
+    /// channels whose inputs did not change. A post's view reads only its own channel (replies
+    /// and quotes link within a channel; an export, which links across channels, has no key).
+    init(site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: Memo<String>? = nil, memo: Memo<[PostView]>? = nil) {
         let builder = Builder(site: site, media: media, links: links, bodies: bodies)
-        let all = site.allPosts
-        let views = LockedBox([PostView?](repeating: nil, count: all.count))
-        DispatchQueue.concurrentPerform(iterations: (all.count + 63) / 64) { part in
-            let range = (part * 64)..<min(all.count, part * 64 + 64)
-            let made = range.map { builder.view(of: all[$0]) }
-            views.mutate { $0.replaceSubrange(range, with: made) }
+        let keys = site.channels.map { channel in channel.cacheKey.map { Fingerprint($0, builder.tagLinks).hex } }
+        var known = keys.map { key in key.flatMap { memo?.known($0) } }
+        let missing = site.channels.indices.filter { known[$0] == nil }
+        let posts = missing.flatMap { site.channels[$0].posts }
+        var made = posts.concurrentMap { builder.view(of: $0) }[...]
+        for c in missing {
+            let views = Array(made.prefix(site.channels[c].posts.count))
+            made = made.dropFirst(views.count)
+            known[c] = views
+            if let key = keys[c] { memo?.store(key, views) }
         }
-        let made = views.value.compactMap { $0 }
-        byID = Dictionary(zip(all.map(\.id), made), uniquingKeysWith: { a, _ in a })
-        var start = 0
-        byChannel = site.channels.map { channel in
-            defer { start += channel.posts.count }
-            return Array(made[start..<(start + channel.posts.count)])
-        }
+        byChannel = known.map { $0 ?? [] }
+        byID = Dictionary(zip(site.channels.flatMap { $0.posts.map(\.id) }, byChannel.flatMap { $0 }), uniquingKeysWith: { a, _ in a })
+        channelKeys = keys
         dates = builder.dates
     }
 
@@ -43,6 +50,9 @@ struct PostViews: Sendable {
         let context = pageFingerprint.hex
         DispatchQueue.concurrentPerform(iterations: views.count) { index in
             let view = views[index]
+            // A view kept from the last build still holds that build's summary: the summary
+            // template sees the variable empty, as in a build from scratch.
+            view.summaryHTML = ""
             guard let memo else {
                 view.summaryHTML = templates.renderSummary(of: view, on: page)
                 return
