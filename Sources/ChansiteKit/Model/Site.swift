@@ -14,9 +14,6 @@ public struct Site: Sendable {
         self.strings = strings ?? SiteStrings(language: config.language, plural: .oneOther, texts: [:], counted: [:])
     }
 
-    /// Every post of every channel, in site order (channels by slug, posts in reading order).
-    public var allPosts: [SitePost] { channels.flatMap(\.posts) }
-
     /// A channel's latest `count` posts, newest first, whichever order its pages use; with
     /// `withText`, only posts with words (a home page's "latest" lists no bare photo).
     public func latest(_ count: Int, of channel: Channel, withText: Bool = false) -> [SitePost] {
@@ -30,10 +27,5 @@ public struct Site: Sendable {
             index += newestFirst ? 1 : -1
         }
         return latest
-    }
-
-    /// Looks posts up by id.
-    public func postsByID() -> [String: SitePost] {
-        Dictionary(allPosts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

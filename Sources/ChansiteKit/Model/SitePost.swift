@@ -16,9 +16,6 @@ public struct SitePost: Sendable, Hashable {
     public var heading: String
     /// `post.excerpt()`, computed once.
     public var excerpt: String
-    /// The text shown as the post's body, computed once: the whole text, or (for a post with a
-    /// title) the text below the title (see `Post.body(below:)`).
-    public var body: String
 
     public init(
         post: Post, channelSlug: String, slug: String, index: Int, tagKeys: [String], strings: SiteStrings? = nil, sharded: Bool = false
@@ -31,9 +28,15 @@ public struct SitePost: Sendable, Hashable {
         self.tagKeys = tagKeys
         self.heading = post.heading(in: strings)
         self.excerpt = post.excerpt()
+    }
+
+    /// The text shown as the post's body: the whole text, or (for a post with a title) the text
+    /// below the title (see `Post.body(below:)`). Made when asked (a few times a build), not
+    /// kept: it is most of the text again.
+    public var body: String {
         // A post without a title in its source shows its whole text, as Telegram does; its
         // heading (its first words) is for page titles, feeds and links.
-        self.body = post.title == nil ? post.text : post.body(below: heading)
+        post.title == nil ? post.text : post.body(below: heading)
     }
 
     /// True when the body starts with the heading's words (the post has no title of its own).

@@ -50,11 +50,48 @@ public struct BuildManifest: Codable, Sendable {
     }
 
     func save(_ path: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try encoded().write(to: URL(fileURLWithPath: path), options: .atomic)
         // Renamed into place later: the identity (inode included) goes with the file.
         if let identity = Self.fileIdentity(path) { Self.recent.mutate { $0 = (identity, self) } }
+    }
+
+    /// The manifest as JSON with sorted keys, written entry by entry: `JSONEncoder` builds a
+    /// tree of the whole manifest first, hundreds of megabytes for 100k pages.
+    func encoded() throws -> Data {
+        var json = JSONText()
+        json.raw("{\"files\":{")
+        for (n, path) in files.keys.sorted().enumerated() {
+            guard let entry = files[path] else { continue }
+            json.raw(n == 0 ? "" : ",")
+            json.string(path)
+            json.raw(":{\"contentHash\":")
+            json.string(entry.contentHash)
+            json.raw(",\"fingerprint\":")
+            json.string(entry.fingerprint)
+            json.raw(",\"inode\":")
+            json.number(entry.inode)
+            json.raw(",\"modified\":")
+            json.number(entry.modified)
+            json.raw(",\"size\":")
+            json.number(entry.size)
+            json.raw("}")
+        }
+        json.raw("},\"format\":")
+        json.string(format)
+        json.raw(",\"groups\":")
+        json.map(groups)
+        if let inputs {
+            json.raw(",\"inputs\":")
+            json.string(inputs)
+        }
+        if let replay {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            json.raw(",\"replay\":")
+            json.raw(bytes: try encoder.encode(replay))
+        }
+        json.raw("}")
+        return json.bytes
     }
 
     private static let recent = LockedBox<(identity: [Int64], manifest: BuildManifest)?>(nil)

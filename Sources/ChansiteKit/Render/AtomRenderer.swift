@@ -16,7 +16,8 @@ public struct AtomRenderer: Sendable {
     /// Every feed, made on all cores (a tag feed per tag: hundreds of feeds of up to 50 entries).
     public func render() -> [RenderedFile] {
         let fallback = site.allPosts.compactMap(\.post.date).max() ?? Date(timeIntervalSince1970: 0)
-        let posts = site.postsByID()
+        let all = site.allPosts
+        let positions = all.positionsByID()
         // Each feed's path, title, page and posts; only the XML is made on all cores.
         var feeds: [(path: String, title: String, page: String, posts: ArraySlice<SitePost>)] = [
             (
@@ -29,7 +30,7 @@ public struct AtomRenderer: Sendable {
                 (SitePaths.channelAtom(channel.slug), channel.displayName, SitePaths.channel(channel.slug), site.latest(limit, of: channel)[...]))
         }
         for tag in site.tags {
-            let tagged = FeedRenderer.newestFirst(tag.postIDs.suffix(limit).reversed().compactMap { posts[$0] })
+            let tagged = FeedRenderer.newestFirst(tag.postIDs.suffix(limit).reversed().compactMap { positions[$0].map { all[$0] } })
             feeds.append((SitePaths.tagAtom(tag.slug), tag.name, SitePaths.tag(tag.slug), tagged[...]))
         }
         let specs = feeds

@@ -180,7 +180,7 @@ public struct SearchIndexBuilder: Sendable {
 
     /// Each `docs/` file, carried over when its fingerprint (everything it holds) is the last
     /// build's: an edit rewrites the one file holding the post.
-    private func writeDocs(_ posts: [SitePost], reuse: (String, String) -> Bool, _ emit: (RenderedFile, String?) throws -> Void) rethrows {
+    private func writeDocs(_ posts: Site.AllPosts, reuse: (String, String) -> Bool, _ emit: (RenderedFile, String?) throws -> Void) rethrows {
         let channelIndex = Dictionary(site.channels.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         for start in stride(from: 0, to: posts.count, by: Self.docsPerChunk) {
             let name = "docs:\(start / Self.docsPerChunk)"
@@ -268,7 +268,7 @@ public struct SearchIndexBuilder: Sendable {
 
     /// Every post's words as numbers into `vocabulary`, tokenized on all cores; a post whose
     /// text the vocabulary has met before (a rebuild in `serve`) is not tokenized again.
-    static func tokenize(_ posts: [SitePost], names: [String: String], vocabulary: IndexVocabulary) -> [DocumentWordIDs] {
+    static func tokenize(_ posts: Site.AllPosts, names: [String: String], vocabulary: IndexVocabulary) -> [DocumentWordIDs] {
         let documents = LockedBox([DocumentWordIDs](repeating: DocumentWordIDs(), count: posts.count))
         DispatchQueue.concurrentPerform(iterations: (posts.count + tokenizeChunk - 1) / tokenizeChunk) { part in
             let range = (part * tokenizeChunk)..<min(posts.count, (part + 1) * tokenizeChunk)

@@ -73,7 +73,8 @@ extension PostViews {
         let formatted: FormattedText
         let channelsBySlug: [String: Channel]
         let tagsByKey: [String: Tag]
-        let postsByID: [String: SitePost]
+        let posts: Site.AllPosts
+        let positions: [String: Int]
         /// Post id → the id of the post it answers, when that is in the archive.
         let replyTarget: [String: String]
         /// Post id → the ids of the posts answering it, in reading order.
@@ -108,7 +109,8 @@ extension PostViews {
                 spoilerLabel: site.strings.text("showHiddenText"))
             channelsBySlug = Dictionary(site.channels.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
             tagsByKey = Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-            postsByID = site.postsByID()
+            posts = site.allPosts
+            positions = posts.positionsByID()
             var replyTarget: [String: String] = [:]
             var replies: [String: [String]] = [:]
             var relativeDates: [String: String] = [:]
@@ -234,8 +236,10 @@ extension PostViews {
             view.contact = details.contact.map { ContactView(contactName: $0.name, phone: $0.phone) }
         }
 
+        func post(withID id: String) -> SitePost? { positions[id].map { posts[$0] } }
+
         func addReplies(of post: SitePost, to view: PostView) {
-            let target = replyTarget[post.id].flatMap { postsByID[$0] }
+            let target = replyTarget[post.id].flatMap(post(withID:))
             if let quote = post.post.replyQuote, post.post.replyTo == nil {
                 // A text copy's quote: its author and words, linked when the quoted post is here.
                 view.replyTo = ReplyView(replyAuthor: quote.author, replyExcerpt: quote.text, replyURL: target.map(url(of:)))
@@ -244,7 +248,7 @@ extension PostViews {
                     target.map { ReplyView(replyExcerpt: $0.post.excerpt(maxLength: 120), replyURL: url(of: $0)) }
                     ?? ReplyView(replyMissing: true)
             }
-            let answers = (replies[post.id] ?? []).compactMap { postsByID[$0] }
+            let answers = (replies[post.id] ?? []).compactMap(post(withID:))
             view.replies = answers.map { LinkView(url: url(of: $0), heading: $0.heading) }
             if !answers.isEmpty { view.replyCountText = site.strings.count("replies", answers.count) }
         }

@@ -2,8 +2,9 @@
 /// starts with the quote (or whose whole text the quote starts with).
 struct QuotedPosts {
     private let site: Site
-    /// Channel slug → posts by the first characters of their text; built on first use.
-    private var starts: [String: [String: [SitePost]]]?
+    /// Channel slug → posts (positions in `site.allPosts`) by the first characters of their
+    /// text; built on first use.
+    private var starts: [String: [String: [Int]]]?
 
     static let keyLength = 16
     static let maxCandidates = 64
@@ -19,7 +20,8 @@ struct QuotedPosts {
         if text.hasSuffix("…") { text.removeLast() }
         if text.hasSuffix("...") { text.removeLast(3) }
         text = text.normalizedSpaces
-        let bucket = starts?[channel]?[Self.key(text)] ?? []
+        let posts = site.allPosts
+        let bucket = (starts?[channel]?[Self.key(text)] ?? []).map { posts[$0] }
         // Many posts starting alike make any match a guess (and scanning them all for every
         // reply would grow with the square of the archive): no link then.
         guard bucket.count <= Self.maxCandidates else { return nil }
@@ -31,10 +33,10 @@ struct QuotedPosts {
         return found.count == 1 ? found.first?.id : nil
     }
 
-    private static func index(_ site: Site) -> [String: [String: [SitePost]]] {
-        var starts: [String: [String: [SitePost]]] = [:]
-        for post in site.allPosts where post.post.replyTo == nil {
-            starts[post.channelSlug, default: [:]][key(flat(post.post.text)), default: []].append(post)
+    private static func index(_ site: Site) -> [String: [String: [Int]]] {
+        var starts: [String: [String: [Int]]] = [:]
+        for (position, post) in zip(site.allPosts.indices, site.allPosts) where post.post.replyTo == nil {
+            starts[post.channelSlug, default: [:]][key(flat(post.post.text)), default: []].append(position)
         }
         return starts
     }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// A small JSON writer for the index shards, the bulk of the index: string maps and integer
-/// arrays with sorted keys, written straight to bytes (Foundation's serializer spends most of its
-/// time sorting and boxing). Escapes `/` like JSONSerialization, so `</script>` cannot appear.
+/// A small JSON writer for the big files (the index shards, the build manifest): string maps,
+/// integer arrays and objects with sorted keys, written straight to bytes (Foundation's
+/// serializers spend most of their time sorting and boxing, and build the whole tree in memory
+/// first). Escapes `/` like JSONSerialization, so `</script>` cannot appear.
 struct JSONText {
     private var buffer: [UInt8] = []
     var bytes: Data { Data(buffer) }
@@ -56,8 +57,22 @@ struct JSONText {
         case int(Int)
     }
 
-    private mutating func raw(_ text: String) {
+    /// Text copied as it is: punctuation, or JSON made elsewhere.
+    mutating func raw(_ text: String) {
         buffer.append(contentsOf: text.utf8)
+    }
+
+    mutating func raw(bytes: Data) {
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Any whole number (digit by digit when it is small enough, as most are).
+    mutating func number(_ value: Int64) {
+        if let small = Int(exactly: value), small >= 0, small < 1_000_000_000_000 { number(small) } else { raw(String(value)) }
+    }
+
+    mutating func number(_ value: UInt64) {
+        if let small = Int(exactly: value), small < 1_000_000_000_000 { number(small) } else { raw(String(value)) }
     }
 
     /// A whole number in decimal, digit by digit (no string made per number).
