@@ -60,7 +60,7 @@ struct PostBuilder {
     func build(path: String) -> Post? {
         guard let firstLine, let lastLine else { return nil }
         let lines = body.map { Self.trimTrailing($0.text) }.trimmingBlankLines()
-        let text = lines.joined(separator: "\n")
+        let text = String.joined(lines, separator: "\n")
         let hashtags = Hashtags.find(in: (tagLines + [text]).joined(separator: "\n"))
         let cleanTitle = title?.trimmingWhitespace()
         var post = Post(

@@ -84,7 +84,8 @@ public struct TemplateSet: Sendable {
 
     /// Renders `partials/post-summary` for `post` as it would be inside `page`.
     func renderSummary(of post: PostView, on page: PageView) -> String {
-        library.render(SummaryContext(page: page, post: post), withTemplate: Self.summaryTemplate) ?? ""
+        // Kept for the whole render (every listing splices it): stored tight.
+        (library.render(SummaryContext(page: page, post: post), withTemplate: Self.summaryTemplate) ?? "").compacted
     }
 
     static let summaryTemplate = "chansite:summary"

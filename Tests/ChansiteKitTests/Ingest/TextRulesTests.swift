@@ -86,4 +86,12 @@ import Testing
     func linesSplitByBytesAsByCharacters(text: String) {
         #expect(text.lineSlices() == text.split(separator: "\n", omittingEmptySubsequences: false))
     }
+
+    @Test(arguments: [[], [""], ["a"], ["", ""], ["first line", "", "é\u{301} ж 🙂"], Array(repeating: "a longer line of words", count: 50)])
+    func linesJoinedInOneBufferAsByJoined(lines: [String]) {
+        let joined = String.joined(lines, separator: "\n")
+        #expect(joined == lines.joined(separator: "\n"))
+        #expect(joined.compacted == joined)
+        #expect(Array(joined.compacted.utf8) == Array(joined.utf8))
+    }
 }
