@@ -19,15 +19,13 @@ final class DeferredLinkSink: OutputSink, @unchecked Sendable {
     }
 
     func reuse(_ path: String, fingerprint: String) -> Bool {
-        guard staging.previous.files[path]?.fingerprint == fingerprint else { return false }
+        guard staging.madeBefore(path, fingerprint: fingerprint) else { return false }
         pending.mutate { $0.files.append((path, fingerprint)) }
         return true
     }
 
     func reuseGroup(_ prefix: String, fingerprint: String) -> Bool {
-        guard staging.previous.groups[prefix] == fingerprint, staging.previous.files.keys.contains(where: { $0.hasPrefix(prefix) }) else {
-            return false
-        }
+        guard staging.madeGroupBefore(prefix, fingerprint: fingerprint) else { return false }
         pending.mutate { $0.groups.append((prefix, fingerprint)) }
         return true
     }
@@ -35,7 +33,7 @@ final class DeferredLinkSink: OutputSink, @unchecked Sendable {
     func write(_ path: String, contents: Data, fingerprint: String?) throws {
         // Made again with the same bytes (feeds, index shards): linked later like the rest.
         let hash = Slug.hash(bytes: contents)
-        if let old = staging.previous.files[path], old.contentHash == hash, old.size == Int64(contents.count) {
+        if staging.hadSameBytes(path, contentHash: hash, size: contents.count) {
             pending.mutate { $0.same.append((path, hash, contents.count, fingerprint ?? hash)) }
             return
         }

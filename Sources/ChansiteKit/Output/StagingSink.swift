@@ -29,10 +29,26 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
         return link(path, old)
     }
 
+    /// Whether the last build made `path` from these inputs (`reuse` would link it).
+    func madeBefore(_ path: String, fingerprint: String) -> Bool {
+        previous.files[path]?.fingerprint == fingerprint
+    }
+
+    /// Whether the last build's file at `path` has these bytes (their hash and size).
+    func hadSameBytes(_ path: String, contentHash: String, size: Int) -> Bool {
+        guard let old = previous.files[path] else { return false }
+        return old.contentHash == contentHash && old.size == Int64(size)
+    }
+
+    /// Whether the last build made the group of files under `prefix` from these inputs.
+    func madeGroupBefore(_ prefix: String, fingerprint: String) -> Bool {
+        previous.groups[prefix] == fingerprint && previous.files.keys.contains { $0.hasPrefix(prefix) }
+    }
+
     public func reuseGroup(_ prefix: String, fingerprint: String) -> Bool {
-        guard previous.groups[prefix] == fingerprint else { return false }
+        guard madeGroupBefore(prefix, fingerprint: fingerprint) else { return false }
         let members = previous.files.filter { $0.key.hasPrefix(prefix) }
-        guard !members.isEmpty, members.allSatisfy({ BuildManifest.matches($0.value, at: FileSystem.join(output, $0.key)) }) else {
+        guard members.allSatisfy({ BuildManifest.matches($0.value, at: FileSystem.join(output, $0.key)) }) else {
             return false
         }
         for (path, entry) in members where !link(path, entry, checked: true) { return false }
@@ -99,7 +115,7 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
     /// Links the current output's file at `path` when it has these bytes (hash and size),
     /// recording the inputs it now stands for; false when it has other bytes or changed.
     func linkSame(_ path: String, contentHash: String, size: Int, fingerprint: String) -> Bool {
-        guard var same = previous.files[path], same.contentHash == contentHash, same.size == Int64(size) else { return false }
+        guard hadSameBytes(path, contentHash: contentHash, size: size), var same = previous.files[path] else { return false }
         same.fingerprint = fingerprint
         return link(path, same)
     }

@@ -24,8 +24,10 @@ struct PostViews: Sendable {
         let keys = site.channels.map { channel in channel.cacheKey.map { Fingerprint($0, builder.tagLinks).hex } }
         var known = keys.map { key in key.flatMap { memo?.known($0) } }
         let missing = site.channels.indices.filter { known[$0] == nil }
-        let posts = missing.flatMap { site.channels[$0].posts }
-        var made = posts.concurrentMap { builder.view(of: $0) }[...]
+        // Positions, not a copy of the posts (a build from scratch misses every channel).
+        let all = site.allPosts
+        let positions = missing.flatMap { all.starts[$0]..<all.starts[$0 + 1] }
+        var made = positions.concurrentMap { builder.view(of: all[$0]) }[...]
         for c in missing {
             let views = Array(made.prefix(site.channels[c].posts.count))
             made = made.dropFirst(views.count)
