@@ -20,6 +20,17 @@ timed() {  # timed OUTFILE command...: wall seconds and peak MB into OUTFILE, co
   /usr/bin/time -o "$out" -f "%e %M" "$@" >"$out.log" 2>&1 || echo "(exited with status $?: $*)" >&2
 }
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# Outputs are deleted only when the script ends: on an ext4 file system without a journal,
+# creating files within a few minutes of deleting many costs much more system time (the
+# kernel skips recently freed inodes one by one), which would charge whichever tool ran next.
+cleanup() {
+  rm -rf "$work"/out-chansite-* "$work"/out-hugo-* "$work"/.out-chansite-*.chansite "$work/dumps-edited"
+  if [ -n "${LARGE:-}" ]; then
+    big=${BENCH_DIR:-/tmp/chansite-bench}/build-$LARGE
+    rm -rf "$big"/out-chansite-* "$big"/out-hugo-* "$big"/.out-chansite-*.chansite
+  fi
+}
+trap cleanup EXIT
 echo "corpus: $posts posts ($(du -sh "$work/dumps" | cut -f1) of dumps), $(nproc) cores, $runs runs each, alternating"
 : >"$work/c.times"; : >"$work/h.times"; : >"$work/c.mem"; : >"$work/h.mem"
 for run in $(seq "$runs"); do
@@ -60,8 +71,6 @@ total=$(find "$out" -type f | wc -l)
 written=$(summary "$work/o.log" | grep -oE '[0-9]+ written' | grep -oE '[0-9]+' || echo "$total")
 printf "%-34s %8.2f s  %6d MB  %s of %s files written (%.2f %%)\n" "rebuild, one word changed" "$ot" $((om / 1024)) \
   "$written" "$total" "$(echo "100 * $written / $total" | bc -l)"
-rm -rf "$work"/out-chansite-* "$work"/out-hugo-* "$work"/.out-chansite-*.chansite "$work/dumps-edited"
-printf "%-34s %s\n" "serve, edit to reload (median)" "$(python3 scripts/bench-reload.py "$posts" "$runs" | grep -oE '[0-9.]+ s$' | tail -1)"
 if [ -n "${LARGE:-}" ]; then
   big=${BENCH_DIR:-/tmp/chansite-bench}/build-$LARGE
   [ -d "$big/dumps" ] || python3 ../shared/bench/gen_corpus.py "$LARGE" "$big" --forms dumps,hugo >/dev/null
@@ -74,5 +83,5 @@ if [ -n "${LARGE:-}" ]; then
     printf "%-34s %8.2f s  %6d MB\n" "hugo full build, $LARGE posts" "$ht2" $((hm2 / 1024))
     printf "%-34s %8.2f\n" "chansite / hugo wall time, $LARGE" "$(echo "$bt / $ht2" | bc -l)"
   fi
-  rm -rf "$big"/out-chansite-* "$big"/out-hugo-* "$big"/.out-chansite-*.chansite
 fi
+printf "%-34s %s\n" "serve, edit to reload (median)" "$(python3 scripts/bench-reload.py "$posts" "$runs" | grep -oE '[0-9.]+ s$' | tail -1)"

@@ -16,6 +16,13 @@ public protocol OutputSink: Sendable {
     /// Puts a file from outside the build (a photo of an export) at `path` by a streamed copy,
     /// never through memory; carried over from the last build when the source is unchanged.
     func copy(_ path: String, from source: String) throws
+    /// A folder on the output's disk, outside the site, where a build may keep scratch files
+    /// while it runs; nil when there is none (memory builds).
+    var scratchFolder: String? { get }
+}
+
+extension OutputSink {
+    public var scratchFolder: String? { nil }
 }
 
 /// Collects files in memory; never reuses anything.

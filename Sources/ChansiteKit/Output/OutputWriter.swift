@@ -146,10 +146,17 @@ public struct OutputWriter: Sendable {
         FileSystem.removeTree(work.retired)
     }
 
-    /// Writes one file with plain POSIX calls: no per-file fsync (the folder swap is what makes
-    /// the site appear at once) and no temporary file per write. Returns the error, if any.
+    /// Writes one file as a new file with plain POSIX calls: no per-file fsync (the folder swap
+    /// is what makes the site appear at once) and no temporary file per write. A file already at
+    /// `path` (a hard link to the live site, say) is unlinked first, never written through; only
+    /// then, since unlinking takes the folder's lock, which stalls every thread creating files
+    /// in that folder. Returns the error, if any.
     static func store(_ data: Data, at path: String) -> String? {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == EEXIST {
+            unlink(path)
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else { return FileSystem.lastError }
         defer { close(fd) }
         return data.withUnsafeBytes { buffer -> String? in

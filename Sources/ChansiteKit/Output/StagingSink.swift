@@ -18,6 +18,9 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
         self.previous = previous
     }
 
+    /// The work folder that holds the staging folder: beside the output, never served.
+    public var scratchFolder: String? { (staging as NSString).deletingLastPathComponent }
+
     /// Files written anew and files carried over.
     public var written: Int { counts.value.written }
     public var reused: Int { counts.value.reused }
@@ -82,9 +85,8 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
         if linkSame(path, contentHash: hash, size: contents.count, fingerprint: fingerprint) { return }
         try makeFolder(of: path)
         let target = FileSystem.join(staging, path)
-        // A path already linked from the current output must get a new file, never be written
-        // through the link (that would change the live site).
-        unlink(target)
+        // A path already linked from the current output gets a new file (`store` makes one),
+        // never written through the link: that would change the live site.
         if let problem = OutputWriter.store(contents, at: target) {
             throw DiagnosticError(.error("cannot write '\(path)': \(problem)"))
         }

@@ -36,53 +36,83 @@ public struct PageRenderer: Sendable {
 
     /// Renders every page into `sink`, in parallel. Each post's view is made once, and its
     /// summary rendered once, for pages of every depth (links are root-relative until a page is
-    /// written). A page whose view (everything its template can see) and templates are those of
-    /// the last build is carried over by the sink without rendering. Returns the pages' paths, sorted.
+    /// written). Channel by channel: a channel's views and summaries, then its pages, then its
+    /// views let go of their bodies; the pages that list posts of every channel come last. A
+    /// page whose view (everything its template can see) and templates are those of the last
+    /// build is carried over by the sink without rendering. Returns the pages' paths, sorted.
     /// - Throws: `DiagnosticError` when a file cannot be stored.
     public func render(into sink: any OutputSink) throws -> [String] {
         var words = Fingerprint("strings")
         words.add(any: strings.texts)
-        let wordsFingerprint = words.hex
-        let views = Views(
-            posts: PostViews(site: site, media: media, links: links, bodies: cache?.bodies, memo: cache?.postViews),
-            channels: ChannelView.views(site: site, archived: Set(months.byChannel.keys)))
-        views.posts.renderSummaries(templates, page: page("", title: "", EmptyView()), words: wordsFingerprint, memo: cache?.summaries)
-        let pages = allPages()
+        let run = Run(sink: sink, words: words.hex, total: allPages().count)
+        var posts = PostViews(site: site, media: media, links: links, bodies: cache?.bodies, memo: cache?.postViews)
+        let channels = ChannelView.views(site: site, archived: Set(months.byChannel.keys))
+        // Summaries wait on disk beside the staging folder when views let go of their bodies.
+        let scratch = posts.releasing ? sink.scratchFolder.flatMap { ScratchFile(in: $0) } : nil
+        let summaryPage = page("", title: "", EmptyView())
+        for c in site.channels.indices {
+            posts.make(channel: c)
+            posts.renderSummaries(channel: c, templates, page: summaryPage, words: run.words, memo: cache?.summaries, scratch: scratch)
+            render(channelPages(c), views: Views(posts: posts, channels: channels), run: run)
+            posts.releaseBodies(channel: c)
+        }
+        posts.makeIndex()
+        render(sitePages(), views: Views(posts: posts, channels: channels), run: run)
+        if let first = run.failures.value.sorted().first { throw DiagnosticError(.error(first)) }
+        return run.paths.value.sorted()
+    }
+
+    /// One render's shared state: where files go and what has been done, from many threads.
+    final class Run: Sendable {
+        let sink: any OutputSink
+        /// The fingerprint of the interface words, the same on every page: hashed once.
+        let words: String
+        let total: Int
         let paths = LockedBox<[String]>([])
         let failures = LockedBox<[String]>([])
         let done = LockedBox(0)
+
+        init(sink: any OutputSink, words: String, total: Int) {
+            self.sink = sink
+            self.words = words
+            self.total = total
+        }
+    }
+
+    /// Renders `pages` on all cores into the run's sink.
+    func render(_ pages: [Page], views: Views, run: Run) {
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
             var finished = 0
-            done.mutate {
+            run.done.mutate {
                 $0 += 1
                 finished = $0
             }
-            if finished % 500 == 0 { progress(finished, pages.count) }
-            // A page of a channel whose inputs are those of the last build in this process has
-            // the same fingerprint: carried over without making its view.
-            let memoKey = self.memoKey(of: pages[index], views: views, words: wordsFingerprint)
-            if let memoKey, let known = cache?.pageFingerprints.known(memoKey), let path = path(of: pages[index]),
-                sink.reuse(path, fingerprint: known)
-            {
-                paths.mutate { $0.append(path) }
-                return
-            }
-            let (path, view) = self.view(of: pages[index], views: views)
-            paths.mutate { $0.append(path) }
-            // The interface words are the same on every page: hashed once, not once a page.
-            var fingerprint = Fingerprint(templates.fingerprint, wordsFingerprint)
-            view.add(to: &fingerprint)
-            if let memoKey { cache?.pageFingerprints.store(memoKey, fingerprint.hex) }
-            guard !sink.reuse(path, fingerprint: fingerprint.hex) else { return }
-            do {
-                let html = templates.renderPage(view)
-                try sink.write(path, contents: RootLinks.resolve(html, root: SitePaths.root(of: path)), fingerprint: fingerprint.hex)
-            } catch {
-                failures.mutate { $0.append((error as? DiagnosticError)?.description ?? "\(error)") }
-            }
+            if finished % 500 == 0 { progress(finished, run.total) }
+            render(pages[index], views: views, run: run)
         }
-        if let first = failures.value.sorted().first { throw DiagnosticError(.error(first)) }
-        return paths.value.sorted()
+    }
+
+    func render(_ page: Page, views: Views, run: Run) {
+        // A page of a channel whose inputs are those of the last build in this process has
+        // the same fingerprint: carried over without making its view.
+        let memoKey = self.memoKey(of: page, views: views, words: run.words)
+        if let memoKey, let known = cache?.pageFingerprints.known(memoKey), let path = path(of: page),
+            run.sink.reuse(path, fingerprint: known)
+        {
+            return run.paths.mutate { $0.append(path) }
+        }
+        let (path, view) = self.view(of: page, views: views)
+        run.paths.mutate { $0.append(path) }
+        var fingerprint = Fingerprint(templates.fingerprint, run.words)
+        view.add(to: &fingerprint)
+        if let memoKey { cache?.pageFingerprints.store(memoKey, fingerprint.hex) }
+        guard !run.sink.reuse(path, fingerprint: fingerprint.hex) else { return }
+        do {
+            let html = templates.renderPage(view)
+            try run.sink.write(path, contents: RootLinks.resolve(html, root: SitePaths.root(of: path)), fingerprint: fingerprint.hex)
+        } catch {
+            run.failures.mutate { $0.append((error as? DiagnosticError)?.description ?? "\(error)") }
+        }
     }
 
     /// Every page rendered into memory (tests and tools).
@@ -122,19 +152,27 @@ public struct PageRenderer: Sendable {
     }
 
     func allPages() -> [Page] {
-        var pages: [Page] = [.home, .tagIndex, .search, .notFound]
-        let perPage = site.config.postsPerPage
-        for (c, channel) in site.channels.enumerated() {
-            let pagination = Pagination(itemCount: channel.posts.count, perPage: perPage)
-            pages += (1...pagination.pageCount).map { Page.channel(c, page: $0) }
-            pages += channel.posts.indices.map { Page.post(c, $0) }
-            if let months = months.byChannel[channel.slug] {
-                pages.append(.archive(c))
-                pages += months.indices.map { Page.month(c, $0) }
-            }
+        site.channels.indices.flatMap(channelPages) + sitePages()
+    }
+
+    /// The pages of channel `c`: its listing pages, its posts' pages, its archive and months.
+    func channelPages(_ c: Int) -> [Page] {
+        let channel = site.channels[c]
+        let pagination = Pagination(itemCount: channel.posts.count, perPage: site.config.postsPerPage)
+        var pages = (1...pagination.pageCount).map { Page.channel(c, page: $0) }
+        pages += channel.posts.indices.map { Page.post(c, $0) }
+        if let months = months.byChannel[channel.slug] {
+            pages.append(.archive(c))
+            pages += months.indices.map { Page.month(c, $0) }
         }
+        return pages
+    }
+
+    /// The pages that show posts of every channel, and the site's own pages.
+    func sitePages() -> [Page] {
+        var pages: [Page] = [.home, .tagIndex, .search, .notFound]
         for (t, tag) in site.tags.enumerated() {
-            let pagination = Pagination(itemCount: tag.postIDs.count, perPage: perPage)
+            let pagination = Pagination(itemCount: tag.postIDs.count, perPage: site.config.postsPerPage)
             pages += (1...pagination.pageCount).map { Page.tag(t, page: $0) }
         }
         return pages

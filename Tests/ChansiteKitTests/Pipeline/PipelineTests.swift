@@ -111,6 +111,35 @@ import Testing
         }
     }
 
+    /// A build lets each channel's bodies go once its pages are done and keeps summaries in a
+    /// scratch file; `serve` keeps both in memory. The sites are the same, even with a tag
+    /// template that shows every post's body (made again after the bodies were let go).
+    @Test func bodiesLetGoAndSummariesOnDiskGiveTheSameSiteAsKeptOnes() throws {
+        let temp = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try TestSupport.copyTemplates(to: temp)
+        let tag = temp.appendingPathComponent("Templates/tag.mustache")
+        let template = try String(contentsOf: tag, encoding: .utf8)
+        try template.replacingOccurrences(of: "{{> partials/post-summary}}", with: "{{> partials/post-summary}}<div class=\"b\">{{{body}}}</div>")
+            .write(to: tag, atomically: true, encoding: .utf8)
+        func build(_ name: String, cache: BuildCache?) throws -> [String: Data] {
+            var pipeline = Pipeline(
+                options: BuildOptions(
+                    contentPath: TestSupport.repositoryRoot.appendingPathComponent("Content").path,
+                    templatesPath: temp.appendingPathComponent("Templates").path, outputPath: temp.appendingPathComponent(name).path))
+            pipeline.cache = cache
+            _ = try pipeline.buildAndWrite()
+            return TestSupport.tree(temp.appendingPathComponent(name))
+        }
+        let released = try build("Released", cache: nil)
+        let kept = try build("Kept", cache: BuildCache())
+        #expect(released == kept)
+        let tagPage = try #require(released.first { $0.key.hasPrefix("tags/") && $0.key.hasSuffix(".html") && $0.key != "tags/index.html" })
+        #expect(String(decoding: tagPage.value, as: UTF8.self).contains(#"<div class="b"><p>"#))
+        let work = try FileManager.default.contentsOfDirectory(atPath: temp.appendingPathComponent(".Released.chansite").path)
+        #expect(!work.contains { $0.hasPrefix("scratch") }, "scratch files left behind: \(work)")
+    }
+
     @Test func aTitleKeepsItsLinkOnThePostPageAndUntitledPostsShowTheirWholeText() throws {
         let temp = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: temp) }

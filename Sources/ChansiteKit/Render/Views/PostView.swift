@@ -7,7 +7,7 @@ final class PostView: TemplateView, @unchecked Sendable {
     let hasTitle: Bool
     let headingInBody: Bool
     let url: String
-    let body: String
+    let hasBody: Bool
     let excerpt: String
     let hasMedia: Bool
     let source: String
@@ -36,26 +36,53 @@ final class PostView: TemplateView, @unchecked Sendable {
     var isAlbum = false
     /// A hash of every variable above, set once the view is complete.
     private(set) var fingerprint = ""
+    /// The body as HTML: kept while the pages that show it are rendered, else made again when
+    /// asked (`releaseBody`), so a large site never holds every body at once.
+    var body: String { keptBody ?? remakeBody?() ?? "" }
+    private var keptBody: String?
+    private let remakeBody: (@Sendable () -> String)?
     /// `partials/post-summary` rendered with this post, once per build (`PostViews.renderSummaries`):
     /// tag and month pages splice it in instead of rendering the partial again.
-    var summaryHTML = ""
+    var summaryHTML: String { keptSummary ?? spilledSummary.map { $0.file.read($0.slice) } ?? "" }
+    private var keptSummary: String?
+    private var spilledSummary: (file: ScratchFile, slice: ScratchFile.Slice)?
 
     // The variables are set while `PostViews` builds the view, on one thread; from then on the
     // view is only read (the summary is set by its own task before any page is rendered).
     init(
         id: String, heading: String, hasTitle: Bool, headingInBody: Bool, url: String, body: String, excerpt: String,
-        hasMedia: Bool, source: String, channel: LinkView
+        hasMedia: Bool, source: String, channel: LinkView, remakeBody: (@Sendable () -> String)? = nil
     ) {
         self.id = id
         self.heading = heading
         self.hasTitle = hasTitle
         self.headingInBody = headingInBody
         self.url = url
-        self.body = body
+        self.keptBody = body
+        self.hasBody = !body.isEmpty
+        self.remakeBody = remakeBody
         self.excerpt = excerpt
         self.hasMedia = hasMedia
         self.source = source
         self.channel = channel
+    }
+
+    /// Lets go of the body when it can be made again; the next page that asks makes it anew.
+    /// Called when no page is being rendered from the view.
+    func releaseBody() {
+        if remakeBody != nil { keptBody = nil }
+    }
+
+    /// Sets the rendered summary, kept in `file` when given (and writable), else in memory.
+    /// Called when no page is being rendered from the view.
+    func setSummary(_ html: String, in file: ScratchFile? = nil) {
+        if let file, let slice = file.append(html) {
+            keptSummary = nil
+            spilledSummary = (file, slice)
+        } else {
+            keptSummary = html
+            spilledSummary = nil
+        }
     }
 
     /// Fixes the fingerprint; called once the view's variables are all set.
@@ -67,7 +94,7 @@ final class PostView: TemplateView, @unchecked Sendable {
 
     static let fields = ViewFields<PostView>([
         "id": { $0.id }, "heading": { $0.heading }, "hasTitle": { $0.hasTitle }, "headingInBody": { $0.headingInBody },
-        "url": { $0.url }, "body": { $0.body }, "hasBody": { !$0.body.isEmpty }, "excerpt": { $0.excerpt },
+        "url": { $0.url }, "body": { $0.body }, "hasBody": { $0.hasBody }, "excerpt": { $0.excerpt },
         "hasMedia": { $0.hasMedia }, "source": { $0.source }, "channel": { $0.channel },
         "hashtags": { $0.hashtags.isEmpty ? nil : $0.hashtags }, "hasHashtags": { $0.hashtags.isEmpty ? nil : true },
         "titleHTML": { $0.titleHTML }, "forwardedFrom": { $0.forwardedFrom }, "forwardedFromURL": { $0.forwardedFromURL },

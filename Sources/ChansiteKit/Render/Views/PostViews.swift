@@ -1,52 +1,76 @@
 import Foundation
 
-/// Every post's view, made once per build on all cores, with links relative to the site root
-/// (`SitePaths.rootLink`), so one view and one rendered summary serve pages of any depth.
+/// Every post's view, made once per build on all cores, a channel at a time, with links
+/// relative to the site root (`SitePaths.rootLink`), so one view and one rendered summary serve
+/// pages of any depth. Without a cache, a channel's views let go of their bodies once its pages
+/// are rendered, and summaries wait in a scratch file: memory holds one channel's bodies.
 struct PostViews: Sendable {
     /// The variable through which `partials/post-summary` splices a post's summary.
     static let summaryVariable = "summaryHTML"
 
-    /// Post id → its view.
-    let byID: [String: PostView]
-    /// Each channel's posts' views, in the channel's order (`site.channels`).
-    let byChannel: [[PostView]]
+    /// Post id → its view, once every channel's views are made (`makeIndex`).
+    private(set) var byID: [String: PostView] = [:]
+    /// Each channel's posts' views, in the channel's order (`site.channels`); empty until made.
+    private(set) var byChannel: [[PostView]]
     let dates: DateDisplay
 
     /// A fingerprint of each channel's views' inputs beyond the channel itself (the site's tag
     /// links), by channel; nil for a channel without a cache key.
     let channelKeys: [String?]
+    /// Whether views let go of their bodies between pages: without a cache (`serve` keeps them).
+    let releasing: Bool
+    private let builder: Builder
+    private let memo: Memo<[PostView]>?
 
-    /// Every post's view; `memo` (with `bodies`, kept by `serve`) hands back the views of
+    /// Ready to make the views; `memo` (with `bodies`, kept by `serve`) hands back the views of
     /// channels whose inputs did not change. A post's view reads only its own channel (replies
     /// and quotes link within a channel; an export, which links across channels, has no key).
     init(site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: Memo<String>? = nil, memo: Memo<[PostView]>? = nil) {
-        let builder = Builder(site: site, media: media, links: links, bodies: bodies)
-        let keys = site.channels.map { channel in channel.cacheKey.map { Fingerprint($0, builder.tagLinks).hex } }
-        var known = keys.map { key in key.flatMap { memo?.known($0) } }
-        let missing = site.channels.indices.filter { known[$0] == nil }
-        // Positions, not a copy of the posts (a build from scratch misses every channel).
-        let all = site.allPosts
-        let positions = missing.flatMap { all.starts[$0]..<all.starts[$0 + 1] }
-        var made = positions.concurrentMap { builder.view(of: all[$0]) }[...]
-        for c in missing {
-            let views = Array(made.prefix(site.channels[c].posts.count))
-            made = made.dropFirst(views.count)
-            known[c] = views
-            if let key = keys[c] { memo?.store(key, views) }
-        }
-        byChannel = known.map { $0 ?? [] }
-        byID = Dictionary(zip(site.channels.flatMap { $0.posts.map(\.id) }, byChannel.flatMap { $0 }), uniquingKeysWith: { a, _ in a })
-        channelKeys = keys
+        builder = Builder(site: site, media: media, links: links, bodies: bodies)
+        let tagLinks = builder.tagLinks
+        channelKeys = site.channels.map { channel in channel.cacheKey.map { Fingerprint($0, tagLinks).hex } }
+        byChannel = Array(repeating: [], count: site.channels.count)
         dates = builder.dates
+        releasing = memo == nil && bodies == nil
+        self.memo = memo
     }
 
     subscript(post: SitePost) -> PostView? { byID[post.id] }
 
-    /// Renders every post's `partials/post-summary` once, on all cores; with a memo, only
-    /// those whose post, page-wide variables, interface words (`words`, their fingerprint) or
-    /// templates changed since the last build.
-    func renderSummaries(_ templates: TemplateSet, page: PageView, words: String, memo: Memo<String>? = nil) {
-        let views = Array(byID.values)
+    /// Makes the views of channel `c` (its index in `site.channels`) on all cores, or hands
+    /// back those the memo kept.
+    mutating func make(channel c: Int) {
+        let key = channelKeys[c]
+        if let key, let known = memo?.known(key) {
+            byChannel[c] = known
+            return
+        }
+        let builder = builder
+        let source = releasing ? BodySource(builder: builder) : nil
+        let all = builder.posts
+        byChannel[c] = (all.starts[c]..<all.starts[c + 1]).concurrentMap { builder.view(of: all[$0], position: $0, source: source) }
+        if let key { memo?.store(key, byChannel[c]) }
+    }
+
+    /// Indexes every view by its post's id, once every channel's are made.
+    mutating func makeIndex() {
+        let ids = builder.site.channels.flatMap { $0.posts.map(\.id) }
+        byID = Dictionary(zip(ids, byChannel.joined()), uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Lets channel `c`'s views go of their bodies (when `releasing`): its pages are rendered.
+    func releaseBodies(channel c: Int) {
+        guard releasing else { return }
+        for view in byChannel[c] { view.releaseBody() }
+    }
+
+    /// Renders the `partials/post-summary` of each post of channel `c` once, on all cores,
+    /// into `scratch` when given; with a memo, only those whose post, page-wide variables,
+    /// interface words (`words`, their fingerprint) or templates changed since the last build.
+    func renderSummaries(
+        channel c: Int, _ templates: TemplateSet, page: PageView, words: String, memo: Memo<String>? = nil, scratch: ScratchFile? = nil
+    ) {
+        let views = byChannel[c]
         var pageFingerprint = Fingerprint(templates.fingerprint, words, "summary")
         page.add(to: &pageFingerprint)
         let context = pageFingerprint.hex
@@ -54,13 +78,18 @@ struct PostViews: Sendable {
             let view = views[index]
             // A view kept from the last build still holds that build's summary: the summary
             // template sees the variable empty, as in a build from scratch.
-            view.summaryHTML = ""
-            guard let memo else {
-                view.summaryHTML = templates.renderSummary(of: view, on: page)
-                return
-            }
-            view.summaryHTML = memo.value(context + view.fingerprint) { templates.renderSummary(of: view, on: page) }
+            view.setSummary("")
+            guard let memo else { return view.setSummary(templates.renderSummary(of: view, on: page), in: scratch) }
+            view.setSummary(memo.value(context + view.fingerprint) { templates.renderSummary(of: view, on: page) })
         }
+    }
+
+    /// Makes a post's body again for a view that let go of it: a class, so each view holds one
+    /// reference to the builder, not a copy of it.
+    final class BodySource: Sendable {
+        let builder: Builder
+        init(builder: Builder) { self.builder = builder }
+        func body(at position: Int) -> String { builder.body(of: builder.posts[position]) }
     }
 }
 
@@ -137,14 +166,19 @@ extension PostViews {
             self.relativeDates = relativeDates
         }
 
-        func view(of post: SitePost) -> PostView {
+        /// The view of the post at `position` in `posts`; with `source`, one that can let go
+        /// of its body and make it again.
+        func view(of post: SitePost, position: Int, source: BodySource? = nil) -> PostView {
             let p = post.post
             let channel = channelsBySlug[post.channelSlug]
+            var remake: (@Sendable () -> String)?
+            if let source { remake = { source.body(at: position) } }
             let view = PostView(
                 id: post.id, heading: post.heading, hasTitle: p.title != nil, headingInBody: post.headingInBody,
                 url: url(of: post), body: body(of: post), excerpt: post.excerpt, hasMedia: p.hasMediaPlaceholder,
                 source: "\(p.source.path):\(p.source.firstLine)",
-                channel: LinkView(name: channel?.displayName ?? post.channelSlug, url: SitePaths.rootLink(to: SitePaths.channel(post.channelSlug))))
+                channel: LinkView(name: channel?.displayName ?? post.channelSlug, url: SitePaths.rootLink(to: SitePaths.channel(post.channelSlug))),
+                remakeBody: remake)
             view.hashtags = zip(p.hashtags, post.tagKeys).compactMap { name, key in
                 tagsByKey[key].map { LinkView(name: name, url: SitePaths.rootLink(to: SitePaths.tag($0.slug))) }
             }
