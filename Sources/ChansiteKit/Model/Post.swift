@@ -32,8 +32,13 @@ public struct Post: Sendable, Hashable {
     public var source: SourceRange
     /// The text with its formatting, when the source has it (exports); joined, the spans are `text`.
     public var spans: [TextSpan]?
-    /// What an export knows beyond text and media.
-    public var details: PostDetails?
+    /// What an export knows beyond text and media. Held by reference: most posts (every text
+    /// dump's) have none, and inline it would make each of them some 200 bytes larger.
+    public var details: PostDetails? {
+        get { detailsBox?.value }
+        set { detailsBox = newValue.map(PostDetails.Box.init) }
+    }
+    private var detailsBox: PostDetails.Box?
     /// True when the dump wrote one paragraph per line (copies without blank lines), so each
     /// line break is a paragraph break on the page.
     public var paragraphPerLine = false

@@ -48,3 +48,15 @@ public struct PostDetails: Sendable, Hashable, Codable {
         self.channelID = channelID
     }
 }
+
+extension PostDetails {
+    /// Details behind an immutable reference (`Post.details`); compared and hashed by value.
+    final class Box: Sendable, Hashable {
+        let value: PostDetails
+
+        init(_ value: PostDetails) { self.value = value }
+
+        static func == (a: Box, b: Box) -> Bool { a.value == b.value }
+        func hash(into hasher: inout Hasher) { hasher.combine(value) }
+    }
+}

@@ -14,8 +14,9 @@ public struct SitePost: Sendable, Hashable {
     public var tagKeys: [String]
     /// `post.heading`, computed once: every listing, feed and index shows it.
     public var heading: String
-    /// `post.excerpt()`, computed once.
-    public var excerpt: String
+    /// `post.excerpt()`, made when asked: twice a build (the post's view and page), and kept
+    /// it would be a tenth of a large site's model.
+    public var excerpt: String { post.excerpt() }
 
     public init(
         post: Post, channelSlug: String, slug: String, index: Int, tagKeys: [String], strings: SiteStrings? = nil, sharded: Bool = false
@@ -27,7 +28,6 @@ public struct SitePost: Sendable, Hashable {
         self.index = index
         self.tagKeys = tagKeys
         self.heading = post.heading(in: strings)
-        self.excerpt = post.excerpt()
     }
 
     /// The text shown as the post's body: the whole text, or (for a post with a title) the text

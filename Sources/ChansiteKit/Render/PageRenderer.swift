@@ -209,7 +209,8 @@ public struct PageRenderer: Sendable {
             let page = Pagination(itemCount: channel.posts.count, perPage: perPage).page(ofItem: p)
             var view = PostPageView(
                 post: posts.byChannel[c][p], channel: views.channels[c],
-                channelPageURL: SitePaths.rootLink(to: SitePaths.channel(channel.slug, page: page)), description: post.excerpt)
+                channelPageURL: SitePaths.rootLink(to: SitePaths.channel(channel.slug, page: page)),
+                description: posts.byChannel[c][p].excerpt)
             // Link previews want an absolute image URL: the post's first photo, with a base URL.
             if let base = site.config.baseURL, let thumbnail = media[post.id]?.lazy.compactMap(\.thumbnailPath).first {
                 view.ogImage = (base.hasSuffix("/") ? base : base + "/") + SitePaths.percentEncoded(thumbnail)

@@ -215,8 +215,10 @@ extension PostViews {
             if let spans = post.post.spans { return formatted.html(spans) }
             let make = { RootLinks.restoringMarker(markdown.html(for: post.body, paragraphPerLine: post.post.paragraphPerLine)) }
             guard let bodies else { return make() }
-            var key = Fingerprint(tagLinks, post.post.paragraphPerLine ? "lines" : "paragraphs")
-            key.add(post.body)
+            // The body is the text below the heading when there is a title: keyed by both, so
+            // a memo hit does not cut the body out first.
+            var key = Fingerprint(tagLinks, post.post.paragraphPerLine ? "lines" : "paragraphs", post.headingInBody ? "" : post.heading)
+            key.add(post.post.text)
             return bodies.value(key.hex, make)
         }
 
