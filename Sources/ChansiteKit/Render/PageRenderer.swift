@@ -21,6 +21,9 @@ public struct PageRenderer: Sendable {
     public let media: [String: [PublishedMedia]]
     /// Bodies and summaries made by earlier builds in this process (`serve`).
     public var cache: BuildCache?
+    /// About how many of a channel's posts are rendered together (whole listing pages): a
+    /// range's bodies are what memory holds of them.
+    var postsPerRange = 2000
     let links: LocalLinks
     let months: ChannelMonths
     /// The interface words in the site's language.
@@ -51,10 +54,15 @@ public struct PageRenderer: Sendable {
         let scratch = posts.releasing ? sink.scratchFolder.flatMap { ScratchFile(in: $0) } : nil
         let summaryPage = page("", title: "", EmptyView())
         for c in site.channels.indices {
-            posts.make(channel: c)
-            posts.renderSummaries(channel: c, templates, page: summaryPage, words: run.words, memo: cache?.summaries, scratch: scratch)
-            render(channelPages(c), views: Views(posts: posts, channels: channels), run: run)
-            posts.releaseBodies(channel: c)
+            // A large channel goes in ranges of its listing pages, so memory holds a range's
+            // bodies; each range's last post page needs the next post's view made too.
+            for range in postRanges(c) {
+                posts.make(channel: c, upTo: range.upperBound + 1)
+                posts.renderSummaries(channel: c, range, templates, page: summaryPage, words: run.words, memo: cache?.summaries, scratch: scratch)
+                render(channelPages(c, posts: range), views: Views(posts: posts, channels: channels), run: run)
+                posts.releaseBodies(channel: c, range)
+            }
+            render(archivePages(c), views: Views(posts: posts, channels: channels), run: run)
         }
         posts.makeIndex()
         render(sitePages(), views: Views(posts: posts, channels: channels), run: run)
@@ -152,20 +160,30 @@ public struct PageRenderer: Sendable {
     }
 
     func allPages() -> [Page] {
-        site.channels.indices.flatMap(channelPages) + sitePages()
+        site.channels.indices.flatMap { c in postRanges(c).flatMap { channelPages(c, posts: $0) } + archivePages(c) } + sitePages()
     }
 
-    /// The pages of channel `c`: its listing pages, its posts' pages, its archive and months.
-    func channelPages(_ c: Int) -> [Page] {
+    /// Channel `c`'s posts in ranges of whole listing pages, about 2,000 posts each.
+    func postRanges(_ c: Int) -> [Range<Int>] {
+        let count = site.channels[c].posts.count
+        let perPage = max(1, site.config.postsPerPage)
+        let step = max(1, postsPerRange / perPage) * perPage
+        return stride(from: 0, to: max(count, 1), by: step).map { $0..<min(count, $0 + step) }
+    }
+
+    /// Channel `c`'s listing pages and post pages for its posts in `range` (whole listing pages).
+    func channelPages(_ c: Int, posts range: Range<Int>) -> [Page] {
         let channel = site.channels[c]
-        let pagination = Pagination(itemCount: channel.posts.count, perPage: site.config.postsPerPage)
-        var pages = (1...pagination.pageCount).map { Page.channel(c, page: $0) }
-        pages += channel.posts.indices.map { Page.post(c, $0) }
-        if let months = months.byChannel[channel.slug] {
-            pages.append(.archive(c))
-            pages += months.indices.map { Page.month(c, $0) }
-        }
-        return pages
+        let perPage = max(1, site.config.postsPerPage)
+        let pageCount = Pagination(itemCount: channel.posts.count, perPage: site.config.postsPerPage).pageCount
+        let listing = range.isEmpty ? 1...1 : (range.lowerBound / perPage + 1)...min(pageCount, (range.upperBound - 1) / perPage + 1)
+        return listing.map { Page.channel(c, page: $0) } + range.map { Page.post(c, $0) }
+    }
+
+    /// Channel `c`'s archive and month pages (they show summaries, not bodies).
+    func archivePages(_ c: Int) -> [Page] {
+        guard let months = months.byChannel[site.channels[c].slug] else { return [] }
+        return [.archive(c)] + months.indices.map { Page.month(c, $0) }
     }
 
     /// The pages that show posts of every channel, and the site's own pages.

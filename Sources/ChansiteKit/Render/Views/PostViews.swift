@@ -39,17 +39,24 @@ struct PostViews: Sendable {
 
     /// Makes the views of channel `c` (its index in `site.channels`) on all cores, or hands
     /// back those the memo kept.
-    mutating func make(channel c: Int) {
+    /// Makes the views of channel `c` (its index in `site.channels`) up to its post `end`
+    /// (exclusive), from where the last call stopped, on all cores; the memo hands back a whole
+    /// channel at once, stored when its last view is made.
+    mutating func make(channel c: Int, upTo end: Int) {
         let key = channelKeys[c]
-        if let key, let known = memo?.known(key) {
+        if byChannel[c].isEmpty, let key, let known = memo?.known(key) {
             byChannel[c] = known
             return
         }
         let builder = builder
         let source = releasing ? BodySource(builder: builder) : nil
         let all = builder.posts
-        byChannel[c] = (all.starts[c]..<all.starts[c + 1]).concurrentMap { builder.view(of: all[$0], position: $0, source: source) }
-        if let key { memo?.store(key, byChannel[c]) }
+        let first = all.starts[c]
+        let made = byChannel[c].count
+        let last = min(end, all.starts[c + 1] - first)
+        guard made < last else { return }
+        byChannel[c] += (first + made..<first + last).concurrentMap { builder.view(of: all[$0], position: $0, source: source) }
+        if last == all.starts[c + 1] - first, let key { memo?.store(key, byChannel[c]) }
     }
 
     /// Indexes every view by its post's id, once every channel's are made.
@@ -58,19 +65,22 @@ struct PostViews: Sendable {
         byID = Dictionary(zip(ids, byChannel.joined()), uniquingKeysWith: { a, _ in a })
     }
 
-    /// Lets channel `c`'s views go of their bodies (when `releasing`): its pages are rendered.
-    func releaseBodies(channel c: Int) {
+    /// Lets the views of channel `c`'s posts in `range` go of their bodies (when `releasing`):
+    /// the pages that show them are rendered.
+    func releaseBodies(channel c: Int, _ range: Range<Int>) {
         guard releasing else { return }
-        for view in byChannel[c] { view.releaseBody() }
+        for view in byChannel[c][range] { view.releaseBody() }
     }
 
-    /// Renders the `partials/post-summary` of each post of channel `c` once, on all cores,
-    /// into `scratch` when given; with a memo, only those whose post, page-wide variables,
-    /// interface words (`words`, their fingerprint) or templates changed since the last build.
+    /// Renders the `partials/post-summary` of channel `c`'s posts in `range` once, on all
+    /// cores, into `scratch` when given; with a memo, only those whose post, page-wide
+    /// variables, interface words (`words`, their fingerprint) or templates changed since the
+    /// last build.
     func renderSummaries(
-        channel c: Int, _ templates: TemplateSet, page: PageView, words: String, memo: Memo<String>? = nil, scratch: ScratchFile? = nil
+        channel c: Int, _ range: Range<Int>, _ templates: TemplateSet, page: PageView, words: String, memo: Memo<String>? = nil,
+        scratch: ScratchFile? = nil
     ) {
-        let views = byChannel[c]
+        let views = Array(byChannel[c][range])
         var pageFingerprint = Fingerprint(templates.fingerprint, words, "summary")
         page.add(to: &pageFingerprint)
         let context = pageFingerprint.hex
