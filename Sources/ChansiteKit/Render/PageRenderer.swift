@@ -39,8 +39,10 @@ public struct PageRenderer: Sendable {
 
     /// Renders every page into `sink`, in parallel. Each post's view is made once, and its
     /// summary rendered once, for pages of every depth (links are root-relative until a page is
-    /// written). Channel by channel: a channel's views and summaries, then its pages, then its
-    /// views let go of their bodies; the pages that list posts of every channel come last. A
+    /// written). Channel by channel, in ranges of whole listing pages: a range's views and
+    /// summaries, then its listing and post pages, then its views let go of their bodies; a
+    /// channel's archive and months follow its ranges, and the pages that list posts of every
+    /// channel come last. A
     /// page whose view (everything its template can see) and templates are those of the last
     /// build is carried over by the sink without rendering. Returns the pages' paths, sorted.
     /// - Throws: `DiagnosticError` when a file cannot be stored.
@@ -166,16 +168,15 @@ public struct PageRenderer: Sendable {
     /// Channel `c`'s posts in ranges of whole listing pages, about 2,000 posts each.
     func postRanges(_ c: Int) -> [Range<Int>] {
         let count = site.channels[c].posts.count
-        let perPage = max(1, site.config.postsPerPage)
+        let perPage = site.config.postsPerPage
         let step = max(1, postsPerRange / perPage) * perPage
         return stride(from: 0, to: max(count, 1), by: step).map { $0..<min(count, $0 + step) }
     }
 
     /// Channel `c`'s listing pages and post pages for its posts in `range` (whole listing pages).
     func channelPages(_ c: Int, posts range: Range<Int>) -> [Page] {
-        let channel = site.channels[c]
-        let perPage = max(1, site.config.postsPerPage)
-        let pageCount = Pagination(itemCount: channel.posts.count, perPage: site.config.postsPerPage).pageCount
+        let perPage = site.config.postsPerPage
+        let pageCount = Pagination(itemCount: site.channels[c].posts.count, perPage: perPage).pageCount
         let listing = range.isEmpty ? 1...1 : (range.lowerBound / perPage + 1)...min(pageCount, (range.upperBound - 1) / perPage + 1)
         return listing.map { Page.channel(c, page: $0) } + range.map { Page.post(c, $0) }
     }

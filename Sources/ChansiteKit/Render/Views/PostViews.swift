@@ -2,8 +2,9 @@ import Foundation
 
 /// Every post's view, made once per build on all cores, a channel at a time, with links
 /// relative to the site root (`SitePaths.rootLink`), so one view and one rendered summary serve
-/// pages of any depth. Without a cache, a channel's views let go of their bodies once its pages
-/// are rendered, and summaries wait in a scratch file: memory holds one channel's bodies.
+/// pages of any depth. Without a cache, views let go of their bodies once their pages are
+/// rendered (`PageRenderer` goes in ranges of a channel's posts), and summaries wait in a
+/// scratch file: memory holds one range's bodies.
 struct PostViews: Sendable {
     /// The variable through which `partials/post-summary` splices a post's summary.
     static let summaryVariable = "summaryHTML"
@@ -37,8 +38,6 @@ struct PostViews: Sendable {
 
     subscript(post: SitePost) -> PostView? { byID[post.id] }
 
-    /// Makes the views of channel `c` (its index in `site.channels`) on all cores, or hands
-    /// back those the memo kept.
     /// Makes the views of channel `c` (its index in `site.channels`) up to its post `end`
     /// (exclusive), from where the last call stopped, on all cores; the memo hands back a whole
     /// channel at once, stored when its last view is made.

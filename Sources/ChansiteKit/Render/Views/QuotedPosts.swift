@@ -2,6 +2,7 @@
 /// starts with the quote (or whose whole text the quote starts with).
 struct QuotedPosts {
     private let site: Site
+    private let posts: Site.AllPosts
     /// Channel slug → posts (positions in `site.allPosts`) by the first characters of their
     /// text; built on first use.
     private var starts: [String: [String: [Int]]]?
@@ -11,21 +12,21 @@ struct QuotedPosts {
 
     init(site: Site) {
         self.site = site
+        posts = site.allPosts
     }
 
     /// The id of the quoted post, or nil when it is not in the archive (or not one post).
     mutating func post(quoting quote: ReplyQuote, in channel: String, besides id: String) -> String? {
-        if starts == nil { starts = Self.index(site) }
+        if starts == nil { starts = Self.index(posts) }
         var text = quote.text
         if text.hasSuffix("…") { text.removeLast() }
         if text.hasSuffix("...") { text.removeLast(3) }
         text = text.normalizedSpaces
-        let posts = site.allPosts
-        let bucket = (starts?[channel]?[Self.key(text)] ?? []).map { posts[$0] }
+        let bucket = starts?[channel]?[Self.key(text)] ?? []
         // Many posts starting alike make any match a guess (and scanning them all for every
         // reply would grow with the square of the archive): no link then.
         guard bucket.count <= Self.maxCandidates else { return nil }
-        let found = bucket.filter { candidate in
+        let found = bucket.map { posts[$0] }.filter { candidate in
             guard candidate.id != id else { return false }
             let start = Self.flat(candidate.post.text)
             return start.hasPrefix(text) || text.hasPrefix(start)
@@ -33,9 +34,9 @@ struct QuotedPosts {
         return found.count == 1 ? found.first?.id : nil
     }
 
-    private static func index(_ site: Site) -> [String: [String: [Int]]] {
+    private static func index(_ posts: Site.AllPosts) -> [String: [String: [Int]]] {
         var starts: [String: [String: [Int]]] = [:]
-        for (position, post) in zip(site.allPosts.indices, site.allPosts) where post.post.replyTo == nil {
+        for (position, post) in zip(posts.indices, posts) where post.post.replyTo == nil {
             starts[post.channelSlug, default: [:]][key(flat(post.post.text)), default: []].append(position)
         }
         return starts
