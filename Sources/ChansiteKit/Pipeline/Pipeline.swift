@@ -103,19 +103,18 @@ public struct Pipeline: Sendable {
         }
 
         let config = try stage("config") { try SiteConfig.load(path: options.configPath, required: options.configRequired) }
-        // Each input form is let go as soon as the next is made (bytes → lines → posts → site),
-        // so a large archive is held in memory once, not four times.
-        var raw = try stage("load") { try loadDumps(content) }
+        // Each dump's bytes are let go as soon as it is parsed (bytes → lines → posts, a file at
+        // a time on each core), so a large archive is never held as bytes, lines and posts at once.
+        var loaded = try stage("load") { try loadDumps(content) }
         content = nil
-        diagnostics += raw.diagnostics
         var parsed: [ParsedDump]
         let exportDiagnostics: [Diagnostic]
         (parsed, exportDiagnostics) = try stage("parse") { () -> ([ParsedDump], [Diagnostic]) in
-            let exports = readExports(raw.exports, config: config)
-            return (parseDumps(raw.dumps) + exports.dumps, exports.diagnostics)
+            let exports = readExports(loaded.exports, config: config)
+            loaded.exports = []
+            return (parseDumps(&loaded.dumps) + exports.dumps, exports.diagnostics)
         }
-        raw = ([], [], [])
-        diagnostics += exportDiagnostics
+        diagnostics += loaded.diagnostics() + exportDiagnostics
         for dump in parsed {
             diagnostics += dump.diagnostics
             if !dump.droppedLines.isEmpty {
@@ -235,51 +234,62 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// A dump file as loaded: decoded lines to parse, or (kept from an earlier build in this
-    /// process, by its path and bytes) its parse; `key` names the file for the cache.
+    /// A dump file to parse: its bytes, or (kept from an earlier build in this process, by its
+    /// path and bytes) its parse and what loading it reported; `key` names the file for the cache.
     struct LoadedDump {
-        var raw: RawDump?
-        var parsed: ParsedDump?
+        var path: String
+        var data: Data?
+        var known: BuildCache.LoadedFile?
         var key: String?
+        /// What decoding and parsing reported, once parsed.
+        var diagnostics: [Diagnostic] = []
     }
 
-    func loadDumps(_ given: ContentFiles?) throws -> (dumps: [LoadedDump], exports: [(path: String, data: Data)], diagnostics: [Diagnostic]) {
-        // The output (and its work folder) may lie inside the content folder: never read it back.
-        let content = try given ?? ContentFiles.read(options.contentPath, excluding: excludedFromContent)
-        let loader = DumpLoader()
-        let results = LockedBox<[Int: (LoadedDump?, [Diagnostic])]>([:])
-        DispatchQueue.concurrentPerform(iterations: content.paths.count) { index in
-            let file = content.files[index]
-            let path = content.paths[index]
-            guard let data = file.data else { return results.mutate { $0[index] = (nil, file.diagnostics) } }
-            let key = cache.map { _ in Self.fileKey(path: path, data: data) }
-            if let key, let known = cache?.dumps.known(key) {
-                let loaded = known.parsed.map { LoadedDump(parsed: $0, key: key) }
-                return results.mutate { $0[index] = (loaded, known.diagnostics) }
+    /// The content folder's files, ready to parse, and what was found on the way.
+    struct LoadedContent {
+        var dumps: [LoadedDump]
+        var exports: [(path: String, data: Data)]
+        var walkDiagnostics: [Diagnostic]
+        var exportFileDiagnostics: [Diagnostic]
+        var isEmpty: Bool
+        var contentPath: String
+
+        /// Everything loading reported, in the content's order (walk, dumps, exports).
+        func diagnostics() -> [Diagnostic] {
+            var all = walkDiagnostics + dumps.flatMap(\.diagnostics) + exportFileDiagnostics
+            if isEmpty {
+                all.append(
+                    .warning(
+                        "no dump files (*.txt) and no Telegram Desktop exports (result.json) in the content folder",
+                        at: SourceLocation(path: contentPath)))
             }
-            let (dump, found) = loader.decode(data, path: path)
-            if dump == nil, let key { cache?.dumps.store(key, BuildCache.LoadedFile(parsed: nil, diagnostics: found)) }
-            results.mutate { $0[index] = (dump.map { LoadedDump(raw: $0, key: key) }, found) }
+            return all
         }
+    }
+
+    func loadDumps(_ given: ContentFiles?) throws -> LoadedContent {
+        // The output (and its work folder) may lie inside the content folder: never read it back.
+        var content = try given ?? ContentFiles.read(options.contentPath, excluding: excludedFromContent)
         var dumps: [LoadedDump] = []
-        var diagnostics = content.walkDiagnostics
-        for index in content.paths.indices {
-            guard let (dump, found) = results.value[index] else { continue }
-            diagnostics += found
-            if let dump { dumps.append(dump) }
+        for (path, file) in zip(content.paths, content.files) {
+            guard let data = file.data else {
+                dumps.append(LoadedDump(path: path, diagnostics: file.diagnostics))
+                continue
+            }
+            let key = cache.map { _ in Self.fileKey(path: path, data: data) }
+            dumps.append(LoadedDump(path: path, data: data, known: key.flatMap { cache?.dumps.known($0) }, key: key))
         }
+        // Handed on: each dump's bytes are then held only by its `LoadedDump`.
+        content.files = []
         var exports: [(path: String, data: Data)] = []
+        var exportDiagnostics: [Diagnostic] = []
         for (path, file) in zip(content.exports, content.exportFiles) {
-            diagnostics += file.diagnostics
+            exportDiagnostics += file.diagnostics
             if let data = file.data { exports.append((path, data)) }
         }
-        if content.paths.isEmpty, content.exports.isEmpty {
-            diagnostics.append(
-                .warning(
-                    "no dump files (*.txt) and no Telegram Desktop exports (result.json) in the content folder",
-                    at: SourceLocation(path: options.contentPath)))
-        }
-        return (dumps, exports, diagnostics)
+        return LoadedContent(
+            dumps: dumps, exports: exports, walkDiagnostics: content.walkDiagnostics, exportFileDiagnostics: exportDiagnostics,
+            isEmpty: content.paths.isEmpty && content.exports.isEmpty, contentPath: options.contentPath)
     }
 
     /// Reads every export, in parallel; each export may hold several channels.
@@ -294,23 +304,33 @@ public struct Pipeline: Sendable {
         return (all.flatMap(\.dumps), all.flatMap(\.diagnostics))
     }
 
-    /// Parses every loaded dump on all cores (a dump the cache knew is parsed already).
-    func parseDumps(_ dumps: [LoadedDump]) -> [ParsedDump] {
+    /// Decodes and parses every loaded dump on all cores, letting each one's bytes go once it is
+    /// parsed (a dump the cache knew is parsed already); what decoding reported goes into
+    /// `dumps`, in their order.
+    func parseDumps(_ dumps: inout [LoadedDump]) -> [ParsedDump] {
+        let loader = DumpLoader()
         let parser = DumpParser()
+        let files = LockedBox(dumps)
+        dumps = []
         let results = LockedBox<[Int: ParsedDump]>([:])
-        DispatchQueue.concurrentPerform(iterations: dumps.count) { index in
-            var parsed: ParsedDump
-            if let known = dumps[index].parsed {
-                parsed = known
-            } else if let raw = dumps[index].raw {
-                parsed = parser.parse(raw)
-                if let key = dumps[index].key { cache?.dumps.store(key, BuildCache.LoadedFile(parsed: parsed, diagnostics: [])) }
-            } else {
-                return
+        DispatchQueue.concurrentPerform(iterations: files.value.count) { index in
+            let file = files.mutate { all -> LoadedDump in
+                defer { all[index].data = nil }
+                return all[index]
             }
-            parsed.sourceKey = dumps[index].key
+            var known = file.known
+            if known == nil, let data = file.data {
+                let (raw, found) = loader.decode(data, path: file.path)
+                known = BuildCache.LoadedFile(parsed: raw.map { parser.parse($0) }, diagnostics: found)
+                if let key = file.key, let known { cache?.dumps.store(key, known) }
+            }
+            guard let known else { return }
+            files.mutate { $0[index].diagnostics = known.diagnostics }
+            guard var parsed = known.parsed else { return }
+            parsed.sourceKey = file.key
             results.mutate { $0[index] = parsed }
         }
+        dumps = files.value
         return dumps.indices.compactMap { results.value[$0] }
     }
 

@@ -9,5 +9,6 @@ final class LockedBox<Value>: @unchecked Sendable {
 
     var value: Value { lock.withLock { stored } }
 
-    func mutate(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
+    @discardableResult
+    func mutate<Result>(_ body: (inout Value) -> Result) -> Result { lock.withLock { body(&stored) } }
 }
