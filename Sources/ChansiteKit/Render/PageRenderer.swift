@@ -63,10 +63,12 @@ public struct PageRenderer: Sendable {
                 posts.renderSummaries(channel: c, range, templates, page: summaryPage, words: run.words, memo: cache?.summaries, scratch: scratch)
                 render(channelPages(c, posts: range), views: Views(posts: posts, channels: channels), run: run)
                 posts.releaseBodies(channel: c, range)
+                // The last stays: the next range's first post page shows it as its neighbour.
+                posts.retire(channel: c, range.dropLast())
             }
             render(archivePages(c), views: Views(posts: posts, channels: channels), run: run)
+            posts.retire(channel: c, 0..<site.channels[c].posts.count)
         }
-        posts.makeIndex()
         render(sitePages(), views: Views(posts: posts, channels: channels), run: run)
         if let first = run.failures.value.sorted().first { throw DiagnosticError(.error(first)) }
         return run.paths.value.sorted()
@@ -219,23 +221,24 @@ public struct PageRenderer: Sendable {
             let pagination = Pagination(itemCount: channel.posts.count, perPage: perPage)
             let title = number > 1 ? strings.text("pageOf", ["title": channel.displayName, "n": strings.number(number)]) : channel.displayName
             let view = ChannelPageView(
-                channel: views.channels[c], posts: Array(posts.byChannel[c][pagination.range(ofPage: number)]),
+                channel: views.channels[c], posts: posts.views(channel: c, pagination.range(ofPage: number)),
                 pagination: pagination.view(page: number) { SitePaths.channel(channel.slug, page: $0) })
             return (SitePaths.channel(channel.slug, page: number), self.page("channel", title: title, view))
         case .post(let c, let p):
             let channel = site.channels[c]
             let post = channel.posts[p]
             let page = Pagination(itemCount: channel.posts.count, perPage: perPage).page(ofItem: p)
+            let shown = posts.view(channel: c, post: p)
             var view = PostPageView(
-                post: posts.byChannel[c][p], channel: views.channels[c],
+                post: shown, channel: views.channels[c],
                 channelPageURL: SitePaths.rootLink(to: SitePaths.channel(channel.slug, page: page)),
-                description: posts.byChannel[c][p].excerpt)
+                description: shown.excerpt)
             // Link previews want an absolute image URL: the post's first photo, with a base URL.
             if let base = site.config.baseURL, let thumbnail = media[post.id]?.lazy.compactMap(\.thumbnailPath).first {
                 view.ogImage = (base.hasSuffix("/") ? base : base + "/") + SitePaths.percentEncoded(thumbnail)
             }
-            if p > 0 { view.prev = posts.byChannel[c][p - 1] }
-            if p + 1 < channel.posts.count { view.next = posts.byChannel[c][p + 1] }
+            if p > 0 { view.prev = posts.view(channel: c, post: p - 1) }
+            if p + 1 < channel.posts.count { view.next = posts.view(channel: c, post: p + 1) }
             return (post.path, self.page("post", title: post.heading, view))
         case .archive(let c):
             let channel = site.channels[c]
@@ -253,7 +256,7 @@ public struct PageRenderer: Sendable {
                 tag: TagInfoView(
                     name: tag.name, count: strings.number(tag.postIDs.count), countText: strings.count("posts", tag.postIDs.count),
                     atomURL: SitePaths.rootLink(to: SitePaths.tagAtom(tag.slug))),
-                posts: tag.postIDs[pagination.range(ofPage: number)].compactMap { posts.byID[$0] },
+                posts: tag.postIDs[pagination.range(ofPage: number)].compactMap { posts[$0] },
                 pagination: pagination.view(page: number) { SitePaths.tag(tag.slug, page: $0) })
             return (SitePaths.tag(tag.slug, page: number), self.page("tag", title: title, view))
         }
@@ -272,7 +275,7 @@ public struct PageRenderer: Sendable {
         let name = dates.monthName(year: month.year, month: month.month)
         let view = MonthPageView(
             channel: views.channels[c], monthName: name, count: strings.number(month.posts.count),
-            countText: strings.count("posts", month.posts.count), posts: month.posts.map { views.posts.byChannel[c][$0] },
+            countText: strings.count("posts", month.posts.count), posts: month.posts.map { views.posts.view(channel: c, post: $0) },
             archiveURL: SitePaths.rootLink(to: SitePaths.archive(channel.slug)), prevMonth: m > 0 ? link(list[m - 1]) : nil,
             nextMonth: m + 1 < list.count ? link(list[m + 1]) : nil)
         return (

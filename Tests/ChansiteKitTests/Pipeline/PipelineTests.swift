@@ -120,7 +120,11 @@ import Testing
         try TestSupport.copyTemplates(to: temp)
         let tag = temp.appendingPathComponent("Templates/tag.mustache")
         let template = try String(contentsOf: tag, encoding: .utf8)
-        try template.replacingOccurrences(of: "{{> partials/post-summary}}", with: "{{> partials/post-summary}}<div class=\"b\">{{{body}}}</div>")
+        // Tag pages come after every channel's pages, from views made again after being let go
+        // of: every variable must come back as it was.
+        let shown =
+            "<div class=\"b\">{{{body}}}</div><i>{{id}}|{{#hasBody}}B{{/hasBody}}|{{excerpt}}|{{#hashtags}}{{name}}{{/hashtags}}|{{dateText}}</i>"
+        try template.replacingOccurrences(of: "{{> partials/post-summary}}", with: "{{> partials/post-summary}}" + shown)
             .write(to: tag, atomically: true, encoding: .utf8)
         func build(_ name: String, cache: BuildCache?) throws -> [String: Data] {
             var pipeline = Pipeline(

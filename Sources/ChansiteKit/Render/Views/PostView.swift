@@ -43,15 +43,37 @@ final class PostView: TemplateView, @unchecked Sendable {
     private let remakeBody: (@Sendable () -> String)?
     /// `partials/post-summary` rendered with this post, once per build (`PostViews.renderSummaries`):
     /// tag and month pages splice it in instead of rendering the partial again.
-    var summaryHTML: String { keptSummary ?? spilledSummary.map { $0.file.read($0.slice) } ?? "" }
-    private var keptSummary: String?
-    private var spilledSummary: (file: ScratchFile, slice: ScratchFile.Slice)?
+    var summaryHTML: String {
+        switch summary {
+        case .kept(let html): html
+        case .spilled(let file, let slice): file.read(slice)
+        }
+    }
+    private var summary = Summary.kept("")
+
+    /// Where a rendered summary waits: in memory, or in a scratch file.
+    enum Summary: Sendable {
+        case kept(String)
+        case spilled(ScratchFile, ScratchFile.Slice)
+    }
+
+    /// What a view that was let go of leaves behind (`PostViews.retire`), for making it again
+    /// without rendering its body or summary a second time: a few dozen bytes, where the view
+    /// holds hundreds.
+    struct Trace: Sendable {
+        let fingerprint: String
+        let hasBody: Bool
+        let summary: Summary
+    }
+
+    var trace: Trace { Trace(fingerprint: fingerprint, hasBody: hasBody, summary: summary) }
 
     // The variables are set while `PostViews` builds the view, on one thread; from then on the
     // view is only read (the summary is set by its own task before any page is rendered).
+    /// With `body` nil (a view made again from its trace), `hasBody` says whether it has one.
     init(
-        id: String, heading: String, hasTitle: Bool, headingInBody: Bool, url: String, body: String, excerpt: String,
-        hasMedia: Bool, source: String, channel: LinkView, remakeBody: (@Sendable () -> String)? = nil
+        id: String, heading: String, hasTitle: Bool, headingInBody: Bool, url: String, body: String?, hasBody: Bool? = nil,
+        excerpt: String, hasMedia: Bool, source: String, channel: LinkView, remakeBody: (@Sendable () -> String)? = nil
     ) {
         self.id = id
         self.heading = heading
@@ -59,7 +81,7 @@ final class PostView: TemplateView, @unchecked Sendable {
         self.headingInBody = headingInBody
         self.url = url
         self.keptBody = body
-        self.hasBody = !body.isEmpty
+        self.hasBody = hasBody ?? !(body ?? "").isEmpty
         self.remakeBody = remakeBody
         self.excerpt = excerpt
         self.hasMedia = hasMedia
@@ -77,12 +99,17 @@ final class PostView: TemplateView, @unchecked Sendable {
     /// Called when no page is being rendered from the view.
     func setSummary(_ html: String, in file: ScratchFile? = nil) {
         if let file, let slice = file.append(html) {
-            keptSummary = nil
-            spilledSummary = (file, slice)
+            summary = .spilled(file, slice)
         } else {
-            keptSummary = html
-            spilledSummary = nil
+            summary = .kept(html)
         }
+    }
+
+    /// Completes a view made again from `trace`: its fingerprint and summary are the first
+    /// view's (the same inputs made them).
+    func restore(_ trace: Trace) {
+        fingerprint = trace.fingerprint
+        summary = trace.summary
     }
 
     /// Fixes the fingerprint; called once the view's variables are all set.

@@ -3,16 +3,24 @@ import Foundation
 /// Every post's view, made once per build on all cores, a channel at a time, with links
 /// relative to the site root (`SitePaths.rootLink`), so one view and one rendered summary serve
 /// pages of any depth. Without a cache, views let go of their bodies once their pages are
-/// rendered (`PageRenderer` goes in ranges of a channel's posts), and summaries wait in a
-/// scratch file: memory holds one range's bodies.
+/// rendered (`PageRenderer` goes in ranges of a channel's posts) and are then let go of
+/// themselves (`retire`), leaving a trace from which a later page (a month's, a tag's) makes
+/// the view again without its body; summaries wait in a scratch file: memory holds one
+/// range's views.
 struct PostViews: Sendable {
     /// The variable through which `partials/post-summary` splices a post's summary.
     static let summaryVariable = "summaryHTML"
 
-    /// Post id → its view, once every channel's views are made (`makeIndex`).
-    private(set) var byID: [String: PostView] = [:]
-    /// Each channel's posts' views, in the channel's order (`site.channels`); empty until made.
-    private(set) var byChannel: [[PostView]]
+    /// A post's view, by its position in `site.allPosts`.
+    enum Slot: Sendable {
+        case unmade
+        case live(PostView)
+        case retired(PostView.Trace)
+    }
+
+    private var slots: [Slot]
+    /// How many of each channel's views are made (the first ones).
+    private var made: [Int]
     let dates: DateDisplay
 
     /// A fingerprint of each channel's views' inputs beyond the channel itself (the site's tag
@@ -22,6 +30,8 @@ struct PostViews: Sendable {
     let releasing: Bool
     private let builder: Builder
     private let memo: Memo<[PostView]>?
+    /// Makes a body again for a view that let go of it (when `releasing`).
+    private let source: BodySource?
 
     /// Ready to make the views; `memo` (with `bodies`, kept by `serve`) hands back the views of
     /// channels whose inputs did not change. A post's view reads only its own channel (replies
@@ -30,45 +40,84 @@ struct PostViews: Sendable {
         builder = Builder(site: site, media: media, links: links, bodies: bodies)
         let tagLinks = builder.tagLinks
         channelKeys = site.channels.map { channel in channel.cacheKey.map { Fingerprint($0, tagLinks).hex } }
-        byChannel = Array(repeating: [], count: site.channels.count)
+        slots = Array(repeating: .unmade, count: builder.posts.count)
+        made = Array(repeating: 0, count: site.channels.count)
         dates = builder.dates
         releasing = memo == nil && bodies == nil
+        source = releasing ? BodySource(builder: builder) : nil
         self.memo = memo
     }
 
-    subscript(post: SitePost) -> PostView? { byID[post.id] }
+    /// The view of channel `c`'s post `p`: the one made, or one made again from its trace.
+    func view(channel c: Int, post p: Int) -> PostView {
+        view(at: builder.posts.starts[c] + p)
+    }
+
+    /// The view of the post with this id, when the site has it.
+    subscript(id: String) -> PostView? { builder.positions[id].map(view(at:)) }
+
+    subscript(post: SitePost) -> PostView? { self[post.id] }
+
+    private func view(at position: Int) -> PostView {
+        switch slots[position] {
+        case .live(let view): view
+        case .retired(let trace): builder.view(of: builder.posts[position], position: position, source: source, trace: trace)
+        case .unmade: builder.view(of: builder.posts[position], position: position, source: source)
+        }
+    }
 
     /// Makes the views of channel `c` (its index in `site.channels`) up to its post `end`
     /// (exclusive), from where the last call stopped, on all cores; the memo hands back a whole
     /// channel at once, stored when its last view is made.
     mutating func make(channel c: Int, upTo end: Int) {
-        let key = channelKeys[c]
-        if byChannel[c].isEmpty, let key, let known = memo?.known(key) {
-            byChannel[c] = known
-            return
-        }
-        let builder = builder
-        let source = releasing ? BodySource(builder: builder) : nil
         let all = builder.posts
         let first = all.starts[c]
-        let made = byChannel[c].count
-        let last = min(end, all.starts[c + 1] - first)
-        guard made < last else { return }
-        byChannel[c] += (first + made..<first + last).concurrentMap { builder.view(of: all[$0], position: $0, source: source) }
-        if last == all.starts[c + 1] - first, let key { memo?.store(key, byChannel[c]) }
+        let count = all.starts[c + 1] - first
+        let key = channelKeys[c]
+        if made[c] == 0, let key, let known = memo?.known(key), known.count == count {
+            for (p, view) in known.enumerated() { slots[first + p] = .live(view) }
+            made[c] = count
+            return
+        }
+        let last = min(end, count)
+        guard made[c] < last else { return }
+        let builder = builder
+        let source = source
+        let positions = first + made[c]..<first + last
+        for (position, view) in zip(positions, positions.concurrentMap { builder.view(of: all[$0], position: $0, source: source) }) {
+            slots[position] = .live(view)
+        }
+        made[c] = last
+        if last == count, let key { memo?.store(key, liveViews(channel: c, 0..<count)) }
     }
 
-    /// Indexes every view by its post's id, once every channel's are made.
-    mutating func makeIndex() {
-        let ids = builder.site.channels.flatMap { $0.posts.map(\.id) }
-        byID = Dictionary(zip(ids, byChannel.joined()), uniquingKeysWith: { a, _ in a })
+    /// Channel `c`'s views of its posts in `range`, made again where they were let go of.
+    func views(channel c: Int, _ range: Range<Int>) -> [PostView] {
+        range.map { view(channel: c, post: $0) }
+    }
+
+    /// Channel `c`'s views of its posts in `range` that are made and not let go of.
+    private func liveViews(channel c: Int, _ range: Range<Int>) -> [PostView] {
+        let first = builder.posts.starts[c]
+        return range.compactMap { if case .live(let view) = slots[first + $0] { view } else { nil } }
     }
 
     /// Lets the views of channel `c`'s posts in `range` go of their bodies (when `releasing`):
     /// the pages that show them are rendered.
     func releaseBodies(channel c: Int, _ range: Range<Int>) {
         guard releasing else { return }
-        for view in byChannel[c][range] { view.releaseBody() }
+        for view in liveViews(channel: c, range) { view.releaseBody() }
+    }
+
+    /// Lets go of the views of channel `c`'s posts in `range` (when `releasing`), keeping their
+    /// traces: the pages that show their bodies are rendered; a page that shows them later
+    /// makes them again.
+    mutating func retire(channel c: Int, _ range: Range<Int>) {
+        guard releasing else { return }
+        let first = builder.posts.starts[c]
+        for p in range {
+            if case .live(let view) = slots[first + p] { slots[first + p] = .retired(view.trace) }
+        }
     }
 
     /// Renders the `partials/post-summary` of channel `c`'s posts in `range` once, on all
@@ -79,7 +128,7 @@ struct PostViews: Sendable {
         channel c: Int, _ range: Range<Int>, _ templates: TemplateSet, page: PageView, words: String, memo: Memo<String>? = nil,
         scratch: ScratchFile? = nil
     ) {
-        let views = Array(byChannel[c][range])
+        let views = liveViews(channel: c, range)
         var pageFingerprint = Fingerprint(templates.fingerprint, words, "summary")
         page.add(to: &pageFingerprint)
         let context = pageFingerprint.hex
@@ -177,14 +226,18 @@ extension PostViews {
 
         /// The view of the post at `position` in `posts`; with `source`, one that can let go
         /// of its body and make it again.
-        func view(of post: SitePost, position: Int, source: BodySource? = nil) -> PostView {
+        /// With a `trace` (and a `source`), the view is made again without its body, its
+        /// fingerprint and summary taken from the trace.
+        func view(of post: SitePost, position: Int, source: BodySource? = nil, trace: PostView.Trace? = nil) -> PostView {
             let p = post.post
             let channel = channelsBySlug[post.channelSlug]
             var remake: (@Sendable () -> String)?
             if let source { remake = { source.body(at: position) } }
+            let again = remake == nil ? nil : trace
             let view = PostView(
                 id: post.id, heading: post.heading, hasTitle: p.title != nil, headingInBody: post.headingInBody,
-                url: url(of: post), body: body(of: post), excerpt: post.excerpt, hasMedia: p.hasMediaPlaceholder,
+                url: url(of: post), body: again == nil ? body(of: post) : nil, hasBody: again?.hasBody, excerpt: post.excerpt,
+                hasMedia: p.hasMediaPlaceholder,
                 source: "\(p.source.path):\(p.source.firstLine)",
                 channel: LinkView(name: channel?.displayName ?? post.channelSlug, url: SitePaths.rootLink(to: SitePaths.channel(post.channelSlug))),
                 remakeBody: remake)
@@ -210,7 +263,7 @@ extension PostViews {
             let shown = MediaView.views(of: p.media, published: media[post.id] ?? [], strings: site.strings)
             view.media = shown
             view.isAlbum = shown.filter { $0.isPhoto == true }.count > 1
-            view.seal()
+            if let again { view.restore(again) } else { view.seal() }
             return view
         }
 
