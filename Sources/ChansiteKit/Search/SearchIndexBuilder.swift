@@ -62,43 +62,63 @@ public struct SearchIndexBuilder: Sendable {
     ) rethrows {
         let posts = site.allPosts
         let names = Dictionary(site.channels.map { ($0.slug, $0.displayName) }, uniquingKeysWith: { a, _ in a })
-        var documents = Self.tokenize(posts, names: names, vocabulary: vocabulary)
+        let documents = Self.tokenize(posts, names: names, vocabulary: vocabulary)
         let terms = Terms(documents: documents, tagKeys: Set(posts.flatMap(\.tagKeys)), vocabulary: vocabulary)
-        // Postings are kept in flat arrays by term number (docs arrive in order, so each array
-        // is sorted), each post's weights summed in one scratch array: far smaller and faster
-        // than a dictionary per term or per post.
-        var postings = [[Posting]](repeating: [], count: terms.names.count)
-        for (term, size) in Self.postingCounts(documents, posts: posts, terms: terms).enumerated() where size > 0 {
-            postings[term].reserveCapacity(Int(size))
+        let lengths = posts.indices.map { max(documents[$0].length, 1) }
+        let bucketCount = Self.bucketCount(forDocuments: posts.count)
+        let bucketOfTerm = terms.names.map { Int32(Self.bucket(of: $0, count: bucketCount)) }
+        // The postings are made a share of the buckets at a time, each share from one pass over
+        // the posts' words: memory holds the words and a share of the postings, not all of both.
+        let passes = max(1, min(postingPasses, bucketCount))
+        let counts = Self.postingCounts(documents, posts: posts, terms: terms)
+        for pass in 0..<passes {
+            let buckets = Int32(pass * bucketCount / passes)..<Int32((pass + 1) * bucketCount / passes)
+            let postings = Self.postings(documents, posts: posts, terms: terms, counts: counts) { buckets.contains(bucketOfTerm[Int($0)]) }
+            try writePostings(terms: terms.names, postings: postings, lengths: lengths, buckets: buckets, bucketOfTerm: bucketOfTerm) {
+                try emit($0, nil)
+            }
         }
+        try writeForms(terms.forms) { try emit($0, nil) }
+        try writeDocs(posts, reuse: reuse, emit)
+        try emit(manifest(posts.count), nil)
+    }
+
+    /// Passes over the posts' words that make the postings (see `write`): each holds an
+    /// eighth of them, for a few tenths of a second more at 100k posts.
+    var postingPasses = 8
+
+    /// The postings of the terms `wanted` picks: for each, its posts in order with their weights.
+    /// Postings are kept in flat arrays by term number (docs arrive in order, so each array is
+    /// sorted), each post's weights summed in one scratch array: far smaller and faster than a
+    /// dictionary per term or per post.
+    /// Each array is allocated once at its final size (`counts`, each term's number of posts):
+    /// grown by appending, they would keep up to twice the room.
+    private static func postings(
+        _ documents: [DocumentWordIDs], posts: Site.AllPosts, terms: Terms, counts: [Int32], wanted: (Int32) -> Bool
+    ) -> [[Posting]] {
+        let isWanted = (0..<Int32(terms.names.count)).map(wanted)
+        var postings = [[Posting]](repeating: [], count: terms.names.count)
+        for (term, size) in counts.enumerated() where size > 0 && isWanted[term] { postings[term].reserveCapacity(Int(size)) }
         var weights = [Float](repeating: 0, count: terms.names.count)
         var touched: [Int32] = []
-        var lengths: [Double] = []
-        lengths.reserveCapacity(posts.count)
         func add(_ term: Int32, _ weight: Float) {
+            guard term >= 0, isWanted[Int(term)] else { return }
             if weights[Int(term)] == 0 { touched.append(term) }
             weights[Int(term)] += weight
         }
         for doc in posts.indices {
-            for (word, weight) in documents[doc].counts { add(terms.ofWord[Int(word)], weight) }
+            for (word, weight) in documents[doc] { add(terms.ofWord[Int(word)], weight) }
             for key in posts[doc].tagKeys { if let term = terms.ofTag[key] { add(term, 1) } }
-            lengths.append(max(documents[doc].length, 1))
-            documents[doc] = DocumentWordIDs()  // done with this post's words
             for term in touched {
                 postings[Int(term)].append(Posting(doc: Int32(doc), frequency: weights[Int(term)]))
                 weights[Int(term)] = 0
             }
             touched.removeAll(keepingCapacity: true)
         }
-        try writeForms(terms.forms) { try emit($0, nil) }
-        try writePostings(terms: terms.names, postings: postings, lengths: lengths) { try emit($0, nil) }
-        try writeDocs(posts, reuse: reuse, emit)
-        try emit(manifest(posts.count), nil)
+        return postings
     }
 
-    /// Each term's number of posts, counted before the postings are made: every postings array
-    /// is then allocated once at its final size (grown by appending, they would keep up to
-    /// twice the room, a hundred megabytes at 100k posts).
+    /// Each term's number of posts, counted before the postings are made.
     private static func postingCounts(_ documents: [DocumentWordIDs], posts: Site.AllPosts, terms: Terms) -> [Int32] {
         var counts = [Int32](repeating: 0, count: terms.names.count)
         var lastDoc = [Int32](repeating: -1, count: terms.names.count)
@@ -108,7 +128,7 @@ public struct SearchIndexBuilder: Sendable {
                 lastDoc[Int(term)] = Int32(doc)
                 counts[Int(term)] += 1
             }
-            for (word, _) in documents[doc].counts { count(terms.ofWord[Int(word)]) }
+            for (word, _) in documents[doc] { count(terms.ofWord[Int(word)]) }
             for key in posts[doc].tagKeys { if let term = terms.ofTag[key] { count(term) } }
         }
         return counts
@@ -127,7 +147,7 @@ public struct SearchIndexBuilder: Sendable {
             let words = vocabulary.words
             var isUsed = [Bool](repeating: false, count: words.count)
             for document in documents {
-                for (word, _) in document.counts { isUsed[Int(word)] = true }
+                for (word, _) in document { isUsed[Int(word)] = true }
             }
             let used = isUsed.indices.filter { isUsed[$0] }
             ofWord = [Int32](repeating: -1, count: words.count)
@@ -161,14 +181,19 @@ public struct SearchIndexBuilder: Sendable {
         }
     }
 
-    /// Each bucket's postings file, made and handed on one bucket at a time.
-    private func writePostings(terms: [String], postings: [[Posting]], lengths: [Double], _ emit: (RenderedFile) throws -> Void) rethrows {
+    /// The postings file of each bucket in `buckets`, made and handed on one bucket at a time.
+    private func writePostings(
+        terms: [String], postings: [[Posting]], lengths: [Double], buckets: Range<Int32>, bucketOfTerm: [Int32],
+        _ emit: (RenderedFile) throws -> Void
+    ) rethrows {
         let averageLength = lengths.isEmpty ? 1 : lengths.reduce(0, +) / Double(lengths.count)
         let docCount = Double(max(lengths.count, 1))
-        let bucketCount = Self.bucketCount(forDocuments: lengths.count)
-        var termsByBucket = [[Int]](repeating: [], count: bucketCount)
-        for (id, term) in terms.enumerated() { termsByBucket[Self.bucket(of: term, count: bucketCount)].append(id) }
-        for (bucket, ids) in termsByBucket.enumerated() where !ids.isEmpty {
+        var termsByBucket = [[Int]](repeating: [], count: buckets.count)
+        for (id, bucket) in bucketOfTerm.enumerated() where buckets.contains(bucket) {
+            termsByBucket[Int(bucket - buckets.lowerBound)].append(id)
+        }
+        for (offset, ids) in termsByBucket.enumerated() where !ids.isEmpty {
+            let bucket = Int(buckets.lowerBound) + offset
             var shard: [String: [Int]] = [:]
             for id in ids {
                 let docs = postings[id]
@@ -279,12 +304,69 @@ public struct SearchIndexBuilder: Sendable {
     /// Posts per task when tokenizing on all cores.
     static let tokenizeChunk = 256
 
-    /// One post's words as numbers into the vocabulary, in first-seen order with their weights:
-    /// a few bytes a word, where keeping each post's words as strings took hundreds of megabytes
-    /// at 100k posts.
-    struct DocumentWordIDs {
-        var counts: [(Int32, Float)] = []
+    /// One post's words as numbers into the vocabulary, in first-seen order with their weights,
+    /// packed as variable-length integers: three or four bytes a word, where pairs of 32-bit
+    /// numbers took eight (a hundred megabytes at 100k posts) and strings hundreds.
+    struct DocumentWordIDs: Sequence, Sendable {
+        private var packed: [UInt8] = []
         var length = 0.0
+
+        init() {}
+
+        /// `counts`: each word's number and its weight, a sum of whole weights (1, 2, 3).
+        init(counts: [(Int32, Float)], length: Double) {
+            self.length = length
+            packed.reserveCapacity(counts.count * 3)
+            for (word, weight) in counts {
+                append(UInt32(word))
+                append(UInt32(Swift.min(weight.rounded(), 2_147_483_648)))
+            }
+        }
+
+        private mutating func append(_ value: UInt32) {
+            var value = value
+            while value >= 0x80 {
+                packed.append(UInt8(value & 0x7F) | 0x80)
+                value >>= 7
+            }
+            packed.append(UInt8(value))
+        }
+
+        /// Each word's number and weight, in first-seen order.
+        struct Iterator: IteratorProtocol {
+            let packed: [UInt8]
+            var at = 0
+
+            private mutating func next() -> UInt32 {
+                var value: UInt32 = 0
+                var shift: UInt32 = 0
+                while true {
+                    let byte = packed[at]
+                    at += 1
+                    value |= UInt32(byte & 0x7F) << shift
+                    if byte < 0x80 { return value }
+                    shift += 7
+                }
+            }
+
+            mutating func next() -> (Int32, Float)? {
+                guard at < packed.count else { return nil }
+                let word: UInt32 = next()
+                return (Int32(word), Float(next() as UInt32))
+            }
+        }
+
+        func makeIterator() -> Iterator { Iterator(packed: packed) }
+
+        /// Each word's number and weight (tests).
+        var counts: [(Int32, Float)] { Array(self) }
+    }
+
+    /// A post's words while its chunk is tokenized: known from an earlier build, or numbered
+    /// within the chunk until the vocabulary numbers the chunk's new words.
+    private enum ChunkWords {
+        case known(DocumentWordIDs)
+        case local([(Int32, Float)], length: Double)
     }
 
     /// Every post's words as numbers into `vocabulary`, tokenized on all cores; a post whose
@@ -296,33 +378,39 @@ public struct SearchIndexBuilder: Sendable {
             // Numbered locally first, so the shared vocabulary is locked once a chunk.
             var localIDs: [String: Int32] = [:]
             var localWords: [String] = []
-            var made: [(doc: Int, words: DocumentWordIDs, key: String?, isNew: Bool)] = []
+            var made: [(doc: Int, words: ChunkWords, key: String?)] = []
             for doc in range {
                 let key = vocabulary.keepsDocuments ? textKey(of: posts[doc], names: names) : nil
                 if let key, let known = vocabulary.document(key) {
-                    made.append((doc, known, nil, false))
+                    made.append((doc, .known(known), nil))
                     continue
                 }
                 let list = words(of: posts[doc], names: names)
-                var ids = DocumentWordIDs(counts: [], length: list.length)
-                ids.counts.reserveCapacity(list.counts.count)
+                var ids: [(Int32, Float)] = []
+                ids.reserveCapacity(list.counts.count)
                 for (word, weight) in list.counts {
                     let id = localIDs[word] ?? Int32(localWords.count)
                     if id == Int32(localWords.count) {
                         localIDs[word] = id
                         localWords.append(word)
                     }
-                    ids.counts.append((id, Float(weight)))
+                    ids.append((id, Float(weight)))
                 }
-                made.append((doc, ids, key, true))
+                made.append((doc, .local(ids, length: list.length), key))
             }
             let global = vocabulary.number(localWords)
-            for i in made.indices where made[i].isNew {
-                for j in made[i].words.counts.indices { made[i].words.counts[j].0 = global[Int(made[i].words.counts[j].0)] }
-                if let key = made[i].key { vocabulary.remember(key, made[i].words) }
+            let packed = made.map { doc, words, key -> (Int, DocumentWordIDs) in
+                switch words {
+                case .known(let known):
+                    return (doc, known)
+                case .local(let ids, let length):
+                    let document = DocumentWordIDs(counts: ids.map { (global[Int($0.0)], $0.1) }, length: length)
+                    if let key { vocabulary.remember(key, document) }
+                    return (doc, document)
+                }
             }
             documents.mutate { all in
-                for (doc, words, _, _) in made { all[doc] = words }
+                for (doc, words) in packed { all[doc] = words }
             }
         }
         return documents.value

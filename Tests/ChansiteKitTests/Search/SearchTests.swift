@@ -52,6 +52,30 @@ import Testing
         #expect(String(decoding: forms.contents, as: UTF8.self).contains("\"модель\":\"модел\""))
     }
 
+    @Test func postingsMadeInSeveralPassesAreThoseMadeInOne() {
+        let posts = (0..<300).map { n in
+            ("пост \(n) слово\(n % 17) word\(n % 29) common shared \(n % 5 == 0 ? "rare" : "")", n % 3 == 0 ? ["#t\(n % 4)"] : [])
+        }
+        var one = SearchIndexBuilder(site: site(posts))
+        one.postingPasses = 1
+        let files = one.build()
+        #expect(files.contains { $0.path.hasPrefix("search/postings") })
+        for passes in [3, 8, 100] {
+            var builder = SearchIndexBuilder(site: site(posts))
+            builder.postingPasses = passes
+            #expect(builder.build() == files, "\(passes) passes")
+        }
+    }
+
+    @Test func packedDocumentWordsReadBackAsTheyWere() {
+        let counts: [(Int32, Float)] = [(0, 1), (127, 2), (128, 3), (16383, 300), (16384, 70000), (Int32.max, 1), (5, 0)]
+        let packed = SearchIndexBuilder.DocumentWordIDs(counts: counts, length: 9)
+        #expect(packed.counts.map(\.0) == counts.map(\.0))
+        #expect(packed.counts.map(\.1) == counts.map(\.1))
+        #expect(packed.length == 9)
+        #expect(SearchIndexBuilder.DocumentWordIDs().counts.isEmpty)
+    }
+
     @Test func inflectionsPrefixesAndAND() throws {
         let (engine, folder) = try engine(
             for: site([
