@@ -8,12 +8,57 @@ public struct BuildManifest: Codable, Sendable {
     /// One output file.
     public struct Entry: Codable, Sendable, Hashable {
         /// The fingerprint of the inputs the file was made from.
-        public var fingerprint: String
+        public var fingerprint: String {
+            get { packedFingerprint.string }
+            set { packedFingerprint = CompactText(newValue) }
+        }
         /// FNV-1a of the bytes, as the preview server's ETag.
-        public var contentHash: String
+        public var contentHash: String {
+            get { packedContentHash.string }
+            set { packedContentHash = CompactText(newValue) }
+        }
         public var size: Int64
         public var modified: Int64
         public var inode: UInt64
+        // Held compactly: a manifest has an entry per output file, hundreds of thousands.
+        private var packedFingerprint: CompactText
+        private var packedContentHash: CompactText
+
+        public init(fingerprint: String, contentHash: String, size: Int64, modified: Int64, inode: UInt64) {
+            packedFingerprint = CompactText(fingerprint)
+            packedContentHash = CompactText(contentHash)
+            self.size = size
+            self.modified = modified
+            self.inode = inode
+        }
+
+        /// Whether the file was made from inputs with this fingerprint (compared without
+        /// spelling the entry's out).
+        func hasFingerprint(_ fingerprint: String) -> Bool { packedFingerprint == CompactText(fingerprint) }
+
+        /// Whether the file's bytes have this hash.
+        func hasContentHash(_ hash: String) -> Bool { packedContentHash == CompactText(hash) }
+
+        enum CodingKeys: String, CodingKey {
+            case fingerprint, contentHash, size, modified, inode
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let values = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                fingerprint: try values.decode(String.self, forKey: .fingerprint),
+                contentHash: try values.decode(String.self, forKey: .contentHash), size: try values.decode(Int64.self, forKey: .size),
+                modified: try values.decode(Int64.self, forKey: .modified), inode: try values.decode(UInt64.self, forKey: .inode))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var values = encoder.container(keyedBy: CodingKeys.self)
+            try values.encode(contentHash, forKey: .contentHash)
+            try values.encode(fingerprint, forKey: .fingerprint)
+            try values.encode(inode, forKey: .inode)
+            try values.encode(modified, forKey: .modified)
+            try values.encode(size, forKey: .size)
+        }
     }
 
     /// chansite's version and the manifest format; another value discards the manifest.
@@ -49,15 +94,40 @@ public struct BuildManifest: Codable, Sendable {
         return manifest
     }
 
+    /// Writes the manifest to `path` in parts (never whole in memory), through a temporary
+    /// file renamed into place.
     func save(_ path: String) throws {
-        try encoded().write(to: URL(fileURLWithPath: path), options: .atomic)
+        let temporary = path + ".partial"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw DiagnosticError(.error("cannot write '\(temporary)': \(FileSystem.lastError)"))
+        }
+        do {
+            try encode { try handle.write(contentsOf: $0) }
+            try handle.close()
+        } catch {
+            try? handle.close()
+            unlink(temporary)
+            throw error
+        }
+        if let problem = FileSystem.rename(temporary, to: path) {
+            unlink(temporary)
+            throw DiagnosticError(.error("cannot write '\(path)': \(problem)"))
+        }
         // Renamed into place later: the identity (inode included) goes with the file.
         if let identity = Self.fileIdentity(path) { Self.recent.mutate { $0 = (identity, self) } }
     }
 
-    /// The manifest as JSON with sorted keys, written entry by entry: `JSONEncoder` builds a
-    /// tree of the whole manifest first, hundreds of megabytes for 100k pages.
+    /// The manifest as one piece of JSON (tests and tools).
     func encoded() throws -> Data {
+        var data = Data()
+        try encode { data.append($0) }
+        return data
+    }
+
+    /// The manifest as JSON with sorted keys, handed to `write` in parts of about a megabyte,
+    /// written entry by entry: `JSONEncoder` builds a tree of the whole manifest first, hundreds
+    /// of megabytes for 100k pages.
+    func encode(_ write: (Data) throws -> Void) throws {
         var json = JSONText()
         json.raw("{\"files\":{")
         for (n, path) in files.keys.sorted().enumerated() {
@@ -75,6 +145,7 @@ public struct BuildManifest: Codable, Sendable {
             json.raw(",\"size\":")
             json.number(entry.size)
             json.raw("}")
+            if json.count >= 1 << 20 { try write(json.take()) }
         }
         json.raw("},\"format\":")
         json.string(format)
@@ -91,7 +162,7 @@ public struct BuildManifest: Codable, Sendable {
             json.raw(bytes: try encoder.encode(replay))
         }
         json.raw("}")
-        return json.bytes
+        try write(json.take())
     }
 
     private static let recent = LockedBox<(identity: [Int64], manifest: BuildManifest)?>(nil)

@@ -28,19 +28,19 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
     public var manifest: BuildManifest { next.value }
 
     public func reuse(_ path: String, fingerprint: String) -> Bool {
-        guard let old = previous.files[path], old.fingerprint == fingerprint else { return false }
+        guard let old = previous.files[path], old.hasFingerprint(fingerprint) else { return false }
         return link(path, old)
     }
 
     /// Whether the last build made `path` from these inputs (`reuse` would link it).
     func madeBefore(_ path: String, fingerprint: String) -> Bool {
-        previous.files[path]?.fingerprint == fingerprint
+        previous.files[path]?.hasFingerprint(fingerprint) == true
     }
 
     /// Whether the last build's file at `path` has these bytes (their hash and size).
     func hadSameBytes(_ path: String, contentHash: String, size: Int) -> Bool {
         guard let old = previous.files[path] else { return false }
-        return old.contentHash == contentHash && old.size == Int64(size)
+        return old.hasContentHash(contentHash) && old.size == Int64(size)
     }
 
     /// Whether the last build made the group of files under `prefix` from these inputs.

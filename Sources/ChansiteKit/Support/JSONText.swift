@@ -7,6 +7,14 @@ import Foundation
 struct JSONText {
     private var buffer: [UInt8] = []
     var bytes: Data { Data(buffer) }
+    /// How many bytes are written so far.
+    var count: Int { buffer.count }
+
+    /// The bytes written so far, leaving the writer empty (a large file is handed on in parts).
+    mutating func take() -> Data {
+        defer { buffer.removeAll(keepingCapacity: true) }
+        return Data(buffer)
+    }
 
     /// An object with sorted keys whose values are strings or integer arrays.
     mutating func map(_ values: [String: String]) {
