@@ -69,8 +69,9 @@ public struct SearchIndexBuilder: Sendable {
         let bucketOfTerm = terms.names.map { Int32(Self.bucket(of: $0, count: bucketCount)) }
         // The postings are made a share of the buckets at a time, each share from one pass over
         // the posts' words: memory holds the words and a share of the postings, not all of both.
-        let passes = max(1, min(postingPasses, bucketCount))
         let counts = Self.postingCounts(documents, posts: posts, terms: terms)
+        let total = counts.reduce(0) { $0 + Int($1) }
+        let passes = max(1, min(postingPasses ?? (total + Self.postingsPerPass - 1) / Self.postingsPerPass, bucketCount))
         for pass in 0..<passes {
             let buckets = Int32(pass * bucketCount / passes)..<Int32((pass + 1) * bucketCount / passes)
             let postings = Self.postings(documents, posts: posts, terms: terms, counts: counts) { buckets.contains(bucketOfTerm[Int($0)]) }
@@ -83,9 +84,11 @@ public struct SearchIndexBuilder: Sendable {
         try emit(manifest(posts.count), nil)
     }
 
-    /// Passes over the posts' words that make the postings (see `write`): each holds an
-    /// eighth of them, for a few tenths of a second more at 100k posts.
-    var postingPasses = 8
+    /// About how many postings a pass over the posts' words makes (see `write`): 16 MB of
+    /// them. A site of 10k posts has fewer and needs one pass; one of 100k, eight or so.
+    static let postingsPerPass = 2_000_000
+    /// The number of passes, when set (tests); else as many as `postingsPerPass` asks for.
+    var postingPasses: Int?
 
     /// The postings of the terms `wanted` picks: for each, its posts in order with their weights.
     /// Postings are kept in flat arrays by term number (docs arrive in order, so each array is
