@@ -62,7 +62,19 @@ final class DeferredLinkSink: OutputSink, @unchecked Sendable {
     }
 
     /// Every file of the site (path → hash of its bytes): the staged ones and those to link.
-    var listing: [String: String] {
+    var listing: [String: String] { listing(keepingPrevious: nil) }
+
+    /// `listing`, but with the last build's files under `prefix` in place of this build's (a
+    /// group still being written: the last build's is served until it is done).
+    func listing(keepingPrevious prefix: String?) -> [String: String] {
+        var files = listingSoFar
+        guard let prefix else { return files }
+        files = files.filter { !$0.key.hasPrefix(prefix) }
+        for (path, entry) in staging.previous.files where path.hasPrefix(prefix) { files[path] = entry.contentHash }
+        return files
+    }
+
+    private var listingSoFar: [String: String] {
         let value = pending.value
         var files = staging.manifest.files.mapValues(\.contentHash)
         for (path, _) in value.files { files[path] = staging.previous.files[path]?.contentHash }

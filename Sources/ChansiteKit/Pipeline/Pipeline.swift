@@ -53,17 +53,22 @@ public struct Pipeline: Sendable {
         }
         let deferred = deferringLinks ? DeferredLinkSink(staged.sink) : nil
         var result: BuildResult
+        let index: IndexTask
         do {
             // Handed over, not copied: the dumps' bytes are freed once they are decoded.
-            result = try build(into: deferred ?? staged.sink, content: consume content)
+            (result, index) = try buildPages(into: deferred ?? staged.sink, content: consume content)
+            // Served before its links, a rebuild is served before its search index too: until
+            // `finish()` the last build's index is served, whole.
+            if deferred == nil { try index.finish(into: &result) }
         } catch {
             writer.abandon(staged)
             throw error
         }
         staged.sink.record(inputs: inputs, replay: BuildManifest.Replay(counts: result.counts, diagnostics: result.diagnostics, dumps: result.dumps))
         result.timings = before + result.timings
-        if let deferred { result.outputFiles = deferred.listing }
-        return StagedBuild(result: result, pipeline: self, writer: writer, staged: staged, deferred: deferred)
+        if let deferred { result.outputFiles = deferred.listing(keepingPrevious: SearchIndexLayout.folder) }
+        return StagedBuild(
+            result: result, pipeline: self, writer: writer, staged: staged, deferred: deferred, index: deferred == nil ? nil : index)
     }
 
     /// The output folder and its work folder, never read (or watched) as content when they lie
@@ -92,6 +97,14 @@ public struct Pipeline: Sendable {
 
     /// `build(into:)` from a content folder already read (nil: read it now).
     func build(into sink: any OutputSink, content: consuming ContentFiles?) throws -> BuildResult {
+        var (result, index) = try buildPages(into: sink, content: content)
+        try index.finish(into: &result)
+        return result
+    }
+
+    /// Every stage but the end of the search index, which may still be being written beside
+    /// (`IndexTask.finish` waits for it).
+    func buildPages(into sink: any OutputSink, content: consuming ContentFiles?) throws -> (BuildResult, IndexTask) {
         _ = CMark.registerExtensions
         var diagnostics: [Diagnostic] = []
         var timings: [(String, Double)] = []
@@ -151,48 +164,72 @@ public struct Pipeline: Sendable {
         }
         // The index is built beside the media and the pages: it needs only the site model, and
         // together they keep both cores busy through each other's serial parts.
-        let index = LockedBox<(failure: (any Error)?, seconds: Double)>((nil, 0))
-        let indexing = DispatchGroup()
-        DispatchQueue.global().async(group: indexing) {
+        let index = IndexTask(cache: cache, progress: progress)
+        DispatchQueue.global().async(group: index.group) { [cache] in
             let start = Date()
             do {
                 try Self.writeIndex(SearchIndexBuilder(site: site), vocabulary: cache?.vocabulary ?? IndexVocabulary(), into: sink)
             } catch {
-                index.mutate { $0.failure = error }
+                index.outcome.mutate { $0.failure = error }
             }
-            index.mutate { $0.seconds = Date().timeIntervalSince(start) }
+            index.outcome.mutate { $0.seconds = Date().timeIntervalSince(start) }
         }
-        let media = try stage("media") { MediaPublisher(site: site).publish(into: sink) }
-        diagnostics += media.diagnostics.map { $0.inStage("media") }
-        let pages = try stage("render") { () -> Int in
-            var renderer = PageRenderer(site: site, templates: templates, media: media.media)
-            renderer.cache = cache
-            renderer.progress = { [progress] done, total in
-                progress(
-                    "render \(done.formatted(.number.locale(Locale(identifier: "en_US"))))/\(total.formatted(.number.locale(Locale(identifier: "en_US"))))"
-                )
+        // A stage that fails waits for the index, which writes into the same sink.
+        do {
+            let media = try stage("media") { MediaPublisher(site: site).publish(into: sink) }
+            diagnostics += media.diagnostics.map { $0.inStage("media") }
+            let pages = try stage("render") { () -> Int in
+                var renderer = PageRenderer(site: site, templates: templates, media: media.media)
+                renderer.cache = cache
+                renderer.progress = { [progress] done, total in
+                    progress(
+                        "render \(done.formatted(.number.locale(Locale(identifier: "en_US"))))/\(total.formatted(.number.locale(Locale(identifier: "en_US"))))"
+                    )
+                }
+                let pages = try renderer.render(into: sink)
+                // The sitemap protocol wants absolute URLs: without a base URL there is no valid one.
+                let sitemap =
+                    config.baseURL == nil ? [] : SitemapRenderer(baseURL: config.baseURL).render(pages: pages, modified: Self.lastModified(site))
+                for file in FeedRenderer(site: site).render() + AtomRenderer(site: site).render() + sitemap + [
+                    RobotsRenderer(baseURL: config.baseURL).render()
+                ] + templates.assets {
+                    try sink.write(file.path, contents: file.contents, fingerprint: nil)
+                }
+                return pages.filter { $0.hasSuffix(".html") }.count
             }
-            let pages = try renderer.render(into: sink)
-            // The sitemap protocol wants absolute URLs: without a base URL there is no valid one.
-            let sitemap =
-                config.baseURL == nil ? [] : SitemapRenderer(baseURL: config.baseURL).render(pages: pages, modified: Self.lastModified(site))
-            for file in FeedRenderer(site: site).render() + AtomRenderer(site: site).render() + sitemap + [
-                RobotsRenderer(baseURL: config.baseURL).render()
-            ] + templates.assets {
-                try sink.write(file.path, contents: file.contents, fingerprint: nil)
-            }
-            return pages.filter { $0.hasSuffix(".html") }.count
+            let counts = BuildResult.Counts(channels: site.channels.count, posts: site.allPosts.count, tags: site.tags.count, pages: pages)
+            let result = BuildResult(
+                files: [], site: site, counts: counts, dumps: summaries, diagnostics: diagnostics.map { $0.inStage("ingest") },
+                timings: timings)
+            return (result, index)
+        } catch {
+            index.group.wait()
+            throw error
         }
-        progress("index")
-        indexing.wait()
-        timings.append(("index", index.value.seconds))  // its own time, spent beside the render
-        if let failure = index.value.failure { throw failure }
-        cache?.endBuild()
-        let counts = BuildResult.Counts(channels: site.channels.count, posts: site.allPosts.count, tags: site.tags.count, pages: pages)
-        return BuildResult(
-            files: [], site: site, counts: counts, dumps: summaries,
-            diagnostics: diagnostics.map { $0.inStage("ingest") },
-            timings: timings)
+    }
+
+    /// The search index being written beside the other stages.
+    final class IndexTask: Sendable {
+        let group = DispatchGroup()
+        let outcome = LockedBox<(failure: (any Error)?, seconds: Double)>((nil, 0))
+        let cache: BuildCache?
+        let progress: @Sendable (String) -> Void
+
+        init(cache: BuildCache?, progress: @escaping @Sendable (String) -> Void) {
+            self.cache = cache
+            self.progress = progress
+        }
+
+        /// Waits for the index, adds its time to `result`, and ends the cache's build (the
+        /// index reads the cache's vocabulary to the end).
+        /// - Throws: what the index's writing threw.
+        func finish(into result: inout BuildResult) throws {
+            progress("index")
+            group.wait()
+            result.timings.append(("index", outcome.value.seconds))  // its own time, spent beside the render
+            if let failure = outcome.value.failure { throw failure }
+            cache?.endBuild()
+        }
     }
 
     /// Each dated post page's `lastmod`: its last edit, else its date (UTC days).
@@ -208,12 +245,12 @@ public struct Pipeline: Sendable {
     /// The search index, carried over whole when its inputs are unchanged.
     static func writeIndex(_ builder: SearchIndexBuilder, vocabulary: IndexVocabulary, into sink: any OutputSink) throws {
         let fingerprint = builder.inputFingerprint()
-        guard !sink.reuseGroup("search/", fingerprint: fingerprint) else { return }
+        guard !sink.reuseGroup(SearchIndexLayout.folder, fingerprint: fingerprint) else { return }
         // Each file goes to the sink as soon as it is made: the index is never held whole.
         try builder.write(vocabulary: vocabulary, reuse: sink.reuse) { file, fingerprint in
             try sink.write(file.path, contents: file.contents, fingerprint: fingerprint)
         }
-        sink.recordGroup("search/", fingerprint: fingerprint)
+        sink.recordGroup(SearchIndexLayout.folder, fingerprint: fingerprint)
     }
 
     /// Writes an in-memory build's files to the output folder, atomically.

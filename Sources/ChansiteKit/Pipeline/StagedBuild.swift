@@ -9,14 +9,20 @@ public final class StagedBuild: @unchecked Sendable {
     private let writer: OutputWriter?
     private let staged: OutputWriter.Staged?
     private let deferred: DeferredLinkSink?
+    /// The search index still being written (a deferred build's), waited for by `finish()`.
+    private let index: Pipeline.IndexTask?
     private var finished = false
 
-    init(result: BuildResult, pipeline: Pipeline, writer: OutputWriter, staged: OutputWriter.Staged, deferred: DeferredLinkSink?) {
+    init(
+        result: BuildResult, pipeline: Pipeline, writer: OutputWriter, staged: OutputWriter.Staged, deferred: DeferredLinkSink?,
+        index: Pipeline.IndexTask? = nil
+    ) {
         self.result = result
         self.pipeline = pipeline
         self.writer = writer
         self.staged = staged
         self.deferred = deferred
+        self.index = index
     }
 
     /// A build that found nothing changed: the current output is already its site.
@@ -26,13 +32,18 @@ public final class StagedBuild: @unchecked Sendable {
         writer = nil
         staged = nil
         deferred = nil
+        index = nil
         finished = true
     }
 
     /// The files this build wrote, in memory, when links were deferred and they were few
-    /// enough to keep: with the current output's other files, they are the new site. Nil
-    /// otherwise (serve the site only after `finish()`).
-    public var madeFiles: [String: Data]? { finished ? nil : deferred?.made }
+    /// enough to keep: with the current output's other files, they are the new site (with the
+    /// last build's search index until `finish()`). Nil otherwise (serve the site only after
+    /// `finish()`).
+    public var madeFiles: [String: Data]? {
+        guard !finished, let made = deferred?.made else { return nil }
+        return index == nil ? made : made.filter { !$0.key.hasPrefix(SearchIndexLayout.folder) }
+    }
 
     /// Links the files carried over (when deferred) and swaps the staged site into place.
     /// - Throws: `DiagnosticError` when the site cannot be put in place; the previous site is
@@ -41,6 +52,12 @@ public final class StagedBuild: @unchecked Sendable {
     public func finish() throws -> BuildResult {
         guard !finished, let pipeline, let writer, let staged else { return result }
         finished = true
+        do {
+            try index?.finish(into: &result)
+        } catch {
+            writer.abandon(staged)
+            throw error
+        }
         if let deferred, !deferred.linkAll() {
             writer.abandon(staged)
             throw DiagnosticError(

@@ -5,6 +5,8 @@
 public enum SearchIndexLayout {
     /// The most files in one folder of `docs/` or `postings/`.
     public static let filesPerFolder = 1000
+    /// The folder of the whole index in the site.
+    public static let folder = "search/"
     /// `forms/` is split into this many folders by a hash of the form key.
     public static let formFolders = 64
 
