@@ -275,33 +275,16 @@ public struct SearchIndexBuilder: Sendable {
         return Self.file("manifest.js", name: "manifest", manifest)
     }
 
-    /// One post's words: each distinct word's weighted count (title and hashtag words boosted),
-    /// in first-seen order, and the number of words.
-    struct DocumentWords {
-        var counts: [(String, Double)] = []
-        var length = 0.0
-    }
-
-    /// One post's words, counted as the index weighs them.
-    static func words(of sitePost: SitePost, names: [String: String]) -> DocumentWords {
-        var list = DocumentWords()
-        var position: [String: Int] = [:]
+    /// Calls `body` with each word of a post, in order, and its weight as the index weighs it
+    /// (title and hashtag words boosted).
+    static func forEachWord(of sitePost: SitePost, names: [String: String], _ body: (String, Float) -> Void) {
         func add(_ text: String, _ weight: Double) {
-            for word in Tokenizer.words(text) {
-                list.length += 1
-                if let at = position[word] {
-                    list.counts[at].1 += weight
-                } else {
-                    position[word] = list.counts.count
-                    list.counts.append((word, weight))
-                }
-            }
+            for word in Tokenizer.words(text) { body(word, Float(weight)) }
         }
         add(sitePost.post.title ?? sitePost.heading, titleBoost)
         add(sitePost.body, 1)
         add(names[sitePost.channelSlug] ?? "", 1)
         for key in sitePost.tagKeys { add(key.replacingOccurrences(of: "_", with: " "), tagBoost) }
-        return list
     }
 
     /// Posts per task when tokenizing on all cores.
@@ -378,9 +361,13 @@ public struct SearchIndexBuilder: Sendable {
         let documents = LockedBox([DocumentWordIDs](repeating: DocumentWordIDs(), count: posts.count))
         DispatchQueue.concurrentPerform(iterations: (posts.count + tokenizeChunk - 1) / tokenizeChunk) { part in
             let range = (part * tokenizeChunk)..<min(posts.count, (part + 1) * tokenizeChunk)
-            // Numbered locally first, so the shared vocabulary is locked once a chunk.
+            // Numbered locally first, so the shared vocabulary is locked once a chunk; a post's
+            // weights are summed by local number in one scratch array (`touched` in first-seen
+            // order), one dictionary lookup a word.
             var localIDs: [String: Int32] = [:]
             var localWords: [String] = []
+            var weights: [Float] = []
+            var touched: [Int32] = []
             var made: [(doc: Int, words: ChunkWords, key: String?)] = []
             for doc in range {
                 let key = vocabulary.keepsDocuments ? textKey(of: posts[doc], names: names) : nil
@@ -388,18 +375,24 @@ public struct SearchIndexBuilder: Sendable {
                     made.append((doc, .known(known), nil))
                     continue
                 }
-                let list = words(of: posts[doc], names: names)
-                var ids: [(Int32, Float)] = []
-                ids.reserveCapacity(list.counts.count)
-                for (word, weight) in list.counts {
-                    let id = localIDs[word] ?? Int32(localWords.count)
-                    if id == Int32(localWords.count) {
+                var length = 0.0
+                forEachWord(of: posts[doc], names: names) { word, weight in
+                    length += 1
+                    let id: Int32
+                    if let known = localIDs[word] {
+                        id = known
+                    } else {
+                        id = Int32(localWords.count)
                         localIDs[word] = id
                         localWords.append(word)
+                        weights.append(0)
                     }
-                    ids.append((id, Float(weight)))
+                    if weights[Int(id)] == 0 { touched.append(id) }
+                    weights[Int(id)] += weight
                 }
-                made.append((doc, .local(ids, length: list.length), key))
+                made.append((doc, .local(touched.map { ($0, weights[Int($0)]) }, length: length), key))
+                for id in touched { weights[Int(id)] = 0 }
+                touched.removeAll(keepingCapacity: true)
             }
             let global = vocabulary.number(localWords)
             let packed = made.map { doc, words, key -> (Int, DocumentWordIDs) in
@@ -419,7 +412,7 @@ public struct SearchIndexBuilder: Sendable {
         return documents.value
     }
 
-    /// A fingerprint of everything `words(of:names:)` reads.
+    /// A fingerprint of everything `forEachWord(of:names:_:)` reads.
     static func textKey(of sitePost: SitePost, names: [String: String]) -> String {
         var fingerprint = Fingerprint("words")
         fingerprint.add(sitePost.post.title ?? sitePost.heading)
