@@ -69,6 +69,24 @@ import Testing
             Thread.sleep(forTimeInterval: 0.05)
         }
         #expect(try String(contentsOf: onDisk, encoding: .utf8).contains("Новая строка про кошек."))
+        // The search index follows the pages (the last one is served until then): once in place,
+        // the file of the new word's forms, which the last build did not have, is served.
+        let search = project.appendingPathComponent("Output/search")
+        var formsFile: String?
+        while Date() < deadline, formsFile == nil {
+            let files = FileManager.default.enumerator(atPath: search.path)?.allObjects as? [String] ?? []
+            formsFile = files.first { ((try? String(contentsOf: search.appendingPathComponent($0), encoding: .utf8)) ?? "").contains("кошек") }
+            if formsFile == nil { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        let newForms = try #require(formsFile)
+        let onDiskForms = try String(contentsOf: search.appendingPathComponent(newForms), encoding: .utf8)
+        var served = try server.get("/search/" + newForms)
+        while Date() < deadline, served.status != 200 || served.body != onDiskForms {
+            Thread.sleep(forTimeInterval: 0.05)
+            served = try server.get("/search/" + newForms)
+        }
+        #expect(served.status == 200)
+        #expect(served.body == onDiskForms)
         // A broken template: the old site is still served, with the overlay naming file and line.
         try Data("{{#posts}}\n{{/post}}".utf8).write(to: project.appendingPathComponent("Templates/channel.mustache"))
         #expect(RawHTTP.readStream(fd, until: "channel.mustache:2", seconds: 10).contains("event: error"))

@@ -111,11 +111,13 @@ extension Chansite {
             }
             switch await PreviewBuild.finish(staged, started: started) {
             case .success(let result):
+                // Every file now from the output folder, by the finished build's list: the same
+                // pages as served early, and the new search index (with its own ETags).
                 if made == nil {
                     await store.replace(with: result, output: site.output)
                     await announce(result, store: store, broadcaster: broadcaster)
                 } else {
-                    await store.settle()  // the same files, now all in the output folder
+                    await store.relist(result, output: site.output)
                 }
             case .failure:
                 // The output changed under the build: build again, all in place before serving.

@@ -21,12 +21,16 @@ actor SiteStore {
     /// The current build error as shown in the overlay; nil after a good build.
     private(set) var error: String?
 
-    /// Paths served from memory (`Entry.made`) until `settle()`.
-    private var inMemory: [String] = []
-
     /// Serves `result`'s files: those in `made` from memory (a build whose other files are
     /// still the current output's, with the same bytes), the rest from the output folder.
     func replace(with result: BuildResult, output: String, made: [String: Data] = [:]) {
+        relist(result, output: output, made: made)
+        error = nil
+    }
+
+    /// Serves `result`'s files as `replace` does, keeping the error shown (the same build,
+    /// now in place: its errors stand).
+    func relist(_ result: BuildResult, output: String, made: [String: Data] = [:]) {
         root = FileSystem.resolved(output)
         var files: [String: Entry] = [:]
         files.reserveCapacity(result.outputFiles.count)
@@ -42,14 +46,6 @@ actor SiteStore {
         }
         self.files = files
         self.folders = folders
-        self.inMemory = Array(made.keys)
-        self.error = nil
-    }
-
-    /// The build served with `made` files is now in place: every file is read from the output.
-    func settle() {
-        for path in inMemory { files[path]?.made = nil }
-        inMemory = []
     }
 
     /// A file's bytes, read without following a symlink at its last step.
