@@ -3,8 +3,10 @@
 # full builds (median of RUNS), then chansite's incremental rebuilds: nothing changed, and one
 # word of one post changed (files written counted from the summary line).
 # Then `serve`'s edit-to-reload time at POSTS (scripts/bench-reload.py), and with LARGE set (say
-# LARGE=100000) one full build of LARGE posts beside Hugo's, for wall time and peak memory.
-# Usage: [LARGE=100000] scripts/bench-build.sh [POSTS] [RUNS]    (defaults: 10000 posts, 3 runs)
+# LARGE=100000) one full build of LARGE posts beside Hugo's, for wall time and peak memory, and
+# with HUGE set too (say HUGE=300000) one chansite build of HUGE posts, to show how peak memory
+# grows with the posts (Hugo is left out there: by its 100k figure it would need about 16 GB).
+# Usage: [LARGE=100000 [HUGE=300000]] scripts/bench-build.sh [POSTS] [RUNS]    (defaults: 10000 posts, 3 runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 posts=${1:-10000}
@@ -28,6 +30,10 @@ cleanup() {
   if [ -n "${LARGE:-}" ]; then
     big=${BENCH_DIR:-/tmp/chansite-bench}/build-$LARGE
     rm -rf "$big"/out-chansite-* "$big"/out-hugo-* "$big"/.out-chansite-*.chansite
+  fi
+  if [ -n "${HUGE:-}" ]; then
+    huge=${BENCH_DIR:-/tmp/chansite-bench}/build-$HUGE
+    rm -rf "$huge"/out-chansite-* "$huge"/.out-chansite-*.chansite
   fi
 }
 trap cleanup EXIT
@@ -83,6 +89,14 @@ if [ -n "${LARGE:-}" ]; then
     printf "%-34s %8.2f s  %6d MB\n" "hugo full build, $LARGE posts" "$ht2" $((hm2 / 1024))
     printf "%-34s %8.2f\n" "chansite / hugo wall time, $LARGE" "$(echo "$bt / $ht2" | bc -l)"
   fi
+fi
+if [ -n "${LARGE:-}" ] && [ -n "${HUGE:-}" ]; then
+  huge=${BENCH_DIR:-/tmp/chansite-bench}/build-$HUGE
+  [ -d "$huge/dumps" ] || python3 ../shared/bench/gen_corpus.py "$HUGE" "$huge" --forms dumps >/dev/null
+  timed "$huge/c" "$bin" build --quiet --content "$huge/dumps" --output "$huge/out-chansite-$$"
+  read -r gt gm <"$huge/c"
+  printf "%-34s %8.2f s  %6d MB  %s files\n" "chansite full build, $HUGE posts" "$gt" $((gm / 1024)) "$(find "$huge/out-chansite-$$" -type f | wc -l)"
+  printf "%-34s %8.2f (posts: %.1fx)\n" "peak memory, $HUGE / $LARGE" "$(echo "$gm / $bm" | bc -l)" "$(echo "$HUGE / $LARGE" | bc -l)"
 fi
 # The large builds' writes are flushed first, so the reload is not charged for their writeback.
 sync
