@@ -61,25 +61,16 @@ final class DeferredLinkSink: OutputSink, @unchecked Sendable {
         return value.bytes <= budget ? value.made : nil
     }
 
-    /// Every file of the site (path → hash of its bytes): the staged ones and those to link.
-    var listing: [String: String] { listing(keepingPrevious: nil) }
-
-    /// `listing`, but with the last build's files under `prefix` in place of this build's (a
-    /// group still being written: the last build's is served until it is done).
-    func listing(keepingPrevious prefix: String?) -> [String: String] {
-        var files = listingSoFar
-        guard let prefix else { return files }
-        files = files.filter { !$0.key.hasPrefix(prefix) }
-        for (path, entry) in staging.previous.files where path.hasPrefix(prefix) { files[path] = entry.contentHash }
-        return files
-    }
-
-    private var listingSoFar: [String: String] {
+    /// Every file of the site (path → hash of its bytes): the staged ones and those to link;
+    /// under `previousUnder` (a group still being written), the last build's files instead.
+    func listing(previousUnder pendingPrefix: String? = nil) -> [String: String] {
         let value = pending.value
         var files = staging.manifest.files.mapValues(\.contentHash)
         for (path, _) in value.files { files[path] = staging.previous.files[path]?.contentHash }
         for same in value.same { files[same.path] = same.hash }
-        for (prefix, _) in value.groups {
+        let previousGroups = value.groups.map(\.prefix) + (pendingPrefix.map { [$0] } ?? [])
+        if let pendingPrefix { files = files.filter { !$0.key.hasPrefix(pendingPrefix) } }
+        for prefix in previousGroups {
             for (path, entry) in staging.previous.files where path.hasPrefix(prefix) { files[path] = entry.contentHash }
         }
         return files

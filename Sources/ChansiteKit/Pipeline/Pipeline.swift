@@ -66,7 +66,6 @@ public struct Pipeline: Sendable {
         }
         staged.sink.record(inputs: inputs, replay: BuildManifest.Replay(counts: result.counts, diagnostics: result.diagnostics, dumps: result.dumps))
         result.timings = before + result.timings
-        if let deferred { result.outputFiles = deferred.listing(keepingPrevious: SearchIndexLayout.folder) }
         return StagedBuild(
             result: result, pipeline: self, writer: writer, staged: staged, deferred: deferred, index: deferred == nil ? nil : index)
     }

@@ -23,7 +23,12 @@ public final class StagedBuild: @unchecked Sendable {
         self.staged = staged
         self.deferred = deferred
         self.index = index
+        if let deferred { self.result.outputFiles = deferred.listing(previousUnder: pendingFolder) }
     }
+
+    /// The folder whose files are still being written (the search index of a deferred build):
+    /// until `finish()` the last build's files there are the site's.
+    private var pendingFolder: String? { index == nil ? nil : SearchIndexLayout.folder }
 
     /// A build that found nothing changed: the current output is already its site.
     init(replayed: BuildResult) {
@@ -42,7 +47,8 @@ public final class StagedBuild: @unchecked Sendable {
     /// `finish()`).
     public var madeFiles: [String: Data]? {
         guard !finished, let made = deferred?.made else { return nil }
-        return index == nil ? made : made.filter { !$0.key.hasPrefix(SearchIndexLayout.folder) }
+        guard let pendingFolder else { return made }
+        return made.filter { !$0.key.hasPrefix(pendingFolder) }
     }
 
     /// Links the files carried over (when deferred) and swaps the staged site into place.

@@ -71,7 +71,8 @@ public struct SearchIndexBuilder: Sendable {
         // the posts' words: memory holds the words and a share of the postings, not all of both.
         let counts = Self.postingCounts(documents, posts: posts, terms: terms)
         let total = counts.reduce(0) { $0 + Int($1) }
-        let passes = max(1, min(postingPasses ?? (total + Self.postingsPerPass - 1) / Self.postingsPerPass, bucketCount))
+        let wanted = min((total + Self.postingsPerPass - 1) / Self.postingsPerPass, Self.maxPostingPasses)
+        let passes = max(1, min(postingPasses ?? wanted, bucketCount))
         for pass in 0..<passes {
             let buckets = Int32(pass * bucketCount / passes)..<Int32((pass + 1) * bucketCount / passes)
             let postings = Self.postings(documents, posts: posts, terms: terms, counts: counts) { buckets.contains(bucketOfTerm[Int($0)]) }
@@ -85,8 +86,11 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     /// About how many postings a pass over the posts' words makes (see `write`): 16 MB of
-    /// them. A site of 10k posts has fewer and needs one pass; one of 100k, eight or so.
+    /// them. A site of 10k posts has fewer and needs one pass; one of 100k (10M postings), five.
     static let postingsPerPass = 2_000_000
+    /// At most this many passes: each reads every post's words, so a count growing with the
+    /// index would make the time grow with its square; past it a pass holds an eighth.
+    static let maxPostingPasses = 8
     /// The number of passes, when set (tests); else as many as `postingsPerPass` asks for.
     var postingPasses: Int?
 

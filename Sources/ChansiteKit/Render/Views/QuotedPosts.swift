@@ -1,7 +1,6 @@
 /// Finds the post a text copy's reply quote shows: the post of the same channel whose text
 /// starts with the quote (or whose whole text the quote starts with).
 struct QuotedPosts {
-    private let site: Site
     private let posts: Site.AllPosts
     /// Channel slug → posts (positions in `site.allPosts`) by the first characters of their
     /// text; built on first use.
@@ -11,7 +10,6 @@ struct QuotedPosts {
     static let maxCandidates = 64
 
     init(site: Site) {
-        self.site = site
         posts = site.allPosts
     }
 
