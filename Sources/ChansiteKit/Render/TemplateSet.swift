@@ -13,6 +13,9 @@ public struct TemplateSet: Sendable {
     /// `library` with `partials/post-summary` replaced by the post's summary rendered once per
     /// build (`PostView.summaryHTML`): what pages are rendered with.
     let pageLibrary: MustacheLibrary
+    /// Both libraries compiled into render plans, what pages and summaries are rendered with;
+    /// nil when a template uses what a plan does not render (then swift-mustache renders all).
+    var plans: (pages: RenderPlan, summaries: RenderPlan)?
     public let folder: String
     /// Files beside the templates that are copied into the site as they are (under `assets/`).
     public let assets: [RenderedFile]
@@ -50,6 +53,7 @@ public struct TemplateSet: Sendable {
         self.warnings = cleaning + (try Self.check(sources))
         self.library = library
         self.pageLibrary = try Self.splicing(library)
+        self.plans = Self.plans(library: library, pageLibrary: pageLibrary, sources: sources.keys)
         self.fingerprint = fingerprint
         self.stringsFiles = sources.filter { $0.key.hasPrefix("strings/") && $0.key.hasSuffix(".json") }
         self.assets = sources.keys.sorted().filter { $0.hasPrefix("assets/") }.compactMap { name in
@@ -79,13 +83,23 @@ public struct TemplateSet: Sendable {
 
     /// Renders a page; a missing partial renders as nothing, as Mustache specifies.
     func renderPage(_ page: PageView) -> String {
-        pageLibrary.render(page, withTemplate: page.template) ?? ""
+        guard let plans else { return pageLibrary.render(page, withTemplate: page.template) ?? "" }
+        return plans.pages.render(page, template: page.template) ?? ""
     }
 
     /// Renders `partials/post-summary` for `post` as it would be inside `page`.
     func renderSummary(of post: PostView, on page: PageView) -> String {
         // Kept for the whole render (every listing splices it): stored tight.
-        (library.render(SummaryContext(page: page, post: post), withTemplate: Self.summaryTemplate) ?? "").compacted
+        let context = SummaryContext(page: page, post: post)
+        guard let plans else { return (library.render(context, withTemplate: Self.summaryTemplate) ?? "").compacted }
+        return (plans.summaries.render(context, template: Self.summaryTemplate) ?? "").compacted
+    }
+
+    /// Compiles both libraries: every template the sources name, and the summary's own.
+    static func plans(library: MustacheLibrary, pageLibrary: MustacheLibrary, sources: some Collection<String>) -> (RenderPlan, RenderPlan)? {
+        let names = sources.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) } + [summaryTemplate]
+        guard let summaries = RenderPlan(library, names: names), let pages = RenderPlan(pageLibrary, names: names) else { return nil }
+        return (pages, summaries)
     }
 
     static let summaryTemplate = "chansite:summary"
