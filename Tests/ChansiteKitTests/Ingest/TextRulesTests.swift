@@ -8,6 +8,18 @@ import Testing
         #expect(Hashtags.find(in: "Империя #2 (#1 было) #математика_в_ML и #ML, a#b") == ["#математика_в_ML", "#ML"])
         #expect(Hashtags.isHashtagLine("#a #б_в"))
         #expect(!Hashtags.isHashtagLine("#a text"))
+        #expect(Hashtags.find(in: "x/#a @#b ##c (#d) e\u{301}#f #é\u{301}g") == ["#d", "#é\u{301}g"])
+    }
+
+    /// The ASCII shortcut gives the Unicode properties' answer for every ASCII scalar.
+    @Test func hashtagWordScalarsInASCIIFollowTheUnicodeProperties() {
+        for value in 0..<128 {
+            let scalar = Unicode.Scalar(UInt8(value))
+            let byProperties =
+                scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || scalar.properties.generalCategory == .nonspacingMark
+            #expect(Hashtags.isWordScalar(scalar) == byProperties, "U+\(String(value, radix: 16))")
+        }
     }
 
     @Test func linksDropTrailingPunctuation() {

@@ -2,7 +2,12 @@
 /// digits and `_`, with at least one letter (so `#2` in "часть #2" is not a tag).
 enum Hashtags {
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s == "_" || s.properties.isAlphabetic || s.properties.numericType != nil
+        // ASCII without the Unicode property tables: letters, digits and `_`.
+        if s.isASCII {
+            let v = s.value | 0x20
+            return (v >= 0x61 && v <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39) || s == "_"
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
             || s.properties.generalCategory == .nonspacingMark
     }
 
@@ -22,8 +27,8 @@ enum Hashtags {
         var i = scalars.startIndex
         while i < scalars.endIndex {
             let scalar = scalars[i]
-            let atBoundary = previous.map { !isWordScalar($0) && $0 != "#" && $0 != "/" && $0 != "@" } ?? true
-            guard scalar == "#", atBoundary else {
+            // The boundary is asked only at a `#`: the property lookups are most of the cost.
+            guard scalar == "#", previous.map({ !isWordScalar($0) && $0 != "#" && $0 != "/" && $0 != "@" }) ?? true else {
                 previous = scalar
                 i = scalars.index(after: i)
                 continue
