@@ -114,14 +114,15 @@ public struct TemplateSet: Sendable {
     }
 
     /// A post on a page, for rendering its summary alone: the page's variables under the post's.
-    struct SummaryContext: MustacheParent {
+    struct SummaryContext: TemplateView {
         let page: PageView
         let post: PostView
 
         /// The name the summary template sees the post under.
         static let postVariable = "chansite_post"
+        static let fields = ViewFields<Self>([:])
 
-        func child(named name: String) -> Any? { name == Self.postVariable ? post : page.child(named: name) }
+        func value(named name: String) -> ViewValue? { name == Self.postVariable ? .view(post) : page.value(named: name) }
     }
 
     /// Replaces the characters no output format allows (controls, U+FFFE/F) in templates and

@@ -1,45 +1,32 @@
-import Mustache
-
-/// One value of the context stack, its kind found once when it is pushed: looking a variable
-/// up through the stack then costs no cast (swift-mustache casts every value it passes, to
-/// several protocols, on every lookup).
+/// One value of the context stack. Looking a variable up through the stack asks each view
+/// for it by name and casts nothing (swift-mustache casts every value it passes, to several
+/// protocols, on every lookup).
 enum PlanScope {
     case view(any TemplateView)
     case strings([String: String])
-    case parent(any MustacheParent)
-    /// Text, numbers, lists and anything else: no variables inside.
-    case plain(Any)
+    /// Text, numbers, flags and lists: no variables inside.
+    case plain(ViewValue)
 
-    /// Concrete types first: a cast to one is a compare, a cast to a protocol a search of the
-    /// conformances.
-    init(_ value: Any) {
-        if value is String || value is Bool || value is Int {
-            self = .plain(value)
-        } else if let strings = value as? [String: String] {
-            self = .strings(strings)
-        } else if let view = value as? any TemplateView {
-            self = .view(view)
-        } else if let parent = value as? any MustacheParent {
-            self = .parent(parent)
-        } else {
-            self = .plain(value)
+    init(_ value: ViewValue) {
+        switch value {
+        case .view(let view): self = .view(view)
+        case .strings(let strings): self = .strings(strings)
+        default: self = .plain(value)
         }
     }
 
-    var value: Any {
+    var value: ViewValue {
         switch self {
-        case .view(let view): view
-        case .strings(let strings): strings
-        case .parent(let parent): parent
+        case .view(let view): .view(view)
+        case .strings(let strings): .strings(strings)
         case .plain(let value): value
         }
     }
 
-    func child(_ name: String) -> Any? {
+    func child(_ name: String) -> ViewValue? {
         switch self {
-        case .view(let view): view.child(named: name)
-        case .strings(let strings): strings[name]
-        case .parent(let parent): parent.child(named: name)
+        case .view(let view): view.value(named: name)
+        case .strings(let strings): strings[name].map { .text($0) }
         case .plain: nil
         }
     }
@@ -47,7 +34,7 @@ enum PlanScope {
     /// Finds a variable as swift-mustache's `getChild(named:)` does: the first name through the
     /// stack from the innermost value (a view that has no such variable, or holds nil for it,
     /// passes the search on), the rest inside what it found.
-    static func resolve(_ path: PlanPath, in stack: [PlanScope]) -> Any? {
+    static func resolve(_ path: PlanPath, in stack: [PlanScope]) -> ViewValue? {
         switch path {
         case .innermost(let names):
             guard let innermost = stack.last else { return nil }
@@ -63,23 +50,14 @@ enum PlanScope {
         }
     }
 
-    private static func descend(_ names: ArraySlice<String>, from scope: PlanScope) -> Any? {
+    private static func descend(_ names: ArraySlice<String>, from scope: PlanScope) -> ViewValue? {
         var scope = scope
         var value = scope.value
-        for (index, name) in zip(names.indices, names) {
+        for name in names {
             guard let found = scope.child(name) else { return nil }
             value = found
-            if index < names.endIndex - 1 { scope = PlanScope(found) }
+            scope = PlanScope(found)
         }
         return value
     }
-}
-
-/// A list of views a section renders once per item, without casting each item.
-protocol TemplateList {
-    var views: [any TemplateView] { get }
-}
-
-extension Array: TemplateList where Element: TemplateView {
-    var views: [any TemplateView] { map { $0 } }
 }

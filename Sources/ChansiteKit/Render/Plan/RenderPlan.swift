@@ -1,13 +1,10 @@
 import Mustache
 
 /// A template library compiled once per build (`PlanCompiler`) and rendered over typed views:
-/// each variable's name is split when compiling, a view's variable is found by its
-/// `child(named:)`, and a value's kind by casts to concrete types first. Output is the same,
-/// byte for byte, as swift-mustache's rendering of the same library (`RenderPlanTests`): the
-/// same context stack, the same truthiness, the same partial indentation and inheritance.
-///
-/// One difference, which no view can show: a value that is neither a view nor a dictionary has
-/// no variables here, where swift-mustache would look into a plain struct by reflection.
+/// each variable's name is split when compiling, and a view's variable is found by its
+/// `value(named:)` as a `ViewValue`, so nothing is cast. Output is the same, byte for byte, as
+/// swift-mustache's rendering of the same library (`RenderPlanTests`): the same context stack,
+/// the same truthiness, the same partial indentation and inheritance.
 struct RenderPlan: Sendable {
     let templates: [String: PlanBody]
 
@@ -24,11 +21,11 @@ struct RenderPlan: Sendable {
 
     /// Renders `template` with `view` as the whole context, as `MustacheLibrary.render` does;
     /// nil when there is no such template.
-    func render(_ view: any MustacheParent, template: String) -> String? {
+    func render(_ view: any TemplateView, template: String) -> String? {
         guard let body = templates[template] else { return nil }
         var output = ""
         output.reserveCapacity(16 * 1024)
-        var stack = [PlanScope(view)]
+        var stack = [PlanScope.view(view)]
         render(body, Frame(), &stack, into: &output)
         return output
     }
@@ -66,7 +63,7 @@ struct RenderPlan: Sendable {
             output += text
         case .variable(let path, let escaped):
             guard let value = PlanScope.resolve(path, in: stack) else { return }
-            let text = value as? String ?? String(describing: value)
+            let text = Self.text(of: value)
             output += escaped ? frame.escaping.escape(text) : text
         case .section(let path, let body):
             section(PlanScope.resolve(path, in: stack), body, frame, &stack, into: &output)
@@ -86,6 +83,16 @@ struct RenderPlan: Sendable {
             render(frame.overrides?[name] ?? fallback, inner, &stack, into: &output)
         case .escaping(let escaping):
             frame.escaping = escaping
+        }
+    }
+
+    /// A variable's text, as swift-mustache describes the value it is given.
+    static func text(of value: ViewValue) -> String {
+        switch value {
+        case .text(let text): text
+        case .number(let number): String(number)
+        case .flag(let flag): flag ? "true" : "false"
+        default: String(describing: value.anyValue)
         }
     }
 

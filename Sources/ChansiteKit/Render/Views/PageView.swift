@@ -16,10 +16,10 @@ struct PageView: TemplateView {
     /// The `is_<template>` flags: one per page template.
     static let templateFlags = (TemplateSet.requiredTemplates + ["archive", "month"]).map { "is_" + $0 }
 
-    func child(named name: String) -> Any? {
-        if let getter = Self.fields.getters[name] { return getter(self) }
-        if name.hasPrefix("is_") { return name == "is_" + template ? true : content.child(named: name) }
-        return content.child(named: name)
+    func value(named name: String) -> ViewValue? {
+        if let getter = Self.fields.getters[name] { return getter(self)?.viewValue }
+        if name.hasPrefix("is_"), name == "is_" + template { return .flag(true) }
+        return content.value(named: name)
     }
 
     /// The page's inputs: the template's name, the page's variables and its view's (the

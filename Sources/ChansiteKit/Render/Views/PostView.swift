@@ -140,7 +140,7 @@ final class PostView: TemplateView, @unchecked Sendable {
     ])
 
     /// The variables, and the spliced summary for `partials/post-summary` on list pages.
-    func child(named name: String) -> Any? {
-        name == PostViews.summaryVariable ? summaryHTML : Self.fields.getters[name]?(self)
+    func value(named name: String) -> ViewValue? {
+        name == PostViews.summaryVariable ? .text(summaryHTML) : Self.fields.getters[name]?(self)?.viewValue
     }
 }

@@ -1,26 +1,37 @@
 import Mustache
 
 /// A typed view model: what one template sees of one thing. Each view lists its variables once,
-/// in `fields`; Mustache looks them up through `child(named:)`, `TemplateCheck` knows every
-/// template variable from the union of all views' names, and `Fingerprint.add(view:)` hashes a
-/// view by walking the same list. So a misspelt variable, a variable no view provides and a
-/// value missing from a page's fingerprint are all impossible by construction.
-protocol TemplateView: MustacheParent, Sendable {
+/// in `fields`, each of a `TemplateValue` type; the render plan looks them up through
+/// `value(named:)` (swift-mustache, when it renders, through `child(named:)`), `TemplateCheck`
+/// knows every template variable from the union of all views' names, and
+/// `Fingerprint.add(view:)` hashes a view by walking the same list. So a misspelt variable, a
+/// variable no view provides and a value missing from a page's fingerprint are all impossible
+/// by construction, and no value is told apart by a dynamic cast.
+protocol TemplateView: MustacheParent, TemplateValue, TemplateItem {
     static var fields: ViewFields<Self> { get }
+    /// The variable `name`, or nil when this view has none (the lookup goes on down the stack).
+    func value(named name: String) -> ViewValue?
 }
 
 extension TemplateView {
-    func child(named name: String) -> Any? { Self.fields.getters[name]?(self) }
+    func value(named name: String) -> ViewValue? { Self.fields.getters[name]?(self)?.viewValue }
+
+    func child(named name: String) -> Any? { value(named: name)?.anyValue }
+
+    var viewValue: ViewValue { .view(self) }
+
+    static func viewValue(of list: [Self]) -> ViewValue { .views(list.map { $0 }) }
 }
 
 /// A view type's variables, in a fixed order (the order they are hashed in).
 struct ViewFields<View>: Sendable {
+    typealias Getter = @Sendable (View) -> (any TemplateValue)?
     let names: [String]
-    let getters: [String: @Sendable (View) -> Any?]
+    let getters: [String: Getter]
     /// The getters in `names`' order (hashing walks them without looking names up).
-    let ordered: [@Sendable (View) -> Any?]
+    let ordered: [Getter]
 
-    init(_ list: KeyValuePairs<String, @Sendable (View) -> Any?>) {
+    init(_ list: KeyValuePairs<String, Getter>) {
         names = list.map(\.key)
         ordered = list.map(\.value)
         getters = Dictionary(list.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
@@ -62,23 +73,22 @@ extension Fingerprint {
         let fields = type(of: view).fields
         for (name, get) in zip(fields.names, fields.ordered) {
             add(name)
-            add(viewValue: get(view))
+            add(viewValue: get(view)?.viewValue)
         }
     }
 
-    mutating func add(viewValue value: Any?) {
-        // Plain values first: a cast to a concrete type is cheap, one to a protocol existential
-        // searches the conformances (most of a page's fingerprint when it came first).
+    mutating func add(viewValue value: ViewValue?) {
         switch value {
         case nil: add(any: nil)
-        case let text as String: add(text)
-        case let flag as Bool: add(any: flag)
-        case let number as Int: add(number)
-        case let view as any TemplateView: add(view: view)
-        case let list as [any TemplateView]:
-            add(list.count)
-            for item in list { add(view: item) }
-        case let value?: add(any: value)
+        case .text(let text): add(text)
+        case .flag(let flag): add(any: flag)
+        case .number(let number): add(number)
+        case .view(let view): add(view: view)
+        case .views(let views):
+            add(views.count)
+            for view in views { add(view: view) }
+        case .texts(let texts): add(any: texts)
+        case .strings(let strings): add(any: strings)
         }
     }
 }
