@@ -57,7 +57,7 @@ public struct DumpFeatures: Sendable {
         if line.utf8.count < 40, AggregatorReadMoreFormat.readMoreLines.contains(flat) { readMore = true }
         if index < 20, AggregatorReadMoreFormat.subscribeLines.contains(flat) { subscribeNearTop = true }
         if index < 5, flat == AggregatorRelativeDateFormat.descriptionLabel { descriptionLabelNearTop = true }
-        if AggregatorRelativeDateFormat.adStarts.contains(flat) { advertisingBlock = true }
+        if AggregatorRelativeDateFormat.isAdStart(flat) { advertisingBlock = true }
         if AggregatorRelativeDateFormat.isLastUpdated(line) { lastUpdatedLine = true }
         if AggregatorRelativeDateFormat.isPostDate(line) { relativeDateLine = true }
         if ReactionBlocks.pinNotice(line) != nil { pinNotice = true }

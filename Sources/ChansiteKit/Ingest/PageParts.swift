@@ -40,6 +40,9 @@ enum PageParts {
 
     /// A post's time in its footer (`16:45`, `4:45 PM`).
     static func isClockTime(_ line: String) -> Bool {
+        // Asked of many lines: one pass over the bytes turns away any line with an ASCII byte
+        // a time cannot hold (other bytes may be spaces, and go to the full test).
+        guard line.utf8.contains(UInt8(ascii: ":")), line.utf8.allSatisfy(mayBeInClockTime) else { return false }
         var flat = Substring(line.normalizedSpaces)
         if flat.hasSuffix(" AM") || flat.hasSuffix(" PM") { flat = flat.dropLast(3) }
         let parts = flat.split(separator: ":", omittingEmptySubsequences: false)
@@ -47,6 +50,13 @@ enum PageParts {
             parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), let hour = Int(parts[0]), let minute = Int(parts[1])
         else { return false }
         return hour < 24 && minute < 60
+    }
+
+    private static func mayBeInClockTime(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: ":"), UInt8(ascii: "A"), UInt8(ascii: "M"), UInt8(ascii: "P"), 0x20, 0x09, 0x0B, 0x0C, 0x80...: true
+        default: false
+        }
     }
 
     /// A footer's view count (`1.2K`, `345`), or `edited`.

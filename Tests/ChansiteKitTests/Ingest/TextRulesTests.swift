@@ -11,6 +11,15 @@ import Testing
         #expect(Hashtags.find(in: "x/#a @#b ##c (#d) e\u{301}#f #é\u{301}g") == ["#d", "#é\u{301}g"])
     }
 
+    @Test func clockTimesInEveryShape() {
+        for time in ["12:30", "9:05", " 9:05 PM", "12:30\u{a0}", "\u{2009}23:59\u{3000}AM", "0:00"] {
+            #expect(PageParts.isClockTime(time), "\(time)")
+        }
+        for text in ["", "12", "24:00", "12:60", "123:00", "12:3", "at 12:30", "12:30 pm", "12:30 PMX", "1:2:3", "١٢:٣٠"] {
+            #expect(!PageParts.isClockTime(text), "\(text)")
+        }
+    }
+
     /// The ASCII shortcut gives the Unicode properties' answer for every ASCII scalar.
     @Test func hashtagWordScalarsInASCIIFollowTheUnicodeProperties() {
         for value in 0..<128 {

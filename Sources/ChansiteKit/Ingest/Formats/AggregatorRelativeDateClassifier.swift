@@ -12,7 +12,7 @@ struct AggregatorRelativeDateClassifier: LineClassifier {
     init(_ dump: RawDump) {
         leading = LeadingParts(dump.lines) { line in
             let flat = line.normalizedSpaces
-            return AggregatorRelativeDateFormat.adStarts.contains(flat) || flat == AggregatorRelativeDateFormat.descriptionLabel
+            return AggregatorRelativeDateFormat.isAdStart(flat) || flat == AggregatorRelativeDateFormat.descriptionLabel
                 || AggregatorRelativeDateFormat.isLastUpdated(line)
         }
     }
@@ -29,7 +29,7 @@ struct AggregatorRelativeDateClassifier: LineClassifier {
         if let role = leading.continuation(at: index) { return role }
         let line = lines[index]
         let flat = line.normalizedSpaces
-        if AggregatorRelativeDateFormat.adStarts.contains(flat) {
+        if AggregatorRelativeDateFormat.isAdStart(flat) {
             inAds = true
             return .dropped("advertising block", closesBefore: true)
         }

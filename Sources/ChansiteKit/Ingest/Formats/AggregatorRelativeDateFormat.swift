@@ -8,6 +8,13 @@ public struct AggregatorRelativeDateFormat: SegmentedFormat {
 
     static let descriptionLabel = "Description"
     static let adStarts: Set<String> = ["Advertising", "We recommend to visit"]
+    /// Asked of every line while a dump's format is detected: a line far longer than any ad
+    /// start is not hashed (3× the longest, as canonically equal text may take three times
+    /// the bytes in UTF-8, and a set compares canonically).
+    static func isAdStart(_ flat: String) -> Bool {
+        flat.utf8.count <= 3 * longestAdStart && adStarts.contains(flat)
+    }
+    private static let longestAdStart = adStarts.map(\.utf8.count).max() ?? 0
     static let lastUpdatedPrefix = "Last updated "
 
     public init() {}
@@ -36,7 +43,7 @@ public struct AggregatorRelativeDateFormat: SegmentedFormat {
         let lines = dump.lines
         guard let first = lines.firstIndex(where: { !$0.isBlankLine }) else { return 0 }
         let flat = lines[first].normalizedSpaces
-        guard flat != descriptionLabel, !adStarts.contains(flat), !isPostDate(lines[first]) else { return first }
+        guard flat != descriptionLabel, !isAdStart(flat), !isPostDate(lines[first]) else { return first }
         result.channel.title = lines[first].trimmingWhitespace()
         var i = first + 1
         while i < lines.count, lines[i].isBlankLine { i += 1 }
