@@ -14,11 +14,18 @@ public enum Tokenizer {
             text.utf8.distance(
                 from: text.utf8.startIndex, to: $0.range.lowerBound)..<text.utf8.distance(from: text.utf8.startIndex, to: $0.range.upperBound)
         }[...]
-        var current = String.UnicodeScalarView()
+        // The word being read, as UTF-8 bytes (appending to a scalar view, a scalar at a time,
+        // was a third of tokenizing); `other` when it holds a letter outside ASCII and basic
+        // Cyrillic, which may be of a spaceless script.
+        var current: [UInt8] = []
+        current.reserveCapacity(64)
+        var other = false
         func flush() {
             if !current.isEmpty {
-                words += splitSpaceless(current)
-                current = String.UnicodeScalarView()
+                let word = String(decoding: current, as: UTF8.self)
+                if other { words += splitSpaceless(word.unicodeScalars) } else { words.append(word) }
+                current.removeAll(keepingCapacity: true)
+                other = false
             }
         }
         var offset = 0
@@ -49,9 +56,10 @@ public enum Tokenizer {
             let properties = scalar.properties
             if properties.isAlphabetic || properties.numericType != nil {
                 appendFolded(scalar, to: &current)
+                other = true
             } else if properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark {
                 // Combining marks belong to the letter before them.
-                if !current.isEmpty { current.append(scalar) }
+                if !current.isEmpty { append(scalar, to: &current) }
             } else {
                 flush()
             }
@@ -62,19 +70,30 @@ public enum Tokenizer {
 
     /// Appends the lower-case form of a scalar, with `ё` folded to `е`; the common Latin and
     /// Cyrillic cases are done arithmetically because this runs for every letter of the corpus.
-    static func appendFolded(_ scalar: Unicode.Scalar, to word: inout String.UnicodeScalarView) {
+    static func appendFolded(_ scalar: Unicode.Scalar, to word: inout [UInt8]) {
         let v = scalar.value
         switch v {
-        case 0x41...0x5A, 0x410...0x42F: word.append(Unicode.Scalar(v + 0x20) ?? scalar)
-        case 0x61...0x7A, 0x430...0x44F: word.append(scalar)
-        case 0x401, 0x451: word.append("е")
+        case 0x41...0x5A: word.append(UInt8(v + 0x20))
+        case 0x30...0x39, 0x61...0x7A: word.append(UInt8(v))
+        case 0x410...0x42F: appendTwoBytes(v + 0x20, to: &word)
+        case 0x430...0x44F: appendTwoBytes(v, to: &word)
+        case 0x401, 0x451: appendTwoBytes(0x435, to: &word)  // е
         default:
             if scalar.properties.changesWhenLowercased {
-                word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                word.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
             } else {
-                word.append(scalar)
+                append(scalar, to: &word)
             }
         }
+    }
+
+    private static func appendTwoBytes(_ value: UInt32, to word: inout [UInt8]) {
+        word.append(UInt8(0xC0 | (value >> 6)))
+        word.append(UInt8(0x80 | (value & 0x3F)))
+    }
+
+    private static func append(_ scalar: Unicode.Scalar, to word: inout [UInt8]) {
+        UTF8.encode(scalar) { word.append($0) }
     }
 
     /// The script of a word, by its first letter.
