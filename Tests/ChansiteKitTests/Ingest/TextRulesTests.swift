@@ -11,6 +11,17 @@ import Testing
         #expect(Hashtags.find(in: "x/#a @#b ##c (#d) e\u{301}#f #é\u{301}g") == ["#d", "#é\u{301}g"])
     }
 
+    @Test func bytesAreFoundAnywhereInALine() {
+        for (text, needle, found) in [
+            ("http", "http", true), ("xhttp", "http", true), ("htt", "http", false), ("hhttp", "http", true),
+            ("httphttx", "httx", true), ("ttp htp", "http", false), ("", "a", false), ("abc", "", true),
+            ("до t.me/x", "t.me/", true), ("t.me", "t.me/", false), ("ééé", "é", true), ("e\u{301}", "é", false),
+        ] {
+            #expect(text.containsBytes(needle) == found, "\(text) \(needle)")
+            #expect(text[...].containsBytes(needle) == found, "\(text) \(needle)")
+        }
+    }
+
     @Test func clockTimesInEveryShape() {
         for time in ["12:30", "9:05", " 9:05 PM", "12:30\u{a0}", "\u{2009}23:59\u{3000}AM", "0:00"] {
             #expect(PageParts.isClockTime(time), "\(time)")

@@ -70,15 +70,16 @@ extension StringProtocol {
         let n = Array(needle.utf8)
         guard let first = n.first else { return true }
         return haystack.withUTF8 { hay in
-            guard hay.count >= n.count else { return false }
+            guard let base = hay.baseAddress, hay.count >= n.count else { return false }
             var i = 0
             let last = hay.count - n.count
             while i <= last {
-                if hay[i] == first {
-                    var j = 1
-                    while j < n.count, hay[i + j] == n[j] { j += 1 }
-                    if j == n.count { return true }
-                }
+                // memchr finds each candidate first byte (vectorised; this runs on every line).
+                guard let found = memchr(base + i, Int32(first), last - i + 1) else { return false }
+                i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                var j = 1
+                while j < n.count, hay[i + j] == n[j] { j += 1 }
+                if j == n.count { return true }
                 i += 1
             }
             return false
