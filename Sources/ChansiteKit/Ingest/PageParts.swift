@@ -27,7 +27,10 @@ enum PageParts {
 
     /// A day separator: `May 5`, `December 31, 2023` (English month names, as t.me renders them).
     static func isDaySeparator(_ line: String) -> Bool {
-        let words = line.normalizedSpaces.split(separator: " ")
+        let flat = line.normalizedSpaces
+        // Most lines are turned away by their first word, before the line is split.
+        guard let space = flat.utf8.firstIndex(of: 0x20), months.contains(String(flat[..<space])) else { return false }
+        let words = flat.split(separator: " ")
         guard words.count == 2 || words.count == 3, months.contains(String(words[0])) else { return false }
         var day = words[1]
         if words.count == 3 {

@@ -11,6 +11,24 @@ import Testing
         #expect(Hashtags.find(in: "x/#a @#b ##c (#d) e\u{301}#f #é\u{301}g") == ["#d", "#é\u{301}g"])
     }
 
+    @Test func spacesOfEveryKindBecomeOne() {
+        for (text, flat) in [
+            ("a b", "a b"), (" a", "a"), ("a ", "a"), ("a  b", "a b"), ("a\tb", "a b"), ("a\u{a0}b", "a b"), ("«a» — b…", "«a» — b…"),
+            ("a\u{2009}\u{200B}b", "a b"), ("a\u{feff}", "a"), ("\u{3000}я\u{1680}ю\u{202F}\u{205F}", "я ю"), ("", ""), ("   ", ""),
+            ("\u{ef}\u{e2}", "\u{ef}\u{e2}"), ("ω\u{2028}x", "ω\u{2028}x"),
+        ] {
+            #expect(text.normalizedSpaces == flat, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    @Test func aPrefixOfScalarsIsCutByBytes() {
+        for text in ["", "abc", "при\u{301}вет", "👍🏽 ok", "a\u{10FFFF}b", "中文"] {
+            for count in 0...8 {
+                #expect(Array(text.prefix(scalars: count).utf8) == Array(Substring(text.unicodeScalars.prefix(count)).utf8), "\(text) \(count)")
+            }
+        }
+    }
+
     @Test func bytesAreFoundAnywhereInALine() {
         for (text, needle, found) in [
             ("http", "http", true), ("xhttp", "http", true), ("htt", "http", false), ("hhttp", "http", true),

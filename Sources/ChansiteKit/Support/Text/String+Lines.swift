@@ -50,8 +50,31 @@ extension StringProtocol {
     /// True when the text has no leading, trailing, doubled or non-ASCII spaces: the common case,
     /// which then needs no copy.
     fileprivate var isNormalizedAlready: Bool {
+        // By bytes: every space-like scalar outside ASCII starts with one of five lead bytes,
+        // and only those are decoded.
         var previousWasSpace = true
-        for scalar in unicodeScalars {
+        var iterator = unicodeScalars.makeIterator()
+        var bytes = utf8.makeIterator()
+        while let byte = bytes.next() {
+            switch byte {
+            case 0x20:
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            case 0x09, 0x0B, 0x0C:
+                return false
+            case 0xC2, 0xE1, 0xE2, 0xE3, 0xEF:
+                return isNormalizedByScalars(&iterator)
+            default:
+                previousWasSpace = false
+            }
+        }
+        return !previousWasSpace || isEmpty
+    }
+
+    /// The same test scalar by scalar, for text with a lead byte of a non-ASCII space.
+    private func isNormalizedByScalars(_ scalars: inout UnicodeScalarView.Iterator) -> Bool {
+        var previousWasSpace = true
+        while let scalar = scalars.next() {
             if scalar == " " {
                 if previousWasSpace { return false }
                 previousWasSpace = true
