@@ -9,16 +9,21 @@ enum RootLinks {
     static func resolve(_ page: String, root: String) -> Data {
         var page = page
         return page.withUTF8 { bytes in
-            guard bytes.contains(marker) else { return Data(bytes) }
+            let raw = UnsafeRawBufferPointer(bytes)
+            guard let base = raw.baseAddress, var next = memchr(base, Int32(marker), raw.count) else { return Data(raw) }
             let rootBytes = Array(root.utf8)
             var out = Data(capacity: bytes.count + rootBytes.count * 64)
             var start = 0
-            for (index, byte) in bytes.enumerated() where byte == marker {
-                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start..<index]))
+            // memchr from marker to marker: a page is scanned at memory speed.
+            while true {
+                let index = base.distance(to: UnsafeRawPointer(next))
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start..<index]))
                 out.append(contentsOf: rootBytes)
                 start = index + 1
+                guard start < raw.count, let found = memchr(base + start, Int32(marker), raw.count - start) else { break }
+                next = found
             }
-            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[start...]))
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[start...]))
             return out
         }
     }

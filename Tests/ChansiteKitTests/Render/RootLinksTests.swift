@@ -11,6 +11,9 @@ import Testing
                 == "<a href=\"../../tags/x/index.html\">é</a><img src=\"../../a.png\">")
         #expect(String(decoding: RootLinks.resolve(html, root: ""), as: UTF8.self) == "<a href=\"tags/x/index.html\">é</a><img src=\"a.png\">")
         #expect(RootLinks.resolve("no links", root: "../") == Data("no links".utf8))
+        for (page, resolved) in [("\u{1}", "../"), ("\u{1}\u{1}", "../../"), ("a\u{1}", "a../"), ("\u{1}b", "../b"), ("", "")] {
+            #expect(String(decoding: RootLinks.resolve(page, root: "../"), as: UTF8.self) == resolved)
+        }
     }
 
     /// cmark percent-encodes the marker in links it makes; only such a link starts with `%01`.
