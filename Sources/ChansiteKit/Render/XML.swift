@@ -14,11 +14,11 @@ public enum XML {
             let byte = bytes[i]
             i += 1
             switch byte {
-            case 0x26: out += Array("&amp;".utf8)
-            case 0x3C: out += Array("&lt;".utf8)
-            case 0x3E: out += Array("&gt;".utf8)
-            case 0x22: out += Array("&quot;".utf8)
-            case 0x27: out += Array("&apos;".utf8)
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&apos;".utf8)
             case 0x09, 0x0A, 0x0D: out.append(byte)
             case 0..<0x20, 0x7F: continue
             case 0xC2 where i < bytes.count && (0x80...0x9F).contains(bytes[i]): i += 1

@@ -104,29 +104,35 @@ struct JSONText {
             buffer.append(0x22)
             return
         }
-        var out: [UInt8] = [0x22]
-        let input = Array(text.utf8)
-        var i = 0
-        while i < input.count {
-            let byte = input[i]
-            switch byte {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x2F: out += [0x5C, 0x2F]
-            case 0x0A: out += [0x5C, 0x6E]
-            case 0x0D: out += [0x5C, 0x72]
-            case 0x09: out += [0x5C, 0x74]
-            case 0..<0x20: out += Array(String(format: "\\u%04x", byte).utf8)
-            case 0xE2 where i + 2 < input.count && input[i + 1] == 0x80 && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9):
-                // U+2028 and U+2029 end a line in older JavaScript engines: escaped, the index
-                // files stay valid scripts everywhere.
-                out += Array((input[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                i += 2
-            default: out.append(byte)
+        buffer.append(0x22)
+        var copy = text
+        copy.withUTF8 { input in
+            var i = 0
+            while i < input.count {
+                let byte = input[i]
+                switch byte {
+                // Two appends, not a two-byte array made for each escape (every line break of
+                // every post passes here).
+                case 0x22, 0x5C, 0x2F: escaped(byte)
+                case 0x0A: escaped(0x6E)
+                case 0x0D: escaped(0x72)
+                case 0x09: escaped(0x74)
+                case 0..<0x20: buffer.append(contentsOf: String(format: "\\u%04x", byte).utf8)
+                case 0xE2 where i + 2 < input.count && input[i + 1] == 0x80 && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9):
+                    // U+2028 and U+2029 end a line in older JavaScript engines: escaped, the index
+                    // files stay valid scripts everywhere.
+                    buffer.append(contentsOf: (input[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    i += 2
+                default: buffer.append(byte)
+                }
+                i += 1
             }
-            i += 1
         }
-        out.append(0x22)
-        buffer.append(contentsOf: out)
+        buffer.append(0x22)
+    }
+
+    private mutating func escaped(_ byte: UInt8) {
+        buffer.append(0x5C)
+        buffer.append(byte)
     }
 }
