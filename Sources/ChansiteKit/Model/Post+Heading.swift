@@ -35,9 +35,14 @@ extension Post {
     /// heading (`shown`) already shows that whole line, so nothing appears twice or is lost.
     public func body(below shown: String) -> String {
         if text == shown { return "" }
-        if text.hasPrefix(shown + "\n") {
+        // Compared as bytes (`shown` is cut from `text`): `hasPrefix` compares Characters,
+        // normalizing every non-ASCII one of the heading.
+        let utf8 = text.utf8
+        if utf8.count > shown.utf8.count, utf8.starts(with: shown.utf8),
+            utf8[utf8.index(utf8.startIndex, offsetBy: shown.utf8.count)] == 0x0A
+        {
             // Trimmed by scalars: Foundation's `trimmingCharacters` bridges through UTF-16.
-            let scalars = text.unicodeScalars.dropFirst(shown.unicodeScalars.count + 1)
+            let scalars = text.unicodeScalars[utf8.index(utf8.startIndex, offsetBy: shown.utf8.count + 1)...]
             let isNewline: (Unicode.Scalar) -> Bool = { "\n\r\u{0B}\u{0C}\u{85}\u{2028}\u{2029}".unicodeScalars.contains($0) }
             guard let first = scalars.firstIndex(where: { !isNewline($0) }), let last = scalars.lastIndex(where: { !isNewline($0) }) else {
                 return ""

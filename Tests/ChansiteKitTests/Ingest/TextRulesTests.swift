@@ -29,6 +29,16 @@ import Testing
         }
     }
 
+    /// Every scalar of the Basic Multilingual Plane (where all spaces are) is a space exactly
+    /// when `isSpaceLike` says so, whichever path of `normalizedSpaces` reads it.
+    @Test func everySpaceIsFoundByItsBytes() {
+        for value in UInt32(0)...0xFFFF where value != 0x20 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a" + String(scalar) + "b"
+            #expect(text.normalizedSpaces == (scalar.isSpaceLike ? "a b" : text), "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func bytesAreFoundAnywhereInALine() {
         for (text, needle, found) in [
             ("http", "http", true), ("xhttp", "http", true), ("htt", "http", false), ("hhttp", "http", true),

@@ -130,4 +130,18 @@ import Testing
         #expect(try engine.search("楽しい ").map(\.title) == ["大阪の夜は楽しい"])
         #expect(try engine.search("京都 ").isEmpty)
     }
+
+    /// Index files escape U+2028 and U+2029 wherever they occur, and only those.
+    @Test func lineSeparatorsAreEscapedWhereverTheyAre() {
+        for (text, found) in [
+            ("abc", false), ("\u{2028}", true), ("x\u{2029}", true), ("—…", false), ("\u{2029}y", true), ("", false), ("ab", false),
+        ] {
+            let json = Data(text.utf8)
+            #expect(SearchIndexBuilder.hasLineSeparator(json) == found, "\(text)")
+            let escaped = String(decoding: SearchIndexBuilder.escapingLineSeparators(json), as: UTF8.self)
+            #expect(escaped == text.replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029"))
+        }
+        #expect(!SearchIndexBuilder.hasLineSeparator(Data([0xE2, 0x80])))
+        #expect(SearchIndexBuilder.hasLineSeparator(Data([0xE2, 0xE2, 0x80, 0xA8])))
+    }
 }

@@ -50,25 +50,44 @@ extension StringProtocol {
     /// True when the text has no leading, trailing, doubled or non-ASCII spaces: the common case,
     /// which then needs no copy.
     fileprivate var isNormalizedAlready: Bool {
-        // By bytes: every space-like scalar outside ASCII starts with one of five lead bytes,
-        // and only those are decoded.
-        var previousWasSpace = true
-        var iterator = unicodeScalars.makeIterator()
-        var bytes = utf8.makeIterator()
-        while let byte = bytes.next() {
-            switch byte {
-            case 0x20:
-                if previousWasSpace { return false }
-                previousWasSpace = true
-            case 0x09, 0x0B, 0x0C:
-                return false
-            case 0xC2, 0xE1, 0xE2, 0xE3, 0xEF:
-                return isNormalizedByScalars(&iterator)
-            default:
-                previousWasSpace = false
+        // By bytes: the non-ASCII space-like scalars are matched by their UTF-8 sequences.
+        let byBytes = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var previousWasSpace = true
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == 0x20 {
+                    if previousWasSpace { return false }
+                    previousWasSpace = true
+                } else if byte == 0x09 || byte == 0x0B || byte == 0x0C || Self.startsSpace(bytes, at: i) {
+                    return false
+                } else {
+                    previousWasSpace = false
+                }
+                i += 1
             }
+            return !previousWasSpace || bytes.isEmpty
         }
-        return !previousWasSpace || isEmpty
+        if let byBytes { return byBytes }
+        var scalars = unicodeScalars.makeIterator()
+        return isNormalizedByScalars(&scalars)
+    }
+
+    /// Whether a non-ASCII space-like scalar (`isSpaceLike`) starts at `i`: U+00A0, U+1680,
+    /// U+2000–U+200B, U+202F, U+205F, U+3000, U+FEFF.
+    @inline(__always)
+    private static func startsSpace(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        switch bytes[i] {
+        case 0xC2: return i + 1 < bytes.count && bytes[i + 1] == 0xA0
+        case 0xE1: return i + 2 < bytes.count && bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80
+        case 0xE2:
+            guard i + 2 < bytes.count else { return false }
+            let (b1, b2) = (bytes[i + 1], bytes[i + 2])
+            return (b1 == 0x80 && (b2 <= 0x8B || b2 == 0xAF)) || (b1 == 0x81 && b2 == 0x9F)
+        case 0xE3: return i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80
+        case 0xEF: return i + 2 < bytes.count && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF
+        default: return false
+        }
     }
 
     /// The same test scalar by scalar, for text with a lead byte of a non-ASCII space.
