@@ -103,6 +103,22 @@ import Testing
         #expect(failed.stderr.contains("Templates/post.mustache:3: error: partial 'partials/nope' does not exist"), "\(failed.stderr)")
     }
 
+    /// A partial that includes itself, here through another, stops the build with the file and
+    /// line of the include (it crashed the build with a stack overflow before).
+    @Test func aTemplateIncludingItselfIsAnErrorNotACrash() throws {
+        let root = try Self.folderWithOnlyContent()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Templates/partials"), withIntermediateDirectories: true)
+        try Data("<footer>\n{{> partials/credits}}</footer>\n".utf8).write(to: root.appendingPathComponent("Templates/partials/footer.mustache"))
+        try Data("{{#site}}{{> partials/footer}}{{/site}}\n".utf8).write(to: root.appendingPathComponent("Templates/partials/credits.mustache"))
+        let result = try CLIRunner.run(["build"], in: root)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains(
+                "Templates/partials/credits.mustache:1: error: template 'partials/footer' includes itself (partials/footer → partials/credits → partials/footer)"
+            ), "\(result.stderr)")
+    }
+
     @Test func aNamedConfigurationFileMustExist() throws {
         let root = try Self.folderWithOnlyContent()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -25,6 +25,46 @@ enum TemplateCheck {
     // {{name}}, {{{name}}}, {{&name}}, {{#name}}, {{^name}}, {{/name}}, {{> partial}}, {{! comment}} …
     private static let tag = try? NSRegularExpression(pattern: #"\{\{(\{?)\s*([#^/&>$<!%=]?)\s*([^}]*?)\s*\}?\}\}"#)
 
+    /// The templates `text` includes (`{{> name}}`, and the parent of `{{< name}}`), with lines.
+    static func includes(in text: String) -> [(name: String, line: Int)] {
+        guard let tag else { return [] }
+        let ns = text as NSString
+        return tag.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { match in
+            let sigil = ns.substring(with: match.range(at: 2))
+            guard sigil == ">" || sigil == "<" else { return nil }
+            let line = ns.substring(to: match.range.location).reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            return (ns.substring(with: match.range(at: 3)), line)
+        }
+    }
+
+    /// Include cycles: no view holds a nested copy of itself, so a template that includes
+    /// itself, directly or through others, would never end (it used to crash the build). Each
+    /// cycle once, where the include that closes it is, with the templates it passes.
+    static func cycles(_ includes: [String: [(name: String, line: Int)]]) -> [(template: String, line: Int, path: [String])] {
+        var state: [String: Bool] = [:]  // false while on the path, true when done
+        var path: [String] = []
+        var found: [(template: String, line: Int, path: [String])] = []
+        func visit(_ template: String) {
+            state[template] = false
+            path.append(template)
+            for include in includes[template] ?? [] {
+                switch state[include.name] {
+                case false?:
+                    let start = path.lastIndex(of: include.name) ?? 0
+                    found.append((template, include.line, Array(path[start...]) + [include.name]))
+                case nil where includes[include.name] != nil:
+                    visit(include.name)
+                default:
+                    continue
+                }
+            }
+            path.removeLast()
+            state[template] = true
+        }
+        for template in includes.keys.sorted() where state[template] == nil { visit(template) }
+        return found
+    }
+
     static func problems(in text: String, partials: Set<String>) -> [Problem] {
         guard let tag else { return [] }
         let ns = text as NSString

@@ -168,8 +168,26 @@ public struct TemplateSet: Sendable {
                 }
             }
         }
+        errors += includeCycles(sources)
         if !errors.isEmpty { throw DiagnosticError(errors) }
         return warnings
+    }
+
+    /// A template that includes itself, directly or through others, is an error at the include
+    /// that closes the cycle.
+    static func includeCycles(_ sources: [String: Source]) -> [Diagnostic] {
+        var includes: [String: [(name: String, line: Int)]] = [:]
+        var paths: [String: String] = [:]
+        for (name, source) in sources where name.hasSuffix(".mustache") {
+            let template = String(name.dropLast(".mustache".count))
+            includes[template] = TemplateCheck.includes(in: String(decoding: source.contents, as: UTF8.self))
+            paths[template] = source.shownPath
+        }
+        return TemplateCheck.cycles(includes).map { cycle in
+            .error(
+                "template '\(cycle.path[0])' includes itself (\(cycle.path.joined(separator: " → "))), which would never end",
+                at: SourceLocation(path: paths[cycle.template] ?? cycle.template, line: cycle.line))
+        }
     }
 
     /// Every file under a templates folder (hidden ones skipped), by relative path.

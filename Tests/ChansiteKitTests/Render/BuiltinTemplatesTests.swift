@@ -22,4 +22,19 @@ import Testing
         #expect(problems[0].message.contains("'headng'") && !problems[0].isMissingPartial)
         #expect(problems[1].message.contains("'partials/gone'") && problems[1].isMissingPartial)
     }
+
+    /// Cycles are found once each, at the include that closes them; a template included from
+    /// many places is not one.
+    @Test func includeCyclesAreFoundOnce() {
+        let includes: [String: [(name: String, line: Int)]] = [
+            "base": [("partials/header", 3), ("partials/footer", 9)], "post": [("base", 1), ("partials/post", 4)],
+            "tag": [("base", 1), ("partials/post", 2)], "partials/post": [("partials/post-meta", 5)], "partials/post-meta": [],
+            "partials/header": [], "partials/footer": [("partials/footer", 2)], "a": [("b", 1)], "b": [("c", 7)], "c": [("a", 8), ("missing", 9)],
+        ]
+        let cycles = TemplateCheck.cycles(includes)
+        #expect(cycles.map(\.path) == [["a", "b", "c", "a"], ["partials/footer", "partials/footer"]])
+        #expect(cycles.map(\.template) == ["c", "partials/footer"])
+        #expect(cycles.map(\.line) == [8, 2])
+        #expect(TemplateCheck.includes(in: "{{<base}}\n{{> partials/x}} {{>y}}{{#a}}{{/a}}").map(\.name) == ["base", "partials/x", "y"])
+    }
 }
