@@ -3,7 +3,8 @@
 /// be escaped.
 public enum HTMLText {
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { isSpecial($0) }) else { return text }
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains(where: isSpecial) } ?? !text.utf8.contains(where: isSpecial)
+        guard !plain else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
