@@ -94,6 +94,11 @@ import Testing
         #expect(RelativeDate.isDateLine("3 дня назад"))
         #expect(!RelativeDate.isDateLine("Last updated 2 days ago"))
         #expect(!RelativeDate.isDateLine("5 apples ago"))
+        #expect(RelativeDate.isDateLine("  2 days ago,, \u{a0}"))
+        #expect(RelativeDate.isDateLine("1 year, 3 months назад\u{3000}"))
+        #expect(!RelativeDate.isDateLine("2 days ago ,"))
+        #expect(!RelativeDate.isDateLine("2 days agony"))
+        #expect(!RelativeDate.isDateLine("2 days ago. Then"))
     }
 
     @Test func genericFallbackWarnsAndSplitsAtBlankRuns() {

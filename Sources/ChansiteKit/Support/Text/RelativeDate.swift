@@ -6,7 +6,7 @@ enum RelativeDate {
 
     /// True when the whole line is a relative date.
     static func isDateLine(_ line: String) -> Bool {
-        guard line.containsBytes("ago") || line.containsBytes("назад") else { return false }
+        guard line.containsBytes("ago") || line.containsBytes("назад"), endsLikeDateLine(line) else { return false }
         var words = line.normalizedSpaces.split(separator: " ").map { String($0).droppingTrailingCommas() }
         guard words.count >= 3 else { return false }
         let last = words.removeLast()
@@ -17,6 +17,16 @@ enum RelativeDate {
             guard Int(count) != nil || count == "a" || count == "an", isUnit(words[pair + 1]) else { return false }
         }
         return true
+    }
+
+    /// What a date line must end with, checked from the end before the line is split: `ago`
+    /// or `назад`, then commas, then spaces (many lines hold "ago" somewhere, few end so).
+    private static func endsLikeDateLine(_ line: String) -> Bool {
+        var scalars = line.unicodeScalars[...]
+        while let last = scalars.last, last.isSpaceLike { scalars.removeLast() }
+        while scalars.last == "," { scalars.removeLast() }
+        let rest = Substring(scalars)
+        return rest.hasSuffix("ago") || rest.hasSuffix("назад")
     }
 
     /// The largest part of a relative date as a count and an English unit (`9 months, 2 weeks
