@@ -88,7 +88,8 @@ public struct BuildManifest: Codable, Sendable {
         let identity = fileIdentity(path)
         if let identity, let known = recent.value, known.identity == identity { return known.manifest }
         guard let data = FileManager.default.contents(atPath: path),
-            let manifest = try? JSONDecoder().decode(BuildManifest.self, from: data), manifest.format == Self.format
+            let manifest = ManifestReader.read(data) ?? (try? JSONDecoder().decode(BuildManifest.self, from: data)),
+            manifest.format == Self.format
         else { return BuildManifest() }
         if let identity { recent.mutate { $0 = (identity, manifest) } }
         return manifest

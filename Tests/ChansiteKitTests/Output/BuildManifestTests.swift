@@ -44,4 +44,45 @@ import Testing
         let decoded = try JSONDecoder().decode(BuildManifest.self, from: BuildManifest().encoded())
         #expect(decoded.files.isEmpty && decoded.inputs == nil && decoded.replay == nil)
     }
+
+    /// The byte reader gives what JSONDecoder gives, for every path the writer can escape.
+    @Test func theFastReaderReadsWhatTheWriterWrote() throws {
+        let odd = [
+            "a\"b.html", "c\\d.html", "tab\there.html", "line\u{2028}sep.html", "emoji 🙂/x.html", "</script>.html", "\u{1}\u{1F}.html", "index.html",
+        ]
+        for paths in [odd, []] {
+            let manifest = manifest(paths: paths)
+            let data = try manifest.encoded()
+            let fast = try #require(ManifestReader.read(data))
+            let decoded = try JSONDecoder().decode(BuildManifest.self, from: data)
+            #expect(fast.files == decoded.files)
+            #expect(fast.files == manifest.files)
+            #expect(fast.groups == decoded.groups && fast.inputs == decoded.inputs && fast.format == decoded.format)
+            #expect(fast.replay?.diagnostics.first?.message == decoded.replay?.diagnostics.first?.message)
+        }
+    }
+
+    /// What the byte reader does not expect is left to JSONDecoder: other key orders, spaces,
+    /// numbers that do not fit; a broken file reads as no manifest at all.
+    @Test func anythingElseIsLeftToJSONDecoder() throws {
+        let entry = #"{"contentHash":"h","fingerprint":"f","inode":7,"modified":-3,"size":5}"#
+        let reordered = #"{"files":{"a.html":{"fingerprint":"f","contentHash":"h","size":5,"inode":7,"modified":-3}},"format":"x","groups":{}}"#
+        #expect(ManifestReader.read(Data(reordered.utf8)) == nil)
+        let decoded = try JSONDecoder().decode(BuildManifest.self, from: Data(reordered.utf8))
+        #expect(decoded.files["a.html"]?.modified == -3)
+        let escaped = #"{"files":{"\ud83d\ude42\u00e9.html":"# + entry + #"},"format":"x","groups":{}}"#
+        #expect(ManifestReader.read(Data(escaped.utf8))?.files.keys.first == "🙂é.html")
+        for broken in [
+            #"{"files":{"a.html":"# + entry, #"{"files":{"a.html":{"contentHash":"h"}}}"#, #"{"files": {}}"#,
+            #"{"files":{"\ud83d.html":"# + entry + "}}",
+            #"{"files":{"a":"# + entry.replacingOccurrences(of: "7", with: "99999999999999999999") + "}}",
+        ] {
+            #expect(ManifestReader.read(Data(broken.utf8)) == nil, "\(broken)")
+        }
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("manifest.json").path
+        try Data(#"{"files":{"a":"#.utf8).write(to: URL(fileURLWithPath: path))
+        #expect(BuildManifest.load(path).files.isEmpty)
+    }
 }
