@@ -45,7 +45,7 @@ enum PageParts {
     static func isClockTime(_ line: String) -> Bool {
         // Asked of many lines: one pass over the bytes turns away any line with an ASCII byte
         // a time cannot hold (other bytes may be spaces, and go to the full test).
-        guard line.utf8.contains(UInt8(ascii: ":")), line.utf8.allSatisfy(mayBeInClockTime) else { return false }
+        guard line.containsByte(UInt8(ascii: ":")), line.utf8.allSatisfy(mayBeInClockTime) else { return false }
         var flat = Substring(line.normalizedSpaces)
         if flat.hasSuffix(" AM") || flat.hasSuffix(" PM") { flat = flat.dropLast(3) }
         let parts = flat.split(separator: ":", omittingEmptySubsequences: false)

@@ -57,7 +57,7 @@ public struct PostMarkdown: Sendable {
     /// `@name` mentions: a Telegram username (ASCII letters, digits, `_`, at least 4 long, with
     /// a letter) after a non-word character.
     static func mentions(in text: String) -> [Range<String.Index>] {
-        guard text.utf8.contains(UInt8(ascii: "@")) else { return [] }
+        guard text.containsByte(UInt8(ascii: "@")) else { return [] }
         var result: [Range<String.Index>] = []
         var i = text.startIndex
         while let at = text[i...].firstIndex(of: "@") {

@@ -48,6 +48,13 @@ import Testing
             #expect(text.containsBytes(needle) == found, "\(text) \(needle)")
             #expect(text[...].containsBytes(needle) == found, "\(text) \(needle)")
         }
+        for (text, byte, found) in [
+            ("a#b", UInt8(ascii: "#"), true), ("ab", UInt8(ascii: "#"), false), ("", UInt8(ascii: "#"), false), ("я", 0xD1, true),
+        ] {
+            #expect(text.containsByte(byte) == found && text[...].containsByte(byte) == found, "\(text)")
+        }
+        #expect("a href=\"%01x\" b href=\"%01y\"".replacingBytes(of: "href=\"%01", with: "H") == "a Hx\" b Hy\"")
+        #expect("no match here".replacingBytes(of: "href=\"%01", with: "H") == "no match here")
     }
 
     @Test func clockTimesInEveryShape() {

@@ -20,7 +20,7 @@ enum Hashtags {
     /// Where the hashtags of `text` are, in order (repeats included). The ingest stage reads
     /// tags with it and the Markdown stage links them, so both agree on what a hashtag is.
     static func ranges(in text: String) -> [Range<String.Index>] {
-        guard text.utf8.contains(UInt8(ascii: "#")) else { return [] }
+        guard text.containsByte(UInt8(ascii: "#")) else { return [] }
         var result: [Range<String.Index>] = []
         let scalars = text.unicodeScalars
         var previous: Unicode.Scalar?

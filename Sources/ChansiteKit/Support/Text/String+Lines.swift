@@ -107,6 +107,15 @@ extension StringProtocol {
     }
 
     /// Cheap byte test used to skip the full rules for most lines.
+    /// Whether `byte` occurs, found with memchr (a guard before many per-line and per-post scans).
+    func containsByte(_ byte: UInt8) -> Bool {
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+        return found ?? utf8.contains(byte)
+    }
+
     func containsBytes(_ needle: String) -> Bool {
         var haystack = String(self)
         let n = Array(needle.utf8)

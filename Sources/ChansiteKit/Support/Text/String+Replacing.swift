@@ -4,7 +4,8 @@ extension String {
     /// (`{n}`) and markers are ASCII, for which bytes and characters agree.
     func replacingBytes(of target: String, with replacement: String) -> String {
         let needle = Array(target.utf8)
-        guard let first = needle.first, utf8.contains(first) else { return self }
+        // Most texts have no match: memchr-based search first, nothing copied.
+        guard let first = needle.first, containsBytes(target) else { return self }
         var out: [UInt8] = []
         var found = false
         var text = self
@@ -36,7 +37,7 @@ extension String {
     /// that itself holds `{…}` (a channel called `{n}`) is never filled in again. Unknown names
     /// stay as written.
     func fillingPlaceholders(_ values: [String: String]) -> String {
-        guard utf8.contains(UInt8(ascii: "{")) else { return self }
+        guard containsByte(UInt8(ascii: "{")) else { return self }
         var out = ""
         var rest = self[...]
         while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
