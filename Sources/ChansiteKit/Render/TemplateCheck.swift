@@ -25,16 +25,30 @@ enum TemplateCheck {
     // {{name}}, {{{name}}}, {{&name}}, {{#name}}, {{^name}}, {{/name}}, {{> partial}}, {{! comment}} …
     private static let tag = try? NSRegularExpression(pattern: #"\{\{(\{?)\s*([#^/&>$<!%=]?)\s*([^}]*?)\s*\}?\}\}"#)
 
-    /// The templates `text` includes (`{{> name}}`, and the parent of `{{< name}}`), with lines.
-    static func includes(in text: String) -> [(name: String, line: Int)] {
+    /// One tag of a template: its sigil (`#`, `>`, … or none), its name and its line.
+    struct Tag {
+        var sigil: String
+        var name: String
+        var line: Int
+    }
+
+    /// Every tag of `text`, in order; lines are counted as the scan moves on, once over the text.
+    static func tags(in text: String) -> [Tag] {
         guard let tag else { return [] }
         let ns = text as NSString
-        return tag.matches(in: text, range: NSRange(location: 0, length: ns.length)).compactMap { match in
-            let sigil = ns.substring(with: match.range(at: 2))
-            guard sigil == ">" || sigil == "<" else { return nil }
-            let line = ns.substring(to: match.range.location).reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-            return (ns.substring(with: match.range(at: 3)), line)
+        var line = 1
+        var counted = 0
+        return tag.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { match in
+            let since = NSRange(location: counted, length: match.range.location - counted)
+            line += ns.substring(with: since).utf16.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            counted = match.range.location
+            return Tag(sigil: ns.substring(with: match.range(at: 2)), name: ns.substring(with: match.range(at: 3)), line: line)
         }
+    }
+
+    /// The templates `text` includes (`{{> name}}`, and the parent of `{{< name}}`), with lines.
+    static func includes(in text: String) -> [(name: String, line: Int)] {
+        tags(in: text).filter { $0.sigil == ">" || $0.sigil == "<" }.map { ($0.name, $0.line) }
     }
 
     /// Include cycles: no view holds a nested copy of itself, so a template that includes
@@ -66,14 +80,10 @@ enum TemplateCheck {
     }
 
     static func problems(in text: String, partials: Set<String>) -> [Problem] {
-        guard let tag else { return [] }
-        let ns = text as NSString
         var problems: [Problem] = []
-        for match in tag.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            let sigil = ns.substring(with: match.range(at: 2))
-            let name = ns.substring(with: match.range(at: 3))
-            let line = ns.substring(to: match.range.location).reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
-            switch sigil {
+        for found in tags(in: text) {
+            let (name, line) = (found.name, found.line)
+            switch found.sigil {
             case ">":
                 if !partials.contains(name) {
                     problems.append(Problem(line: line, message: "partial '\(name)' does not exist", isMissingPartial: true))

@@ -98,7 +98,10 @@ public struct TemplateSet: Sendable {
     /// Compiles both libraries: every template the sources name, and the summary's own.
     static func plans(library: MustacheLibrary, pageLibrary: MustacheLibrary, sources: some Collection<String>) -> (RenderPlan, RenderPlan)? {
         let names = sources.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) } + [summaryTemplate]
-        guard let summaries = RenderPlan(library, names: names), let pages = RenderPlan(pageLibrary, names: names) else { return nil }
+        // The page library differs in one partial: compiled once, then that partial swapped.
+        guard let summaries = RenderPlan(library, names: names), let pages = summaries.replacing(summaryPartial, from: pageLibrary) else {
+            return nil
+        }
         return (pages, summaries)
     }
 

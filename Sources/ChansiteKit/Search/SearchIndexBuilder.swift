@@ -486,20 +486,19 @@ public struct SearchIndexBuilder: Sendable {
     static func file(_ path: String, name: String, _ data: Any) -> RenderedFile {
         // Slashes stay escaped (`<\/`), so no string can close a <script> early.
         let json = (try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys])) ?? Data("null".utf8)
-        return file(path, name: name, json: json)
+        return file(path, name: name, json: escapingLineSeparators(json))
     }
 
+    /// `json` as an index file. It must hold no raw U+2028 or U+2029: `JSONText` escapes them
+    /// in every string it writes, and JSONSerialization's output is escaped above.
     static func file(_ path: String, name: String, json: Data) -> RenderedFile {
         var contents = Data("window.__chansiteSearch(\"\(name)\",".utf8)
-        contents.append(escapingLineSeparators(json))
+        contents.append(json)
         contents.append(contentsOf: Array(");\n".utf8))
         return RenderedFile(path: "search/" + path, contents: contents)
     }
 
-    /// JSON allows U+2028 and U+2029 raw inside strings; older JavaScript engines end a line
-    /// there. They can only occur inside strings, so escaping them everywhere is safe.
-    /// Whether U+2028 or U+2029 occurs: each 0xE2 found by memchr (`Data.range(of:)` was a
-    /// slow generic search, twice over every index file).
+    /// Whether U+2028 or U+2029 occurs: each 0xE2 found by memchr.
     static func hasLineSeparator(_ json: Data) -> Bool {
         json.withUnsafeBytes { raw in
             guard let base = raw.baseAddress, raw.count >= 3 else { return false }
@@ -513,6 +512,8 @@ public struct SearchIndexBuilder: Sendable {
         }
     }
 
+    /// JSON allows U+2028 and U+2029 raw inside strings; older JavaScript engines end a line
+    /// there. They can only occur inside strings, so escaping them everywhere is safe.
     static func escapingLineSeparators(_ json: Data) -> Data {
         // Most files have none (dashes and quotes share the first two bytes, so look for all three).
         guard hasLineSeparator(json) else { return json }

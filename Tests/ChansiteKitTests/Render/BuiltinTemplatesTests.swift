@@ -36,5 +36,7 @@ import Testing
         #expect(cycles.map(\.template) == ["c", "partials/footer"])
         #expect(cycles.map(\.line) == [8, 2])
         #expect(TemplateCheck.includes(in: "{{<base}}\n{{> partials/x}} {{>y}}{{#a}}{{/a}}").map(\.name) == ["base", "partials/x", "y"])
+        // Lines counted once over the text, CRLF breaks included.
+        #expect(TemplateCheck.tags(in: "a\r\n{{x}}\n\n{{> y}} {{z}}\r\n{{/w}}").map(\.line) == [2, 4, 4, 5])
     }
 }

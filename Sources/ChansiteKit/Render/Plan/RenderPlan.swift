@@ -19,6 +19,18 @@ struct RenderPlan: Sendable {
         self.templates = templates
     }
 
+    /// The plan with template `name` compiled from `library` instead; nil when it cannot be.
+    func replacing(_ name: String, from library: MustacheLibrary) -> RenderPlan? {
+        guard let template = library.getTemplate(named: name), let body = PlanCompiler.compile(template) else { return nil }
+        var templates = templates
+        templates[name] = body
+        return RenderPlan(templates: templates)
+    }
+
+    private init(templates: [String: PlanBody]) {
+        self.templates = templates
+    }
+
     /// Renders `template` with `view` as the whole context, as `MustacheLibrary.render` does;
     /// nil when there is no such template.
     func render(_ view: any TemplateView, template: String) -> String? {

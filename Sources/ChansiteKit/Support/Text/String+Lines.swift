@@ -50,63 +50,41 @@ extension StringProtocol {
     /// True when the text has no leading, trailing, doubled or non-ASCII spaces: the common case,
     /// which then needs no copy.
     fileprivate var isNormalizedAlready: Bool {
-        // By bytes: the non-ASCII space-like scalars are matched by their UTF-8 sequences.
-        let byBytes = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            var previousWasSpace = true
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte == 0x20 {
-                    if previousWasSpace { return false }
-                    previousWasSpace = true
-                } else if byte == 0x09 || byte == 0x0B || byte == 0x0C || Self.startsSpace(bytes, at: i) {
-                    return false
-                } else {
-                    previousWasSpace = false
-                }
-                i += 1
-            }
-            return !previousWasSpace || bytes.isEmpty
-        }
-        if let byBytes { return byBytes }
-        var scalars = unicodeScalars.makeIterator()
-        return isNormalizedByScalars(&scalars)
+        if let known = utf8.withContiguousStorageIfAvailable(Self.isNormalized) { return known }
+        var copy = String(self)
+        return copy.withUTF8(Self.isNormalized)
     }
 
-    /// Whether a non-ASCII space-like scalar (`isSpaceLike`) starts at `i`: U+00A0, U+1680,
-    /// U+2000–U+200B, U+202F, U+205F, U+3000, U+FEFF.
-    @inline(__always)
-    private static func startsSpace(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        switch bytes[i] {
-        case 0xC2: return i + 1 < bytes.count && bytes[i + 1] == 0xA0
-        case 0xE1: return i + 2 < bytes.count && bytes[i + 1] == 0x9A && bytes[i + 2] == 0x80
-        case 0xE2:
-            guard i + 2 < bytes.count else { return false }
-            let (b1, b2) = (bytes[i + 1], bytes[i + 2])
-            return (b1 == 0x80 && (b2 <= 0x8B || b2 == 0xAF)) || (b1 == 0x81 && b2 == 0x9F)
-        case 0xE3: return i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80
-        case 0xEF: return i + 2 < bytes.count && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF
-        default: return false
-        }
-    }
-
-    /// The same test scalar by scalar, for text with a lead byte of a non-ASCII space.
-    private func isNormalizedByScalars(_ scalars: inout UnicodeScalarView.Iterator) -> Bool {
+    /// The test on UTF-8 bytes. `isSpaceLike` decides every space: a non-ASCII scalar is decoded
+    /// only where it starts with a lead byte one of its spaces has (C2, E1–E3, EF), so letters of
+    /// other scripts are never decoded.
+    private static func isNormalized(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previousWasSpace = true
-        while let scalar = scalars.next() {
-            if scalar == " " {
+        for i in bytes.indices {
+            let byte = bytes[i]
+            if byte == 0x20 {
                 if previousWasSpace { return false }
                 previousWasSpace = true
-            } else if scalar.isSpaceLike {
+            } else if byte < 0x80 ? Unicode.Scalar(byte).isSpaceLike : startsSpace(bytes, at: i) {
                 return false
             } else {
                 previousWasSpace = false
             }
         }
-        return !previousWasSpace || isEmpty
+        return !previousWasSpace || bytes.isEmpty
     }
 
-    /// Cheap byte test used to skip the full rules for most lines.
+    /// Whether a space-like scalar starts at the non-ASCII byte `i`.
+    private static func startsSpace(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let lead = bytes[i]
+        guard lead == 0xC2 || (0xE1...0xE3).contains(lead) || lead == 0xEF else { return false }
+        let width = lead < 0xE0 ? 2 : 3
+        guard i + width <= bytes.count else { return false }
+        var value = UInt32(lead & (width == 2 ? 0x1F : 0x0F))
+        for k in 1..<width { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        return Unicode.Scalar(value)?.isSpaceLike ?? false
+    }
+
     /// Whether `byte` occurs, found with memchr (a guard before many per-line and per-post scans).
     func containsByte(_ byte: UInt8) -> Bool {
         let found = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
@@ -116,6 +94,8 @@ extension StringProtocol {
         return found ?? utf8.contains(byte)
     }
 
+    /// Whether the UTF-8 bytes of `needle` occur: a cheap test that skips the full rules for
+    /// most lines.
     func containsBytes(_ needle: String) -> Bool {
         var haystack = String(self)
         let n = Array(needle.utf8)
