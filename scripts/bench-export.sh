@@ -11,7 +11,8 @@ mkdir -p "$work"
 measure() {
   local name=$1; shift
   local stats; stats=$(mktemp)
-  /usr/bin/time -o "$stats" -f "%e %M" "$@" >/dev/null 2>&1 || true
+  /usr/bin/time -o "$stats" -f "%e %M" "$@" >/dev/null 2>"$stats.err" || { echo "($name exited with status $?)" >&2; grep -v "warning:" "$stats.err" | tail -3 >&2; }
+  rm -f "$stats.err"
   local out; out=$(tail -1 "$stats"); rm -f "$stats"
   printf "%-34s %8.2f s %7.0f MB\n" "$name" "${out% *}" "$(echo "${out#* } / 1024" | bc -l)"
 }
