@@ -31,7 +31,7 @@ extension Chansite {
                 }
                 do {
                     try FileManager.default.createDirectory(
-                        atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                        atPath: PathName.parent(target), withIntermediateDirectories: true)
                     try Data(text.utf8).write(to: URL(fileURLWithPath: target), options: .withoutOverwriting)
                 } catch {
                     Console.printError("error: cannot write '\(target)': \(FileSystem.describe(error))")

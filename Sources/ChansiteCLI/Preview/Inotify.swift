@@ -26,8 +26,8 @@ final class Inotify {
             } else {
                 // A single file (the configuration): watch its folder for that name, so
                 // creating, replacing or deleting it is seen too.
-                let folder = (path as NSString).deletingLastPathComponent
-                guard add(folder.isEmpty ? "." : folder, only: (path as NSString).lastPathComponent) else { return nil }
+                let folder = PathName.parent(path)
+                guard add(folder.isEmpty ? "." : folder, only: PathName.last(path)) else { return nil }
             }
         }
     }

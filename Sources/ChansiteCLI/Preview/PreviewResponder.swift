@@ -54,7 +54,7 @@ struct PreviewResponder: HTTPResponder {
     }
 
     static func contentType(for path: String) -> String {
-        switch (path as NSString).pathExtension.lowercased() {
+        switch PathName.extension(path).lowercased() {
         case "html": return "text/html; charset=utf-8"
         case "css": return "text/css; charset=utf-8"
         case "js": return "text/javascript; charset=utf-8"

@@ -61,11 +61,11 @@ struct ContentWalk {
         case S_IFDIR:
             visit(path)
         case S_IFREG:
-            guard Self.extensions.contains((path as NSString).pathExtension.lowercased()) else { return }
+            guard Self.extensions.contains(PathName.extension(path).lowercased()) else { return }
             if isLink, let real = FileSystem.realPath(path), excluded.contains(where: { FileSystem.contains($0, real) }) { return }
             paths.append(path)
         default:
-            if Self.extensions.contains((path as NSString).pathExtension.lowercased()) {
+            if Self.extensions.contains(PathName.extension(path).lowercased()) {
                 diagnostics.append(.warning("not a regular file (a device, socket or pipe); skipped", at: SourceLocation(path: path)))
             }
         }

@@ -91,7 +91,7 @@ public struct MediaPublisher: Sendable {
 
     /// The source's extension, lower-cased, when it is short and plain ASCII; else `bin`.
     static func fileExtension(of path: String) -> String {
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = PathName.extension(path).lowercased()
         let plain = !ext.isEmpty && ext.count <= 8 && ext.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }
         return plain ? ext : "bin"
     }

@@ -142,7 +142,7 @@ public struct SiteAssembler: Sendable {
         if !fromTitle.isEmpty { return fromTitle }
         // An export's file is always `result.json`: its channel id names it better.
         if let id = info.channelID { return "channel-" + Slug.make(id, maxWords: 1, maxLength: 24) }
-        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let stem = PathName.stem(path)
         let fromFile = Slug.make(stem.replacingOccurrences(of: "_", with: " "), maxWords: 8, maxLength: 40)
         if !fromFile.isEmpty { return fromFile }
         let identity = info.handle.map { "@" + $0.lowercased() } ?? info.title ?? stem
@@ -152,9 +152,15 @@ public struct SiteAssembler: Sendable {
     /// A post's slug: its message id when the source has one; otherwise its first words plus a
     /// hash of its content, so it does not change when posts are added before it.
     static func postSlugBase(_ post: Post, fingerprintHash: String) -> String {
-        if let id = post.messageID { return Slug.make(id, maxWords: 1, maxLength: 40) }
-        let words = Slug.make(String((post.title ?? post.text).prefix(200)))
-        return (words.isEmpty ? (post.hasMediaPlaceholder ? "media" : "post") : words) + "-" + fingerprintHash.prefix(6)
+        let base: String
+        if let id = post.messageID, case let slug = Slug.make(id, maxWords: 1, maxLength: 40), !slug.isEmpty {
+            base = slug
+        } else {
+            let words = Slug.make(String((post.title ?? post.text).prefix(200)))
+            base = (words.isEmpty ? (post.hasMediaPlaceholder ? "media" : "post") : words) + "-" + fingerprintHash.prefix(6)
+        }
+        // A post page beside the channel's own pages must never take one of their names.
+        return SitePaths.isChannelPageName(base) ? base + "-post" : base
     }
 
     /// What makes a post the same post: its words and what a reader sees that does not change

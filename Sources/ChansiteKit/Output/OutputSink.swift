@@ -27,7 +27,7 @@ extension OutputSink {
 
 /// Collects files in memory; never reuses anything.
 public final class MemorySink: OutputSink, @unchecked Sendable {
-    private let box = LockedBox<[RenderedFile]>([])
+    private let box = LockedBox((list: [RenderedFile](), paths: Set<String>()))
 
     public init() {}
 
@@ -36,7 +36,15 @@ public final class MemorySink: OutputSink, @unchecked Sendable {
     public func recordGroup(_ prefix: String, fingerprint: String) {}
 
     public func write(_ path: String, contents: Data, fingerprint: String?) throws {
-        box.mutate { $0.append(RenderedFile(path: path, contents: contents)) }
+        // As in a real build, no two files may share a path.
+        let added = box.mutate { files in
+            guard files.paths.insert(path).inserted else { return false }
+            files.list.append(RenderedFile(path: path, contents: contents))
+            return true
+        }
+        guard added else {
+            throw DiagnosticError(.error("two files of this build would both be written to '\(path)'; the second is left out"))
+        }
     }
 
     /// Reads the file: a memory build is for tests and small sites.
@@ -48,5 +56,5 @@ public final class MemorySink: OutputSink, @unchecked Sendable {
     }
 
     /// The files written so far, sorted by path.
-    public var files: [RenderedFile] { box.value.sorted { $0.path < $1.path } }
+    public var files: [RenderedFile] { box.value.list.sorted { $0.path < $1.path } }
 }

@@ -19,6 +19,17 @@ public enum SitePaths {
     /// The posts of one month (`2024-03`); post slugs never look like this.
     public static func month(_ slug: String, _ key: String) -> String { "channels/\(slug)/archive-\(key).html" }
 
+    /// Whether `slug` is the name of one of a channel's own pages (`index`, `page-2`,
+    /// `archive`, `archive-2024-03`); a post's slug never is (`SiteAssembler` makes sure).
+    public static func isChannelPageName(_ slug: String) -> Bool {
+        if slug == "index" || slug == "archive" { return true }
+        for prefix in ["page-", "archive-"] where slug.hasPrefix(prefix) {
+            let rest = slug.dropFirst(prefix.count)
+            if !rest.isEmpty, rest.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) { return true }
+        }
+        return false
+    }
+
     public static func channelFeed(_ slug: String) -> String { "channels/\(slug)/feed.xml" }
 
     public static func channelAtom(_ slug: String) -> String { "channels/\(slug)/atom.xml" }

@@ -11,6 +11,9 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
     private let next = LockedBox(BuildManifest())
     private let folders = LockedBox<Set<String>>([""])
     private let counts = LockedBox((written: 0, reused: 0))
+    /// Every path staged so far: no two inputs may ever write one path (the second would
+    /// silently replace the first's page).
+    private let claimed = LockedBox<Set<String>>([])
 
     init(staging: String, output: String, previous: BuildManifest) {
         self.staging = staging
@@ -19,7 +22,7 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
     }
 
     /// The work folder that holds the staging folder: beside the output, never served.
-    public var scratchFolder: String? { (staging as NSString).deletingLastPathComponent }
+    public var scratchFolder: String? { PathName.parent(staging) }
 
     /// Files written anew and files carried over.
     public var written: Int { counts.value.written }
@@ -80,6 +83,7 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
     }
 
     public func write(_ path: String, contents: Data, fingerprint: String?) throws {
+        try claim(path)
         let hash = Slug.hash(bytes: contents)
         let fingerprint = fingerprint ?? hash
         if linkSame(path, contentHash: hash, size: contents.count, fingerprint: fingerprint) { return }
@@ -94,6 +98,7 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
     }
 
     public func copy(_ path: String, from source: String) throws {
+        try claim(path)
         var info = stat()
         guard stat(source, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             throw DiagnosticError(.error("cannot copy '\(source)': \(FileSystem.lastError)"))
@@ -148,9 +153,17 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
         let source = FileSystem.join(output, path)
         guard checked || BuildManifest.matches(entry, at: source), (try? makeFolder(of: path)) != nil else { return false }
         guard Glibc.link(source, FileSystem.join(staging, path)) == 0 else { return false }
+        claimed.mutate { _ = $0.insert(path) }
         record(path, entry)
         counts.mutate { $0.reused += 1 }
         return true
+    }
+
+    /// Takes `path` for one file of this build; a second write to it is an error.
+    private func claim(_ path: String) throws {
+        guard claimed.mutate({ $0.insert(path).inserted }) else {
+            throw DiagnosticError(.error("two files of this build would both be written to '\(path)'; the second is left out"))
+        }
     }
 
     private func record(_ path: String, _ entry: BuildManifest.Entry) {
@@ -158,7 +171,7 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
     }
 
     private func makeFolder(of path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathName.parent(path)
         guard !folder.isEmpty else { return }
         // Made under the lock, so no thread writes into a folder another is still creating.
         var failure: (any Error)?

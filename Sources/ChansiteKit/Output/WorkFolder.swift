@@ -25,10 +25,10 @@ struct WorkFolder: Sendable {
     /// Opens (or creates) the work folder of an output folder and takes its lock.
     /// - Throws: `DiagnosticError` when another build holds the lock or the folder is not chansite's.
     init(output: String, shownAs shown: String) throws {
-        let name = (output as NSString).lastPathComponent
+        let name = PathName.last(output)
         outputPath = output
         path = Self.path(for: output)
-        let shownParent = (shown as NSString).deletingLastPathComponent
+        let shownParent = PathName.parent(shown)
         displayPath = shownParent.isEmpty ? ".\(name).chansite" : FileSystem.join(shownParent, ".\(name).chansite")
         if !FileSystem.exists(path) { Self.create(path) }
         guard FileSystem.isDirectory(path), FileSystem.exists(FileSystem.join(path, OutputMarker.work)) else {
@@ -64,8 +64,8 @@ struct WorkFolder: Sendable {
 
     /// The work folder of an output folder: `.<name>.chansite` beside it.
     static func path(for output: String) -> String {
-        let parent = (output as NSString).deletingLastPathComponent
-        return FileSystem.join(parent.isEmpty ? "." : parent, ".\((output as NSString).lastPathComponent).chansite")
+        let parent = PathName.parent(output)
+        return FileSystem.join(parent.isEmpty ? "." : parent, ".\(PathName.last(output)).chansite")
     }
 
     /// Cleans up after an interrupted build. Returns notes saying what happened to the site.

@@ -29,7 +29,7 @@ struct ContentFiles {
                 files.mutate { $0[index] = read }
             } else {
                 let export = index - all.count
-                let identity = ExportFolderIdentity.fingerprint(of: (found.exports[export] as NSString).deletingLastPathComponent)
+                let identity = ExportFolderIdentity.fingerprint(of: PathName.parent(found.exports[export]))
                 media.mutate { $0[export] = identity }
             }
         }

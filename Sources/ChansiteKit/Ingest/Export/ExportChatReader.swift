@@ -10,12 +10,28 @@ struct ExportChatReader {
     let media: ExportMediaResolver
     /// The line of each message in `result.json`, when the scan matched the decoded list.
     let lines: [Int]?
+    /// Where `JSONRepair` replaced bytes, in file order: each is said for the message holding it.
+    let repairs: [JSONRepair.Repair]
     var notes = OnceNotes()
 
-    init(path: String, media: ExportMediaResolver, lines: [Int]?) {
+    init(path: String, media: ExportMediaResolver, lines: [Int]?, repairs: [JSONRepair.Repair] = []) {
         self.path = path
         self.media = media
         self.lines = lines
+        self.repairs = repairs
+    }
+
+    /// The repairs made between `line` and the next message's line, said for message `id`.
+    func repairNotes(from line: Int, to next: Int, id: String, cursor: inout Int) -> [Diagnostic] {
+        while cursor < repairs.count, repairs[cursor].line < line { cursor += 1 }
+        var kinds: [JSONRepair.Kind] = []
+        while cursor < repairs.count, repairs[cursor].line < next {
+            if !kinds.contains(repairs[cursor].kind) { kinds.append(repairs[cursor].kind) }
+            cursor += 1
+        }
+        guard !kinds.isEmpty else { return [] }
+        let what = kinds.map(\.description).joined(separator: " and ")
+        return [.warning("message \(id): \(what) in its text replaced with U+FFFD", at: location(line))]
     }
 
     mutating func read(_ chat: ExportJSON.Chat, handle: String?) -> ParsedDump {
@@ -25,14 +41,30 @@ struct ExportChatReader {
         var messages: [(ExportJSON.Message, line: Int)] = []
         var pinned = Set<String>()
         var services: [String: Int] = [:]
+        var rejectedFields = 0
+        var repairCursor = 0
+        var seenIDs = Set<String>()
         for (index, entry) in chat.messages.enumerated() {
             let line = lines?[index] ?? 0
+            let nextLine = lines.map { index + 1 < $0.count ? $0[index + 1] : Int.max } ?? 0
             switch entry.value {
             case .failure(let error):
                 parsed.diagnostics.append(
                     .warning(
                         "message \(index + 1) of \(chat.name ?? "the chat") cannot be read (\(Self.describe(error))); skipped", at: location(line)))
-            case .success(let message):
+            case .success(var message):
+                message.rejected += Self.rangeProblems(of: message)
+                for reason in message.rejected {
+                    parsed.diagnostics.append(.warning("message \(message.id): \(reason)", at: location(line)))
+                }
+                rejectedFields += message.rejected.count
+                if message.hasValidID, !seenIDs.insert(message.id).inserted {
+                    parsed.diagnostics.append(
+                        .warning("message \(message.id) appears twice in this chat; both are kept, each at its own address", at: location(line)))
+                }
+                if line > 0 {
+                    parsed.diagnostics += repairNotes(from: line, to: nextLine, id: message.id, cursor: &repairCursor)
+                }
                 for key in message.unknownKeys {
                     notes.add("unknown message key '\(key)' ignored", at: location(line))
                 }
@@ -48,6 +80,10 @@ struct ExportChatReader {
                     notes.add("unknown message type '\(message.type)' ignored", at: location(line))
                 }
             }
+        }
+        if rejectedFields > 0 {
+            parsed.diagnostics.append(
+                .warning("\(rejectedFields) fields of this chat's messages left out or repaired (each named above)", at: SourceLocation(path: path)))
         }
         if !services.isEmpty {
             let kinds = services.keys.sorted().map { "\($0) ×\(services[$0] ?? 0)" }.joined(separator: ", ")
@@ -72,11 +108,7 @@ struct ExportChatReader {
         SourceLocation(path: path, line: line > 0 ? line : nil)
     }
 
-    static func describe(_ error: any Error) -> String {
-        if case DecodingError.keyNotFound(let key, _) = error { return "no '\(key.stringValue)'" }
-        if case DecodingError.typeMismatch(_, let context) = error { return context.debugDescription }
-        return "\(error)"
-    }
+    static func describe(_ error: any Error) -> String { ExportJSON.describe(error) }
 
     /// A post from one message, or from the messages of one album.
     mutating func makePost(_ album: [ExportJSON.Message], line: Int, channelID: String?) -> Post {
@@ -93,9 +125,11 @@ struct ExportChatReader {
         details.author = first.author
         details.viaBot = first.viaBot
         details.forwardedFromID = first.forwardedFromID
-        details.albumIDs = album.dropFirst().map(\.id)
+        details.albumIDs = album.dropFirst().filter(\.hasValidID).map(\.id)
         details.poll = first.poll.map(Self.poll)
-        if let location = first.location, let latitude = location.latitude, let longitude = location.longitude {
+        if let location = first.location, let latitude = location.latitude, let longitude = location.longitude,
+            InputRange.latitude.contains(latitude), InputRange.longitude.contains(longitude)
+        {
             details.location = .init(latitude: latitude, longitude: longitude, placeName: first.placeName, address: first.address)
         }
         if let contact = first.contact {
@@ -103,7 +137,7 @@ struct ExportChatReader {
             details.contact = .init(name: name, phone: contact.phoneNumber)
         }
         let (date, isLocal) = Self.date(first.dateUnixtime, local: first.date)
-        if isLocal {
+        if isLocal, first.dateUnixtime == nil {
             details.dateIsLocal = true
             notes.add(
                 "no 'date_unixtime' (an export from before mid-2022): dates are the exporting machine's local time, shown as written",
@@ -118,7 +152,7 @@ struct ExportChatReader {
             reactions: first.reactions.isEmpty ? nil : first.reactions.compactMap(Self.reaction),
             date: date,
             media: album.flatMap { mediaFiles(of: $0, line: line) },
-            messageID: first.id,
+            messageID: first.hasValidID ? first.id : nil,
             replyTo: first.replyToPeer == nil ? first.replyTo : nil,
             source: SourceRange(path: path, firstLine: line, lastLine: line))
         post.spans = spans
@@ -128,16 +162,54 @@ struct ExportChatReader {
 
     /// The instant of `unixtime`; else the local wall-clock `date`, read as if it were UTC.
     static func date(_ unixtime: String?, local: String?) -> (date: Date?, isLocal: Bool) {
-        if let unixtime, let seconds = Double(unixtime) { return (Date(timeIntervalSince1970: seconds), false) }
-        guard let local, let parsed = try? Date(local, strategy: localDateStyle) else { return (nil, false) }
+        if let unixtime, let date = InputRange.date(unixTime: unixtime) { return (date, false) }
+        guard let local, let parsed = localDate(local) else { return (nil, false) }
         return (parsed, true)
+    }
+
+    /// A wall-clock `date` within years 1–9999; nil when it is not one (the caller says so).
+    static func localDate(_ text: String) -> Date? {
+        // A date that does not parse is reported by `dateProblems`, so the error itself adds nothing.
+        guard let parsed = try? Date(text, strategy: localDateStyle), InputRange.contains(parsed) else { return nil }
+        return parsed
+    }
+
+    /// The message's values that are present but out of range: dates outside years 1–9999,
+    /// counts that are not Telegram's, coordinates off the globe.
+    static func rangeProblems(of message: ExportJSON.Message) -> [String] {
+        var problems: [String] = []
+        var counts = message.reactions.compactMap { $0.count.map { ("reaction count", $0) } }
+        if let poll = message.poll {
+            counts +=
+                (poll.totalVoters.map { [("poll total_voters", $0)] } ?? [])
+                + (poll.answers ?? []).compactMap { $0.voters.map { ("poll voters", $0) } }
+        }
+        for (name, value) in counts where ExportJSON.integer(value.text, in: InputRange.count) == nil {
+            problems.append("\(name) \(ExportJSON.FieldReader.shown(value.text)) is not a count; counted as 0")
+        }
+        if let location = message.location, let latitude = location.latitude, let longitude = location.longitude,
+            !InputRange.latitude.contains(latitude) || !InputRange.longitude.contains(longitude)
+        {
+            problems.append("'location_information' (\(latitude), \(longitude)) is not a place on Earth; left out")
+        }
+        for (key, unixtime, local) in [
+            ("date", message.dateUnixtime, message.date), ("edited", message.editedUnixtime, message.edited),
+        ] {
+            if let unixtime, InputRange.date(unixTime: unixtime) == nil {
+                problems.append("'\(key)_unixtime' \(ExportJSON.FieldReader.shown(unixtime)) is not a time within years 1–9999; left out")
+            }
+            if let local, localDate(local) == nil {
+                problems.append("'\(key)' \(ExportJSON.FieldReader.shown(local)) is not a date within years 1–9999; left out")
+            }
+        }
+        return problems
     }
 
     static let localDateStyle = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC") ?? .current)
         .year().month().day().dateTimeSeparator(.standard).time(includingFractionalSeconds: false)
 
     static func reaction(_ reaction: ExportJSON.Reaction) -> Reaction? {
-        guard let count = reaction.count, count > 0 else { return nil }
+        guard let raw = reaction.count?.text, let count = ExportJSON.integer(raw, in: InputRange.count), count > 0 else { return nil }
         switch reaction.type {
         case "paid": return Reaction(emoji: "⭐", count: count)
         default:
@@ -146,12 +218,14 @@ struct ExportChatReader {
         }
     }
 
+    /// The poll, its counts kept within `InputRange.count` (anything else counts as 0).
     static func poll(_ poll: ExportJSON.Poll) -> PostDetails.Poll {
-        PostDetails.Poll(
+        func count(_ value: ExportJSON.Flexible?) -> Int { value.flatMap { ExportJSON.integer($0.text, in: InputRange.count) } ?? 0 }
+        return PostDetails.Poll(
             question: poll.question.map { $0.parts.map(\.text).joined() } ?? "",
-            closed: poll.closed ?? false, totalVoters: poll.totalVoters ?? 0,
+            closed: poll.closed ?? false, totalVoters: count(poll.totalVoters),
             answers: (poll.answers ?? []).map {
-                .init(text: $0.text.map { $0.parts.map(\.text).joined() } ?? "", voters: $0.voters ?? 0, chosen: $0.chosen ?? false)
+                .init(text: $0.text.map { $0.parts.map(\.text).joined() } ?? "", voters: count($0.voters), chosen: $0.chosen ?? false)
             })
     }
 }

@@ -90,18 +90,27 @@ enum ExportJSON {
     /// `text`: a plain string or a list of parts.
     struct Text: Decodable {
         var parts: [Part]
+        /// Why each part that could not be read was left out (the rest of the text is kept).
+        var unreadable: [String] = []
+
         init(from decoder: any Decoder) throws {
             if let string = try? decoder.singleValueContainer().decode(String.self) {
                 parts = string.isEmpty ? [] : [Part(plain: string)]
-            } else {
-                parts = try [Part](from: decoder)
+                return
+            }
+            parts = []
+            for part in try [Lenient<Part>](from: decoder) {
+                switch part.value {
+                case .success(let value): parts.append(value)
+                case .failure(let error): unreadable.append(ExportJSON.describe(error))
+                }
             }
         }
     }
 
     struct Reaction: Decodable {
         var type: String?
-        var count: Int?
+        var count: Flexible?
         var emoji: String?
         var documentID: String?
         enum CodingKeys: String, CodingKey {
@@ -113,12 +122,12 @@ enum ExportJSON {
     struct Poll: Decodable {
         struct Answer: Decodable {
             var text: Text?
-            var voters: Int?
+            var voters: Flexible?
             var chosen: Bool?
         }
         var question: Text?
         var closed: Bool?
-        var totalVoters: Int?
+        var totalVoters: Flexible?
         var answers: [Answer]?
         enum CodingKeys: String, CodingKey {
             case question, closed, answers

@@ -45,6 +45,10 @@ extension ExportJSON {
         var reactions: [Reaction]
         /// Keys of this message that chansite does not read.
         var unknownKeys: [String]
+        /// False when the id is not a message number (`id` then holds it as written).
+        var hasValidID: Bool
+        /// What was present but could not be used, each said as "'key' …", for a diagnostic.
+        var rejected: [String]
 
         struct Key: CodingKey {
             var stringValue: String
@@ -71,52 +75,61 @@ extension ExportJSON {
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: Key.self)
-            func string(_ key: String) -> String? { (try? c.decodeIfPresent(Flexible.self, forKey: Key(key)))??.text }
-            func int(_ key: String) -> Int? { (try? c.decodeIfPresent(Int.self, forKey: Key(key))) ?? nil }
-            guard let id = string("id") else {
+            var fields = FieldReader(container: c)
+            guard let rawID = fields.string("id") else {
                 throw DecodingError.keyNotFound(Key("id"), .init(codingPath: c.codingPath, debugDescription: "a message without an id"))
             }
-            self.id = id
-            type = string("type") ?? "message"
-            date = string("date")
-            dateUnixtime = string("date_unixtime")
-            edited = string("edited")
-            editedUnixtime = string("edited_unixtime")
-            from = string("from")
-            fromID = string("from_id")
-            author = string("author")
-            forwardedFrom = string("forwarded_from")
-            forwardedFromID = string("forwarded_from_id")
-            savedFrom = string("saved_from")
-            replyTo = string("reply_to_message_id")
-            replyToPeer = string("reply_to_peer_id")
-            viaBot = string("via_bot")
-            action = string("action")
-            actionMessageID = string("message_id")
-            actionTitle = string("title")
+            // The client numbers messages with positive integers; anything else (a string, a
+            // fraction, 1e30) could collide with another message's or a page's file name.
+            let number = ExportJSON.integer(rawID, in: InputRange.messageID)
+            id = number.map(String.init) ?? rawID
+            hasValidID = number != nil
+            if number == nil { fields.rejected.append("'id' \(FieldReader.shown(rawID)) is not a message number; its page is named after its text") }
+            type = fields.string("type") ?? "message"
+            date = fields.string("date")
+            dateUnixtime = fields.string("date_unixtime")
+            edited = fields.string("edited")
+            editedUnixtime = fields.string("edited_unixtime")
+            from = fields.string("from")
+            fromID = fields.string("from_id")
+            author = fields.string("author")
+            forwardedFrom = fields.string("forwarded_from")
+            forwardedFromID = fields.string("forwarded_from_id")
+            savedFrom = fields.string("saved_from")
+            replyTo = fields.messageNumber("reply_to_message_id")
+            replyToPeer = fields.string("reply_to_peer_id")
+            viaBot = fields.string("via_bot")
+            action = fields.string("action")
+            actionMessageID = fields.messageNumber("message_id")
+            actionTitle = fields.string("title")
             // `text_entities` (since late 2022) is the same text as `text`, always as a list.
-            let entities = (try? c.decodeIfPresent([Part].self, forKey: Key("text_entities"))) ?? nil
-            text = entities ?? ((try? c.decodeIfPresent(Text.self, forKey: Key("text")))??.parts ?? [])
-            photo = string("photo")
-            file = string("file")
-            fileName = string("file_name")
-            fileSize = int("file_size") ?? int("photo_file_size")
-            thumbnail = string("thumbnail")
-            mimeType = string("mime_type")
-            mediaType = string("media_type")
-            width = int("width")
-            height = int("height")
-            durationSeconds = int("duration_seconds")
-            stickerEmoji = string("sticker_emoji")
-            performer = string("performer")
+            let entities = fields.decode(Text.self, "text_entities")
+            let read = entities ?? fields.decode(Text.self, "text")
+            text = read?.parts ?? []
+            for problem in read?.unreadable ?? [] {
+                fields.rejected.append("a part of its text cannot be read (\(problem)); left out")
+            }
+            photo = fields.string("photo")
+            file = fields.string("file")
+            fileName = fields.string("file_name")
+            fileSize = fields.int("file_size", in: InputRange.fileSize) ?? fields.int("photo_file_size", in: InputRange.fileSize)
+            thumbnail = fields.string("thumbnail")
+            mimeType = fields.string("mime_type")
+            mediaType = fields.string("media_type")
+            width = fields.int("width", in: InputRange.pixels)
+            height = fields.int("height", in: InputRange.pixels)
+            durationSeconds = fields.int("duration_seconds", in: InputRange.duration)
+            stickerEmoji = fields.string("sticker_emoji")
+            performer = fields.string("performer")
             title = actionTitle
-            mediaSpoiler = ((try? c.decodeIfPresent(Bool.self, forKey: Key("media_spoiler"))) ?? nil) ?? false
-            poll = (try? c.decodeIfPresent(Poll.self, forKey: Key("poll"))) ?? nil
-            location = (try? c.decodeIfPresent(Location.self, forKey: Key("location_information"))) ?? nil
-            placeName = string("place_name")
-            address = string("address")
-            contact = (try? c.decodeIfPresent(Contact.self, forKey: Key("contact_information"))) ?? nil
-            reactions = ((try? c.decodeIfPresent([Reaction].self, forKey: Key("reactions"))) ?? nil) ?? []
+            mediaSpoiler = fields.decode(Bool.self, "media_spoiler") ?? false
+            poll = fields.decode(Poll.self, "poll")
+            location = fields.decode(Location.self, "location_information")
+            placeName = fields.string("place_name")
+            address = fields.string("address")
+            contact = fields.decode(Contact.self, "contact_information")
+            reactions = fields.decode([Reaction].self, "reactions") ?? []
+            rejected = fields.rejected
             unknownKeys = c.allKeys.map(\.stringValue).filter { !Self.knownKeys.contains($0) }
         }
     }

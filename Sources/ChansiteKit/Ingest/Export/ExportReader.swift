@@ -7,6 +7,9 @@ public struct ExportReader: Sendable {
     /// Chat types read by default: channels. Groups and personal chats are skipped with a note
     /// unless the configuration lists their types in `exportChatTypes`.
     public static let channelTypes: Set<String> = ["public_channel", "private_channel"]
+    /// The type a chat without `type` (or with a null one) counts as: never published unless
+    /// `exportChatTypes` lists it.
+    public static let untypedChat = "unknown"
 
     public var chatTypes: Set<String>
     /// Channel id → public handle, from the configuration (an export does not name the handle).
@@ -23,35 +26,34 @@ public struct ExportReader: Sendable {
             let file = FileSystem.join(path, "result.json")
             return FileSystem.isRegularFile(file) ? file : nil
         }
-        return (path as NSString).lastPathComponent == "result.json" ? path : nil
+        return PathName.last(path) == "result.json" ? path : nil
     }
 
     /// - Parameters:
     ///   - path: `result.json`'s path as the user should see it.
     ///   - data: its bytes.
     public func read(path: String, data: Data) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
-        var data = data
-        var notes: [Diagnostic] = []
-        if let cleaned = TextDecoding.replacingForbidden(inJSON: data) {
-            // Control characters have no place in any output format (and none may reach a page).
-            data = cleaned.data
-            notes.append(
-                .warning(
-                    "control characters or non-characters (first on line \(cleaned.firstLine)) replaced with U+FFFD",
-                    at: SourceLocation(path: path, line: cleaned.firstLine)))
+        // Lines are counted on the bytes as given, so repairs and messages name the same lines.
+        let lineLists = JSONMessageLines.scan(data)
+        guard let repaired = JSONRepair.repair([UInt8](data)) else {
+            return decode(path: path, data: data, lineLists: lineLists, repairs: [])
         }
-        let (dumps, diagnostics) = decode(path: path, data: data)
-        return (dumps, notes + diagnostics)
+        let kinds = Set(repaired.repairs.map(\.kind)).map(\.description).sorted().joined(separator: ", ")
+        let note = Diagnostic.warning(
+            "\(kinds) replaced with U+FFFD on \(Set(repaired.repairs.map(\.line)).count) lines (first on line \(repaired.repairs[0].line))",
+            at: SourceLocation(path: path, line: repaired.repairs[0].line))
+        let (dumps, diagnostics) = decode(path: path, data: Data(repaired.bytes), lineLists: lineLists, repairs: repaired.repairs)
+        return (dumps, [note] + diagnostics)
     }
 
-    func decode(path: String, data: Data) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
+    func decode(path: String, data: Data, lineLists: [[Int]], repairs: [JSONRepair.Repair]) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
         let root: ExportJSON.Root
         do {
             root = try JSONDecoder().decode(ExportJSON.Root.self, from: data)
         } catch {
             return ([], [Self.malformed(error, path: path, data: data)])
         }
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = PathName.parent(path)
         let resolver = ExportMediaResolver(folder: folder.isEmpty ? "." : folder)
         let chats = root.chat.map { [$0] } ?? root.chats + root.leftChats
         if chats.isEmpty {
@@ -61,20 +63,26 @@ public struct ExportReader: Sendable {
             )
         }
         // Messages arrays in file order; `chats` before `left_chats`, as the client writes them.
-        let lineLists = JSONMessageLines.scan(data)
         var dumps: [ParsedDump] = []
         var skipped: [String: Int] = [:]
         for (index, chat) in chats.enumerated() {
-            let type = chat.type ?? "public_channel"
+            // Privacy fails closed: a chat that does not say what it is may be a private one.
+            let type = chat.type ?? Self.untypedChat
             guard chatTypes.contains(type) else {
                 skipped[type, default: 0] += 1
                 continue
             }
             let lines = lineLists.count == chats.count && lineLists[index].count == chat.messages.count ? lineLists[index] : nil
-            var reader = ExportChatReader(path: path, media: resolver, lines: lines)
+            var reader = ExportChatReader(path: path, media: resolver, lines: lines, repairs: repairs)
             dumps.append(reader.read(chat, handle: chat.id.flatMap { handles[$0.text] }))
         }
         var diagnostics: [Diagnostic] = []
+        if let untyped = skipped.removeValue(forKey: Self.untypedChat) {
+            diagnostics.append(
+                .warning(
+                    "\(untyped) chats without a 'type' not published (they may be private chats); add \"\(Self.untypedChat)\" to 'exportChatTypes' to publish them",
+                    at: SourceLocation(path: path)))
+        }
         if !skipped.isEmpty {
             let kinds = skipped.keys.sorted().map { "\($0) ×\(skipped[$0] ?? 0)" }.joined(separator: ", ")
             diagnostics.append(

@@ -57,7 +57,7 @@ struct MediaView: TemplateView {
             return
         }
         fileURL = SitePaths.rootLink(to: copied)
-        download = file.fileName ?? (copied as NSString).lastPathComponent
+        download = file.fileName ?? PathName.last(copied)
         posterURL = place.posterPath.map { SitePaths.rootLink(to: $0) }
         switch file.kind {
         case "photo":

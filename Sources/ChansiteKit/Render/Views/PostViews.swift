@@ -322,7 +322,10 @@ extension PostViews {
                     question: poll.question, closed: poll.closed, totalVoters: poll.totalVoters,
                     totalVotersText: site.strings.count("votes", poll.totalVoters),
                     answers: poll.answers.map { answer in
-                        let percent = poll.totalVoters > 0 ? (answer.voters * 100 + poll.totalVoters / 2) / poll.totalVoters : 0
+                        // Counts are range-checked when read; the share is clamped for a poll whose
+                        // answers claim more voters than its total.
+                        let (scaled, overflow) = answer.voters.multipliedReportingOverflow(by: 100)
+                        let percent = poll.totalVoters > 0 && !overflow ? min(100, max(0, (scaled + poll.totalVoters / 2) / poll.totalVoters)) : 0
                         return PollAnswerView(text: answer.text, voters: answer.voters, percent: percent, chosen: answer.chosen)
                     })
             }

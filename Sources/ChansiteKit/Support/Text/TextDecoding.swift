@@ -74,69 +74,11 @@ enum TextDecoding {
         return (String(out), firstLine ?? 1)
     }
 
-    /// JSON with every forbidden character replaced by U+FFFD, escaped (`\u0001` → `\ufffd`) or
-    /// raw (C1 controls, U+FFFE/F: raw C0 controls are not valid JSON), and the first line
-    /// holding one; nil when there are none (the common case costs one scan of the bytes).
+    /// JSON with every forbidden character, invalid byte and lone surrogate replaced by U+FFFD
+    /// (`JSONRepair`), and the first line holding one; nil when there are none.
     static func replacingForbidden(inJSON data: Data) -> (data: Data, firstLine: Int)? {
-        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> (Data, Int)? in
-            var firstLine: Int?
-            var line = 1
-            var out: [UInt8] = []
-            var copied = 0  // bytes before this offset are in `out` (once a replacement was made)
-            func replace(_ start: Int, _ length: Int, with replacement: [UInt8]) {
-                if firstLine == nil {
-                    firstLine = line
-                    out.reserveCapacity(bytes.count + 16)
-                }
-                out.append(contentsOf: bytes[copied..<start])
-                out.append(contentsOf: replacement)
-                copied = start + length
-            }
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte == 0x0A {
-                    line += 1
-                } else if byte == 0x5C, i + 1 < bytes.count {  // an escape: `\uXXXX` or a two-byte one
-                    if bytes[i + 1] == 0x75, i + 5 < bytes.count, let value = hexValue(bytes[(i + 2)..<(i + 6)]), isForbidden(value: value) {
-                        replace(i, 6, with: Array("\\ufffd".utf8))
-                        i += 6
-                    } else {
-                        i += 2
-                    }
-                    continue
-                } else if byte == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) {
-                    replace(i, 2, with: [0xEF, 0xBF, 0xBD])
-                    i += 2
-                    continue
-                } else if byte == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE {
-                    replace(i, 3, with: [0xEF, 0xBF, 0xBD])
-                    i += 3
-                    continue
-                }
-                i += 1
-            }
-            guard let firstLine else { return nil }
-            out.append(contentsOf: bytes[copied...])
-            return (Data(out), firstLine)
-        }
+        guard let repaired = JSONRepair.repair([UInt8](data)) else { return nil }
+        return (Data(repaired.bytes), repaired.repairs.first?.line ?? 1)
     }
 
-    /// The value of four hex digits, nil when they are not.
-    private static func hexValue(_ digits: Slice<UnsafeRawBufferPointer>) -> UInt32? {
-        var value: UInt32 = 0
-        for digit in digits {
-            switch digit {
-            case 0x30...0x39: value = value << 4 | UInt32(digit - 0x30)
-            case 0x41...0x46: value = value << 4 | UInt32(digit - 0x37)
-            case 0x61...0x66: value = value << 4 | UInt32(digit - 0x57)
-            default: return nil
-            }
-        }
-        return value
-    }
-
-    static func isForbidden(value: UInt32) -> Bool {
-        Unicode.Scalar(value).map(isForbidden) ?? false
-    }
 }
