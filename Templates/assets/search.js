@@ -28,7 +28,11 @@
   function countText(key, n, one, other) {
     var forms = words[key] && typeof words[key] === "object" ? words[key] : { one: one, other: other };
     var form = forms[category(n)] || forms.other || forms.many || other;
-    return form.split("{n}").join(n.toLocaleString(document.documentElement.lang || undefined));
+    return form.split("{n}").join(localeNumber(n));
+  }
+  /* A page's lang comes from the configuration: a tag the browser rejects must not stop search. */
+  function localeNumber(n) {
+    try { return n.toLocaleString(document.documentElement.lang || undefined); } catch (e) { return String(n); }
   }
   var loaded = {}, waiting = {};
   window.__chansiteSearch = function (name, data) {

@@ -42,7 +42,7 @@ extension Chansite {
                 for diagnostic in problems { Console.printDiagnostic(diagnostic) }
                 throw ExitCode.failure
             }
-            let config = try SiteConfig.load(path: FileManager.default.fileExists(atPath: "chansite.json") ? "chansite.json" : nil)
+            let config = try SiteConfig.load(path: FileManager.default.fileExists(atPath: "chansite.json") ? "chansite.json" : nil).config
             let reader = ExportReader(chatTypes: Set(config.exportChatTypes), handles: config.channelHandles)
             let (dumps, diagnostics) = reader.read(path: path, data: data)
             for diagnostic in diagnostics { Console.printDiagnostic(diagnostic) }

@@ -25,6 +25,9 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     /// (`channels/<channel>/<xx>/<post>.html`), so no folder grows past what hosts and file
     /// systems handle well (FAT32 and exFAT cards stop near 65,000 entries).
     public var postsPerFolder: Int
+    /// The largest media file copied into the site, in bytes; larger ones are linked to nothing
+    /// and named in a warning.
+    public var maxMediaFileSize: Int
 
     public init(
         title: String = "chansite",
@@ -37,7 +40,8 @@ public struct SiteConfig: Sendable, Hashable, Codable {
         channelOrder: String = "oldest",
         exportChatTypes: [String] = ["public_channel", "private_channel"],
         channelHandles: [String: String] = [:],
-        postsPerFolder: Int = 10_000
+        postsPerFolder: Int = 10_000,
+        maxMediaFileSize: Int = 4 << 30
     ) {
         self.title = title
         self.description = description
@@ -50,11 +54,12 @@ public struct SiteConfig: Sendable, Hashable, Codable {
         self.exportChatTypes = exportChatTypes
         self.channelHandles = channelHandles
         self.postsPerFolder = postsPerFolder
+        self.maxMediaFileSize = maxMediaFileSize
     }
 
     enum CodingKeys: String, CodingKey {
         case title, description, baseURL, language, postsPerPage, homePostsPerChannel, timeZone, channelOrder, exportChatTypes,
-            channelHandles, postsPerFolder
+            channelHandles, postsPerFolder, maxMediaFileSize
     }
 
     public init(from decoder: any Decoder) throws {
@@ -71,5 +76,6 @@ public struct SiteConfig: Sendable, Hashable, Codable {
         exportChatTypes = try c.decodeIfPresent([String].self, forKey: .exportChatTypes) ?? defaults.exportChatTypes
         channelHandles = try c.decodeIfPresent([String: String].self, forKey: .channelHandles) ?? defaults.channelHandles
         postsPerFolder = max(1, try c.decodeIfPresent(Int.self, forKey: .postsPerFolder) ?? defaults.postsPerFolder)
+        maxMediaFileSize = try c.decodeIfPresent(Int.self, forKey: .maxMediaFileSize) ?? defaults.maxMediaFileSize
     }
 }

@@ -110,11 +110,9 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
         try makeFolder(of: path)
         let target = FileSystem.join(staging, path)
         // Copied, not linked: a tool that edits the output in place must not reach the user's
-        // original. FileManager streams the copy.
-        do {
-            try FileManager.default.copyItem(atPath: source, toPath: target)
-        } catch {
-            throw DiagnosticError(.error("cannot copy '\(source)' to '\(path)': \(FileSystem.describe(error))"))
+        // original. The copy is the file's content, never a symlink.
+        if let problem = FileCopy.copy(from: source, to: target) {
+            throw DiagnosticError(.error("cannot copy '\(source)' to '\(path)': \(problem)"))
         }
         try recordNew(path, fingerprint: fingerprint, contentHash: "file-" + fingerprint.prefix(16))
     }

@@ -114,7 +114,8 @@ public struct Pipeline: Sendable {
             return try tagged(name, body)
         }
 
-        let config = try stage("config") { try SiteConfig.load(path: options.configPath, required: options.configRequired) }
+        let (config, configNotes) = try stage("config") { try SiteConfig.load(path: options.configPath, required: options.configRequired) }
+        diagnostics += configNotes.map { $0.inStage("config") }
         // Each dump's bytes are let go as soon as it is parsed (bytes → lines → posts, a file at
         // a time on each core), so a large archive is never held as bytes, lines and posts at once.
         var loaded = try stage("load") { try loadDumps(content) }

@@ -31,7 +31,9 @@ public enum StarterProject {
           "timeZone": "\(SiteConfig().timeZone)",
           "channelOrder": "\(SiteConfig().channelOrder)",
           "exportChatTypes": [\(SiteConfig().exportChatTypes.map { "\"\($0)\"" }.joined(separator: ", "))],
-          "channelHandles": {}
+          "channelHandles": {},
+          "postsPerFolder": \(SiteConfig().postsPerFolder),
+          "maxMediaFileSize": \(SiteConfig().maxMediaFileSize)
         }
 
         """

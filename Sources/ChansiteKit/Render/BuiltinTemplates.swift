@@ -62,7 +62,11 @@ enum BuiltinTemplates {
   function countText(key, n, one, other) {
     var forms = words[key] && typeof words[key] === "object" ? words[key] : { one: one, other: other };
     var form = forms[category(n)] || forms.other || forms.many || other;
-    return form.split("{n}").join(n.toLocaleString(document.documentElement.lang || undefined));
+    return form.split("{n}").join(localeNumber(n));
+  }
+  /* A page's lang comes from the configuration: a tag the browser rejects must not stop search. */
+  function localeNumber(n) {
+    try { return n.toLocaleString(document.documentElement.lang || undefined); } catch (e) { return String(n); }
   }
   var loaded = {}, waiting = {};
   window.__chansiteSearch = function (name, data) {
@@ -608,7 +612,7 @@ input[type=search], select {
 {{#hasMediaFiles}}
   <div class="media{{#isAlbum}} album{{/isAlbum}}">
   {{#media}}
-    {{#isPhoto}}<a class="photo{{#isSpoiler}} media-spoiler{{/isSpoiler}}" href="{{fileURL}}"><img src="{{thumbURL}}" width="{{width}}" height="{{height}}" loading="lazy" alt="{{label}}"></a>{{/isPhoto}}
+    {{#isPhoto}}<a class="photo{{#isSpoiler}} media-spoiler{{/isSpoiler}}" href="{{fileURL}}"{{#downloadOnly}} download="{{download}}"{{/downloadOnly}}><img src="{{thumbURL}}" width="{{width}}" height="{{height}}" loading="lazy" alt="{{label}}"></a>{{/isPhoto}}
     {{#isVideo}}<video class="video{{#isRound}} round{{/isRound}}" controls preload="none"{{#posterURL}} poster="{{posterURL}}"{{/posterURL}}{{#width}} width="{{width}}" height="{{height}}"{{/width}}{{#isAnimation}} loop muted playsinline{{/isAnimation}} src="{{fileURL}}"><a href="{{fileURL}}">{{label}}</a></video>{{/isVideo}}
     {{#isAudio}}<figure class="audio"><figcaption>{{label}}{{#performer}} · {{performer}}{{/performer}}{{#title}} — {{title}}{{/title}}{{#duration}} · {{duration}}{{/duration}}</figcaption><audio controls preload="none" src="{{fileURL}}"><a href="{{fileURL}}">{{label}}</a></audio></figure>{{/isAudio}}
     {{#isSticker}}<a class="sticker" href="{{fileURL}}"><span class="emoji">{{emoji}}</span> <span class="visually-hidden">{{label}}</span></a>{{/isSticker}}

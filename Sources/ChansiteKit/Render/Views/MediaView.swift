@@ -13,6 +13,8 @@ struct MediaView: TemplateView {
     var missingReason: String?
     var fileURL: String?
     var download: String?
+    /// True when the file is published as `.bin` (not a passive type): every link to it downloads.
+    var downloadOnly: Bool?
     var posterURL: String?
     var isPhoto: Bool?
     var thumbURL: String?
@@ -31,7 +33,7 @@ struct MediaView: TemplateView {
     static let fields = ViewFields<Self>([
         "kind": { $0.kind }, "label": { $0.label }, "name": { $0.name }, "size": { $0.size }, "duration": { $0.duration },
         "isSpoiler": { $0.isSpoiler }, "isMissing": { $0.isMissing }, "missingReason": { $0.missingReason },
-        "fileURL": { $0.fileURL }, "download": { $0.download }, "posterURL": { $0.posterURL }, "isPhoto": { $0.isPhoto },
+        "fileURL": { $0.fileURL }, "download": { $0.download }, "downloadOnly": { $0.downloadOnly }, "posterURL": { $0.posterURL }, "isPhoto": { $0.isPhoto },
         "thumbURL": { $0.thumbURL }, "width": { $0.width }, "height": { $0.height }, "isVideo": { $0.isVideo },
         "isAnimation": { $0.isAnimation }, "isRound": { $0.isRound }, "isAudio": { $0.isAudio }, "performer": { $0.performer },
         "title": { $0.title }, "isSticker": { $0.isSticker }, "emoji": { $0.emoji }, "isFile": { $0.isFile },
@@ -57,9 +59,13 @@ struct MediaView: TemplateView {
             return
         }
         fileURL = SitePaths.rootLink(to: copied)
-        download = file.fileName ?? PathName.last(copied)
+        download = file.fileName ?? PathName.last(file.path ?? copied)
         posterURL = place.posterPath.map { SitePaths.rootLink(to: $0) }
-        switch file.kind {
+        // A file that is not a passive type is only ever offered as a download (a preview of a
+        // photo is still shown: its thumbnail is chansite's own JPEG).
+        let passive = MediaPolicy.isPassive(extension: PathName.extension(copied))
+        if !passive { downloadOnly = true }
+        switch passive ? file.kind : file.kind == "photo" ? "photo" : "file" {
         case "photo":
             if let thumbnail = place.thumbnailPath, let width = place.thumbnailWidth, let height = place.thumbnailHeight {
                 isPhoto = true
