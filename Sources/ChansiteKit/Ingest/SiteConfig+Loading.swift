@@ -43,7 +43,8 @@ extension SiteConfig {
                     "'language' '\(config.language)' is not a language tag (BCP 47, such as \"en\", \"ru\" or \"pt-BR\")",
                     at: SourceLocation(path: path)))
         case let tag? where tag != config.language:
-            notes.append(.note("'language' '\(config.language)' read as '\(tag)' (language tags join their parts with '-')", at: SourceLocation(path: path)))
+            notes.append(
+                .note("'language' '\(config.language)' read as '\(tag)' (language tags join their parts with '-')", at: SourceLocation(path: path)))
             config.language = tag
         default:
             break

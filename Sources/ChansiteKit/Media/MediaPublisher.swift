@@ -89,11 +89,13 @@ public struct MediaPublisher: Sendable {
                 var job = Job(file: file, name: name, channel: post.channelSlug, location: post.post.source.start)
                 if let poster = file.thumbnailPath {
                     let posterKey = Self.identity(of: poster)
-                    job.poster = posterOfFile[posterKey] ?? {
-                        posters.append(Poster(source: poster, path: "media/\(post.channelSlug)/\(name)-poster.jpg", location: job.location))
-                        posterOfFile[posterKey] = posters.count - 1
-                        return posters.count - 1
-                    }()
+                    job.poster =
+                        posterOfFile[posterKey]
+                        ?? {
+                            posters.append(Poster(source: poster, path: "media/\(post.channelSlug)/\(name)-poster.jpg", location: job.location))
+                            posterOfFile[posterKey] = posters.count - 1
+                            return posters.count - 1
+                        }()
                 }
                 jobs.append(job)
                 jobOfFile[key] = jobs.count - 1

@@ -53,7 +53,10 @@ enum FileCopy {
             if read == 0 { return nil }
             var offset = 0
             while offset < read {
-                let written = buffer.withUnsafeBytes { Foundation.write(output, $0.baseAddress! + offset, read - offset) }
+                let written = buffer.withUnsafeBytes { bytes -> Int in
+                    guard let base = bytes.baseAddress else { return 0 }
+                    return Foundation.write(output, base + offset, read - offset)
+                }
                 if written < 0, errno == EINTR { continue }
                 if written < 0 { return FileSystem.lastError }
                 offset += written

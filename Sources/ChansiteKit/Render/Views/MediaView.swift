@@ -33,7 +33,8 @@ struct MediaView: TemplateView {
     static let fields = ViewFields<Self>([
         "kind": { $0.kind }, "label": { $0.label }, "name": { $0.name }, "size": { $0.size }, "duration": { $0.duration },
         "isSpoiler": { $0.isSpoiler }, "isMissing": { $0.isMissing }, "missingReason": { $0.missingReason },
-        "fileURL": { $0.fileURL }, "download": { $0.download }, "downloadOnly": { $0.downloadOnly }, "posterURL": { $0.posterURL }, "isPhoto": { $0.isPhoto },
+        "fileURL": { $0.fileURL }, "download": { $0.download }, "downloadOnly": { $0.downloadOnly }, "posterURL": { $0.posterURL },
+        "isPhoto": { $0.isPhoto },
         "thumbURL": { $0.thumbURL }, "width": { $0.width }, "height": { $0.height }, "isVideo": { $0.isVideo },
         "isAnimation": { $0.isAnimation }, "isRound": { $0.isRound }, "isAudio": { $0.isAudio }, "performer": { $0.performer },
         "title": { $0.title }, "isSticker": { $0.isSticker }, "emoji": { $0.emoji }, "isFile": { $0.isFile },
