@@ -86,7 +86,7 @@ public struct AtomRenderer: Sendable {
             xml += "<id>\(XML.escape(id(target, from: path)))</id>\n<updated>\(Self.instant(updated(post)))</updated>\n"
             if let date = post.post.date { xml += "<published>\(Self.instant(date))</published>\n" }
             xml += "<summary>\(summaries[post.id] ?? XML.escape(post.post.excerpt(maxLength: 500)))</summary>\n"
-            for tag in post.post.hashtags { xml += "<category term=\"\(XML.escape(tag))\"/>\n" }
+            for tag in post.post.hashtags.prefix(PostView.summaryTagLimit) { xml += "<category term=\"\(XML.escape(tag))\"/>\n" }
             xml += "</entry>\n"
         }
         xml += "</feed>\n"

@@ -656,7 +656,7 @@ input[type=search], select {
   <p class="post-excerpt"><a href="{{url}}">{{excerpt}}</a></p>{{/headingInBody}}
   {{^headingInBody}}<h2 class="post-heading"><a href="{{url}}">{{heading}}</a></h2>
   <p class="post-excerpt">{{excerpt}}</p>{{/headingInBody}}
-  {{#hasHashtags}}<ul class="tags">{{#hashtags}}<li><a href="{{url}}">{{name}}</a></li>{{/hashtags}}</ul>{{/hasHashtags}}
+  {{#hasHashtags}}<ul class="tags">{{#summaryHashtags}}<li><a href="{{url}}">{{name}}</a></li>{{/summaryHashtags}}{{#moreHashtags}}<li><a href="{{url}}">{{moreHashtags}}</a></li>{{/moreHashtags}}</ul>{{/hasHashtags}}
 </article>
 
 """#,

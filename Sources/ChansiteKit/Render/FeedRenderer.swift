@@ -74,7 +74,7 @@ public struct FeedRenderer: Sendable {
             xml += "<guid isPermaLink=\"false\">chansite:\(XML.escape(post.id))</guid>\n"
             if let date = post.post.date { xml += "<pubDate>\(Self.rfc822(date))</pubDate>\n" }
             xml += "<description>\(XML.escape(post.post.excerpt(maxLength: 500)))</description>\n"
-            for tag in post.post.hashtags { xml += "<category>\(XML.escape(tag))</category>\n" }
+            for tag in post.post.hashtags.prefix(PostView.summaryTagLimit) { xml += "<category>\(XML.escape(tag))</category>\n" }
             xml += "</item>\n"
         }
         xml += "</channel>\n</rss>\n"

@@ -91,6 +91,12 @@ final class PostView: TemplateView, @unchecked Sendable {
 
     /// Lets go of the body when it can be made again; the next page that asks makes it anew.
     /// Called when no page is being rendered from the view.
+    /// True when the view's lists are long enough that making it again for every page that
+    /// shows it would grow with their square (`PostViews.retire` keeps such views).
+    var isCostlyToRemake: Bool {
+        hashtags.count + reactions.count + linkPreviews.count + replies.count + media.count > 32
+    }
+
     func releaseBody() {
         if remakeBody != nil { keptBody = nil }
     }
@@ -119,11 +125,17 @@ final class PostView: TemplateView, @unchecked Sendable {
         fingerprint = hash.hex
     }
 
+    /// Tags shown on a post's summary; the rest are on its own page. A summary is shown on each
+    /// of its tags' pages, so all N tags there would write N² links (a post of 4,000 tags: 1.3 GB).
+    static let summaryTagLimit = 10
+
     static let fields = ViewFields<PostView>([
         "id": { $0.id }, "heading": { $0.heading }, "hasTitle": { $0.hasTitle }, "headingInBody": { $0.headingInBody },
         "url": { $0.url }, "body": { $0.body }, "hasBody": { $0.hasBody }, "excerpt": { $0.excerpt },
         "hasMedia": { $0.hasMedia }, "source": { $0.source }, "channel": { $0.channel },
         "hashtags": { $0.hashtags.isEmpty ? nil : $0.hashtags }, "hasHashtags": { $0.hashtags.isEmpty ? nil : true },
+        "summaryHashtags": { $0.hashtags.isEmpty ? nil : Array($0.hashtags.prefix(PostView.summaryTagLimit)) },
+        "moreHashtags": { $0.hashtags.count > PostView.summaryTagLimit ? "+\($0.hashtags.count - PostView.summaryTagLimit)" : nil },
         "titleHTML": { $0.titleHTML }, "forwardedFrom": { $0.forwardedFrom }, "forwardedFromURL": { $0.forwardedFromURL },
         "dateText": { $0.dateText }, "dateAsWritten": { $0.dateAsWritten }, "dateISO": { $0.dateISO },
         "editedText": { $0.editedText },

@@ -116,7 +116,9 @@ struct PostViews: Sendable {
         guard releasing else { return }
         let first = builder.posts.starts[c]
         for p in range {
-            if case .live(let view) = slots[first + p] { slots[first + p] = .retired(view.trace) }
+            // A view with long lists is kept (bodies already let go): it is shown on a page per
+            // tag, and making it again on each would cost its tags times its lists' length.
+            if case .live(let view) = slots[first + p], !view.isCostlyToRemake { slots[first + p] = .retired(view.trace) }
         }
     }
 
