@@ -41,23 +41,51 @@ enum IngestFuzz {
     }
 }
 
+/// The targets this binary runs, by name (`CHANSITE_FUZZ_TARGET`, or `--target` when
+/// replaying): each keeps its own corpus under `Fuzz/`.
+enum FuzzTarget: String, CaseIterable {
+    /// Any bytes as a dump and as an export (`Fuzz/corpus`).
+    case ingest
+    /// Valid `result.json` with hostile values, built whole (`Fuzz/export-corpus`).
+    case export
+    /// Valid `chansite.json` with hostile values, built whole (`Fuzz/config-corpus`).
+    case config
+
+    func run(_ data: Data) {
+        switch self {
+        case .ingest: IngestFuzz.run(data)
+        case .export: ExportFuzz.run(data)
+        case .config: ConfigFuzz.run(data)
+        }
+    }
+
+    static let fromEnvironment = ProcessInfo.processInfo.environment["CHANSITE_FUZZ_TARGET"].flatMap(FuzzTarget.init) ?? .ingest
+}
+
 #if FUZZING
     /// libFuzzer's entry point (`scripts/fuzz.sh`).
     @_cdecl("LLVMFuzzerTestOneInput")
     public func fuzzOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-        IngestFuzz.run(Data(bytes: start, count: count))
+        FuzzTarget.fromEnvironment.run(Data(bytes: start, count: count))
         return 0
     }
 #else
-    /// Without libFuzzer: runs the target over files (a corpus, or one crash to reproduce).
+    /// Without libFuzzer: runs a target over files (a corpus, or one crash to reproduce):
+    /// `ChansiteFuzz [--target ingest|export|config] PATH…`.
     @main struct ReplayCorpus {
         static func main() throws {
             var inputs = 0
-            for argument in CommandLine.arguments.dropFirst() {
+            var target = FuzzTarget.fromEnvironment
+            var arguments = Array(CommandLine.arguments.dropFirst())
+            if arguments.first == "--target", arguments.count > 1, let named = FuzzTarget(rawValue: arguments[1]) {
+                target = named
+                arguments.removeFirst(2)
+            }
+            for argument in arguments {
                 let url = URL(fileURLWithPath: argument)
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: argument))?.sorted().map { url.appendingPathComponent($0) } ?? [url]
                 for file in names {
-                    IngestFuzz.run(try Data(contentsOf: file))
+                    target.run(try Data(contentsOf: file))
                     inputs += 1
                 }
             }

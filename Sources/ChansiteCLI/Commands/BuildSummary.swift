@@ -41,6 +41,6 @@ struct BuildSummary {
         if result.errorCount > 0 || result.warningCount > 0 {
             line += " · \(result.errorCount) errors, \(result.warningCount) warnings"
         }
-        if !quiet || result.errorCount > 0 { Swift.print(line) }
+        if !quiet || result.errorCount > 0 { Console.print(line) }
     }
 }

@@ -38,7 +38,7 @@ extension Chansite {
                     throw ExitCode.failure
                 }
             }
-            print("wrote \(files.count - kept) files to '\(folder)'; build the site with: cd \(folder) && chansite build")
+            Console.print("wrote \(files.count - kept) files to '\(folder)'; build the site with: cd \(folder) && chansite build")
         }
     }
 }

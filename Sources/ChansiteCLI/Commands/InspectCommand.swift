@@ -30,7 +30,7 @@ extension Chansite {
                 data.append(0x0A)
                 FileHandle.standardOutput.write(data)
             } else {
-                print(InspectReport(parsed).text, terminator: "")
+                Console.print(InspectReport(parsed).text, terminator: "")
             }
         }
 
@@ -57,7 +57,7 @@ extension Chansite {
                 out.append(0x0A)
                 FileHandle.standardOutput.write(out)
             } else {
-                print(dumps.map { InspectReport($0).text }.joined(separator: "\n"), terminator: "")
+                Console.print(dumps.map { InspectReport($0).text }.joined(separator: "\n"), terminator: "")
             }
         }
     }

@@ -56,9 +56,9 @@ extension Chansite {
                 FileHandle.standardOutput.write(data)
                 return
             }
-            if results.isEmpty { print("no results") }
+            if results.isEmpty { Console.print("no results") }
             for (n, result) in results.enumerated() {
-                print("\(n + 1). \(result.title)  [\(result.channel)]  score \(result.score)\n   \(result.url)\n   \(result.snippet)")
+                Console.print("\(n + 1). \(result.title)  [\(result.channel)]  score \(result.score)\n   \(result.url)\n   \(result.snippet)")
             }
         }
     }

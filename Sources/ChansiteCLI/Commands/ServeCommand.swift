@@ -62,7 +62,7 @@ extension Chansite {
                 throw ExitCode.failure
             }
             watcher?.cancel()
-            print("stopped")
+            Console.print("stopped")
         }
 
         private func application(store: SiteStore, broadcaster: ReloadBroadcaster) -> some ApplicationProtocol {
@@ -76,7 +76,7 @@ extension Chansite {
                     address: .hostname(host, port: port), serverName: "chansite",
                     availableConnectionsDelegate: MaximumAvailableConnections(maxConnections, logger: logger)),
                 onServerRunning: { _ in
-                    print("Serving \(url) (Ctrl-C to stop)")
+                    Console.print("Serving \(url) (Ctrl-C to stop)")
                     Console.flush()
                 },
                 logger: logger)
@@ -85,7 +85,7 @@ extension Chansite {
         private func watch(pipeline: Pipeline, store: SiteStore, broadcaster: ReloadBroadcaster) async {
             let watcher = Watcher(paths: [site.content, site.templatesFolder, site.config], excluded: pipeline.excludedFromContent)
             await watcher.run {
-                print("change detected, rebuilding…")
+                Console.print("change detected, rebuilding…")
                 Console.flush()
                 await rebuild(pipeline: pipeline, store: store, broadcaster: broadcaster)
             }

@@ -46,9 +46,10 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// `[stage] path:line: severity: message`, the compiler style editors understand.
+    /// Paths and messages quote input, so control characters are escaped for the terminal.
     public var description: String {
         var text = stage.map { "[\($0)] " } ?? ""
-        if let location { text += "\(location): " }
-        return text + "\(severity.rawValue): \(message)"
+        if let location { text += TerminalText.escaped("\(location)") + ": " }
+        return text + "\(severity.rawValue): " + TerminalText.escaped(message)
     }
 }
