@@ -49,9 +49,11 @@ extension Chansite {
             // always have connections left.
             let broadcaster = ReloadBroadcaster(limit: max(2, maxConnections / 4))
             guard case .success(let first) = await PreviewBuild.run(pipeline) else { throw ExitCode.failure }
-            await store.replace(with: first, output: site.output)
+            store.replace(with: first, output: site.output)
+            let manifest = ManifestWatch(path: pipeline.manifestPath)
+            manifest.recordOwn()
             let app = application(store: store, broadcaster: broadcaster)
-            let watcher = noWatch ? nil : Task { await watch(pipeline: pipeline, store: store, broadcaster: broadcaster) }
+            let watcher = noWatch ? nil : Task { await watch(pipeline: pipeline, store: store, broadcaster: broadcaster, manifest: manifest) }
             let signals = ShutdownSignals { Task { await broadcaster.closeAll() } }
             defer { signals.cancel() }
             do {
@@ -82,12 +84,14 @@ extension Chansite {
                 logger: logger)
         }
 
-        private func watch(pipeline: Pipeline, store: SiteStore, broadcaster: ReloadBroadcaster) async {
-            let watcher = Watcher(paths: [site.content, site.templatesFolder, site.config], excluded: pipeline.excludedFromContent)
+        private func watch(pipeline: Pipeline, store: SiteStore, broadcaster: ReloadBroadcaster, manifest: ManifestWatch) async {
+            var watcher = Watcher(paths: [site.content, site.templatesFolder, site.config], excluded: pipeline.excludedFromContent)
+            watcher.externalChange = { manifest.changedElsewhere() }
             await watcher.run {
-                Console.print("change detected, rebuilding…")
+                Console.print(manifest.changedElsewhere() ? "the output folder was rebuilt elsewhere, rebuilding…" : "change detected, rebuilding…")
                 Console.flush()
                 await rebuild(pipeline: pipeline, store: store, broadcaster: broadcaster)
+                manifest.recordOwn()
             }
         }
 
@@ -97,41 +101,56 @@ extension Chansite {
         private func rebuild(pipeline: Pipeline, store: SiteStore, broadcaster: ReloadBroadcaster) async {
             let started = Date()
             let staged: StagedBuild
-            switch await PreviewBuild.stage(pipeline, deferringLinks: true) {
+            switch await stageWaitingForLock(pipeline) {
             case .success(let made): staged = made
             case .failure(let failure):
-                await store.fail(failure.message)
+                if failure.outputLocked { Console.printError(failure.message) }
+                store.fail(failure.message)
                 await broadcaster.send(event: "error", data: failure.message)
                 return
             }
             let made = staged.madeFiles
             if let made {
-                await store.replace(with: staged.result, output: site.output, made: made)
+                store.replace(with: staged.result, output: site.output, made: made)
                 await announce(staged.result, store: store, broadcaster: broadcaster)
             }
-            switch await PreviewBuild.finish(staged, started: started) {
+            switch await PreviewBuild.finish(staged, started: started, store: store, output: site.output) {
             case .success(let result):
-                // Every file now from the output folder, by the finished build's list: the same
-                // pages as served early, and the new search index (with its own ETags).
+                // The store now lists the finished build's files (swapped in one step with the
+                // output folder): the same pages as served early, and the new search index.
                 if made == nil {
-                    await store.replace(with: result, output: site.output)
+                    store.replace(with: result, output: site.output)
                     await announce(result, store: store, broadcaster: broadcaster)
-                } else {
-                    await store.relist(result, output: site.output)
                 }
             case .failure:
                 // The output changed under the build: build again, all in place before serving.
-                if case .success(let result) = await PreviewBuild.run(pipeline) {
-                    await store.replace(with: result, output: site.output)
+                if case .success(let result) = await PreviewBuild.run(pipeline, store: store, output: site.output) {
+                    store.replace(with: result, output: site.output)
                     await announce(result, store: store, broadcaster: broadcaster)
                 }
             }
         }
 
+        /// Stages a rebuild; while another build holds the output folder, tries again every half
+        /// second for up to two minutes (that build's site is then rebuilt on).
+        private func stageWaitingForLock(_ pipeline: Pipeline) async -> Result<StagedBuild, BuildFailure> {
+            var attempt = await PreviewBuild.stage(pipeline, deferringLinks: true)
+            for n in 0..<240 {
+                guard case .failure(let failure) = attempt, failure.outputLocked else { break }
+                if n == 0 {
+                    Console.printError("another build is writing the output folder; waiting for it to finish")
+                    Console.flush()
+                }
+                try? await Task.sleep(for: .milliseconds(500))
+                attempt = await PreviewBuild.stage(pipeline, deferringLinks: true)
+            }
+            return attempt
+        }
+
         private func announce(_ result: BuildResult, store: SiteStore, broadcaster: ReloadBroadcaster) async {
             if result.errorCount > 0 {
                 let message = result.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n")
-                await store.fail(message)
+                store.fail(message)
                 await broadcaster.send(event: "error", data: message)
             }
             await broadcaster.send(event: "reload")

@@ -5,14 +5,20 @@ import ChansiteKit
 enum LiveReloadScript {
     /// The stream is closed when the page is hidden or unloaded (`pagehide`), so pages in the
     /// back/forward cache hold no connection, and opened again if the page comes back.
+    static let path = "/__chansite/live.js"
+
+    /// The tag pages get: the script is served from `path`, so the pages' Content-Security-Policy
+    /// allows scripts from the site only (no inline script, nothing from a post could run).
+    static let tag = "<script src=\"\(path)\"></script>\n"
+
     static let script = """
-        <script>(function(){var s=null;function open(){if(s)return;s=new EventSource("/__chansite/events");
+        (function(){var s=null;function open(){if(s)return;s=new EventSource("/__chansite/events");
         s.addEventListener("reload",function(){location.reload();});
         s.addEventListener("error",function(e){if(!e.data)return;var o=document.getElementById("chansite-error");
         if(!o){o=document.createElement("pre");o.id="chansite-error";o.style.cssText=\(overlayStyle);document.body.appendChild(o);}
         o.textContent=e.data;});}
         addEventListener("pagehide",function(){if(s){s.close();s=null;}});
-        addEventListener("pageshow",open);open();})();</script>
+        addEventListener("pageshow",open);open();})();
 
         """
 

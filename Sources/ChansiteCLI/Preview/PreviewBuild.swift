@@ -12,10 +12,15 @@ enum PreviewBuild {
         }
     }
 
-    /// Puts a staged build in place and prints its summary (`started`: when the build began).
-    static func finish(_ staged: StagedBuild, started: Date) async -> Result<BuildResult, BuildFailure> {
+    /// Puts a staged build in place and prints its summary (`started`: when the build began);
+    /// with a `store`, its list of files is replaced in the same step as the output folder.
+    static func finish(_ staged: StagedBuild, started: Date, store: SiteStore? = nil, output: String = "") async -> Result<BuildResult, BuildFailure>
+    {
         await offPool {
-            let result = try staged.finish()
+            let result = try staged.finish(
+                swapping: store.map { store in
+                    { result, swap in try store.swap(swap, to: SiteStore.listing(result, output: output, made: [:])) }
+                })
             BuildSummary(result: result, verbose: ProcessInfo.processInfo.environment["CHANSITE_TIMINGS"] != nil, quiet: false).print(
                 seconds: Date().timeIntervalSince(started))
             Console.flush()
@@ -24,10 +29,10 @@ enum PreviewBuild {
     }
 
     /// A whole build, put in place.
-    static func run(_ pipeline: Pipeline) async -> Result<BuildResult, BuildFailure> {
+    static func run(_ pipeline: Pipeline, store: SiteStore? = nil, output: String = "") async -> Result<BuildResult, BuildFailure> {
         let started = Date()
         switch await stage(pipeline, deferringLinks: false) {
-        case .success(let staged): return await finish(staged, started: started)
+        case .success(let staged): return await finish(staged, started: started, store: store, output: output)
         case .failure(let failure): return .failure(failure)
         }
     }
@@ -39,9 +44,13 @@ enum PreviewBuild {
                     continuation.resume(returning: .success(try work()))
                 } catch {
                     let message = (error as? DiagnosticError)?.description ?? "\(error)"
-                    Console.printError(message)
-                    Console.printError("build failed; still serving the last good site")
-                    continuation.resume(returning: .failure(BuildFailure(message: message)))
+                    let locked = (error as? DiagnosticError)?.reason == .outputLocked
+                    // A held lock is waited for (`serve` says so once), not a failure to show.
+                    if !locked {
+                        Console.printError(message)
+                        Console.printError("build failed; still serving the last good site")
+                    }
+                    continuation.resume(returning: .failure(BuildFailure(message: message, outputLocked: locked)))
                 }
             }
         }
@@ -51,4 +60,6 @@ enum PreviewBuild {
 /// Why a preview build failed, as the overlay and the terminal show it.
 struct BuildFailure: Error {
     var message: String
+    /// Another build held the output: the rebuild is tried again once it is done.
+    var outputLocked = false
 }

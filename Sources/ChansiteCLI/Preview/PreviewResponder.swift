@@ -20,27 +20,34 @@ struct PreviewResponder: HTTPResponder {
         }
         let rawPath = request.uri.path
         if rawPath == Self.eventsPath, liveReload { return await events() }
+        if rawPath == LiveReloadScript.path, liveReload {
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache", .xContentTypeOptions: "nosniff"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: LiveReloadScript.script)))
+        }
         guard let path = Self.sitePath(rawPath) else {
             return text(.badRequest, "bad request path\n")
         }
-        let files = await store.files
         var key = path
         if key.isEmpty || key.hasSuffix("/") {
             key += "index.html"
-        } else if files[key] == nil, await store.folders.contains(key) {
+        } else if store.find(key, readContents: false) == nil, store.isFolder(key) {
             return Response(status: .movedPermanently, headers: [.location: rawPath + "/", .cacheControl: "no-cache"])
         }
-        if let entry = files[key], key.hasPrefix("media/") { return try await media(entry, path: key, request: request, context: context) }
-        guard let entry = files[key], let contents = SiteStore.contents(of: entry) else {
+        if key.hasPrefix("media/"), let found = store.find(key, readContents: false) {
+            return try await media(found.entry, path: key, request: request, context: context)
+        }
+        guard let found = store.find(key), let contents = found.contents else {
             // The preview serves the site at `/`, so the 404 page's relative links resolve from there.
-            var notFound = files[SitePaths.notFound].flatMap(SiteStore.contents(of:)) ?? Data("not found\n".utf8)
+            var notFound = store.find(SitePaths.notFound)?.contents ?? Data("not found\n".utf8)
             let html = String(decoding: notFound, as: UTF8.self)
             if !html.contains("<base "), let head = html.range(of: "<head>") {
                 notFound = Data(html.replacingCharacters(in: head, with: "<head>\n<base href=\"/\">").utf8)
             }
             return await file(status: .notFound, contents: notFound, path: SitePaths.notFound, etag: nil, request: request)
         }
-        return await file(status: .ok, contents: contents, path: key, etag: entry.etag, request: request)
+        return await file(status: .ok, contents: contents, path: key, etag: found.entry.etag, request: request)
     }
 
     /// The site-relative path of a request, or nil when it tries to leave the site: `..` and
@@ -85,18 +92,24 @@ struct PreviewResponder: HTTPResponder {
         var info = stat()
         guard lstat(entry.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return text(.notFound, "not found\n") }
         let size = Int(info.st_size)
-        var headers: HTTPFields = [
-            .contentType: Self.contentType(for: path), .acceptRanges: "bytes", .eTag: entry.etag, .xContentTypeOptions: "nosniff",
-        ]
+        var headers = Self.safetyHeaders(for: path, type: Self.contentType(for: path))
+        headers[.acceptRanges] = "bytes"
+        headers[.eTag] = entry.etag
         if request.headers[.ifNoneMatch] == entry.etag { return Response(status: .notModified, headers: headers) }
         var range = 0...max(0, size - 1)
         var status = HTTPResponse.Status.ok
-        if let requested = request.headers[.range], let parsed = Self.byteRange(requested, size: size) {
-            range = parsed
-            status = .partialContent
-            headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(size)"
-        } else if request.headers[.range] != nil {
-            return Response(status: .rangeNotSatisfiable, headers: [.contentRange: "bytes */\(size)"])
+        // RFC 9110 §13.1.5: a Range whose If-Range names another version gets the whole file.
+        let ifRange = request.headers[.ifRange]
+        if let requested = request.headers[.range], ifRange == nil || ifRange == entry.etag {
+            switch ByteRange.parse(requested, size: size) {
+            case .whole: break
+            case .range(let parsed):
+                range = parsed
+                status = .partialContent
+                headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(size)"
+            case .unsatisfiable:
+                return Response(status: .rangeNotSatisfiable, headers: [.contentRange: "bytes */\(size)"])
+            }
         }
         headers[.contentLength] = String(size == 0 ? 0 : range.count)
         if request.method == .head || size == 0 { return Response(status: status, headers: headers) }
@@ -104,27 +117,34 @@ struct PreviewResponder: HTTPResponder {
         return Response(status: status, headers: headers, body: body)
     }
 
-    /// `bytes=a-b`, `bytes=a-` or `bytes=-n` within a file of `size` bytes; nil when unusable.
-    static func byteRange(_ header: String, size: Int) -> ClosedRange<Int>? {
-        guard size > 0, header.hasPrefix("bytes="), !header.contains(",") else { return nil }
-        let spec = header.dropFirst("bytes=".count).split(separator: "-", omittingEmptySubsequences: false)
-        guard spec.count == 2 else { return nil }
-        if spec[0].isEmpty {
-            guard let suffix = Int(spec[1]), suffix > 0 else { return nil }
-            return max(0, size - suffix)...(size - 1)
+    /// `Content-Security-Policy` for pages: scripts, styles, images and media from the site
+    /// only, no plugins, no framing by other sites. Nothing a post holds can run even if some
+    /// future bug let markup through.
+    static let contentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; media-src 'self'; "
+        + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
+
+    /// The headers every response of a site file carries: its type, `nosniff`, the page policy
+    /// for HTML, and `attachment` for anything that is not a page, a site asset or passive media.
+    static func safetyHeaders(for path: String, type: String) -> HTTPFields {
+        var headers: HTTPFields = [.contentType: type, .xContentTypeOptions: "nosniff"]
+        let ext = PathName.extension(path).lowercased()
+        if type.hasPrefix("text/html") {
+            headers[.contentSecurityPolicy] = contentSecurityPolicy
+        } else if !["css", "js", "json", "xml", "txt"].contains(ext) && !MediaPolicy.isPassive(extension: ext) {
+            headers[.contentDisposition] = "attachment"
         }
-        guard let start = Int(spec[0]), start < size else { return nil }
-        let end = spec[1].isEmpty ? size - 1 : min(Int(spec[1]) ?? -1, size - 1)
-        return end >= start ? start...end : nil
+        return headers
     }
 
     func file(status: HTTPResponse.Status, contents: Data, path: String, etag: String?, request: Request) async -> Response {
         let type = Self.contentType(for: path)
-        var headers: HTTPFields = [.contentType: type, .cacheControl: "no-cache", .xContentTypeOptions: "nosniff"]
+        var headers = Self.safetyHeaders(for: path, type: type)
+        headers[.cacheControl] = "no-cache"
         var body = contents
         var tag = etag
         if type.hasPrefix("text/html"), liveReload {
-            let error = await store.error
+            let error = store.error
             body = Self.inject(into: contents, error: error)
             // The ETag also names the overlay state, so a page re-validates when it comes or goes.
             tag = etag.map { String($0.dropLast()) + "-" + (error.map { Slug.hash($0) } ?? "ok") + "\"" }
@@ -172,7 +192,7 @@ struct PreviewResponder: HTTPResponder {
     /// Adds the reload script (and the error overlay, while a rebuild is failing) before `</body>`.
     /// Only responses get it; the files in the output folder never do.
     static func inject(into html: Data, error: String?) -> Data {
-        var snippet = LiveReloadScript.script
+        var snippet = LiveReloadScript.tag
         if let error { snippet = LiveReloadScript.overlay(error) + snippet }
         let text = String(decoding: html, as: UTF8.self)
         if let range = text.range(of: "</body>", options: .backwards) {

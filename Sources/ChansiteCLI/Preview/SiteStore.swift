@@ -3,10 +3,14 @@ import Foundation
 
 /// The last good build, served from the output folder by the build's own list of files (a
 /// rebuild's new files from memory until they are in place), plus the error of the latest
-/// failed rebuild. Only paths the build wrote are ever opened, so
-/// nothing outside the site (no `..`, no symlink put into the output folder) can be served;
-/// ETags are the hashes the build recorded, never recomputed per request.
-actor SiteStore {
+/// failed rebuild. Only paths the build wrote are ever opened, so nothing outside the site (no
+/// `..`, no symlink put into the output folder) can be served; ETags are the hashes the build
+/// recorded, never recomputed per request.
+///
+/// The list and the files always agree: a request looks its entry up and opens the file under
+/// one lock, and a rebuild swaps the output folder and installs the new list under the same
+/// lock (`swap(_:to:)`), so no request sees the new files under the old list or the reverse.
+final class SiteStore: @unchecked Sendable {
     struct Entry: Sendable {
         var path: String
         var etag: String
@@ -14,50 +18,89 @@ actor SiteStore {
         var made: Data?
     }
 
-    private(set) var root = ""
-    private(set) var files: [String: Entry] = [:]
-    /// Folders of the site (`channels/x`), for trailing-slash redirects.
-    private(set) var folders: Set<String> = []
+    /// A build's files and folders, made before the lock is taken.
+    struct Listing: Sendable {
+        var files: [String: Entry] = [:]
+        /// Folders of the site (`channels/x`), for trailing-slash redirects.
+        var folders: Set<String> = []
+    }
+
+    /// What a request gets: the entry, and its bytes (read from the descriptor opened under
+    /// the lock, so they are the listed build's).
+    struct Found {
+        var entry: Entry
+        var contents: Data?
+    }
+
+    private let lock = NSLock()
+    private var listing = Listing()
+    private var currentError: String?
+
     /// The current build error as shown in the overlay; nil after a good build.
-    private(set) var error: String?
+    var error: String? { lock.withLock { currentError } }
 
     /// Serves `result`'s files: those in `made` from memory (a build whose other files are
     /// still the current output's, with the same bytes), the rest from the output folder.
     func replace(with result: BuildResult, output: String, made: [String: Data] = [:]) {
-        relist(result, output: output, made: made)
-        error = nil
+        let new = Self.listing(result, output: output, made: made)
+        lock.withLock {
+            listing = new
+            currentError = nil
+        }
     }
 
     /// Serves `result`'s files as `replace` does, keeping the error shown (the same build,
     /// now in place: its errors stand).
-    func relist(_ result: BuildResult, output: String, made: [String: Data] = [:]) {
-        root = FileSystem.resolved(output)
-        var files: [String: Entry] = [:]
-        files.reserveCapacity(result.outputFiles.count)
-        var folders: Set<String> = [""]
+    func relist(_ result: BuildResult, output: String) {
+        let new = Self.listing(result, output: output, made: [:])
+        lock.withLock { listing = new }
+    }
+
+    /// Runs `swap` (which puts a new site into the output folder) and installs `listing` in
+    /// one step for every request.
+    func swap(_ swap: () throws -> Void, to new: Listing) rethrows {
+        try lock.withLock {
+            try swap()
+            listing = new
+        }
+    }
+
+    static func listing(_ result: BuildResult, output: String, made: [String: Data]) -> Listing {
+        let root = FileSystem.resolved(output)
+        var listing = Listing()
+        listing.files.reserveCapacity(result.outputFiles.count)
+        listing.folders = [""]
         for (path, hash) in result.outputFiles {
-            files[path] = Entry(path: FileSystem.join(root, path), etag: "\"" + hash + "\"", made: made[path])
+            listing.files[path] = Entry(path: FileSystem.join(root, path), etag: "\"" + hash + "\"", made: made[path])
             // Each folder above the file, by its slashes, until one is known already.
             var folder = Substring(path)
             while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 folder = folder[..<slash]
-                if !folders.insert(String(folder)).inserted { break }
+                if !listing.folders.insert(String(folder)).inserted { break }
             }
         }
-        self.files = files
-        self.folders = folders
+        return listing
     }
 
-    /// A file's bytes, read without following a symlink at its last step.
-    nonisolated static func contents(of entry: Entry) -> Data? {
-        if let made = entry.made { return made }
-        let fd = open(entry.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        return try? handle.readToEnd() ?? Data()
+    /// The entry at `path` with its bytes (`readContents`), or nil when the site has none.
+    func find(_ path: String, readContents: Bool = true) -> Found? {
+        let (entry, descriptor) = lock.withLock { () -> (Entry?, Int32) in
+            guard let entry = listing.files[path] else { return (nil, -1) }
+            guard readContents, entry.made == nil else { return (entry, -1) }
+            return (entry, open(entry.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC))
+        }
+        guard let entry else { return nil }
+        if let made = entry.made { return Found(entry: entry, contents: made) }
+        guard descriptor >= 0 else { return Found(entry: entry, contents: nil) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        // A file that cannot be read is answered as missing (the caller sends the 404 page).
+        return Found(entry: entry, contents: try? handle.readToEnd() ?? Data())
     }
+
+    /// Whether `path` is a folder of the site.
+    func isFolder(_ path: String) -> Bool { lock.withLock { listing.folders.contains(path) } }
 
     func fail(_ message: String) {
-        error = message
+        lock.withLock { currentError = message }
     }
 }

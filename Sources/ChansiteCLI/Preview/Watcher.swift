@@ -10,6 +10,9 @@ struct Watcher: Sendable {
     var excluded: [String] = []
     var interval: Duration = .milliseconds(50)
     var quiet: Duration = .milliseconds(100)
+    /// Asked about once a second: a change outside the watched paths that needs a rebuild too
+    /// (another process's build in the output folder).
+    var externalChange: (@Sendable () -> Bool)?
 
     /// Calls `onChange` after each settled batch of changes, until the task is cancelled.
     func run(onChange: @Sendable () async -> Void) async {
@@ -18,8 +21,14 @@ struct Watcher: Sendable {
             await poll(every: .seconds(1), onChange: onChange)
             return
         }
+        var ticks = 0
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
+            ticks += 1
+            if ticks % 20 == 0, externalChange?() == true {
+                await onChange()
+                continue
+            }
             guard inotify.drain() else { continue }
             while !Task.isCancelled {
                 try? await Task.sleep(for: quiet)
@@ -53,6 +62,10 @@ struct Watcher: Sendable {
         var last = snapshot()
         while !Task.isCancelled {
             try? await Task.sleep(for: period)
+            if externalChange?() == true {
+                await onChange()
+                continue
+            }
             var current = snapshot()
             guard current != last else { continue }
             while !Task.isCancelled {

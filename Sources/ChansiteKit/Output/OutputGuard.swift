@@ -60,6 +60,11 @@ public struct OutputGuard: Sendable {
             if FileSystem.contains(output, input) {
                 return output == input ? "is the \(name)" : "contains the \(name) '\(path)'"
             }
+            // A site inside an input would be read back as input (templates' assets republish
+            // themselves and grow with each build).
+            if name != "configuration file", FileSystem.contains(input, output) {
+                return "is inside the \(name) '\(path)'"
+            }
         }
         return nil
     }

@@ -52,8 +52,12 @@ public struct OutputWriter: Sendable {
     /// Completes the staged site (hidden entries carried over, marker) and swaps it in.
     /// - Returns: notes about what happened to the output folder.
     /// - Throws: `DiagnosticError` saying what failed and what became of the previous site.
+    /// Runs the swap it is given: a preview server holds its own lock around it, so no request
+    /// sees the new files under the old list of files.
+    public typealias SwapHold = (_ swap: () throws -> Void) throws -> Void
+
     @discardableResult
-    public func finish(_ staged: Staged) throws -> [Diagnostic] {
+    public func finish(_ staged: Staged, hold: SwapHold? = nil) throws -> [Diagnostic] {
         let work = staged.work
         let output = work.outputPath
         var notes = staged.notes
@@ -67,7 +71,7 @@ public struct OutputWriter: Sendable {
                 .error("cannot stage the site: \(FileSystem.describe(error)); the previous site in '\(options.outputPath)' was left unchanged"))
         }
         FaultPoint.hit("staged")
-        notes += try swap(work: work, output: output)
+        notes += try swap(work: work, output: output, hold: hold ?? { try $0() })
         // After the swap: a crash before this rename leaves the previous manifest, whose
         // entries no longer match the files' inodes, so nothing stale is ever carried over.
         _ = FileSystem.rename(work.nextManifest, to: work.manifest)
@@ -100,22 +104,28 @@ public struct OutputWriter: Sendable {
     }
 
     /// Puts the staged site in place: one exchange, or two renames where exchange is missing.
-    private func swap(work: WorkFolder, output: String) throws -> [Diagnostic] {
+    private func swap(work: WorkFolder, output: String, hold: SwapHold) throws -> [Diagnostic] {
         let shown = options.outputPath
         guard FileSystem.exists(output) else {
-            if let problem = FileSystem.rename(work.staging, to: output) {
+            var problem: String?
+            try hold { problem = FileSystem.rename(work.staging, to: output) }
+            if let problem {
                 FileSystem.removeTree(work.staging)
                 throw DiagnosticError(.error("cannot move the new site to '\(shown)': \(problem)"))
             }
             return []
         }
-        switch FileSystem.exchange(work.staging, output) {
+        var outcome = FileSystem.ExchangeResult.unsupported
+        try hold {
+            outcome = FileSystem.exchange(work.staging, output)
+            if case .unsupported = outcome { try swapWithTwoRenames(work: work, output: output) }
+        }
+        switch outcome {
         case .exchanged:
             FaultPoint.hit("exchanged")
             FileSystem.removeTree(work.staging)  // now the previous site
             return []
         case .unsupported:
-            try swapWithTwoRenames(work: work, output: output)
             return [.note("this file system cannot exchange folders in one step; the site was swapped with two renames")]
         case .failed(let reason):
             FileSystem.removeTree(work.staging)

@@ -42,7 +42,8 @@ struct WorkFolder: Sendable {
             lock = try FileLock(path: FileSystem.join(path, "lock"))
         } catch .held(let pid) {
             let who = pid.map { "(process \($0)) " } ?? ""
-            throw DiagnosticError(.error("another chansite build \(who)is writing to '\(shown)'; wait for it to finish and build again"))
+            throw DiagnosticError(
+                .error("another chansite build \(who)is writing to '\(shown)'; wait for it to finish and build again"), reason: .outputLocked)
         } catch .unavailable(let reason) {
             throw DiagnosticError(.error("cannot lock '\(displayPath)/lock': \(reason)"))
         }

@@ -72,6 +72,12 @@ public struct Pipeline: Sendable {
 
     /// The output folder and its work folder, never read (or watched) as content when they lie
     /// inside it.
+    /// The manifest of the site in the output folder: replaced by every build that puts a site
+    /// there (`serve` notices another build's this way).
+    public var manifestPath: String {
+        FileSystem.join(WorkFolder.path(for: FileSystem.resolved(options.outputPath)), "manifest.json")
+    }
+
     public var excludedFromContent: [String] {
         let output = FileSystem.resolved(options.outputPath)
         return [output, WorkFolder.path(for: output)]

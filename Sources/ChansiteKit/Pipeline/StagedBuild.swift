@@ -54,8 +54,10 @@ public final class StagedBuild: @unchecked Sendable {
     /// Links the files carried over (when deferred) and swaps the staged site into place.
     /// - Throws: `DiagnosticError` when the site cannot be put in place; the previous site is
     ///   then untouched.
+    /// - Parameter hold: runs the swap, given the finished build's account (a preview server
+    ///   installs the new list of files in the same step).
     @discardableResult
-    public func finish() throws -> BuildResult {
+    public func finish(swapping hold: ((BuildResult, () throws -> Void) throws -> Void)? = nil) throws -> BuildResult {
         guard !finished, let pipeline, let writer, let staged else { return result }
         finished = true
         do {
@@ -72,11 +74,13 @@ public final class StagedBuild: @unchecked Sendable {
         }
         pipeline.progress("write")
         let start = Date()
-        result.diagnostics += try pipeline.tagged("write") { try writer.finish(staged) }.map { $0.inStage("write") }
-        result.timings.append(("finish", Date().timeIntervalSince(start)))
         result.written = staged.sink.written
         result.reused = staged.sink.reused
         result.outputFiles = staged.sink.manifest.files.mapValues(\.contentHash)
+        let account = result
+        let swapHold: OutputWriter.SwapHold? = hold.map { hold in { swap in try hold(account, swap) } }
+        result.diagnostics += try pipeline.tagged("write") { try writer.finish(staged, hold: swapHold) }.map { $0.inStage("write") }
+        result.timings.append(("finish", Date().timeIntervalSince(start)))
         return result
     }
 }
