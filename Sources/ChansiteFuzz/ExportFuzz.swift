@@ -20,7 +20,8 @@ enum ExportFuzz {
     static func document(_ choices: inout FuzzChoices) -> String {
         let type = choices.pick(["\"public_channel\"", "\"private_channel\"", "\"personal_chat\"", "null", "\"\"", "1"])
         let messages = (0..<(1 + choices.below(8))).map { index in message(index, &choices) }
-        let chat = "{\"name\":\(choices.hostileString()),\"type\":\(type),\"id\":\(choices.hostileNumber()),\"messages\":[\(messages.joined(separator: ",\n"))]}"
+        let chat =
+            "{\"name\":\(choices.hostileString()),\"type\":\(type),\"id\":\(choices.hostileNumber()),\"messages\":[\(messages.joined(separator: ",\n"))]}"
         return choices.chance(1) ? "{\"chats\":{\"list\":[\(chat)]}}" : chat
     }
 

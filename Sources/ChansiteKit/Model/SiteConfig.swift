@@ -69,13 +69,14 @@ public struct SiteConfig: Sendable, Hashable, Codable {
         description = try c.decodeIfPresent(String.self, forKey: .description) ?? defaults.description
         baseURL = try c.decodeIfPresent(String.self, forKey: .baseURL)
         language = try c.decodeIfPresent(String.self, forKey: .language) ?? defaults.language
-        postsPerPage = max(1, try c.decodeIfPresent(Int.self, forKey: .postsPerPage) ?? defaults.postsPerPage)
-        homePostsPerChannel = max(0, try c.decodeIfPresent(Int.self, forKey: .homePostsPerChannel) ?? defaults.homePostsPerChannel)
+        // Numbers are range-checked when loaded (`checkRanges`), with a message naming the key.
+        postsPerPage = try c.decodeIfPresent(Int.self, forKey: .postsPerPage) ?? defaults.postsPerPage
+        homePostsPerChannel = try c.decodeIfPresent(Int.self, forKey: .homePostsPerChannel) ?? defaults.homePostsPerChannel
         timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone) ?? defaults.timeZone
         channelOrder = try c.decodeIfPresent(String.self, forKey: .channelOrder) ?? defaults.channelOrder
         exportChatTypes = try c.decodeIfPresent([String].self, forKey: .exportChatTypes) ?? defaults.exportChatTypes
         channelHandles = try c.decodeIfPresent([String: String].self, forKey: .channelHandles) ?? defaults.channelHandles
-        postsPerFolder = max(1, try c.decodeIfPresent(Int.self, forKey: .postsPerFolder) ?? defaults.postsPerFolder)
+        postsPerFolder = try c.decodeIfPresent(Int.self, forKey: .postsPerFolder) ?? defaults.postsPerFolder
         maxMediaFileSize = try c.decodeIfPresent(Int.self, forKey: .maxMediaFileSize) ?? defaults.maxMediaFileSize
     }
 }

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import ChansiteKit
+
+/// The small rules every stage relies on to keep hostile input harmless.
+@Suite struct InputSafetyTests {
+    @Test func jsonRepairLeavesGoodJSONAloneAndRepairsEachKindOnItsLine() throws {
+        #expect(JSONRepair.repair(Array(#"{"a":"Привет \ud83d\ude00 \n ok"}"#.utf8)) == nil)
+        let bad = Array("{\"a\":\"x\u{1}y\",\n\"b\":\"\\udc00\",\n\"c\":\"".utf8) + [0xC3, 0x28] + Array("\"}".utf8)
+        let repaired = try #require(JSONRepair.repair(bad))
+        #expect(repaired.repairs.map(\.line) == [1, 2, 3])
+        #expect(repaired.repairs.map(\.kind) == [.forbidden, .loneSurrogate, .invalidUTF8])
+        let decoded = try JSONSerialization.jsonObject(with: Data(repaired.bytes)) as? [String: String]
+        #expect(decoded == ["a": "x\u{FFFD}y", "b": "\u{FFFD}", "c": "\u{FFFD}("])
+    }
+
+    @Test func overlongAndSurrogateUTF8SequencesAreNotUTF8() throws {
+        for sequence: [UInt8] in [[0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFE]] {
+            let repaired = try #require(JSONRepair.repair(Array("\"".utf8) + sequence + Array("\"".utf8)))
+            #expect(repaired.repairs.allSatisfy { $0.kind == .invalidUTF8 })
+        }
+    }
+
+    @Test(arguments: [
+        ("ru", "ru"), ("ru_RU", "ru-RU"), ("EN-us", "en-US"), ("zh-hant-tw", "zh-Hant-TW"), ("es-419", "es-419"), ("de-CH-1996", "de-CH-1996"),
+    ])
+    func languageTagsAreNormalized(input: String, expected: String) {
+        #expect(LanguageTag.normalize(input) == expected)
+    }
+
+    @Test(arguments: ["", "x", "<b>", "en-", "toolonglanguage", "ru RU", "en--us", "e1"])
+    func textThatIsNoLanguageTagIsRefused(input: String) {
+        #expect(LanguageTag.normalize(input) == nil)
+    }
+
+    @Test func pathNamesNeverTrapOnShortOrOddNames() {
+        #expect(PathName.parent("x") == "" && PathName.last("x") == "x")
+        #expect(PathName.parent("/x") == "/" && PathName.parent("a/b/") == "a" && PathName.last("a/b/") == "b")
+        #expect(PathName.parent("/") == "/" && PathName.last("/") == "/")
+        #expect(PathName.extension("photo.JPG") == "JPG" && PathName.extension(".profile") == "" && PathName.stem("a.tar.gz") == "a.tar")
+    }
+
+    @Test func terminalTextEscapesControlsAndDirectionOverrides() {
+        #expect(TerminalText.escaped("ok ✓ текст") == "ok ✓ текст")
+        #expect(TerminalText.escaped("a\u{1B}[31mb\u{7}") == "a\\u{1B}[31mb\\u{7}")
+        #expect(TerminalText.escaped("name\u{202E}txt.exe") == "name\\u{202E}txt.exe")
+        #expect(TerminalText.escaped("two\nlines", keepingLineBreaks: true) == "two\nlines")
+        #expect(TerminalText.escaped("two\nlines") == "two\\u{A}lines")
+        let diagnostic = Diagnostic.warning("a \u{1B}]0;title\u{7} b", at: SourceLocation(path: "Content/x\u{1B}.txt", line: 3))
+        #expect(!diagnostic.description.unicodeScalars.contains { $0.value < 0x20 })
+    }
+
+    @Test func onlyPassiveMediaKeepTheirExtension() {
+        for name in ["a.jpg", "b.MP4", "c.ogg", "d.pdf", "e.webp", "f.zip"] {
+            #expect(MediaPolicy.publishedExtension(of: name) != "bin", "\(name)")
+        }
+        for name in ["a.html", "b.htm", "c.xhtml", "d.xml", "e.shtml", "f.svg", "g.svgz", "h.js", "i", "j.php", "k.mht"] {
+            #expect(MediaPolicy.publishedExtension(of: name) == "bin", "\(name)")
+        }
+    }
+
+    @Test func channelPageNamesAreNeverPostSlugs() {
+        for name in ["index", "archive", "page-2", "archive-2024-03"] { #expect(SitePaths.isChannelPageName(name)) }
+        for name in ["1", "42-2", "pages", "post-abc123", "archived"] { #expect(!SitePaths.isChannelPageName(name)) }
+    }
+
+    @Test func aSecondFileAtOnePathIsAnError() throws {
+        let sink = MemorySink()
+        try sink.write("channels/x/index.html", contents: Data("listing".utf8), fingerprint: nil)
+        #expect(throws: DiagnosticError.self) { try sink.write("channels/x/index.html", contents: Data("post".utf8), fingerprint: nil) }
+        #expect(sink.files.map(\.contents) == [Data("listing".utf8)])
+    }
+}
