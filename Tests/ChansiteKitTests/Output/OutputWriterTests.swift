@@ -29,7 +29,8 @@ import Testing
         #expect(reason("Templates") == "is the templates folder")
         #expect(reason("chansite.json") == "is the configuration file")
         #expect(reason("Output") == nil)
-        #expect(reason("Content/site") == nil, "inside the content folder is allowed (and never read back)")
+        #expect(reason("Content/site") == "is inside the content folder 'Content'", "a site inside an input would be read back")
+        #expect(reason("Templates/assets/site") == "is inside the templates folder 'Templates'")
     }
 
     @Test func theSinkCarriesUnchangedFilesOverAndWritesTheRest() throws {

@@ -152,7 +152,7 @@ import Testing
                 outputPath: output.path))
         let result = try pipeline.build()
         try pipeline.write(result)
-        let warnings = result.diagnostics.filter { $0.message.hasPrefix("control characters") }.map { $0.location?.path ?? "" }
+        let warnings = result.diagnostics.filter { $0.message.contains("replaced with U+FFFD") }.map { $0.location?.path ?? "" }
         #expect(warnings.contains { $0.hasSuffix("result.json") } && warnings.contains { $0.hasSuffix("footer.mustache") }, "\(warnings)")
         try Self.checkEveryFile(in: output)
         let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
