@@ -38,10 +38,17 @@ let package = Package(
             pkgConfig: "vips",
             providers: [.apt(["libvips-dev"]), .brew(["vips"])]
         ),
+        // libxml2 from Debian's libxml2-dev: its HTML parser reads Desktop HTML exports and saved pages.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(
             name: "ChansiteKit",
             dependencies: [
                 "CCmarkGFM",
+                "CLibXML2",
                 "CStemmer",
                 "CVips",
                 .product(name: "Mustache", package: "swift-mustache"),

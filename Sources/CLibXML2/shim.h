@@ -1,3 +1,7 @@
+/* libxml2 built with ICU would pull ICU's headers in, which clash with the copy Foundation
+   carries; chansite uses no encoding handler, only pointers to one. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/parser.h>
@@ -11,3 +15,6 @@ static inline void chansite_xml_silence(void) {
     xmlSetGenericErrorFunc(NULL, chansite_xml_ignore);
     xmlSetStructuredErrorFunc(NULL, NULL);
 }
+
+/* xmlFree is a global function pointer, which Swift 6 will not read from concurrent code. */
+static inline void chansite_xml_free(void *pointer) { xmlFree(pointer); }

@@ -55,7 +55,8 @@ import Testing
                 Self.message(4, #","file":"files/page.xhtml""#), Self.message(5, #","photo":"photos/ok.jpg""#),
             ],
             files: [
-                "files/evil.html": "<script>alert(1)</script>", "photos/p.svg": "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>",
+                "files/evil.html": "<script>alert(1)</script>",
+                "photos/p.svg": "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>",
                 "stickers/s.svg": "<svg/>", "files/page.xhtml": "<html/>", "photos/ok.jpg": "not really a jpeg",
             ])
         defer { try? FileManager.default.removeItem(at: project) }

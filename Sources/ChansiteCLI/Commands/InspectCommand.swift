@@ -8,7 +8,7 @@ extension Chansite {
         static let configuration = CommandConfiguration(
             abstract: "Show how a dump is parsed: its format, channel, posts and diagnostics.")
 
-        @Argument(help: "The dump file to parse, or a Telegram Desktop export (its folder or its result.json).")
+        @Argument(help: "The dump file to parse, or a Telegram Desktop export (its folder, its result.json or one of its messages*.html pages).")
         var file: String
 
         @Flag(help: "Print the parse as JSON (the contract in shared/dumps/README.md).")
@@ -18,6 +18,17 @@ extension Chansite {
             if let export = ExportReader.resultFile(of: file) {
                 try inspectExport(export)
                 return
+            }
+            let pages = DesktopHTMLReader.pages(of: file)
+            if !pages.isEmpty {
+                try inspectHTMLExport(folder: FileSystem.isDirectory(file) ? file : PathName.parent(file), pages: pages)
+                return
+            }
+            if FileSystem.isDirectory(file) {
+                Console.printError(
+                    "\(file): error: a folder without a Telegram Desktop export (no result.json and no messages*.html pages); "
+                        + "give a dump file or an export's folder")
+                throw ExitCode.failure
             }
             let (dump, loadDiagnostics) = DumpLoader().load(path: file)
             guard let dump else {
@@ -34,6 +45,19 @@ extension Chansite {
             }
         }
 
+        /// An HTML export's pages, read together as one chat.
+        func inspectHTMLExport(folder: String, pages: [String]) throws {
+            var files: [(path: String, data: Data)] = []
+            for page in pages {
+                let (data, problems) = DumpLoader().read(path: page)
+                for diagnostic in problems { Console.printDiagnostic(diagnostic) }
+                if let data { files.append((page, data)) }
+            }
+            let config = try SiteConfig.load(path: FileManager.default.fileExists(atPath: "chansite.json") ? "chansite.json" : nil).config
+            let (dumps, diagnostics) = DesktopHTMLReader(chatTypes: Set(config.exportChatTypes)).read(folder: folder, pages: files)
+            try printExport(dumps, diagnostics)
+        }
+
         /// An export holds one channel (printed as a dump is) or several (a JSON array, or one
         /// report after another).
         func inspectExport(_ path: String) throws {
@@ -45,6 +69,10 @@ extension Chansite {
             let config = try SiteConfig.load(path: FileManager.default.fileExists(atPath: "chansite.json") ? "chansite.json" : nil).config
             let reader = ExportReader(chatTypes: Set(config.exportChatTypes), handles: config.channelHandles)
             let (dumps, diagnostics) = reader.read(path: path, data: data)
+            try printExport(dumps, diagnostics)
+        }
+
+        func printExport(_ dumps: [ParsedDump], _ diagnostics: [Diagnostic]) throws {
             for diagnostic in diagnostics { Console.printDiagnostic(diagnostic) }
             if dumps.isEmpty, diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
             if json {

@@ -32,15 +32,21 @@ struct ContentWalk {
             diagnostics.append(.warning("cannot read folder: \(FileSystem.describe(error)); skipped", at: SourceLocation(path: folder)))
             return
         }
+        let pages = htmlPages(in: folder, names: names)
         if names.contains("result.json"), FileSystem.isRegularFile(FileSystem.join(folder, "result.json")) {
             exports.append(FileSystem.join(folder, "result.json"))
+            if !pages.export.isEmpty {
+                diagnostics.append(
+                    .note(
+                        "this export is read once, from result.json; its \(pages.export.count) HTML pages hold the same messages",
+                        at: SourceLocation(path: FileSystem.join(folder, "result.json"))))
+            }
             return
         }
-        if names.contains("messages.html") {
-            diagnostics.append(
-                .warning(
-                    "a Telegram Desktop export in HTML is not read: export again with \"Format: Machine-readable JSON\"; its folder is skipped",
-                    at: SourceLocation(path: FileSystem.join(folder, "messages.html"))))
+        // An export's folder is one export (its media folders are not content); chosen by what
+        // its pages hold, not by their names.
+        if !pages.export.isEmpty {
+            exports += pages.export
             return
         }
         for name in names where !name.hasPrefix(".") {
@@ -61,6 +67,7 @@ struct ContentWalk {
         case S_IFDIR:
             visit(path)
         case S_IFREG:
+            if ["html", "htm"].contains(PathName.extension(path).lowercased()) { return }  // judged with their folder
             guard Self.extensions.contains(PathName.extension(path).lowercased()) else { return }
             if isLink, let real = FileSystem.realPath(path), excluded.contains(where: { FileSystem.contains($0, real) }) { return }
             paths.append(path)
@@ -69,5 +76,30 @@ struct ContentWalk {
                 diagnostics.append(.warning("not a regular file (a device, socket or pipe); skipped", at: SourceLocation(path: path)))
             }
         }
+    }
+
+    /// The folder's `.html` files by what they are: pages of a Telegram Desktop export (sorted by
+    /// name; the reader orders them by their messages), saved web-preview pages (not read yet)
+    /// and other HTML (a Matrix export names its pages alike), each of the last two reported.
+    mutating func htmlPages(in folder: String, names: [String]) -> (export: [String], other: Int) {
+        var export: [String] = []
+        var other = 0
+        for name in names where !name.hasPrefix(".") && ["html", "htm"].contains(PathName.extension(name).lowercased()) {
+            let path = FileSystem.join(folder, name)
+            guard FileSystem.isRegularFile(path), let handle = FileHandle(forReadingAtPath: path) else { continue }
+            let head = (try? handle.read(upToCount: 65_536)) ?? Data()
+            try? handle.close()
+            if DesktopHTMLReader.isExportPage(head) {
+                export.append(path)
+            } else if String(decoding: head, as: UTF8.self).contains("tgme_widget_message") {
+                other += 1
+                diagnostics.append(.warning("a saved page of Telegram's web preview: not read yet; skipped", at: SourceLocation(path: path)))
+            } else if name != "export_results.html", !folder.hasSuffix("/lists") {
+                other += 1
+                diagnostics.append(
+                    .warning("an HTML file that is not a page of a Telegram Desktop export; skipped", at: SourceLocation(path: path)))
+            }
+        }
+        return (export, other)
     }
 }

@@ -34,6 +34,8 @@ public struct PostDetails: Sendable, Hashable, Codable {
     public var viaBot: String?
     /// The id of the chat a forward came from (`channel123`), when the export names it.
     public var forwardedFromID: String?
+    /// When the forwarded message was first sent (HTML exports show it; JSON ones do not).
+    public var forwardedDate: Date?
     /// True when a service message pinned this post.
     public var pinned = false
     public var poll: Poll?

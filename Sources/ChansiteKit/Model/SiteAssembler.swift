@@ -143,7 +143,9 @@ public struct SiteAssembler: Sendable {
         // An export's file is always `result.json`: its channel id names it better.
         if let id = info.channelID { return "channel-" + Slug.make(id, maxWords: 1, maxLength: 24) }
         let stem = PathName.stem(path)
-        let fromFile = Slug.make(stem.replacingOccurrences(of: "_", with: " "), maxWords: 8, maxLength: 40)
+        // An HTML export's page is named `messages…`, which names no channel.
+        let isExportPage = ["html", "htm"].contains(PathName.extension(path).lowercased())
+        let fromFile = isExportPage ? "" : Slug.make(stem.replacingOccurrences(of: "_", with: " "), maxWords: 8, maxLength: 40)
         if !fromFile.isEmpty { return fromFile }
         let identity = info.handle.map { "@" + $0.lowercased() } ?? info.title ?? stem
         return "channel-" + Slug.hash(identity)

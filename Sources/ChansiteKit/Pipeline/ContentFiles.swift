@@ -22,19 +22,23 @@ struct ContentFiles {
         let found = try loader.contentPaths(in: folder, excluding: excluded)
         let all = found.dumps + found.exports
         let files = LockedBox([(data: Data?, diagnostics: [Diagnostic])](repeating: (nil, []), count: all.count))
-        let media = LockedBox([String](repeating: "", count: found.exports.count))
-        DispatchQueue.concurrentPerform(iterations: all.count + found.exports.count) { index in
+        // One identity per export folder (an HTML export's pages share theirs).
+        let folders = Array(Set(found.exports.map(PathName.parent))).sorted()
+        let media = LockedBox([String: String]())
+        DispatchQueue.concurrentPerform(iterations: all.count + folders.count) { index in
             if index < all.count {
                 let read = loader.read(path: all[index])
                 files.mutate { $0[index] = read }
             } else {
-                let export = index - all.count
-                let identity = ExportFolderIdentity.fingerprint(of: PathName.parent(found.exports[export]))
-                media.mutate { $0[export] = identity }
+                let folder = folders[index - all.count]
+                let identity = ExportFolderIdentity.fingerprint(of: folder)
+                media.mutate { $0[folder] = identity }
             }
         }
+        let identities = media.value
         return ContentFiles(
             paths: found.dumps, walkDiagnostics: found.diagnostics, files: Array(files.value.prefix(found.dumps.count)),
-            exports: found.exports, exportFiles: Array(files.value.dropFirst(found.dumps.count)), exportMedia: media.value)
+            exports: found.exports, exportFiles: Array(files.value.dropFirst(found.dumps.count)),
+            exportMedia: found.exports.map { identities[PathName.parent($0)] ?? "" })
     }
 }

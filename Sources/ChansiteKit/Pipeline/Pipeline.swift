@@ -303,7 +303,7 @@ public struct Pipeline: Sendable {
             if isEmpty {
                 all.append(
                     .warning(
-                        "no dump files (*.txt) and no Telegram Desktop exports (result.json) in the content folder",
+                        "no dump files (*.txt) and no Telegram Desktop exports (result.json or messages*.html) in the content folder",
                         at: SourceLocation(path: contentPath)))
             }
             return all
@@ -336,14 +336,28 @@ public struct Pipeline: Sendable {
     }
 
     /// Reads every export, in parallel; each export may hold several channels.
+    /// `result.json` files are read one by one; an HTML export's pages together (by folder).
     func readExports(_ exports: [(path: String, data: Data)], config: SiteConfig) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
         let reader = ExportReader(chatTypes: Set(config.exportChatTypes), handles: config.channelHandles)
-        let results = LockedBox<[Int: (dumps: [ParsedDump], diagnostics: [Diagnostic])]>([:])
-        DispatchQueue.concurrentPerform(iterations: exports.count) { index in
-            let read = reader.read(path: exports[index].path, data: exports[index].data)
-            results.mutate { $0[index] = read }
+        let html = DesktopHTMLReader(chatTypes: Set(config.exportChatTypes))
+        var jobs: [[(path: String, data: Data)]] = []
+        var htmlJob: [String: Int] = [:]
+        for export in exports {
+            if PathName.last(export.path) == "result.json" {
+                jobs.append([export])
+            } else if let job = htmlJob[PathName.parent(export.path)] {
+                jobs[job].append(export)
+            } else {
+                htmlJob[PathName.parent(export.path)] = jobs.count
+                jobs.append([export])
+            }
         }
-        let all = exports.indices.compactMap { results.value[$0] }
+        let grouped = jobs
+        let all = grouped.indices.concurrentMap(chunk: 1) { index -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) in
+            let job = grouped[index]
+            if job.count == 1, PathName.last(job[0].path) == "result.json" { return reader.read(path: job[0].path, data: job[0].data) }
+            return html.read(folder: PathName.parent(job[0].path), pages: job)
+        }
         return (all.flatMap(\.dumps), all.flatMap(\.diagnostics))
     }
 

@@ -12,6 +12,11 @@ struct ExportChatReader {
     let lines: [Int]?
     /// Where `JSONRepair` replaced bytes, in file order: each is said for the message holding it.
     let repairs: [JSONRepair.Repair]
+    /// The file each message comes from, when the chat spans several (an HTML export's pages);
+    /// nil: every message is in `path`.
+    var messagePaths: [String]?
+    /// The file of the message being read (diagnostics and sources name it).
+    private var currentPath: String?
     var notes = OnceNotes()
 
     init(path: String, media: ExportMediaResolver, lines: [Int]?, repairs: [JSONRepair.Repair] = []) {
@@ -38,7 +43,7 @@ struct ExportChatReader {
         let channelID = chat.id?.text
         var parsed = ParsedDump(
             path: path, format: Self.format, channel: ChannelInfo(title: chat.name, handle: handle, channelID: channelID))
-        var messages: [(ExportJSON.Message, line: Int)] = []
+        var messages: [(ExportJSON.Message, line: Int, path: String?)] = []
         var pinned = Set<String>()
         var services: [String: Int] = [:]
         var rejectedFields = 0
@@ -46,6 +51,7 @@ struct ExportChatReader {
         var seenIDs = Set<String>()
         for (index, entry) in chat.messages.enumerated() {
             let line = lines?[index] ?? 0
+            currentPath = messagePaths?[index]
             let nextLine = lines.map { index + 1 < $0.count ? $0[index + 1] : Int.max } ?? 0
             switch entry.value {
             case .failure(let error):
@@ -70,7 +76,7 @@ struct ExportChatReader {
                 }
                 switch message.type {
                 case "message":
-                    messages.append((message, line))
+                    messages.append((message, line, currentPath))
                 case "service":
                     if message.action == "pin_message", let target = message.actionMessageID { pinned.insert(target) }
                     services[message.action ?? "unknown", default: 0] += 1
@@ -94,6 +100,7 @@ struct ExportChatReader {
         }
         for group in ExportAlbums.group(messages.map(\.0)) {
             let line = messages[group.lowerBound].line
+            currentPath = messages[group.lowerBound].path
             var post = makePost(messages[group].map(\.0), line: line, channelID: channelID)
             if pinned.contains(post.messageID ?? "") || (post.details?.albumIDs ?? []).contains(where: pinned.contains) {
                 post.details?.pinned = true
@@ -105,7 +112,7 @@ struct ExportChatReader {
     }
 
     func location(_ line: Int) -> SourceLocation {
-        SourceLocation(path: path, line: line > 0 ? line : nil)
+        SourceLocation(path: currentPath ?? path, line: line > 0 ? line : nil)
     }
 
     static func describe(_ error: any Error) -> String { ExportJSON.describe(error) }
@@ -126,6 +133,7 @@ struct ExportChatReader {
         details.viaBot = first.viaBot
         details.forwardedFromID = first.forwardedFromID
         details.albumIDs = album.dropFirst().filter(\.hasValidID).map(\.id)
+        details.forwardedDate = first.forwardedDate.flatMap(InputRange.date(unixTime:))
         details.poll = first.poll.map(Self.poll)
         if let location = first.location, let latitude = location.latitude, let longitude = location.longitude,
             InputRange.latitude.contains(latitude), InputRange.longitude.contains(longitude)
@@ -154,7 +162,7 @@ struct ExportChatReader {
             media: album.flatMap { mediaFiles(of: $0, line: line) },
             messageID: first.hasValidID ? first.id : nil,
             replyTo: first.replyToPeer == nil ? first.replyTo : nil,
-            source: SourceRange(path: path, firstLine: line, lastLine: line))
+            source: SourceRange(path: currentPath ?? path, firstLine: line, lastLine: line))
         post.spans = spans
         post.details = details
         return post

@@ -29,6 +29,13 @@ enum ExportJSON {
         var type: String?
         var id: Flexible?
         var messages: [Lenient<Message>]
+
+        init(name: String?, type: String?, id: Flexible?, messages: [Lenient<Message>]) {
+            self.name = name
+            self.type = type
+            self.id = id
+            self.messages = messages
+        }
     }
 
     /// Decodes `T`, keeping the failure instead of failing the whole list.
@@ -157,4 +164,18 @@ extension ExportJSON.Part {
         type = "plain"
         text = plain
     }
+
+    init(type: String, text: String, href: String? = nil) {
+        self.type = type
+        self.text = text
+        self.href = href
+    }
+}
+
+extension ExportJSON.Flexible {
+    init(text: String) { self.text = text }
+}
+
+extension ExportJSON.Text {
+    init(parts: [ExportJSON.Part]) { self.parts = parts }
 }

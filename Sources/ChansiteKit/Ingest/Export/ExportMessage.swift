@@ -15,6 +15,8 @@ extension ExportJSON {
         var author: String?
         var forwardedFrom: String?
         var forwardedFromID: String?
+        /// The forwarded message's own date as a Unix time (only HTML exports show it).
+        var forwardedDate: String?
         var savedFrom: String?
         var replyTo: String?
         var replyToPeer: String?
@@ -132,5 +134,20 @@ extension ExportJSON {
             rejected = fields.rejected
             unknownKeys = c.allKeys.map(\.stringValue).filter { !Self.knownKeys.contains($0) }
         }
+    }
+}
+
+extension ExportJSON.Message {
+    /// A message made by a reader other than the JSON decoder (an HTML export's page), every
+    /// field empty until set.
+    init(id: String, type: String) {
+        self.id = id
+        self.type = type
+        hasValidID = ExportJSON.integer(id, in: InputRange.messageID) != nil
+        text = []
+        mediaSpoiler = false
+        reactions = []
+        unknownKeys = []
+        rejected = []
     }
 }
