@@ -29,13 +29,6 @@ enum ExportJSON {
         var type: String?
         var id: Flexible?
         var messages: [Lenient<Message>]
-
-        init(name: String?, type: String?, id: Flexible?, messages: [Lenient<Message>]) {
-            self.name = name
-            self.type = type
-            self.id = id
-            self.messages = messages
-        }
     }
 
     /// Decodes `T`, keeping the failure instead of failing the whole list.
