@@ -4,6 +4,7 @@
 #           bodies, and the same bytes as a Telegram Desktop export), corpus Fuzz/corpus
 #   export  structure-aware: valid result.json with hostile values, built whole in memory,
 #           corpus Fuzz/export-corpus
+#   html    any bytes as a page of a Desktop HTML export, read into posts, corpus Fuzz/html-corpus
 #   config  structure-aware: valid chansite.json with hostile values, a small site built with
 #           it, corpus Fuzz/config-corpus
 # New inputs that reach new code are merged into the target's corpus (commit them); a crash is
@@ -13,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-1800}
 target=${2:-ingest}
-case $target in ingest) corpus=Fuzz/corpus ;; export|config) corpus=Fuzz/$target-corpus ;; *) echo "unknown target $target" >&2; exit 2 ;; esac
+case $target in ingest) corpus=Fuzz/corpus ;; export|config|html) corpus=Fuzz/$target-corpus ;; *) echo "unknown target $target" >&2; exit 2 ;; esac
 mkdir -p "$corpus"
 export CHANSITE_FUZZ_TARGET=$target
 swift build -c release --sanitize=fuzzer -Xswiftc -DFUZZING --product ChansiteFuzz --build-path .build-fuzz

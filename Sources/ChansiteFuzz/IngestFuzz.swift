@@ -50,12 +50,15 @@ enum FuzzTarget: String, CaseIterable {
     case export
     /// Valid `chansite.json` with hostile values, built whole (`Fuzz/config-corpus`).
     case config
+    /// Any bytes as a page of a Telegram Desktop HTML export (`Fuzz/html-corpus`).
+    case html
 
     func run(_ data: Data) {
         switch self {
         case .ingest: IngestFuzz.run(data)
         case .export: ExportFuzz.run(data)
         case .config: ConfigFuzz.run(data)
+        case .html: HTMLFuzz.run(data)
         }
     }
 

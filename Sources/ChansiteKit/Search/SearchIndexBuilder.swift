@@ -286,10 +286,16 @@ public struct SearchIndexBuilder: Sendable {
             for word in Tokenizer.words(text) { body(word, Float(weight)) }
         }
         add(sitePost.post.title ?? sitePost.heading, titleBoost)
-        add(sitePost.body, 1)
+        // A post's first 256 KB are indexed (no Telegram message comes near it): a dump line of
+        // millions of distinct words would otherwise hold them all in memory at once.
+        let body = sitePost.body
+        add(body.utf8.count <= maxIndexedBytes ? body : String(decoding: body.utf8.prefix(maxIndexedBytes), as: UTF8.self), 1)
         add(names[sitePost.channelSlug] ?? "", 1)
         for key in sitePost.tagKeys { add(key.replacingOccurrences(of: "_", with: " "), tagBoost) }
     }
+
+    /// The most of a post's text that is indexed.
+    static let maxIndexedBytes = 256 << 10
 
     /// Posts per task when tokenizing on all cores.
     static let tokenizeChunk = 256
