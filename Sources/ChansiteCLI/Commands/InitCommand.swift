@@ -39,6 +39,7 @@ extension Chansite {
                 }
             }
             Console.print("wrote \(files.count - kept) files to '\(folder)'; build the site with: cd \(folder) && chansite build")
+            Console.print(StarterProject.whereInputsGo)
         }
     }
 }

@@ -6,7 +6,7 @@ public enum StarterProject {
         Example Channel
         1.2K subscribers
         3 links
-        An example channel: replace this file with your own dumps.
+        An example channel: replace this file with your own dumps or Telegram Desktop export folders.
         Download Telegram
         Welcome to the archive. Every dump in Content/ becomes a channel with a page per post.
         Please open Telegram to view this post
@@ -17,6 +17,14 @@ public enum StarterProject {
         Please open Telegram to view this post
         VIEW IN TELEGRAM
 
+        """
+
+    /// What `init` says about the content folder.
+    public static let whereInputsGo = """
+        Put your archives in Content/, each as it is:
+          - a Telegram Desktop export folder: HTML (messages.html, messages2.html, … with photos/ and files/,
+            the client's default) or JSON (result.json); a whole-account export too (its channels are published)
+          - text copies of channel pages (*.txt)
         """
 
     /// `chansite.json` with every key at its default.

@@ -9,7 +9,7 @@ struct DesktopHTMLMessage {
 
     init(id: String, parts: [HTMLElement], sender: String?) {
         message = ExportJSON.Message(id: id, type: "message")
-        let forwarded = parts.first { $0.name == "div" && $0.hasClasses("forwarded", "body") }
+        let forwarded = parts.first { $0.isTag("div") && $0.hasClasses("forwarded", "body") }
         let inner = Set(forwarded.map(DesktopHTMLPage.ownParts(of:)) ?? [])
         let outer = parts.filter { !inner.contains($0) }
         let content = forwarded == nil ? parts : parts.filter { inner.contains($0) }
@@ -20,7 +20,7 @@ struct DesktopHTMLMessage {
         if let forwarded { apply(forward: forwarded, parts: content) }
         if let reply = content.first(where: { $0.hasClass("reply_to") }) { apply(reply: reply) }
         if let media = content.first(where: { $0.hasClass("media_wrap") }) { DesktopHTMLMedia.apply(media, to: &message) }
-        if let text = content.first(where: { $0.name == "div" && $0.hasClass("text") }) { message.text = DesktopHTMLText.parts(of: text) }
+        if let text = content.first(where: { $0.isTag("div") && $0.hasClass("text") }) { message.text = DesktopHTMLText.parts(of: text) }
         if let signature = content.first(where: { $0.hasClass("signature") }) {
             message.author = signature.text.trimmingCharacters(in: .whitespacesAndNewlines)
         }
@@ -41,7 +41,7 @@ struct DesktopHTMLMessage {
     /// `Name` or `Name  via @bot` (the client's trailing space makes two).
     mutating func apply(sender text: String) {
         let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if let via = name.range(of: " via @", options: .backwards) {
+        if let via = name.firstRange(of: " via @") {
             message.from = String(name[..<via.lowerBound]).trimmingCharacters(in: .whitespaces)
             message.viaBot = "@" + name[via.upperBound...]
         } else {
@@ -66,7 +66,7 @@ struct DesktopHTMLMessage {
     }
 
     mutating func apply(reply: HTMLElement) {
-        let links = reply.descendants().filter { $0.name == "a" }
+        let links = reply.descendants().filter { $0.isTag("a") }
         if let target = links.lazy.compactMap({ DesktopHTMLPage.messageNumber(in: $0.attribute("href") ?? "") }).first {
             message.replyTo = target
         } else if reply.text.contains("another chat") {
@@ -81,7 +81,7 @@ struct DesktopHTMLMessage {
         element.descendants().filter { $0.hasClass("reaction") }.map { reaction in
             let parts = reaction.descendants()
             let emoji = parts.first { $0.hasClass("emoji") }
-            let custom = emoji?.descendants().contains { $0.name == "a" } ?? false
+            let custom = emoji?.descendants().contains { $0.isTag("a") } ?? false
             let countText = parts.first { $0.hasClass("count") }?.text.trimmingCharacters(in: .whitespacesAndNewlines)
             let count = countText ?? String(parts.filter { $0.hasClass("userpic") }.count)
             let type = reaction.hasClass("paid") ? "paid" : custom ? "custom_emoji" : "emoji"
@@ -110,7 +110,7 @@ struct DesktopHTMLDate {
         let paddedYear = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
         local = "\(paddedYear)-\(two(month))-\(two(day))T\(two(hour)):\(two(minute)):\(two(second))"
         let wall = Self.days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
-        if let zone = title.range(of: "UTC") {
+        if let zone = title.firstRange(of: "UTC") {
             let offset = title[zone.upperBound...].trimmingCharacters(in: .whitespaces)
             let sign = offset.hasPrefix("-") ? -1 : 1
             let digits = offset.dropFirst().split(separator: ":")

@@ -32,7 +32,7 @@ struct DesktopHTMLPage {
             chatName = name.isEmpty ? nil : name
         }
         var sender: String?
-        for element in all where element.name == "div" && element.hasClass("message") {
+        for element in all where element.isTag("div") && element.hasClass("message") {
             guard let rawID = element.attribute("id"), rawID.hasPrefix("message") else { continue }
             let id = String(rawID.dropFirst("message".count))
             // Date separators carry negative ids: they are not messages.
@@ -54,7 +54,7 @@ struct DesktopHTMLPage {
     /// The elements of a message that are its own: everything below it except the messages
     /// nested inside it and what they hold.
     static func ownParts(of message: HTMLElement) -> [HTMLElement] {
-        message.descendants { $0.name == "div" && $0.hasClass("message") }.filter { !($0.name == "div" && $0.hasClass("message")) }
+        message.descendants { $0.isTag("div") && $0.hasClass("message") }.filter { !($0.isTag("div") && $0.hasClass("message")) }
     }
 
     /// A service message: pins name their target; the rest are noted by kind.
@@ -63,7 +63,7 @@ struct DesktopHTMLPage {
         let text = body.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.hasPrefix("This message is not supported") { return ExportJSON.Message(id: id, type: "unsupported") }
         var message = ExportJSON.Message(id: id, type: "service")
-        let link = parts.first { $0.name == "a" && ($0.attribute("href") ?? "").contains("go_to_message") }
+        let link = parts.first { $0.isTag("a") && ($0.attribute("href") ?? "").contains("go_to_message") }
         if text.contains(" pinned "), let link, let target = Self.messageNumber(in: link.attribute("href") ?? "") {
             message.action = "pin_message"
             message.actionMessageID = target

@@ -16,7 +16,7 @@ enum DesktopHTMLText {
             switch child {
             case .text(let raw): add("plain", withoutIndentation(raw))
             case .element(let element):
-                if element.name == "br" {
+                if element.isTag("br") {
                     add("plain", "\n")
                 } else {
                     // Entities are written inline: their only line breaks are `<br>`s.
@@ -44,17 +44,20 @@ enum DesktopHTMLText {
         }
     }
 
+    /// The `onclick` calls the client writes for entities that link nowhere.
+    static let calls = [
+        ("ShowMentionName", "mention_name"), ("ShowHashtag", "hashtag"), ("ShowCashtag", "cashtag"),
+        ("ShowBotCommand", "bot_command"), ("ShowNotLoadedEmoji", "custom_emoji"), ("ShowNotAvailableEmoji", "custom_emoji"),
+    ]
+
     /// What a link is: a URL written out, a mention, a hashtag and the like (shown by an
     /// `onclick`), an e-mail address, a phone number, a custom emoji, or a text link.
     static func link(_ element: HTMLElement) -> (type: String, href: String?) {
         let href = element.attribute("href") ?? ""
         let onclick = element.attribute("onclick") ?? ""
         let text = element.text
-        for (call, type) in [
-            ("ShowMentionName", "mention_name"), ("ShowHashtag", "hashtag"), ("ShowCashtag", "cashtag"),
-            ("ShowBotCommand", "bot_command"), ("ShowNotLoadedEmoji", "custom_emoji"), ("ShowNotAvailableEmoji", "custom_emoji"),
-        ] where onclick.contains(call) {
-            return (type, nil)
+        if !onclick.isEmpty {
+            for (call, type) in Self.calls where onclick.firstRange(of: call) != nil { return (type, nil) }
         }
         if href.hasPrefix("mailto:") { return ("email", nil) }
         if href.hasPrefix("tel:") { return ("phone", nil) }
@@ -63,25 +66,26 @@ enum DesktopHTMLText {
         if href == text { return ("link", nil) }
         // A custom emoji links its sticker file, relative to the export (`stickers/…`).
         let sticker = ["webp", "tgs", "webm", "png", "jpg"].contains(PathName.extension(href).lowercased())
-        if sticker, !href.contains("://") { return ("custom_emoji", nil) }
+        if sticker, href.firstRange(of: "://") == nil { return ("custom_emoji", nil) }
         return ("text_link", href)
     }
 
     /// Text with the markup's own line breaks and the indentation after them taken out.
     static func withoutIndentation(_ raw: String) -> String {
-        guard raw.contains("\n") else { return raw }
-        var out = ""
+        guard raw.utf8.contains(0x0A) else { return raw }
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.utf8.count)
         var skipping = false
-        for character in raw {
-            if character == "\n" {
+        for byte in raw.utf8 {
+            if byte == 0x0A {
                 skipping = true
-            } else if skipping, character == " " || character == "\t" {
+            } else if skipping, byte == 0x20 || byte == 0x09 {
                 continue
             } else {
                 skipping = false
-                out.append(character)
+                out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -67,11 +67,39 @@ struct HTMLElement: Hashable {
         (attribute("class") ?? "").split(whereSeparator: { $0.isWhitespace })
     }
 
-    func hasClass(_ name: String) -> Bool { classes.contains { $0 == name } }
+    /// Whether the class attribute holds `name` as one of its whitespace-separated tokens,
+    /// read in place (no copy: pages are walked class by class, millions of times).
+    func hasClass(_ name: String) -> Bool {
+        guard let attribute = xmlHasProp(node, "class"), let text = attribute.pointee.children?.pointee.content else { return false }
+        var wanted = name
+        return wanted.withUTF8 { token -> Bool in
+            var i = 0
+            while text[i] != 0 {
+                while text[i] != 0, Self.isSpace(text[i]) { i += 1 }
+                var j = 0
+                while j < token.count, text[i + j] == token[j] { j += 1 }
+                if j == token.count, text[i + j] == 0 || Self.isSpace(text[i + j]) { return true }
+                while text[i] != 0, !Self.isSpace(text[i]) { i += 1 }
+            }
+            return false
+        }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
 
     func hasClasses(_ names: String...) -> Bool {
-        let own = classes
-        return names.allSatisfy { name in own.contains { $0 == name } }
+        names.allSatisfy(hasClass)
+    }
+
+    /// Whether the element's tag is `tag` (lower case), compared in place.
+    func isTag(_ tag: String) -> Bool {
+        guard let own = node.pointee.name else { return false }
+        var wanted = tag
+        return wanted.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count, own[i] == bytes[i] { i += 1 }
+            return i == bytes.count && own[i] == 0
+        }
     }
 
     /// The element and text children, in order (comments and the rest left out).

@@ -2,60 +2,85 @@ import Foundation
 
 /// Makes an HTML page from an untrusted file safe to parse without losing its text: bytes that
 /// are not UTF-8 and characters no page may show (raw, or as `&#…;` references) become U+FFFD,
-/// as `JSONRepair` does for JSON.
+/// as `JSONRepair` does for JSON. One pass over the bytes; a page that needs nothing is not
+/// copied.
 enum HTMLRepair {
+    private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+    private static let replacementReference = Array("&#xFFFD;".utf8)
+
     /// The repaired bytes, and the first line repaired (nil when nothing was).
     static func repair(_ data: Data) -> (data: Data, firstLine: Int?) {
-        let decoded = String(decoding: data, as: UTF8.self)
-        var firstLine: Int?
-        var text = decoded
-        if decoded.utf8.count != data.count || decoded.utf8.elementsEqual(data) == false {
-            firstLine = line(ofFirstDifferenceBetween: data, and: decoded)
-        }
-        if let cleaned = TextDecoding.replacingForbidden(text) {
-            text = cleaned.text
-            firstLine = min(firstLine ?? cleaned.firstLine, cleaned.firstLine)
-        }
-        if let referenced = replacingForbiddenReferences(text) {
-            text = referenced.text
-            firstLine = min(firstLine ?? referenced.firstLine, referenced.firstLine)
-        }
-        return firstLine == nil ? (data, nil) : (Data(text.utf8), firstLine)
-    }
-
-    private static func line(ofFirstDifferenceBetween data: Data, and text: String) -> Int {
-        var line = 1
-        for (a, b) in zip(data, text.utf8) {
-            if a != b { break }
-            if a == 0x0A { line += 1 }
-        }
-        return line
-    }
-
-    /// `&#1;`, `&#x1b;` and the like naming a forbidden character, replaced by `&#xFFFD;`.
-    static func replacingForbiddenReferences(_ text: String) -> (text: String, firstLine: Int)? {
-        guard text.contains("&#") else { return nil }
-        var out = ""
+        let bytes = [UInt8](data)
+        var out: [UInt8] = []
+        var copied = 0
         var firstLine: Int?
         var line = 1
-        var rest = Substring(text)
-        while let start = rest.range(of: "&#") {
-            out += rest[..<start.lowerBound]
-            line += rest[..<start.lowerBound].utf8.count { $0 == 0x0A }
-            let after = rest[start.upperBound...]
-            let hex = after.first == "x" || after.first == "X"
-            let digits = (hex ? after.dropFirst() : after).prefix { hex ? $0.isHexDigit : ($0.isASCII && $0.isNumber) }.prefix(8)
-            let value = UInt32(digits, radix: hex ? 16 : 10)
-            if let value, digits.count > 0, Unicode.Scalar(value).map(TextDecoding.isForbidden) ?? (value != 0 && value < 0x110000) {
-                out += "&#xFFFD;"
-                firstLine = firstLine ?? line
-                rest = (hex ? after.dropFirst() : after).dropFirst(digits.count)
+        func replace(_ start: Int, _ length: Int, with replacement: [UInt8]) {
+            if firstLine == nil {
+                firstLine = line
+                out.reserveCapacity(bytes.count + 16)
+            }
+            out.append(contentsOf: bytes[copied..<start])
+            out.append(contentsOf: replacement)
+            copied = start + length
+        }
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte >= 0x80 {
+                let length = JSONRepair.sequenceLength(bytes, at: i)
+                if length == 0 {
+                    replace(i, 1, with: replacement)
+                    i += 1
+                    continue
+                }
+                let c1 = byte == 0xC2 && bytes[i + 1] <= 0x9F
+                let nonCharacter = byte == 0xEF && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE
+                if c1 || nonCharacter { replace(i, length, with: replacement) }
+                i += length
+            } else if byte == 0x0A {
+                line += 1
+                i += 1
+            } else if (byte < 0x20 && byte != 0x09 && byte != 0x0D) || byte == 0x7F {
+                replace(i, 1, with: replacement)
+                i += 1
+            } else if byte == 0x26, i + 2 < bytes.count, bytes[i + 1] == 0x23, let length = forbiddenReference(bytes, at: i) {
+                replace(i, length, with: replacementReference)
+                i += length
             } else {
-                out += "&#"
-                rest = after
+                i += 1
             }
         }
-        out += rest
-        return firstLine.map { (out, $0) }
+        guard firstLine != nil else { return (data, nil) }
+        out.append(contentsOf: bytes[copied...])
+        return (Data(out), firstLine)
+    }
+
+    /// The length of a `&#N;` or `&#xH;` reference at `i` naming a forbidden character (a
+    /// control, a non-character, a surrogate), or nil.
+    static func forbiddenReference(_ bytes: [UInt8], at i: Int) -> Int? {
+        var j = i + 2
+        let hex = j < bytes.count && (bytes[j] == 0x78 || bytes[j] == 0x58)
+        if hex { j += 1 }
+        var value: UInt32 = 0
+        let start = j
+        while j < bytes.count, j - start < 8 {
+            let b = bytes[j]
+            let digit: UInt32? =
+                switch b {
+                case 0x30...0x39: UInt32(b - 0x30)
+                case 0x41...0x46 where hex: UInt32(b - 0x37)
+                case 0x61...0x66 where hex: UInt32(b - 0x57)
+                default: nil
+                }
+            guard let digit else { break }
+            value = value * (hex ? 16 : 10) + digit
+            j += 1
+        }
+        guard j > start else { return nil }
+        let forbidden = Unicode.Scalar(value).map(TextDecoding.isForbidden) ?? (value < 0x110000)
+        guard forbidden else { return nil }
+        if j < bytes.count, bytes[j] == 0x3B { j += 1 }
+        return j - i
     }
 }

@@ -128,23 +128,7 @@ public enum JSONRepair {
             return i + length
         }
 
-        /// The length of the well-formed UTF-8 sequence at `i` (Unicode table 3-7), 0 if none.
-        static func sequenceLength(_ bytes: [UInt8], at i: Int) -> Int {
-            let lead = bytes[i]
-            func continuation(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
-                i + k < bytes.count && range.contains(bytes[i + k])
-            }
-            switch lead {
-            case 0xC2...0xDF: return continuation(1) ? 2 : 0
-            case 0xE0: return continuation(1, 0xA0...0xBF) && continuation(2) ? 3 : 0
-            case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2) ? 3 : 0
-            case 0xED: return continuation(1, 0x80...0x9F) && continuation(2) ? 3 : 0
-            case 0xF0: return continuation(1, 0x90...0xBF) && continuation(2) && continuation(3) ? 4 : 0
-            case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
-            case 0xF4: return continuation(1, 0x80...0x8F) && continuation(2) && continuation(3) ? 4 : 0
-            default: return 0
-            }
-        }
+        static func sequenceLength(_ bytes: [UInt8], at i: Int) -> Int { JSONRepair.sequenceLength(bytes, at: i) }
 
         /// The value of four hex digits at `i`, nil when they are not.
         func hex(at i: Int) -> UInt32? {
@@ -159,6 +143,24 @@ public enum JSONRepair {
                 }
             }
             return value
+        }
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `i` (Unicode table 3-7), 0 if none.
+    static func sequenceLength(_ bytes: [UInt8], at i: Int) -> Int {
+        let lead = bytes[i]
+        func continuation(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+            i + k < bytes.count && range.contains(bytes[i + k])
+        }
+        switch lead {
+        case 0xC2...0xDF: return continuation(1) ? 2 : 0
+        case 0xE0: return continuation(1, 0xA0...0xBF) && continuation(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2) ? 3 : 0
+        case 0xED: return continuation(1, 0x80...0x9F) && continuation(2) ? 3 : 0
+        case 0xF0: return continuation(1, 0x90...0xBF) && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF4: return continuation(1, 0x80...0x8F) && continuation(2) && continuation(3) ? 4 : 0
+        default: return 0
         }
     }
 }
