@@ -295,3 +295,31 @@ import Testing
         #expect(try !server.get("/").body.contains("chansite-error"), "a held lock is not an error to show")
     }
 }
+
+extension HostileServeTests {
+    /// The server's user and system CPU seconds so far (Linux `/proc`).
+    static func cpuSeconds(_ pid: Int32) -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let end = stat.lastIndex(of: ")")
+        else { return 0 }
+        let fields = stat[stat.index(after: end)...].split(separator: " ")
+        return Double((Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0)) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    /// A flood past the descriptor limit must not make the server spin a core.
+    @Test func theServerIdlesAtTheDescriptorLimit() throws {
+        let project = try CLIRunner.temporaryProject(content: ["a.txt": Data(Self.dump.utf8)])
+        defer { try? FileManager.default.removeItem(at: project) }
+        let server = try ServerProcess(
+            project: project, extra: ["--max-connections", "512", "--no-watch"], launcher: ["/usr/bin/prlimit", "--nofile=64:64"])
+        defer { _ = server.stop() }
+        let flood = (0..<150).compactMap { _ in try? RawHTTP.connect(port: server.port, timeout: 1) }
+        defer { for fd in flood { close(fd) } }
+        Thread.sleep(forTimeInterval: 0.5)
+        let before = Self.cpuSeconds(server.process.processIdentifier)
+        Thread.sleep(forTimeInterval: 2)
+        let used = Self.cpuSeconds(server.process.processIdentifier) - before
+        #expect(used < 0.5, "the server used \(used) s of CPU in 2 s at the descriptor limit")
+        #expect(server.process.isRunning)
+    }
+}

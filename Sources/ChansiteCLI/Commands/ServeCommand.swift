@@ -41,13 +41,18 @@ extension Chansite {
                 throw ExitCode.failure
             }
             DescriptorLimit.raise()
+            if maxConnections > DescriptorLimit.connectionBound() {
+                Console.printError(
+                    "note: --max-connections \(maxConnections) is more than the descriptor limit leaves room for; serving at most \(DescriptorLimit.connectionBound())"
+                )
+            }
             var pipeline = Pipeline(options: site.buildOptions)
             // Rebuilds reuse the parses, bodies, summaries and index words of the last build.
             pipeline.cache = BuildCache()
             let store = SiteStore()
             // A quarter of the connections at most are held by live-reload streams, so pages
             // always have connections left.
-            let broadcaster = ReloadBroadcaster(limit: max(2, maxConnections / 4))
+            let broadcaster = ReloadBroadcaster(limit: max(2, min(maxConnections, DescriptorLimit.connectionBound()) / 4))
             guard case .success(let first) = await PreviewBuild.run(pipeline) else { throw ExitCode.failure }
             store.replace(with: first, output: site.output)
             let manifest = ManifestWatch(path: pipeline.manifestPath)
@@ -76,7 +81,7 @@ extension Chansite {
                 server: .http1(configuration: .init(idleTimeout: .seconds(Int64(idleTimeout)))),
                 configuration: .init(
                     address: .hostname(host, port: port), serverName: "chansite",
-                    availableConnectionsDelegate: MaximumAvailableConnections(maxConnections, logger: logger)),
+                    availableConnectionsDelegate: MaximumAvailableConnections(min(maxConnections, DescriptorLimit.connectionBound()), logger: logger)),
                 onServerRunning: { _ in
                     Console.print("Serving \(url) (Ctrl-C to stop)")
                     Console.flush()
