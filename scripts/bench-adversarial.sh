@@ -29,8 +29,8 @@ def export(messages, files=()):
         open(os.path.join(folder, name), "wb").write(data)
     chat = {"name": "Adversarial", "type": "public_channel", "id": 1, "messages": messages}
     json.dump(chat, open(os.path.join(folder, "result.json"), "w", encoding="utf-8"), ensure_ascii=False)
-def msg(i, **kw):
-    m = {"id": i, "type": "message", "date_unixtime": str(1700000000 + i * 60), "text": f"message {i}"}
+def msg(i, ident=None, **kw):
+    m = {"id": i if ident is None else ident, "type": "message", "date_unixtime": str(1700000000 + i * 60), "text": f"message {i}"}
     m.update(kw); return m
 if kind == "parens": dump("Look at https://example.org/a_(b" + ")" * n + " and more.\n")
 elif kind == "diff":
@@ -55,7 +55,7 @@ elif kind == "reactions": export([msg(1, reactions=[{"type": "emoji", "emoji": "
 elif kind == "poll": export([msg(1, poll={"question": "q", "total_voters": n, "answers": [{"text": f"a{i}", "voters": 1} for i in range(n)]})])
 elif kind == "album": export([msg(i, photo="photos/p.jpg", date_unixtime="1700000000", text="") for i in range(1, n + 1)], [("photos/p.jpg", b"\xff\xd8 not a real jpeg")])
 elif kind == "shared": export([msg(i, file="files/f.pdf", file_name="f.pdf") for i in range(1, n + 1)], [("files/f.pdf", b"%PDF-1.4 " + b"x" * 100000)])
-elif kind == "ids": export([msg(f"index{i}" if i % 3 else i) for i in range(1, n + 1)])
+elif kind == "ids": export([msg(i, f"index{i}" if i % 3 else i) for i in range(1, n + 1)])
 PY
 }
 base() {
