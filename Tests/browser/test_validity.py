@@ -27,9 +27,10 @@ def test_every_sample_page_is_valid_html_without_warnings():
 
 
 def test_every_page_built_from_html_exports_is_valid_links_resolve_and_no_private_chat_is_published():
-    """The fixture exports in their HTML form (Tests/ChansiteKitTests/Fixtures/html-exports):
-    every page valid, every local link resolving, nothing from the group or the account's
-    personal chat on any page."""
+    """The fixture exports in their HTML form and the saved t.me pages
+    (Tests/ChansiteKitTests/Fixtures/html-exports): every page valid, every local link
+    resolving, nothing from the group or the account's personal chat on any page, nothing
+    loaded from Telegram's servers."""
     folder = tempfile.mkdtemp(prefix="chansite-html-exports-")
     try:
         output = os.path.join(folder, "Output")
@@ -47,6 +48,8 @@ def test_every_page_built_from_html_exports_is_valid_links_resolve_and_no_privat
             html = open(page, encoding="utf-8").read()
             for private in ("Secret plans", "+1 555 0177", "must never be published"):
                 assert private not in html, f"{page} shows '{private}'"
+            # Saved web-preview pages name media by expiring CDN addresses: never loaded.
+            assert "telesco.pe" not in html and "telegram.org/img" not in html, f"{page} loads from Telegram's CDN"
             for link in re.findall(r'(?:href|src)="([^"]*)"', html):
                 link = link.split("#")[0].split("?")[0]
                 if not link or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", link) or link.startswith("//"):

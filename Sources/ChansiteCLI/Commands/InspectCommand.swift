@@ -24,6 +24,18 @@ extension Chansite {
                 try inspectHTMLExport(folder: FileSystem.isDirectory(file) ? file : PathName.parent(file), pages: pages)
                 return
             }
+            let saved = DesktopHTMLReader.previewPages(of: file)
+            if !saved.isEmpty {
+                var files: [(path: String, data: Data)] = []
+                for page in saved {
+                    let (data, problems) = DumpLoader().read(path: page)
+                    for diagnostic in problems { Console.printDiagnostic(diagnostic) }
+                    if let data { files.append((page, data)) }
+                }
+                let (dumps, diagnostics) = WebPreviewReader().read(pages: files)
+                try printExport(dumps, diagnostics)
+                return
+            }
             if FileSystem.isDirectory(file) {
                 Console.printError(
                     "\(file): error: a folder without a Telegram Desktop export (no result.json and no messages*.html pages); "

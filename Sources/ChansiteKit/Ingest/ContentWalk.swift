@@ -49,6 +49,8 @@ struct ContentWalk {
             exports += pages.export
             return
         }
+        // Saved web-preview pages are read together, whatever folders they are in.
+        exports += pages.preview
         for name in names where !name.hasPrefix(".") {
             visitEntry(FileSystem.join(folder, name))
         }
@@ -79,27 +81,28 @@ struct ContentWalk {
     }
 
     /// The folder's `.html` files by what they are: pages of a Telegram Desktop export (sorted by
-    /// name; the reader orders them by their messages), saved web-preview pages (not read yet)
-    /// and other HTML (a Matrix export names its pages alike), each of the last two reported.
-    mutating func htmlPages(in folder: String, names: [String]) -> (export: [String], other: Int) {
+    /// name; the reader orders them by their messages), saved web-preview pages, and other HTML
+    /// (a Matrix export names its pages alike), which is reported.
+    mutating func htmlPages(in folder: String, names: [String]) -> (export: [String], preview: [String]) {
         var export: [String] = []
-        var other = 0
+        var preview: [String] = []
         for name in names where !name.hasPrefix(".") && ["html", "htm"].contains(PathName.extension(name).lowercased()) {
             let path = FileSystem.join(folder, name)
             guard FileSystem.isRegularFile(path), let handle = FileHandle(forReadingAtPath: path) else { continue }
-            let head = (try? handle.read(upToCount: 65_536)) ?? Data()
+            // A file that cannot be read here is read (and its error reported) by the load stage.
+            let head = (try? handle.read(upToCount: 262_144)) ?? Data()
             try? handle.close()
             if DesktopHTMLReader.isExportPage(head) {
                 export.append(path)
-            } else if String(decoding: head, as: UTF8.self).contains("tgme_widget_message") {
-                other += 1
-                diagnostics.append(.warning("a saved page of Telegram's web preview: not read yet; skipped", at: SourceLocation(path: path)))
+            } else if WebPreviewReader.isPreviewPage(head) {
+                preview.append(path)
             } else if name != "export_results.html", !folder.hasSuffix("/lists") {
-                other += 1
                 diagnostics.append(
-                    .warning("an HTML file that is not a page of a Telegram Desktop export; skipped", at: SourceLocation(path: path)))
+                    .warning(
+                        "an HTML file that is neither a page of a Telegram Desktop export nor a saved t.me page; skipped",
+                        at: SourceLocation(path: path)))
             }
         }
-        return (export, other)
+        return (export, preview)
     }
 }

@@ -336,15 +336,19 @@ public struct Pipeline: Sendable {
     }
 
     /// Reads every export, in parallel; each export may hold several channels.
-    /// `result.json` files are read one by one; an HTML export's pages together (by folder).
+    /// `result.json` files are read one by one, an HTML export's pages together (by folder), and
+    /// saved web-preview pages all together (one channel per handle).
     func readExports(_ exports: [(path: String, data: Data)], config: SiteConfig) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
         let reader = ExportReader(chatTypes: Set(config.exportChatTypes), handles: config.channelHandles)
         let html = DesktopHTMLReader(chatTypes: Set(config.exportChatTypes))
         var jobs: [[(path: String, data: Data)]] = []
         var htmlJob: [String: Int] = [:]
+        var previewPages: [(path: String, data: Data)] = []
         for export in exports {
             if PathName.last(export.path) == "result.json" {
                 jobs.append([export])
+            } else if !DesktopHTMLReader.isExportPage(export.data) {
+                previewPages.append(export)
             } else if let job = htmlJob[PathName.parent(export.path)] {
                 jobs[job].append(export)
             } else {
@@ -358,7 +362,9 @@ public struct Pipeline: Sendable {
             if job.count == 1, PathName.last(job[0].path) == "result.json" { return reader.read(path: job[0].path, data: job[0].data) }
             return html.read(folder: PathName.parent(job[0].path), pages: job)
         }
-        return (all.flatMap(\.dumps), all.flatMap(\.diagnostics))
+        let previews: (dumps: [ParsedDump], diagnostics: [Diagnostic]) =
+            previewPages.isEmpty ? ([], []) : WebPreviewReader().read(pages: previewPages)
+        return (all.flatMap(\.dumps) + previews.dumps, all.flatMap(\.diagnostics) + previews.diagnostics)
     }
 
     /// Decodes and parses every loaded dump on all cores, letting each one's bytes go once it is

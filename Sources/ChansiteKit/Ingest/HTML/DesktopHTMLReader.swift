@@ -25,12 +25,24 @@ public struct DesktopHTMLReader: Sendable {
 
     /// The export pages of a folder, or of the folder holding an export page; empty when
     /// `path` is neither.
-    public static func pages(of path: String) -> [String] {
+    public static func pages(of path: String) -> [String] { htmlPages(of: path).export }
+
+    /// The saved web-preview pages of a folder, or the page `path` names.
+    public static func previewPages(of path: String) -> [String] {
+        if !FileSystem.isDirectory(path) {
+            let head = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 262_144) } ?? Data()
+            return WebPreviewReader.isPreviewPage(head) ? [path] : []
+        }
+        return htmlPages(of: path).preview
+    }
+
+    static func htmlPages(of path: String) -> (export: [String], preview: [String]) {
         let folder = FileSystem.isDirectory(path) ? path : PathName.parent(path)
-        guard FileSystem.isDirectory(path) || ["html", "htm"].contains(PathName.extension(path).lowercased()) else { return [] }
+        guard FileSystem.isDirectory(path) || ["html", "htm"].contains(PathName.extension(path).lowercased()) else { return ([], []) }
         var walk = ContentWalk(excluded: [])
+        // A folder that cannot be listed has no pages; the caller says it found none.
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []).sorted()
-        return walk.htmlPages(in: folder.isEmpty ? "." : folder, names: names).export
+        return walk.htmlPages(in: folder.isEmpty ? "." : folder, names: names)
     }
 
     /// - Parameters:

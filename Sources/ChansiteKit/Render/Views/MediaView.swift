@@ -103,6 +103,7 @@ struct MediaView: TemplateView {
         case let text? where text.hasPrefix("(File unavailable"): return "missing.failed"
         case "missing": return "missing.missing"
         case "refused": return "missing.refused"
+        case WebPreviewMedia.remote: return "missing.remote"
         default: return "missing.notExported"
         }
     }

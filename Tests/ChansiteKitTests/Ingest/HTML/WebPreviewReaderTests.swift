@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import ChansiteKit
+
+/// Saved pages of Telegram's web preview (`Fixtures/html-exports/saved-pages/`: two overlapping
+/// `t.me/s` pages of one channel and a single post's embed page, written from the markup the
+/// scrapers read) make one channel with each post once.
+@Suite struct WebPreviewReaderTests {
+    static let folder = TestSupport.repositoryRoot.appendingPathComponent("Tests/ChansiteKitTests/Fixtures/html-exports/saved-pages").path
+
+    static func read() throws -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
+        let pages = try DesktopHTMLReader.previewPages(of: folder).map { ($0, try Data(contentsOf: URL(fileURLWithPath: $0))) }
+        #expect(pages.count == 3)
+        return WebPreviewReader().read(pages: pages)
+    }
+
+    @Test func overlappingPagesAndAnEmbedPageMakeOneChannelWithEachPostOnce() throws {
+        let read = try Self.read()
+        let dump = try #require(read.dumps.first)
+        #expect(read.dumps.count == 1)
+        #expect(dump.channel.title == "Новости котиков" && dump.channel.handle == "kotiki_news" && dump.channel.subscribers == "8.01K")
+        #expect(dump.channel.description == "Канал о кошках.\nКаждый день.")
+        #expect(dump.posts.map(\.messageID) == ["100", "101", "102", "105", "106", "107", "110"])
+        #expect(dump.posts.first?.date == Date(timeIntervalSince1970: 1_709_280_060))
+        #expect(dump.diagnostics.contains { $0.message == "1 service posts are not posts" })
+    }
+
+    @Test func aPostKeepsItsFormattingAndEverythingTheBubbleShows() throws {
+        let posts = try #require(try Self.read().dumps.first?.posts)
+        let first = posts[0]
+        #expect(first.text == "Первый пост: жирный, курсив и #котики 🐱\nВторая строка с @durov и тайной.")
+        #expect(
+            first.spans?.map(\.kind) == ["plain", "bold", "plain", "italic", "plain", "hashtag", "plain", "mention", "plain", "spoiler", "plain"])
+        #expect(first.hashtags == ["#котики"] && first.details?.author == "Мария")
+        #expect(first.media.map(\.kind) == ["photo"] && first.media.allSatisfy { $0.sourcePath == nil && $0.unavailable == WebPreviewMedia.remote })
+        #expect(posts[1].replyTo == "100")
+        #expect(posts[1].spans?.last == TextSpan(kind: "text_link", text: "ссылка", href: "https://example.org/a?b=1&c=2"))
+        #expect(posts[2].text == "Альбом из трёх фото: مرحبا بالقطط" && posts[2].details?.albumIDs == ["103", "104"] && posts[2].media.count == 3)
+        #expect(posts[3].forwardedFrom == "Luxta TV" && posts[3].media.first?.durationSeconds == 14)
+        #expect(posts[4].reactions == [Reaction(emoji: "👍", count: 2400), Reaction(emoji: "✨", count: 12), Reaction(emoji: "⭐", count: 5)])
+        #expect(posts[4].details?.poll?.answers.map(\.text) == ["Рыжий", "Чёрный"])
+        #expect(posts[5].media.map(\.kind) == ["video_file", "file"] && posts[5].media.last?.fileName == "кошки.pdf")
+        #expect(posts[5].hasMediaPlaceholder && posts[5].linkPreviews.first?.title == "Всё о кошках")
+        #expect(posts[6].text == "Пост из встраиваемой страницы.")
+    }
+
+    @Test func hostileAndBrokenPagesNeverCrash() {
+        let deep =
+            String(repeating: "<div>", count: 10_000)
+            + "<div class=\"tgme_widget_message\" data-post=\"x/1\"><div class=\"tgme_widget_message_text js-message_text\">deep</div></div>"
+        let pages: [(path: String, data: Data)] = [
+            ("deep.html", Data(deep.utf8)), ("bad.html", Data([0xFF, 0x00, 0x3C] + Array("tgme_widget_message data-post=\"x/99999999999\"".utf8))),
+            (
+                "ids.html",
+                Data("<div class=\"tgme_widget_message\" data-post=\"x/abc\"></div><div class=\"tgme_widget_message\" data-post=\"\"></div>".utf8)
+            ),
+        ]
+        let read = WebPreviewReader().read(pages: pages)
+        #expect(read.dumps.flatMap(\.posts).map(\.text) == ["deep"])
+    }
+}
