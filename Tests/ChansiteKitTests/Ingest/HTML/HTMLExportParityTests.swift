@@ -37,6 +37,10 @@ import Testing
             // cards and entities the client does not know are plain text in HTML.
             var kind = span.kind == "text_link" && span.href == span.text ? "link" : span.kind
             if !htmlKinds.contains(kind) { kind = "plain" }
+            // A mention is told from a link to t.me by its '@'; one without (no client writes it)
+            // reads back as that link.
+            let toTelegram = kind == "text_link" && (span.href ?? "").hasPrefix("https://t.me/")
+            if kind == "mention" || toTelegram, !span.text.hasPrefix("@") { kind = "mention*" }
             if kind == "plain", let last = spans.last, last.hasPrefix("plain:") {
                 spans[spans.count - 1] += span.text
             } else {
