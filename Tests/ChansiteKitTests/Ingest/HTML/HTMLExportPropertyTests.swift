@@ -14,9 +14,9 @@ import Testing
     @Test func randomExportsGiveTheSamePostsFromHTMLAndJSON() async throws {
         let root = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        var case_ = 0
+        var caseNumber = 0
         await propertyCheck(count: 25, input: Gen.uint64(), Gen.int(in: 1...24)) { seed, count in
-            case_ += 1
+            caseNumber += 1
             var random = SeededRandom(state: seed)
             var messages: [[String: Any]] = []
             var time = 1_700_000_000
@@ -28,7 +28,7 @@ import Testing
                 messages.append(message)
             }
             let chat: [String: Any] = ["name": "Generated", "type": "public_channel", "id": 42, "messages": messages]
-            let folder = root.appendingPathComponent("case-\(case_)")
+            let folder = root.appendingPathComponent("case-\(caseNumber)")
             do {
                 try FileManager.default.createDirectory(at: folder.appendingPathComponent("json"), withIntermediateDirectories: true)
                 let json = folder.appendingPathComponent("json/result.json")
