@@ -35,6 +35,10 @@ public struct ParsedDump: Sendable {
     /// True for a channel read from a Telegram Desktop export.
     public var isExport: Bool { format == ExportChatReader.format }
 
+    /// True when every post carries its real message id (exports and saved web-preview pages):
+    /// such sources merge by id.
+    public var hasMessageIDs: Bool { isExport || format == WebPreviewReader.format }
+
     /// Records that a line was left out of every post, and why.
     mutating func drop(_ line: Int, _ reason: String) {
         droppedLines.append(DroppedLine(line: line, reason: reason))

@@ -1,14 +1,15 @@
 import Foundation
 
-/// Merges the exports of one channel (a re-export a year later overlaps the first) by message
-/// id: each message once, the newest export's copy winning (it has the latest edit), media the
+/// Merges the exports of one channel (a re-export a year later overlaps the first), and its
+/// saved web-preview pages, by message id: each message once, the newest export's copy winning (it has the latest edit), media the
 /// newer export left out taken from an older one. Posts come out by date, then id.
 enum ExportMerge {
     static func merge(_ exports: [ParsedDump]) -> (posts: [Post], diagnostics: [Diagnostic]) {
         guard exports.count > 1 else { return (exports.first.map { sorted($0.posts) } ?? [], []) }
-        // Oldest export first, so a newer copy replaces an older one.
-        let ordered = exports.map { (newest: newest($0), export: $0) }
-            .sorted { ($0.newest, $0.export.path) < ($1.newest, $1.export.path) }.map(\.export)
+        // Saved web pages first, then exports oldest first: a later copy replaces an earlier one,
+        // so an export (which has the files) wins over a page, and the newest export over the rest.
+        let ordered = exports.map { (rank: $0.isExport ? 1 : 0, newest: newest($0), export: $0) }
+            .sorted { ($0.rank, $0.newest, $0.export.path) < ($1.rank, $1.newest, $1.export.path) }.map(\.export)
         var byID: [String: Post] = [:]
         var order: [String] = []
         var overlaps = 0

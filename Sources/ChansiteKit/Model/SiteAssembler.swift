@@ -42,12 +42,13 @@ public struct SiteAssembler: Sendable {
         return (Site(config: config, channels: channels, tags: Self.tags(of: channels), strings: strings), diagnostics)
     }
 
-    /// A channel's posts: its exports merged, its text dumps' posts kept once, in site order.
+    /// A channel's posts: its exports and saved web-preview pages merged by message id, its text
+    /// dumps' posts kept once, in site order.
     func channelPosts(_ group: [ParsedDump], slug: String) -> ChannelPosts {
         var diagnostics: [Diagnostic] = []
-        let exports = ExportMerge.merge(group.filter(\.isExport))
+        let exports = ExportMerge.merge(group.filter(\.hasMessageIDs))
         diagnostics += exports.diagnostics
-        var ordered = exports.posts + textPosts(group.filter { !$0.isExport }, besides: exports.posts, diagnostics: &diagnostics)
+        var ordered = exports.posts + textPosts(group.filter { !$0.hasMessageIDs }, besides: exports.posts, diagnostics: &diagnostics)
         if config.channelOrder == "newest" { ordered.reverse() }
         return ChannelPosts(posts: sitePosts(ordered, channel: slug), diagnostics: diagnostics)
     }

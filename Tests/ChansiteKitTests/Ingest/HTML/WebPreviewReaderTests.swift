@@ -60,3 +60,29 @@ import Testing
         #expect(read.dumps.flatMap(\.posts).map(\.text) == ["deep"])
     }
 }
+
+extension WebPreviewReaderTests {
+    /// Saved pages and an export of one channel are one channel: posts merge by id, and the
+    /// export's copy (which has the files) wins.
+    @Test func savedPagesAndAnExportOfOneChannelAreOneChannel() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Content"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.folder, toPath: root.appendingPathComponent("Content/pages").path)
+        let export = """
+            {"name": "Новости котиков", "type": "public_channel", "id": 1500, "messages": [
+              {"id": 100, "type": "message", "date_unixtime": "1709280060", "text": "Первый пост из экспорта."},
+              {"id": 200, "type": "message", "date_unixtime": "1709980060", "text": "Пост, которого нет на страницах."}]}
+            """
+        try TestSupport.write(["Content/export/result.json": export], under: root)
+        let pipeline = Pipeline(
+            options: BuildOptions(
+                contentPath: root.appendingPathComponent("Content").path, templatesPath: root.appendingPathComponent("Templates").path,
+                outputPath: root.appendingPathComponent("Output").path, templatesRequired: false))
+        let site = try #require(try pipeline.build().site)
+        #expect(site.channels.count == 1)
+        let posts = try #require(site.channels.first?.posts)
+        #expect(posts.compactMap(\.post.messageID) == ["100", "101", "102", "105", "106", "107", "110", "200"])
+        #expect(posts.first?.post.text == "Первый пост из экспорта.")
+    }
+}
