@@ -59,7 +59,9 @@ import Testing
         try Data("<html><body><div class=\"mx_EventTile\">hello</div></body></html>".utf8).write(to: matrix.appendingPathComponent("messages.html"))
         let result = try CLIRunner.run(["build"], in: project)
         #expect(
-            result.stderr.contains("Content/matrix/messages.html: warning: an HTML file that is not a page of a Telegram Desktop export; skipped"))
+            result.stderr.contains(
+                "Content/matrix/messages.html: warning: an HTML file that is neither a page of a Telegram Desktop export nor a saved t.me page; skipped"
+            ))
         let inspect = try CLIRunner.run(["inspect", "Content/matrix"], in: project)
         #expect(inspect.status == 1)
         #expect(inspect.stderr.contains("a folder without a Telegram Desktop export"), "\(inspect.stderr)")
