@@ -162,11 +162,7 @@ public struct OutputWriter: Sendable {
     /// then, since unlinking takes the folder's lock, which stalls every thread creating files
     /// in that folder. Returns the error, if any.
     static func store(_ data: Data, at path: String) -> String? {
-        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if fd < 0 && errno == EEXIST {
-            unlink(path)
-            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        }
+        let fd = FileCopy.createFresh(path)
         guard fd >= 0 else { return FileSystem.lastError }
         defer { close(fd) }
         return data.withUnsafeBytes { buffer -> String? in

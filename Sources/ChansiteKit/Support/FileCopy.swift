@@ -13,14 +13,22 @@ enum FileCopy {
         var info = stat()
         guard fstat(input, &info) == 0 else { return FileSystem.lastError }
         guard (info.st_mode & S_IFMT) == S_IFREG else { return "not a regular file" }
-        var output = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if output < 0 && errno == EEXIST {
-            unlink(target)
-            output = open(target, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        }
+        let output = createFresh(target)
         guard output >= 0 else { return FileSystem.lastError }
         defer { close(output) }
         return copyBytes(input, output, count: Int(info.st_size))
+    }
+
+    /// A new, empty regular file at `path`, opened for writing (-1 on failure, `errno` says
+    /// why): whatever was there (a link into the current output, a symlink) is replaced, never
+    /// written through. Created exclusively; unlinked only when something is in the way.
+    static func createFresh(_ path: String) -> Int32 {
+        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == EEXIST {
+            unlink(path)
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
+        return fd
     }
 
     /// Copies `count` bytes: in the kernel where it can (`sendfile`), else by a buffer.

@@ -105,18 +105,8 @@ public struct DesktopHTMLReader: Sendable {
 
     /// One page parsed (its tree let go of when this returns), or why it could not be.
     static func parse(_ path: String, _ data: Data) -> (path: String, page: DesktopHTMLPage?, diagnostics: [Diagnostic]) {
-        let (clean, repairs) = HTMLRepair.repair(data)
-        var diagnostics: [Diagnostic] = []
-        if let line = repairs {
-            diagnostics.append(
-                .warning(
-                    "bytes that are not UTF-8 or characters no page may show replaced with U+FFFD (first on line \(line))",
-                    at: SourceLocation(path: path, line: line)))
-        }
-        guard let document = HTMLDocument(data: clean) else {
-            diagnostics.append(.warning("an empty or unreadable HTML page; skipped", at: SourceLocation(path: path)))
-            return (path, nil, diagnostics)
-        }
+        let (document, diagnostics) = HTMLDocument.parse(data, path: path)
+        guard let document, document.root != nil else { return (path, nil, diagnostics) }
         return (path, DesktopHTMLPage(document: document), diagnostics)
     }
 }

@@ -35,6 +35,24 @@ final class HTMLDocument: @unchecked Sendable {
 
     deinit { xmlFreeDoc(document) }
 
+    /// An untrusted page parsed after `HTMLRepair`, with a warning naming the file for what was
+    /// repaired or why there is no document.
+    static func parse(_ data: Data, path: String) -> (document: HTMLDocument?, diagnostics: [Diagnostic]) {
+        let (clean, repaired) = HTMLRepair.repair(data)
+        var diagnostics: [Diagnostic] = []
+        if let line = repaired {
+            diagnostics.append(
+                .warning(
+                    "bytes that are not UTF-8 or characters no page may show replaced with U+FFFD (first on line \(line))",
+                    at: SourceLocation(path: path, line: line)))
+        }
+        let document = HTMLDocument(data: clean)
+        if document?.root == nil {
+            diagnostics.append(.warning("an empty or unreadable HTML page; skipped", at: SourceLocation(path: path)))
+        }
+        return (document, diagnostics)
+    }
+
     /// The root element (`<html>`), when there is one.
     var root: HTMLElement? {
         xmlDocGetRootElement(document).map { HTMLElement(node: $0, document: self) }

@@ -59,17 +59,8 @@ public struct WebPreviewReader: Sendable {
 
     /// One page: its channel header (a `t.me/s` page has one, an embed page does not) and posts.
     static func parse(_ path: String, _ data: Data) -> (path: String, channel: ChannelInfo?, posts: [WebPreviewPost], diagnostics: [Diagnostic]) {
-        let (clean, repaired) = HTMLRepair.repair(data)
-        var diagnostics: [Diagnostic] = []
-        if let line = repaired {
-            diagnostics.append(
-                .warning(
-                    "bytes that are not UTF-8 or characters no page may show replaced with U+FFFD (first on line \(line))",
-                    at: SourceLocation(path: path, line: line)))
-        }
-        guard let document = HTMLDocument(data: clean), let root = document.root else {
-            return (path, nil, [], diagnostics + [.warning("an empty or unreadable HTML page; skipped", at: SourceLocation(path: path))])
-        }
+        let (document, diagnostics) = HTMLDocument.parse(data, path: path)
+        guard let document, let root = document.root else { return (path, nil, [], diagnostics) }
         let all = root.descendants()
         let posts = all.filter { $0.hasClass("tgme_widget_message") && $0.attribute("data-post") != nil }.compactMap {
             WebPreviewPost(element: $0, path: path)
