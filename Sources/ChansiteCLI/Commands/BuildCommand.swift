@@ -6,7 +6,7 @@ extension Chansite {
     /// Builds the site from the dumps into the output folder.
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Build the site from every dump in the content folder.")
+            abstract: "Build the site from every export, saved page and dump in the content folder.")
 
         @OptionGroup var site: SiteOptions
 

@@ -6,7 +6,7 @@ extension Chansite {
     /// Parses one dump and shows what chansite made of it.
     struct Inspect: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show how a dump is parsed: its format, channel, posts and diagnostics.")
+            abstract: "Show how a dump, an export or saved pages are read: format, channel, posts and diagnostics.")
 
         @Argument(help: "The dump file to parse, or a Telegram Desktop export (its folder, its result.json or one of its messages*.html pages).")
         var file: String
