@@ -21,6 +21,31 @@ import Testing
         }
     }
 
+    /// The byte-level fold gives what folding scalar by scalar gives, on texts mixing every
+    /// width of UTF-8 with spaces of every kind.
+    @Test func foldingSpacesByBytesMatchesFoldingByScalars() {
+        func reference(_ text: String) -> String {
+            var out = String.UnicodeScalarView()
+            var pending = false
+            for scalar in text.unicodeScalars {
+                if scalar.isSpaceLike {
+                    pending = !out.isEmpty
+                } else {
+                    if pending { out.append(" ") }
+                    pending = false
+                    out.append(scalar)
+                }
+            }
+            return String(out)
+        }
+        let pieces = ["a", "я", "中", "👍🏽", "\u{10FFFF}", " ", "  ", "\t", "\u{a0}", "\u{2009}", "\u{3000}", "\u{feff}", "\n", "e\u{301}", "ω"]
+        var random = SeededRandom(state: 7)
+        for _ in 0..<2000 {
+            let text = (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            #expect(text.normalizedSpaces == reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func aPrefixOfScalarsIsCutByBytes() {
         for text in ["", "abc", "при\u{301}вет", "👍🏽 ok", "a\u{10FFFF}b", "中文"] {
             for count in 0...8 {
