@@ -57,7 +57,8 @@ struct ExportChatReader {
             case .failure(let error):
                 parsed.diagnostics.append(
                     .warning(
-                        "message \(index + 1) of \(chat.name ?? "the chat") cannot be read (\(Self.describe(error))); skipped", at: location(line)))
+                        "message \(index + 1) of \(chat.name ?? "the chat") cannot be read (\(ExportJSON.describe(error))); skipped",
+                        at: location(line)))
             case .success(var message):
                 message.rejected += Self.rangeProblems(of: message)
                 for reason in message.rejected {
@@ -114,8 +115,6 @@ struct ExportChatReader {
     func location(_ line: Int) -> SourceLocation {
         SourceLocation(path: currentPath ?? path, line: line > 0 ? line : nil)
     }
-
-    static func describe(_ error: any Error) -> String { ExportJSON.describe(error) }
 
     /// A post from one message, or from the messages of one album.
     mutating func makePost(_ album: [ExportJSON.Message], line: Int, channelID: String?) -> Post {

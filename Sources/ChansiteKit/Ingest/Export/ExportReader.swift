@@ -108,6 +108,6 @@ public struct ExportReader: Sendable {
                 return .error("malformed JSON (\(reason)); this export is skipped", at: SourceLocation(path: path, line: line, column: column))
             }
         }
-        return .error("not a Telegram Desktop export: \(ExportChatReader.describe(error)); skipped", at: SourceLocation(path: path))
+        return .error("not a Telegram Desktop export: \(ExportJSON.describe(error)); skipped", at: SourceLocation(path: path))
     }
 }

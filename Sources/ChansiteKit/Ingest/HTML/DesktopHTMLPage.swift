@@ -2,10 +2,10 @@ import Foundation
 
 /// One page (`messages*.html`) of a Telegram Desktop HTML export, read into the same message
 /// values the JSON reader decodes, so both forms become posts through one path
-/// (`ExportChatReader`). The markup is the client's (`shared/formats` → docs/formats-html.md):
-/// messages are found by a descendant search, each read without the messages nested inside it
-/// (client versions 4.15–5.8 never close a bot-button table, so every later message of the
-/// file nests in the one before).
+/// (`ExportChatReader`). The markup is the client's (docs/formats-html.md): messages are found
+/// by a descendant search and detached from each other before each is read (client versions
+/// 4.15–5.8 never close a bot-button table, so every later message of the file nests in the one
+/// before).
 struct DesktopHTMLPage {
     /// The chat's name from the page header (the client adds a trailing space; trimmed).
     var chatName: String?
@@ -32,7 +32,11 @@ struct DesktopHTMLPage {
             chatName = name.isEmpty ? nil : name
         }
         var sender: String?
-        for element in all where element.isTag("div") && element.hasClass("message") {
+        let records = all.filter { $0.isTag("div") && $0.hasClass("message") }
+        // Client versions 4.15–5.8 nest every later message in the one before; taken apart,
+        // each message's own walks see only itself.
+        document.detach(records)
+        for element in records {
             guard let rawID = element.attribute("id"), rawID.hasPrefix("message") else { continue }
             let id = String(rawID.dropFirst("message".count))
             // Date separators carry negative ids: they are not messages.
@@ -51,10 +55,10 @@ struct DesktopHTMLPage {
         }
     }
 
-    /// The elements of a message that are its own: everything below it except the messages
-    /// nested inside it and what they hold.
+    /// The elements of a message: everything below it (messages were detached from each other,
+    /// so none holds another's).
     static func ownParts(of message: HTMLElement) -> [HTMLElement] {
-        message.descendants { $0.isTag("div") && $0.hasClass("message") }.filter { !($0.isTag("div") && $0.hasClass("message")) }
+        message.descendants()
     }
 
     /// A service message: pins name their target; the rest are noted by kind.

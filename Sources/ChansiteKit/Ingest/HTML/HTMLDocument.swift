@@ -53,6 +53,18 @@ final class HTMLDocument: @unchecked Sendable {
         return (document, diagnostics)
     }
 
+    /// Moves `elements` (in the order given) out of wherever they are nested to the end of the
+    /// root element, so none contains another: a record that markup nests inside an earlier one
+    /// (an unclosed table, or a hostile page nesting thousands) is then read alone, and every
+    /// walk over one record stays within it — linear in the page, however deep the nesting.
+    func detach(_ elements: [HTMLElement]) {
+        guard let root = xmlDocGetRootElement(document) else { return }
+        for element in elements where element.node != root {
+            xmlUnlinkNode(element.node)
+            xmlAddChild(root, element.node)
+        }
+    }
+
     /// The root element (`<html>`), when there is one.
     var root: HTMLElement? {
         xmlDocGetRootElement(document).map { HTMLElement(node: $0, document: self) }
@@ -64,7 +76,7 @@ struct HTMLElement: Hashable {
     static func == (a: HTMLElement, b: HTMLElement) -> Bool { a.node == b.node }
     func hash(into hasher: inout Hasher) { hasher.combine(node) }
 
-    fileprivate let node: xmlNodePtr
+    let node: xmlNodePtr
     let document: HTMLDocument
 
     /// The tag name, lower case (`div`, `a`, `tg-emoji`).

@@ -10,12 +10,15 @@ enum WebPreviewMedia {
 
     static func read(_ parts: [HTMLElement], into post: inout Post, details: inout PostDetails) {
         var media: [MediaFile] = []
+        // Each player's duration is the next duration label in the page (found once, not per player).
+        var videoDurations = parts.filter { $0.hasClass("message_video_duration") }.makeIterator()
+        var voiceDurations = parts.filter { $0.hasClass("tgme_widget_message_voice_duration") }.makeIterator()
         for part in parts {
             if part.hasClass("tgme_widget_message_photo_wrap") {
                 media.append(MediaFile(kind: "photo", unavailable: remote))
             } else if part.hasClass("tgme_widget_message_video_player") {
                 var file = MediaFile(kind: "video_file", unavailable: remote)
-                file.durationSeconds = parts.first { $0.hasClass("message_video_duration") }.flatMap { DesktopHTMLMedia.duration($0.text) }
+                file.durationSeconds = videoDurations.next().flatMap { DesktopHTMLMedia.duration($0.text) }
                 media.append(file)
             } else if part.hasClass("tgme_widget_message_roundvideo_player") {
                 media.append(MediaFile(kind: "video_message", unavailable: remote))

@@ -10,6 +10,8 @@ struct WebPreviewPost {
     var handle: String
     var isService = false
 
+    /// The post's own text is the outermost `js-message_text` (an album's caption nests
+    /// another), never the quoted text of the message it replies to.
     init?(element: HTMLElement, path: String) {
         guard let dataPost = element.attribute("data-post"), let slash = dataPost.lastIndex(of: "/"),
             let id = ExportJSON.integer(String(dataPost[dataPost.index(after: slash)...]), in: InputRange.messageID)
@@ -17,8 +19,11 @@ struct WebPreviewPost {
         handle = String(dataPost[..<slash])
         let parts = element.descendants()
         func first(_ name: String) -> HTMLElement? { parts.first { $0.hasClass(name) } }
+        // What lies inside the quote of the replied-to message is not this post's.
+        let own = Set(element.descendants { $0.hasClass("tgme_widget_message_reply") }).subtracting(
+            parts.filter { $0.hasClass("tgme_widget_message_reply") })
         isService = element.hasClass("service_message")
-        let textElement = Self.messageText(in: parts)
+        let textElement = parts.first { own.contains($0) && $0.hasClass("js-message_text") && !$0.hasClass("js-message_reply_text") }
         let spans = textElement.map(WebPreviewText.spans(of:)) ?? []
         post = Post(
             text: spans.map(\.text).joined(), messageID: String(id), source: SourceRange(path: path, firstLine: element.line, lastLine: element.line))
@@ -27,7 +32,7 @@ struct WebPreviewPost {
         for span in spans where span.kind == "hashtag" && !hashtags.contains(span.text) { hashtags.append(span.text) }
         post.hashtags = hashtags
         if let time = parts.first(where: {
-            $0.isTag("time") && $0.attribute("datetime") != nil && !Self.inside($0, "tgme_widget_message_reply", parts)
+            own.contains($0) && $0.isTag("time") && $0.attribute("datetime") != nil
         }),
             let stamp = time.attribute("datetime")
         {
@@ -49,24 +54,6 @@ struct WebPreviewPost {
         post.reactions = WebPreviewMedia.reactions(parts)
         post.linkPreviews = first("tgme_widget_message_link_preview").map { [WebPreviewMedia.linkPreview($0)] } ?? []
         post.details = details
-    }
-
-    /// The post's own text: the outermost `js-message_text` (an album's caption nests another
-    /// inside it), never the quoted text of the message it replies to.
-    static func messageText(in parts: [HTMLElement]) -> HTMLElement? {
-        let texts = parts.filter {
-            $0.hasClass("js-message_text") && !$0.hasClass("js-message_reply_text") && !inside($0, "tgme_widget_message_reply", parts)
-        }
-        guard let outer = texts.first else { return nil }
-        return outer
-    }
-
-    /// Whether `element` lies inside an element of class `name` among `parts` (document order).
-    static func inside(_ element: HTMLElement, _ name: String, _ parts: [HTMLElement]) -> Bool {
-        for container in parts where container.hasClass(name) {
-            if container.descendants().contains(element) { return true }
-        }
-        return false
     }
 
     /// The post number a `https://t.me/<handle>/<id>` link (or `…?single`) names.

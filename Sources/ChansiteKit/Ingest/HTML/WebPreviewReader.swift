@@ -62,7 +62,10 @@ public struct WebPreviewReader: Sendable {
         let (document, diagnostics) = HTMLDocument.parse(data, path: path)
         guard let document, let root = document.root else { return (path, nil, [], diagnostics) }
         let all = root.descendants()
-        let posts = all.filter { $0.hasClass("tgme_widget_message") && $0.attribute("data-post") != nil }.compactMap {
+        let records = all.filter { $0.hasClass("tgme_widget_message") && $0.attribute("data-post") != nil }
+        // A post nested in another (only a hostile page does it) is read alone.
+        document.detach(records)
+        let posts = records.compactMap {
             WebPreviewPost(element: $0, path: path)
         }
         return (path, channelInfo(all), posts, diagnostics)

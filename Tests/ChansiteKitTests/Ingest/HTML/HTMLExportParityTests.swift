@@ -109,6 +109,20 @@ import Testing
         }
     }
 
+    /// A hostile page nesting each message inside the text and media of the one before: every
+    /// post keeps only its own words (each read alone), however deep the nesting goes.
+    @Test func messagesNestedInsideTextAndMediaKeepOnlyTheirOwnWords() {
+        var page = "<html><body><div class=\"page_wrap\"><div class=\"page_header\"><div class=\"text bold\">Deep </div></div><div class=\"history\">"
+        for id in 1...2000 {
+            page += "<div class=\"message default clearfix\" id=\"message\(id)\"><div class=\"body\"><div class=\"from_name\">Deep</div>"
+            page += "<div class=\"media_wrap clearfix\"><div class=\"reactions\"><div class=\"text\">word\(id) "
+        }
+        let read = DesktopHTMLReader().read(folder: "n", pages: [("n/messages.html", Data(page.utf8))])
+        let posts = read.dumps.flatMap(\.posts)
+        #expect(posts.count == 2000)
+        #expect(posts.allSatisfy { $0.text == "word\($0.messageID ?? "") " })
+    }
+
     @Test func deepNestingAndBrokenMarkupNeverCrashAndKeepWhatTheyCan() throws {
         let head = "<html><body><div class=\"page_wrap\"><div class=\"page_header\"><div class=\"text bold\">Deep </div></div><div class=\"history\">"
         var deep = head
