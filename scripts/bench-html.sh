@@ -21,9 +21,11 @@ declare -A reads builds
 for round in $(seq "$rounds"); do
   for form in json html; do
     cd "$work/$form"
-    read=$( { /usr/bin/time -f "%e %M" "$bin" inspect Content/export --json >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -o "$work/time" -f "%e %M" "$bin" inspect Content/export --json >/dev/null 2>/dev/null || true
+    read=$(tail -1 "$work/time")
     rm -rf "out-$round" ".out-$round.chansite"
-    build=$( { /usr/bin/time -f "%e %M" "$bin" build -q --output "out-$round" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -o "$work/time" -f "%e %M" "$bin" build -q --output "out-$round" >/dev/null 2>/dev/null || true
+    build=$(tail -1 "$work/time")
     files=$(find "out-$round" -type f | wc -l)
     echo "$form round $round: read $(echo "$read" | awk '{printf "%.2f s, %.0f MB", $1, $2/1024}'); build $(echo "$build" | awk '{printf "%.2f s, %.0f MB", $1, $2/1024}'), $files files"
     reads[$form]+="$(echo "$read" | cut -d' ' -f1) "; builds[$form]+="$(echo "$build" | cut -d' ' -f1) "
