@@ -21,9 +21,9 @@ import Testing
         let project = FileManager.default.temporaryDirectory.appendingPathComponent("chansite-export-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: project) }
         let result = try Self.build(into: project)
-        // The malformed export is an error that names its place; everything else is built.
+        // The malformed message is an error that names its place; everything else is built.
         #expect(result.status == 1)
-        #expect(result.stderr.contains("malformed/result.json:7:51: error: malformed JSON"))
+        #expect(result.stderr.contains("malformed/result.json:7:51: error: malformed JSON (Invalid value) in message 2 of Broken"))
         #expect(result.stderr.contains("traversal/result.json:10: warning: message 3: media path 'photos/escape.jpg' refused"))
         #expect(result.stderr.contains("message 21: media file 'photos/photo_2@05-03-2024_10-13-00.jpg' is not in the export folder"))
         let output = project.appendingPathComponent("Output")

@@ -27,6 +27,8 @@ enum PageParts {
 
     /// A day separator: `May 5`, `December 31, 2023` (English month names, as t.me renders them).
     static func isDaySeparator(_ line: String) -> Bool {
+        // "September 30, 2024" at most, with room for odd spacing.
+        guard line.utf8.count <= 64 else { return false }
         let flat = line.normalizedSpaces
         // Most lines are turned away by their first word, before the line is split.
         guard let space = flat.utf8.firstIndex(of: 0x20), months.contains(String(flat[..<space])) else { return false }

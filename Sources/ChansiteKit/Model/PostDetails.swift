@@ -26,8 +26,6 @@ public struct PostDetails: Sendable, Hashable, Codable {
         public var phone: String?
     }
 
-    /// The export's channel id (bare, no `-100`), for links to `t.me/c/<id>/<message>`.
-    public var channelID: String?
     public var edited: Date?
     /// The author's signature under a channel post.
     public var author: String?
@@ -46,9 +44,11 @@ public struct PostDetails: Sendable, Hashable, Codable {
     /// True when the date is the exporting machine's local time, not an instant.
     public var dateIsLocal = false
 
-    public init(channelID: String? = nil) {
-        self.channelID = channelID
-    }
+    public init() {}
+
+    /// True when nothing is known: a post then holds no details at all (a reference each
+    /// would cost every plain post of a large export some 240 bytes).
+    public var isEmpty: Bool { self == PostDetails() }
 }
 
 extension PostDetails {

@@ -19,10 +19,13 @@ public protocol OutputSink: Sendable {
     /// A folder on the output's disk, outside the site, where a build may keep scratch files
     /// while it runs; nil when there is none (memory builds).
     var scratchFolder: String? { get }
+    /// Told about how many files the build will store, before it stores most of them.
+    func expect(files count: Int)
 }
 
 extension OutputSink {
     public var scratchFolder: String? { nil }
+    public func expect(files count: Int) {}
 }
 
 /// Collects files in memory; never reuses anything.

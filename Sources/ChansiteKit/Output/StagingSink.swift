@@ -21,6 +21,13 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
         self.previous = previous
     }
 
+    /// Room for the manifest made once: grown by doubling, it would hold its old and new
+    /// tables at once while the largest pages render (a tenth of a large build's peak).
+    public func expect(files count: Int) {
+        next.mutate { $0.files.reserveCapacity(count) }
+        claimed.mutate { $0.reserveCapacity(count) }
+    }
+
     /// The work folder that holds the staging folder: beside the output, never served.
     public var scratchFolder: String? { PathName.parent(staging) }
 

@@ -50,6 +50,8 @@ public struct PageRenderer: Sendable {
         var words = Fingerprint("strings")
         words.add(any: strings.texts)
         let run = Run(sink: sink, words: words.hex, total: allPages().count)
+        // Pages, then about one search or media file for every two posts.
+        sink.expect(files: run.total + site.channels.reduce(0) { $0 + $1.posts.count / 2 })
         var posts = PostViews(site: site, media: media, links: links, bodies: cache?.bodies, memo: cache?.postViews)
         let channels = ChannelView.views(site: site, archived: Set(months.byChannel.keys))
         // Summaries wait on disk beside the staging folder when views let go of their bodies.

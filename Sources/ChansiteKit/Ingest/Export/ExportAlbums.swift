@@ -2,23 +2,48 @@
 /// consecutive messages with consecutive ids, the same sender and the same `date_unixtime`,
 /// each holding one photo or video, with at most one caption.
 enum ExportAlbums {
+    /// A run of messages that make one post, with what was given beside its first.
+    struct Run<Tag> {
+        var messages: [ExportJSON.Message]
+        var first: Tag
+    }
+
+    /// Groups messages as they come: each finished run is handed back as soon as a message
+    /// that cannot join it arrives, so only the open run is held.
+    struct Runs<Tag> {
+        private var open: Run<Tag>?
+        private var captions = 0
+
+        /// Adds the next message; returns the run it closed, if any.
+        mutating func add(_ message: ExportJSON.Message, _ tag: Tag) -> Run<Tag>? {
+            let caption = message.text.isEmpty ? 0 : 1
+            if let last = open?.messages.last, ExportAlbums.continues(last, with: message), captions + caption <= 1 {
+                open?.messages.append(message)
+                captions += caption
+                return nil
+            }
+            let closed = open
+            open = Run(messages: [message], first: tag)
+            captions = caption
+            return closed
+        }
+
+        /// The run still open at the end.
+        mutating func finish() -> Run<Tag>? {
+            defer { open = nil }
+            return open
+        }
+    }
+
     /// The messages split into runs, in order: an album's messages together, every other
     /// message alone.
     static func group(_ messages: [ExportJSON.Message]) -> [Range<Int>] {
+        var runs = Runs<Int>()
         var groups: [Range<Int>] = []
-        var start = 0
-        var captions = 0
-        for index in messages.indices {
-            let message = messages[index]
-            if index > start, continues(messages[index - 1], with: message), captions + (message.text.isEmpty ? 0 : 1) <= 1 {
-                captions += message.text.isEmpty ? 0 : 1
-                continue
-            }
-            if index > start { groups.append(start..<index) }
-            start = index
-            captions = message.text.isEmpty ? 0 : 1
+        for (index, message) in messages.enumerated() {
+            if let run = runs.add(message, index) { groups.append(run.first..<run.first + run.messages.count) }
         }
-        if start < messages.count { groups.append(start..<messages.count) }
+        if let run = runs.finish() { groups.append(run.first..<run.first + run.messages.count) }
         return groups
     }
 

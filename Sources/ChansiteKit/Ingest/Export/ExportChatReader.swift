@@ -8,21 +8,25 @@ struct ExportChatReader {
 
     let path: String
     let media: ExportMediaResolver
-    /// The line of each message in `result.json`, when the scan matched the decoded list.
-    let lines: [Int]?
     /// Where `JSONRepair` replaced bytes, in file order: each is said for the message holding it.
     let repairs: [JSONRepair.Repair]
-    /// The file each message comes from, when the chat spans several (an HTML export's pages);
-    /// nil: every message is in `path`.
-    var messagePaths: [String]?
     /// The file of the message being read (diagnostics and sources name it).
     private var currentPath: String?
     var notes = OnceNotes()
 
-    init(path: String, media: ExportMediaResolver, lines: [Int]?, repairs: [JSONRepair.Repair] = []) {
+    /// One message as the reader is given it: decoded or why not, where it starts (0: unknown)
+    /// and where the next one starts (repairs between the two are said for this one).
+    struct Entry {
+        var message: Result<ExportJSON.Message, any Error>
+        var line: Int
+        var nextLine: Int
+        /// The file it comes from when a chat spans several (an HTML export's pages); nil: `path`.
+        var path: String?
+    }
+
+    init(path: String, media: ExportMediaResolver, repairs: [JSONRepair.Repair] = []) {
         self.path = path
         self.media = media
-        self.lines = lines
         self.repairs = repairs
     }
 
@@ -39,21 +43,32 @@ struct ExportChatReader {
         return [.warning("message \(id): \(what) in its text replaced with U+FFFD", at: location(line))]
     }
 
-    mutating func read(_ chat: ExportJSON.Chat, handle: String?) -> ParsedDump {
+    /// Reads the messages as they come, one album at most held at a time: a large export's
+    /// messages are never all decoded at once.
+    mutating func read(_ chat: ExportJSON.Chat, handle: String?, messages: some Sequence<Entry>) -> ParsedDump {
         let channelID = chat.id?.text
         var parsed = ParsedDump(
             path: path, format: Self.format, channel: ChannelInfo(title: chat.name, handle: handle, channelID: channelID))
-        var messages: [(ExportJSON.Message, line: Int, path: String?)] = []
+        var albums = ExportAlbums.Runs<(line: Int, path: String?)>()
         var pinned = Set<String>()
         var services: [String: Int] = [:]
         var rejectedFields = 0
         var repairCursor = 0
         var seenIDs = Set<String>()
-        for (index, entry) in chat.messages.enumerated() {
-            let line = lines?[index] ?? 0
-            currentPath = messagePaths?[index]
-            let nextLine = lines.map { index + 1 < $0.count ? $0[index + 1] : Int.max } ?? 0
-            switch entry.value {
+        func add(_ run: ExportAlbums.Run<(line: Int, path: String?)>?) {
+            guard let run else { return }
+            currentPath = run.first.path
+            parsed.posts.append(makePost(run.messages, line: run.first.line))
+        }
+        for (index, entry) in messages.enumerated() {
+            let line = entry.line
+            currentPath = entry.path
+            switch entry.message {
+            case .failure(let malformed as ExportJSON.MalformedMessage):
+                parsed.diagnostics.append(
+                    .error(
+                        "malformed JSON (\(malformed.reason)) in message \(index + 1) of \(chat.name ?? "the chat"); that message is skipped, the rest are read",
+                        at: SourceLocation(path: currentPath ?? path, line: malformed.line, column: malformed.column)))
             case .failure(let error):
                 parsed.diagnostics.append(
                     .warning(
@@ -70,14 +85,14 @@ struct ExportChatReader {
                         .warning("message \(message.id) appears twice in this chat; both are kept, each at its own address", at: location(line)))
                 }
                 if line > 0 {
-                    parsed.diagnostics += repairNotes(from: line, to: nextLine, id: message.id, cursor: &repairCursor)
+                    parsed.diagnostics += repairNotes(from: line, to: entry.nextLine, id: message.id, cursor: &repairCursor)
                 }
                 for key in message.unknownKeys {
                     notes.add("unknown message key '\(key)' ignored", at: location(line))
                 }
                 switch message.type {
                 case "message":
-                    messages.append((message, line, currentPath))
+                    add(albums.add(message, (line, entry.path)))
                 case "service":
                     if message.action == "pin_message", let target = message.actionMessageID { pinned.insert(target) }
                     services[message.action ?? "unknown", default: 0] += 1
@@ -86,6 +101,16 @@ struct ExportChatReader {
                 default:
                     notes.add("unknown message type '\(message.type)' ignored", at: location(line))
                 }
+            }
+        }
+        add(albums.finish())
+        // A pin is a service message after the post it pins.
+        for index in parsed.posts.indices {
+            let post = parsed.posts[index]
+            if pinned.contains(post.messageID ?? "") || (post.details?.albumIDs ?? []).contains(where: pinned.contains) {
+                var details = post.details ?? PostDetails()
+                details.pinned = true
+                parsed.posts[index].details = details
             }
         }
         if rejectedFields > 0 {
@@ -99,15 +124,6 @@ struct ExportChatReader {
                     "\(services.values.reduce(0, +)) service messages are not posts (\(kinds)); pins mark their posts", at: SourceLocation(path: path)
                 ))
         }
-        for group in ExportAlbums.group(messages.map(\.0)) {
-            let line = messages[group.lowerBound].line
-            currentPath = messages[group.lowerBound].path
-            var post = makePost(messages[group].map(\.0), line: line, channelID: channelID)
-            if pinned.contains(post.messageID ?? "") || (post.details?.albumIDs ?? []).contains(where: pinned.contains) {
-                post.details?.pinned = true
-            }
-            parsed.posts.append(post)
-        }
         parsed.diagnostics += notes.diagnostics
         return parsed
     }
@@ -117,7 +133,7 @@ struct ExportChatReader {
     }
 
     /// A post from one message, or from the messages of one album.
-    mutating func makePost(_ album: [ExportJSON.Message], line: Int, channelID: String?) -> Post {
+    mutating func makePost(_ album: [ExportJSON.Message], line: Int) -> Post {
         let first = album[0]
         let captioned = album.first { !$0.text.isEmpty } ?? first
         let spans = captioned.text.map { part in
@@ -126,7 +142,7 @@ struct ExportChatReader {
         for span in spans where !TextSpan.knownKinds.contains(span.kind) {
             notes.add("unknown text entity '\(span.kind)' shown as plain text", at: location(line))
         }
-        var details = PostDetails(channelID: channelID)
+        var details = PostDetails()
         details.edited = album.compactMap { Self.date($0.editedUnixtime, local: $0.edited).date }.max()
         details.author = first.author
         details.viaBot = first.viaBot
@@ -163,7 +179,7 @@ struct ExportChatReader {
             replyTo: first.replyToPeer == nil ? first.replyTo : nil,
             source: SourceRange(path: currentPath ?? path, firstLine: line, lastLine: line))
         post.spans = spans
-        post.details = details
+        post.details = details.isEmpty ? nil : details
         return post
     }
 

@@ -24,11 +24,47 @@ enum ExportJSON {
         }
     }
 
+    /// A chat without its messages: `messages` holds the slot of its array among those
+    /// `JSONMessageArrays` found (written there in place of the array), and the messages are
+    /// decoded one at a time from that array's bytes.
     struct Chat: Decodable {
         var name: String?
         var type: String?
         var id: Flexible?
-        var messages: [Lenient<Message>]
+        var slot: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case name, type, id
+            case slot = "messages"
+        }
+
+        init(name: String?, type: String?, id: Flexible?, slot: Int? = nil) {
+            self.name = name
+            self.type = type
+            self.id = id
+            self.slot = slot
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            name = try c.decodeIfPresent(String.self, forKey: .name)
+            type = try c.decodeIfPresent(String.self, forKey: .type)
+            id = try c.decodeIfPresent(Flexible.self, forKey: .id)
+            // Every array under a `messages` key was replaced by `[slot]`; anything else here
+            // was not an array in the file, which no export writes.
+            let slots = try c.decode([Int].self, forKey: .slot)
+            guard slots.count == 1 else {
+                throw DecodingError.dataCorruptedError(forKey: .slot, in: c, debugDescription: "'messages' is not a list of messages")
+            }
+            slot = slots[0]
+        }
+    }
+
+    /// A message whose bytes are not JSON, and where that shows.
+    struct MalformedMessage: Error {
+        var reason: String
+        var line: Int
+        var column: Int?
     }
 
     /// Decodes `T`, keeping the failure instead of failing the whole list.

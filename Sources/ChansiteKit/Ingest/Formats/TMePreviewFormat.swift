@@ -58,14 +58,21 @@ public struct TMePreviewFormat: SegmentedFormat {
         return end + 1
     }
 
+    /// The longest counter line looked at: a number and a noun, with room for odd spacing.
+    static let maxCounterLine = 200
+
     /// `9.25K subscribers`, `1 subscriber`, `120 members`.
     static func isSubscribersLine(_ line: String) -> Bool {
+        // A count and a noun: never a long line (splitting one into words would cost its
+        // length in memory many times over).
+        guard line.utf8.count <= maxCounterLine else { return false }
         let words = line.normalizedSpaces.split(separator: " ")
         guard words.count == 2, isCount(words[0]) else { return false }
         return ["subscribers", "subscriber", "members", "member"].contains(words[1].lowercased())
     }
 
     static func isCounterLine(_ line: String) -> Bool {
+        guard line.utf8.count <= maxCounterLine else { return false }
         let words = line.normalizedSpaces.split(separator: " ")
         return words.count == 2 && isCount(words[0]) && counterNouns.contains(words[1].lowercased())
     }

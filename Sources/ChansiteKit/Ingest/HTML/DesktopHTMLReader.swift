@@ -75,23 +75,16 @@ public struct DesktopHTMLReader: Sendable {
                     at: SourceLocation(path: first.0)))
             return ([], diagnostics)
         }
-        var messages: [ExportJSON.Lenient<ExportJSON.Message>] = []
-        var lines: [Int] = []
-        var paths: [String] = []
-        for (path, page) in ordered {
-            for (message, line) in page.messages {
-                messages.append(ExportJSON.Lenient(message))
-                lines.append(line)
-                paths.append(path)
-            }
+        let entries = ordered.lazy.flatMap { path, page in
+            page.messages.lazy.map { ExportChatReader.Entry(message: .success($0.message), line: $0.line, nextLine: Int.max, path: path) }
         }
-        let chat = ExportJSON.Chat(name: name, type: type, id: nil, messages: messages)
-        var reader = ExportChatReader(path: first.0, media: ExportMediaResolver(folder: folder.isEmpty ? "." : folder), lines: lines)
-        reader.messagePaths = paths
-        var dump = reader.read(chat, handle: nil)
+        let messageCount = ordered.reduce(0) { $0 + $1.1.messages.count }
+        let chat = ExportJSON.Chat(name: name, type: type, id: nil)
+        var reader = ExportChatReader(path: first.0, media: ExportMediaResolver(folder: folder.isEmpty ? "." : folder))
+        var dump = reader.read(chat, handle: nil, messages: entries)
         dump.diagnostics.insert(
             .note(
-                "read as a Telegram Desktop export in HTML (\(ordered.count) pages, \(messages.count) messages)", at: SourceLocation(path: first.0)),
+                "read as a Telegram Desktop export in HTML (\(ordered.count) pages, \(messageCount) messages)", at: SourceLocation(path: first.0)),
             at: 0)
         if isChannel, !proven {
             dump.diagnostics.insert(
@@ -109,8 +102,4 @@ public struct DesktopHTMLReader: Sendable {
         guard let document, document.root != nil else { return (path, nil, diagnostics) }
         return (path, DesktopHTMLPage(document: document), diagnostics)
     }
-}
-
-extension ExportJSON.Lenient {
-    init(_ value: T) { self.value = .success(value) }
 }

@@ -305,7 +305,7 @@ extension PostViews {
         }
 
         func addDetails(of post: SitePost, channel: Channel?, to view: PostView) {
-            if let handle = channel?.info.handle, let id = post.post.messageID, post.post.details != nil {
+            if let handle = channel?.info.handle, let id = post.post.messageID {
                 view.telegramURL = "https://t.me/" + SitePaths.percentEncoded(handle) + "/" + id
             }
             guard let details = post.post.details else { return }

@@ -49,12 +49,19 @@ enum Hashtags {
 
     /// True when the line holds only hashtags separated by spaces (`#ml #papers`).
     static func isHashtagLine(_ line: String) -> Bool {
-        let words = line.normalizedSpaces.split(separator: " ")
-        guard !words.isEmpty else { return false }
-        return words.allSatisfy { word in
+        let flat = line.normalizedSpaces
+        guard !flat.isEmpty else { return false }
+        // Word by word without splitting the line into an array: a line of a million tags
+        // would otherwise cost many times its length.
+        var rest = flat[...]
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: " ") ?? rest.endIndex
+            let word = rest[..<end]
             guard word.first == "#", word.count > 1 else { return false }
             let body = word.unicodeScalars.dropFirst()
-            return body.allSatisfy(isWordScalar) && body.contains { $0.properties.isAlphabetic }
+            guard body.allSatisfy(isWordScalar), body.contains(where: { $0.properties.isAlphabetic }) else { return false }
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
         }
+        return true
     }
 }

@@ -6,7 +6,8 @@ enum RelativeDate {
 
     /// True when the whole line is a relative date.
     static func isDateLine(_ line: String) -> Bool {
-        guard line.containsBytes("ago") || line.containsBytes("назад"), endsLikeDateLine(line) else { return false }
+        // At most three count-and-unit pairs and "ago": never a long line.
+        guard line.utf8.count <= 160, line.containsBytes("ago") || line.containsBytes("назад"), endsLikeDateLine(line) else { return false }
         var words = line.normalizedSpaces.split(separator: " ").map { String($0).droppingTrailingCommas() }
         guard words.count >= 3 else { return false }
         let last = words.removeLast()

@@ -56,7 +56,7 @@ import Testing
         let posts = try #require(read.dumps.first?.posts)
         #expect(posts.map(\.messageID) == ["3", "7"])
         #expect(posts[0].details?.pinned == true)
-        #expect(posts[1].details?.pinned == false)
+        #expect(posts[1].details?.pinned != true)
         let messages = Self.all(read).map(\.message)
         #expect(messages.contains { $0.contains("4 service messages are not posts") && $0.contains("pin_message ×1") })
         #expect(messages.contains { $0.contains("'unsupported'") })
@@ -114,14 +114,27 @@ import Testing
         #expect(byID["25"]?.media.first?.spoiler == true)
     }
 
-    @Test func malformedJSONNamesItsLineAndColumn() throws {
+    @Test func aMalformedMessageIsNamedByLineAndColumnAndTheRestAreRead() throws {
         let read = try Self.read("malformed")
-        #expect(read.dumps.isEmpty)
-        let error = try #require(read.diagnostics.first)
+        #expect(read.dumps.first?.posts.map(\.text) == ["fine"])
+        let error = try #require(read.dumps.first?.diagnostics.first)
         #expect(error.severity == .error)
         #expect(error.location?.line == 7)
         #expect(error.location?.column == 51)  // the second comma of ",,"
         #expect(error.message.hasPrefix("malformed JSON"))
+        #expect(error.message.contains("in message 2 of Broken"))
+    }
+
+    @Test func aFileCutShortIsMalformedAtItsEnd() throws {
+        let data = Data(
+            "{\n \"name\": \"Cut\",\n \"type\": \"public_channel\",\n \"messages\": [\n  {\"id\": 1, \"type\": \"message\", \"text\": \"a\"},\n  {\"id\": 2"
+                .utf8)
+        let read = ExportReader().read(path: "cut/result.json", data: data)
+        #expect(read.dumps.isEmpty)
+        let error = try #require(read.diagnostics.first)
+        #expect(error.severity == .error)
+        #expect(error.message.hasPrefix("malformed JSON"))
+        #expect(error.location?.line == 6)
     }
 
     @Test func jsonThatIsNoExportIsSkippedClearly() {
