@@ -193,28 +193,39 @@ import Testing
         #expect(result.stderr.contains("bad\\u{1B}]0;owned\\u{7}name.txt"))
     }
 
-    /// Output bytes grow with the input, not with its square: ×10 the input, ≤ ×15 the output.
-    @Test(arguments: ["tags", "mentions", "quotes", "identical"])
-    func outputGrowsLinearlyWithAdversarialInput(kind: String) throws {
-        func dump(_ n: Int) -> String {
-            let header = "Adversarial\n5 subscribers\nDownload Telegram\n"
-            switch kind {
-            case "tags": return header + "Many tags.\n\n" + (0..<n).map { "#t\($0)" }.joined(separator: " ") + "\n"
-            case "mentions": return header + "Many mentions.\n\n" + (0..<(n * 20)).map { "@user\($0)" }.joined(separator: " ") + "\n"
-            case "quotes": return header + (0..<n).map { "Reader \($0)\nThe same start of a post \($0)…\nA reply \($0).\n\n" }.joined()
-            default: return header + String(repeating: "The same post again.\n\n#same\n\n", count: n)
-            }
-        }
-        var sizes: [Int] = []
-        for n in [60, 600] {
-            let project = try CLIRunner.temporaryProject(content: ["d.txt": Data(dump(n).utf8)])
+    /// Every adversarial shape of `scripts/adversarial-input.py` (the benchmark's): ×10 the
+    /// input costs at most ×15 the output bytes and ×15 the build's CPU time. CPU time, not wall
+    /// time: file creation on a busy disk is noise, a quadratic step is not. Builds of under
+    /// half a second count as half a second, so start-up noise cannot fail a linear shape.
+    @Test(arguments: Self.adversarialKinds)
+    func outputAndTimeGrowLinearlyWithAdversarialInput(kind: String) throws {
+        var costs: [(bytes: Int, seconds: Double)] = []
+        for scale in [1, 10] {
+            let project = FileManager.default.temporaryDirectory.appendingPathComponent("chansite-adversarial-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: project) }
-            let result = try CLIRunner.run(["build", "-q"], in: project)
-            #expect(result.status == 0, "\(result.stderr)")
-            sizes.append(Self.bytes(under: project.appendingPathComponent("Output")))
+            let generator = CLIRunner.repositoryRoot.appendingPathComponent("scripts/adversarial-input.py").path
+            let made = try CLIRunner.run([generator, kind, String(scale), project.path], executable: URL(fileURLWithPath: "/usr/bin/python3"))
+            try #require(made.status == 0, "\(made.stderr)")
+            // bash's `time` reports the build's own user CPU seconds.
+            let timed = try CLIRunner.run(
+                ["-c", "TIMEFORMAT=%U; time \"$0\" build -q", CLIRunner.binary.path], in: project, executable: URL(fileURLWithPath: "/bin/bash"))
+            #expect(timed.status == 0, "\(kind) ×\(scale): \(timed.stderr)")
+            let seconds = try #require(timed.stderr.split(separator: "\n").last.flatMap { Double($0) }, "\(timed.stderr)")
+            costs.append((Self.bytes(under: project.appendingPathComponent("Output")), max(seconds, 0.5)))
         }
-        #expect(Double(sizes[1]) / Double(sizes[0]) <= 15, "\(kind): \(sizes)")
+        #expect(Double(costs[1].bytes) / Double(costs[0].bytes) <= 15, "\(kind) output bytes: \(costs.map(\.bytes))")
+        #expect(costs[1].seconds / costs[0].seconds <= 15, "\(kind) CPU seconds: \(costs.map(\.seconds))")
     }
+
+    @Test func everyAdversarialShapeIsTested() {
+        #expect(Self.adversarialKinds.count >= 20, "\(Self.adversarialKinds)")
+    }
+
+    static let adversarialKinds: [String] = {
+        let script = CLIRunner.repositoryRoot.appendingPathComponent("scripts/adversarial-input.py").path
+        let listed = try? CLIRunner.run([script, "--kinds"], executable: URL(fileURLWithPath: "/usr/bin/python3"))
+        return (listed?.stdout ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+    }()
 
     static func bytes(under root: URL) -> Int {
         var total = 0

@@ -637,7 +637,7 @@ input[type=search], select {
     {{#editedText}}<span class="post-edited">{{t.edited}} {{editedText}}</span>{{/editedText}}
     {{#isPinned}}<span class="post-pinned">📌 {{t.pinned}}</span>{{/isPinned}}
     {{#author}}<span class="post-author">{{author}}</span>{{/author}}
-    {{#forwardedFrom}}<span class="post-forward">{{t.forwardedFrom}} {{#forwardedFromURL}}<a href="{{forwardedFromURL}}">{{forwardedFrom}}</a>{{/forwardedFromURL}}{{^forwardedFromURL}}{{forwardedFrom}}{{/forwardedFromURL}}</span>{{/forwardedFrom}}
+    {{#forwardedFrom}}<span class="post-forward">{{t.forwardedFrom}} {{#forwardedFromURL}}<a href="{{forwardedFromURL}}">{{forwardedFrom}}</a>{{/forwardedFromURL}}{{^forwardedFromURL}}{{forwardedFrom}}{{/forwardedFromURL}}{{#forwardedDateText}} <time class="post-forward-date" datetime="{{forwardedDateISO}}">{{forwardedDateText}}</time>{{/forwardedDateText}}</span>{{/forwardedFrom}}
     {{#viaBot}}<span class="post-via">{{t.via}} {{viaBot}}</span>{{/viaBot}}
 
 """#,

@@ -16,6 +16,9 @@ final class PostView: TemplateView, @unchecked Sendable {
     var titleHTML: String?
     var forwardedFrom: String?
     var forwardedFromURL: String?
+    /// When the forwarded message was first sent (HTML exports show it).
+    var forwardedDateText: String?
+    var forwardedDateISO: String?
     var dateText: String?
     var dateAsWritten: String?
     var dateISO: String?
@@ -137,6 +140,7 @@ final class PostView: TemplateView, @unchecked Sendable {
         "summaryHashtags": { $0.hashtags.isEmpty ? nil : Array($0.hashtags.prefix(PostView.summaryTagLimit)) },
         "moreHashtags": { $0.hashtags.count > PostView.summaryTagLimit ? "+\($0.hashtags.count - PostView.summaryTagLimit)" : nil },
         "titleHTML": { $0.titleHTML }, "forwardedFrom": { $0.forwardedFrom }, "forwardedFromURL": { $0.forwardedFromURL },
+        "forwardedDateText": { $0.forwardedDateText }, "forwardedDateISO": { $0.forwardedDateISO },
         "dateText": { $0.dateText }, "dateAsWritten": { $0.dateAsWritten }, "dateISO": { $0.dateISO },
         "editedText": { $0.editedText },
         "reactions": { $0.reactions.isEmpty ? nil : $0.reactions }, "hasReactions": { $0.reactions.isEmpty ? nil : true },

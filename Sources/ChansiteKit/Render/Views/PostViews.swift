@@ -302,6 +302,10 @@ extension PostViews {
             if let edited = post.details?.edited {
                 view.editedText = isLocal ? dates.localText(edited) : dates.text(edited)
             }
+            if let forwarded = post.details?.forwardedDate {
+                view.forwardedDateText = dates.text(forwarded)
+                view.forwardedDateISO = dates.iso(forwarded)
+            }
         }
 
         func addDetails(of post: SitePost, channel: Channel?, to view: PostView) {
