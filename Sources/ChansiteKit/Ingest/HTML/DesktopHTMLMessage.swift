@@ -100,26 +100,59 @@ struct DesktopHTMLDate {
     var unixTime: Int?
 
     init?(_ title: String) {
-        let fields = title.split(whereSeparator: { $0 == " " || $0 == "." || $0 == ":" })
-        guard fields.count >= 6, let day = Int(fields[0]), let month = Int(fields[1]), let year = Int(fields[2]),
-            let hour = Int(fields[3]), let minute = Int(fields[4]), let second = Int(fields[5]),
-            (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour),
+        // One pass over the bytes (a page has a date per message): six numbers separated by
+        // spaces, dots or colons, then an optional `UTC±HH[:MM]`.
+        var numbers: [Int] = []
+        var zone: (sign: Int, hours: Int, minutes: Int)?
+        var utf8 = Array(title.utf8)[...]
+        while let byte = utf8.first, numbers.count < 6 {
+            if Self.isDigit(byte) {
+                guard let number = Self.number(&utf8, maxDigits: numbers.count == 2 ? 4 : 2) else { return nil }
+                numbers.append(number)
+            } else if byte == 0x20 || byte == 0x2E || byte == 0x3A {
+                utf8 = utf8.dropFirst()
+            } else {
+                return nil
+            }
+        }
+        guard numbers.count == 6 else { return nil }
+        let (day, month, year, hour, minute, second) = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5])
+        guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour),
             (0...59).contains(minute), (0...60).contains(second)
         else { return nil }
+        while utf8.first == 0x20 { utf8 = utf8.dropFirst() }
+        if utf8.starts(with: "UTC".utf8) {
+            utf8 = utf8.dropFirst(3)
+            guard let sign = utf8.first.flatMap({ $0 == 0x2B ? 1 : $0 == 0x2D ? -1 : nil }) else { return nil }
+            utf8 = utf8.dropFirst()
+            guard let hours = Self.number(&utf8, maxDigits: 2), (0...14).contains(hours) else { return nil }
+            var minutes = 0
+            if utf8.first == 0x3A {
+                utf8 = utf8.dropFirst()
+                minutes = Self.number(&utf8, maxDigits: 2) ?? 0
+            }
+            zone = (sign, hours, minutes)
+        }
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         let paddedYear = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
         local = "\(paddedYear)-\(two(month))-\(two(day))T\(two(hour)):\(two(minute)):\(two(second))"
         let wall = Self.days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second
-        if let zone = title.firstRange(of: "UTC") {
-            let offset = title[zone.upperBound...].trimmingCharacters(in: .whitespaces)
-            let sign = offset.hasPrefix("-") ? -1 : 1
-            let digits = offset.dropFirst().split(separator: ":")
-            guard offset.hasPrefix("+") || offset.hasPrefix("-"), let h = digits.first.flatMap({ Int($0) }), (0...14).contains(h) else {
-                return nil
-            }
-            let m = digits.count > 1 ? Int(digits[1]) ?? 0 : 0
-            unixTime = wall - sign * (h * 3600 + m * 60)
+        unixTime = zone.map { wall - $0.sign * ($0.hours * 3600 + $0.minutes * 60) }
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+
+    /// The decimal number at the start of `bytes` (at most `maxDigits` digits), consumed.
+    private static func number(_ bytes: inout ArraySlice<UInt8>, maxDigits: Int) -> Int? {
+        var value = 0
+        var count = 0
+        while let byte = bytes.first, isDigit(byte) {
+            count += 1
+            guard count <= maxDigits else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+            bytes = bytes.dropFirst()
         }
+        return count > 0 ? value : nil
     }
 
     /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).

@@ -57,7 +57,7 @@ enum DesktopHTMLText {
         let onclick = element.attribute("onclick") ?? ""
         let text = element.text
         if !onclick.isEmpty {
-            for (call, type) in Self.calls where onclick.firstRange(of: call) != nil { return (type, nil) }
+            for (call, type) in Self.calls where onclick.containsBytes(call) { return (type, nil) }
         }
         if href.hasPrefix("mailto:") { return ("email", nil) }
         if href.hasPrefix("tel:") { return ("phone", nil) }
@@ -66,7 +66,7 @@ enum DesktopHTMLText {
         if href == text { return ("link", nil) }
         // A custom emoji links its sticker file, relative to the export (`stickers/…`).
         let sticker = ["webp", "tgs", "webm", "png", "jpg"].contains(PathName.extension(href).lowercased())
-        if sticker, href.firstRange(of: "://") == nil { return ("custom_emoji", nil) }
+        if sticker, !href.containsBytes("://") { return ("custom_emoji", nil) }
         return ("text_link", href)
     }
 
