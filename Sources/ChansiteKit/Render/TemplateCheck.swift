@@ -5,7 +5,7 @@ import Foundation
 /// as nothing, silently.
 enum TemplateCheck {
     /// Every name a page's view can hold, at any depth: the union of the view types' variables
-    /// (README, "Templates").
+    /// (docs/templates.md).
     static let variables: Set<String> = ViewCatalog.names.union(PageView.templateFlags)
 
     /// The keys of the built-in English strings, which every language falls back to.

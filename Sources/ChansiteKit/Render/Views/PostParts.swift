@@ -1,4 +1,4 @@
-/// The small records a post shows (README, "Templates": hashtags, reactions, link cards, the
+/// The small records a post shows (docs/templates.md: hashtags, reactions, link cards, the
 /// post it answers, polls, places, contacts). Links are root-relative (`SitePaths.rootLink`).
 
 /// A named link: a hashtag, a tag in a cloud, a reply.

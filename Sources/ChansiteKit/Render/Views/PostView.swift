@@ -1,4 +1,4 @@
-/// What templates see of a post (README, "Templates"). Made once per post and build by
+/// What templates see of a post (docs/templates.md). Made once per post and build by
 /// `PostViews`, with root-relative links, and shared by every page that shows the post: its
 /// own page, its channel's page, its tags' and month's pages, its neighbours and the home page.
 final class PostView: TemplateView, @unchecked Sendable {
