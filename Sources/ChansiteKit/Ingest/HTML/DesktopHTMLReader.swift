@@ -49,51 +49,79 @@ public struct DesktopHTMLReader: Sendable {
     ///   - folder: the export's folder (media paths are relative to it).
     ///   - pages: each page's path as the user should see it, and its bytes.
     public func read(folder: String, pages: [(path: String, data: Data)]) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
-        let parsed = pages.indices.concurrentMap(chunk: 1) { index in Self.parse(pages[index].path, pages[index].data) }
-        var diagnostics = parsed.flatMap(\.diagnostics)
-        // Pages in the order of their first message: files may be renamed or missing.
-        let ordered = parsed.compactMap { read in read.page.map { (read.path, $0) } }
-            .filter { !$0.1.messages.isEmpty }
-            .sorted { (Int($0.1.messages[0].message.id) ?? 0, $0.0) < (Int($1.1.messages[0].message.id) ?? 0, $1.0) }
-        guard let first = ordered.first else {
+        // Pages in the order of their first message (files may be renamed or missing), told by
+        // a byte search so that pages can be parsed a few at a time and their messages read
+        // as they come: an export's messages are never all held at once.
+        let keys = pages.map { Self.firstMessageNumber(in: $0.data) ?? Int.max }
+        let ordered = pages.indices.sorted { (keys[$0], pages[$0].path) < (keys[$1], pages[$1].path) }.map { pages[$0] }
+        let facts = PageFacts()
+        let entries = PageEntries(pages: ordered, facts: facts, batch: 2 * ProcessInfo.processInfo.activeProcessorCount)
+        var reader = ExportChatReader(path: ordered.first?.path ?? folder, media: ExportMediaResolver(folder: folder.isEmpty ? "." : folder))
+        var dump = reader.read(ExportJSON.Chat(name: nil, type: nil, id: nil), handle: nil, messages: entries)
+        var diagnostics = facts.diagnostics
+        guard let first = facts.firstPath else {
             diagnostics.append(.warning("an HTML export page with no messages; skipped", at: SourceLocation(path: pages.first?.path ?? folder)))
             return ([], diagnostics)
         }
-        let name = ordered.lazy.compactMap(\.1.chatName).first
-        let senders = ordered.reduce(into: Set<String>()) { $0.formUnion($1.1.senders) }
-        let proven = ordered.contains { $0.1.saysChannel || $0.1.hasSignature }
+        let name = facts.chatName
+        let proven = facts.saysChannel || facts.hasSignature
         let inAccount = FileSystem.exists(FileSystem.join(PathName.parent(PathName.parent(folder)), "export_results.html"))
-        let soleSender = !senders.isEmpty && senders == Set([name ?? ""])
+        let soleSender = !facts.senders.isEmpty && facts.senders == Set([name ?? ""])
         let isChannel = proven || (soleSender && !inAccount)
         let type = isChannel ? "public_channel" : ExportReader.untypedChat
         guard chatTypes.contains(type) else {
             diagnostics.append(
                 .warning(
                     "'\(name ?? "this chat")' is not published: an HTML export does not say what a chat is, and nothing in this one shows "
-                        + "a channel (\(senders.count) senders\(inAccount ? ", in a full-account export" : "")); add \"\(ExportReader.untypedChat)\" "
+                        + "a channel (\(facts.senders.count) senders\(inAccount ? ", in a full-account export" : "")); add \"\(ExportReader.untypedChat)\" "
                         + "to 'exportChatTypes' to publish it",
-                    at: SourceLocation(path: first.0)))
+                    at: SourceLocation(path: first)))
             return ([], diagnostics)
         }
-        let entries = ordered.lazy.flatMap { path, page in
-            page.messages.lazy.map { ExportChatReader.Entry(message: .success($0.message), line: $0.line, nextLine: Int.max, path: path) }
-        }
-        let messageCount = ordered.reduce(0) { $0 + $1.1.messages.count }
-        let chat = ExportJSON.Chat(name: name, type: type, id: nil)
-        var reader = ExportChatReader(path: first.0, media: ExportMediaResolver(folder: folder.isEmpty ? "." : folder))
-        var dump = reader.read(chat, handle: nil, messages: entries)
+        dump.channel.title = name
         dump.diagnostics.insert(
             .note(
-                "read as a Telegram Desktop export in HTML (\(ordered.count) pages, \(messageCount) messages)", at: SourceLocation(path: first.0)),
+                "read as a Telegram Desktop export in HTML (\(facts.pagesWithMessages) pages, \(facts.messages) messages)",
+                at: SourceLocation(path: first)),
             at: 0)
         if isChannel, !proven {
             dump.diagnostics.insert(
                 .note(
                     "published as a channel: every message is sent in its name, as a channel's posts are (an HTML export does not say "
                         + "what a chat is); if it is not a channel, take it out of the content folder",
-                    at: SourceLocation(path: first.0)), at: 1)
+                    at: SourceLocation(path: first)), at: 1)
         }
         return ([dump], diagnostics)
+    }
+
+    /// The number of the first message a page holds (`id="message123"`; date separators'
+    /// negative ids skipped), found in its bytes without parsing them; nil when there is none.
+    static func firstMessageNumber(in data: Data) -> Int? {
+        let marker = Array(#"id="message"#.utf8)
+        return data.withUnsafeBytes { raw -> Int? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard let base = bytes.baseAddress, bytes.count > marker.count else { return nil }
+            var from = 0
+            // memchr from one `i` to the next, then the rest of the marker compared in place.
+            while from < bytes.count, let found = memchr(base + from, Int32(marker[0]), bytes.count - from) {
+                let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard start + marker.count <= bytes.count, marker.indices.allSatisfy({ bytes[start + $0] == marker[$0] }) else {
+                    from = start + 1
+                    continue
+                }
+                var i = start + marker.count
+                var number = 0
+                var digits = 0
+                while i < bytes.count, (0x30...0x39).contains(bytes[i]), digits < 10 {
+                    number = number * 10 + Int(bytes[i] - 0x30)
+                    digits += 1
+                    i += 1
+                }
+                if digits > 0, i < bytes.count, bytes[i] == 0x22 { return number }
+                from = i
+            }
+            return nil
+        }
     }
 
     /// One page parsed (its tree let go of when this returns), or why it could not be.
