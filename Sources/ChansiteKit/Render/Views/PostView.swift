@@ -64,12 +64,13 @@ final class PostView: TemplateView, @unchecked Sendable {
     /// without rendering its body or summary a second time: a few dozen bytes, where the view
     /// holds hundreds.
     struct Trace: Sendable {
-        let fingerprint: String
+        /// Packed (a fingerprint is hex): a large channel keeps a trace per post.
+        let fingerprint: CompactText
         let hasBody: Bool
         let summary: Summary
     }
 
-    var trace: Trace { Trace(fingerprint: fingerprint, hasBody: hasBody, summary: summary) }
+    var trace: Trace { Trace(fingerprint: CompactText(fingerprint), hasBody: hasBody, summary: summary) }
 
     // The variables are set while `PostViews` builds the view, on one thread; from then on the
     // view is only read (the summary is set by its own task before any page is rendered).
@@ -117,7 +118,7 @@ final class PostView: TemplateView, @unchecked Sendable {
     /// Completes a view made again from `trace`: its fingerprint and summary are the first
     /// view's (the same inputs made them).
     func restore(_ trace: Trace) {
-        fingerprint = trace.fingerprint
+        fingerprint = trace.fingerprint.string
         summary = trace.summary
     }
 
