@@ -9,9 +9,9 @@ struct ContentWalk {
     /// Resolved folders never read as content (the output and its work folder).
     let excluded: [String]
     private(set) var paths: [String] = []
-    /// `result.json` of each Telegram Desktop export found; an export's folder is not walked
-    /// further (its media and files are not dumps).
-    private(set) var exports: [String] = []
+    /// Each export file found (`result.json`, the pages of an HTML export, saved preview
+    /// pages); an export's folder is not walked further (its media and files are not dumps).
+    private(set) var exports: [ExportFile] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var entered = Set<String>()
 
@@ -34,7 +34,7 @@ struct ContentWalk {
         }
         let pages = htmlPages(in: folder, names: names)
         if names.contains("result.json"), FileSystem.isRegularFile(FileSystem.join(folder, "result.json")) {
-            exports.append(FileSystem.join(folder, "result.json"))
+            exports.append(ExportFile(path: FileSystem.join(folder, "result.json"), kind: .json))
             if !pages.export.isEmpty {
                 diagnostics.append(
                     .note(
@@ -46,11 +46,11 @@ struct ContentWalk {
         // An export's folder is one export (its media folders are not content); chosen by what
         // its pages hold, not by their names.
         if !pages.export.isEmpty {
-            exports += pages.export
+            exports += pages.export.map { ExportFile(path: $0, kind: .desktopPage) }
             return
         }
         // Saved web-preview pages are read together, whatever folders they are in.
-        exports += pages.preview
+        exports += pages.preview.map { ExportFile(path: $0, kind: .previewPage) }
         for name in names where !name.hasPrefix(".") {
             visitEntry(FileSystem.join(folder, name))
         }

@@ -21,7 +21,7 @@ public struct DumpLoader: Sendable {
 
     /// The dump files (as `dumpPaths`) and the `result.json` of every Telegram Desktop export.
     public func contentPaths(in folder: String, excluding excluded: [String] = []) throws -> (
-        dumps: [String], exports: [String], diagnostics: [Diagnostic]
+        dumps: [String], exports: [ExportFile], diagnostics: [Diagnostic]
     ) {
         guard FileSystem.isDirectory(folder) else {
             throw DiagnosticError(.error("content folder '\(folder)' does not exist", at: nil))

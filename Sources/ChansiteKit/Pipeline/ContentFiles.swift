@@ -8,8 +8,8 @@ struct ContentFiles {
     var walkDiagnostics: [Diagnostic]
     /// Each path's bytes, or nil with why it could not be read.
     var files: [(data: Data?, diagnostics: [Diagnostic])]
-    /// `result.json` of each export, sorted.
-    var exports: [String] = []
+    /// Each export file, sorted by path.
+    var exports: [ExportFile] = []
     var exportFiles: [(data: Data?, diagnostics: [Diagnostic])] = []
     /// Per export, a fingerprint of the names, sizes and times of every file in its folder.
     var exportMedia: [String] = []
@@ -20,10 +20,10 @@ struct ContentFiles {
     static func read(_ folder: String, excluding excluded: [String]) throws -> ContentFiles {
         let loader = DumpLoader()
         let found = try loader.contentPaths(in: folder, excluding: excluded)
-        let all = found.dumps + found.exports
+        let all = found.dumps + found.exports.map(\.path)
         let files = LockedBox([(data: Data?, diagnostics: [Diagnostic])](repeating: (nil, []), count: all.count))
         // One identity per export folder (an HTML export's pages share theirs).
-        let folders = Array(Set(found.exports.map(PathName.parent))).sorted()
+        let folders = Array(Set(found.exports.map { PathName.parent($0.path) })).sorted()
         let media = LockedBox([String: String]())
         DispatchQueue.concurrentPerform(iterations: all.count + folders.count) { index in
             if index < all.count {
@@ -39,6 +39,6 @@ struct ContentFiles {
         return ContentFiles(
             paths: found.dumps, walkDiagnostics: found.diagnostics, files: Array(files.value.prefix(found.dumps.count)),
             exports: found.exports, exportFiles: Array(files.value.dropFirst(found.dumps.count)),
-            exportMedia: found.exports.map { identities[PathName.parent($0)] ?? "" })
+            exportMedia: found.exports.map { identities[PathName.parent($0.path)] ?? "" })
     }
 }

@@ -12,8 +12,8 @@ enum InputDigest {
             if let data = file.data { fingerprint.add(bytes: data) } else { fingerprint.add("unreadable") }
         }
         fingerprint.add(content.exports.count)
-        for (path, (file, media)) in zip(content.exports, zip(content.exportFiles, content.exportMedia)) {
-            fingerprint.add(path)
+        for (export, (file, media)) in zip(content.exports, zip(content.exportFiles, content.exportMedia)) {
+            fingerprint.add(export.path)
             if let data = file.data { fingerprint.add(bytes: data) } else { fingerprint.add("unreadable") }
             fingerprint.add(media)
         }

@@ -291,7 +291,7 @@ public struct Pipeline: Sendable {
     /// The content folder's files, ready to parse, and what was found on the way.
     struct LoadedContent {
         var dumps: [LoadedDump]
-        var exports: [(path: String, data: Data)]
+        var exports: [(file: ExportFile, data: Data)]
         var walkDiagnostics: [Diagnostic]
         var exportFileDiagnostics: [Diagnostic]
         var isEmpty: Bool
@@ -324,11 +324,11 @@ public struct Pipeline: Sendable {
         }
         // Handed on: each dump's bytes are then held only by its `LoadedDump`.
         content.files = []
-        var exports: [(path: String, data: Data)] = []
+        var exports: [(file: ExportFile, data: Data)] = []
         var exportDiagnostics: [Diagnostic] = []
-        for (path, file) in zip(content.exports, content.exportFiles) {
+        for (export, file) in zip(content.exports, content.exportFiles) {
             exportDiagnostics += file.diagnostics
-            if let data = file.data { exports.append((path, data)) }
+            if let data = file.data { exports.append((export, data)) }
         }
         return LoadedContent(
             dumps: dumps, exports: exports, walkDiagnostics: content.walkDiagnostics, exportFileDiagnostics: exportDiagnostics,
@@ -338,29 +338,36 @@ public struct Pipeline: Sendable {
     /// Reads every export, in parallel; each export may hold several channels.
     /// `result.json` files are read one by one, an HTML export's pages together (by folder), and
     /// saved web-preview pages all together (one channel per handle).
-    func readExports(_ exports: [(path: String, data: Data)], config: SiteConfig) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
+    func readExports(_ exports: [(file: ExportFile, data: Data)], config: SiteConfig) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
         let reader = ExportReader(chatTypes: Set(config.exportChatTypes), handles: config.channelHandles)
         let html = DesktopHTMLReader(chatTypes: Set(config.exportChatTypes))
-        var jobs: [[(path: String, data: Data)]] = []
-        var htmlJob: [String: Int] = [:]
+        // A job a core takes: one `result.json`, or every page of one HTML export's folder.
+        enum Job: Sendable {
+            case json(path: String, data: Data)
+            case html(folder: String, pages: [(path: String, data: Data)])
+        }
+        var jobs: [Job] = []
+        var folders: [String] = []
+        var pagesByFolder: [String: [(path: String, data: Data)]] = [:]
         var previewPages: [(path: String, data: Data)] = []
-        for export in exports {
-            if PathName.last(export.path) == "result.json" {
-                jobs.append([export])
-            } else if !DesktopHTMLReader.isExportPage(export.data) {
-                previewPages.append(export)
-            } else if let job = htmlJob[PathName.parent(export.path)] {
-                jobs[job].append(export)
-            } else {
-                htmlJob[PathName.parent(export.path)] = jobs.count
-                jobs.append([export])
+        for (file, data) in exports {
+            switch file.kind {
+            case .json:
+                jobs.append(.json(path: file.path, data: data))
+            case .previewPage:
+                previewPages.append((file.path, data))
+            case .desktopPage:
+                let folder = PathName.parent(file.path)
+                if pagesByFolder[folder] == nil { folders.append(folder) }
+                pagesByFolder[folder, default: []].append((file.path, data))
             }
         }
-        let grouped = jobs
+        let grouped = jobs + folders.map { Job.html(folder: $0, pages: pagesByFolder[$0] ?? []) }
         let all = grouped.indices.concurrentMap(chunk: 1) { index -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) in
-            let job = grouped[index]
-            if job.count == 1, PathName.last(job[0].path) == "result.json" { return reader.read(path: job[0].path, data: job[0].data) }
-            return html.read(folder: PathName.parent(job[0].path), pages: job)
+            switch grouped[index] {
+            case .json(let path, let data): reader.read(path: path, data: data)
+            case .html(let folder, let pages): html.read(folder: folder, pages: pages)
+            }
         }
         let previews: (dumps: [ParsedDump], diagnostics: [Diagnostic]) =
             previewPages.isEmpty ? ([], []) : WebPreviewReader().read(pages: previewPages)

@@ -92,12 +92,8 @@ struct HTMLElement: Hashable {
         return String(cString: value)
     }
 
-    /// The class names, split on any whitespace (real pages hold tabs and odd tokens).
-    var classes: [Substring] {
-        (attribute("class") ?? "").split(whereSeparator: { $0.isWhitespace })
-    }
-
-    /// Whether the class attribute holds `name` as one of its whitespace-separated tokens,
+    /// Whether the class attribute holds `name` as one of its tokens, split on ASCII whitespace
+    /// as HTML splits them (real pages hold tabs and odd spacing),
     /// read in place (no copy: pages are walked class by class, millions of times).
     func hasClass(_ name: String) -> Bool {
         guard let attribute = xmlHasProp(node, "class"), let text = attribute.pointee.children?.pointee.content else { return false }
@@ -122,7 +118,9 @@ struct HTMLElement: Hashable {
     }
 
     /// Whether the element's tag is `tag` (lower case), compared in place.
-    func isTag(_ tag: String) -> Bool {
+    func isTag(_ tag: String) -> Bool { Self.isTag(node, tag) }
+
+    fileprivate static func isTag(_ node: xmlNodePtr, _ tag: String) -> Bool {
         guard let own = node.pointee.name else { return false }
         var wanted = tag
         return wanted.withUTF8 { bytes in
@@ -187,10 +185,7 @@ struct HTMLElement: Hashable {
 
     /// The first descendant with all these classes.
     func first(class names: String...) -> HTMLElement? {
-        descendants().first { element in
-            let own = element.classes
-            return names.allSatisfy { name in own.contains { $0 == name } }
-        }
+        descendants().first { element in names.allSatisfy(element.hasClass) }
     }
 
     /// All text below the element, with `<br>` as a line break.
@@ -210,7 +205,7 @@ struct HTMLElement: Hashable {
                 out += Self.content(of: current)
                 child = nil
             case XML_ELEMENT_NODE:
-                if current.pointee.name.map({ String(cString: $0) }) == "br" { out += "\n" }
+                if Self.isTag(current, "br") { out += "\n" }
                 child = current.pointee.children
             default:
                 child = nil

@@ -116,7 +116,7 @@ public enum JSONRepair {
 
         /// A UTF-8 sequence starting at `i`: kept when well formed and allowed, replaced otherwise.
         mutating func multibyte(at i: Int) -> Int {
-            let length = Self.sequenceLength(bytes, at: i)
+            let length = JSONRepair.sequenceLength(bytes, at: i)
             guard length > 0 else {
                 replace(i, 1, with: JSONRepair.replacement, .invalidUTF8)
                 return i + 1
@@ -127,8 +127,6 @@ public enum JSONRepair {
             if c1 || nonCharacter { replace(i, length, with: JSONRepair.replacement, .forbidden) }
             return i + length
         }
-
-        static func sequenceLength(_ bytes: [UInt8], at i: Int) -> Int { JSONRepair.sequenceLength(bytes, at: i) }
 
         /// The value of four hex digits at `i`, nil when they are not.
         func hex(at i: Int) -> UInt32? {
