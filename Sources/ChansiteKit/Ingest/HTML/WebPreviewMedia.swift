@@ -65,7 +65,10 @@ enum WebPreviewMedia {
             let inner = option.descendants()
             let text = inner.first { $0.hasClass("tgme_widget_message_poll_option_text") }?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             let percent = inner.first { $0.hasClass("tgme_widget_message_poll_option_percent") }?.text ?? ""
-            return PostDetails.Poll.Answer(text: text, voters: Int(DesktopHTMLMedia.leadingNumber(percent)) ?? 0, chosen: false)
+            // A share in percent: anything else on a hostile page counts as 0, so the total
+            // below cannot overflow.
+            let share = ExportJSON.integer(DesktopHTMLMedia.leadingNumber(percent), in: 0...100) ?? 0
+            return PostDetails.Poll.Answer(text: text, voters: share, chosen: false)
         }
         return PostDetails.Poll(question: question, closed: false, totalVoters: answers.reduce(0) { $0 + $1.voters }, answers: answers)
     }

@@ -59,6 +59,20 @@ import Testing
         let read = WebPreviewReader().read(pages: pages)
         #expect(read.dumps.flatMap(\.posts).map(\.text) == ["deep"])
     }
+
+    @Test func aPollShareThatIsNotAPercentCountsAsZero() throws {
+        func option(_ percent: String) -> String {
+            "<div class=\"tgme_widget_message_poll_option\"><div class=\"tgme_widget_message_poll_option_percent\">\(percent)</div>"
+                + "<div class=\"tgme_widget_message_poll_option_text\">a</div></div>"
+        }
+        let page =
+            "<div class=\"tgme_widget_message\" data-post=\"x/1\"><div class=\"tgme_widget_message_poll\">"
+            + option("9000000000000000000%") + option("9000000000000000000%") + option("40%") + "</div></div>"
+        let read = WebPreviewReader().read(pages: [("poll.html", Data(page.utf8))])
+        let poll = try #require(read.dumps.first?.posts.first?.details?.poll)
+        #expect(poll.answers.map(\.voters) == [0, 0, 40])
+        #expect(poll.totalVoters == 40)
+    }
 }
 
 extension WebPreviewReaderTests {
