@@ -180,7 +180,7 @@ public struct MediaPublisher: Sendable {
         var info = stat()
         _ = stat(source, &info)
         return Fingerprint(
-            "thumbnail", ChansiteVersion.fingerprint, source, String(info.st_size), String(BuildManifest.modifiedNanoseconds(info)),
+            "thumbnail", ChansiteVersion.fingerprint, source, String(info.st_size), String(FileSystem.modifiedNanoseconds(info)),
             String(info.st_ino), "\(width)x\(height)"
         ).hex
     }

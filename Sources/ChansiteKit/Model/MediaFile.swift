@@ -11,8 +11,8 @@ public struct MediaFile: Sendable, Hashable, Codable {
     public var sourcePath: String?
     /// The export's thumbnail of a video or file, on disk, checked like `sourcePath`.
     public var thumbnailPath: String?
-    /// Why the file is not in the export (the export's own sentence, or "missing"), when it is not.
-    public var unavailable: String?
+    /// Why the file is not in the site, when it is not.
+    public var unavailable: Unavailable?
     public var fileName: String?
     public var fileSize: Int?
     public var mimeType: String?
@@ -26,7 +26,7 @@ public struct MediaFile: Sendable, Hashable, Codable {
     public var spoiler: Bool
 
     public init(
-        kind: String, path: String? = nil, sourcePath: String? = nil, thumbnailPath: String? = nil, unavailable: String? = nil,
+        kind: String, path: String? = nil, sourcePath: String? = nil, thumbnailPath: String? = nil, unavailable: Unavailable? = nil,
         fileName: String? = nil, fileSize: Int? = nil, mimeType: String? = nil, width: Int? = nil, height: Int? = nil,
         durationSeconds: Int? = nil, performer: String? = nil, title: String? = nil, spoiler: Bool = false
     ) {
@@ -48,4 +48,33 @@ public struct MediaFile: Sendable, Hashable, Codable {
 
     /// True for kinds a page shows as a picture.
     public var isImage: Bool { kind == "photo" || (kind == "sticker" && mimeType == "image/webp") }
+
+    /// Why a file is not in the site. The raw value names the interface string
+    /// (`missing.<raw value>`) that tells readers.
+    public enum Unavailable: String, Sendable, Hashable, Codable {
+        /// Left out of the export: larger than its settings allowed.
+        case tooLarge
+        /// The client could not download it while exporting.
+        case failed
+        /// Left out of the export by its settings.
+        case notExported
+        /// Named by the export, but not in its folder.
+        case missing
+        /// Its path leads outside the export.
+        case refused
+        /// A saved web page names it only by an address on Telegram's servers.
+        case remote
+
+        /// The reason a Telegram Desktop export gives in place of a file's path
+        /// (`(File exceeds maximum size. …)`).
+        public init(exportSentence sentence: String) {
+            if sentence.hasPrefix("(File exceeds") {
+                self = .tooLarge
+            } else if sentence.hasPrefix("(File unavailable") {
+                self = .failed
+            } else {
+                self = .notExported
+            }
+        }
+    }
 }

@@ -17,12 +17,5 @@ public struct Tag: Sendable, Hashable {
     }
 
     /// Normalises a hashtag to its key, so `#ML`, `#ml` and `ml` meet on one page.
-    public static func key(for hashtag: String) -> String {
-        var text = hashtag
-        if text.hasPrefix("#") { text.removeFirst() }
-        let lower = text.lowercased()
-        // (Not `replacingOccurrences`: this runs for every hashtag, and Foundation's bridging is slow.)
-        guard lower.unicodeScalars.contains("ё") else { return lower }
-        return String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "ё" ? "е" : $0 }))
-    }
+    public static func key(for hashtag: String) -> String { Hashtags.key(for: hashtag) }
 }

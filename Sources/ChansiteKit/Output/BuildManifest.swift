@@ -171,17 +171,13 @@ public struct BuildManifest: Codable, Sendable {
     private static func fileIdentity(_ path: String) -> [Int64]? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
-        return [Int64(info.st_size), modifiedNanoseconds(info), Int64(bitPattern: UInt64(info.st_ino)), Int64(info.st_dev)]
+        return [Int64(info.st_size), FileSystem.modifiedNanoseconds(info), Int64(bitPattern: UInt64(info.st_ino)), Int64(info.st_dev)]
     }
 
     /// True when the file on disk is still the one the entry describes.
     static func matches(_ entry: Entry, at path: String) -> Bool {
         var info = stat()
         guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
-        return Int64(info.st_size) == entry.size && UInt64(info.st_ino) == entry.inode && modifiedNanoseconds(info) == entry.modified
-    }
-
-    static func modifiedNanoseconds(_ info: stat) -> Int64 {
-        Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        return Int64(info.st_size) == entry.size && UInt64(info.st_ino) == entry.inode && FileSystem.modifiedNanoseconds(info) == entry.modified
     }
 }

@@ -112,7 +112,7 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
         }
         // The source's identity stands for its bytes: hashing a video to compare it costs more
         // than copying it.
-        let fingerprint = Fingerprint("file", source, String(info.st_size), String(BuildManifest.modifiedNanoseconds(info)), String(info.st_ino)).hex
+        let fingerprint = Fingerprint("file", source, String(info.st_size), String(FileSystem.modifiedNanoseconds(info)), String(info.st_ino)).hex
         if reuse(path, fingerprint: fingerprint) { return }
         try makeFolder(of: path)
         let target = FileSystem.join(staging, path)
@@ -148,7 +148,7 @@ public final class StagingSink: OutputSink, @unchecked Sendable {
             path,
             BuildManifest.Entry(
                 fingerprint: fingerprint, contentHash: contentHash, size: Int64(info.st_size),
-                modified: BuildManifest.modifiedNanoseconds(info), inode: UInt64(info.st_ino)))
+                modified: FileSystem.modifiedNanoseconds(info), inode: UInt64(info.st_ino)))
         counts.mutate { $0.written += 1 }
     }
 

@@ -8,13 +8,8 @@ import Foundation
 public final class BuildCache: Sendable {
     let dumps = Memo<LoadedFile>()
     let channels = Memo<SiteAssembler.ChannelPosts>()
-    let bodies = Memo<String>()
-    let summaries = Memo<String>()
-    /// A channel's post views, by the channel's key and the site's tag links.
-    let postViews = Memo<[PostView]>()
-    /// The fingerprints of a channel's post and listing pages, by the channel's key, the
-    /// templates and the interface words.
-    let pageFingerprints = Memo<String>()
+    /// Post bodies and summaries, post views and page fingerprints.
+    let render = RenderMemos()
     let vocabulary = IndexVocabulary(keepsDocuments: true)
 
     /// A dump file's parse (nil when it had none to give) and what loading it reported.
@@ -29,10 +24,7 @@ public final class BuildCache: Sendable {
     func endBuild() {
         dumps.endBuild()
         channels.endBuild()
-        bodies.endBuild()
-        summaries.endBuild()
-        postViews.endBuild()
-        pageFingerprints.endBuild()
+        render.endBuild()
         vocabulary.endBuild()
     }
 }

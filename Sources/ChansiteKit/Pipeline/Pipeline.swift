@@ -186,7 +186,7 @@ public struct Pipeline: Sendable {
             diagnostics += media.diagnostics.map { $0.inStage("media") }
             let pages = try stage("render") { () -> Int in
                 var renderer = PageRenderer(site: site, templates: templates, media: media.media)
-                renderer.cache = cache
+                renderer.memos = cache?.render
                 renderer.progress = { [progress] done, total in
                     progress(
                         "render \(done.formatted(.number.locale(Locale(identifier: "en_US"))))/\(total.formatted(.number.locale(Locale(identifier: "en_US"))))"

@@ -19,8 +19,8 @@ public struct PageRenderer: Sendable {
     public var progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     /// The posts' media as `MediaPublisher` put it into the site.
     public let media: [String: [PublishedMedia]]
-    /// Bodies and summaries made by earlier builds in this process (`serve`).
-    public var cache: BuildCache?
+    /// Bodies, summaries and page fingerprints made by earlier builds in this process (`serve`).
+    public var memos: RenderMemos?
     /// About how many of a channel's posts are rendered together (whole listing pages): a
     /// range's bodies are what memory holds of them.
     var postsPerRange = 2000
@@ -52,7 +52,7 @@ public struct PageRenderer: Sendable {
         let run = Run(sink: sink, words: words.hex, total: allPages().count)
         // Pages, then about one search or media file for every two posts.
         sink.expect(files: run.total + site.channels.reduce(0) { $0 + $1.posts.count / 2 })
-        var posts = PostViews(site: site, media: media, links: links, bodies: cache?.bodies, memo: cache?.postViews)
+        var posts = PostViews(site: site, media: media, links: links, bodies: memos?.bodies, memo: memos?.postViews)
         let channels = ChannelView.views(site: site, archived: Set(months.byChannel.keys))
         // Summaries wait on disk beside the staging folder when views let go of their bodies.
         let scratch = posts.releasing ? sink.scratchFolder.flatMap { ScratchFile(in: $0) } : nil
@@ -62,7 +62,7 @@ public struct PageRenderer: Sendable {
             // bodies; each range's last post page needs the next post's view made too.
             for range in postRanges(c) {
                 posts.make(channel: c, upTo: range.upperBound + 1)
-                posts.renderSummaries(channel: c, range, templates, page: summaryPage, words: run.words, memo: cache?.summaries, scratch: scratch)
+                posts.renderSummaries(channel: c, range, templates, page: summaryPage, words: run.words, memo: memos?.summaries, scratch: scratch)
                 render(channelPages(c, posts: range), views: Views(posts: posts, channels: channels), run: run)
                 posts.releaseBodies(channel: c, range)
                 // The last stays: the next range's first post page shows it as its neighbour.
@@ -110,7 +110,7 @@ public struct PageRenderer: Sendable {
         // A page of a channel whose inputs are those of the last build in this process has
         // the same fingerprint: carried over without making its view.
         let memoKey = self.memoKey(of: page, views: views, words: run.words)
-        if let memoKey, let known = cache?.pageFingerprints.known(memoKey), let path = path(of: page),
+        if let memoKey, let known = memos?.pageFingerprints.known(memoKey), let path = path(of: page),
             run.sink.reuse(path, fingerprint: known)
         {
             return run.paths.mutate { $0.append(path) }
@@ -119,7 +119,7 @@ public struct PageRenderer: Sendable {
         run.paths.mutate { $0.append(path) }
         var fingerprint = Fingerprint(templates.fingerprint, run.words)
         view.add(to: &fingerprint)
-        if let memoKey { cache?.pageFingerprints.store(memoKey, fingerprint.hex) }
+        if let memoKey { memos?.pageFingerprints.store(memoKey, fingerprint.hex) }
         guard !run.sink.reuse(path, fingerprint: fingerprint.hex) else { return }
         do {
             let html = templates.renderPage(view)
@@ -140,7 +140,7 @@ public struct PageRenderer: Sendable {
     /// its view and template read (they read only that channel, the site's configuration and
     /// tag links, which the channel's key holds, and the templates and interface words).
     func memoKey(of page: Page, views: Views, words: String) -> String? {
-        guard cache != nil else { return nil }
+        guard memos != nil else { return nil }
         switch page {
         case .post(let c, let p): return views.posts.channelKeys[c].map { Fingerprint($0, templates.fingerprint, words, "post", String(p)).hex }
         case .channel(let c, let n):

@@ -132,4 +132,9 @@ extension FileSystem {
             try FileManager.default.copyItem(atPath: source, toPath: target)  // symlinks stay symlinks
         }
     }
+
+    /// A file's modification time in nanoseconds, as manifests and fingerprints record it.
+    static func modifiedNanoseconds(_ info: stat) -> Int64 {
+        Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    }
 }

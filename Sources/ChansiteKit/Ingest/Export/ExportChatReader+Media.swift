@@ -31,14 +31,14 @@ extension ExportChatReader {
         case .file(let found):
             file.sourcePath = found
         case .notExported(let sentence):
-            file.unavailable = sentence
+            file.unavailable = MediaFile.Unavailable(exportSentence: sentence)
         case .missing:
-            file.unavailable = "missing"
+            file.unavailable = .missing
             notes.add(
                 "message \(message.id): media file '\(path)' is not in the export folder; shown as not in this export", at: location(line),
                 severity: .warning, once: false)
         case .refused(let why):
-            file.unavailable = "refused"
+            file.unavailable = .refused
             notes.add("message \(message.id): media path '\(path)' refused (\(why))", at: location(line), severity: .warning, once: false)
         }
     }

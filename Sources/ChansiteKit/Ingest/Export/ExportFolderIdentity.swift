@@ -10,7 +10,7 @@ enum ExportFolderIdentity {
         while let name = walker.nextObject() as? String {
             var info = stat()
             guard lstat(FileSystem.join(folder, name), &info) == 0 else { continue }
-            entries.append("\(name)\u{1F}\(info.st_size)\u{1F}\(BuildManifest.modifiedNanoseconds(info))\u{1F}\(info.st_ino)")
+            entries.append("\(name)\u{1F}\(info.st_size)\u{1F}\(FileSystem.modifiedNanoseconds(info))\u{1F}\(info.st_ino)")
         }
         for entry in entries.sorted() { fingerprint.add(entry) }
         return fingerprint.hex

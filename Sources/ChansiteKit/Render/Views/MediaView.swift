@@ -97,15 +97,8 @@ struct MediaView: TemplateView {
     }
 
     /// Why a file is not in the export, as a strings key.
-    static func reasonKey(_ unavailable: String?) -> String {
-        switch unavailable {
-        case let text? where text.hasPrefix("(File exceeds"): return "missing.tooLarge"
-        case let text? where text.hasPrefix("(File unavailable"): return "missing.failed"
-        case "missing": return "missing.missing"
-        case "refused": return "missing.refused"
-        case WebPreviewMedia.remote: return "missing.remote"
-        default: return "missing.notExported"
-        }
+    static func reasonKey(_ unavailable: MediaFile.Unavailable?) -> String {
+        "missing." + (unavailable ?? .notExported).rawValue
     }
 
     static func size(_ bytes: Int) -> String {

@@ -11,10 +11,20 @@ enum Hashtags {
             || s.properties.generalCategory == .nonspacingMark
     }
 
+    /// Normalises a hashtag to its key, so `#ML`, `#ml` and `ml` meet on one page.
+    static func key(for hashtag: String) -> String {
+        var text = hashtag
+        if text.hasPrefix("#") { text.removeFirst() }
+        let lower = text.lowercased()
+        // (Not `replacingOccurrences`: this runs for every hashtag, and Foundation's bridging is slow.)
+        guard lower.unicodeScalars.contains("ё") else { return lower }
+        return String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "ё" ? "е" : $0 }))
+    }
+
     /// Every hashtag in `text`, with its `#`, in order, each once.
     static func find(in text: String) -> [String] {
         var seen = Set<String>()
-        return ranges(in: text).map { String(text[$0]) }.filter { seen.insert(Tag.key(for: $0)).inserted }
+        return ranges(in: text).map { String(text[$0]) }.filter { seen.insert(key(for: $0)).inserted }
     }
 
     /// Where the hashtags of `text` are, in order (repeats included). The ingest stage reads

@@ -87,7 +87,7 @@ import Testing
     @Test func pathsOutOfTheExportAreRefusedWithAWarning() throws {
         let read = try Self.read("traversal")
         let posts = try #require(read.dumps.first?.posts)
-        #expect(posts[0...2].allSatisfy { $0.media.first?.unavailable == "refused" && $0.media.first?.sourcePath == nil })
+        #expect(posts[0...2].allSatisfy { $0.media.first?.unavailable == .refused && $0.media.first?.sourcePath == nil })
         #expect(posts[3].media.first?.sourcePath?.hasSuffix("photos/ok photo (1).jpg") == true)
         let warnings = Self.all(read).filter { $0.severity == .warning }.map(\.message)
         #expect(warnings.count == 3)
@@ -97,10 +97,10 @@ import Testing
     @Test func placeholdersAndMissingFilesAreMarkedAndAMissingFileWarnsWithItsMessage() throws {
         let read = try Self.read("media")
         let byID = Dictionary(uniqueKeysWithValues: try #require(read.dumps.first).posts.map { ($0.messageID ?? "", $0) })
-        #expect(byID["18"]?.media.first?.unavailable?.hasPrefix("(File not included.") == true)
-        #expect(byID["19"]?.media.first?.unavailable?.hasPrefix("(File exceeds maximum size.") == true)
-        #expect(byID["20"]?.media.first?.unavailable?.hasPrefix("(File unavailable") == true)
-        #expect(byID["21"]?.media.first?.unavailable == "missing")
+        #expect(byID["18"]?.media.first?.unavailable == .notExported)
+        #expect(byID["19"]?.media.first?.unavailable == .tooLarge)
+        #expect(byID["20"]?.media.first?.unavailable == .failed)
+        #expect(byID["21"]?.media.first?.unavailable == .missing)
         #expect(
             Self.all(read).filter { $0.severity == .warning }.map(\.message) == [
                 "message 21: media file 'photos/photo_2@05-03-2024_10-13-00.jpg' is not in the export folder; shown as not in this export"

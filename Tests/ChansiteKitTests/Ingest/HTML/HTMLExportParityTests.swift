@@ -51,7 +51,7 @@ import Testing
         // A file's own name shows in HTML only for files, and for audio without performer and title.
         let media = post.media.map { file in
             let named = file.kind == "file" || (file.kind == "audio_file" && (file.performer == nil || file.title == nil))
-            return [file.kind, file.path ?? "-", file.unavailable ?? "", named ? file.fileName ?? "" : "", "\(file.durationSeconds ?? -1)"]
+            return [file.kind, file.path ?? "-", file.unavailable?.rawValue ?? "", named ? file.fileName ?? "" : "", "\(file.durationSeconds ?? -1)"]
                 .joined(separator: "|")
         }
         return [

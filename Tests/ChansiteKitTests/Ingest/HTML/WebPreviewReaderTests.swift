@@ -33,7 +33,7 @@ import Testing
         #expect(
             first.spans?.map(\.kind) == ["plain", "bold", "plain", "italic", "plain", "hashtag", "plain", "mention", "plain", "spoiler", "plain"])
         #expect(first.hashtags == ["#котики"] && first.details?.author == "Мария")
-        #expect(first.media.map(\.kind) == ["photo"] && first.media.allSatisfy { $0.sourcePath == nil && $0.unavailable == WebPreviewMedia.remote })
+        #expect(first.media.map(\.kind) == ["photo"] && first.media.allSatisfy { $0.sourcePath == nil && $0.unavailable == .remote })
         #expect(posts[1].replyTo == "100")
         #expect(posts[1].spans?.last == TextSpan(kind: "text_link", text: "ссылка", href: "https://example.org/a?b=1&c=2"))
         #expect(posts[2].text == "Альбом из трёх фото: مرحبا بالقطط" && posts[2].details?.albumIDs == ["103", "104"] && posts[2].media.count == 3)
