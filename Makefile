@@ -43,9 +43,13 @@ debug: deps
 site: release
 	.build/release/chansite build
 
-# The formatting rules of .swift-format, checked strictly (scripts/format.sh applies them).
+# The formatting rules of .swift-format, checked strictly (scripts/format.sh applies them), and
+# the targets' layering.
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+	@# The stages' one-way order (docs/ARCHITECTURE.md), and that the checker still catches breaks.
+	python3 scripts/check-layers.py --self-test
+	python3 scripts/check-layers.py
 
 test: test-deps lint debug
 	$(SWIFT) test

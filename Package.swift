@@ -10,8 +10,7 @@ let package = Package(
     name: "chansite",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "chansite", targets: ["ChansiteCLI"]),
-        .library(name: "ChansiteKit", targets: ["ChansiteKit"]),
+        .executable(name: "chansite", targets: ["ChansiteCLI"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,21 +43,40 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // The stages, each a target that may import only the ones above it in this list
+        // (scripts/check-layers.py holds that order and fails `make lint` when it is broken).
+        // Data flows one way: read (Ingest) → model (Assemble) → render, index, media → write.
+        .target(name: "ChansiteCore", swiftSettings: swiftSettings),
+        .target(name: "ChansiteModel", dependencies: ["ChansiteCore"], swiftSettings: swiftSettings),
+        .target(name: "ChansiteIngest", dependencies: ["ChansiteCore", "ChansiteModel", "CLibXML2"], swiftSettings: swiftSettings),
+        .target(
+            name: "ChansiteAssemble", dependencies: ["ChansiteCore", "ChansiteModel", "ChansiteIngest"], swiftSettings: swiftSettings),
+        .target(name: "ChansiteMedia", dependencies: ["ChansiteCore", "ChansiteModel", "CVips"], swiftSettings: swiftSettings),
+        .target(name: "ChansiteSearch", dependencies: ["ChansiteCore", "ChansiteModel", "CStemmer"], swiftSettings: swiftSettings),
+        .target(
+            name: "ChansiteRender",
+            dependencies: [
+                "ChansiteCore", "ChansiteModel", "ChansiteMedia", "CCmarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ChansiteOutput", dependencies: ["ChansiteCore", "ChansiteModel", "ChansiteIngest"], swiftSettings: swiftSettings),
+        // The pipeline that runs the stages, and what one build keeps for the next (`serve`).
         .target(
             name: "ChansiteKit",
             dependencies: [
-                "CCmarkGFM",
-                "CLibXML2",
-                "CStemmer",
-                "CVips",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "ChansiteCore", "ChansiteModel", "ChansiteIngest", "ChansiteAssemble", "ChansiteMedia", "ChansiteSearch",
+                "ChansiteRender", "ChansiteOutput",
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "ChansiteCLI",
             dependencies: [
-                "ChansiteKit",
+                "ChansiteCore", "ChansiteModel", "ChansiteIngest", "ChansiteMedia", "ChansiteSearch", "ChansiteRender",
+                "ChansiteOutput", "ChansiteKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -70,19 +88,22 @@ let package = Package(
         // replays a corpus (the tests run it over Fuzz/corpus).
         .executableTarget(
             name: "ChansiteFuzz",
-            dependencies: ["ChansiteKit"],
+            dependencies: ["ChansiteCore", "ChansiteModel", "ChansiteIngest", "ChansiteAssemble", "ChansiteRender", "ChansiteOutput", "ChansiteKit"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ChansiteKitTests",
-            dependencies: ["ChansiteKit", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "ChansiteCore", "ChansiteModel", "ChansiteIngest", "ChansiteAssemble", "ChansiteMedia", "ChansiteSearch",
+                "ChansiteRender", "ChansiteOutput", "ChansiteKit", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             // Inputs and expected outputs, read by path: not sources, not bundled resources.
             exclude: ["Fixtures", "Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ChansiteCLITests",
-            dependencies: ["ChansiteKit"],
+            dependencies: ["ChansiteCore", "ChansiteMedia"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/ChansiteKit/Render/BuiltinTemplates.swift from Templates/: the default
+"""Writes Sources/ChansiteRender/BuiltinTemplates.swift from Templates/: the default
 templates and assets built into the binary. Run it after editing Templates/; a test fails while
 the two differ. Usage: scripts/embed-templates.py"""
 import os
@@ -7,7 +7,7 @@ import re
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCE = os.path.join(ROOT, "Templates")
-TARGET = os.path.join(ROOT, "Sources", "ChansiteKit", "Render", "BuiltinTemplates.swift")
+TARGET = os.path.join(ROOT, "Sources", "ChansiteRender", "BuiltinTemplates.swift")
 
 
 def literal(text):
@@ -26,9 +26,9 @@ def main():
            "// swift-format-ignore-file", "",
            "/// The default templates and assets, built into the binary so `chansite build` works in",
            "/// any folder; a project's `Templates/` overrides them file by file.",
-           "enum BuiltinTemplates {",
+           "package enum BuiltinTemplates {",
            "    /// Path inside the templates folder → text.",
-           "    static let files: [String: String] = ["]
+           "    package static let files: [String: String] = ["]
     for name in names:
         with open(os.path.join(SOURCE, name), encoding="utf-8") as f:
             text = f.read()

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ChansiteKit
+import ChansiteCore
 
 /// The `chansite` command: builds, previews, inspects and searches Telegram channel archives.
 @main

@@ -1,4 +1,4 @@
-import ChansiteKit
+import ChansiteCore
 import Foundation
 
 /// All terminal output of the CLI goes through here: results on stdout, messages on stderr.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ChansiteKit
+import ChansiteOutput
 
 /// The folders shared by `build` and `serve`.
 struct SiteOptions: ParsableArguments {

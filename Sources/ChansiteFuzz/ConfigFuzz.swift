@@ -1,4 +1,4 @@
-import ChansiteKit
+import ChansiteCore
 import Foundation
 
 /// A structure-aware target over `chansite.json`: the fuzzer's bytes choose a configuration

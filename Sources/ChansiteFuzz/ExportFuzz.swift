@@ -1,4 +1,4 @@
-import ChansiteKit
+import ChansiteCore
 import Foundation
 
 /// A structure-aware target over `result.json`: the fuzzer's bytes choose a valid export whose

@@ -1,4 +1,6 @@
+import ChansiteCore
 import ChansiteKit
+import ChansiteOutput
 import Foundation
 
 /// A scratch project folder the structure-aware targets build in: each input replaces its

@@ -1,4 +1,6 @@
-import ChansiteKit
+import ChansiteCore
+import ChansiteIngest
+import ChansiteRender
 import Foundation
 
 /// Any bytes as a page of a Telegram Desktop HTML export: parsed by libxml2, read into

@@ -1,4 +1,8 @@
-import ChansiteKit
+import ChansiteAssemble
+import ChansiteCore
+import ChansiteIngest
+import ChansiteModel
+import ChansiteRender
 import Foundation
 
 /// The whole ingest path on one input, as a fuzz target: the bytes decoded as a dump, parsed in

@@ -1,4 +1,5 @@
-import ChansiteKit
+import ChansiteCore
+import ChansiteMedia
 import Foundation
 import Testing
 

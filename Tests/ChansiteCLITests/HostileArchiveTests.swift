@@ -1,4 +1,4 @@
-import ChansiteKit
+import ChansiteCore
 import Foundation
 import Testing
 

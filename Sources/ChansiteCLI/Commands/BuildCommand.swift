@@ -1,5 +1,7 @@
 import ArgumentParser
+import ChansiteCore
 import ChansiteKit
+import ChansiteOutput
 import Foundation
 
 extension Chansite {

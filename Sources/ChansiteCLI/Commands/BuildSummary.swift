@@ -1,4 +1,5 @@
-import ChansiteKit
+import ChansiteCore
+import ChansiteOutput
 import Foundation
 
 /// What `build` prints: diagnostics in compiler style, dropped lines per file, one summary line.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChansiteCore
 import ChansiteKit
 import Foundation
 

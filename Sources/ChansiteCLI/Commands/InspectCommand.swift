@@ -1,5 +1,7 @@
 import ArgumentParser
-import ChansiteKit
+import ChansiteCore
+import ChansiteIngest
+import ChansiteModel
 import Foundation
 
 extension Chansite {

@@ -1,4 +1,5 @@
-import ChansiteKit
+import ChansiteCore
+import ChansiteIngest
 import Foundation
 
 /// The human-readable form of `chansite inspect`.

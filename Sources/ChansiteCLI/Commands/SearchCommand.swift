@@ -1,5 +1,6 @@
 import ArgumentParser
-import ChansiteKit
+import ChansiteCore
+import ChansiteSearch
 import Foundation
 
 extension Chansite {

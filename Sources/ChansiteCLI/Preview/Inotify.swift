@@ -1,4 +1,4 @@
-import ChansiteKit
+import ChansiteCore
 import Foundation
 
 /// Linux file-system notifications for a set of folders and files. The kernel queues events,

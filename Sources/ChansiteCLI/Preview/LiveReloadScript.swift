@@ -1,4 +1,4 @@
-import ChansiteKit
+import ChansiteRender
 
 /// The snippet the preview server adds to HTML responses: reload on `reload` events, show the
 /// overlay on `error` events.

@@ -1,4 +1,6 @@
+import ChansiteCore
 import ChansiteKit
+import ChansiteOutput
 import Foundation
 
 /// Builds for the preview server, run off Swift's cooperative thread pool (the pipeline

@@ -1,4 +1,5 @@
-import ChansiteKit
+import ChansiteCore
+import ChansiteOutput
 import Foundation
 
 /// The last good build, served from the output folder by the build's own list of files (a

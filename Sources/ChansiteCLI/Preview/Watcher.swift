@@ -1,4 +1,4 @@
-import ChansiteKit
+import ChansiteCore
 import Foundation
 
 /// Watches the content and template folders and the configuration file, and calls back once

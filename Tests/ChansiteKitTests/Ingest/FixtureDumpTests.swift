@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteIngest
 
 /// Every fixture dump in `Fixtures/dumps/` parsed and compared with its golden JSON (the
 /// `inspect --json` contract), so a new format variation needs a new file, not new test code.

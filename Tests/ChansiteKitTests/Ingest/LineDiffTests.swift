@@ -1,6 +1,7 @@
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteIngest
 
 @Suite struct LineDiffTests {
     func isCommonSubsequence(_ pairs: [(Int, Int)], _ x: [String], _ y: [String]) -> Bool {

@@ -1,6 +1,8 @@
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteIngest
+@testable import ChansiteModel
 
 @Suite struct ReactionFormatTests {
     @Test func exactCopiesWithCardAndMultiCodePointReaction() {

@@ -1,6 +1,7 @@
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteModel
 
 @Suite struct TMePreviewFormatTests {
     let english = """

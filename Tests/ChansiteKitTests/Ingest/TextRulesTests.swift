@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteIngest
+@testable import ChansiteModel
 
 @Suite struct TextRulesTests {
     @Test func hashtagsNeedALetterAndAWordBoundary() {

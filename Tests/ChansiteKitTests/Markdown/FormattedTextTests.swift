@@ -1,6 +1,8 @@
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteModel
+@testable import ChansiteRender
 
 @Suite struct FormattedTextTests {
     let renderer = FormattedText(

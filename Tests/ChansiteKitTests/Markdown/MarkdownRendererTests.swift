@@ -1,6 +1,7 @@
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteModel
+@testable import ChansiteRender
 
 @Suite struct MarkdownRendererTests {
     let renderer = MarkdownRenderer { tag in "../../tags/" + Tag.key(for: tag) + "/index.html" }

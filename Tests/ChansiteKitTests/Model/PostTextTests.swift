@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteModel
 
 @Suite struct PostTextTests {
     static func post(_ text: String) -> Post {

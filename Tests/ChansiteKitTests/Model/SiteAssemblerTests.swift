@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteAssemble
+@testable import ChansiteCore
+@testable import ChansiteIngest
+@testable import ChansiteModel
 
 @Suite struct SiteAssemblerTests {
     func dump(_ path: String, handle: String? = nil, title: String? = nil, posts: [String]) -> ParsedDump {

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteOutput
 
 /// The build manifest's hand-written JSON: what Foundation's encoder would write, and read back whole.
 @Suite struct BuildManifestTests {

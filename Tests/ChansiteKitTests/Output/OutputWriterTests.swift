@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteOutput
 
 /// The output stage on its own: the guard's rules, the staging sink's carry-over, fingerprints.
 @Suite struct OutputWriterTests {

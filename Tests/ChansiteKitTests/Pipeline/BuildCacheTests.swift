@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import ChansiteCore
 @testable import ChansiteKit
+@testable import ChansiteOutput
+@testable import ChansiteSearch
 
 /// `serve`'s rebuilds: a pipeline keeping a `BuildCache`, its carried-over files linked only
 /// after the build is served. After each kind of change the site it serves before the links

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ChansiteKit
+@testable import ChansiteOutput
 
 /// The pages made from the fixture exports, against golden files: formatting, media of every
 /// kind, an album, replies and links across pages, service messages, right-to-left text.

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
+@testable import ChansiteCore
 @testable import ChansiteKit
+@testable import ChansiteModel
+@testable import ChansiteOutput
+@testable import ChansiteRender
 
 @Suite struct PipelineTests {
     /// Builds the real `Content/` with the real templates into a temporary folder.

@@ -2,7 +2,11 @@ import Foundation
 import FoundationXML
 import Testing
 
+@testable import ChansiteCore
 @testable import ChansiteKit
+@testable import ChansiteModel
+@testable import ChansiteOutput
+@testable import ChansiteRender
 
 /// Hostile bytes in every field of every format, and every output file parsed strictly:
 /// feeds and the sitemap by an XML parser, the search index by a JSON parser, pages checked

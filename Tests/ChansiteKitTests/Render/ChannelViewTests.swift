@@ -1,6 +1,10 @@
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteAssemble
+@testable import ChansiteCore
+@testable import ChansiteIngest
+@testable import ChansiteModel
+@testable import ChansiteRender
 
 @Suite struct ChannelViewTests {
     @Test func descriptionsLinkURLsAndHandlesKeepLinesAndEscapeTheRest() throws {

@@ -2,7 +2,8 @@ import Foundation
 import Mustache
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteRender
 
 @Suite struct HTMLEscaperTests {
     @Test(arguments: ["plain text", "a < b && c > d", #"say "hi" & 'bye'"#, "Кириллица <b>жирный</b>", "emoji 👩‍👩‍👧 <", ""])

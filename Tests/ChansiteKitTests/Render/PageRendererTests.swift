@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import ChansiteCore
 @testable import ChansiteKit
+@testable import ChansiteOutput
+@testable import ChansiteRender
 
 @Suite struct PageRendererTests {
     /// A channel rendered in ranges of a few listing pages gives the same pages as in one range:

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteAssemble
+@testable import ChansiteCore
+@testable import ChansiteModel
+@testable import ChansiteRender
 
 /// A text copy's reply quote on the page: author and quote shown (escaped), linked to the
 /// quoted post when it is in the archive, and the quoted post lists the reply.

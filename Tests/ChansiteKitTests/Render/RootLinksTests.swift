@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteRender
 
 @Suite struct RootLinksTests {
     @Test func eachPageFillsInItsOwnWayToTheRoot() {

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteModel
+@testable import ChansiteRender
 
 @Suite struct SiteStringsTests {
     static func strings(_ language: String, folder: String = "/nonexistent") throws -> (strings: SiteStrings, warnings: [Diagnostic]) {

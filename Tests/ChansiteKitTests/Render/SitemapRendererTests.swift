@@ -2,7 +2,8 @@ import Foundation
 import FoundationXML
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteRender
 
 @Suite struct SitemapRendererTests {
     let pages = ["index.html", "404.html", "tags/index.html", "channels/a/p1.html", "channels/a/p2.html", "search/manifest.js"]

@@ -1,7 +1,12 @@
 import Foundation
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteAssemble
+@testable import ChansiteCore
+@testable import ChansiteIngest
+@testable import ChansiteModel
+@testable import ChansiteOutput
+@testable import ChansiteSearch
 
 @Suite struct SearchTests {
     @Test func tokenizerFoldsCaseAndYoAndSkipsURLsAndEmoji() {

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteMedia
 
 /// The small rules every stage relies on to keep hostile input harmless.
 @Suite struct InputSafetyTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
 
 @Suite struct ScratchFileTests {
     @Test func textsAppendedFromManyThreadsReadBackWhole() throws {

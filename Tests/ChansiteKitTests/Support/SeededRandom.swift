@@ -1,5 +1,6 @@
 /// SplitMix64: a small, fast, seedable generator, so a generated input is a pure function of its
 /// seed and a failing case is replayed from it.
+
 struct SeededRandom: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {

@@ -1,6 +1,6 @@
 import Foundation
 
-@testable import ChansiteKit
+@testable import ChansiteIngest
 
 /// Helpers shared by the suites: parsing inline dumps and building throwaway projects.
 enum TestSupport {

@@ -2,7 +2,8 @@ import Foundation
 import PropertyBased
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteIngest
 
 /// Exports generated at random (text as strings or entity lists, photos, albums, service
 /// messages, unknown keys): reading never crashes, and every message's words end up in exactly

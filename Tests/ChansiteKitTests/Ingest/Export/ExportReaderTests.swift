@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteIngest
+@testable import ChansiteModel
 
 /// Reads the fixture exports (`Fixtures/exports/<name>/result.json`), each made to exercise one
 /// part of the format.

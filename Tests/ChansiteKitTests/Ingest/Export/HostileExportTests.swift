@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteAssemble
+@testable import ChansiteCore
+@testable import ChansiteIngest
+@testable import ChansiteModel
 
 /// Exports written by someone hostile: every value out of range, ids that are not numbers,
 /// bytes that are not text. Each case is the minimal input of a failure found by attacking

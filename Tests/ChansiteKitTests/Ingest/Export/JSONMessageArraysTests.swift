@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteIngest
 
 /// The export reader finds each chat's messages by a byte scan and decodes them one at a time:
 /// the scan must agree with the decoder on every file a hostile poster or a broken disk can

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteIngest
 
 /// The `title` of a Desktop HTML export's date: `DD.MM.YYYY HH:MM:SS` and, since mid-2022, the
 /// machine's UTC offset.

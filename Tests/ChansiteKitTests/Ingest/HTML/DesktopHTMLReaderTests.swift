@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteIngest
 
 /// Pages are ordered by their first message, found in their bytes before any is parsed.
 struct DesktopHTMLReaderTests {

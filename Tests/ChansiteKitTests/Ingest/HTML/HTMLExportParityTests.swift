@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteIngest
+@testable import ChansiteModel
 
 /// One export read from its JSON and from its HTML (written as the client writes it, by
 /// `scripts/export-html.py`, in `Fixtures/html-exports/`) gives the same posts: ids, dates,

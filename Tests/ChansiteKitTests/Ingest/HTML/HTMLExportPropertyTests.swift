@@ -2,7 +2,8 @@ import Foundation
 import PropertyBased
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteIngest
 
 /// Random exports (the export property test's generator: formatted text of every kind, photos,
 /// placeholders, refused paths, albums, service messages) written in both forms — the HTML by

@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
+@testable import ChansiteCore
+@testable import ChansiteIngest
 @testable import ChansiteKit
+@testable import ChansiteModel
+@testable import ChansiteOutput
 
 /// Saved pages of Telegram's web preview (`Fixtures/html-exports/saved-pages/`: two overlapping
 /// `t.me/s` pages of one channel and a single post's embed page, written from the markup the

@@ -1,4 +1,5 @@
 /// Writes dumps in each format's grammar (see docs/formats.md), from random posts.
+
 enum DumpGrammar {
     static func make(_ kind: GeneratedDump.Kind, seed: UInt64, postCount: Int) -> GeneratedDump {
         var maker = LineMaker(random: SeededRandom(state: seed))

@@ -1,5 +1,6 @@
 /// A dump generated from a format's grammar: the posts it holds, and their text as a reader
 /// should get it back. Made from a seed, so a failing case is reproduced from its seed.
+
 struct GeneratedDump: CustomStringConvertible {
     enum Kind: String, CaseIterable {
         case webPreview = "tme_s_text_placeholders"

@@ -2,7 +2,9 @@ import Foundation
 import PropertyBased
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteIngest
+@testable import ChansiteModel
 
 /// Properties every format parser must have, over dumps generated from each format's grammar
 /// with random posts, lengths, scripts, emoji and odd spaces (`DumpGrammar`).

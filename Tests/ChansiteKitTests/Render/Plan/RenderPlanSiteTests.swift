@@ -1,7 +1,10 @@
 import Foundation
 import Testing
 
+@testable import ChansiteCore
 @testable import ChansiteKit
+@testable import ChansiteOutput
+@testable import ChansiteRender
 
 /// Every page of a site with every kind of post (the samples, the fixture dumps and Desktop
 /// exports) is the same rendered by the plan as by swift-mustache.

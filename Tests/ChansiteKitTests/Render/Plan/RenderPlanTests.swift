@@ -2,7 +2,8 @@ import Foundation
 import Mustache
 import Testing
 
-@testable import ChansiteKit
+@testable import ChansiteCore
+@testable import ChansiteRender
 
 /// The render plan against swift-mustache: the same library and views must give the same bytes.
 @Suite struct RenderPlanTests {

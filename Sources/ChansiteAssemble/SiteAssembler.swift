@@ -1,0 +1,245 @@
+import ChansiteCore
+import ChansiteIngest
+import ChansiteModel
+import Foundation
+
+/// Turns parsed dumps into the site model: merges dumps of one channel, gives every post a
+/// stable slug, and gathers tags across channels. Pure: same dumps in, same site out.
+package struct SiteAssembler: Sendable {
+    package var config: SiteConfig
+    /// The interface words, for the headings of posts without text.
+    package var strings: SiteStrings?
+
+    /// Channels' posts made by earlier builds in this process, by their dumps (`serve`).
+    package var channelMemo: Memo<ChannelPosts>?
+
+    /// A channel's posts in the site and what assembling them reported.
+    package struct ChannelPosts: Sendable {
+        var posts: [SitePost]
+        var diagnostics: [Diagnostic]
+    }
+
+    package init(config: SiteConfig, strings: SiteStrings? = nil) {
+        self.config = config
+        self.strings = strings
+    }
+
+    package func assemble(_ dumps: [ParsedDump]) -> (site: Site, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var usedSlugs = Set<String>()
+        var channelCounters: [String: Int] = [:]
+        var channels: [Channel] = []
+        for group in ChannelGroups.group(dumps.sorted(by: { $0.path < $1.path })) {
+            let info = group.map(\.channel).reduce(ChannelInfo()) { $0.merged(with: $1) }
+            let base = Self.channelSlugBase(info: info, path: group[0].path)
+            let slug = Self.unique(base, in: &usedSlugs, counters: &channelCounters)
+            let key = memoKey(group, slug: slug)
+            let made = key.map { key in channelMemo?.value(key) { channelPosts(group, slug: slug) } } ?? nil
+            let posts = made ?? channelPosts(group, slug: slug)
+            diagnostics += posts.diagnostics
+            var channel = Channel(slug: slug, info: info, posts: posts.posts, sources: Array(Set(group.map(\.path))).sorted())
+            channel.cacheKey = key
+            channels.append(channel)
+        }
+        channels.sort { $0.slug < $1.slug }
+        return (Site(config: config, channels: channels, tags: Self.tags(of: channels), strings: strings), diagnostics)
+    }
+
+    /// A channel's posts: its exports and saved web-preview pages merged by message id, its text
+    /// dumps' posts kept once, in site order.
+    func channelPosts(_ group: [ParsedDump], slug: String) -> ChannelPosts {
+        var diagnostics: [Diagnostic] = []
+        let exports = ExportMerge.merge(group.filter(\.hasMessageIDs))
+        diagnostics += exports.diagnostics
+        var ordered = exports.posts + textPosts(group.filter { !$0.hasMessageIDs }, besides: exports.posts, diagnostics: &diagnostics)
+        if config.channelOrder == "newest" { ordered.reverse() }
+        return ChannelPosts(posts: sitePosts(ordered, channel: slug), diagnostics: diagnostics)
+    }
+
+    /// A fingerprint of everything `channelPosts` reads, when each dump has a source key (an
+    /// export has none: its media files are read too) and a memo is kept.
+    func memoKey(_ group: [ParsedDump], slug: String) -> String? {
+        guard channelMemo != nil, group.allSatisfy({ $0.sourceKey != nil }) else { return nil }
+        // The whole configuration, not the fields read today, so a field read later is covered.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var key = Fingerprint("channel", slug)
+        key.add(bytes: (try? encoder.encode(config)) ?? Data())
+        key.add(any: strings?.texts)
+        for dump in group { key.add(dump.sourceKey ?? "") }
+        return key.hex
+    }
+
+    /// A channel's posts in the site: slug bases, headings and excerpts made on all cores, the
+    /// slugs made unique in reading order.
+    func sitePosts(_ ordered: [Post], channel slug: String) -> [SitePost] {
+        let bases = ordered.concurrentMap { Self.postSlugBase($0, fingerprintHash: Slug.hash(Self.fingerprint($0), length: 16)) }
+        var used = Set<String>()
+        var counters: [String: Int] = [:]
+        let slugs = bases.map { Self.unique($0, in: &used, counters: &counters) }
+        let sharded = ordered.count > config.postsPerFolder
+        let strings = strings
+        return ordered.indices.concurrentMap { index in
+            let post = ordered[index]
+            return SitePost(
+                post: post, channelSlug: slug, slug: slugs[index], index: index, tagKeys: post.hashtags.map(Tag.key(for:)), strings: strings,
+                sharded: sharded)
+        }
+    }
+
+    /// The posts of a channel's text dumps in reading order: a post another dump already had is
+    /// kept once, while a post that one dump holds twice stays twice; a post an export of the
+    /// channel has (same words) is left to the export, which knows more of it.
+    func textPosts(_ dumps: [ParsedDump], besides exported: [Post], diagnostics: inout [Diagnostic]) -> [Post] {
+        let exportedTexts = Set(exported.map { Self.comparableText($0.text) })
+        var posts: [Post] = []
+        // How often each post occurs in the dumps read so far (the most in any one dump), keyed
+        // by a hash of its identity, so the check is linear.
+        var keptCounts = PostCounts()
+        for dump in dumps {
+            var dumpCounts = PostCounts()
+            defer { keptCounts.keepMaximum(of: dumpCounts) }
+            for post in dump.newestFirst ? dump.posts.reversed() : dump.posts {
+                if !exportedTexts.isEmpty,
+                    exportedTexts.contains(Self.comparableText([post.title, post.text].compactMap { $0 }.joined(separator: "\n")))
+                {
+                    diagnostics.append(.note("post also found in an export of this channel; the export's copy is kept", at: post.source.start))
+                    continue
+                }
+                if dumps.count > 1 {
+                    let identity = Self.identity(post)
+                    let identityKey = Self.key(of: identity)
+                    if dumpCounts.increment(identity, key: identityKey) <= keptCounts.count(of: identity, key: identityKey) {
+                        diagnostics.append(.note("post also found in another dump of this channel; kept once", at: post.source.start))
+                        continue
+                    }
+                }
+                posts.append(post)
+            }
+        }
+        return posts
+    }
+
+    /// Words only: a copy of a page and an export of the same post differ in spaces and breaks.
+    static func comparableText(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    static func channelKey(_ dump: ParsedDump) -> String {
+        if let id = dump.channel.channelID { return "id:" + id }
+        if let handle = dump.channel.handle { return "@" + handle.lowercased() }
+        if let title = dump.channel.title { return "title:" + title.normalizedSpaces.lowercased() }
+        return "file:" + dump.path
+    }
+
+    /// A channel's folder name: its handle as written when that is Latin, else the handle,
+    /// title or file name transliterated, else (a script with no transliteration) a stable
+    /// hash of the channel's identity, never an empty name.
+    static func channelSlugBase(info: ChannelInfo, path: String) -> String {
+        if let handle = info.handle {
+            let latin = handle.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            if !latin.isEmpty, latin.count == handle.count { return latin }
+            let transliterated = Slug.make(handle.replacingOccurrences(of: "_", with: " "), maxWords: 8, maxLength: 40)
+            if !transliterated.isEmpty { return transliterated }
+        }
+        let fromTitle = Slug.make(info.title ?? "", maxWords: 5, maxLength: 40)
+        if !fromTitle.isEmpty { return fromTitle }
+        // An export's file is always `result.json`: its channel id names it better.
+        if let id = info.channelID { return "channel-" + Slug.make(id, maxWords: 1, maxLength: 24) }
+        let stem = PathName.stem(path)
+        // An HTML export's page is named `messages…`, which names no channel.
+        let isExportPage = ["html", "htm"].contains(PathName.extension(path).lowercased())
+        let fromFile = isExportPage ? "" : Slug.make(stem.replacingOccurrences(of: "_", with: " "), maxWords: 8, maxLength: 40)
+        if !fromFile.isEmpty { return fromFile }
+        let identity = info.handle.map { "@" + $0.lowercased() } ?? info.title ?? stem
+        return "channel-" + Slug.hash(identity)
+    }
+
+    /// A post's slug: its message id when the source has one; otherwise its first words plus a
+    /// hash of its content, so it does not change when posts are added before it.
+    static func postSlugBase(_ post: Post, fingerprintHash: String) -> String {
+        let base: String
+        if let id = post.messageID, case let slug = Slug.make(id, maxWords: 1, maxLength: 40), !slug.isEmpty {
+            base = slug
+        } else {
+            let words = Slug.make(String((post.title ?? post.text).prefix(200)))
+            base = (words.isEmpty ? (post.hasMediaPlaceholder ? "media" : "post") : words) + "-" + fingerprintHash.prefix(6)
+        }
+        // A post page beside the channel's own pages must never take one of their names.
+        return SitePaths.isChannelPageName(base) ? base + "-post" : base
+    }
+
+    /// What makes a post the same post: its words and what a reader sees that does not change
+    /// when the channel is copied again later. A relative date ("3 months ago"), reaction counts
+    /// and the time of the copy are not part of it, so a post keeps its URL across copies.
+    static func fingerprint(_ post: Post) -> String {
+        [
+            post.title ?? "", post.text, stableDate(post) ?? "", post.forwardedFrom ?? "",
+            post.hasMediaPlaceholder ? "media" : "",
+        ].joined(separator: "\u{1F}")
+    }
+
+    /// The date text when it is a date, not a distance from the moment of the copy.
+    static func stableDate(_ post: Post) -> String? {
+        post.dateText.flatMap { RelativeDate.isDateLine($0) ? nil : $0 }
+    }
+
+    /// The post as two copies of it agree: no source lines, no counts, no relative date.
+    static func identity(_ post: Post) -> Post {
+        var identity = post
+        identity.source = SourceRange(path: "", firstLine: 0, lastLine: 0)
+        identity.reactions = post.reactions.map { $0.map { Reaction(emoji: $0.emoji, count: 0) } }
+        identity.dateText = stableDate(post)
+        return identity
+    }
+
+    /// A hash of everything in a post's identity, so posts that differ only in, say, their
+    /// reactions fall in different buckets and counting stays linear however many there are.
+    static func key(of identity: Post) -> String {
+        var key = Fingerprint(fingerprint(identity))
+        key.add(any: identity.hashtags)
+        key.add(any: identity.reactions?.map(\.emoji))
+        key.add(any: identity.media.map { [$0.kind, $0.path ?? ""] })
+        key.add(any: identity.linkPreviews.map { [$0.site, $0.title, $0.description, $0.url ?? ""] })
+        key.add(any: [identity.messageID ?? "", identity.replyTo ?? "", identity.paragraphPerLine ? "1" : "0"])
+        key.add(identity.date.map { String($0.timeIntervalSince1970) } ?? "")
+        return key.hex
+    }
+
+    static func unique(_ base: String, in used: inout Set<String>) -> String {
+        var counters: [String: Int] = [:]
+        return unique(base, in: &used, counters: &counters)
+    }
+
+    /// `base`, or `base-2`, `base-3`, … when taken. `counters` remembers the next number to try
+    /// for each base, so n posts with one slug cost n steps, not n².
+    static func unique(_ base: String, in used: inout Set<String>, counters: inout [String: Int]) -> String {
+        var candidate = base
+        var n = counters[base] ?? 2
+        while !used.insert(candidate).inserted {
+            candidate = "\(base)-\(n)"
+            n += 1
+        }
+        if candidate != base { counters[base] = n }
+        return candidate
+    }
+
+    static func tags(of channels: [Channel]) -> [Tag] {
+        var byKey: [String: Tag] = [:]
+        for channel in channels {
+            for post in channel.posts {
+                for (name, key) in zip(post.post.hashtags, post.tagKeys) {
+                    byKey[key, default: Tag(key: key, name: name, slug: "", postIDs: [])].postIDs.append(post.id)
+                }
+            }
+        }
+        var used = Set<String>()
+        var counters: [String: Int] = [:]
+        return byKey.values.sorted { $0.key < $1.key }.map { tag in
+            var tag = tag
+            let base = Slug.make(tag.key.replacingOccurrences(of: "_", with: " "), maxWords: 12, maxLength: 60)
+            tag.slug = unique(base.isEmpty ? "tag-" + Slug.hash(tag.key) : base, in: &used, counters: &counters)
+            return tag
+        }
+    }
+}

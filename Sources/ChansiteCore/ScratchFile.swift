@@ -1,0 +1,65 @@
+import Foundation
+
+/// An append-only file of texts a build makes once and reads back a few times (the posts'
+/// rendered summaries), so they wait on disk, in the page cache, instead of in the process's
+/// memory. Unlinked as soon as it is opened: nothing is left behind, even by a killed build.
+/// Appends and reads may come from many threads at once.
+package final class ScratchFile: @unchecked Sendable {
+    /// Where a text lies in the file.
+    package struct Slice: Sendable {
+        let offset: Int
+        let count: Int
+    }
+
+    private let descriptor: Int32
+    private let end = LockedBox(0)
+
+    /// Opens a new scratch file in `folder`; nil when the folder takes no new file (the caller
+    /// keeps its texts in memory instead).
+    package init?(in folder: String) {
+        let path = FileSystem.join(folder, "scratch-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return nil }
+        unlink(path)
+    }
+
+    deinit { close(descriptor) }
+
+    /// Appends `text`; nil when it cannot be written (the caller keeps it in memory).
+    package func append(_ text: String) -> Slice? {
+        var text = text
+        return text.withUTF8 { bytes -> Slice? in
+            guard let base = bytes.baseAddress else { return Slice(offset: 0, count: 0) }
+            var offset = 0
+            end.mutate {
+                offset = $0
+                $0 += bytes.count
+            }
+            var done = 0
+            while done < bytes.count {
+                let written = pwrite(descriptor, base + done, bytes.count - done, off_t(offset + done))
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return nil }
+                done += written
+            }
+            return Slice(offset: offset, count: bytes.count)
+        }
+    }
+
+    /// The text at `slice`; empty if it cannot be read back (the file is the process's own, so
+    /// only a failing disk gets there).
+    package func read(_ slice: Slice) -> String {
+        guard slice.count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: slice.count) { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var done = 0
+            while done < slice.count {
+                let got = pread(descriptor, base + done, slice.count - done, off_t(slice.offset + done))
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { return 0 }
+                done += got
+            }
+            return done
+        }
+    }
+}

@@ -1,0 +1,164 @@
+/// Makes JSON from an untrusted file decodable without losing its text: one pass over the
+/// bytes replaces, with U+FFFD, what a strict decoder rejects or no page may show — bytes that
+/// are not UTF-8, raw control characters inside strings (tab, line feed and carriage return
+/// become their escapes), escaped lone surrogates, and the characters `TextDecoding.isForbidden`
+/// names, raw or escaped. A decoder would otherwise fail the whole string (and with it a
+/// message's whole text) for one bad byte. Each repair is listed by its line, so a diagnostic
+/// can name the message that held it.
+package enum JSONRepair {
+    /// What was wrong where a repair was made.
+    package enum Kind: Sendable, Hashable {
+        /// Bytes that are not UTF-8.
+        case invalidUTF8
+        /// A raw control character inside a string (not valid JSON).
+        case rawControl
+        /// A `\uD800`–`\uDFFF` escape without its other half.
+        case loneSurrogate
+        /// A character no output format allows (C0/C1 controls, U+FFFE/U+FFFF), raw or escaped.
+        case forbidden
+
+        /// How a diagnostic says it.
+        package var description: String {
+            switch self {
+            case .invalidUTF8: "bytes that are not UTF-8"
+            case .rawControl: "raw control characters"
+            case .loneSurrogate: "lone UTF-16 surrogates"
+            case .forbidden: "characters no page may show"
+            }
+        }
+    }
+
+    package struct Repair: Sendable, Hashable {
+        /// The 1-based line of the bytes replaced.
+        package var line: Int
+        package var kind: Kind
+    }
+
+    /// The repaired bytes and every repair in order; nil when nothing needed repair (the common
+    /// case costs one scan and no copy).
+    package static func repair(_ bytes: [UInt8]) -> (bytes: [UInt8], repairs: [Repair])? {
+        var scanner = Scanner(bytes: bytes)
+        scanner.run()
+        guard !scanner.repairs.isEmpty else { return nil }
+        scanner.out.append(contentsOf: bytes[scanner.copied...])
+        return (scanner.out, scanner.repairs)
+    }
+
+    private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+    private static let escapedReplacement = Array("\\ufffd".utf8)
+
+    private struct Scanner {
+        let bytes: [UInt8]
+        var out: [UInt8] = []
+        var copied = 0
+        var repairs: [Repair] = []
+        var line = 1
+        var inString = false
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        mutating func replace(_ start: Int, _ length: Int, with replacement: [UInt8], _ kind: Kind) {
+            if repairs.isEmpty { out.reserveCapacity(bytes.count + 16) }
+            out.append(contentsOf: bytes[copied..<start])
+            out.append(contentsOf: replacement)
+            copied = start + length
+            if repairs.last != Repair(line: line, kind: kind) { repairs.append(Repair(line: line, kind: kind)) }
+        }
+
+        mutating func run() {
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == 0x0A { line += 1 }
+                if byte < 0x80 {
+                    i = ascii(byte, at: i)
+                } else {
+                    i = multibyte(at: i)
+                }
+            }
+        }
+
+        /// Handles one ASCII byte (and an escape it starts); returns the next offset.
+        mutating func ascii(_ byte: UInt8, at i: Int) -> Int {
+            if byte == 0x22 {
+                inString.toggle()
+            } else if inString, byte == 0x5C {
+                return escape(at: i)
+            } else if inString, byte < 0x20 {
+                let escaped: [UInt8]? = byte == 0x09 ? Array("\\t".utf8) : byte == 0x0A ? Array("\\n".utf8) : byte == 0x0D ? Array("\\r".utf8) : nil
+                replace(i, 1, with: escaped ?? JSONRepair.escapedReplacement, escaped == nil ? .forbidden : .rawControl)
+            } else if inString, byte == 0x7F {
+                replace(i, 1, with: JSONRepair.replacement, .forbidden)
+            }
+            return i + 1
+        }
+
+        /// An escape inside a string: `\uXXXX` is checked (surrogate pairs, forbidden
+        /// characters); other escapes pass. Returns the offset after it.
+        mutating func escape(at i: Int) -> Int {
+            guard i + 1 < bytes.count else { return i + 1 }
+            guard bytes[i + 1] == 0x75, let value = hex(at: i + 2) else { return i + 2 }
+            switch value {
+            case 0xD800...0xDBFF:
+                if bytes.count > i + 11, bytes[i + 6] == 0x5C, bytes[i + 7] == 0x75, let low = hex(at: i + 8), (0xDC00...0xDFFF).contains(low) {
+                    return i + 12
+                }
+                replace(i, 6, with: JSONRepair.escapedReplacement, .loneSurrogate)
+            case 0xDC00...0xDFFF:
+                replace(i, 6, with: JSONRepair.escapedReplacement, .loneSurrogate)
+            default:
+                if let scalar = Unicode.Scalar(value), TextDecoding.isForbidden(scalar) {
+                    replace(i, 6, with: JSONRepair.escapedReplacement, .forbidden)
+                }
+            }
+            return i + 6
+        }
+
+        /// A UTF-8 sequence starting at `i`: kept when well formed and allowed, replaced otherwise.
+        mutating func multibyte(at i: Int) -> Int {
+            let length = JSONRepair.sequenceLength(bytes, at: i)
+            guard length > 0 else {
+                replace(i, 1, with: JSONRepair.replacement, .invalidUTF8)
+                return i + 1
+            }
+            // C1 controls (U+0080–U+009F) and U+FFFE/U+FFFF are well formed but forbidden.
+            let c1 = bytes[i] == 0xC2 && bytes[i + 1] <= 0x9F
+            let nonCharacter = bytes[i] == 0xEF && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE
+            if c1 || nonCharacter { replace(i, length, with: JSONRepair.replacement, .forbidden) }
+            return i + length
+        }
+
+        /// The value of four hex digits at `i`, nil when they are not.
+        func hex(at i: Int) -> UInt32? {
+            guard i + 4 <= bytes.count else { return nil }
+            var value: UInt32 = 0
+            for digit in bytes[i..<(i + 4)] {
+                switch digit {
+                case 0x30...0x39: value = value << 4 | UInt32(digit - 0x30)
+                case 0x41...0x46: value = value << 4 | UInt32(digit - 0x37)
+                case 0x61...0x66: value = value << 4 | UInt32(digit - 0x57)
+                default: return nil
+                }
+            }
+            return value
+        }
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `i` (Unicode table 3-7), 0 if none.
+    package static func sequenceLength(_ bytes: [UInt8], at i: Int) -> Int {
+        let lead = bytes[i]
+        func continuation(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+            i + k < bytes.count && range.contains(bytes[i + k])
+        }
+        switch lead {
+        case 0xC2...0xDF: return continuation(1) ? 2 : 0
+        case 0xE0: return continuation(1, 0xA0...0xBF) && continuation(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF: return continuation(1) && continuation(2) ? 3 : 0
+        case 0xED: return continuation(1, 0x80...0x9F) && continuation(2) ? 3 : 0
+        case 0xF0: return continuation(1, 0x90...0xBF) && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF4: return continuation(1, 0x80...0x8F) && continuation(2) && continuation(3) ? 4 : 0
+        default: return 0
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import ChansiteCore
+import Foundation
+
+/// Reads a Telegram Desktop export (a folder holding `result.json`): a single chat, or a whole
+/// account whose channels each become a channel of the site. Problems become diagnostics naming
+/// `result.json` and a line; the rest of the site is built whatever happens here.
+package struct ExportReader: Sendable {
+    /// Chat types read by default: channels. Groups and personal chats are skipped with a note
+    /// unless the configuration lists their types in `exportChatTypes`.
+    package static let channelTypes: Set<String> = ["public_channel", "private_channel"]
+    /// The type a chat without `type` (or with a null one) counts as: never published unless
+    /// `exportChatTypes` lists it.
+    package static let untypedChat = "unknown"
+
+    package var chatTypes: Set<String>
+    /// Channel id → public handle, from the configuration (an export does not name the handle).
+    package var handles: [String: String]
+
+    package init(chatTypes: Set<String> = ExportReader.channelTypes, handles: [String: String] = [:]) {
+        self.chatTypes = chatTypes
+        self.handles = handles
+    }
+
+    /// The `result.json` a path names: the file itself, or the one in an export folder.
+    package static func resultFile(of path: String) -> String? {
+        if FileSystem.isDirectory(path) {
+            let file = FileSystem.join(path, "result.json")
+            return FileSystem.isRegularFile(file) ? file : nil
+        }
+        return PathName.last(path) == "result.json" ? path : nil
+    }
+
+    /// - Parameters:
+    ///   - path: `result.json`'s path as the user should see it.
+    ///   - data: its bytes.
+    package func read(path: String, data: Data) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
+        guard let repaired = JSONRepair.repair([UInt8](data)) else {
+            return data.withUnsafeBytes { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let arrays = JSONMessageArrays.scan(bytes)
+                return decode(path: path, bytes: bytes, arrays: arrays, lines: arrays.map(\.lines), repairs: [], original: data)
+            }
+        }
+        let kinds = Set(repaired.repairs.map(\.kind)).map(\.description).sorted().joined(separator: ", ")
+        let note = Diagnostic.warning(
+            "\(kinds) replaced with U+FFFD on \(Set(repaired.repairs.map(\.line)).count) lines (first on line \(repaired.repairs[0].line))",
+            at: SourceLocation(path: path, line: repaired.repairs[0].line))
+        // Lines are counted on the bytes as given (a repair may take a raw line break out of a
+        // string), so repairs and messages name the same lines.
+        let given = JSONMessageArrays.scan(data)
+        let (dumps, diagnostics) = repaired.bytes.withUnsafeBufferPointer { bytes in
+            let arrays = JSONMessageArrays.scan(bytes)
+            let lines = given.map(\.elements.count) == arrays.map(\.elements.count) ? given.map(\.lines) : arrays.map(\.lines)
+            return decode(path: path, bytes: bytes, arrays: arrays, lines: lines, repairs: repaired.repairs, original: data)
+        }
+        return (dumps, [note] + diagnostics)
+    }
+
+    /// Decodes everything but the messages from the file with each messages array replaced by
+    /// its slot, then each chat's messages one at a time from their bytes.
+    func decode(
+        path: String, bytes: UnsafeBufferPointer<UInt8>, arrays: [JSONMessageArrays.MessageArray], lines: [[Int]],
+        repairs: [JSONRepair.Repair], original: Data
+    ) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
+        let root: ExportJSON.Root
+        do {
+            root = try JSONDecoder().decode(ExportJSON.Root.self, from: JSONMessageArrays.skeleton(bytes, arrays: arrays))
+        } catch {
+            return ([], [Self.malformed(error, path: path, data: original)])
+        }
+        let folder = PathName.parent(path)
+        let resolver = ExportMediaResolver(folder: folder.isEmpty ? "." : folder)
+        let chats = root.chat.map { [$0] } ?? root.chats + root.leftChats
+        if chats.isEmpty {
+            return (
+                [],
+                [.warning("a result.json with no 'messages' and no 'chats': not a Telegram Desktop export; skipped", at: SourceLocation(path: path))]
+            )
+        }
+        var dumps: [ParsedDump] = []
+        var diagnostics: [Diagnostic] = []
+        var skipped: [String: Int] = [:]
+        var read = Set<Int>()
+        for chat in chats {
+            // Privacy fails closed: a chat that does not say what it is may be a private one.
+            let type = chat.type ?? Self.untypedChat
+            guard chatTypes.contains(type) else {
+                skipped[type, default: 0] += 1
+                continue
+            }
+            // A slot is written by the scan alone, once per array; one read twice is not a chat's.
+            guard let slot = chat.slot, arrays.indices.contains(slot), read.insert(slot).inserted else {
+                diagnostics.append(.warning("a chat whose 'messages' cannot be told apart from another's; skipped", at: SourceLocation(path: path)))
+                continue
+            }
+            var reader = ExportChatReader(path: path, media: resolver, repairs: repairs)
+            let entries = Self.entries(bytes, arrays[slot], lines: lines[slot])
+            dumps.append(reader.read(chat, handle: chat.id.flatMap { handles[$0.text] }, messages: entries))
+        }
+        if let untyped = skipped.removeValue(forKey: Self.untypedChat) {
+            diagnostics.append(
+                .warning(
+                    "\(untyped) chats without a 'type' not published (they may be private chats); add \"\(Self.untypedChat)\" to 'exportChatTypes' to publish them",
+                    at: SourceLocation(path: path)))
+        }
+        if !skipped.isEmpty {
+            let kinds = skipped.keys.sorted().map { "\($0) ×\(skipped[$0] ?? 0)" }.joined(separator: ", ")
+            diagnostics.append(
+                .note(
+                    "\(skipped.values.reduce(0, +)) chats that are not channels skipped (\(kinds)); list their types in 'exportChatTypes' to include them",
+                    at: SourceLocation(path: path)))
+        }
+        return (dumps, diagnostics)
+    }
+
+    /// The array's messages, each decoded when the reader reaches it. A message that is not
+    /// JSON at all is named by its line (and, for the first, its column), and the rest are read.
+    static func entries(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ array: JSONMessageArrays.MessageArray, lines: [Int]
+    ) -> some Sequence<ExportChatReader.Entry> {
+        let decoder = JSONDecoder()
+        var located = false
+        return array.elements.indices.lazy.map { index in
+            let range = array.elements[index]
+            let element = Data(bytes[range])
+            let message = Result {
+                do {
+                    return try decoder.decode(ExportJSON.Message.self, from: element)
+                } catch {
+                    guard let syntax = syntaxError(in: element) else { throw error }
+                    // Locating a column scans from the file's start: done once, so that many
+                    // broken messages cost no more than one.
+                    let column = located ? nil : JSONMessageArrays.position(of: range.lowerBound + syntax.offset, in: bytes)
+                    located = true
+                    throw ExportJSON.MalformedMessage(reason: syntax.reason, line: column?.line ?? lines[index], column: column?.column)
+                }
+            }
+            return ExportChatReader.Entry(message: message, line: lines[index], nextLine: index + 1 < lines.count ? lines[index + 1] : Int.max)
+        }
+    }
+
+    /// `file:line:column: error: …` for JSON that does not parse; the decoder names no place, so
+    /// the byte offset comes from `JSONSerialization`'s message.
+    static func malformed(_ error: any Error, path: String, data: Data) -> Diagnostic {
+        if case DecodingError.dataCorrupted = error, let syntax = syntaxError(in: data) {
+            let (line, column) = data.withUnsafeBytes { JSONMessageArrays.position(of: syntax.offset, in: $0.bindMemory(to: UInt8.self)) }
+            return .error("malformed JSON (\(syntax.reason)); this export is skipped", at: SourceLocation(path: path, line: line, column: column))
+        }
+        return .error("not a Telegram Desktop export: \(ExportJSON.describe(error)); skipped", at: SourceLocation(path: path))
+    }
+
+    /// Why `data` is not JSON and the byte offset where that shows, or nil when it is JSON.
+    static func syntaxError(in data: Data) -> (reason: String, offset: Int)? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+            return nil
+        } catch {
+            let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            let offset = text.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .punctuationCharacters)) }.last
+            return (text.components(separatedBy: " around").first ?? text, min(max(offset ?? data.count, 0), data.count))
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ChansiteAssemble
+import ChansiteCore
+import ChansiteIngest
+import ChansiteRender
+import ChansiteSearch
+import Foundation
+
+/// What one build hands the next in the same process (`serve`): each dump file's load and
+/// parse by its path and bytes, each channel's posts by its dumps, each post's body HTML and rendered summary, and the search index's words (each
+/// post's, by its text, and every word's stem). Every entry is keyed by a fingerprint of all
+/// its inputs, so a build with a cache writes exactly what one without writes; entries the
+/// latest build did not use are dropped after it.
+package final class BuildCache: Sendable {
+    let dumps = Memo<LoadedFile>()
+    let channels = Memo<SiteAssembler.ChannelPosts>()
+    /// Post bodies and summaries, post views and page fingerprints.
+    let render = RenderMemos()
+    let vocabulary = IndexVocabulary(keepsDocuments: true)
+
+    /// A dump file's parse (nil when it had none to give) and what loading it reported.
+    struct LoadedFile: Sendable {
+        var parsed: ParsedDump?
+        var diagnostics: [Diagnostic]
+    }
+
+    package init() {}
+
+    /// Drops what the build just finished did not use.
+    func endBuild() {
+        dumps.endBuild()
+        channels.endBuild()
+        render.endBuild()
+        vocabulary.endBuild()
+    }
+}

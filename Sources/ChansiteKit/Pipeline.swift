@@ -1,0 +1,421 @@
+import ChansiteAssemble
+import ChansiteCore
+import ChansiteIngest
+import ChansiteMedia
+import ChansiteModel
+import ChansiteOutput
+import ChansiteRender
+import ChansiteSearch
+import Foundation
+
+/// The build, stage by stage: load → parse → model → render → index. Each stage is a separate
+/// unit; data flows one way; the result stays in memory until `write` swaps it into place.
+package struct Pipeline: Sendable {
+    package var options: BuildOptions
+    /// Called with a stage name as each stage starts (for a progress line).
+    package var progress: @Sendable (String) -> Void
+    /// Work kept from the last build in this process (`serve`): parses, bodies, summaries and
+    /// the index's words, reused where their inputs are unchanged.
+    package var cache: BuildCache?
+
+    package init(options: BuildOptions, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.options = options
+        self.progress = progress
+    }
+
+    /// Builds straight into the output folder: checked and locked before any work, each file
+    /// staged as soon as it is made (unchanged ones carried over from the last build), and the
+    /// staged site swapped in only when the build succeeded.
+    /// - Throws: `DiagnosticError` tagged with the stage that failed; the previous site is then
+    ///   untouched.
+    package func buildAndWrite() throws -> BuildResult {
+        try stage(deferringLinks: false).finish()
+    }
+
+    /// Builds into the staging folder, holding the output's lock until the returned build is
+    /// finished (or let go: the next build then cleans up). With `deferringLinks`, the files
+    /// carried over from the last build are linked only by `finish()`, and the new files are
+    /// also kept in memory: `serve` serves the build (and reloads the pages) first.
+    /// - Throws: `DiagnosticError` tagged with the stage that failed; the previous site is then
+    ///   untouched.
+    package func stage(deferringLinks: Bool) throws -> StagedBuild {
+        let writer = OutputWriter(options: options)
+        let begun = Date()
+        let staged = try tagged("write") { try writer.begin() }
+        let started = Date()
+        let content = try? ContentFiles.read(options.contentPath, excluding: excludedFromContent)
+        let inputs = content.map { InputDigest.compute(options, content: $0) }
+        let before: [(String, Double)] = [("begin", started.timeIntervalSince(begun)), ("inputs", Date().timeIntervalSince(started))]
+        if let inputs, let replay = staged.sink.replayable(inputs: inputs) {
+            // Nothing changed since the last build: its output stands as it is.
+            writer.abandon(staged)
+            var result = BuildResult(
+                files: [], site: nil, counts: replay.counts, dumps: replay.dumps,
+                diagnostics: replay.diagnostics
+                    + staged.notes.map { $0.inStage("write") },
+                timings: [("unchanged", Date().timeIntervalSince(started))])
+            result.replayed = true
+            result.reused = staged.sink.previous.files.count
+            result.outputFiles = staged.sink.previous.files.mapValues(\.contentHash)
+            return StagedBuild(replayed: result)
+        }
+        let deferred = deferringLinks ? DeferredLinkSink(staged.sink) : nil
+        var result: BuildResult
+        let index: IndexTask
+        do {
+            // Handed over, not copied: the dumps' bytes are freed once they are decoded.
+            (result, index) = try buildPages(into: deferred ?? staged.sink, content: consume content)
+            // Served before its links, a rebuild is served before its search index too: until
+            // `finish()` the last build's index is served, whole.
+            if deferred == nil { try index.finish(into: &result) }
+        } catch {
+            writer.abandon(staged)
+            throw error
+        }
+        staged.sink.record(inputs: inputs, replay: BuildManifest.Replay(counts: result.counts, diagnostics: result.diagnostics, dumps: result.dumps))
+        result.timings = before + result.timings
+        return StagedBuild(
+            result: result, pipeline: self, writer: writer, staged: staged, deferred: deferred, index: deferred == nil ? nil : index)
+    }
+
+    /// The output folder and its work folder, never read (or watched) as content when they lie
+    /// inside it.
+    /// The manifest of the site in the output folder: replaced by every build that puts a site
+    /// there (`serve` notices another build's this way).
+    package var manifestPath: String {
+        FileSystem.join(WorkFolder.path(for: FileSystem.resolved(options.outputPath)), "manifest.json")
+    }
+
+    package var excludedFromContent: [String] {
+        let output = FileSystem.resolved(options.outputPath)
+        return [output, WorkFolder.path(for: output)]
+    }
+
+    /// Runs every stage in memory; the result holds every file (tests and tools).
+    package func build() throws -> BuildResult {
+        let sink = MemorySink()
+        var result = try build(into: sink)
+        result.files = sink.files
+        result.outputFiles = Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, Slug.hash(bytes: $0.contents)) })
+        return result
+    }
+
+    /// Runs every stage, handing each file to `sink` as it is made. Problems with single dumps
+    /// become diagnostics and the build goes on; problems that make the whole site wrong
+    /// (templates, configuration) throw.
+    /// - Throws: `DiagnosticError` tagged with the stage that failed.
+    package func build(into sink: any OutputSink) throws -> BuildResult {
+        try build(into: sink, content: nil)
+    }
+
+    /// `build(into:)` from a content folder already read (nil: read it now).
+    func build(into sink: any OutputSink, content: consuming ContentFiles?) throws -> BuildResult {
+        var (result, index) = try buildPages(into: sink, content: content)
+        try index.finish(into: &result)
+        return result
+    }
+
+    /// Every stage but the end of the search index, which may still be being written beside
+    /// (`IndexTask.finish` waits for it).
+    func buildPages(into sink: any OutputSink, content: consuming ContentFiles?) throws -> (BuildResult, IndexTask) {
+        _ = CMark.registerExtensions
+        var diagnostics: [Diagnostic] = []
+        var timings: [(String, Double)] = []
+        func stage<T>(_ name: String, _ body: () throws -> T) throws -> T {
+            progress(name)
+            let start = Date()
+            defer { timings.append((name, Date().timeIntervalSince(start))) }
+            return try tagged(name, body)
+        }
+
+        let (config, configNotes) = try stage("config") { try SiteConfig.load(path: options.configPath, required: options.configRequired) }
+        diagnostics += configNotes.map { $0.inStage("config") }
+        // Each dump's bytes are let go as soon as it is parsed (bytes → lines → posts, a file at
+        // a time on each core), so a large archive is never held as bytes, lines and posts at once.
+        var loaded = try stage("load") { try loadDumps(content) }
+        content = nil
+        var parsed: [ParsedDump]
+        let exportDiagnostics: [Diagnostic]
+        (parsed, exportDiagnostics) = try stage("parse") { () -> ([ParsedDump], [Diagnostic]) in
+            let exports = readExports(loaded.exports, config: config)
+            loaded.exports = []
+            return (parseDumps(&loaded.dumps) + exports.dumps, exports.diagnostics)
+        }
+        diagnostics += loaded.diagnostics() + exportDiagnostics
+        for dump in parsed {
+            diagnostics += dump.diagnostics
+            if !dump.droppedLines.isEmpty {
+                diagnostics.append(
+                    .note(
+                        "\(dump.droppedLines.count) lines dropped (ads, UI text, duplicate copies); see --verbose",
+                        at: SourceLocation(path: dump.path)))
+            }
+        }
+        // Summarised now, so the parsed dumps are not kept alive beside the site model.
+        let summaries = parsed.map {
+            BuildResult.DumpSummary(path: $0.path, format: $0.format, posts: $0.posts.count, droppedLines: $0.droppedLines)
+        }
+        // Templates come before the model: their strings name posts that have no text.
+        let (templates, strings) = try stage("templates") { () -> (TemplateSet, (strings: SiteStrings, warnings: [Diagnostic])) in
+            let templates = try TemplateSet(folder: options.templatesPath, required: options.templatesRequired)
+            return (templates, try templates.strings(for: config.language))
+        }
+        diagnostics += (templates.warnings + strings.warnings).map { $0.inStage("templates") }
+        let (site, modelDiagnostics) = try stage("model") { () -> (Site, [Diagnostic]) in
+            var assembler = SiteAssembler(config: config, strings: strings.strings)
+            assembler.channelMemo = cache?.channels
+            return assembler.assemble(parsed)
+        }
+        parsed = []
+        diagnostics += modelDiagnostics
+        if config.baseURL == nil {
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    "no 'baseURL' in the configuration: sitemap.xml is left out and feed links are relative to the site root; "
+                        + "set it (\"baseURL\": \"https://example.org/archive/\") for absolute links",
+                    at: options.configPath.map { SourceLocation(path: $0) }, stage: "config"))
+        }
+        // The index is built beside the media and the pages: it needs only the site model, and
+        // together they keep both cores busy through each other's serial parts.
+        let index = IndexTask(cache: cache, progress: progress)
+        DispatchQueue.global().async(group: index.group) { [cache] in
+            let start = Date()
+            do {
+                try Self.writeIndex(SearchIndexBuilder(site: site), vocabulary: cache?.vocabulary ?? IndexVocabulary(), into: sink)
+            } catch {
+                index.outcome.mutate { $0.failure = error }
+            }
+            index.outcome.mutate { $0.seconds = Date().timeIntervalSince(start) }
+        }
+        // A stage that fails waits for the index, which writes into the same sink.
+        do {
+            let media = try stage("media") { MediaPublisher(site: site).publish(into: sink) }
+            diagnostics += media.diagnostics.map { $0.inStage("media") }
+            let pages = try stage("render") { () -> Int in
+                var renderer = PageRenderer(site: site, templates: templates, media: media.media)
+                renderer.memos = cache?.render
+                renderer.progress = { [progress] done, total in
+                    progress(
+                        "render \(done.formatted(.number.locale(Locale(identifier: "en_US"))))/\(total.formatted(.number.locale(Locale(identifier: "en_US"))))"
+                    )
+                }
+                let pages = try renderer.render(into: sink)
+                // The sitemap protocol wants absolute URLs: without a base URL there is no valid one.
+                let sitemap =
+                    config.baseURL == nil ? [] : SitemapRenderer(baseURL: config.baseURL).render(pages: pages, modified: Self.lastModified(site))
+                for file in FeedRenderer(site: site).render() + AtomRenderer(site: site).render() + sitemap + [
+                    RobotsRenderer(baseURL: config.baseURL).render()
+                ] + templates.assets {
+                    try sink.write(file.path, contents: file.contents, fingerprint: nil)
+                }
+                return pages.filter { $0.hasSuffix(".html") }.count
+            }
+            let counts = BuildResult.Counts(channels: site.channels.count, posts: site.allPosts.count, tags: site.tags.count, pages: pages)
+            let result = BuildResult(
+                files: [], site: site, counts: counts, dumps: summaries, diagnostics: diagnostics.map { $0.inStage("ingest") },
+                timings: timings)
+            return (result, index)
+        } catch {
+            index.group.wait()
+            throw error
+        }
+    }
+
+    /// The search index being written beside the other stages.
+    final class IndexTask: Sendable {
+        let group = DispatchGroup()
+        let outcome = LockedBox<(failure: (any Error)?, seconds: Double)>((nil, 0))
+        let cache: BuildCache?
+        let progress: @Sendable (String) -> Void
+
+        init(cache: BuildCache?, progress: @escaping @Sendable (String) -> Void) {
+            self.cache = cache
+            self.progress = progress
+        }
+
+        /// Waits for the index, adds its time to `result`, and ends the cache's build (the
+        /// index reads the cache's vocabulary to the end).
+        /// - Throws: what the index's writing threw.
+        func finish(into result: inout BuildResult) throws {
+            progress("index")
+            group.wait()
+            result.timings.append(("index", outcome.value.seconds))  // its own time, spent beside the render
+            if let failure = outcome.value.failure { throw failure }
+            cache?.endBuild()
+        }
+    }
+
+    /// Each dated post page's `lastmod`: its last edit, else its date (UTC days).
+    static func lastModified(_ site: Site) -> [String: String] {
+        var modified: [String: String] = [:]
+        for post in site.allPosts {
+            guard let date = post.post.details?.edited ?? post.post.date else { continue }
+            modified[post.path] = String(date.formatted(.iso8601).prefix(10))
+        }
+        return modified
+    }
+
+    /// The search index, carried over whole when its inputs are unchanged.
+    static func writeIndex(_ builder: SearchIndexBuilder, vocabulary: IndexVocabulary, into sink: any OutputSink) throws {
+        let fingerprint = builder.inputFingerprint()
+        guard !sink.reuseGroup(SearchIndexLayout.folder, fingerprint: fingerprint) else { return }
+        // Each file goes to the sink as soon as it is made: the index is never held whole.
+        try builder.write(vocabulary: vocabulary, reuse: sink.reuse) { file, fingerprint in
+            try sink.write(file.path, contents: file.contents, fingerprint: fingerprint)
+        }
+        sink.recordGroup(SearchIndexLayout.folder, fingerprint: fingerprint)
+    }
+
+    /// Writes an in-memory build's files to the output folder, atomically.
+    /// - Returns: notes about the output folder (an interrupted build cleaned up, say).
+    @discardableResult
+    package func write(_ result: BuildResult) throws -> [Diagnostic] {
+        progress("write")
+        return try tagged("write") { try OutputWriter(options: options).write(result.files) }.map { $0.inStage("write") }
+    }
+
+    /// Runs `body`, tagging the diagnostics of a `DiagnosticError` it throws with `stage`.
+    func tagged<T>(_ stage: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch var error as DiagnosticError {
+            error.diagnostics = error.diagnostics.map { $0.inStage(stage) }
+            throw error
+        }
+    }
+
+    /// A dump file to parse: its bytes, or (kept from an earlier build in this process, by its
+    /// path and bytes) its parse and what loading it reported; `key` names the file for the cache.
+    struct LoadedDump {
+        var path: String
+        var data: Data?
+        var known: BuildCache.LoadedFile?
+        var key: String?
+        /// What decoding and parsing reported, once parsed.
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// The content folder's files, ready to parse, and what was found on the way.
+    struct LoadedContent {
+        var dumps: [LoadedDump]
+        var exports: [(file: ExportFile, data: Data)]
+        var walkDiagnostics: [Diagnostic]
+        var exportFileDiagnostics: [Diagnostic]
+        var isEmpty: Bool
+        var contentPath: String
+
+        /// Everything loading reported, in the content's order (walk, dumps, exports).
+        func diagnostics() -> [Diagnostic] {
+            var all = walkDiagnostics + dumps.flatMap(\.diagnostics) + exportFileDiagnostics
+            if isEmpty {
+                all.append(
+                    .warning(
+                        "no dump files (*.txt) and no Telegram Desktop exports (result.json or messages*.html) in the content folder",
+                        at: SourceLocation(path: contentPath)))
+            }
+            return all
+        }
+    }
+
+    func loadDumps(_ given: ContentFiles?) throws -> LoadedContent {
+        // The output (and its work folder) may lie inside the content folder: never read it back.
+        var content = try given ?? ContentFiles.read(options.contentPath, excluding: excludedFromContent)
+        var dumps: [LoadedDump] = []
+        for (path, file) in zip(content.paths, content.files) {
+            guard let data = file.data else {
+                dumps.append(LoadedDump(path: path, diagnostics: file.diagnostics))
+                continue
+            }
+            let key = cache.map { _ in Self.fileKey(path: path, data: data) }
+            dumps.append(LoadedDump(path: path, data: data, known: key.flatMap { cache?.dumps.known($0) }, key: key))
+        }
+        // Handed on: each dump's bytes are then held only by its `LoadedDump`.
+        content.files = []
+        var exports: [(file: ExportFile, data: Data)] = []
+        var exportDiagnostics: [Diagnostic] = []
+        for (export, file) in zip(content.exports, content.exportFiles) {
+            exportDiagnostics += file.diagnostics
+            if let data = file.data { exports.append((export, data)) }
+        }
+        return LoadedContent(
+            dumps: dumps, exports: exports, walkDiagnostics: content.walkDiagnostics, exportFileDiagnostics: exportDiagnostics,
+            isEmpty: content.paths.isEmpty && content.exports.isEmpty, contentPath: options.contentPath)
+    }
+
+    /// Reads every export, in parallel; each export may hold several channels.
+    /// `result.json` files are read one by one, an HTML export's pages together (by folder), and
+    /// saved web-preview pages all together (one channel per handle).
+    func readExports(_ exports: [(file: ExportFile, data: Data)], config: SiteConfig) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
+        let reader = ExportReader(chatTypes: Set(config.exportChatTypes), handles: config.channelHandles)
+        let html = DesktopHTMLReader(chatTypes: Set(config.exportChatTypes))
+        // A job a core takes: one `result.json`, or every page of one HTML export's folder.
+        enum Job: Sendable {
+            case json(path: String, data: Data)
+            case html(folder: String, pages: [(path: String, data: Data)])
+        }
+        var jobs: [Job] = []
+        var folders: [String] = []
+        var pagesByFolder: [String: [(path: String, data: Data)]] = [:]
+        var previewPages: [(path: String, data: Data)] = []
+        for (file, data) in exports {
+            switch file.kind {
+            case .json:
+                jobs.append(.json(path: file.path, data: data))
+            case .previewPage:
+                previewPages.append((file.path, data))
+            case .desktopPage:
+                let folder = PathName.parent(file.path)
+                if pagesByFolder[folder] == nil { folders.append(folder) }
+                pagesByFolder[folder, default: []].append((file.path, data))
+            }
+        }
+        let grouped = jobs + folders.map { Job.html(folder: $0, pages: pagesByFolder[$0] ?? []) }
+        let all = grouped.indices.concurrentMap(chunk: 1) { index -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) in
+            switch grouped[index] {
+            case .json(let path, let data): reader.read(path: path, data: data)
+            case .html(let folder, let pages): html.read(folder: folder, pages: pages)
+            }
+        }
+        let previews: (dumps: [ParsedDump], diagnostics: [Diagnostic]) =
+            previewPages.isEmpty ? ([], []) : WebPreviewReader().read(pages: previewPages)
+        return (all.flatMap(\.dumps) + previews.dumps, all.flatMap(\.diagnostics) + previews.diagnostics)
+    }
+
+    /// Decodes and parses every loaded dump on all cores, letting each one's bytes go once it is
+    /// parsed (a dump the cache knew is parsed already); what decoding reported goes into
+    /// `dumps`, in their order.
+    func parseDumps(_ dumps: inout [LoadedDump]) -> [ParsedDump] {
+        let loader = DumpLoader()
+        let parser = DumpParser()
+        let files = LockedBox(dumps)
+        dumps = []
+        let results = LockedBox<[Int: ParsedDump]>([:])
+        DispatchQueue.concurrentPerform(iterations: files.value.count) { index in
+            let file = files.mutate { all -> LoadedDump in
+                defer { all[index].data = nil }
+                return all[index]
+            }
+            var known = file.known
+            if known == nil, let data = file.data {
+                let (raw, found) = loader.decode(data, path: file.path)
+                known = BuildCache.LoadedFile(parsed: raw.map { parser.parse($0) }, diagnostics: found)
+                if let key = file.key, let known { cache?.dumps.store(key, known) }
+            }
+            guard let known else { return }
+            files.mutate { $0[index].diagnostics = known.diagnostics }
+            guard var parsed = known.parsed else { return }
+            parsed.sourceKey = file.key
+            results.mutate { $0[index] = parsed }
+        }
+        dumps = files.value
+        return dumps.indices.compactMap { results.value[$0] }
+    }
+
+    /// A fingerprint of a dump file's path and bytes: everything its load and parse read.
+    static func fileKey(path: String, data: Data) -> String {
+        var key = Fingerprint("dump", path)
+        key.add(bytes: data)
+        return key.hex
+    }
+}

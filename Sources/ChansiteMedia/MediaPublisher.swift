@@ -1,0 +1,189 @@
+import ChansiteCore
+import ChansiteModel
+import Foundation
+
+/// Puts every media file of an export into the site: each distinct file copied once (streamed,
+/// never read into memory) under `media/<channel>/<message>-<n>.<ext>`, a name no two files share
+/// and that cannot leave the output, and each photo given a JPEG thumbnail made with libvips.
+/// Files are published only as passive content (`MediaPolicy`) and only as large as their
+/// input really is (`MediaLimits`). Runs on all cores; a file or thumbnail whose source is
+/// unchanged is carried over by the sink.
+package struct MediaPublisher: Sendable {
+    /// Thumbnails fit in this many pixels each way: the page's column at twice its density.
+    package static let thumbnailBox = 960
+    /// Images with more pixels than this get no thumbnail: decoding one would take minutes and
+    /// gigabytes (a small file can claim a huge image).
+    static let maxThumbnailPixels = 250_000_000
+
+    package let site: Site
+    let limits: MediaLimits
+
+    package init(site: Site) {
+        self.site = site
+        self.limits = MediaLimits(maxBytes: site.config.maxMediaFileSize)
+    }
+
+    /// One file to publish: its first use names it; later uses of the same file share it, so a
+    /// file referenced by many messages is copied once (output never grows faster than input).
+    struct Job {
+        var file: MediaFile
+        var name: String
+        var channel: String
+        var location: SourceLocation
+        /// Where the file's poster (a video's thumbnail from the export) is published, by `posters`.
+        var poster: Int?
+    }
+
+    /// A poster to copy once, however many files share it.
+    struct Poster {
+        var source: String
+        var path: String
+        var location: SourceLocation
+    }
+
+    /// Publishes every post's media into `sink`; returns post id → its media's places, and a
+    /// warning for each file that could not be used.
+    package func publish(into sink: any OutputSink) -> (media: [String: [PublishedMedia]], diagnostics: [Diagnostic]) {
+        let (jobs, posters, uses) = plan()
+        let results = LockedBox([PublishedMedia](repeating: PublishedMedia(), count: jobs.count))
+        let copiedPosters = LockedBox(Set<Int>())
+        let problems = LockedBox<[Int: [Diagnostic]]>([:])
+        DispatchQueue.concurrentPerform(iterations: posters.count) { index in
+            let poster = posters[index]
+            do {
+                if let problem = limits.problem(poster.source, stated: nil) { throw DiagnosticError(.error(problem)) }
+                try sink.copy(poster.path, from: poster.source)
+                copiedPosters.mutate { _ = $0.insert(index) }
+            } catch {
+                let reason = (error as? DiagnosticError)?.diagnostics.first?.message ?? FileSystem.describe(error)
+                problems.mutate { $0[jobs.count + index] = [.warning("no poster from '\(poster.source)': \(reason)", at: poster.location)] }
+            }
+        }
+        let postersDone = copiedPosters.value
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            var diagnostics: [Diagnostic] = []
+            let job = jobs[index]
+            var published = publish(job.file, name: job.name, channel: job.channel, into: sink, at: job.location, diagnostics: &diagnostics)
+            if published.path != nil, let poster = job.poster, postersDone.contains(poster) { published.posterPath = posters[poster].path }
+            results.mutate { $0[index] = published }
+            if !diagnostics.isEmpty { problems.mutate { $0[index] = diagnostics } }
+        }
+        let done = results.value
+        var media: [String: [PublishedMedia]] = [:]
+        for use in uses { media[use.post] = use.jobs.map { $0.map { done[$0] } ?? PublishedMedia() } }
+        return (media, problems.value.keys.sorted().flatMap { problems.value[$0] ?? [] })
+    }
+
+    /// Every distinct file to publish, and each post's media as indices into them (nil: not in
+    /// the export); in site order, so the first use of a file names it in every build.
+    func plan() -> (jobs: [Job], posters: [Poster], uses: [(post: String, jobs: [Int?])]) {
+        var jobs: [Job] = []
+        var posters: [Poster] = []
+        var jobOfFile: [String: Int] = [:]
+        var posterOfFile: [String: Int] = [:]
+        var uses: [(post: String, jobs: [Int?])] = []
+        for post in site.allPosts where post.post.media.contains(where: { $0.sourcePath != nil }) {
+            let indices = post.post.media.enumerated().map { n, file -> Int? in
+                guard let source = file.sourcePath else { return nil }
+                let key = Self.identity(of: source) + (file.kind == "photo" ? "|photo" : "")
+                if let known = jobOfFile[key] { return known }
+                let name = "\(post.slug)-\(n + 1)"
+                var job = Job(file: file, name: name, channel: post.channelSlug, location: post.post.source.start)
+                if let poster = file.thumbnailPath {
+                    let posterKey = Self.identity(of: poster)
+                    job.poster =
+                        posterOfFile[posterKey]
+                        ?? {
+                            posters.append(Poster(source: poster, path: "media/\(post.channelSlug)/\(name)-poster.jpg", location: job.location))
+                            posterOfFile[posterKey] = posters.count - 1
+                            return posters.count - 1
+                        }()
+                }
+                jobs.append(job)
+                jobOfFile[key] = jobs.count - 1
+                return jobs.count - 1
+            }
+            uses.append((post.id, indices))
+        }
+        return (jobs, posters, uses)
+    }
+
+    /// The file's identity on disk (device and inode, so links and symlinks to one file are one);
+    /// its path when it cannot be read (the copy then says why).
+    static func identity(of path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return "path:" + path }
+        return "\(info.st_dev):\(info.st_ino)"
+    }
+
+    func publish(
+        _ file: MediaFile, name: String, channel: String, into sink: any OutputSink, at location: SourceLocation,
+        diagnostics: inout [Diagnostic]
+    ) -> PublishedMedia {
+        var published = PublishedMedia()
+        guard let source = file.sourcePath else { return published }
+        let shown = file.path ?? source
+        if let problem = limits.problem(source, stated: file.fileSize) {
+            diagnostics.append(.warning("'\(shown)' is not published: \(problem)", at: location))
+            published.problem = "refused"
+            return published
+        }
+        let base = "media/\(channel)/\(name)"
+        let path = base + "." + MediaPolicy.publishedExtension(of: source)
+        do {
+            try sink.copy(path, from: source)
+            published.path = path
+        } catch {
+            diagnostics.append(.warning("cannot copy '\(shown)': \(FileSystem.describe(error))", at: location))
+            published.problem = "unreadable"
+            return published
+        }
+        guard file.kind == "photo" else { return published }
+        addThumbnail(of: source, shown: shown, base: base, into: sink, at: location, to: &published, diagnostics: &diagnostics)
+        return published
+    }
+
+    /// A photo's thumbnail, made with libvips (SVG included: rasterized, so a drawing's script
+    /// never reaches the page), or a warning saying why there is none.
+    func addThumbnail(
+        of source: String, shown: String, base: String, into sink: any OutputSink, at location: SourceLocation,
+        to published: inout PublishedMedia, diagnostics: inout [Diagnostic]
+    ) {
+        guard let size = ImageThumbnailer.size(of: source) else {
+            diagnostics.append(.warning("'\(shown)' is not an image chansite can read; linked without a preview", at: location))
+            return
+        }
+        guard size.width.multipliedReportingOverflow(by: size.height).partialValue <= Self.maxThumbnailPixels,
+            size.width <= InputRange.pixels.upperBound, size.height <= InputRange.pixels.upperBound
+        else {
+            diagnostics.append(.warning("'\(shown)' is \(size.width)×\(size.height) pixels, too large to preview; linked without one", at: location))
+            return
+        }
+        let fit = ImageThumbnailer.fit(width: size.width, height: size.height, in: Self.thumbnailBox)
+        let thumbnail = base + "-thumb.jpg"
+        let fingerprint = Self.thumbnailFingerprint(source: source, width: fit.width, height: fit.height)
+        do {
+            if !sink.reuse(thumbnail, fingerprint: fingerprint) {
+                let made = try ImageThumbnailer.thumbnail(of: source, width: fit.width, height: fit.height)
+                try sink.write(thumbnail, contents: made.jpeg, fingerprint: fingerprint)
+            }
+            published.thumbnailPath = thumbnail
+            published.thumbnailWidth = fit.width
+            published.thumbnailHeight = fit.height
+        } catch {
+            let reason = (error as? DiagnosticError)?.diagnostics.first?.message ?? "\(error)"
+            diagnostics.append(.warning("no preview for '\(shown)': \(reason)", at: location))
+        }
+    }
+
+    /// The source's identity (path, size, time, inode) and the thumbnail's size: a photo replaced
+    /// or a new size makes a new thumbnail.
+    static func thumbnailFingerprint(source: String, width: Int, height: Int) -> String {
+        var info = stat()
+        _ = stat(source, &info)
+        return Fingerprint(
+            "thumbnail", ChansiteVersion.fingerprint, source, String(info.st_size), String(FileSystem.modifiedNanoseconds(info)),
+            String(info.st_ino), "\(width)x\(height)"
+        ).hex
+    }
+}

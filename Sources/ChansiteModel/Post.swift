@@ -1,0 +1,76 @@
+import ChansiteCore
+import Foundation
+
+/// One message of a channel, as parsed from a dump and then placed in the site.
+package struct Post: Sendable, Hashable {
+    /// The title, where the format has one (a heading line); otherwise nil.
+    package var title: String?
+    /// The body as plain text, exactly as a reader should see it (no markers, no duplicate copies).
+    package var text: String
+    /// Hashtags with their `#`, in order of first appearance, each once.
+    package var hashtags: [String]
+    /// The channel or person a forwarded message came from.
+    package var forwardedFrom: String?
+    /// Reaction chips in the order the dump lists them, or nil when the dump shows none.
+    package var reactions: [Reaction]?
+    /// The date as the dump writes it (`5 months, 2 weeks ago`), when it shows one.
+    package var dateText: String?
+    /// The absolute date, when a source knows it (exports do; text dumps rarely).
+    package var date: Date?
+    /// True when the dump shows that media existed but was not captured.
+    package var hasMediaPlaceholder: Bool
+    /// Media files the source names.
+    package var media: [MediaFile]
+    /// Link-preview cards split out of the body.
+    package var linkPreviews: [LinkPreview]
+    /// A real message id, when the source has one; it then becomes the post's URL.
+    package var messageID: String?
+    /// The message id this one replies to, when the source knows it.
+    package var replyTo: String?
+    /// The quote of the replied-to message a text copy shows (author and text start).
+    package var replyQuote: ReplyQuote?
+    /// Where in which dump the post was found.
+    package var source: SourceRange
+    /// The text with its formatting, when the source has it (exports); joined, the spans are `text`.
+    package var spans: [TextSpan]?
+    /// What an export knows beyond text and media. Held by reference: most posts (every text
+    /// dump's) have none, and inline it would make each of them some 200 bytes larger.
+    package var details: PostDetails? {
+        get { detailsBox?.value }
+        set { detailsBox = newValue.map(PostDetails.Box.init) }
+    }
+    private var detailsBox: PostDetails.Box?
+    /// True when the dump wrote one paragraph per line (copies without blank lines), so each
+    /// line break is a paragraph break on the page.
+    package var paragraphPerLine = false
+
+    package init(
+        title: String? = nil,
+        text: String,
+        hashtags: [String] = [],
+        forwardedFrom: String? = nil,
+        reactions: [Reaction]? = nil,
+        dateText: String? = nil,
+        date: Date? = nil,
+        hasMediaPlaceholder: Bool = false,
+        media: [MediaFile] = [],
+        linkPreviews: [LinkPreview] = [],
+        messageID: String? = nil,
+        replyTo: String? = nil,
+        source: SourceRange
+    ) {
+        self.title = title
+        self.text = text
+        self.hashtags = hashtags
+        self.forwardedFrom = forwardedFrom
+        self.reactions = reactions
+        self.dateText = dateText
+        self.date = date
+        self.hasMediaPlaceholder = hasMediaPlaceholder
+        self.media = media
+        self.linkPreviews = linkPreviews
+        self.messageID = messageID
+        self.replyTo = replyTo
+        self.source = source
+    }
+}

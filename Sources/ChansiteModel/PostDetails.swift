@@ -1,0 +1,90 @@
+import ChansiteCore
+import Foundation
+
+/// What an export knows of a post beyond its text and media; text dumps leave it nil.
+package struct PostDetails: Sendable, Hashable, Codable {
+    package struct Poll: Sendable, Hashable, Codable {
+        package struct Answer: Sendable, Hashable, Codable {
+            package var text: String
+            package var voters: Int
+            package var chosen: Bool
+
+            package init(text: String, voters: Int, chosen: Bool) {
+                self.text = text
+                self.voters = voters
+                self.chosen = chosen
+            }
+        }
+        package var question: String
+        package var closed: Bool
+        package var totalVoters: Int
+        package var answers: [Answer]
+
+        package init(question: String, closed: Bool, totalVoters: Int, answers: [Answer]) {
+            self.question = question
+            self.closed = closed
+            self.totalVoters = totalVoters
+            self.answers = answers
+        }
+    }
+
+    package struct Location: Sendable, Hashable, Codable {
+        package var latitude: Double
+        package var longitude: Double
+        package var placeName: String?
+        package var address: String?
+
+        package init(latitude: Double, longitude: Double, placeName: String? = nil, address: String? = nil) {
+            self.latitude = latitude
+            self.longitude = longitude
+            self.placeName = placeName
+            self.address = address
+        }
+    }
+
+    package struct Contact: Sendable, Hashable, Codable {
+        package var name: String
+        package var phone: String?
+
+        package init(name: String, phone: String? = nil) {
+            self.name = name
+            self.phone = phone
+        }
+    }
+
+    package var edited: Date?
+    /// The author's signature under a channel post.
+    package var author: String?
+    package var viaBot: String?
+    /// The id of the chat a forward came from (`channel123`), when the export names it.
+    package var forwardedFromID: String?
+    /// When the forwarded message was first sent (HTML exports show it; JSON ones do not).
+    package var forwardedDate: Date?
+    /// True when a service message pinned this post.
+    package var pinned = false
+    package var poll: Poll?
+    package var location: Location?
+    package var contact: Contact?
+    /// The ids of the other messages of an album merged into this post.
+    package var albumIDs: [String] = []
+    /// True when the date is the exporting machine's local time, not an instant.
+    package var dateIsLocal = false
+
+    package init() {}
+
+    /// True when nothing is known: a post then holds no details at all (a reference each
+    /// would cost every plain post of a large export some 240 bytes).
+    package var isEmpty: Bool { self == PostDetails() }
+}
+
+extension PostDetails {
+    /// Details behind an immutable reference (`Post.details`); compared and hashed by value.
+    final class Box: Sendable, Hashable {
+        let value: PostDetails
+
+        init(_ value: PostDetails) { self.value = value }
+
+        static func == (a: Box, b: Box) -> Bool { a.value == b.value }
+        func hash(into hasher: inout Hasher) { hasher.combine(value) }
+    }
+}

@@ -1,0 +1,82 @@
+/// Site-wide settings, read from `chansite.json` beside `Content/` when it exists.
+package struct SiteConfig: Sendable, Hashable, Codable {
+    /// The site's name in headers and feeds.
+    package var title: String
+    /// A one-line description for the home page and feeds.
+    package var description: String
+    /// The absolute URL the site will be published at (`https://example.org/archive/`), used only
+    /// where a format demands absolute URLs (sitemap, feeds); pages always link relatively.
+    package var baseURL: String?
+    /// The page language (`lang` attribute).
+    package var language: String
+    /// Posts per channel, tag and home page.
+    package var postsPerPage: Int
+    /// Latest posts per channel shown on the home page.
+    package var homePostsPerChannel: Int
+    /// The time zone dates are shown in (an IANA name, `Europe/Berlin`); UTC by default.
+    package var timeZone: String
+    /// `oldest` (default) or `newest`: the order of posts on channel pages.
+    package var channelOrder: String
+    /// Chat types of Telegram Desktop exports made into channels of the site.
+    package var exportChatTypes: [String]
+    /// Channel id (as an export names it) → public handle, for links to `t.me`.
+    package var channelHandles: [String: String]
+    /// A channel with more posts than this puts its post pages into 256 subfolders
+    /// (`channels/<channel>/<xx>/<post>.html`), so no folder grows past what hosts and file
+    /// systems handle well (FAT32 and exFAT cards stop near 65,000 entries).
+    package var postsPerFolder: Int
+    /// The largest media file copied into the site, in bytes; larger ones are linked to nothing
+    /// and named in a warning.
+    package var maxMediaFileSize: Int
+
+    package init(
+        title: String = "chansite",
+        description: String = "Telegram channel archive",
+        baseURL: String? = nil,
+        language: String = "ru",
+        postsPerPage: Int = 20,
+        homePostsPerChannel: Int = 3,
+        timeZone: String = "UTC",
+        channelOrder: String = "oldest",
+        exportChatTypes: [String] = ["public_channel", "private_channel"],
+        channelHandles: [String: String] = [:],
+        postsPerFolder: Int = 10_000,
+        maxMediaFileSize: Int = 4 << 30
+    ) {
+        self.title = title
+        self.description = description
+        self.baseURL = baseURL
+        self.language = language
+        self.postsPerPage = postsPerPage
+        self.homePostsPerChannel = homePostsPerChannel
+        self.timeZone = timeZone
+        self.channelOrder = channelOrder
+        self.exportChatTypes = exportChatTypes
+        self.channelHandles = channelHandles
+        self.postsPerFolder = postsPerFolder
+        self.maxMediaFileSize = maxMediaFileSize
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title, description, baseURL, language, postsPerPage, homePostsPerChannel, timeZone, channelOrder, exportChatTypes,
+            channelHandles, postsPerFolder, maxMediaFileSize
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let defaults = SiteConfig()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decodeIfPresent(String.self, forKey: .title) ?? defaults.title
+        description = try c.decodeIfPresent(String.self, forKey: .description) ?? defaults.description
+        baseURL = try c.decodeIfPresent(String.self, forKey: .baseURL)
+        language = try c.decodeIfPresent(String.self, forKey: .language) ?? defaults.language
+        // Numbers are range-checked when loaded (`checkRanges`), with a message naming the key.
+        postsPerPage = try c.decodeIfPresent(Int.self, forKey: .postsPerPage) ?? defaults.postsPerPage
+        homePostsPerChannel = try c.decodeIfPresent(Int.self, forKey: .homePostsPerChannel) ?? defaults.homePostsPerChannel
+        timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone) ?? defaults.timeZone
+        channelOrder = try c.decodeIfPresent(String.self, forKey: .channelOrder) ?? defaults.channelOrder
+        exportChatTypes = try c.decodeIfPresent([String].self, forKey: .exportChatTypes) ?? defaults.exportChatTypes
+        channelHandles = try c.decodeIfPresent([String: String].self, forKey: .channelHandles) ?? defaults.channelHandles
+        postsPerFolder = try c.decodeIfPresent(Int.self, forKey: .postsPerFolder) ?? defaults.postsPerFolder
+        maxMediaFileSize = try c.decodeIfPresent(Int.self, forKey: .maxMediaFileSize) ?? defaults.maxMediaFileSize
+    }
+}

@@ -1,0 +1,39 @@
+import ChansiteCore
+
+/// One run of formatted text, as a Telegram export writes it: the text and the one entity type
+/// that covers it (`plain`, `bold`, `text_link`, `pre`, …). A post's spans, joined, are its text.
+package struct TextSpan: Sendable, Hashable, Codable {
+    /// The export's entity type; unknown types are kept and shown as plain text.
+    package var kind: String
+    package var text: String
+    /// The target of a `text_link`.
+    package var href: String?
+    /// The language of a `pre` block.
+    package var language: String?
+    /// True for a blockquote the author collapsed.
+    package var collapsed: Bool
+
+    /// Entity types the site renders; others are shown as plain text (with a note at ingest).
+    package static let knownKinds: Set<String> = [
+        "plain", "bold", "italic", "underline", "strikethrough", "spoiler", "code", "pre", "text_link", "link",
+        "mention", "mention_name", "hashtag", "cashtag", "bot_command", "email", "phone", "bank_card", "blockquote",
+        "custom_emoji", "unknown",
+    ]
+
+    package init(kind: String, text: String, href: String? = nil, language: String? = nil, collapsed: Bool = false) {
+        self.kind = kind
+        self.text = text
+        self.href = href
+        self.language = language
+        self.collapsed = collapsed
+    }
+}
+
+extension Post {
+    /// The text as a listing may show it: spoilers masked, so a heading, an excerpt or a feed
+    /// never gives away what the author hid.
+    package var shownText: String {
+        guard let spans, spans.contains(where: { $0.kind == "spoiler" }) else { return text }
+        return spans.map { $0.kind == "spoiler" ? String(repeating: "░", count: min(8, max(3, $0.text.count))) : $0.text }.joined()
+    }
+}

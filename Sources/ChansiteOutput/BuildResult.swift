@@ -1,0 +1,70 @@
+import ChansiteCore
+import ChansiteIngest
+import ChansiteModel
+
+/// Everything a build produced, in memory: `build` writes the files, `serve` serves them.
+package struct BuildResult: Sendable {
+    /// Per-dump facts for the summary.
+    package struct DumpSummary: Sendable, Codable {
+        package var path: String
+        package var format: String
+        package var posts: Int
+        package var droppedLines: [ParsedDump.DroppedLine]
+
+        package init(path: String, format: String, posts: Int, droppedLines: [ParsedDump.DroppedLine]) {
+            self.path = path
+            self.format = format
+            self.posts = posts
+            self.droppedLines = droppedLines
+        }
+    }
+
+    /// How many of each the site has.
+    package struct Counts: Sendable, Codable, Equatable {
+        package var channels: Int
+        package var posts: Int
+        package var tags: Int
+        /// HTML pages.
+        package var pages: Int
+
+        package init(channels: Int, posts: Int, tags: Int, pages: Int) {
+            self.channels = channels
+            self.posts = posts
+            self.tags = tags
+            self.pages = pages
+        }
+    }
+
+    /// The files, for an in-memory build (`Pipeline.build()`); empty when they went to disk.
+    package var files: [RenderedFile]
+    /// The site model; nil when nothing changed and the last build's account was replayed.
+    package var site: Site?
+    package var counts: Counts
+    package var dumps: [DumpSummary]
+    package var diagnostics: [Diagnostic]
+    /// Seconds spent in each stage, in order.
+    package var timings: [(stage: String, seconds: Double)]
+    /// True when the inputs were those of the last build and the output was left as it was.
+    package var replayed = false
+    /// Every file of the site (path → hash of its bytes).
+    package var outputFiles: [String: String] = [:]
+    /// Files written anew and files carried over from the last build (builds to disk).
+    package var written = 0
+    package var reused = 0
+
+    package var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    package var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+    package init(
+        files: [RenderedFile], site: Site? = nil, counts: Counts, dumps: [DumpSummary], diagnostics: [Diagnostic],
+        timings: [(stage: String, seconds: Double)], outputFiles: [String: String] = [:]
+    ) {
+        self.files = files
+        self.site = site
+        self.counts = counts
+        self.dumps = dumps
+        self.diagnostics = diagnostics
+        self.timings = timings
+        self.outputFiles = outputFiles
+    }
+}

@@ -1,0 +1,198 @@
+import ChansiteCore
+import Foundation
+
+/// Writes a finished site: the only code that writes files. The site is staged in the work
+/// folder beside the output and swapped in with one atomic exchange, so at every instant a
+/// complete site is at the output path, and a failed or killed build leaves the previous one.
+package struct OutputWriter: Sendable {
+    package var options: BuildOptions
+
+    package init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// A writer for `outputPath` with the other options at their defaults.
+    package init(outputPath: String) {
+        self.init(options: BuildOptions(outputPath: outputPath))
+    }
+
+    /// A build in progress: the locked work folder and the sink filling its staging folder.
+    /// The lock is held as long as this value lives.
+    package struct Staged: Sendable {
+        package let sink: StagingSink
+        /// Notes about the output folder so far (an interrupted build cleaned up).
+        package var notes: [Diagnostic]
+        let work: WorkFolder
+    }
+
+    /// Checks the output folder, takes the lock, cleans up after an interrupted build and opens
+    /// the staging folder, marked partial until `finish`.
+    /// - Throws: `DiagnosticError` when the folder may not be written or another build holds it.
+    package func begin() throws -> Staged {
+        try OutputGuard(options: options).check()
+        let output = FileSystem.resolved(options.outputPath)
+        let work = try WorkFolder(output: output, shownAs: options.outputPath)
+        let notes = work.recover()
+        do {
+            try FileManager.default.createDirectory(atPath: work.staging, withIntermediateDirectories: true)
+            try Data().write(to: URL(fileURLWithPath: FileSystem.join(work.staging, OutputMarker.partial)))
+        } catch {
+            throw DiagnosticError(
+                .error("cannot stage the site: \(FileSystem.describe(error)); the previous site in '\(options.outputPath)' was left unchanged"))
+        }
+        FaultPoint.hit("staging")
+        let previous = FileSystem.isDirectory(output) ? BuildManifest.load(work.manifest) : BuildManifest()
+        return Staged(sink: StagingSink(staging: work.staging, output: output, previous: previous), notes: notes, work: work)
+    }
+
+    /// Abandons a staged build: the staging folder goes, the previous site stays.
+    package func abandon(_ staged: Staged) {
+        FileSystem.removeTree(staged.work.staging)
+    }
+
+    /// Completes the staged site (hidden entries carried over, marker) and swaps it in.
+    /// - Returns: notes about what happened to the output folder.
+    /// - Throws: `DiagnosticError` saying what failed and what became of the previous site.
+    /// Runs the swap it is given: a preview server holds its own lock around it, so no request
+    /// sees the new files under the old list of files.
+    package typealias SwapHold = (_ swap: () throws -> Void) throws -> Void
+
+    @discardableResult
+    package func finish(_ staged: Staged, hold: SwapHold? = nil) throws -> [Diagnostic] {
+        let work = staged.work
+        let output = work.outputPath
+        var notes = staged.notes
+        do {
+            try carryOverHiddenEntries(from: output, to: work.staging)
+            try FileManager.default.removeItem(atPath: FileSystem.join(work.staging, OutputMarker.partial))
+            try staged.sink.manifest.save(work.nextManifest)
+        } catch {
+            abandon(staged)
+            throw DiagnosticError(
+                .error("cannot stage the site: \(FileSystem.describe(error)); the previous site in '\(options.outputPath)' was left unchanged"))
+        }
+        FaultPoint.hit("staged")
+        notes += try swap(work: work, output: output, hold: hold ?? { try $0() })
+        // After the swap: a crash before this rename leaves the previous manifest, whose
+        // entries no longer match the files' inodes, so nothing stale is ever carried over.
+        _ = FileSystem.rename(work.nextManifest, to: work.manifest)
+        FaultPoint.hit("done")
+        return notes
+    }
+
+    /// Writes `files` and swaps them in (a whole site held in memory; tests and tools).
+    /// - Returns: notes about what happened (an interrupted build cleaned up, the swap used).
+    /// - Throws: `DiagnosticError` saying what failed and what became of the previous site.
+    @discardableResult
+    package func write(_ files: [RenderedFile]) throws -> [Diagnostic] {
+        let staged = try begin()
+        let failures = LockedBox<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            do {
+                try staged.sink.write(files[index].path, contents: files[index].contents, fingerprint: nil)
+            } catch {
+                let message =
+                    (error as? DiagnosticError)?.diagnostics.first?.message
+                    ?? "cannot write '\(files[index].path)': \(FileSystem.describe(error))"
+                failures.mutate { $0.append(message) }
+            }
+        }
+        if let first = failures.value.sorted().first {
+            abandon(staged)
+            throw DiagnosticError(.error("\(first); the previous site in '\(options.outputPath)' was left unchanged"))
+        }
+        return try finish(staged)
+    }
+
+    /// Puts the staged site in place: one exchange, or two renames where exchange is missing.
+    private func swap(work: WorkFolder, output: String, hold: SwapHold) throws -> [Diagnostic] {
+        let shown = options.outputPath
+        guard FileSystem.exists(output) else {
+            var problem: String?
+            try hold { problem = FileSystem.rename(work.staging, to: output) }
+            if let problem {
+                FileSystem.removeTree(work.staging)
+                throw DiagnosticError(.error("cannot move the new site to '\(shown)': \(problem)"))
+            }
+            return []
+        }
+        var outcome = FileSystem.ExchangeResult.unsupported
+        try hold {
+            outcome = FileSystem.exchange(work.staging, output)
+            if case .unsupported = outcome { try swapWithTwoRenames(work: work, output: output) }
+        }
+        switch outcome {
+        case .exchanged:
+            FaultPoint.hit("exchanged")
+            FileSystem.removeTree(work.staging)  // now the previous site
+            return []
+        case .unsupported:
+            return [.note("this file system cannot exchange folders in one step; the site was swapped with two renames")]
+        case .failed(let reason):
+            FileSystem.removeTree(work.staging)
+            throw DiagnosticError(.error("cannot swap the new site into '\(shown)': \(reason); the previous site was left unchanged"))
+        }
+    }
+
+    /// The fallback swap: the previous site moves into the work folder, the new one into place.
+    /// A crash between the two leaves the previous site in the work folder, marked complete,
+    /// and the next build puts it back before doing anything else.
+    private func swapWithTwoRenames(work: WorkFolder, output: String) throws {
+        let shown = options.outputPath
+        if let problem = FileSystem.rename(output, to: work.retired) {
+            FileSystem.removeTree(work.staging)
+            throw DiagnosticError(.error("cannot move the previous site aside: \(problem); it was left unchanged in '\(shown)'"))
+        }
+        FaultPoint.hit("retired")
+        if let problem = FileSystem.rename(work.staging, to: output) {
+            let restored = FileSystem.rename(work.retired, to: output) == nil
+            FileSystem.removeTree(work.staging)
+            throw DiagnosticError(
+                .error(
+                    "cannot move the new site into place: \(problem); "
+                        + (restored ? "the previous site was put back in '\(shown)'" : "the previous site is kept in '\(work.displayPath)/previous'"))
+            )
+        }
+        FaultPoint.hit("renamed")
+        FileSystem.removeTree(work.retired)
+    }
+
+    /// Writes one file as a new file with plain POSIX calls: no per-file fsync (the folder swap
+    /// is what makes the site appear at once) and no temporary file per write. A file already at
+    /// `path` (a hard link to the live site, say) is unlinked first, never written through; only
+    /// then, since unlinking takes the folder's lock, which stalls every thread creating files
+    /// in that folder. Returns the error, if any.
+    static func store(_ data: Data, at path: String) -> String? {
+        let fd = FileCopy.createFresh(path)
+        guard fd >= 0 else { return FileSystem.lastError }
+        defer { close(fd) }
+        return data.withUnsafeBytes { buffer -> String? in
+            guard let base = buffer.baseAddress else { return nil }
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(fd, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return FileSystem.lastError
+                }
+                offset += written
+            }
+            return nil
+        }
+    }
+
+    /// Top-level hidden entries of the current output go into the new one as hard links, and
+    /// the marker too when it is unchanged, so nothing in them is rewritten.
+    private func carryOverHiddenEntries(from old: String, to new: String) throws {
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: old)) ?? []
+        where entry.hasPrefix(".") && entry != OutputMarker.partial {
+            let target = FileSystem.join(new, entry)
+            if entry == OutputMarker.site && FileManager.default.contents(atPath: FileSystem.join(old, entry)) != OutputMarker.siteContents {
+                continue
+            }
+            if !FileSystem.exists(target) { try FileSystem.linkTree(FileSystem.join(old, entry), to: target) }
+        }
+        let marker = FileSystem.join(new, OutputMarker.site)
+        if !FileSystem.exists(marker) { try OutputMarker.siteContents.write(to: URL(fileURLWithPath: marker)) }
+    }
+}

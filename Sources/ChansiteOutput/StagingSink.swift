@@ -1,0 +1,195 @@
+import ChansiteCore
+import Foundation
+
+/// The sink of a real build: each file goes into the staging folder as soon as it is made.
+/// A file whose inputs did not change since the last build is hard-linked from the current
+/// output instead (same inode, bytes and mtime, so `rsync` and deploy tools see no change), as
+/// is a re-rendered file whose bytes came out the same. Only what the build wrote is new.
+package final class StagingSink: OutputSink, @unchecked Sendable {
+    let staging: String
+    let output: String
+    package let previous: BuildManifest
+    private let next = LockedBox(BuildManifest())
+    private let folders = LockedBox<Set<String>>([""])
+    private let counts = LockedBox((written: 0, reused: 0))
+    /// Every path staged so far: no two inputs may ever write one path (the second would
+    /// silently replace the first's page).
+    private let claimed = LockedBox<Set<String>>([])
+
+    init(staging: String, output: String, previous: BuildManifest) {
+        self.staging = staging
+        self.output = output
+        self.previous = previous
+    }
+
+    /// Room for the manifest made once: grown by doubling, it would hold its old and new
+    /// tables at once while the largest pages render (a tenth of a large build's peak).
+    package func expect(files count: Int) {
+        next.mutate { $0.files.reserveCapacity(count) }
+        claimed.mutate { $0.reserveCapacity(count) }
+    }
+
+    /// The work folder that holds the staging folder: beside the output, never served.
+    package var scratchFolder: String? { PathName.parent(staging) }
+
+    /// Files written anew and files carried over.
+    package var written: Int { counts.value.written }
+    package var reused: Int { counts.value.reused }
+    /// The manifest of what is staged.
+    package var manifest: BuildManifest { next.value }
+
+    package func reuse(_ path: String, fingerprint: String) -> Bool {
+        guard let old = previous.files[path], old.hasFingerprint(fingerprint) else { return false }
+        return link(path, old)
+    }
+
+    /// Whether the last build made `path` from these inputs (`reuse` would link it).
+    func madeBefore(_ path: String, fingerprint: String) -> Bool {
+        previous.files[path]?.hasFingerprint(fingerprint) == true
+    }
+
+    /// Whether the last build's file at `path` has these bytes (their hash and size).
+    func hadSameBytes(_ path: String, contentHash: String, size: Int) -> Bool {
+        guard let old = previous.files[path] else { return false }
+        return old.hasContentHash(contentHash) && old.size == Int64(size)
+    }
+
+    /// Whether the last build made the group of files under `prefix` from these inputs.
+    func madeGroupBefore(_ prefix: String, fingerprint: String) -> Bool {
+        previous.groups[prefix] == fingerprint && previous.files.keys.contains { $0.hasPrefix(prefix) }
+    }
+
+    package func reuseGroup(_ prefix: String, fingerprint: String) -> Bool {
+        guard madeGroupBefore(prefix, fingerprint: fingerprint) else { return false }
+        let members = previous.files.filter { $0.key.hasPrefix(prefix) }
+        guard members.allSatisfy({ BuildManifest.matches($0.value, at: FileSystem.join(output, $0.key)) }) else {
+            return false
+        }
+        for (path, entry) in members where !link(path, entry, checked: true) { return false }
+        recordGroup(prefix, fingerprint: fingerprint)
+        return true
+    }
+
+    /// Records what the build read and reported, for the next build's replay.
+    package func record(inputs: String?, replay: BuildManifest.Replay) {
+        next.mutate {
+            $0.inputs = inputs
+            $0.replay = replay
+        }
+    }
+
+    /// The previous build's account, when it read exactly `inputs` and its output is intact.
+    package func replayable(inputs: String) -> BuildManifest.Replay? {
+        guard previous.inputs == inputs, let replay = previous.replay, OutputMarker.isCompleteSite(output),
+            previous.files.allSatisfy({ BuildManifest.matches($0.value, at: FileSystem.join(output, $0.key)) })
+        else { return nil }
+        return replay
+    }
+
+    package func recordGroup(_ prefix: String, fingerprint: String) {
+        next.mutate { $0.groups[prefix] = fingerprint }
+    }
+
+    package func write(_ path: String, contents: Data, fingerprint: String?) throws {
+        try claim(path)
+        let hash = Slug.hash(bytes: contents)
+        let fingerprint = fingerprint ?? hash
+        if linkSame(path, contentHash: hash, size: contents.count, fingerprint: fingerprint) { return }
+        try makeFolder(of: path)
+        let target = FileSystem.join(staging, path)
+        // A path already linked from the current output gets a new file (`store` makes one),
+        // never written through the link: that would change the live site.
+        if let problem = OutputWriter.store(contents, at: target) {
+            throw DiagnosticError(.error("cannot write '\(path)': \(problem)"))
+        }
+        try recordNew(path, fingerprint: fingerprint, contentHash: hash)
+    }
+
+    package func copy(_ path: String, from source: String) throws {
+        try claim(path)
+        var info = stat()
+        guard stat(source, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw DiagnosticError(.error("cannot copy '\(source)': \(FileSystem.lastError)"))
+        }
+        // The source's identity stands for its bytes: hashing a video to compare it costs more
+        // than copying it.
+        let fingerprint = Fingerprint("file", source, String(info.st_size), String(FileSystem.modifiedNanoseconds(info)), String(info.st_ino)).hex
+        if reuse(path, fingerprint: fingerprint) { return }
+        try makeFolder(of: path)
+        let target = FileSystem.join(staging, path)
+        // Copied, not linked: a tool that edits the output in place must not reach the user's
+        // original. The copy is the file's content, never a symlink.
+        if let problem = FileCopy.copy(from: source, to: target) {
+            throw DiagnosticError(.error("cannot copy '\(source)' to '\(path)': \(problem)"))
+        }
+        try recordNew(path, fingerprint: fingerprint, contentHash: "file-" + fingerprint.prefix(16))
+    }
+
+    /// Links the current output's file at `path` when it has these bytes (hash and size),
+    /// recording the inputs it now stands for; false when it has other bytes or changed.
+    func linkSame(_ path: String, contentHash: String, size: Int, fingerprint: String) -> Bool {
+        guard hadSameBytes(path, contentHash: contentHash, size: size), var same = previous.files[path] else { return false }
+        same.fingerprint = fingerprint
+        return link(path, same)
+    }
+
+    /// Whether the file staged at `path` is the current output's, linked (not made anew).
+    func isCarriedOver(_ path: String) -> Bool {
+        guard let old = previous.files[path] else { return false }
+        return next.value.files[path]?.inode == old.inode
+    }
+
+    /// Records a file just made in the staging folder, with the identity it has there.
+    private func recordNew(_ path: String, fingerprint: String, contentHash: String) throws {
+        var info = stat()
+        guard lstat(FileSystem.join(staging, path), &info) == 0 else {
+            throw DiagnosticError(.error("cannot write '\(path)': \(FileSystem.lastError)"))
+        }
+        record(
+            path,
+            BuildManifest.Entry(
+                fingerprint: fingerprint, contentHash: contentHash, size: Int64(info.st_size),
+                modified: FileSystem.modifiedNanoseconds(info), inode: UInt64(info.st_ino)))
+        counts.mutate { $0.written += 1 }
+    }
+
+    /// Hard-links the current output's file into the staging folder, if it is still the one
+    /// the manifest describes (`checked`: the caller has just made sure).
+    private func link(_ path: String, _ entry: BuildManifest.Entry, checked: Bool = false) -> Bool {
+        let source = FileSystem.join(output, path)
+        guard checked || BuildManifest.matches(entry, at: source), (try? makeFolder(of: path)) != nil else { return false }
+        guard Glibc.link(source, FileSystem.join(staging, path)) == 0 else { return false }
+        claimed.mutate { _ = $0.insert(path) }
+        record(path, entry)
+        counts.mutate { $0.reused += 1 }
+        return true
+    }
+
+    /// Takes `path` for one file of this build; a second write to it is an error.
+    private func claim(_ path: String) throws {
+        guard claimed.mutate({ $0.insert(path).inserted }) else {
+            throw DiagnosticError(.error("two files of this build would both be written to '\(path)'; the second is left out"))
+        }
+    }
+
+    private func record(_ path: String, _ entry: BuildManifest.Entry) {
+        next.mutate { $0.files[path] = entry }
+    }
+
+    private func makeFolder(of path: String) throws {
+        let folder = PathName.parent(path)
+        guard !folder.isEmpty else { return }
+        // Made under the lock, so no thread writes into a folder another is still creating.
+        var failure: (any Error)?
+        folders.mutate { made in
+            guard !made.contains(folder) else { return }
+            do {
+                try FileManager.default.createDirectory(atPath: FileSystem.join(staging, folder), withIntermediateDirectories: true)
+                made.insert(folder)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+    }
+}

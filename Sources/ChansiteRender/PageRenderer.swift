@@ -1,0 +1,299 @@
+import ChansiteCore
+import ChansiteMedia
+import ChansiteModel
+import Foundation
+
+/// Renders every page of the site through the templates, in parallel, and returns the files
+/// sorted by path. Returns values; writing is the output stage's job.
+package struct PageRenderer: Sendable {
+    /// One page to render.
+    enum Page: Sendable {
+        case home, tagIndex, search, notFound
+        case channel(Int, page: Int)
+        case post(Int, Int)
+        case tag(Int, page: Int)
+        case archive(Int)
+        case month(Int, Int)
+    }
+
+    package let site: Site
+    package let templates: TemplateSet
+    /// Told how many pages are done, now and then, from any thread (a progress line).
+    package var progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    /// The posts' media as `MediaPublisher` put it into the site.
+    package let media: [String: [PublishedMedia]]
+    /// Bodies, summaries and page fingerprints made by earlier builds in this process (`serve`).
+    package var memos: RenderMemos?
+    /// About how many of a channel's posts are rendered together (whole listing pages): a
+    /// range's bodies are what memory holds of them.
+    var postsPerRange = 2000
+    let links: LocalLinks
+    let months: ChannelMonths
+    /// The interface words in the site's language.
+    var strings: SiteStrings { site.strings }
+
+    package init(site: Site, templates: TemplateSet, media: [String: [PublishedMedia]] = [:]) {
+        self.site = site
+        self.templates = templates
+        self.media = media
+        self.links = LocalLinks(site: site)
+        self.months = ChannelMonths(site: site, dates: DateDisplay(config: site.config, strings: site.strings))
+    }
+
+    /// Renders every page into `sink`, in parallel. Each post's view is made once, and its
+    /// summary rendered once, for pages of every depth (links are root-relative until a page is
+    /// written). Channel by channel, in ranges of whole listing pages: a range's views and
+    /// summaries, then its listing and post pages, then its views let go of their bodies; a
+    /// channel's archive and months follow its ranges, and the pages that list posts of every
+    /// channel come last. A
+    /// page whose view (everything its template can see) and templates are those of the last
+    /// build is carried over by the sink without rendering. Returns the pages' paths, sorted.
+    /// - Throws: `DiagnosticError` when a file cannot be stored.
+    package func render(into sink: any OutputSink) throws -> [String] {
+        var words = Fingerprint("strings")
+        words.add(any: strings.texts)
+        let run = Run(sink: sink, words: words.hex, total: allPages().count)
+        // Pages, then about one search or media file for every two posts.
+        sink.expect(files: run.total + site.channels.reduce(0) { $0 + $1.posts.count / 2 })
+        var posts = PostViews(site: site, media: media, links: links, bodies: memos?.bodies, memo: memos?.postViews)
+        let channels = ChannelView.views(site: site, archived: Set(months.byChannel.keys))
+        // Summaries wait on disk beside the staging folder when views let go of their bodies.
+        let scratch = posts.releasing ? sink.scratchFolder.flatMap { ScratchFile(in: $0) } : nil
+        let summaryPage = page("", title: "", EmptyView())
+        for c in site.channels.indices {
+            // A large channel goes in ranges of its listing pages, so memory holds a range's
+            // bodies; each range's last post page needs the next post's view made too.
+            for range in postRanges(c) {
+                posts.make(channel: c, upTo: range.upperBound + 1)
+                posts.renderSummaries(channel: c, range, templates, page: summaryPage, words: run.words, memo: memos?.summaries, scratch: scratch)
+                render(channelPages(c, posts: range), views: Views(posts: posts, channels: channels), run: run)
+                posts.releaseBodies(channel: c, range)
+                // The last stays: the next range's first post page shows it as its neighbour.
+                posts.retire(channel: c, range.dropLast())
+            }
+            render(archivePages(c), views: Views(posts: posts, channels: channels), run: run)
+            posts.retire(channel: c, 0..<site.channels[c].posts.count)
+        }
+        render(sitePages(), views: Views(posts: posts, channels: channels), run: run)
+        if let first = run.failures.value.sorted().first { throw DiagnosticError(.error(first)) }
+        return run.paths.value.sorted()
+    }
+
+    /// One render's shared state: where files go and what has been done, from many threads.
+    final class Run: Sendable {
+        let sink: any OutputSink
+        /// The fingerprint of the interface words, the same on every page: hashed once.
+        let words: String
+        let total: Int
+        let paths = LockedBox<[String]>([])
+        let failures = LockedBox<[String]>([])
+        let done = LockedBox(0)
+
+        init(sink: any OutputSink, words: String, total: Int) {
+            self.sink = sink
+            self.words = words
+            self.total = total
+        }
+    }
+
+    /// Renders `pages` on all cores into the run's sink.
+    func render(_ pages: [Page], views: Views, run: Run) {
+        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+            var finished = 0
+            run.done.mutate {
+                $0 += 1
+                finished = $0
+            }
+            if finished % 500 == 0 { progress(finished, run.total) }
+            render(pages[index], views: views, run: run)
+        }
+    }
+
+    func render(_ page: Page, views: Views, run: Run) {
+        // A page of a channel whose inputs are those of the last build in this process has
+        // the same fingerprint: carried over without making its view.
+        let memoKey = self.memoKey(of: page, views: views, words: run.words)
+        if let memoKey, let known = memos?.pageFingerprints.known(memoKey), let path = path(of: page),
+            run.sink.reuse(path, fingerprint: known)
+        {
+            return run.paths.mutate { $0.append(path) }
+        }
+        let (path, view) = self.view(of: page, views: views)
+        run.paths.mutate { $0.append(path) }
+        var fingerprint = Fingerprint(templates.fingerprint, run.words)
+        view.add(to: &fingerprint)
+        if let memoKey { memos?.pageFingerprints.store(memoKey, fingerprint.hex) }
+        guard !run.sink.reuse(path, fingerprint: fingerprint.hex) else { return }
+        do {
+            let html = templates.renderPage(view)
+            try run.sink.write(path, contents: RootLinks.resolve(html, root: SitePaths.root(of: path)), fingerprint: fingerprint.hex)
+        } catch {
+            run.failures.mutate { $0.append((error as? DiagnosticError)?.description ?? "\(error)") }
+        }
+    }
+
+    /// Every page rendered into memory (tests and tools).
+    package func render() -> [RenderedFile] {
+        let sink = MemorySink()
+        _ = try? render(into: sink)
+        return sink.files
+    }
+
+    /// For a post or listing page of a channel with a cache key: a fingerprint of everything
+    /// its view and template read (they read only that channel, the site's configuration and
+    /// tag links, which the channel's key holds, and the templates and interface words).
+    func memoKey(of page: Page, views: Views, words: String) -> String? {
+        guard memos != nil else { return nil }
+        switch page {
+        case .post(let c, let p): return views.posts.channelKeys[c].map { Fingerprint($0, templates.fingerprint, words, "post", String(p)).hex }
+        case .channel(let c, let n):
+            return views.posts.channelKeys[c].map { Fingerprint($0, templates.fingerprint, words, "channel", String(n)).hex }
+        default: return nil
+        }
+    }
+
+    /// The path of a post or listing page without making its view (nil for other pages).
+    func path(of page: Page) -> String? {
+        switch page {
+        case .post(let c, let p): return site.channels[c].posts[p].path
+        case .channel(let c, let n): return SitePaths.channel(site.channels[c].slug, page: n)
+        default: return nil
+        }
+    }
+
+    /// The views made once per build and shared by the pages.
+    struct Views {
+        let posts: PostViews
+        /// Each channel's view, in `site.channels`' order.
+        let channels: [ChannelView]
+    }
+
+    func allPages() -> [Page] {
+        site.channels.indices.flatMap { c in postRanges(c).flatMap { channelPages(c, posts: $0) } + archivePages(c) } + sitePages()
+    }
+
+    /// Channel `c`'s posts in ranges of whole listing pages, about 2,000 posts each.
+    func postRanges(_ c: Int) -> [Range<Int>] {
+        let count = site.channels[c].posts.count
+        let perPage = site.config.postsPerPage
+        let step = max(1, postsPerRange / perPage) * perPage
+        return stride(from: 0, to: max(count, 1), by: step).map { $0..<min(count, $0 + step) }
+    }
+
+    /// Channel `c`'s listing pages and post pages for its posts in `range` (whole listing pages).
+    func channelPages(_ c: Int, posts range: Range<Int>) -> [Page] {
+        let perPage = site.config.postsPerPage
+        let pageCount = Pagination(itemCount: site.channels[c].posts.count, perPage: perPage).pageCount
+        let listing = range.isEmpty ? 1...1 : (range.lowerBound / perPage + 1)...min(pageCount, (range.upperBound - 1) / perPage + 1)
+        return listing.map { Page.channel(c, page: $0) } + range.map { Page.post(c, $0) }
+    }
+
+    /// Channel `c`'s archive and month pages (they show summaries, not bodies).
+    func archivePages(_ c: Int) -> [Page] {
+        guard let months = months.byChannel[site.channels[c].slug] else { return [] }
+        return [.archive(c)] + months.indices.map { Page.month(c, $0) }
+    }
+
+    /// The pages that show posts of every channel, and the site's own pages.
+    func sitePages() -> [Page] {
+        var pages: [Page] = [.home, .tagIndex, .search, .notFound]
+        for (t, tag) in site.tags.enumerated() {
+            let pagination = Pagination(itemCount: tag.postIDs.count, perPage: site.config.postsPerPage)
+            pages += (1...pagination.pageCount).map { Page.tag(t, page: $0) }
+        }
+        return pages
+    }
+
+    /// A page's path and view.
+    func view(of page: Page, views: Views) -> (String, PageView) {
+        let perPage = site.config.postsPerPage
+        let posts = views.posts
+        switch page {
+        case .home:
+            return (SitePaths.home, self.page("index", title: site.config.title, HomeView(site: site, posts: posts, channels: views.channels)))
+        case .tagIndex:
+            return (SitePaths.tagIndex, self.page("tags", title: strings.text("tags"), TagsView(site: site)))
+        case .search:
+            let words = strings.scriptJSON(keys: ["searching", "showing", "noResults", "indexDamaged", "rebuild"], countedKeys: ["found"])
+            return (SitePaths.search, self.page("search", title: strings.text("search"), SearchView(searchStrings: words)))
+        case .notFound:
+            // A host serves 404.html at whatever path was asked for, where relative links would
+            // point nowhere; with a known base URL the page pins its links to the site root.
+            let base = site.config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+            return (SitePaths.notFound, self.page("404", title: strings.text("notFoundTitle"), NotFoundView(baseHref: base)))
+        case .channel(let c, let number):
+            let channel = site.channels[c]
+            let pagination = Pagination(itemCount: channel.posts.count, perPage: perPage)
+            let title = number > 1 ? strings.text("pageOf", ["title": channel.displayName, "n": strings.number(number)]) : channel.displayName
+            let view = ChannelPageView(
+                channel: views.channels[c], posts: posts.views(channel: c, pagination.range(ofPage: number)),
+                pagination: pagination.view(page: number) { SitePaths.channel(channel.slug, page: $0) })
+            return (SitePaths.channel(channel.slug, page: number), self.page("channel", title: title, view))
+        case .post(let c, let p):
+            let channel = site.channels[c]
+            let post = channel.posts[p]
+            let page = Pagination(itemCount: channel.posts.count, perPage: perPage).page(ofItem: p)
+            let shown = posts.view(channel: c, post: p)
+            var view = PostPageView(
+                post: shown, channel: views.channels[c],
+                channelPageURL: SitePaths.rootLink(to: SitePaths.channel(channel.slug, page: page)),
+                description: shown.excerpt)
+            // Link previews want an absolute image URL: the post's first photo, with a base URL.
+            if let base = site.config.baseURL, let thumbnail = media[post.id]?.lazy.compactMap(\.thumbnailPath).first {
+                view.ogImage = (base.hasSuffix("/") ? base : base + "/") + SitePaths.percentEncoded(thumbnail)
+            }
+            if p > 0 { view.prev = posts.view(channel: c, post: p - 1) }
+            if p + 1 < channel.posts.count { view.next = posts.view(channel: c, post: p + 1) }
+            return (post.path, self.page("post", title: post.heading, view))
+        case .archive(let c):
+            let channel = site.channels[c]
+            let view = ArchiveView(
+                channel: views.channels[c], years: months.years(channel: channel.slug, dates: posts.dates),
+                monthCount: months.byChannel[channel.slug]?.count ?? 0)
+            return (SitePaths.archive(channel.slug), self.page("archive", title: strings.text("archiveOf", ["channel": channel.displayName]), view))
+        case .month(let c, let m):
+            return monthPage(channel: c, index: m, views: views)
+        case .tag(let t, let number):
+            let tag = site.tags[t]
+            let pagination = Pagination(itemCount: tag.postIDs.count, perPage: perPage)
+            let title = number > 1 ? strings.text("pageOf", ["title": tag.name, "n": strings.number(number)]) : tag.name
+            let view = TagPageView(
+                tag: TagInfoView(
+                    name: tag.name, count: strings.number(tag.postIDs.count), countText: strings.count("posts", tag.postIDs.count),
+                    atomURL: SitePaths.rootLink(to: SitePaths.tagAtom(tag.slug))),
+                posts: tag.postIDs[pagination.range(ofPage: number)].compactMap { posts[$0] },
+                pagination: pagination.view(page: number) { SitePaths.tag(tag.slug, page: $0) })
+            return (SitePaths.tag(tag.slug, page: number), self.page("tag", title: title, view))
+        }
+    }
+
+    func monthPage(channel c: Int, index m: Int, views: Views) -> (String, PageView) {
+        let channel = site.channels[c]
+        let list = months.byChannel[channel.slug] ?? []
+        let month = list[m]
+        let dates = views.posts.dates
+        func link(_ other: ChannelMonths.Month) -> MonthLinkView {
+            MonthLinkView(
+                monthName: dates.monthName(year: other.year, month: other.month),
+                url: SitePaths.rootLink(to: SitePaths.month(channel.slug, other.key)))
+        }
+        let name = dates.monthName(year: month.year, month: month.month)
+        let view = MonthPageView(
+            channel: views.channels[c], monthName: name, count: strings.number(month.posts.count),
+            countText: strings.count("posts", month.posts.count), posts: month.posts.map { views.posts.view(channel: c, post: $0) },
+            archiveURL: SitePaths.rootLink(to: SitePaths.archive(channel.slug)), prevMonth: m > 0 ? link(list[m - 1]) : nil,
+            nextMonth: m + 1 < list.count ? link(list[m + 1]) : nil)
+        return (
+            SitePaths.month(channel.slug, month.key),
+            page("month", title: strings.text("monthOf", ["channel": channel.displayName, "month": name]), view)
+        )
+    }
+
+    /// A page's view: the variables every page has over `content`.
+    func page(_ template: String, title: String, _ content: any TemplateView) -> PageView {
+        PageView(
+            template: template, pageTitle: title,
+            site: SiteInfoView(title: site.config.title, description: site.config.description, language: site.config.language),
+            strings: strings.texts, content: content)
+    }
+}

@@ -1,0 +1,68 @@
+import ChansiteCore
+import ChansiteModel
+
+/// A channel's dated posts by month, in the configured time zone: the archive page lists the
+/// months with their counts, and each month has a page of its posts.
+struct ChannelMonths {
+    struct Month {
+        var year: Int
+        var month: Int
+        /// Indexes into the channel's posts, in reading order.
+        var posts: [Int]
+
+        var key: String { "\(year)-" + (month < 10 ? "0" : "") + "\(month)" }
+    }
+
+    /// Channel slug → its months, oldest first; channels with no dated post are absent.
+    let byChannel: [String: [Month]]
+
+    init(site: Site, dates: DateDisplay) {
+        var byChannel: [String: [Month]] = [:]
+        for channel in site.channels {
+            var months: [String: Month] = [:]
+            for (index, post) in channel.posts.enumerated() {
+                guard let date = post.post.date else { continue }
+                let (year, month) = dates.month(of: date)
+                var entry = Month(year: year, month: month, posts: [])
+                entry = months[entry.key] ?? entry
+                entry.posts.append(index)
+                months[entry.key] = entry
+            }
+            if !months.isEmpty { byChannel[channel.slug] = months.values.sorted { $0.key < $1.key } }
+        }
+        self.byChannel = byChannel
+    }
+
+    /// The archive page's years, newest first, each with its months and counts.
+    func years(channel slug: String, dates: DateDisplay) -> [YearView] {
+        let months = byChannel[slug] ?? []
+        return Set(months.map(\.year)).sorted(by: >).map { year in
+            let inYear = months.filter { $0.year == year }
+            return YearView(
+                year: year, count: dates.strings.number(inYear.reduce(0) { $0 + $1.posts.count }),
+                months: inYear.map { month in
+                    MonthLinkView(
+                        monthName: dates.monthName(year: month.year, month: month.month), count: dates.strings.number(month.posts.count),
+                        url: SitePaths.rootLink(to: SitePaths.month(slug, month.key)))
+                })
+        }
+    }
+}
+
+/// A year of a channel's archive.
+struct YearView: TemplateView {
+    var year: Int
+    var count: String
+    var months: [MonthLinkView]
+
+    static let fields = ViewFields<Self>(["year": { $0.year }, "count": { $0.count }, "months": { $0.months }])
+}
+
+/// A link to a month of the archive (also the month pages' earlier and later links).
+struct MonthLinkView: TemplateView {
+    var monthName: String
+    var count: String?
+    var url: String
+
+    static let fields = ViewFields<Self>(["monthName": { $0.monthName }, "count": { $0.count }, "url": { $0.url }])
+}

@@ -1,0 +1,60 @@
+import ChansiteCore
+import ChansiteModel
+
+/// What templates see of a channel's header, made once per build with root-relative links.
+/// Descriptions are rendered once: URLs and @handles become links, each line its own paragraph,
+/// everything else shown literally.
+struct ChannelView: TemplateView {
+    var slug: String
+    var name: String
+    var url: String
+    var feedURL: String
+    var atomURL: String
+    var postCount: Int
+    var postCountText: String
+    var handle: String?
+    var telegramURL: String?
+    var subscribers: String?
+    var subscribersText: String?
+    var description: String?
+    var descriptionParagraphs: [String]?
+    var descriptionHTML: String?
+    var archiveURL: String?
+    /// The home page's newest posts of the channel.
+    var latest: [PostView]?
+
+    static let fields = ViewFields<Self>([
+        "slug": { $0.slug }, "name": { $0.name }, "url": { $0.url }, "feedURL": { $0.feedURL }, "atomURL": { $0.atomURL },
+        "postCount": { $0.postCount }, "postCountText": { $0.postCountText }, "handle": { $0.handle },
+        "telegramURL": { $0.telegramURL }, "subscribers": { $0.subscribers }, "subscribersText": { $0.subscribersText },
+        "description": { $0.description }, "descriptionParagraphs": { $0.descriptionParagraphs },
+        "descriptionHTML": { $0.descriptionHTML }, "archiveURL": { $0.archiveURL }, "latest": { $0.latest },
+    ])
+
+    /// Every channel's view, in the site's order; `archived` names the channels with a month archive.
+    static func views(site: Site, archived: Set<String> = []) -> [ChannelView] {
+        let markdown = MarkdownRenderer { _ in nil }
+        return site.channels.map { ChannelView($0, strings: site.strings, markdown: markdown, archived: archived.contains($0.slug)) }
+    }
+
+    init(_ channel: Channel, strings: SiteStrings, markdown: MarkdownRenderer, archived: Bool) {
+        slug = channel.slug
+        name = channel.displayName
+        url = SitePaths.rootLink(to: SitePaths.channel(channel.slug))
+        feedURL = SitePaths.rootLink(to: SitePaths.channelFeed(channel.slug))
+        atomURL = SitePaths.rootLink(to: SitePaths.channelAtom(channel.slug))
+        postCount = channel.posts.count
+        postCountText = strings.count("posts", channel.posts.count)
+        handle = channel.info.handle
+        telegramURL = channel.info.handle.map { "https://t.me/" + SitePaths.percentEncoded($0) }
+        subscribers = channel.info.subscribers
+        subscribersText = channel.info.subscribers.map { strings.count("subscribers", text: $0) }
+        if let description = channel.info.description {
+            self.description = description
+            descriptionParagraphs = description.components(separatedBy: "\n").filter { !$0.isBlankLine }
+            // Absolute links only, so it suits any page.
+            if !description.allSatisfy(\.isWhitespace) { descriptionHTML = markdown.html(for: description, paragraphPerLine: true) }
+        }
+        if archived { archiveURL = SitePaths.rootLink(to: SitePaths.archive(channel.slug)) }
+    }
+}

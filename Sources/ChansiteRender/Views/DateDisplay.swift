@@ -1,0 +1,51 @@
+import ChansiteModel
+import Foundation
+
+/// Dates as pages show them: in the configured time zone and the site's language, plus the
+/// ISO 8601 instant for `<time datetime>`. Format styles are values, safe on every thread.
+struct DateDisplay: Sendable {
+    let dateTime: Date.FormatStyle
+    let monthYear: Date.FormatStyle
+    let calendar: Calendar
+    let timeZone: TimeZone
+    /// The site's words, for numbers written the language's way.
+    let strings: SiteStrings
+
+    init(config: SiteConfig, strings: SiteStrings? = nil) {
+        self.strings = strings ?? SiteStrings(language: config.language, plural: .oneOther, texts: [:], counted: [:])
+        let timeZone = TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "UTC") ?? .current
+        let locale = Locale(identifier: config.language)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        self.timeZone = timeZone
+        self.calendar = calendar
+        dateTime = Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale, calendar: calendar, timeZone: timeZone)
+        monthYear = Date.FormatStyle(locale: locale, calendar: calendar, timeZone: timeZone).year().month(.wide)
+    }
+
+    /// `5 Mar 2024, 10:00` (as the language writes it).
+    func text(_ date: Date) -> String { date.formatted(dateTime) }
+
+    /// A date the export wrote in the exporting machine's local time: shown as written, with no
+    /// zone conversion (it was read as if UTC).
+    func localText(_ date: Date) -> String {
+        date.formatted(
+            Date.FormatStyle(
+                date: .abbreviated, time: .shortened, locale: dateTime.locale, calendar: calendar, timeZone: TimeZone(identifier: "UTC") ?? timeZone))
+    }
+
+    /// `2024-03-05T10:00:00Z`.
+    func iso(_ date: Date) -> String { date.formatted(.iso8601) }
+
+    /// The year and month in the configured zone.
+    func month(of date: Date) -> (year: Int, month: Int) {
+        let parts = calendar.dateComponents([.year, .month], from: date)
+        return (parts.year ?? 1970, parts.month ?? 1)
+    }
+
+    /// `March 2024`, in the site's language.
+    func monthName(year: Int, month: Int) -> String {
+        let date = calendar.date(from: DateComponents(year: year, month: month, day: 15)) ?? Date(timeIntervalSince1970: 0)
+        return date.formatted(monthYear)
+    }
+}

@@ -1,0 +1,123 @@
+import ChansiteCore
+import ChansiteMedia
+import ChansiteModel
+import Foundation
+
+/// What templates see of one of a post's media files, flagged by how a page shows it
+/// (`isPhoto`, `isVideo`, `isAudio`, `isSticker`, `isFile`), or as not in the export.
+struct MediaView: TemplateView {
+    var kind: String
+    var label: String
+    var name: String?
+    var size: String?
+    var duration: String?
+    var isSpoiler: Bool?
+    var isMissing: Bool?
+    var missingReason: String?
+    var fileURL: String?
+    var download: String?
+    /// True when the file is published as `.bin` (not a passive type): every link to it downloads.
+    var downloadOnly: Bool?
+    var posterURL: String?
+    var isPhoto: Bool?
+    var thumbURL: String?
+    var width: Int?
+    var height: Int?
+    var isVideo: Bool?
+    var isAnimation: Bool?
+    var isRound: Bool?
+    var isAudio: Bool?
+    var performer: String?
+    var title: String?
+    var isSticker: Bool?
+    var emoji: String?
+    var isFile: Bool?
+
+    static let fields = ViewFields<Self>([
+        "kind": { $0.kind }, "label": { $0.label }, "name": { $0.name }, "size": { $0.size }, "duration": { $0.duration },
+        "isSpoiler": { $0.isSpoiler }, "isMissing": { $0.isMissing }, "missingReason": { $0.missingReason },
+        "fileURL": { $0.fileURL }, "download": { $0.download }, "downloadOnly": { $0.downloadOnly }, "posterURL": { $0.posterURL },
+        "isPhoto": { $0.isPhoto },
+        "thumbURL": { $0.thumbURL }, "width": { $0.width }, "height": { $0.height }, "isVideo": { $0.isVideo },
+        "isAnimation": { $0.isAnimation }, "isRound": { $0.isRound }, "isAudio": { $0.isAudio }, "performer": { $0.performer },
+        "title": { $0.title }, "isSticker": { $0.isSticker }, "emoji": { $0.emoji }, "isFile": { $0.isFile },
+    ])
+
+    /// One view per file of the post (files of an unknown kind are left out), links root-relative.
+    static func views(of media: [MediaFile], published: [PublishedMedia], strings: SiteStrings) -> [MediaView] {
+        media.enumerated().compactMap { index, file in
+            file.kind == "unknown" ? nil : MediaView(file, published: index < published.count ? published[index] : PublishedMedia(), strings: strings)
+        }
+    }
+
+    init(_ file: MediaFile, published place: PublishedMedia, strings: SiteStrings) {
+        kind = file.kind
+        label = strings.texts["media." + file.kind] ?? strings.text("media.file")
+        name = file.fileName
+        size = file.fileSize.map(Self.size)
+        duration = file.durationSeconds.map(Self.duration)
+        if file.spoiler { isSpoiler = true }
+        guard let copied = place.path else {
+            isMissing = true
+            missingReason = strings.text(Self.reasonKey(file.unavailable))
+            return
+        }
+        fileURL = SitePaths.rootLink(to: copied)
+        download = file.fileName ?? PathName.last(file.path ?? copied)
+        posterURL = place.posterPath.map { SitePaths.rootLink(to: $0) }
+        // A file that is not a passive type is only ever offered as a download (a preview of a
+        // photo is still shown: its thumbnail is chansite's own JPEG).
+        let passive = MediaPolicy.isPassive(extension: PathName.extension(copied))
+        if !passive { downloadOnly = true }
+        switch passive ? file.kind : file.kind == "photo" ? "photo" : "file" {
+        case "photo":
+            if let thumbnail = place.thumbnailPath, let width = place.thumbnailWidth, let height = place.thumbnailHeight {
+                isPhoto = true
+                thumbURL = SitePaths.rootLink(to: thumbnail)
+                self.width = width
+                self.height = height
+            } else {
+                isFile = true
+            }
+        case "video_file", "animation", "video_message":
+            isVideo = true
+            if file.kind == "animation" { isAnimation = true }
+            if file.kind == "video_message" { isRound = true }
+            if let width = file.width, let height = file.height, width > 0, height > 0 {
+                self.width = width
+                self.height = height
+            }
+        case "voice_message", "audio_file":
+            isAudio = true
+            performer = file.performer
+            title = file.title
+        case "sticker":
+            isSticker = true
+            emoji = file.title ?? "🏷"
+        default:
+            isFile = true
+        }
+    }
+
+    /// Why a file is not in the export, as a strings key.
+    static func reasonKey(_ unavailable: MediaFile.Unavailable?) -> String {
+        "missing." + (unavailable ?? .notExported).rawValue
+    }
+
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        let units = ["KB", "MB", "GB", "TB"]
+        var value = Double(bytes) / 1024
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return String(format: value < 10 ? "%.1f" : "%.0f", value) + " " + units[unit]
+    }
+
+    static func duration(_ seconds: Int) -> String {
+        let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60)
+        return h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%d:%02d", m, s)
+    }
+}

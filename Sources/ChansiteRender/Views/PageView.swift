@@ -1,0 +1,55 @@
+import ChansiteCore
+
+/// What a page template sees: the variables every page has (`root`, `pageTitle`, `site`, `nav`,
+/// `t`, `is_<template>`) over the page's own view. Links are root-relative; the page swaps the
+/// root marker for its own depth when it is written (`RootLinks`).
+struct PageView: TemplateView {
+    var template: String
+    var pageTitle: String
+    var site: SiteInfoView
+    var strings: [String: String]
+    var content: any TemplateView
+
+    static let fields = ViewFields<Self>([
+        "root": { _ in SitePaths.rootMarker }, "pageTitle": { $0.pageTitle }, "site": { $0.site }, "nav": { _ in NavView.shared },
+        "t": { $0.strings },
+    ])
+
+    /// The `is_<template>` flags: one per page template.
+    static let templateFlags = (TemplateSet.requiredTemplates + ["archive", "month"]).map { "is_" + $0 }
+
+    func value(named name: String) -> ViewValue? {
+        if let getter = Self.fields.getters[name] { return getter(self)?.viewValue }
+        if name.hasPrefix("is_"), name == "is_" + template { return .flag(true) }
+        return content.value(named: name)
+    }
+
+    /// The page's inputs: the template's name, the page's variables and its view's (the
+    /// interface words, the same on every page, are hashed once by the renderer).
+    func add(to fingerprint: inout Fingerprint) {
+        fingerprint.add(template)
+        fingerprint.add(pageTitle)
+        fingerprint.add(view: site)
+        fingerprint.add(view: content)
+    }
+}
+
+/// The site's own variables (`site.title`, `site.description`, `site.language`).
+struct SiteInfoView: TemplateView {
+    var title: String
+    var description: String
+    var language: String
+
+    static let fields = ViewFields<Self>(["title": { $0.title }, "description": { $0.description }, "language": { $0.language }])
+}
+
+/// The site's navigation links, the same from every page.
+struct NavView: TemplateView {
+    static let shared = NavView()
+
+    static let fields = ViewFields<Self>([
+        "home": { _ in SitePaths.rootLink(to: SitePaths.home) }, "tags": { _ in SitePaths.rootLink(to: SitePaths.tagIndex) },
+        "search": { _ in SitePaths.rootLink(to: SitePaths.search) }, "feed": { _ in SitePaths.rootLink(to: SitePaths.feed) },
+        "atom": { _ in SitePaths.rootLink(to: SitePaths.atom) },
+    ])
+}

@@ -1,0 +1,165 @@
+import ChansiteCore
+
+/// What templates see of a post (docs/templates.md). Made once per post and build by
+/// `PostViews`, with root-relative links, and shared by every page that shows the post: its
+/// own page, its channel's page, its tags' and month's pages, its neighbours and the home page.
+final class PostView: TemplateView, @unchecked Sendable {
+    let id: String
+    let heading: String
+    let hasTitle: Bool
+    let headingInBody: Bool
+    let url: String
+    let hasBody: Bool
+    let excerpt: String
+    let hasMedia: Bool
+    let source: String
+    let channel: LinkView
+    var hashtags: [LinkView] = []
+    var titleHTML: String?
+    var forwardedFrom: String?
+    var forwardedFromURL: String?
+    /// When the forwarded message was first sent (HTML exports show it).
+    var forwardedDateText: String?
+    var forwardedDateISO: String?
+    var dateText: String?
+    var dateAsWritten: String?
+    var dateISO: String?
+    var editedText: String?
+    var reactions: [ReactionView] = []
+    var linkPreviews: [LinkCardView] = []
+    var author: String?
+    var viaBot: String?
+    var isPinned = false
+    var telegramURL: String?
+    var poll: PollView?
+    var location: LocationView?
+    var contact: ContactView?
+    var replyTo: ReplyView?
+    var replies: [LinkView] = []
+    var replyCountText: String?
+    var media: [MediaView] = []
+    var isAlbum = false
+    /// A hash of every variable above, set once the view is complete.
+    private(set) var fingerprint = ""
+    /// The body as HTML: kept while the pages that show it are rendered, else made again when
+    /// asked (`releaseBody`), so a large site never holds every body at once.
+    var body: String { keptBody ?? remakeBody?() ?? "" }
+    private var keptBody: String?
+    private let remakeBody: (@Sendable () -> String)?
+    /// `partials/post-summary` rendered with this post, once per build (`PostViews.renderSummaries`):
+    /// tag and month pages splice it in instead of rendering the partial again.
+    var summaryHTML: String {
+        switch summary {
+        case .kept(let html): html
+        case .spilled(let file, let slice): file.read(slice)
+        }
+    }
+    private var summary = Summary.kept("")
+
+    /// Where a rendered summary waits: in memory, or in a scratch file.
+    enum Summary: Sendable {
+        case kept(String)
+        case spilled(ScratchFile, ScratchFile.Slice)
+    }
+
+    /// What a view that was let go of leaves behind (`PostViews.retire`), for making it again
+    /// without rendering its body or summary a second time: a few dozen bytes, where the view
+    /// holds hundreds.
+    struct Trace: Sendable {
+        /// Packed (a fingerprint is hex): a large channel keeps a trace per post.
+        let fingerprint: CompactText
+        let hasBody: Bool
+        let summary: Summary
+    }
+
+    var trace: Trace { Trace(fingerprint: CompactText(fingerprint), hasBody: hasBody, summary: summary) }
+
+    // The variables are set while `PostViews` builds the view, on one thread; from then on the
+    // view is only read (the summary is set by its own task before any page is rendered).
+    /// With `body` nil (a view made again from its trace), `hasBody` says whether it has one.
+    init(
+        id: String, heading: String, hasTitle: Bool, headingInBody: Bool, url: String, body: String?, hasBody: Bool? = nil,
+        excerpt: String, hasMedia: Bool, source: String, channel: LinkView, remakeBody: (@Sendable () -> String)? = nil
+    ) {
+        self.id = id
+        self.heading = heading
+        self.hasTitle = hasTitle
+        self.headingInBody = headingInBody
+        self.url = url
+        self.keptBody = body
+        self.hasBody = hasBody ?? !(body ?? "").isEmpty
+        self.remakeBody = remakeBody
+        self.excerpt = excerpt
+        self.hasMedia = hasMedia
+        self.source = source
+        self.channel = channel
+    }
+
+    /// Lets go of the body when it can be made again; the next page that asks makes it anew.
+    /// Called when no page is being rendered from the view.
+    /// True when the view's lists are long enough that making it again for every page that
+    /// shows it would grow with their square (`PostViews.retire` keeps such views).
+    var isCostlyToRemake: Bool {
+        hashtags.count + reactions.count + linkPreviews.count + replies.count + media.count > 32
+    }
+
+    func releaseBody() {
+        if remakeBody != nil { keptBody = nil }
+    }
+
+    /// Sets the rendered summary, kept in `file` when given (and writable), else in memory.
+    /// Called when no page is being rendered from the view.
+    func setSummary(_ html: String, in file: ScratchFile? = nil) {
+        if let file, let slice = file.append(html) {
+            summary = .spilled(file, slice)
+        } else {
+            summary = .kept(html)
+        }
+    }
+
+    /// Completes a view made again from `trace`: its fingerprint and summary are the first
+    /// view's (the same inputs made them).
+    func restore(_ trace: Trace) {
+        fingerprint = trace.fingerprint.string
+        summary = trace.summary
+    }
+
+    /// Fixes the fingerprint; called once the view's variables are all set.
+    func seal() {
+        var hash = Fingerprint("post")
+        hash.add(viewValues: self)
+        fingerprint = hash.hex
+    }
+
+    /// Tags shown on a post's summary; the rest are on its own page. A summary is shown on each
+    /// of its tags' pages, so all N tags there would write N² links (a post of 4,000 tags: 1.3 GB).
+    static let summaryTagLimit = 10
+
+    static let fields = ViewFields<PostView>([
+        "id": { $0.id }, "heading": { $0.heading }, "hasTitle": { $0.hasTitle }, "headingInBody": { $0.headingInBody },
+        "url": { $0.url }, "body": { $0.body }, "hasBody": { $0.hasBody }, "excerpt": { $0.excerpt },
+        "hasMedia": { $0.hasMedia }, "source": { $0.source }, "channel": { $0.channel },
+        "hashtags": { $0.hashtags.isEmpty ? nil : $0.hashtags }, "hasHashtags": { $0.hashtags.isEmpty ? nil : true },
+        "summaryHashtags": { $0.hashtags.isEmpty ? nil : Array($0.hashtags.prefix(PostView.summaryTagLimit)) },
+        "moreHashtags": { $0.hashtags.count > PostView.summaryTagLimit ? "+\($0.hashtags.count - PostView.summaryTagLimit)" : nil },
+        "titleHTML": { $0.titleHTML }, "forwardedFrom": { $0.forwardedFrom }, "forwardedFromURL": { $0.forwardedFromURL },
+        "forwardedDateText": { $0.forwardedDateText }, "forwardedDateISO": { $0.forwardedDateISO },
+        "dateText": { $0.dateText }, "dateAsWritten": { $0.dateAsWritten }, "dateISO": { $0.dateISO },
+        "editedText": { $0.editedText },
+        "reactions": { $0.reactions.isEmpty ? nil : $0.reactions }, "hasReactions": { $0.reactions.isEmpty ? nil : true },
+        "linkPreviews": { $0.linkPreviews.isEmpty ? nil : $0.linkPreviews },
+        "author": { $0.author }, "viaBot": { $0.viaBot }, "isPinned": { $0.isPinned ? true : nil },
+        "telegramURL": { $0.telegramURL }, "poll": { $0.poll }, "location": { $0.location }, "contact": { $0.contact },
+        "replyTo": { $0.replyTo },
+        "replyCount": { $0.replies.isEmpty ? nil : $0.replies.count },
+        "replyCountText": { $0.replies.isEmpty ? nil : $0.replyCountText },
+        "replies": { $0.replies.isEmpty ? nil : $0.replies },
+        "media": { $0.media.isEmpty ? nil : $0.media }, "hasMediaFiles": { $0.media.isEmpty ? nil : true },
+        "isAlbum": { $0.isAlbum ? true : nil },
+    ])
+
+    /// The variables, and the spliced summary for `partials/post-summary` on list pages.
+    func value(named name: String) -> ViewValue? {
+        name == PostViews.summaryVariable ? .text(summaryHTML) : Self.fields.getters[name]?(self)?.viewValue
+    }
+}

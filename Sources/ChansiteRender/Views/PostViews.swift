@@ -1,0 +1,368 @@
+import ChansiteCore
+import ChansiteMedia
+import ChansiteModel
+import Foundation
+
+/// Every post's view, made once per build on all cores, a channel at a time, with links
+/// relative to the site root (`SitePaths.rootLink`), so one view and one rendered summary serve
+/// pages of any depth. Without a cache, views let go of their bodies once their pages are
+/// rendered (`PageRenderer` goes in ranges of a channel's posts) and are then let go of
+/// themselves (`retire`), leaving a trace from which a later page (a month's, a tag's) makes
+/// the view again without its body; summaries wait in a scratch file: memory holds one
+/// range's views.
+struct PostViews: Sendable {
+    /// The variable through which `partials/post-summary` splices a post's summary.
+    static let summaryVariable = "summaryHTML"
+
+    /// A post's view, by its position in `site.allPosts`.
+    enum Slot: Sendable {
+        case unmade
+        case live(PostView)
+        case retired(PostView.Trace)
+    }
+
+    private var slots: [Slot]
+    /// How many of each channel's views are made (the first ones).
+    private var made: [Int]
+    let dates: DateDisplay
+
+    /// A fingerprint of each channel's views' inputs beyond the channel itself (the site's tag
+    /// links), by channel; nil for a channel without a cache key.
+    let channelKeys: [String?]
+    /// Whether views let go of their bodies between pages: without a cache (`serve` keeps them).
+    let releasing: Bool
+    private let builder: Builder
+    private let memo: Memo<[PostView]>?
+    /// Makes a body again for a view that let go of it (when `releasing`).
+    private let source: BodySource?
+
+    /// Ready to make the views; `memo` (with `bodies`, kept by `serve`) hands back the views of
+    /// channels whose inputs did not change. A post's view reads only its own channel (replies
+    /// and quotes link within a channel; an export, which links across channels, has no key).
+    init(site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: Memo<String>? = nil, memo: Memo<[PostView]>? = nil) {
+        builder = Builder(site: site, media: media, links: links, bodies: bodies)
+        let tagLinks = builder.tagLinks
+        channelKeys = site.channels.map { channel in channel.cacheKey.map { Fingerprint($0, tagLinks).hex } }
+        slots = Array(repeating: .unmade, count: builder.posts.count)
+        made = Array(repeating: 0, count: site.channels.count)
+        dates = builder.dates
+        releasing = memo == nil && bodies == nil
+        source = releasing ? BodySource(builder: builder) : nil
+        self.memo = memo
+    }
+
+    /// The view of channel `c`'s post `p`: the one made, or one made again from its trace.
+    func view(channel c: Int, post p: Int) -> PostView {
+        view(at: builder.posts.starts[c] + p)
+    }
+
+    /// The view of the post with this id, when the site has it.
+    subscript(id: String) -> PostView? { builder.positions[id].map(view(at:)) }
+
+    subscript(post: SitePost) -> PostView? { self[post.id] }
+
+    private func view(at position: Int) -> PostView {
+        switch slots[position] {
+        case .live(let view): view
+        case .retired(let trace): builder.view(of: builder.posts[position], position: position, source: source, trace: trace)
+        case .unmade: builder.view(of: builder.posts[position], position: position, source: source)
+        }
+    }
+
+    /// Makes the views of channel `c` (its index in `site.channels`) up to its post `end`
+    /// (exclusive), from where the last call stopped, on all cores; the memo hands back a whole
+    /// channel at once, stored when its last view is made.
+    mutating func make(channel c: Int, upTo end: Int) {
+        let all = builder.posts
+        let first = all.starts[c]
+        let count = all.starts[c + 1] - first
+        let key = channelKeys[c]
+        if made[c] == 0, let key, let known = memo?.known(key), known.count == count {
+            for (p, view) in known.enumerated() { slots[first + p] = .live(view) }
+            made[c] = count
+            return
+        }
+        let last = min(end, count)
+        guard made[c] < last else { return }
+        let builder = builder
+        let source = source
+        let positions = first + made[c]..<first + last
+        for (position, view) in zip(positions, positions.concurrentMap { builder.view(of: all[$0], position: $0, source: source) }) {
+            slots[position] = .live(view)
+        }
+        made[c] = last
+        if last == count, let key { memo?.store(key, liveViews(channel: c, 0..<count)) }
+    }
+
+    /// Channel `c`'s views of its posts in `range`, made again where they were let go of.
+    func views(channel c: Int, _ range: Range<Int>) -> [PostView] {
+        range.map { view(channel: c, post: $0) }
+    }
+
+    /// Channel `c`'s views of its posts in `range` that are made and not let go of.
+    private func liveViews(channel c: Int, _ range: Range<Int>) -> [PostView] {
+        let first = builder.posts.starts[c]
+        return range.compactMap { if case .live(let view) = slots[first + $0] { view } else { nil } }
+    }
+
+    /// Lets the views of channel `c`'s posts in `range` go of their bodies (when `releasing`):
+    /// the pages that show them are rendered.
+    func releaseBodies(channel c: Int, _ range: Range<Int>) {
+        guard releasing else { return }
+        for view in liveViews(channel: c, range) { view.releaseBody() }
+    }
+
+    /// Lets go of the views of channel `c`'s posts in `range` (when `releasing`), keeping their
+    /// traces: the pages that show their bodies are rendered; a page that shows them later
+    /// makes them again.
+    mutating func retire(channel c: Int, _ range: Range<Int>) {
+        guard releasing else { return }
+        let first = builder.posts.starts[c]
+        for p in range {
+            // A view with long lists is kept (bodies already let go): it is shown on a page per
+            // tag, and making it again on each would cost its tags times its lists' length.
+            if case .live(let view) = slots[first + p], !view.isCostlyToRemake { slots[first + p] = .retired(view.trace) }
+        }
+    }
+
+    /// Renders the `partials/post-summary` of channel `c`'s posts in `range` once, on all
+    /// cores, into `scratch` when given; with a memo, only those whose post, page-wide
+    /// variables, interface words (`words`, their fingerprint) or templates changed since the
+    /// last build.
+    func renderSummaries(
+        channel c: Int, _ range: Range<Int>, _ templates: TemplateSet, page: PageView, words: String, memo: Memo<String>? = nil,
+        scratch: ScratchFile? = nil
+    ) {
+        let views = liveViews(channel: c, range)
+        var pageFingerprint = Fingerprint(templates.fingerprint, words, "summary")
+        page.add(to: &pageFingerprint)
+        let context = pageFingerprint.hex
+        DispatchQueue.concurrentPerform(iterations: views.count) { index in
+            let view = views[index]
+            // A view kept from the last build still holds that build's summary: the summary
+            // template sees the variable empty, as in a build from scratch.
+            view.setSummary("")
+            guard let memo else { return view.setSummary(templates.renderSummary(of: view, on: page), in: scratch) }
+            view.setSummary(memo.value(context + view.fingerprint) { templates.renderSummary(of: view, on: page) })
+        }
+    }
+
+    /// Makes a post's body again for a view that let go of it: a class, so each view holds one
+    /// reference to the builder, not a copy of it.
+    final class BodySource: Sendable {
+        let builder: Builder
+        init(builder: Builder) { self.builder = builder }
+        func body(at position: Int) -> String { builder.body(of: builder.posts[position]) }
+    }
+}
+
+extension PostViews {
+    /// The lookup tables a post's view needs, and how each part of it is made.
+    struct Builder: Sendable {
+        let site: Site
+        let media: [String: [PublishedMedia]]
+        let links: LocalLinks
+        let dates: DateDisplay
+        let markdown: MarkdownRenderer
+        let formatted: FormattedText
+        let channelsBySlug: [String: Channel]
+        let tagsByKey: [String: Tag]
+        let posts: Site.AllPosts
+        let positions: [String: Int]
+        /// Post id → the id of the post it answers, when that is in the archive.
+        let replyTarget: [String: String]
+        /// Post id → the ids of the posts answering it, in reading order.
+        let replies: [String: [String]]
+        /// A copy's relative dates ("5 months ago") in the site's language, each distinct one
+        /// worded once (a channel copy has a few dozen, shared by thousands of posts).
+        let relativeDates: [String: String]
+        /// Bodies made by earlier builds (`serve`), by their text and the tag links they can hold.
+        let bodies: Memo<String>?
+        /// A fingerprint of the tag links a body can hold.
+        let tagLinks: String
+
+        init(site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: Memo<String>? = nil) {
+            self.site = site
+            self.bodies = bodies
+            self.media = media
+            self.links = links
+            dates = DateDisplay(config: site.config, strings: site.strings)
+            let tagSlugs = Dictionary(site.tags.map { ($0.key, $0.slug) }, uniquingKeysWith: { a, _ in a })
+            let tagURL: @Sendable (String) -> String? = { hashtag in
+                tagSlugs[Tag.key(for: hashtag)].map { SitePaths.rootLink(to: SitePaths.tag($0)) }
+            }
+            markdown = MarkdownRenderer(tagURL: tagURL)
+            var tagLinks = Fingerprint("tags")
+            for key in tagSlugs.keys.sorted() {
+                tagLinks.add(key)
+                tagLinks.add(tagSlugs[key] ?? "")
+            }
+            self.tagLinks = tagLinks.hex
+            formatted = FormattedText(
+                tagURL: tagURL, localURL: { url in links.path(for: url).map { SitePaths.rootLink(to: $0) } },
+                spoilerLabel: site.strings.text("showHiddenText"))
+            channelsBySlug = Dictionary(site.channels.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+            tagsByKey = Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            posts = site.allPosts
+            positions = posts.positionsByID()
+            var replyTarget: [String: String] = [:]
+            var replies: [String: [String]] = [:]
+            var relativeDates: [String: String] = [:]
+            var seenDates: Set<String> = []
+            var quoted = QuotedPosts(site: site)
+            for channel in site.channels {
+                for post in channel.posts {
+                    if let date = post.post.dateText, seenDates.insert(date).inserted, let span = RelativeDate.leadingSpan(date) {
+                        let strings = site.strings
+                        relativeDates[date] = strings.text("relativeDate", ["span": strings.count("unit." + span.unit, span.count)])
+                    }
+                    let target =
+                        post.post.replyTo.flatMap { links.postID(channel: post.channelSlug, id: $0) }
+                        ?? post.post.replyQuote.flatMap { quoted.post(quoting: $0, in: post.channelSlug, besides: post.id) }
+                    guard let target else { continue }
+                    replyTarget[post.id] = target
+                    replies[target, default: []].append(post.id)
+                }
+            }
+            self.replyTarget = replyTarget
+            self.replies = replies
+            self.relativeDates = relativeDates
+        }
+
+        /// The view of the post at `position` in `posts`; with `source`, one that can let go
+        /// of its body and make it again.
+        /// With a `trace` (and a `source`), the view is made again without its body, its
+        /// fingerprint and summary taken from the trace.
+        func view(of post: SitePost, position: Int, source: BodySource? = nil, trace: PostView.Trace? = nil) -> PostView {
+            let p = post.post
+            let channel = channelsBySlug[post.channelSlug]
+            var remake: (@Sendable () -> String)?
+            if let source { remake = { source.body(at: position) } }
+            let again = remake == nil ? nil : trace
+            let view = PostView(
+                id: post.id, heading: post.heading, hasTitle: p.title != nil, headingInBody: post.headingInBody,
+                url: url(of: post), body: again == nil ? body(of: post) : nil, hasBody: again?.hasBody, excerpt: post.excerpt,
+                hasMedia: p.hasMediaPlaceholder,
+                source: "\(p.source.path):\(p.source.firstLine)",
+                channel: LinkView(name: channel?.displayName ?? post.channelSlug, url: SitePaths.rootLink(to: SitePaths.channel(post.channelSlug))),
+                remakeBody: remake)
+            view.hashtags = zip(p.hashtags, post.tagKeys).compactMap { name, key in
+                tagsByKey[key].map { LinkView(name: name, url: SitePaths.rootLink(to: SitePaths.tag($0.slug))) }
+            }
+            view.titleHTML = titleHTML(of: post)
+            view.forwardedFrom = p.forwardedFrom
+            if let date = p.dateText {
+                // "5 months ago" was measured from when the page was copied, not from today.
+                if let relative = relativeDates[date] {
+                    view.dateText = relative
+                    view.dateAsWritten = date
+                } else {
+                    view.dateText = date
+                }
+            }
+            view.reactions = (p.reactions ?? []).map { ReactionView(emoji: $0.emoji, count: site.strings.number($0.count)) }
+            view.linkPreviews = p.linkPreviews.map { LinkCardView(site: $0.site, title: $0.title, description: $0.description, url: $0.url) }
+            addDates(of: p, to: view)
+            addDetails(of: post, channel: channel, to: view)
+            addReplies(of: post, to: view)
+            let shown = MediaView.views(of: p.media, published: media[post.id] ?? [], strings: site.strings)
+            view.media = shown
+            view.isAlbum = shown.filter { $0.isPhoto == true }.count > 1
+            if let again { view.restore(again) } else { view.seal() }
+            return view
+        }
+
+        func url(of post: SitePost) -> String {
+            SitePaths.rootLink(to: post.path)
+        }
+
+        /// The body as HTML. cmark percent-encodes the root marker in the links it makes
+        /// (`%01`); only a generated link can start with it, so it is put back.
+        func body(of post: SitePost) -> String {
+            if let spans = post.post.spans { return formatted.html(spans) }
+            let make = { RootLinks.restoringMarker(markdown.html(for: post.body, paragraphPerLine: post.post.paragraphPerLine)) }
+            guard let bodies else { return make() }
+            // The body is the text below the heading when there is a title: keyed by both, so
+            // a memo hit does not cut the body out first.
+            var key = Fingerprint(tagLinks, post.post.paragraphPerLine ? "lines" : "paragraphs", post.headingInBody ? "" : post.heading)
+            key.add(post.post.text)
+            return bodies.value(key.hex, make)
+        }
+
+        /// A title with a URL keeps it as a link on the post's page (a heading of a listing is a
+        /// link itself, so it shows the title as text).
+        func titleHTML(of post: SitePost) -> String? {
+            guard let title = post.post.title, !Links.find(in: title).isEmpty else { return nil }
+            let inline = RootLinks.restoringMarker(markdown.html(for: title)).trimmingCharacters(in: .whitespacesAndNewlines)
+            return inline.hasPrefix("<p>") && inline.hasSuffix("</p>") ? String(inline.dropFirst(3).dropLast(4)) : inline
+        }
+
+        func addDates(of post: Post, to view: PostView) {
+            guard let date = post.date else { return }
+            let isLocal = post.details?.dateIsLocal == true
+            view.dateText = isLocal ? dates.localText(date) : dates.text(date)
+            if !isLocal { view.dateISO = dates.iso(date) }
+            if let edited = post.details?.edited {
+                view.editedText = isLocal ? dates.localText(edited) : dates.text(edited)
+            }
+            if let forwarded = post.details?.forwardedDate {
+                view.forwardedDateText = dates.text(forwarded)
+                view.forwardedDateISO = dates.iso(forwarded)
+            }
+        }
+
+        func addDetails(of post: SitePost, channel: Channel?, to view: PostView) {
+            if let handle = channel?.info.handle, let id = post.post.messageID {
+                view.telegramURL = "https://t.me/" + SitePaths.percentEncoded(handle) + "/" + id
+            }
+            guard let details = post.post.details else { return }
+            view.author = details.author
+            view.viaBot = details.viaBot.map { $0.hasPrefix("@") ? $0 : "@" + $0 }
+            view.isPinned = details.pinned
+            if let source = details.forwardedFromID {
+                if let slug = links.channel(exportID: source) {
+                    view.forwardedFromURL = SitePaths.rootLink(to: SitePaths.channel(slug))
+                } else if let handle = site.config.channelHandles[String(source.drop { !$0.isNumber })] {
+                    view.forwardedFromURL = "https://t.me/" + SitePaths.percentEncoded(handle)
+                }
+            }
+            view.poll = details.poll.map { poll in
+                PollView(
+                    question: poll.question, closed: poll.closed, totalVoters: poll.totalVoters,
+                    totalVotersText: site.strings.count("votes", poll.totalVoters),
+                    answers: poll.answers.map { answer in
+                        // Counts are range-checked when read; the share is clamped for a poll whose
+                        // answers claim more voters than its total.
+                        let (scaled, overflow) = answer.voters.multipliedReportingOverflow(by: 100)
+                        let percent = poll.totalVoters > 0 && !overflow ? min(100, max(0, (scaled + poll.totalVoters / 2) / poll.totalVoters)) : 0
+                        return PollAnswerView(text: answer.text, voters: answer.voters, percent: percent, chosen: answer.chosen)
+                    })
+            }
+            view.location = details.location.map { location in
+                let lat = String(format: "%.6f", location.latitude)
+                let lon = String(format: "%.6f", location.longitude)
+                return LocationView(
+                    latitude: lat, longitude: lon, mapURL: "https://www.openstreetmap.org/?mlat=\(lat)&mlon=\(lon)#map=16/\(lat)/\(lon)",
+                    placeName: location.placeName, address: location.address)
+            }
+            view.contact = details.contact.map { ContactView(contactName: $0.name, phone: $0.phone) }
+        }
+
+        func post(withID id: String) -> SitePost? { positions[id].map { posts[$0] } }
+
+        func addReplies(of post: SitePost, to view: PostView) {
+            let target = replyTarget[post.id].flatMap(post(withID:))
+            if let quote = post.post.replyQuote, post.post.replyTo == nil {
+                // A text copy's quote: its author and words, linked when the quoted post is here.
+                view.replyTo = ReplyView(replyAuthor: quote.author, replyExcerpt: quote.text, replyURL: target.map(url(of:)))
+            } else if post.post.replyTo != nil {
+                view.replyTo =
+                    target.map { ReplyView(replyExcerpt: $0.post.excerpt(maxLength: 120), replyURL: url(of: $0)) }
+                    ?? ReplyView(replyMissing: true)
+            }
+            let answers = (replies[post.id] ?? []).compactMap(post(withID:))
+            view.replies = answers.map { LinkView(url: url(of: $0), heading: $0.heading) }
+            if !answers.isEmpty { view.replyCountText = site.strings.count("replies", answers.count) }
+        }
+    }
+}

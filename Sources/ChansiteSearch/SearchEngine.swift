@@ -1,0 +1,216 @@
+import ChansiteCore
+import ChansiteModel
+import Foundation
+
+/// Answers queries from a built index folder with exactly the algorithm of `assets/search.js`,
+/// so `chansite search` and the search page agree on results and their order.
+package final class SearchEngine {
+    /// One ranked post.
+    package struct Result: Sendable, Encodable {
+        package var title: String
+        package var url: String
+        package var channel: String
+        package var snippet: String
+        package var score: Int
+    }
+
+    private let folder: String
+    private var cache: [String: Any] = [:]
+    private let buckets: Int
+    private let docsPerChunk: Int
+    /// Each channel's display name, folder name, handle (empty when it has none) and its range
+    /// of document numbers.
+    package let channels: [(name: String, slug: String, handle: String, low: Int, high: Int)]
+
+    /// - Parameter outputPath: the site folder holding `search/manifest.js`.
+    /// - Throws: `DiagnosticError` when there is no index there, or when it is damaged.
+    package init(outputPath: String) throws {
+        folder = FileSystem.join(outputPath, "search")
+        let manifestPath = FileSystem.join(folder, "manifest.js")
+        guard FileManager.default.fileExists(atPath: manifestPath) else {
+            throw DiagnosticError(.error("no search index in '\(outputPath)'; run 'chansite build' first"))
+        }
+        guard let manifest = try Self.read(manifestPath) as? [String: Any],
+            let buckets = manifest["buckets"] as? Int, buckets >= 1,
+            let docsPerChunk = manifest["docsPerChunk"] as? Int, docsPerChunk >= 1,
+            let channels = manifest["channels"] as? [[Any]],
+            manifest["filesPerFolder"] as? Int == SearchIndexLayout.filesPerFolder,
+            manifest["formFolders"] as? Int == SearchIndexLayout.formFolders
+        else { throw Self.damaged(manifestPath, "the manifest lacks its bucket, chunk or channel entries") }
+        var named: [(name: String, slug: String, handle: String, low: Int, high: Int)] = []
+        for entry in channels {
+            guard entry.count >= 3, let name = entry[0] as? String, let low = entry[1] as? Int, let high = entry[2] as? Int,
+                low >= 0, low <= high
+            else { throw Self.damaged(manifestPath, "a channel entry is not [name, first, end, slug, handle]") }
+            named.append((name, entry.count > 3 ? entry[3] as? String ?? "" : "", entry.count > 4 ? entry[4] as? String ?? "" : "", low, high))
+        }
+        self.buckets = buckets
+        self.docsPerChunk = docsPerChunk
+        self.channels = named
+    }
+
+    /// The display name of the channel a user named by its title, folder name or handle
+    /// (`@name` or `name`), ignoring case; nil when no channel matches.
+    package func channelName(matching given: String) -> String? {
+        let wanted = given.lowercased()
+        let handle = wanted.hasPrefix("@") ? String(wanted.dropFirst()) : wanted
+        return channels.first {
+            $0.name.lowercased() == wanted || $0.slug.lowercased() == wanted || (!$0.handle.isEmpty && $0.handle.lowercased() == handle)
+        }?.name
+    }
+
+    static func damaged(_ path: String, _ reason: String) -> DiagnosticError {
+        DiagnosticError(
+            .error(
+                "the search index is damaged (\(reason)); rebuild the site with 'chansite build'",
+                at: SourceLocation(path: path)))
+    }
+
+    /// One index file: `window.__chansiteSearch("name", JSON);`, its JSON parsed.
+    /// - Throws: `DiagnosticError` naming the file when it cannot be read or parsed.
+    static func read(_ path: String) throws -> Any {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw damaged(path, "a file is missing or unreadable")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        guard let comma = text.firstIndex(of: ","), let close = text.lastIndex(of: ")"), comma < close else {
+            throw damaged(path, "a file is truncated")
+        }
+        do {
+            return try JSONSerialization.jsonObject(with: Data(text[text.index(after: comma)..<close].utf8))
+        } catch {
+            throw damaged(path, "a file is not valid JSON")
+        }
+    }
+
+    /// A cached index file; a missing optional file reads as empty.
+    private func load(_ name: String, _ path: String, required: Bool = false) throws -> Any {
+        if let cached = cache[name] { return cached }
+        let full = FileSystem.join(folder, path)
+        let data: Any = (!required && !FileManager.default.fileExists(atPath: full)) ? [String: Any]() : try Self.read(full)
+        cache[name] = data
+        return data
+    }
+
+    private func formsShard(_ term: String) throws -> [String: String] {
+        let key = SearchIndexBuilder.formKey(term)
+        let path = SearchIndexLayout.forms(key)
+        guard let forms = try load("forms:" + key, path) as? [String: String] else {
+            throw Self.damaged(FileSystem.join(folder, path), "a word-forms file has the wrong shape")
+        }
+        return forms
+    }
+
+    /// Query words as the page splits them: letters and digits, or a whole `#hashtag`.
+    static func tokens(_ query: String) -> [String] {
+        var cleaned = query
+        for link in Links.find(in: query).reversed() { cleaned.replaceSubrange(link.range, with: " ") }
+        var out: [String] = []
+        for word in cleaned.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "#" || $0 == "_") }) {
+            if word.hasPrefix("#") {
+                let tag = word.drop(while: { $0 == "#" })
+                if !tag.isEmpty { out.append("#" + Tag.key(for: String(tag))) }
+            } else {
+                out += Tokenizer.words(String(word))
+            }
+        }
+        return out
+    }
+
+    private func forms(in forms: [String: String], _ token: String, prefix: Bool) -> Set<String> {
+        var stems = Set<String>()
+        if let stem = forms[token] { stems.insert(stem) }
+        if prefix || forms[token] == nil, token.unicodeScalars.count >= SearchIndexBuilder.formKeyLength {
+            for (form, stem) in forms where form.hasPrefix(token) { stems.insert(stem) }
+        }
+        return stems
+    }
+
+    func stems(of token: String, prefix: Bool) throws -> Set<String> {
+        let data = try formsShard(token)
+        var stems = forms(in: data, token, prefix: prefix)
+        if !stems.isEmpty || token.hasPrefix("#") { return stems }
+        let letters = Array(token.unicodeScalars)
+        var cut = 1
+        while cut <= 3, letters.count - cut >= 4 {
+            stems = forms(in: data, String(String.UnicodeScalarView(letters.dropLast(cut))), prefix: true)
+            if !stems.isEmpty { return stems }
+            cut += 1
+        }
+        return []
+    }
+
+    func postings(_ stem: String) throws -> [Int: Int] {
+        let bucket = SearchIndexBuilder.bucket(of: stem, count: buckets)
+        let path = SearchIndexLayout.postings(bucket)
+        guard let file = try load("postings:\(bucket)", path) as? [String: [Int]] else {
+            throw Self.damaged(FileSystem.join(folder, path), "a postings file has the wrong shape")
+        }
+        let flat = file[stem] ?? []
+        var map: [Int: Int] = [:]
+        var doc = 0
+        for i in stride(from: 0, to: flat.count - 1, by: 2) {
+            // Gaps are positive and documents numbered below 2^31: anything else is damage,
+            // never an overflow.
+            guard flat[i] >= 0, flat[i] < Int(Int32.max), doc < Int(Int32.max) else {
+                throw Self.damaged(FileSystem.join(folder, path), "a posting is out of range")
+            }
+            doc += flat[i]
+            map[doc] = flat[i + 1]
+        }
+        return map
+    }
+
+    /// The ranked posts for a query, optionally within one channel (by name) or one tag. All
+    /// words must match; as on the page, the last word counts as a prefix (the word being typed)
+    /// unless the query ends with a space.
+    /// - Throws: `DiagnosticError` naming the index file when one is damaged.
+    package func search(_ query: String, limit: Int = 10, channel: String? = nil, tag: String? = nil) throws -> [Result] {
+        let complete = query.last?.isWhitespace ?? false
+        var words = Self.tokens(query)
+        let typed = words.count
+        if let tag { words.append("#" + Tag.key(for: tag)) }
+        guard !words.isEmpty else { return [] }
+        var total: [Int: Int]?
+        var allStems: [String] = []
+        for (i, word) in words.enumerated() {
+            let prefix = !complete && i == typed - 1 && !word.hasPrefix("#")
+            let stems = try stems(of: word, prefix: prefix)
+            allStems += stems
+            var best: [Int: Int] = [:]
+            for stem in stems { for (doc, score) in try postings(stem) where score > best[doc] ?? -1 { best[doc] = score } }
+            total =
+                total.map { previous in
+                    previous.compactMapValuesWithKeys { doc, value in best[doc].map { value + $0 } }
+                } ?? best
+        }
+        let range = channel.flatMap { name in channels.first { $0.name == name } }
+        let hits = (total ?? [:]).filter { doc, _ in
+            guard let range else { return true }
+            return doc >= range.low && doc < range.high
+        }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        return try hits.prefix(limit).map { try result(doc: $0.key, score: $0.value, stems: allStems) }
+    }
+
+    private func result(doc: Int, score: Int, stems: [String]) throws -> Result {
+        let chunk = doc / docsPerChunk
+        let path = SearchIndexLayout.docs(chunk)
+        guard let docs = try load("docs:\(chunk)", path, required: true) as? [[Any]], doc % docsPerChunk < docs.count else {
+            throw Self.damaged(FileSystem.join(folder, path), "a result's document is missing")
+        }
+        let entry = docs[doc % docsPerChunk]
+        guard entry.count >= 4, let title = entry[0] as? String, let channelIndex = entry[1] as? Int,
+            let url = entry[2] as? String, let text = entry[3] as? String
+        else { throw Self.damaged(FileSystem.join(folder, path), "a document entry has the wrong shape") }
+        let channel = channels.indices.contains(channelIndex) ? channels[channelIndex].name : ""
+        return Result(title: title, url: url, channel: channel, snippet: Snippet.make(text, stems: stems), score: score)
+    }
+}
+
+extension Dictionary {
+    fileprivate func compactMapValuesWithKeys<T>(_ transform: (Key, Value) -> T?) -> [Key: T] {
+        var out: [Key: T] = [:]
+        for (key, value) in self { if let mapped = transform(key, value) { out[key] = mapped } }
+        return out
+    }
+}

@@ -1,0 +1,544 @@
+import ChansiteCore
+import ChansiteModel
+import Foundation
+
+/// Builds the static search index under `search/`: a pure function of the site.
+///
+/// - `manifest.js`: document count, channel ranges, tag names, bucket count.
+/// - `forms/<key>.js`: for the words whose first three letters are `<key>`, the map from each
+///   word form seen in the corpus to its Snowball stem.
+/// - `postings/<n>.js`: for the stems hashed to bucket `n`, their postings with BM25 scores
+///   precomputed at build time (title and hashtag hits boosted), so the browser only adds
+///   numbers and needs no stemmer of its own.
+/// - `docs/<n>.js`: title, channel, URL and text start of post `n`, loaded for shown results.
+///
+/// Every file is JavaScript that hands JSON to `window.__chansiteSearch(name, data)`, so the
+/// page can load it with a `<script>` tag even from `file://`, where `fetch` is not allowed.
+package struct SearchIndexBuilder: Sendable {
+    package let site: Site
+    /// Documents per `docs/` file: a query's ten results are scattered, so each costs a whole
+    /// chunk; one file per post would make a million files at a million posts (hosts limit a
+    /// site's files: Cloudflare Pages to 20,000). Two documents of `snippetSource` characters
+    /// keep a cold query near 100 KB with half the files (600 characters and four a file lost
+    /// the matched passage from half the snippets of the search page's test).
+    package static let docsPerChunk = 2
+    /// Postings kept per stem (the best-scoring ones), so a common word stays a small download.
+    package static let maxPostings = 2000
+    /// Characters of post text kept for snippets: the passage around a match is there for most
+    /// posts (the rest show their start), while ten results' chunks stay a small download.
+    package static let snippetSource = 1500
+    static let bm25K1 = 1.2
+    static let bm25B = 0.75
+    static let titleBoost = 2.0
+    static let tagBoost = 3.0
+
+    package init(site: Site) {
+        self.site = site
+    }
+
+    /// Every file of the index, in memory, sorted by path (tests and tools).
+    package func build() -> [RenderedFile] {
+        var files: [RenderedFile] = []
+        write { files.append($0) }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// One post's weighted count of one term.
+    private struct Posting {
+        var doc: Int32
+        /// A sum of small whole weights (1, 2, 3): exact in a `Float`, at half the memory.
+        var frequency: Float
+    }
+
+    /// Makes the index and hands each file to `emit` as soon as it is made, so the whole index
+    /// is never in memory as files: a real build streams them into its output sink.
+    package func write(_ emit: (RenderedFile) throws -> Void) rethrows {
+        try write(vocabulary: IndexVocabulary()) { file, _ in try emit(file) }
+    }
+
+    /// `write(_:)` with the words met by earlier builds (`vocabulary`), and each `docs/` file
+    /// handed on with a fingerprint of its inputs, or carried over by `reuse` (path,
+    /// fingerprint) without being made.
+    package func write(
+        vocabulary: IndexVocabulary, reuse: (String, String) -> Bool = { _, _ in false }, _ emit: (RenderedFile, String?) throws -> Void
+    ) rethrows {
+        let posts = site.allPosts
+        let names = Dictionary(site.channels.map { ($0.slug, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        let documents = Self.tokenize(posts, names: names, vocabulary: vocabulary)
+        let terms = Terms(documents: documents, tagKeys: Set(posts.flatMap(\.tagKeys)), vocabulary: vocabulary)
+        let lengths = posts.indices.map { max(documents[$0].length, 1) }
+        let bucketCount = Self.bucketCount(forDocuments: posts.count)
+        let bucketOfTerm = terms.names.map { Int32(Self.bucket(of: $0, count: bucketCount)) }
+        // The postings are made a share of the buckets at a time, each share from one pass over
+        // the posts' words: memory holds the words and a share of the postings, not all of both.
+        let counts = Self.postingCounts(documents, posts: posts, terms: terms)
+        let total = counts.reduce(0) { $0 + Int($1) }
+        let wanted = min((total + Self.postingsPerPass - 1) / Self.postingsPerPass, Self.maxPostingPasses)
+        let passes = max(1, min(postingPasses ?? wanted, bucketCount))
+        for pass in 0..<passes {
+            let buckets = Int32(pass * bucketCount / passes)..<Int32((pass + 1) * bucketCount / passes)
+            let postings = Self.postings(documents, posts: posts, terms: terms, counts: counts) { buckets.contains(bucketOfTerm[Int($0)]) }
+            try writePostings(terms: terms.names, postings: postings, lengths: lengths, buckets: buckets, bucketOfTerm: bucketOfTerm) {
+                try emit($0, nil)
+            }
+        }
+        try writeForms(terms.forms) { try emit($0, nil) }
+        try writeDocs(posts, reuse: reuse, emit)
+        try emit(manifest(posts.count), nil)
+    }
+
+    /// About how many postings a pass over the posts' words makes (see `write`): 16 MB of
+    /// them. A site of 10k posts has fewer and needs one pass; one of 100k (10M postings), five.
+    static let postingsPerPass = 2_000_000
+    /// At most this many passes: each reads every post's words, so a count growing with the
+    /// index would make the time grow with its square; past it a pass holds an eighth.
+    static let maxPostingPasses = 8
+    /// The number of passes, when set (tests); else as many as `postingsPerPass` asks for.
+    var postingPasses: Int?
+
+    /// The postings of the terms `wanted` picks: for each, its posts in order with their weights.
+    /// Postings are kept in flat arrays by term number (docs arrive in order, so each array is
+    /// sorted), each post's weights summed in one scratch array: far smaller and faster than a
+    /// dictionary per term or per post.
+    /// Each array is allocated once at its final size (`counts`, each term's number of posts):
+    /// grown by appending, they would keep up to twice the room.
+    private static func postings(
+        _ documents: [DocumentWordIDs], posts: Site.AllPosts, terms: Terms, counts: [Int32], wanted: (Int32) -> Bool
+    ) -> [[Posting]] {
+        let isWanted = (0..<Int32(terms.names.count)).map(wanted)
+        var postings = [[Posting]](repeating: [], count: terms.names.count)
+        for (term, size) in counts.enumerated() where size > 0 && isWanted[term] { postings[term].reserveCapacity(Int(size)) }
+        var weights = [Float](repeating: 0, count: terms.names.count)
+        var touched: [Int32] = []
+        func add(_ term: Int32, _ weight: Float) {
+            guard term >= 0, isWanted[Int(term)] else { return }
+            if weights[Int(term)] == 0 { touched.append(term) }
+            weights[Int(term)] += weight
+        }
+        for doc in posts.indices {
+            for (word, weight) in documents[doc] { add(terms.ofWord[Int(word)], weight) }
+            for key in posts[doc].tagKeys { if let term = terms.ofTag[key] { add(term, 1) } }
+            for term in touched {
+                postings[Int(term)].append(Posting(doc: Int32(doc), frequency: weights[Int(term)]))
+                weights[Int(term)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return postings
+    }
+
+    /// Each term's number of posts, counted before the postings are made.
+    private static func postingCounts(_ documents: [DocumentWordIDs], posts: Site.AllPosts, terms: Terms) -> [Int32] {
+        var counts = [Int32](repeating: 0, count: terms.names.count)
+        var lastDoc = [Int32](repeating: -1, count: terms.names.count)
+        for doc in posts.indices {
+            func count(_ term: Int32) {
+                guard term >= 0, lastDoc[Int(term)] != Int32(doc) else { return }
+                lastDoc[Int(term)] = Int32(doc)
+                counts[Int(term)] += 1
+            }
+            for (word, _) in documents[doc] { count(terms.ofWord[Int(word)]) }
+            for key in posts[doc].tagKeys { if let term = terms.ofTag[key] { count(term) } }
+        }
+        return counts
+    }
+
+    /// The index's terms: each word's stem (or the word), each hashtag as `#key`, numbered.
+    struct Terms {
+        var names: [String] = []
+        /// Word number → term number (-1 for words no post has now).
+        var ofWord: [Int32]
+        var ofTag: [String: Int32] = [:]
+        /// Every word form and hashtag → its term, as the `forms/` files list them.
+        var forms: [String: String] = [:]
+
+        init(documents: [DocumentWordIDs], tagKeys: Set<String>, vocabulary: IndexVocabulary) {
+            let words = vocabulary.words
+            var isUsed = [Bool](repeating: false, count: words.count)
+            for document in documents {
+                for (word, _) in document { isUsed[Int(word)] = true }
+            }
+            let used = isUsed.indices.filter { isUsed[$0] }
+            ofWord = [Int32](repeating: -1, count: words.count)
+            var numbers: [String: Int32] = [:]
+            func number(_ term: String) -> Int32 {
+                if let id = numbers[term] { return id }
+                let id = Int32(names.count)
+                numbers[term] = id
+                names.append(term)
+                return id
+            }
+            forms.reserveCapacity(used.count + tagKeys.count)
+            for (word, stem) in zip(used, vocabulary.stems(of: used)) {
+                forms[words[word]] = stem
+                ofWord[word] = number(stem)
+            }
+            for key in tagKeys {
+                forms["#" + key] = "#" + key
+                ofTag[key] = number("#" + key)
+            }
+        }
+    }
+
+    private func writeForms(_ forms: [String: String], _ emit: (RenderedFile) throws -> Void) rethrows {
+        var formShards: [String: [String: String]] = [:]
+        for (form, stem) in forms { formShards[Self.formKey(form), default: [:]][form] = stem }
+        for (key, shard) in formShards {
+            var json = JSONText()
+            json.map(shard)
+            try emit(Self.file(SearchIndexLayout.forms(key), name: "forms:" + key, json: json.bytes))
+        }
+    }
+
+    /// The postings file of each bucket in `buckets`, made and handed on one bucket at a time.
+    private func writePostings(
+        terms: [String], postings: [[Posting]], lengths: [Double], buckets: Range<Int32>, bucketOfTerm: [Int32],
+        _ emit: (RenderedFile) throws -> Void
+    ) rethrows {
+        let averageLength = lengths.isEmpty ? 1 : lengths.reduce(0, +) / Double(lengths.count)
+        let docCount = Double(max(lengths.count, 1))
+        var termsByBucket = [[Int]](repeating: [], count: buckets.count)
+        for (id, bucket) in bucketOfTerm.enumerated() where buckets.contains(bucket) {
+            termsByBucket[Int(bucket - buckets.lowerBound)].append(id)
+        }
+        for (offset, ids) in termsByBucket.enumerated() where !ids.isEmpty {
+            let bucket = Int(buckets.lowerBound) + offset
+            var shard: [String: [Int]] = [:]
+            for id in ids {
+                let docs = postings[id]
+                let idf = log(1 + (docCount - Double(docs.count) + 0.5) / (Double(docs.count) + 0.5))
+                let scored = docs.map { posting -> (Int, Int) in
+                    let doc = Int(posting.doc)
+                    let tf = Double(posting.frequency)
+                    let norm = tf + Self.bm25K1 * (1 - Self.bm25B + Self.bm25B * lengths[doc] / averageLength)
+                    // Tenths of a BM25 point: three digits at most, enough to order results.
+                    return (doc, min(999, max(1, Int((idf * tf * (Self.bm25K1 + 1) / norm * 10).rounded()))))
+                }
+                // Postings arrive in document order: only a term with too many is sorted.
+                let kept =
+                    scored.count <= Self.maxPostings
+                    ? scored[...] : scored.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(Self.maxPostings).sorted { $0.0 < $1.0 }[...]
+                var flat: [Int] = []
+                var previous = 0
+                for (doc, score) in kept {
+                    flat.append(doc - previous)  // gaps keep the numbers short
+                    flat.append(score)
+                    previous = doc
+                }
+                shard[terms[id]] = flat
+            }
+            var json = JSONText()
+            json.map(shard)
+            try emit(Self.file(SearchIndexLayout.postings(bucket), name: "postings:\(bucket)", json: json.bytes))
+        }
+    }
+
+    /// Each `docs/` file, carried over when its fingerprint (everything it holds) is the last
+    /// build's: an edit rewrites the one file holding the post.
+    private func writeDocs(_ posts: Site.AllPosts, reuse: (String, String) -> Bool, _ emit: (RenderedFile, String?) throws -> Void) rethrows {
+        let channelIndex = Dictionary(site.channels.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        for start in stride(from: 0, to: posts.count, by: Self.docsPerChunk) {
+            let name = "docs:\(start / Self.docsPerChunk)"
+            let path = SearchIndexLayout.docs(start / Self.docsPerChunk)
+            let chunk = posts[start..<min(posts.count, start + Self.docsPerChunk)]
+            // Fingerprinted from the whole text (hashed a word at a time), so the snippet is
+            // cut only for a file that is made.
+            var fingerprint = Fingerprint(ChansiteVersion.fingerprint, name)
+            for sitePost in chunk {
+                fingerprint.add(sitePost.heading)
+                fingerprint.add(channelIndex[sitePost.channelSlug] ?? 0)
+                fingerprint.add(sitePost.path)
+                fingerprint.add(sitePost.post.text)
+                fingerprint.add(sitePost.post.dateText ?? "")
+            }
+            if reuse("search/" + path, fingerprint.hex) { continue }
+            let rows = chunk.map { sitePost -> [JSONText.JSONScalar] in
+                [
+                    .string(sitePost.heading), .int(channelIndex[sitePost.channelSlug] ?? 0), .string(sitePost.path),
+                    .string(String(Substring(sitePost.post.text.unicodeScalars.prefix(Self.snippetSource)))),
+                    .string(sitePost.post.dateText ?? ""),
+                ]
+            }
+            var json = JSONText()
+            json.rows(rows)
+            try emit(Self.file(path, name: name, json: json.bytes), fingerprint.hex)
+        }
+    }
+
+    private func manifest(_ docCount: Int) -> RenderedFile {
+        var ranges: [[Any]] = []
+        var offset = 0
+        for channel in site.channels {
+            ranges.append([channel.displayName, offset, offset + channel.posts.count, channel.slug, channel.info.handle ?? ""])
+            offset += channel.posts.count
+        }
+        let manifest: [String: Any] = [
+            "version": 3, "docCount": docCount, "docsPerChunk": Self.docsPerChunk, "buckets": Self.bucketCount(forDocuments: docCount),
+            "filesPerFolder": SearchIndexLayout.filesPerFolder, "formFolders": SearchIndexLayout.formFolders,
+            "formKeyLength": Self.formKeyLength,
+            "channels": ranges, "tags": site.tags.map { [$0.name, $0.key, $0.postIDs.count] as [Any] },
+        ]
+        return Self.file("manifest.js", name: "manifest", manifest)
+    }
+
+    /// Calls `body` with each word of a post, in order, and its weight as the index weighs it
+    /// (title and hashtag words boosted).
+    static func forEachWord(of sitePost: SitePost, names: [String: String], _ body: (String, Float) -> Void) {
+        func add(_ text: String, _ weight: Double) {
+            for word in Tokenizer.words(text) { body(word, Float(weight)) }
+        }
+        add(sitePost.post.title ?? sitePost.heading, titleBoost)
+        // A post's first 256 KB are indexed (no Telegram message comes near it): a dump line of
+        // millions of distinct words would otherwise hold them all in memory at once.
+        let body = sitePost.body
+        add(body.utf8.count <= maxIndexedBytes ? body : String(decoding: body.utf8.prefix(maxIndexedBytes), as: UTF8.self), 1)
+        add(names[sitePost.channelSlug] ?? "", 1)
+        for key in sitePost.tagKeys { add(key.replacingOccurrences(of: "_", with: " "), tagBoost) }
+    }
+
+    /// The most of a post's text that is indexed.
+    static let maxIndexedBytes = 256 << 10
+
+    /// Posts per task when tokenizing on all cores.
+    static let tokenizeChunk = 256
+
+    /// One post's words as numbers into the vocabulary, in first-seen order with their weights,
+    /// packed as variable-length integers: three or four bytes a word, where pairs of 32-bit
+    /// numbers took eight (a hundred megabytes at 100k posts) and strings hundreds.
+    struct DocumentWordIDs: Sequence, Sendable {
+        private var packed: [UInt8] = []
+        var length = 0.0
+
+        init() {}
+
+        /// `counts`: each word's number and its weight, a sum of whole weights (1, 2, 3).
+        init(counts: [(Int32, Float)], length: Double) {
+            self.length = length
+            packed.reserveCapacity(counts.count * 3)
+            for (word, weight) in counts {
+                append(UInt32(word))
+                append(UInt32(Swift.min(weight.rounded(), 2_147_483_648)))
+            }
+        }
+
+        private mutating func append(_ value: UInt32) {
+            var value = value
+            while value >= 0x80 {
+                packed.append(UInt8(value & 0x7F) | 0x80)
+                value >>= 7
+            }
+            packed.append(UInt8(value))
+        }
+
+        /// Each word's number and weight, in first-seen order.
+        struct Iterator: IteratorProtocol {
+            let packed: [UInt8]
+            var at = 0
+
+            private mutating func next() -> UInt32 {
+                var value: UInt32 = 0
+                var shift: UInt32 = 0
+                while true {
+                    let byte = packed[at]
+                    at += 1
+                    value |= UInt32(byte & 0x7F) << shift
+                    if byte < 0x80 { return value }
+                    shift += 7
+                }
+            }
+
+            mutating func next() -> (Int32, Float)? {
+                guard at < packed.count else { return nil }
+                let word: UInt32 = next()
+                return (Int32(word), Float(next() as UInt32))
+            }
+        }
+
+        func makeIterator() -> Iterator { Iterator(packed: packed) }
+
+        /// Each word's number and weight (tests).
+        var counts: [(Int32, Float)] { Array(self) }
+    }
+
+    /// A post's words while its chunk is tokenized: known from an earlier build, or numbered
+    /// within the chunk until the vocabulary numbers the chunk's new words.
+    private enum ChunkWords {
+        case known(DocumentWordIDs)
+        case local([(Int32, Float)], length: Double)
+    }
+
+    /// Every post's words as numbers into `vocabulary`, tokenized on all cores; a post whose
+    /// text the vocabulary has met before (a rebuild in `serve`) is not tokenized again.
+    static func tokenize(_ posts: Site.AllPosts, names: [String: String], vocabulary: IndexVocabulary) -> [DocumentWordIDs] {
+        let documents = LockedBox([DocumentWordIDs](repeating: DocumentWordIDs(), count: posts.count))
+        DispatchQueue.concurrentPerform(iterations: (posts.count + tokenizeChunk - 1) / tokenizeChunk) { part in
+            let range = (part * tokenizeChunk)..<min(posts.count, (part + 1) * tokenizeChunk)
+            // Numbered locally first, so the shared vocabulary is locked once a chunk; a post's
+            // weights are summed by local number in one scratch array (`touched` in first-seen
+            // order), one dictionary lookup a word.
+            // Sized for a chunk's distinct words at once (growing it was a fifth of its cost).
+            var localIDs: [String: Int32] = Dictionary(minimumCapacity: 16 * 1024)
+            var localWords: [String] = []
+            var weights: [Float] = []
+            var touched: [Int32] = []
+            var made: [(doc: Int, words: ChunkWords, key: String?)] = []
+            for doc in range {
+                let key = vocabulary.keepsDocuments ? textKey(of: posts[doc], names: names) : nil
+                if let key, let known = vocabulary.document(key) {
+                    made.append((doc, .known(known), nil))
+                    continue
+                }
+                var length = 0.0
+                forEachWord(of: posts[doc], names: names) { word, weight in
+                    length += 1
+                    let id: Int32
+                    if let known = localIDs[word] {
+                        id = known
+                    } else {
+                        id = Int32(localWords.count)
+                        localIDs[word] = id
+                        localWords.append(word)
+                        weights.append(0)
+                    }
+                    if weights[Int(id)] == 0 { touched.append(id) }
+                    weights[Int(id)] += weight
+                }
+                made.append((doc, .local(touched.map { ($0, weights[Int($0)]) }, length: length), key))
+                for id in touched { weights[Int(id)] = 0 }
+                touched.removeAll(keepingCapacity: true)
+            }
+            let global = vocabulary.number(localWords)
+            let packed = made.map { doc, words, key -> (Int, DocumentWordIDs) in
+                switch words {
+                case .known(let known):
+                    return (doc, known)
+                case .local(let ids, let length):
+                    let document = DocumentWordIDs(counts: ids.map { (global[Int($0.0)], $0.1) }, length: length)
+                    if let key { vocabulary.remember(key, document) }
+                    return (doc, document)
+                }
+            }
+            documents.mutate { all in
+                for (doc, words) in packed { all[doc] = words }
+            }
+        }
+        return documents.value
+    }
+
+    /// A fingerprint of everything `forEachWord(of:names:_:)` reads.
+    static func textKey(of sitePost: SitePost, names: [String: String]) -> String {
+        var fingerprint = Fingerprint("words")
+        fingerprint.add(sitePost.post.title ?? sitePost.heading)
+        fingerprint.add(sitePost.body)
+        fingerprint.add(names[sitePost.channelSlug] ?? "")
+        for key in sitePost.tagKeys { fingerprint.add(key) }
+        return fingerprint.hex
+    }
+
+    /// Words of at most this many letters are indexed as written: they are abbreviations (`ИИ`,
+    /// `LLM`, `RL`) or function words, and stemming them only makes them collide (`ии` → `и`).
+    package static let shortestStemmed = 4
+
+    static func stem(_ word: String, with stemmer: Stemmer) -> String {
+        word.unicodeScalars.count < shortestStemmed ? word : stemmer.stem(word)
+    }
+
+    /// A fingerprint of everything `build()` reads from the site: when it is unchanged, so is
+    /// every index file, and an incremental build carries the whole index over.
+    package func inputFingerprint() -> String {
+        var fingerprint = Fingerprint(ChansiteVersion.fingerprint, "search-index")
+        for channel in site.channels {
+            fingerprint.add(channel.slug)
+            fingerprint.add(channel.displayName)
+            fingerprint.add(channel.posts.count)
+        }
+        for sitePost in site.allPosts {
+            fingerprint.add(sitePost.channelSlug)
+            fingerprint.add(sitePost.slug)
+            fingerprint.add(sitePost.heading)
+            fingerprint.add(sitePost.post.title ?? "\u{0}")
+            fingerprint.add(sitePost.body)
+            fingerprint.add(sitePost.post.text)
+            fingerprint.add(sitePost.post.dateText ?? "\u{0}")
+            fingerprint.add(any: sitePost.tagKeys)
+        }
+        for tag in site.tags {
+            fingerprint.add(tag.name)
+            fingerprint.add(tag.key)
+            fingerprint.add(tag.postIDs.count)
+        }
+        return fingerprint.hex
+    }
+
+    /// Word forms are grouped by their first three Unicode scalars (the page does the same
+    /// with `Array.from(word).slice(0, 3)`); prefix search starts at three letters.
+    package static let formKeyLength = 3
+
+    package static func formKey(_ form: String) -> String {
+        String(Substring(form.unicodeScalars.prefix(formKeyLength)))
+    }
+
+    /// About 40 documents' worth of postings per bucket file, at least 16 buckets.
+    package static func bucketCount(forDocuments count: Int) -> Int { max(16, count / 40) }
+
+    /// The posting bucket of a stem: FNV-1a (32 bit) of its UTF-8, as the page computes it.
+    package static func bucket(of term: String, count: Int) -> Int {
+        Int(FNV1a.hash(term) % UInt32(count))
+    }
+
+    /// A file name for a shard key that is safe on every file system and host: hex of its UTF-8.
+    package static func fileName(forShard key: String) -> String {
+        key.utf8.map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func file(_ path: String, name: String, _ data: Any) -> RenderedFile {
+        // Slashes stay escaped (`<\/`), so no string can close a <script> early.
+        let json = (try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys])) ?? Data("null".utf8)
+        return file(path, name: name, json: escapingLineSeparators(json))
+    }
+
+    /// `json` as an index file. It must hold no raw U+2028 or U+2029: `JSONText` escapes them
+    /// in every string it writes, and JSONSerialization's output is escaped above.
+    static func file(_ path: String, name: String, json: Data) -> RenderedFile {
+        var contents = Data("window.__chansiteSearch(\"\(name)\",".utf8)
+        contents.append(json)
+        contents.append(contentsOf: Array(");\n".utf8))
+        return RenderedFile(path: "search/" + path, contents: contents)
+    }
+
+    /// Whether U+2028 or U+2029 occurs: each 0xE2 found by memchr.
+    static func hasLineSeparator(_ json: Data) -> Bool {
+        json.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, raw.count >= 3 else { return false }
+            var i = 0
+            while i < raw.count - 2, let found = memchr(base + i, 0xE2, raw.count - 2 - i) {
+                let k = base.distance(to: UnsafeRawPointer(found))
+                if raw[k + 1] == 0x80, raw[k + 2] == 0xA8 || raw[k + 2] == 0xA9 { return true }
+                i = k + 1
+            }
+            return false
+        }
+    }
+
+    /// JSON allows U+2028 and U+2029 raw inside strings; older JavaScript engines end a line
+    /// there. They can only occur inside strings, so escaping them everywhere is safe.
+    static func escapingLineSeparators(_ json: Data) -> Data {
+        // Most files have none (dashes and quotes share the first two bytes, so look for all three).
+        guard hasLineSeparator(json) else { return json }
+        return json.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Data in
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count + 16)
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                    out.append(contentsOf: (bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    i += 3
+                } else {
+                    out.append(bytes[i])
+                    i += 1
+                }
+            }
+            return Data(out)
+        }
+    }
+}

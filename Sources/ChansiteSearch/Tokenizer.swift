@@ -1,0 +1,149 @@
+import ChansiteCore
+
+/// Splits text into search terms: runs of Unicode letters and digits, lower-cased, `ё` folded
+/// to `е`. URLs are skipped (their pieces are noise), emoji and punctuation separate words.
+/// Scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer,
+/// Myanmar) give overlapping pairs of characters instead, so any word of two or more characters
+/// is found as the pairs it is made of; the page's script splits queries the same way.
+package enum Tokenizer {
+    package enum Script { case cyrillic, latin, other }
+
+    /// The words of `text`, in order.
+    package static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        // URL ranges as UTF-8 offsets, skipped below.
+        var urls = Links.find(in: text).map {
+            text.utf8.distance(
+                from: text.utf8.startIndex, to: $0.range.lowerBound)..<text.utf8.distance(from: text.utf8.startIndex, to: $0.range.upperBound)
+        }[...]
+        // The word being read, as UTF-8 bytes (appending to a scalar view, a scalar at a time,
+        // was a third of tokenizing); `other` when it holds a letter outside ASCII and basic
+        // Cyrillic, which may be of a spaceless script.
+        var current: [UInt8] = []
+        current.reserveCapacity(64)
+        var other = false
+        func flush() {
+            if !current.isEmpty {
+                let word = String(decoding: current, as: UTF8.self)
+                if other { words += splitSpaceless(word.unicodeScalars) } else { words.append(word) }
+                current.removeAll(keepingCapacity: true)
+                other = false
+            }
+        }
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            defer { offset += UTF8.width(scalar) }
+            if let url = urls.first, offset >= url.lowerBound {
+                if offset < url.upperBound {
+                    flush()
+                    continue
+                }
+                urls.removeFirst()
+            }
+            // ASCII and the basic Cyrillic block, most of every corpus, are decided without
+            // looking up Unicode properties (the same answers, far cheaper).
+            let v = scalar.value
+            if v < 0x80 {
+                if (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) {
+                    appendFolded(scalar, to: &current)
+                } else {
+                    flush()
+                }
+                continue
+            }
+            if (0x410...0x44F).contains(v) || v == 0x401 || v == 0x451 {
+                appendFolded(scalar, to: &current)
+                continue
+            }
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil {
+                appendFolded(scalar, to: &current)
+                other = true
+            } else if properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark {
+                // Combining marks belong to the letter before them.
+                if !current.isEmpty { append(scalar, to: &current) }
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return words
+    }
+
+    /// Appends the lower-case form of a scalar, with `ё` folded to `е`; the common Latin and
+    /// Cyrillic cases are done arithmetically because this runs for every letter of the corpus.
+    static func appendFolded(_ scalar: Unicode.Scalar, to word: inout [UInt8]) {
+        let v = scalar.value
+        switch v {
+        case 0x41...0x5A: word.append(UInt8(v + 0x20))
+        case 0x30...0x39, 0x61...0x7A: word.append(UInt8(v))
+        case 0x410...0x42F: appendTwoBytes(v + 0x20, to: &word)
+        case 0x430...0x44F: appendTwoBytes(v, to: &word)
+        case 0x401, 0x451: appendTwoBytes(0x435, to: &word)  // е
+        default:
+            if scalar.properties.changesWhenLowercased {
+                word.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            } else {
+                append(scalar, to: &word)
+            }
+        }
+    }
+
+    private static func appendTwoBytes(_ value: UInt32, to word: inout [UInt8]) {
+        word.append(UInt8(0xC0 | (value >> 6)))
+        word.append(UInt8(0x80 | (value & 0x3F)))
+    }
+
+    private static func append(_ scalar: Unicode.Scalar, to word: inout [UInt8]) {
+        UTF8.encode(scalar) { word.append($0) }
+    }
+
+    /// The script of a word, by its first letter.
+    package static func script(of word: String) -> Script {
+        guard let scalar = word.unicodeScalars.first(where: { $0.properties.isAlphabetic }) else { return .other }
+        switch scalar.value {
+        case 0x0400...0x052F: return .cyrillic
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: return .latin
+        default: return .other
+        }
+    }
+
+    /// True for scripts written without spaces between words.
+    package static func isSpaceless(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FA1F: return true  // Han
+        case 0x3040...0x30FF, 0x31F0...0x31FF, 0xFF66...0xFF9F: return true  // Hiragana, Katakana
+        case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF: return true  // Thai, Lao, Myanmar, Khmer
+        default: return false
+        }
+    }
+
+    /// A word as terms: unchanged, unless it holds spaceless-script runs, which become their
+    /// overlapping character pairs (a lone character stays itself).
+    static func splitSpaceless(_ word: String.UnicodeScalarView) -> [String] {
+        guard word.contains(where: isSpaceless) else { return [String(word)] }
+        var terms: [String] = []
+        var run: [Unicode.Scalar] = []
+        var other = String.UnicodeScalarView()
+        func flushRun() {
+            if run.count == 1 { terms.append(String(run[0])) }
+            for i in run.indices.dropLast() { terms.append(String(String.UnicodeScalarView([run[i], run[i + 1]]))) }
+            run = []
+        }
+        for scalar in word {
+            if isSpaceless(scalar) {
+                if !other.isEmpty {
+                    terms.append(String(other))
+                    other = String.UnicodeScalarView()
+                }
+                run.append(scalar)
+            } else {
+                flushRun()
+                other.append(scalar)
+            }
+        }
+        flushRun()
+        if !other.isEmpty { terms.append(String(other)) }
+        return terms
+    }
+}
