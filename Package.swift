@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only: the output swap is renameat2(RENAME_EXCHANGE), `serve` watches with inotify, and
+// the C libraries come from Debian packages (ChansiteCore/Platform.swift stops other builds).
+
 // Shared settings, as in Hummingbird: strict existential syntax everywhere.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny")
@@ -8,13 +11,14 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "chansite",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "chansite", targets: ["ChansiteCLI"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // Exact: the render plan must match its output byte for byte (Render/Plan), so a new release
+        // is taken on purpose, with the plan's equivalence tests.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
@@ -24,18 +28,18 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
-            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         // Snowball stemmers from Debian's libstemmer-dev (no pkg-config file there).
         .systemLibrary(
             name: "CStemmer",
-            providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]
+            providers: [.apt(["libstemmer-dev"])]
         ),
         // libvips from Debian's libvips-dev: image sizes and thumbnails of exported photos.
         .systemLibrary(
             name: "CVips",
             pkgConfig: "vips",
-            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+            providers: [.apt(["libvips-dev"])]
         ),
         // libxml2 from Debian's libxml2-dev: its HTML parser reads Desktop HTML exports and saved pages.
         .systemLibrary(
