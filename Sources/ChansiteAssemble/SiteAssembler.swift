@@ -52,7 +52,7 @@ package struct SiteAssembler: Sendable {
         let exports = ExportMerge.merge(group.filter(\.hasMessageIDs))
         diagnostics += exports.diagnostics
         var ordered = exports.posts + textPosts(group.filter { !$0.hasMessageIDs }, besides: exports.posts, diagnostics: &diagnostics)
-        if config.channelOrder == "newest" { ordered.reverse() }
+        if config.channelOrder == .newest { ordered.reverse() }
         return ChannelPosts(posts: sitePosts(ordered, channel: slug), diagnostics: diagnostics)
     }
 

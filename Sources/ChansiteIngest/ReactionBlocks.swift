@@ -31,7 +31,10 @@ struct ReactionBlocks {
     struct Lead {
         /// How many of the block's lines they take.
         var count = 0
-        var dropped: [(Int, String)] = []
+        /// Offsets of dropped lines, each with its reason and the post it belongs to: a footer
+        /// ends the post above it, a duration belongs to this post's media, service lines and
+        /// day separators to no post.
+        var dropped: [(offset: Int, reason: String, placement: LineRole.DropPlacement)] = []
         /// Offsets of marker lines (a forward line, a player's label and button, a reply quote),
         /// each with what it tells about the post.
         var markers: [(offset: Int, mark: PostMark)] = []
@@ -48,10 +51,10 @@ struct ReactionBlocks {
         var i = 0
         while i < texts.count {
             if let end = TMePreviewFormat.footerEnd(texts, from: i) {
-                lead.dropped += (i...end).map { ($0, footerReason) }
+                lead.dropped += (i...end).map { ($0, footerReason, .previousPost) }
                 i = end + 1
             } else if let reason = PageParts.serviceEvent(texts[i]) ?? (PageParts.isDaySeparator(texts[i]) ? "day separator" : nil) {
-                lead.dropped.append((i, reason))
+                lead.dropped.append((i, reason, .aside))
                 i += 1
             } else if lead.forwardedFrom == nil, !lead.hasReply, !lead.hasMedia, let name = TMePreviewFormat.forwardedName(texts[i]) {
                 lead.forwardedFrom = name
@@ -66,7 +69,7 @@ struct ReactionBlocks {
                     i += 1
                 }
                 if i < texts.count, PageParts.isClockTime(texts[i]) {
-                    lead.dropped.append((i, durationReason))
+                    lead.dropped.append((i, durationReason, .inPost))
                     i += 1
                 }
             } else if !lead.hasReply, !lead.hasMedia, i + 2 < texts.count, let quote = reply(i) {

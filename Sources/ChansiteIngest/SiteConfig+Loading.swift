@@ -17,6 +17,8 @@ extension SiteConfig {
         var config: SiteConfig
         do {
             config = try JSONDecoder().decode(SiteConfig.self, from: data).withAllowedCharacters()
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            throw DiagnosticError(.error(context.debugDescription, at: SourceLocation(path: path)))
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             let key = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw DiagnosticError(.error("'\(key)' has the wrong type: \(context.debugDescription)", at: SourceLocation(path: path)))
@@ -31,10 +33,6 @@ extension SiteConfig {
                 .error(
                     "'timeZone': unknown time zone '\(config.timeZone)' (use an IANA name such as \"Europe/Berlin\" or \"UTC\")",
                     at: SourceLocation(path: path)))
-        }
-        if !["oldest", "newest"].contains(config.channelOrder) {
-            throw DiagnosticError(
-                .error("'channelOrder' must be \"oldest\" or \"newest\", not '\(config.channelOrder)'", at: SourceLocation(path: path)))
         }
         try config.checkRanges(at: SourceLocation(path: path))
         var notes: [Diagnostic] = []

@@ -41,7 +41,7 @@ package struct Pipeline: Sendable {
     package func stage(deferringLinks: Bool) throws -> StagedBuild {
         let writer = OutputWriter(options: options)
         let begun = Date()
-        let staged = try tagged("write") { try writer.begin() }
+        let staged = try tagged(.write) { try writer.begin() }
         let started = Date()
         let content = try? ContentFiles.read(options.contentPath, excluding: excludedFromContent)
         let inputs = content.map { InputDigest.compute(options, content: $0) }
@@ -52,7 +52,7 @@ package struct Pipeline: Sendable {
             var result = BuildResult(
                 files: [], site: nil, counts: replay.counts, dumps: replay.dumps,
                 diagnostics: replay.diagnostics
-                    + staged.notes.map { $0.inStage("write") },
+                    + staged.notes.map { $0.inStage(.write) },
                 timings: [("unchanged", Date().timeIntervalSince(started))])
             result.replayed = true
             result.reused = staged.sink.previous.files.count
@@ -121,22 +121,22 @@ package struct Pipeline: Sendable {
         _ = CMark.registerExtensions
         var diagnostics: [Diagnostic] = []
         var timings: [(String, Double)] = []
-        func stage<T>(_ name: String, _ body: () throws -> T) throws -> T {
-            progress(name)
+        func stage<T>(_ stage: Diagnostic.Stage, _ body: () throws -> T) throws -> T {
+            progress(stage.rawValue)
             let start = Date()
-            defer { timings.append((name, Date().timeIntervalSince(start))) }
-            return try tagged(name, body)
+            defer { timings.append((stage.rawValue, Date().timeIntervalSince(start))) }
+            return try tagged(stage, body)
         }
 
-        let (config, configNotes) = try stage("config") { try SiteConfig.load(path: options.configPath, required: options.configRequired) }
-        diagnostics += configNotes.map { $0.inStage("config") }
+        let (config, configNotes) = try stage(.config) { try SiteConfig.load(path: options.configPath, required: options.configRequired) }
+        diagnostics += configNotes.map { $0.inStage(.config) }
         // Each dump's bytes are let go as soon as it is parsed (bytes → lines → posts, a file at
         // a time on each core), so a large archive is never held as bytes, lines and posts at once.
-        var loaded = try stage("load") { try loadDumps(content) }
+        var loaded = try stage(.load) { try loadDumps(content) }
         content = nil
         var parsed: [ParsedDump]
         let exportDiagnostics: [Diagnostic]
-        (parsed, exportDiagnostics) = try stage("parse") { () -> ([ParsedDump], [Diagnostic]) in
+        (parsed, exportDiagnostics) = try stage(.parse) { () -> ([ParsedDump], [Diagnostic]) in
             let exports = readExports(loaded.exports, config: config)
             loaded.exports = []
             return (parseDumps(&loaded.dumps) + exports.dumps, exports.diagnostics)
@@ -156,12 +156,12 @@ package struct Pipeline: Sendable {
             BuildResult.DumpSummary(path: $0.path, format: $0.format, posts: $0.posts.count, droppedLines: $0.droppedLines)
         }
         // Templates come before the model: their strings name posts that have no text.
-        let (templates, strings) = try stage("templates") { () -> (TemplateSet, (strings: SiteStrings, warnings: [Diagnostic])) in
+        let (templates, strings) = try stage(.templates) { () -> (TemplateSet, (strings: SiteStrings, warnings: [Diagnostic])) in
             let templates = try TemplateSet(folder: options.templatesPath, required: options.templatesRequired)
             return (templates, try templates.strings(for: config.language))
         }
-        diagnostics += (templates.warnings + strings.warnings).map { $0.inStage("templates") }
-        let (site, modelDiagnostics) = try stage("model") { () -> (Site, [Diagnostic]) in
+        diagnostics += (templates.warnings + strings.warnings).map { $0.inStage(.templates) }
+        let (site, modelDiagnostics) = try stage(.model) { () -> (Site, [Diagnostic]) in
             var assembler = SiteAssembler(config: config, strings: strings.strings)
             assembler.channelMemo = cache?.channels
             return assembler.assemble(parsed)
@@ -174,7 +174,7 @@ package struct Pipeline: Sendable {
                     .warning,
                     "no 'baseURL' in the configuration: sitemap.xml is left out and feed links are relative to the site root; "
                         + "set it (\"baseURL\": \"https://example.org/archive/\") for absolute links",
-                    at: options.configPath.map { SourceLocation(path: $0) }, stage: "config"))
+                    at: options.configPath.map { SourceLocation(path: $0) }, stage: .config))
         }
         // The index is built beside the media and the pages: it needs only the site model, and
         // together they keep both cores busy through each other's serial parts.
@@ -190,9 +190,9 @@ package struct Pipeline: Sendable {
         }
         // A stage that fails waits for the index, which writes into the same sink.
         do {
-            let media = try stage("media") { MediaPublisher(site: site).publish(into: sink) }
-            diagnostics += media.diagnostics.map { $0.inStage("media") }
-            let pages = try stage("render") { () -> Int in
+            let media = try stage(.media) { MediaPublisher(site: site).publish(into: sink) }
+            diagnostics += media.diagnostics.map { $0.inStage(.media) }
+            let pages = try stage(.render) { () -> Int in
                 var renderer = PageRenderer(site: site, templates: templates, media: media.media)
                 renderer.memos = cache?.render
                 renderer.progress = { [progress] done, total in
@@ -213,7 +213,7 @@ package struct Pipeline: Sendable {
             }
             let counts = BuildResult.Counts(channels: site.channels.count, posts: site.allPosts.count, tags: site.tags.count, pages: pages)
             let result = BuildResult(
-                files: [], site: site, counts: counts, dumps: summaries, diagnostics: diagnostics.map { $0.inStage("ingest") },
+                files: [], site: site, counts: counts, dumps: summaries, diagnostics: diagnostics.map { $0.inStage(.ingest) },
                 timings: timings)
             return (result, index)
         } catch {
@@ -272,11 +272,11 @@ package struct Pipeline: Sendable {
     @discardableResult
     package func write(_ result: BuildResult) throws -> [Diagnostic] {
         progress("write")
-        return try tagged("write") { try OutputWriter(options: options).write(result.files) }.map { $0.inStage("write") }
+        return try tagged(.write) { try OutputWriter(options: options).write(result.files) }.map { $0.inStage(.write) }
     }
 
     /// Runs `body`, tagging the diagnostics of a `DiagnosticError` it throws with `stage`.
-    func tagged<T>(_ stage: String, _ body: () throws -> T) throws -> T {
+    func tagged<T>(_ stage: Diagnostic.Stage, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch var error as DiagnosticError {

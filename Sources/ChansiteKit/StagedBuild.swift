@@ -73,7 +73,7 @@ package final class StagedBuild: @unchecked Sendable {
             writer.abandon(staged)
             throw DiagnosticError(
                 .error("files of the output folder changed while the site was built; the previous site was left unchanged (build again)")
-                    .inStage("write"))
+                    .inStage(.write))
         }
         pipeline.progress("write")
         let start = Date()
@@ -82,7 +82,7 @@ package final class StagedBuild: @unchecked Sendable {
         result.outputFiles = staged.sink.manifest.files.mapValues(\.contentHash)
         let account = result
         let swapHold: OutputWriter.SwapHold? = hold.map { hold in { swap in try hold(account, swap) } }
-        result.diagnostics += try pipeline.tagged("write") { try writer.finish(staged, hold: swapHold) }.map { $0.inStage("write") }
+        result.diagnostics += try pipeline.tagged(.write) { try writer.finish(staged, hold: swapHold) }.map { $0.inStage(.write) }
         result.timings.append(("finish", Date().timeIntervalSince(start)))
         return result
     }

@@ -41,7 +41,7 @@ package enum StarterProject {
           "postsPerPage": \(SiteConfig().postsPerPage),
           "homePostsPerChannel": \(SiteConfig().homePostsPerChannel),
           "timeZone": "\(SiteConfig().timeZone)",
-          "channelOrder": "\(SiteConfig().channelOrder)",
+          "channelOrder": "\(SiteConfig().channelOrder.rawValue)",
           "exportChatTypes": [\(SiteConfig().exportChatTypes.map { "\"\($0)\"" }.joined(separator: ", "))],
           "channelHandles": {},
           "postsPerFolder": \(SiteConfig().postsPerFolder),

@@ -21,7 +21,7 @@ package struct Site: Sendable {
     package func latest(_ count: Int, of channel: Channel, withText: Bool = false) -> [SitePost] {
         // Walked by index from the newest end: no copy of a channel's posts for a few of them.
         let posts = channel.posts
-        let newestFirst = config.channelOrder == "newest"
+        let newestFirst = config.channelOrder == .newest
         var latest: [SitePost] = []
         var index = newestFirst ? 0 : posts.count - 1
         while latest.count < count, posts.indices.contains(index) {

@@ -1,5 +1,10 @@
 /// Site-wide settings, read from `chansite.json` beside `Content/` when it exists.
 package struct SiteConfig: Sendable, Hashable, Codable {
+    /// The order of posts on channel pages (`"channelOrder"`).
+    package enum ChannelOrder: String, Sendable, Hashable, Codable {
+        case oldest, newest
+    }
+
     /// The site's name in headers and feeds.
     package var title: String
     /// A one-line description for the home page and feeds.
@@ -15,8 +20,8 @@ package struct SiteConfig: Sendable, Hashable, Codable {
     package var homePostsPerChannel: Int
     /// The time zone dates are shown in (an IANA name, `Europe/Berlin`); UTC by default.
     package var timeZone: String
-    /// `oldest` (default) or `newest`: the order of posts on channel pages.
-    package var channelOrder: String
+    /// The order of posts on channel pages.
+    package var channelOrder: ChannelOrder
     /// Chat types of Telegram Desktop exports made into channels of the site.
     package var exportChatTypes: [String]
     /// Channel id (as an export names it) → public handle, for links to `t.me`.
@@ -37,7 +42,7 @@ package struct SiteConfig: Sendable, Hashable, Codable {
         postsPerPage: Int = 20,
         homePostsPerChannel: Int = 3,
         timeZone: String = "UTC",
-        channelOrder: String = "oldest",
+        channelOrder: ChannelOrder = .oldest,
         exportChatTypes: [String] = ["public_channel", "private_channel"],
         channelHandles: [String: String] = [:],
         postsPerFolder: Int = 10_000,
@@ -73,7 +78,14 @@ package struct SiteConfig: Sendable, Hashable, Codable {
         postsPerPage = try c.decodeIfPresent(Int.self, forKey: .postsPerPage) ?? defaults.postsPerPage
         homePostsPerChannel = try c.decodeIfPresent(Int.self, forKey: .homePostsPerChannel) ?? defaults.homePostsPerChannel
         timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone) ?? defaults.timeZone
-        channelOrder = try c.decodeIfPresent(String.self, forKey: .channelOrder) ?? defaults.channelOrder
+        channelOrder = defaults.channelOrder
+        if let order = try c.decodeIfPresent(String.self, forKey: .channelOrder) {
+            guard let known = ChannelOrder(rawValue: order) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .channelOrder, in: c, debugDescription: "'channelOrder' must be \"oldest\" or \"newest\", not '\(order)'")
+            }
+            channelOrder = known
+        }
         exportChatTypes = try c.decodeIfPresent([String].self, forKey: .exportChatTypes) ?? defaults.exportChatTypes
         channelHandles = try c.decodeIfPresent([String: String].self, forKey: .channelHandles) ?? defaults.channelHandles
         postsPerFolder = try c.decodeIfPresent(Int.self, forKey: .postsPerFolder) ?? defaults.postsPerFolder

@@ -30,23 +30,18 @@ package final class SearchEngine {
         guard FileManager.default.fileExists(atPath: manifestPath) else {
             throw DiagnosticError(.error("no search index in '\(outputPath)'; run 'chansite build' first"))
         }
-        guard let manifest = try Self.read(manifestPath) as? [String: Any],
-            let buckets = manifest["buckets"] as? Int, buckets >= 1,
-            let docsPerChunk = manifest["docsPerChunk"] as? Int, docsPerChunk >= 1,
-            let channels = manifest["channels"] as? [[Any]],
-            manifest["filesPerFolder"] as? Int == SearchIndexLayout.filesPerFolder,
-            manifest["formFolders"] as? Int == SearchIndexLayout.formFolders
-        else { throw Self.damaged(manifestPath, "the manifest lacks its bucket, chunk or channel entries") }
-        var named: [(name: String, slug: String, handle: String, low: Int, high: Int)] = []
-        for entry in channels {
-            guard entry.count >= 3, let name = entry[0] as? String, let low = entry[1] as? Int, let high = entry[2] as? Int,
-                low >= 0, low <= high
-            else { throw Self.damaged(manifestPath, "a channel entry is not [name, first, end, slug, handle]") }
-            named.append((name, entry.count > 3 ? entry[3] as? String ?? "" : "", entry.count > 4 ? entry[4] as? String ?? "" : "", low, high))
+        let manifest: SearchManifest
+        do {
+            manifest = try JSONDecoder().decode(SearchManifest.self, from: try Self.json(manifestPath))
+        } catch let error as DiagnosticError {
+            throw error
+        } catch {
+            throw Self.damaged(manifestPath, "the manifest lacks its bucket, chunk or channel entries, or one is malformed")
         }
-        self.buckets = buckets
-        self.docsPerChunk = docsPerChunk
-        self.channels = named
+        guard manifest.isReadable else { throw Self.damaged(manifestPath, "the manifest's counts or folder layout are not this version's") }
+        buckets = manifest.buckets
+        docsPerChunk = manifest.docsPerChunk
+        channels = manifest.channels.map { ($0.name, $0.slug, $0.handle, $0.first, $0.end) }
     }
 
     /// The display name of the channel a user named by its title, folder name or handle
@@ -66,9 +61,10 @@ package final class SearchEngine {
                 at: SourceLocation(path: path)))
     }
 
-    /// One index file: `window.__chansiteSearch("name", JSON);`, its JSON parsed.
-    /// - Throws: `DiagnosticError` naming the file when it cannot be read or parsed.
-    static func read(_ path: String) throws -> Any {
+    /// One index file's JSON: the part of `window.__chansiteSearch("name", JSON);` between the
+    /// first comma and the last parenthesis.
+    /// - Throws: `DiagnosticError` naming the file when it cannot be read or is cut short.
+    static func json(_ path: String) throws -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw damaged(path, "a file is missing or unreadable")
         }
@@ -76,8 +72,15 @@ package final class SearchEngine {
         guard let comma = text.firstIndex(of: ","), let close = text.lastIndex(of: ")"), comma < close else {
             throw damaged(path, "a file is truncated")
         }
+        return Data(text[text.index(after: comma)..<close].utf8)
+    }
+
+    /// One index file, its JSON parsed.
+    /// - Throws: `DiagnosticError` naming the file when it cannot be read or parsed.
+    static func read(_ path: String) throws -> Any {
+        let json = try json(path)
         do {
-            return try JSONSerialization.jsonObject(with: Data(text[text.index(after: comma)..<close].utf8))
+            return try JSONSerialization.jsonObject(with: json)
         } catch {
             throw damaged(path, "a file is not valid JSON")
         }

@@ -266,19 +266,20 @@ package struct SearchIndexBuilder: Sendable {
     }
 
     private func manifest(_ docCount: Int) -> RenderedFile {
-        var ranges: [[Any]] = []
+        var ranges: [SearchManifest.Channel] = []
         var offset = 0
         for channel in site.channels {
-            ranges.append([channel.displayName, offset, offset + channel.posts.count, channel.slug, channel.info.handle ?? ""])
-            offset += channel.posts.count
+            let end = offset + channel.posts.count
+            ranges.append(.init(name: channel.displayName, first: offset, end: end, slug: channel.slug, handle: channel.info.handle ?? ""))
+            offset = end
         }
-        let manifest: [String: Any] = [
-            "version": 3, "docCount": docCount, "docsPerChunk": Self.docsPerChunk, "buckets": Self.bucketCount(forDocuments: docCount),
-            "filesPerFolder": SearchIndexLayout.filesPerFolder, "formFolders": SearchIndexLayout.formFolders,
-            "formKeyLength": Self.formKeyLength,
-            "channels": ranges, "tags": site.tags.map { [$0.name, $0.key, $0.postIDs.count] as [Any] },
-        ]
-        return Self.file("manifest.js", name: "manifest", manifest)
+        let manifest = SearchManifest(
+            docCount: docCount, docsPerChunk: Self.docsPerChunk, buckets: Self.bucketCount(forDocuments: docCount),
+            formKeyLength: Self.formKeyLength, channels: ranges,
+            tags: site.tags.map { .init(name: $0.name, key: $0.key, posts: $0.postIDs.count) })
+        // JSONEncoder throws only on floats that are not finite; the manifest has none.
+        let json = (try? manifest.json()) ?? Data("null".utf8)
+        return Self.file("manifest.js", name: "manifest", json: Self.escapingLineSeparators(json))
     }
 
     /// Calls `body` with each word of a post, in order, and its weight as the index weighs it

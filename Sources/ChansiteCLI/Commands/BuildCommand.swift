@@ -33,7 +33,7 @@ extension Chansite {
                 progress.clear()
                 error.diagnostics.forEach(Console.printDiagnostic)
                 // The writer says itself what became of the previous site; before it, nothing was touched.
-                let written = error.diagnostics.contains { $0.stage == "write" }
+                let written = error.diagnostics.contains { $0.stage == .write }
                 Console.printError("build failed: \(error.diagnostics.count) error(s)" + (written ? "" : "; '\(site.output)' was left unchanged"))
                 throw ExitCode.failure
             }

@@ -11,7 +11,7 @@ struct BuildSummary {
     static let cap = 50
 
     func print(seconds: Double) {
-        let shown = result.diagnostics.filter { verbose || $0.severity != .note || $0.stage == "write" }
+        let shown = result.diagnostics.filter { verbose || $0.severity != .note || $0.stage == .write }
         for diagnostic in shown.prefix(Self.cap) where !quiet || diagnostic.severity != .note {
             Console.printDiagnostic(diagnostic)
         }

@@ -13,13 +13,19 @@ package struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible 
         package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
+    /// The pipeline stage that found a diagnostic, printed as a prefix (`[write]`); the CLI
+    /// shows every note of the write stage, which tells what happened to the output folder.
+    package enum Stage: String, Sendable, Hashable, Codable {
+        case config, load, parse, templates, model, media, render, index, ingest, write
+    }
+
     package var severity: Severity
     package var message: String
     package var location: SourceLocation?
-    /// The pipeline stage that found it (`ingest`, `render`, …), printed as a prefix.
-    package var stage: String?
+    /// The pipeline stage that found it, printed as a prefix.
+    package var stage: Stage?
 
-    package init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, stage: String? = nil) {
+    package init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, stage: Stage? = nil) {
         self.severity = severity
         self.message = message
         self.location = location
@@ -39,7 +45,7 @@ package struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible 
     }
 
     /// The diagnostic tagged with `stage`, unless it already names the stage that found it.
-    package func inStage(_ stage: String) -> Diagnostic {
+    package func inStage(_ stage: Stage) -> Diagnostic {
         var tagged = self
         tagged.stage = self.stage ?? stage
         return tagged
@@ -48,7 +54,7 @@ package struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible 
     /// `[stage] path:line: severity: message`, the compiler style editors understand.
     /// Paths and messages quote input, so control characters are escaped for the terminal.
     package var description: String {
-        var text = stage.map { "[\($0)] " } ?? ""
+        var text = stage.map { "[\($0.rawValue)] " } ?? ""
         if let location { text += TerminalText.escaped("\(location)") + ": " }
         return text + "\(severity.rawValue): " + TerminalText.escaped(message)
     }

@@ -99,11 +99,7 @@ struct ReactionBlocksClassifier: LineClassifier {
     /// Page parts before the text: the last post's footer, service lines, a forward line, a
     /// reply quote, a player's label. The doubled copy starts after them.
     private func leadRoles(_ lead: ReactionBlocks.Lead, _ whole: ReactionBlocks.Block, into roles: inout [Int: LineRole]) {
-        for (offset, reason) in lead.dropped {
-            // A footer ends the post above it; a duration belongs to this post's media; service
-            // lines and day separators belong to no post.
-            let placement: LineRole.DropPlacement =
-                reason == ReactionBlocks.footerReason ? .previousPost : reason == ReactionBlocks.durationReason ? .inPost : .aside
+        for (offset, reason, placement) in lead.dropped {
             roles[whole.lines[offset]] = .dropped(reason, placement)
         }
         for (offset, mark) in lead.markers { roles[whole.lines[offset]] = .marker(mark) }
