@@ -16,15 +16,15 @@ measure() {
 }
 total=0
 start=$(date +%s.%N)
-for f in ../shared/dumps/*.txt; do "$bin" inspect "$f" --json >/dev/null; done
+for f in Content/*.txt; do "$bin" inspect "$f" --json >/dev/null; done
 printf "%-28s %7.2f s (5 processes)\n" "five samples" "$(echo "$(date +%s.%N) - $start" | bc -l)"
-# Repeat the posts of sample 003 (reaction-closed blocks) until the file reaches the size.
+# Repeat the posts of knowledge_accumulator.txt (reaction-closed blocks) until the file reaches the size.
 for mb in 10 50; do
   file="$work/repeat-${mb}mb.txt"
   if [ ! -f "$file" ]; then
     python3 - "$file" "$mb" <<'PY'
 import sys
-src = open("../shared/dumps/003_b22756596538f969.txt", encoding="utf-8").read().rstrip("\n") + "\n"
+src = open("Content/knowledge_accumulator.txt", encoding="utf-8").read().rstrip("\n") + "\n"
 out, target = [], int(sys.argv[2]) * 1024 * 1024
 size = 0
 while size < target:

@@ -20,9 +20,9 @@ runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 binary = os.path.join(root, ".build/release/chansite")
 bench = os.environ.get("BENCH_DIR", "/tmp/chansite-bench")
-corpus = os.path.join(bench, f"build-{posts}")
-if not os.path.isdir(os.path.join(corpus, "dumps")):
-    subprocess.run([sys.executable, os.path.join(root, "../shared/bench/gen_corpus.py"), str(posts), corpus, "--forms", "dumps,hugo"],
+corpus = os.path.join(bench, f"corpus-{posts}")
+if not os.path.isdir(os.path.join(corpus, "export")):
+    subprocess.run([sys.executable, os.path.join(root, "scripts/gen-corpus.py"), str(posts), corpus, "--forms", "dumps,export,hugo"],
                    check=True, stdout=subprocess.DEVNULL)
 work = tempfile.mkdtemp()
 content = os.path.join(work, "content")

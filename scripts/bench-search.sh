@@ -8,7 +8,7 @@ bin=.build/release/chansite
 # Unquoted on purpose: the default is two numbers.
 for posts in ${@:-10000 100000}; do
   work=${BENCH_DIR:-/tmp/chansite-bench}/search-$posts
-  [ -d "$work/dumps" ] || python3 ../shared/bench/gen_corpus.py "$posts" "$work" --forms dumps >/dev/null
+  [ -d "$work/dumps" ] || python3 scripts/gen-corpus.py "$posts" "$work" --forms dumps >/dev/null
   rm -rf "$work/out"
   "$bin" build --verbose --content "$work/dumps" --output "$work/out" 2>&1 | grep -E "^  (index|render|parse) " || true
   python3 scripts/search_bytes.py "$work/out" "$posts"

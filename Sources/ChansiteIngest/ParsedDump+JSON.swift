@@ -2,7 +2,7 @@ import ChansiteCore
 import ChansiteModel
 import Foundation
 
-/// The `inspect --json` contract of `shared/dumps/README.md`.
+/// The `inspect --json` contract (docs/inspect-json.md).
 extension ParsedDump {
     struct JSONChannel: Encodable {
         var title: String?

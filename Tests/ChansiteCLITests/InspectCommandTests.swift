@@ -23,14 +23,4 @@ import Testing
         #expect(result.stdout.contains("channel: DLStories @dl_stories, 14835 subscribers"))
         #expect(result.stdout.contains("30 posts, 1 lines dropped"))
     }
-
-    /// The parser scored against the hand-made gold annotations with the shared scorer.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: CLIRunner.repositoryRoot.appendingPathComponent("../shared/tools/score-dumps").path)))
-    func scoresAgainstTheGold() throws {
-        let scorer = CLIRunner.repositoryRoot.appendingPathComponent("../shared/tools/score-dumps").standardizedFileURL
-        let result = try CLIRunner.run(["--chansite", CLIRunner.binary.path], executable: scorer)
-        let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
-        #expect(result.status == 0, "\(result.stdout)")
-        #expect(last.contains(" 0 failed"), "\(last)")
-    }
 }
