@@ -16,8 +16,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        // Exact: the render plan must match its output byte for byte (Render/Plan), so a new release
-        // is taken on purpose, with the plan's equivalence tests.
+        // Tests only: chansite's template engine is compared with it (RenderPlanTests). Exact: its
+        // whitespace rules are what chansite's follow, so a new release is taken on purpose.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
@@ -61,7 +61,6 @@ let package = Package(
             name: "ChansiteRender",
             dependencies: [
                 "ChansiteCore", "ChansiteModel", "ChansiteMedia", "CCmarkGFM",
-                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -100,6 +99,8 @@ let package = Package(
             dependencies: [
                 "ChansiteCore", "ChansiteModel", "ChansiteIngest", "ChansiteAssemble", "ChansiteMedia", "ChansiteSearch",
                 "ChansiteRender", "ChansiteOutput", "ChansiteKit", .product(name: "PropertyBased", package: "swift-property-based"),
+                // The oracle the template engine is compared with (RenderPlanTests).
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             // Inputs and expected outputs, read by path: not sources, not bundled resources.
             exclude: ["Fixtures", "Golden"],

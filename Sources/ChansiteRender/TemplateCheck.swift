@@ -24,33 +24,9 @@ enum TemplateCheck {
         var isMissingPartial: Bool
     }
 
-    // {{name}}, {{{name}}}, {{&name}}, {{#name}}, {{^name}}, {{/name}}, {{> partial}}, {{! comment}} …
-    private static let tag = try? NSRegularExpression(pattern: #"\{\{(\{?)\s*([#^/&>$<!%=]?)\s*([^}]*?)\s*\}?\}\}"#)
-
-    /// One tag of a template: its sigil (`#`, `>`, … or none), its name and its line.
-    struct Tag {
-        var sigil: String
-        var name: String
-        var line: Int
-    }
-
-    /// Every tag of `text`, in order; lines are counted as the scan moves on, once over the text.
-    static func tags(in text: String) -> [Tag] {
-        guard let tag else { return [] }
-        let ns = text as NSString
-        var line = 1
-        var counted = 0
-        return tag.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { match in
-            let since = NSRange(location: counted, length: match.range.location - counted)
-            line += ns.substring(with: since).utf16.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-            counted = match.range.location
-            return Tag(sigil: ns.substring(with: match.range(at: 2)), name: ns.substring(with: match.range(at: 3)), line: line)
-        }
-    }
-
-    /// The templates `text` includes (`{{> name}}`, and the parent of `{{< name}}`), with lines.
-    static func includes(in text: String) -> [(name: String, line: Int)] {
-        tags(in: text).filter { $0.sigil == ">" || $0.sigil == "<" }.map { ($0.name, $0.line) }
+    /// The templates a template includes (`{{> name}}`, and the parent of `{{< name}}`), with lines.
+    static func includes(in tags: [TemplateParser.Tag]) -> [(name: String, line: Int)] {
+        tags.filter { $0.sigil == ">" || $0.sigil == "<" }.map { ($0.name, $0.line) }
     }
 
     /// Include cycles: no view holds a nested copy of itself, so a template that includes
@@ -81,9 +57,10 @@ enum TemplateCheck {
         return found
     }
 
-    static func problems(in text: String, partials: Set<String>) -> [Problem] {
+    /// The problems of one template's tags (`TemplateParser` lists them with their lines).
+    static func problems(in tags: [TemplateParser.Tag], partials: Set<String>) -> [Problem] {
         var problems: [Problem] = []
-        for found in tags(in: text) {
+        for found in tags {
             let (name, line) = (found.name, found.line)
             switch found.sigil {
             case ">":

@@ -1,7 +1,6 @@
 import ChansiteCore
 import ChansiteModel
 import Foundation
-import Mustache
 
 /// The Mustache templates of a site: the built-in ones, overridden file by file by the project's
 /// templates folder. The only render code that reads files.
@@ -11,13 +10,10 @@ package struct TemplateSet: Sendable {
     /// How built-in files are named in messages.
     package static let builtinFolder = "(built-in templates)"
 
-    package let library: MustacheLibrary
-    /// `library` with `partials/post-summary` replaced by the post's summary rendered once per
-    /// build (`PostView.summaryHTML`): what pages are rendered with.
-    let pageLibrary: MustacheLibrary
-    /// Both libraries compiled into render plans, what pages and summaries are rendered with;
-    /// nil when a template uses what a plan does not render (then swift-mustache renders all).
-    var plans: (pages: RenderPlan, summaries: RenderPlan)?
+    /// What summaries are rendered with (every template, and one that renders a post's
+    /// `partials/post-summary` alone), and what pages are: the same with that partial replaced
+    /// by the post's summary rendered once per build (`PostView.summaryHTML`).
+    let plans: (pages: RenderPlan, summaries: RenderPlan)
     package let folder: String
     /// Files beside the templates that are copied into the site as they are (under `assets/`).
     package let assets: [RenderedFile]
@@ -51,11 +47,9 @@ package struct TemplateSet: Sendable {
             throw DiagnosticError(.error("templates folder '\(folder)' does not exist"))
         }
         let cleaning = Self.withAllowedCharacters(&sources)
-        let (library, fingerprint) = try Self.loadLibrary(sources)
-        self.warnings = cleaning + (try Self.check(sources))
-        self.library = library
-        self.pageLibrary = try Self.splicing(library)
-        self.plans = Self.plans(library: library, pageLibrary: pageLibrary, sources: sources.keys)
+        let (parsed, fingerprint) = try Self.parseTemplates(sources)
+        self.warnings = cleaning + (try Self.check(parsed, sources))
+        self.plans = try Self.plans(parsed.mapValues(\.body))
         self.fingerprint = fingerprint
         self.stringsFiles = sources.filter { $0.key.hasPrefix("strings/") && $0.key.hasSuffix(".json") }
         self.assets = sources.keys.sorted().filter { $0.hasPrefix("assets/") }.compactMap { name in
@@ -85,37 +79,36 @@ package struct TemplateSet: Sendable {
 
     /// Renders a page; a missing partial renders as nothing, as Mustache specifies.
     func renderPage(_ page: PageView) -> String {
-        guard let plans else { return pageLibrary.render(page, withTemplate: page.template) ?? "" }
-        return plans.pages.render(page, template: page.template) ?? ""
+        plans.pages.render(page, template: page.template) ?? ""
     }
 
     /// Renders `partials/post-summary` for `post` as it would be inside `page`.
     func renderSummary(of post: PostView, on page: PageView) -> String {
         // Kept for the whole render (every listing splices it): stored tight.
         let context = SummaryContext(page: page, post: post)
-        guard let plans else { return (library.render(context, withTemplate: Self.summaryTemplate) ?? "").compacted }
         return (plans.summaries.render(context, template: Self.summaryTemplate) ?? "").compacted
     }
 
-    /// Compiles both libraries: every template the sources name, and the summary's own.
-    static func plans(library: MustacheLibrary, pageLibrary: MustacheLibrary, sources: some Collection<String>) -> (RenderPlan, RenderPlan)? {
-        let names = sources.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) } + [summaryTemplate]
-        // The page library differs in one partial: compiled once, then that partial swapped.
-        guard let summaries = RenderPlan(library, names: names), let pages = summaries.replacing(summaryPartial, from: pageLibrary) else {
-            return nil
-        }
-        return (pages, summaries)
+    /// The two plans: summaries (every template and the one that renders a summary alone) and
+    /// pages (the summary partial spliced in as the post's rendered summary).
+    static func plans(_ templates: [String: PlanBody]) throws -> (pages: RenderPlan, summaries: RenderPlan) {
+        let post = SummaryContext.postVariable
+        var all = templates
+        all[summaryTemplate] = try builtin("{{#\(post)}}{{> \(summaryPartial)}}{{/\(post)}}")
+        let summaries = RenderPlan(templates: all)
+        return (summaries.replacing(summaryPartial, with: try builtin("{{{\(PostViews.summaryVariable)}}}")), summaries)
     }
 
     static let summaryTemplate = "chansite:summary"
     static let summaryPartial = "partials/post-summary"
 
-    /// The page library: the summary partial becomes its spliced text, and the template that
-    /// renders a summary on its own is added to the full one.
-    static func splicing(_ library: MustacheLibrary) throws -> MustacheLibrary {
-        var pages = library
-        pages.register(try MustacheTemplate(string: HTMLEscaper.pragma + "\n{{{\(PostViews.summaryVariable)}}}"), named: summaryPartial)
-        return pages
+    /// A template chansite writes itself.
+    private static func builtin(_ text: String) throws -> PlanBody {
+        do {
+            return try TemplateParser.parse(text).body
+        } catch {
+            throw DiagnosticError(.error("chansite's own template '\(text)': \(error.message)"))
+        }
     }
 
     /// A post on a page, for rendering its summary alone: the page's variables under the post's.
@@ -157,14 +150,14 @@ package struct TemplateSet: Sendable {
 
     /// Checks every template: a missing partial, or an unknown variable in a built-in template,
     /// is an error; an unknown variable in the project's own template is a warning.
-    static func check(_ sources: [String: Source]) throws -> [Diagnostic] {
-        let partials = Set(sources.keys.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) })
+    static func check(_ parsed: [String: TemplateParser.Parsed], _ sources: [String: Source]) throws -> [Diagnostic] {
+        let partials = Set(parsed.keys)
         var errors: [Diagnostic] = []
         var warnings: [Diagnostic] = []
-        for name in sources.keys.sorted() where name.hasSuffix(".mustache") {
-            guard let source = sources[name] else { continue }
+        for name in parsed.keys.sorted() {
+            guard let template = parsed[name], let source = sources[name + ".mustache"] else { continue }
             let builtin = source.shownPath.hasPrefix(builtinFolder)
-            for problem in TemplateCheck.problems(in: String(decoding: source.contents, as: UTF8.self), partials: partials) {
+            for problem in TemplateCheck.problems(in: template.tags, partials: partials) {
                 let location = SourceLocation(path: source.shownPath, line: problem.line)
                 if problem.isMissingPartial || builtin {
                     errors.append(.error(problem.message, at: location))
@@ -173,25 +166,19 @@ package struct TemplateSet: Sendable {
                 }
             }
         }
-        errors += includeCycles(sources)
+        errors += includeCycles(parsed, sources)
         if !errors.isEmpty { throw DiagnosticError(errors) }
         return warnings
     }
 
     /// A template that includes itself, directly or through others, is an error at the include
     /// that closes the cycle.
-    static func includeCycles(_ sources: [String: Source]) -> [Diagnostic] {
-        var includes: [String: [(name: String, line: Int)]] = [:]
-        var paths: [String: String] = [:]
-        for (name, source) in sources where name.hasSuffix(".mustache") {
-            let template = String(name.dropLast(".mustache".count))
-            includes[template] = TemplateCheck.includes(in: String(decoding: source.contents, as: UTF8.self))
-            paths[template] = source.shownPath
-        }
+    static func includeCycles(_ parsed: [String: TemplateParser.Parsed], _ sources: [String: Source]) -> [Diagnostic] {
+        let includes = parsed.mapValues { TemplateCheck.includes(in: $0.tags) }
         return TemplateCheck.cycles(includes).map { cycle in
             .error(
                 "template '\(cycle.path[0])' includes itself (\(cycle.path.joined(separator: " → "))), which would never end",
-                at: SourceLocation(path: paths[cycle.template] ?? cycle.template, line: cycle.line))
+                at: SourceLocation(path: sources[cycle.template + ".mustache"]?.shownPath ?? cycle.template, line: cycle.line))
         }
     }
 
@@ -209,48 +196,32 @@ package struct TemplateSet: Sendable {
         }
         return sources
     }
-
-    static func describe(_ error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "section closed with the wrong name"
-        case .unfinishedName: return "unfinished tag name"
-        case .expectedSectionEnd: return "section is never closed"
-        case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        default: return "template syntax error (\(error))"
-        }
-    }
 }
 
 extension TemplateSet {
-    /// Registers every `*.mustache` source by its relative name without extension.
-    static func loadLibrary(_ sources: [String: Source]) throws -> (MustacheLibrary, String) {
-        _ = HTMLEscaper.registered
-        var library = MustacheLibrary()
+    /// Parses every `*.mustache` source, by its relative name without extension, and hashes the
+    /// set's names and texts.
+    /// - Throws: `DiagnosticError` naming the file, line and column of a syntax error, or the
+    ///   required templates that are missing.
+    static func parseTemplates(_ sources: [String: Source]) throws -> ([String: TemplateParser.Parsed], String) {
+        var parsed: [String: TemplateParser.Parsed] = [:]
         var fingerprint = Fingerprint(ChansiteVersion.fingerprint)
         for name in sources.keys.sorted() {
             // Only templates shape pages; assets are written on their own, compared by bytes.
             guard let source = sources[name], name.hasSuffix(".mustache") else { continue }
             fingerprint.add(name)
             fingerprint.add(bytes: source.contents)
-            let text = String(decoding: source.contents, as: UTF8.self)
             do {
-                // Every template escapes with chansite's escaper: a standalone pragma line, which
-                // renders as nothing (error lines are counted without it).
-                let template = try MustacheTemplate(string: HTMLEscaper.pragma + "\n" + text)
-                library.register(template, named: String(name.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(path: source.shownPath, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)
-                let line = error.context.line.trimmingWhitespace()
-                throw DiagnosticError(.error("\(describe(error.error)) in '\(line)'", at: location))
+                parsed[String(name.dropLast(".mustache".count))] = try TemplateParser.parse(String(decoding: source.contents, as: UTF8.self))
+            } catch {
+                let location = SourceLocation(path: source.shownPath, line: error.line, column: error.column)
+                throw DiagnosticError(.error("\(error.message) in '\(error.text.trimmingWhitespace())'", at: location))
             }
         }
-        let post = SummaryContext.postVariable
-        library.register(try MustacheTemplate(string: "{{#\(post)}}{{> \(summaryPartial)}}{{/\(post)}}"), named: summaryTemplate)
-        let missing = requiredTemplates.filter { library.getTemplate(named: $0) == nil }
+        let missing = requiredTemplates.filter { parsed[$0] == nil }
         if !missing.isEmpty {
             throw DiagnosticError(missing.map { .error("template '\($0).mustache' is missing") })
         }
-        return (library, fingerprint.hex)
+        return (parsed, fingerprint.hex)
     }
 }

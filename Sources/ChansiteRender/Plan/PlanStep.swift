@@ -1,10 +1,10 @@
-/// One compiled template: what a `MustacheTemplate` holds, as steps a page renders without
-/// looking anything up by dynamic cast or splitting a name (`RenderPlan`).
+/// One parsed template, as steps a page renders without looking anything up by dynamic cast or
+/// splitting a name (`RenderPlan`).
 struct PlanBody: Sendable {
     var steps: [PlanStep]
 }
 
-/// One step of a compiled template, one per swift-mustache token.
+/// One step of a parsed template (`TemplateParser`).
 indirect enum PlanStep: Sendable {
     case text(String)
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}`.

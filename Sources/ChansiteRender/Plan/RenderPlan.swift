@@ -1,39 +1,21 @@
 import ChansiteCore
-import Mustache
 
-/// A template library compiled once per build (`PlanCompiler`) and rendered over typed views:
-/// each variable's name is split when compiling, and a view's variable is found by its
-/// `value(named:)` as a `ViewValue`, so nothing is cast. Output is the same, byte for byte, as
-/// swift-mustache's rendering of the same library (`RenderPlanTests`): the same context stack,
-/// the same truthiness, the same partial indentation and inheritance.
+/// A template library parsed once per build (`TemplateParser`) and rendered over typed views:
+/// each variable's name is split when parsing, and a view's variable is found by its
+/// `value(named:)` as a `ViewValue`, so nothing is cast. The rules are Mustache's, as
+/// swift-mustache 2.1 renders them (`RenderPlanTests` compares the two on every kind of tag):
+/// the same context stack, truthiness, partial indentation and inheritance.
 struct RenderPlan: Sendable {
     let templates: [String: PlanBody]
 
-    /// Compiles every template `names` lists that `library` has; nil when one cannot be.
-    init?(_ library: MustacheLibrary, names: some Sequence<String>) {
-        var templates: [String: PlanBody] = [:]
-        for name in names {
-            guard let template = library.getTemplate(named: name) else { continue }
-            guard let body = PlanCompiler.compile(template) else { return nil }
-            templates[name] = body
-        }
-        self.templates = templates
-    }
-
-    /// The plan with template `name` compiled from `library` instead; nil when it cannot be.
-    func replacing(_ name: String, from library: MustacheLibrary) -> RenderPlan? {
-        guard let template = library.getTemplate(named: name), let body = PlanCompiler.compile(template) else { return nil }
+    /// The plan with template `name` replaced by `body`.
+    func replacing(_ name: String, with body: PlanBody) -> RenderPlan {
         var templates = templates
         templates[name] = body
         return RenderPlan(templates: templates)
     }
 
-    private init(templates: [String: PlanBody]) {
-        self.templates = templates
-    }
-
-    /// Renders `template` with `view` as the whole context, as `MustacheLibrary.render` does;
-    /// nil when there is no such template.
+    /// Renders `template` with `view` as the whole context; nil when there is no such template.
     func render(_ view: any TemplateView, template: String) -> String? {
         guard let body = templates[template] else { return nil }
         var output = ""
@@ -43,12 +25,13 @@ struct RenderPlan: Sendable {
         return output
     }
 
-    /// What a template render carries besides the stack (swift-mustache's `MustacheContext`).
+    /// What a template render carries besides the stack.
     struct Frame {
         var indentation: String?
         var overrides: [String: PlanBody]?
-        /// swift-mustache starts every render, and every partial, with its own HTML escaper.
-        var escaping = PlanEscaping.mustacheHTML
+        /// Every template, partials included, starts escaping HTML; a pragma changes it for the
+        /// rest of its own template.
+        var escaping = PlanEscaping.chansite
     }
 
     func render(_ body: PlanBody, _ frame: Frame, _ stack: inout [PlanScope], into output: inout String) {
@@ -58,8 +41,8 @@ struct RenderPlan: Sendable {
             return
         }
         // An indented partial: a step that renders something right after a line break of this
-        // template's own output is indented (swift-mustache compares whole Characters, so a
-        // "\r\n" ending is not a line break here).
+        // template's own output is indented (whole Characters are compared, so a "\r\n" ending
+        // is not a line break here, as in swift-mustache).
         var rendered = ""
         for step in body.steps {
             var piece = ""
@@ -99,7 +82,7 @@ struct RenderPlan: Sendable {
         }
     }
 
-    /// A variable's text, as swift-mustache describes the value it is given.
+    /// A variable's text: numbers and flags as Swift writes them.
     static func text(of value: ViewValue) -> String {
         switch value {
         case .text(let text): text

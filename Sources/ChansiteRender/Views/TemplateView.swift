@@ -1,14 +1,13 @@
 import ChansiteCore
-import Mustache
 
 /// A typed view model: what one template sees of one thing. Each view lists its variables once,
 /// in `fields`, each of a `TemplateValue` type; the render plan looks them up through
-/// `value(named:)` (swift-mustache, when it renders, through `child(named:)`), `TemplateCheck`
+/// `value(named:)`, `TemplateCheck`
 /// knows every template variable from the union of all views' names, and
 /// `Fingerprint.add(view:)` hashes a view by walking the same list. So a misspelt variable, a
 /// variable no view provides and a value missing from a page's fingerprint are all impossible
 /// by construction, and no value is told apart by a dynamic cast.
-protocol TemplateView: MustacheParent, TemplateValue, TemplateItem {
+protocol TemplateView: TemplateValue, TemplateItem {
     static var fields: ViewFields<Self> { get }
     /// The variable `name`, or nil when this view has none (the lookup goes on down the stack).
     func value(named name: String) -> ViewValue?
@@ -16,8 +15,6 @@ protocol TemplateView: MustacheParent, TemplateValue, TemplateItem {
 
 extension TemplateView {
     func value(named name: String) -> ViewValue? { Self.fields.getters[name]?(self)?.viewValue }
-
-    func child(named name: String) -> Any? { value(named: name)?.anyValue }
 
     var viewValue: ViewValue { .view(self) }
 

@@ -76,8 +76,8 @@ import Testing
         #expect("é{n}é{n}".replacingBytes(of: "{n}", with: "5") == "é5é5")
     }
 
-    @Test func aMisspeltStringInATemplateIsCaught() {
-        let problems = TemplateCheck.problems(in: "{{t.tags}} {{t.tagz}}", partials: [])
+    @Test func aMisspeltStringInATemplateIsCaught() throws {
+        let problems = TemplateCheck.problems(in: try TemplateParser.parse("{{t.tags}} {{t.tagz}}").tags, partials: [])
         #expect(problems.map(\.message) == ["unknown string 't.tagz' (not in strings/en.json; renders as nothing)"])
     }
 }

@@ -5,7 +5,8 @@ import Testing
 @testable import ChansiteCore
 @testable import ChansiteRender
 
-/// The render plan against swift-mustache: the same library and views must give the same bytes.
+/// chansite's template engine (`TemplateParser`, `RenderPlan`) against swift-mustache 2.1, the
+/// oracle its whitespace rules follow: the same templates and views must give the same bytes.
 @Suite struct RenderPlanTests {
     struct ItemView: TemplateView {
         var name: String
@@ -56,19 +57,25 @@ import Testing
         "comments": "a\n  {{! a comment }}\nb {{! inline }}c\n",
     ]
 
+    /// swift-mustache's library of `templates`, each escaping as chansite's do.
     static func library(_ templates: [String: String]) throws -> MustacheLibrary {
-        _ = HTMLEscaper.registered
+        _ = MustacheOracle.registered
         var library = MustacheLibrary()
-        for (name, text) in templates { library.register(try MustacheTemplate(string: text), named: name) }
+        for (name, text) in templates {
+            library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: \(HTMLEscaper.name)}}\n" + text), named: name)
+        }
         return library
+    }
+
+    /// chansite's plan of `templates`.
+    static func plan(_ templates: [String: String]) throws -> RenderPlan {
+        RenderPlan(templates: try templates.mapValues { try TemplateParser.parse($0).body })
     }
 
     @Test(arguments: cases.keys.sorted())
     func rendersAsSwiftMustacheDoes(template: String) throws {
-        let library = try Self.library(Self.cases)
-        let plan = try #require(RenderPlan(library, names: Self.cases.keys))
-        let expected = try #require(library.render(RootView(), withTemplate: template))
-        #expect(plan.render(RootView(), template: template) == expected)
+        let expected = try #require(try Self.library(Self.cases).render(MustacheOracle(RootView()), withTemplate: template))
+        #expect(try Self.plan(Self.cases).render(RootView(), template: template) == expected)
     }
 
     /// Random compositions of every kind of tag, in and out of sections and partials.
@@ -93,35 +100,85 @@ import Testing
         // The leaf must not include itself.
         let leaf = make(2).replacingOccurrences(of: "{{> leaf}}", with: "{{> nothing}}")
         let templates = ["page": page, "leaf": leaf]
-        let library = try Self.library(templates)
-        let plan = try #require(RenderPlan(library, names: templates.keys))
-        let expected = try #require(library.render(RootView(), withTemplate: "page"))
-        #expect(plan.render(RootView(), template: "page") == expected, "templates: \(templates)")
+        let expected = try #require(try Self.library(templates).render(MustacheOracle(RootView()), withTemplate: "page"))
+        #expect(try Self.plan(templates).render(RootView(), template: "page") == expected, "templates: \(templates)")
     }
 
-    /// What the plan does not render (a transform, a dynamic partial) leaves no plan: the
-    /// templates render through swift-mustache, transforms and all.
-    @Test func aTransformLeavesTheSetToSwiftMustache() throws {
-        let library = try Self.library(["page": "{{uppercased(title)}}", "other": "{{>*title}}"])
-        #expect(RenderPlan(library, names: ["page"]) == nil)
-        #expect(RenderPlan(library, names: ["other"]) == nil)
+    /// swift-mustache's extensions are not chansite's: a transform or a dynamic partial is a
+    /// syntax error naming the file and line, never a silent change of renderer.
+    @Test func transformsAndDynamicPartialsAreSyntaxErrors() throws {
+        for text in ["a\n{{uppercased(title)}}", "a\n{{>*title}}", "a\n{{<*base}}{{/*base}}"] {
+            #expect(throws: TemplateParser.Failure.self) { try TemplateParser.parse(text) }
+            do {
+                _ = try TemplateParser.parse(text)
+            } catch {
+                #expect(error.line == 2 && error.message.contains("chansite's templates have no"), "\(error)")
+            }
+        }
         let root = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
-        try TestSupport.write(["partials/footer.mustache": "<footer>{{uppercased(site.title)}}</footer>"], under: root)
-        let templates = try TemplateSet(folder: root.path)
-        #expect(templates.plans == nil)
-        let page = PageView(
-            template: "404", pageTitle: "Gone", site: SiteInfoView(title: "My site", description: "", language: "en"), strings: [:],
-            content: EmptyView())
-        #expect(templates.renderPage(page).contains("<footer>MY SITE</footer>"))
+        try TestSupport.write(["partials/footer.mustache": "<footer>\n{{uppercased(site.title)}}</footer>"], under: root)
+        #expect {
+            try TemplateSet(folder: root.path)
+        } throws: { error in
+            "\(error)".contains("partials/footer.mustache:2:1: error: 'uppercased(site.title)': chansite's templates have no transforms")
+        }
     }
 
-    /// The built-in templates compile: a swift-mustache update that changes its tokens fails
-    /// here, not as a silent return to the slower renderer.
-    @Test func theBuiltInTemplatesCompile() throws {
-        let templates = try TemplateSet(folder: "/nonexistent", required: false)
-        let plans = try #require(templates.plans)
-        #expect(Set(plans.pages.templates.keys).isSuperset(of: TemplateSet.requiredTemplates))
-        #expect(plans.pages.templates.count == plans.summaries.templates.count)
+    /// Syntax errors name the line and column where reading stopped, and what was expected.
+    @Test(arguments: [
+        ("x\n{{#a}}\nx", "section 'a' is never closed", 2),
+        ("x\n{{#a}}\n{{/b}}", "section 'a' closed as 'b'", 3),
+        ("{{/a}}", "'a' closed but never opened", 1),
+        ("a {{b", "unfinished tag name", 1),
+        ("a\n{{! never", "comment is never closed", 2),
+        ("{{=<% %>}}", "invalid set-delimiter tag", 1),
+        ("{{% CONTENT_TYPE: XML}}", "unknown pragma 'CONTENT_TYPE: XML'", 1),
+        ("{{<base}}{{x}}{{/base}}", "only blocks", 1),
+    ])
+    func syntaxErrorsSayWhatAndWhere(text: String, message: String, line: Int) {
+        do {
+            _ = try TemplateParser.parse(text)
+            Issue.record("\(text) parsed")
+        } catch {
+            #expect(error.message.hasPrefix(message), "\(error.message)")
+            #expect(error.line == line, "\(text): line \(error.line)")
+        }
     }
+
+    /// The built-in templates parse into both plans.
+    @Test func theBuiltInTemplatesParse() throws {
+        let templates = try TemplateSet(folder: "/nonexistent", required: false)
+        #expect(Set(templates.plans.pages.templates.keys).isSuperset(of: TemplateSet.requiredTemplates))
+        #expect(templates.plans.pages.templates.count == templates.plans.summaries.templates.count)
+    }
+}
+
+/// A chansite view as swift-mustache reads a context, and chansite's escaper as its content
+/// type: the oracle `RenderPlanTests` compares the engine with.
+struct MustacheOracle: MustacheParent, CustomStringConvertible, CustomDebugStringConvertible {
+    let view: any TemplateView
+
+    init(_ view: any TemplateView) {
+        self.view = view
+    }
+
+    func child(named name: String) -> Any? {
+        switch view.value(named: name) {
+        case .view(let view)?: MustacheOracle(view)
+        case .views(let views)?: views.map(MustacheOracle.init)
+        case let value?: value.anyValue
+        case nil: nil
+        }
+    }
+
+    /// A view written as a variable (`{{.}}` in a list of views) reads as the view itself.
+    var description: String { String(describing: view) }
+    var debugDescription: String { String(reflecting: view) }
+
+    struct Escaper: MustacheContentType {
+        func escapeText(_ text: String) -> String { HTMLEscaper.escape(text) }
+    }
+
+    static let registered: Void = MustacheContentTypes.register(Escaper(), named: HTMLEscaper.name)
 }
