@@ -64,6 +64,7 @@ package struct SiteAssembler: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         var key = Fingerprint("channel", slug)
+        // try?: SiteConfig holds strings, numbers and maps of strings, which JSONEncoder always encodes.
         key.add(bytes: (try? encoder.encode(config)) ?? Data())
         key.add(any: strings?.texts)
         for dump in group { key.add(dump.sourceKey ?? "") }

@@ -99,6 +99,7 @@ package enum FileSystem {
     /// Removes a tree without following symlinks out of it. Errors are ignored: this is cleanup
     /// of chansite's own scratch folders.
     package static func removeTree(_ path: String) {
+        // try?: see above: chansite's own scratch, and a leftover is cleaned by the next recovery.
         try? FileManager.default.removeItem(atPath: path)
     }
 }

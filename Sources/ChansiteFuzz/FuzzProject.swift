@@ -15,9 +15,11 @@ final class FuzzProject: @unchecked Sendable {
     }
 
     func build(files: [String: Data]) {
+        // try?: the fuzz project's own scratch folder; absent on the first run.
         try? FileManager.default.removeItem(atPath: root)
         for (name, contents) in files {
             let path = root + "/" + name
+            // try?: a folder that cannot be made makes the write below fail, which the fuzzer ignores.
             try? FileManager.default.createDirectory(atPath: PathName.parent(path), withIntermediateDirectories: true)
             FileManager.default.createFile(atPath: path, contents: contents)
         }

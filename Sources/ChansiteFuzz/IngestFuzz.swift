@@ -90,6 +90,7 @@ enum FuzzTarget: String, CaseIterable {
             }
             for argument in arguments {
                 let url = URL(fileURLWithPath: argument)
+                // try?: a path that is not a folder is replayed as one input file.
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: argument))?.sorted().map { url.appendingPathComponent($0) } ?? [url]
                 for file in names {
                     target.run(try Data(contentsOf: file))

@@ -92,6 +92,7 @@ struct ContentWalk {
             guard FileSystem.isRegularFile(path), let handle = FileHandle(forReadingAtPath: path) else { continue }
             // A file that cannot be read here is read (and its error reported) by the load stage.
             let head = (try? handle.read(upToCount: 262_144)) ?? Data()
+            // try?: closing a file opened only for reading loses nothing.
             try? handle.close()
             if DesktopHTMLReader.isExportPage(head) {
                 export.append(path)

@@ -21,6 +21,7 @@ enum InputDigest {
             fingerprint.add(media)
         }
         var templates = BuiltinTemplates.files.mapValues { Data($0.utf8) }
+        // try?: unreadable templates are reported by TemplateSet when the build reads them.
         if FileSystem.isDirectory(options.templatesPath), let own = try? TemplateSet.read(folder: options.templatesPath) {
             for (name, source) in own { templates[name] = source.contents }
         }

@@ -43,6 +43,7 @@ package struct Pipeline: Sendable {
         let begun = Date()
         let staged = try tagged(.write) { try writer.begin() }
         let started = Date()
+        // try?: unreadable content only rules out the replay; the build reads it again and reports why.
         let content = try? ContentFiles.read(options.contentPath, excluding: excludedFromContent)
         let inputs = content.map { InputDigest.compute(options, content: $0) }
         let before: [(String, Double)] = [("begin", started.timeIntervalSince(begun)), ("inputs", Date().timeIntervalSince(started))]

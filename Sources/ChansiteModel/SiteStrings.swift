@@ -61,6 +61,7 @@ package struct SiteStrings: Sendable, Hashable {
         var object: [String: Any] = ["plural": plural.rawValue]
         for key in keys { object[key] = text(key) }
         for key in countedKeys { object[key] = counted[key] ?? [:] }
+        // try?: strings and maps of strings, which JSONSerialization always writes.
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
@@ -70,6 +71,7 @@ extension SiteStrings {
     /// Reads a strings file; `fallback` (English) fills the keys it lacks.
     /// - Throws: `DiagnosticError` naming the file when it is not a strings file.
     package static func parse(_ data: Data, language: String, shownPath: String, fallback: SiteStrings?) throws -> SiteStrings {
+        // try?: any failure is reported below as the file not being a strings file, with its path.
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw DiagnosticError(
                 .error("not a strings file (a JSON object with 'plural', 'texts' and 'counted')", at: SourceLocation(path: shownPath)))

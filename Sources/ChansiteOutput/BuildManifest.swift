@@ -95,6 +95,7 @@ package struct BuildManifest: Codable, Sendable {
         let identity = fileIdentity(path)
         if let identity, let known = recent.value, known.identity == identity { return known.manifest }
         guard let data = FileManager.default.contents(atPath: path),
+            // try?: an unreadable or foreign manifest means a full build, never a wrong reuse.
             let manifest = ManifestReader.read(data) ?? (try? JSONDecoder().decode(BuildManifest.self, from: data)),
             manifest.format == Self.format
         else { return BuildManifest() }
@@ -113,6 +114,7 @@ package struct BuildManifest: Codable, Sendable {
             try encode { try handle.write(contentsOf: $0) }
             try handle.close()
         } catch {
+            // try?: the write already failed and is reported; the temporary file is removed next.
             try? handle.close()
             unlink(temporary)
             throw error

@@ -24,6 +24,7 @@ struct ManifestReader {
         // The rest of the object, after the files, as an object of its own.
         var rest = Data("{\"files\":{}".utf8)
         rest.append(data.dropFirst(parsed.restStart))
+        // try?: nil means the general decoder reads the whole file instead (BuildManifest.read).
         guard var manifest = try? JSONDecoder().decode(BuildManifest.self, from: rest) else { return nil }
         manifest.files = parsed.files
         return manifest

@@ -73,6 +73,7 @@ package struct OutputGuard: Sendable {
     /// A folder holding only hidden entries (`.gitkeep`, `.git`) counts as empty: builds keep
     /// top-level hidden entries, so nothing in it is lost.
     static func isEffectivelyEmpty(_ folder: String) -> Bool {
+        // try?: a folder that cannot be listed is not empty: the guard then refuses it.
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return entries.allSatisfy { $0.hasPrefix(".") }
     }

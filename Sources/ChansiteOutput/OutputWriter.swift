@@ -184,6 +184,7 @@ package struct OutputWriter: Sendable {
     /// Top-level hidden entries of the current output go into the new one as hard links, and
     /// the marker too when it is unchanged, so nothing in them is rewritten.
     private func carryOverHiddenEntries(from old: String, to new: String) throws {
+        // try?: an old output that cannot be listed has no hidden entries to carry over; the swap reports its errors.
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: old)) ?? []
         where entry.hasPrefix(".") && entry != OutputMarker.partial {
             let target = FileSystem.join(new, entry)

@@ -157,6 +157,7 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
     /// the manifest describes (`checked`: the caller has just made sure).
     private func link(_ path: String, _ entry: BuildManifest.Entry, checked: Bool = false) -> Bool {
         let source = FileSystem.join(output, path)
+        // try?: a folder that cannot be made means no link: the file is then written anew, whose error is reported.
         guard checked || BuildManifest.matches(entry, at: source), (try? makeFolder(of: path)) != nil else { return false }
         guard Glibc.link(source, FileSystem.join(staging, path)) == 0 else { return false }
         claimed.mutate { _ = $0.insert(path) }

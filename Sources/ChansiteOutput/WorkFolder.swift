@@ -72,6 +72,7 @@ package struct WorkFolder: Sendable {
 
     /// Cleans up after an interrupted build. Returns notes saying what happened to the site.
     func recover() -> [Diagnostic] {
+        // try?: an unlistable work folder has no leftovers to recover; the lock above already proved it is ours.
         let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
             .filter { $0 != OutputMarker.work && $0 != "lock" && $0 != "manifest.json" }
         guard !leftovers.isEmpty else { return [] }

@@ -135,6 +135,7 @@ package struct PageRenderer: Sendable {
     /// Every page rendered into memory (tests and tools).
     package func render() -> [RenderedFile] {
         let sink = MemorySink()
+        // try?: only a sink's write throws, and a MemorySink's never does.
         _ = try? render(into: sink)
         return sink.files
     }

@@ -13,6 +13,7 @@ enum TemplateCheck {
     /// The keys of the built-in English strings, which every language falls back to.
     static let stringKeys: Set<String> = {
         let data = Data((BuiltinTemplates.files["strings/en.json"] ?? "{}").utf8)
+        // try?: the built-in strings file is tested to parse (SiteStringsTests); nil would only empty the check.
         let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
         return Set(((object?["texts"] as? [String: Any]) ?? [:]).keys)
     }()

@@ -148,6 +148,7 @@ extension Chansite {
                     Console.printError("another build is writing the output folder; waiting for it to finish")
                     Console.flush()
                 }
+                // try?: a cancelled sleep is the server shutting down, which the loop checks.
                 try? await Task.sleep(for: .milliseconds(500))
                 attempt = await PreviewBuild.stage(pipeline, deferringLinks: true)
             }

@@ -52,6 +52,7 @@ final class Inotify {
         var walk = [folder]
         var seen: Set<String> = [real]
         while let next = walk.popLast() {
+            // try?: a folder removed or unreadable while walked has nothing to watch; the build reports unreadable content.
             for name in (try? FileManager.default.contentsOfDirectory(atPath: next)) ?? [] where !name.hasPrefix(".") {
                 let child = FileSystem.join(next, name)
                 guard FileSystem.isDirectory(child) else { continue }

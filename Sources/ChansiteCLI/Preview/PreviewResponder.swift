@@ -186,6 +186,7 @@ struct PreviewResponder: HTTPResponder {
                     // The page is gone; release its stream below.
                 }
                 await broadcaster.unsubscribe(id)
+                // try?: the client is gone: there is no one to tell that the stream could not be closed.
                 try? await writer.finish(nil)
             })
     }

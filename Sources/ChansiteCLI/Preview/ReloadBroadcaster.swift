@@ -31,6 +31,7 @@ actor ReloadBroadcaster {
         if heartbeatTask == nil {
             heartbeatTask = Task { [weak self] in
                 while !Task.isCancelled {
+                    // try?: cancellation ends the heartbeat; the loop checks it.
                     try? await Task.sleep(for: Self.heartbeat)
                     await self?.broadcast(ByteBuffer(string: ": ping\n\n"))
                 }

@@ -23,6 +23,7 @@ struct Watcher: Sendable {
         }
         var ticks = 0
         while !Task.isCancelled {
+            // try?: cancellation ends the watch; the loop checks it.
             try? await Task.sleep(for: interval)
             ticks += 1
             if ticks % 20 == 0, externalChange?() == true {
@@ -31,6 +32,7 @@ struct Watcher: Sendable {
             }
             guard inotify.drain() else { continue }
             while !Task.isCancelled {
+                // try?: cancellation ends the watch; the loop checks it.
                 try? await Task.sleep(for: quiet)
                 if !inotify.drain() { break }
             }
@@ -49,6 +51,7 @@ struct Watcher: Sendable {
                 FileSystem.isDirectory(root)
                 ? ((fm.enumerator(atPath: root)?.allObjects as? [String]) ?? []).map { FileSystem.join(root, $0) } : [root]
             for path in names where !excluded.contains(where: { FileSystem.contains($0, FileSystem.resolved(path)) }) {
+                // try?: a file deleted while the folder is listed is no longer there to watch.
                 guard let attributes = try? fm.attributesOfItem(atPath: path) else { continue }
                 let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
                 let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
@@ -61,6 +64,7 @@ struct Watcher: Sendable {
     private func poll(every period: Duration, onChange: @Sendable () async -> Void) async {
         var last = snapshot()
         while !Task.isCancelled {
+            // try?: cancellation ends the watch; the loop checks it.
             try? await Task.sleep(for: period)
             if externalChange?() == true {
                 await onChange()
@@ -69,6 +73,7 @@ struct Watcher: Sendable {
             var current = snapshot()
             guard current != last else { continue }
             while !Task.isCancelled {
+                // try?: cancellation ends the watch; the loop checks it.
                 try? await Task.sleep(for: quiet)
                 let settled = snapshot()
                 if settled == current { break }

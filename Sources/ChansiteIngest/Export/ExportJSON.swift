@@ -82,6 +82,7 @@ enum ExportJSON {
         var text: String
         init(from decoder: any Decoder) throws {
             let c = try decoder.singleValueContainer()
+            // try?: a type probe: a string, else a number, else the error below.
             if let string = try? c.decode(String.self) {
                 text = string
             } else if let int = try? c.decode(Int64.self) {
@@ -109,6 +110,7 @@ enum ExportJSON {
         }
 
         init(from decoder: any Decoder) throws {
+            // try?: a type probe: a bare string, else an entity object.
             if let string = try? decoder.singleValueContainer().decode(String.self) {
                 type = "plain"
                 text = string
@@ -121,6 +123,7 @@ enum ExportJSON {
             language = try c.decodeIfPresent(String.self, forKey: .language)
             collapsed = try c.decodeIfPresent(Bool.self, forKey: .collapsed)
             userID = try c.decodeIfPresent(Flexible.self, forKey: .userID)
+            // try?: a custom emoji's id is never shown (its emoji text is); a malformed one changes nothing.
             documentID = try? c.decodeIfPresent(String.self, forKey: .documentID)
         }
     }
@@ -132,6 +135,7 @@ enum ExportJSON {
         var unreadable: [String] = []
 
         init(from decoder: any Decoder) throws {
+            // try?: a type probe: a bare string, else a list of parts.
             if let string = try? decoder.singleValueContainer().decode(String.self) {
                 parts = string.isEmpty ? [] : [Part(plain: string)]
                 return

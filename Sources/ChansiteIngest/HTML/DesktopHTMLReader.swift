@@ -31,6 +31,7 @@ package struct DesktopHTMLReader: Sendable {
     /// The saved web-preview pages of a folder, or the page `path` names.
     package static func previewPages(of path: String) -> [String] {
         if !FileSystem.isDirectory(path) {
+            // try?: a page that cannot be read is not a page here; reading it reports the error.
             let head = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 262_144) } ?? Data()
             return WebPreviewReader.isPreviewPage(head) ? [path] : []
         }

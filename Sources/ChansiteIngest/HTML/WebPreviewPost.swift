@@ -67,6 +67,7 @@ struct WebPreviewPost {
 
     /// `2026-05-05T13:33:18+00:00` within years 1–9999.
     static func date(_ stamp: String) -> Date? {
+        // try?: a date that is not ISO 8601 is no date; the post keeps the page's own date text.
         guard let date = try? Date(stamp, strategy: .iso8601), InputRange.contains(date) else { return nil }
         return date
     }
