@@ -200,7 +200,7 @@ package struct SiteAssembler: Sendable {
         var key = Fingerprint(fingerprint(identity))
         key.add(any: identity.hashtags)
         key.add(any: identity.reactions?.map(\.emoji))
-        key.add(any: identity.media.map { [$0.kind, $0.path ?? ""] })
+        key.add(any: identity.media.map { [$0.kind.name, $0.path ?? ""] })
         key.add(any: identity.linkPreviews.map { [$0.site, $0.title, $0.description, $0.url ?? ""] })
         key.add(any: [identity.messageID ?? "", identity.replyTo ?? "", identity.paragraphPerLine ? "1" : "0"])
         key.add(identity.date.map { String($0.timeIntervalSince1970) } ?? "")

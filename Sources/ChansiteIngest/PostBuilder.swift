@@ -74,7 +74,7 @@ struct PostBuilder {
             reactions: reactions,
             dateText: dateText,
             hasMediaPlaceholder: hasMediaPlaceholder,
-            media: hasMediaPlaceholder ? [MediaFile(kind: "unknown")] : [],
+            media: hasMediaPlaceholder ? [MediaFile(kind: .placeholder)] : [],
             linkPreviews: linkPreviews,
             source: SourceRange(path: path, firstLine: firstLine, lastLine: lastLine)
         )

@@ -85,7 +85,7 @@ package struct MediaPublisher: Sendable {
         for post in site.allPosts where post.post.media.contains(where: { $0.sourcePath != nil }) {
             let indices = post.post.media.enumerated().map { n, file -> Int? in
                 guard let source = file.sourcePath else { return nil }
-                let key = Self.identity(of: source) + (file.kind == "photo" ? "|photo" : "")
+                let key = Self.identity(of: source) + (file.kind == .photo ? "|photo" : "")
                 if let known = jobOfFile[key] { return known }
                 let name = "\(post.slug)-\(n + 1)"
                 var job = Job(file: file, name: name, channel: post.channelSlug, location: post.post.source.start)
@@ -138,7 +138,7 @@ package struct MediaPublisher: Sendable {
             published.problem = "unreadable"
             return published
         }
-        guard file.kind == "photo" else { return published }
+        guard file.kind == .photo else { return published }
         addThumbnail(of: source, shown: shown, base: base, into: sink, at: location, to: &published, diagnostics: &diagnostics)
         return published
     }

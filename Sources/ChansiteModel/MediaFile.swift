@@ -3,10 +3,8 @@ import ChansiteCore
 /// A media file attached to a post. Text dumps only know that media existed; exports
 /// (Telegram Desktop JSON) name the files and describe them.
 package struct MediaFile: Sendable, Hashable, Codable {
-    /// What kind of media this is: `photo`, `video`, `animation`, `video_message`,
-    /// `voice_message`, `audio_file`, `sticker`, `file`, or `unknown` when a text dump only
-    /// shows a placeholder.
-    package var kind: String
+    /// What kind of media this is.
+    package var kind: Kind
     /// The file's path as the export names it (relative to the export folder).
     package var path: String?
     /// The file on disk, checked to lie inside its export; nil when it is not in the export.
@@ -28,7 +26,7 @@ package struct MediaFile: Sendable, Hashable, Codable {
     package var spoiler: Bool
 
     package init(
-        kind: String, path: String? = nil, sourcePath: String? = nil, thumbnailPath: String? = nil, unavailable: Unavailable? = nil,
+        kind: Kind, path: String? = nil, sourcePath: String? = nil, thumbnailPath: String? = nil, unavailable: Unavailable? = nil,
         fileName: String? = nil, fileSize: Int? = nil, mimeType: String? = nil, width: Int? = nil, height: Int? = nil,
         durationSeconds: Int? = nil, performer: String? = nil, title: String? = nil, spoiler: Bool = false
     ) {
@@ -49,7 +47,7 @@ package struct MediaFile: Sendable, Hashable, Codable {
     }
 
     /// True for kinds a page shows as a picture.
-    package var isImage: Bool { kind == "photo" || (kind == "sticker" && mimeType == "image/webp") }
+    package var isImage: Bool { kind == .photo || (kind == .sticker && mimeType == "image/webp") }
 
     /// Why a file is not in the site. The raw value names the interface string
     /// (`missing.<raw value>`) that tells readers.
@@ -77,6 +75,55 @@ package struct MediaFile: Sendable, Hashable, Codable {
             } else {
                 self = .notExported
             }
+        }
+    }
+
+    /// The kinds of media a post can have, by the export's `media_type` names.
+    package enum Kind: Sendable, Hashable, Codable {
+        case photo, videoFile, animation, videoMessage, voiceMessage, audioFile, sticker, file
+        /// A text dump's media placeholder: media existed, nothing more is known.
+        case placeholder
+        /// A `media_type` this version does not know, kept by its name (shown as a file).
+        case other(String)
+
+        private static let named: [String: Kind] = [
+            "photo": .photo, "video_file": .videoFile, "animation": .animation, "video_message": .videoMessage,
+            "voice_message": .voiceMessage, "audio_file": .audioFile, "sticker": .sticker, "file": .file,
+        ]
+
+        /// The kind an export's `media_type` names; a file when it names none.
+        package init(exportType: String?) {
+            guard let exportType else {
+                self = .file
+                return
+            }
+            self = Self.named[exportType] ?? .other(exportType)
+        }
+
+        /// The export's name (`video_file`): templates' `kind`, and the interface word `media.<name>`.
+        package var name: String {
+            switch self {
+            case .photo: "photo"
+            case .videoFile: "video_file"
+            case .animation: "animation"
+            case .videoMessage: "video_message"
+            case .voiceMessage: "voice_message"
+            case .audioFile: "audio_file"
+            case .sticker: "sticker"
+            case .file: "file"
+            case .placeholder: "unknown"
+            case .other(let name): name
+            }
+        }
+
+        package init(from decoder: any Decoder) throws {
+            let name = try decoder.singleValueContainer().decode(String.self)
+            self = name == "unknown" ? .placeholder : Kind(exportType: name)
+        }
+
+        package func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(name)
         }
     }
 }

@@ -23,12 +23,12 @@ extension Post {
         if let contact = details?.contact { return contact.name.isEmpty ? word("heading.contact", "Contact") : contact.name }
         guard let first = media.first else { return nil }
         switch first.kind {
-        case "photo": return media.count > 1 ? word("heading.photos", "Photos") : word("media.photo", "Photo")
-        case "audio_file":
+        case .photo: return media.count > 1 ? word("heading.photos", "Photos") : word("media.photo", "Photo")
+        case .audioFile:
             return [first.performer, first.title].compactMap { $0 }.joined(separator: " — ").nonEmpty ?? word("media.audio_file", "Audio")
-        case "sticker": return word("media.sticker", "Sticker") + (first.title.map { " " + $0 } ?? "")
-        case "file": return first.fileName ?? word("media.file", "File")
-        default: return word("media." + first.kind, first.kind)
+        case .sticker: return word("media.sticker", "Sticker") + (first.title.map { " " + $0 } ?? "")
+        case .file: return first.fileName ?? word("media.file", "File")
+        default: return word("media." + first.kind.name, first.kind.name)
         }
     }
 

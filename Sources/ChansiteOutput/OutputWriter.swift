@@ -86,20 +86,21 @@ package struct OutputWriter: Sendable {
     @discardableResult
     package func write(_ files: [RenderedFile]) throws -> [Diagnostic] {
         let staged = try begin()
-        let failures = LockedBox<[String]>([])
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        // Each file's failure kept whole (its diagnostics, with their locations), in path order.
+        let failures = files.concurrentMap(chunk: 16) { file -> [Diagnostic] in
             do {
-                try staged.sink.write(files[index].path, contents: files[index].contents, fingerprint: nil)
+                try staged.sink.write(file.path, contents: file.contents, fingerprint: nil)
+                return []
+            } catch let error as DiagnosticError {
+                return error.diagnostics
             } catch {
-                let message =
-                    (error as? DiagnosticError)?.diagnostics.first?.message
-                    ?? "cannot write '\(files[index].path)': \(FileSystem.describe(error))"
-                failures.mutate { $0.append(message) }
+                return [.error("cannot write '\(file.path)': \(FileSystem.describe(error))")]
             }
         }
-        if let first = failures.value.sorted().first {
+        let failed = zip(files, failures).filter { !$0.1.isEmpty }.sorted { $0.0.path < $1.0.path }.flatMap(\.1)
+        if !failed.isEmpty {
             abandon(staged)
-            throw DiagnosticError(.error("\(first); the previous site in '\(options.outputPath)' was left unchanged"))
+            throw DiagnosticError(failed + [.error("the previous site in '\(options.outputPath)' was left unchanged")])
         }
         return try finish(staged)
     }

@@ -43,13 +43,9 @@ package struct AtomRenderer: Sendable {
         let unique = Array(shown.values)
         let made = unique.concurrentMap { XML.escape($0.post.excerpt(maxLength: 500)) }
         let summaries = Dictionary(zip(unique.map(\.id), made), uniquingKeysWith: { a, _ in a })
-        let files = LockedBox([RenderedFile?](repeating: nil, count: specs.count))
-        DispatchQueue.concurrentPerform(iterations: specs.count) { index in
-            let spec = specs[index]
-            let file = feed(path: spec.path, title: spec.title, page: spec.page, posts: spec.posts, fallback: fallback, summaries: summaries)
-            files.mutate { $0[index] = file }
+        return specs.concurrentMap(chunk: 1) { spec in
+            feed(path: spec.path, title: spec.title, page: spec.page, posts: spec.posts, fallback: fallback, summaries: summaries)
         }
-        return files.value.compactMap { $0 }
     }
 
     func url(_ target: String, from feedPath: String) -> String {

@@ -59,7 +59,7 @@ package struct PageRenderer: Sendable {
         let channels = ChannelView.views(site: site, archived: Set(months.byChannel.keys))
         // Summaries wait on disk beside the staging folder when views let go of their bodies.
         let scratch = posts.releasing ? sink.scratchFolder.flatMap { ScratchFile(in: $0) } : nil
-        let summaryPage = page("", title: "", EmptyView())
+        let summaryPage = page(nil, title: "", EmptyView())
         for c in site.channels.indices {
             // A large channel goes in ranges of its listing pages, so memory holds a range's
             // bodies; each range's last post page needs the next post's view made too.
@@ -211,17 +211,17 @@ package struct PageRenderer: Sendable {
         let posts = views.posts
         switch page {
         case .home:
-            return (SitePaths.home, self.page("index", title: site.config.title, HomeView(site: site, posts: posts, channels: views.channels)))
+            return (SitePaths.home, self.page(.index, title: site.config.title, HomeView(site: site, posts: posts, channels: views.channels)))
         case .tagIndex:
-            return (SitePaths.tagIndex, self.page("tags", title: strings.text("tags"), TagsView(site: site)))
+            return (SitePaths.tagIndex, self.page(.tags, title: strings.text("tags"), TagsView(site: site)))
         case .search:
             let words = strings.scriptJSON(keys: ["searching", "showing", "noResults", "indexDamaged", "rebuild"], countedKeys: ["found"])
-            return (SitePaths.search, self.page("search", title: strings.text("search"), SearchView(searchStrings: words)))
+            return (SitePaths.search, self.page(.search, title: strings.text("search"), SearchView(searchStrings: words)))
         case .notFound:
             // A host serves 404.html at whatever path was asked for, where relative links would
             // point nowhere; with a known base URL the page pins its links to the site root.
             let base = site.config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-            return (SitePaths.notFound, self.page("404", title: strings.text("notFoundTitle"), NotFoundView(baseHref: base)))
+            return (SitePaths.notFound, self.page(.notFound, title: strings.text("notFoundTitle"), NotFoundView(baseHref: base)))
         case .channel(let c, let number):
             let channel = site.channels[c]
             let pagination = Pagination(itemCount: channel.posts.count, perPage: perPage)
@@ -229,7 +229,7 @@ package struct PageRenderer: Sendable {
             let view = ChannelPageView(
                 channel: views.channels[c], posts: posts.views(channel: c, pagination.range(ofPage: number)),
                 pagination: pagination.view(page: number) { SitePaths.channel(channel.slug, page: $0) })
-            return (SitePaths.channel(channel.slug, page: number), self.page("channel", title: title, view))
+            return (SitePaths.channel(channel.slug, page: number), self.page(.channel, title: title, view))
         case .post(let c, let p):
             let channel = site.channels[c]
             let post = channel.posts[p]
@@ -245,13 +245,13 @@ package struct PageRenderer: Sendable {
             }
             if p > 0 { view.prev = posts.view(channel: c, post: p - 1) }
             if p + 1 < channel.posts.count { view.next = posts.view(channel: c, post: p + 1) }
-            return (post.path, self.page("post", title: post.heading, view))
+            return (post.path, self.page(.post, title: post.heading, view))
         case .archive(let c):
             let channel = site.channels[c]
             let view = ArchiveView(
                 channel: views.channels[c], years: months.years(channel: channel.slug, dates: posts.dates),
                 monthCount: months.byChannel[channel.slug]?.count ?? 0)
-            return (SitePaths.archive(channel.slug), self.page("archive", title: strings.text("archiveOf", ["channel": channel.displayName]), view))
+            return (SitePaths.archive(channel.slug), self.page(.archive, title: strings.text("archiveOf", ["channel": channel.displayName]), view))
         case .month(let c, let m):
             return monthPage(channel: c, index: m, views: views)
         case .tag(let t, let number):
@@ -264,7 +264,7 @@ package struct PageRenderer: Sendable {
                     atomURL: SitePaths.rootLink(to: SitePaths.tagAtom(tag.slug))),
                 posts: tag.postIDs[pagination.range(ofPage: number)].compactMap { posts[$0] },
                 pagination: pagination.view(page: number) { SitePaths.tag(tag.slug, page: $0) })
-            return (SitePaths.tag(tag.slug, page: number), self.page("tag", title: title, view))
+            return (SitePaths.tag(tag.slug, page: number), self.page(.tag, title: title, view))
         }
     }
 
@@ -286,12 +286,12 @@ package struct PageRenderer: Sendable {
             nextMonth: m + 1 < list.count ? link(list[m + 1]) : nil)
         return (
             SitePaths.month(channel.slug, month.key),
-            page("month", title: strings.text("monthOf", ["channel": channel.displayName, "month": name]), view)
+            page(.month, title: strings.text("monthOf", ["channel": channel.displayName, "month": name]), view)
         )
     }
 
     /// A page's view: the variables every page has over `content`.
-    func page(_ template: String, title: String, _ content: any TemplateView) -> PageView {
+    func page(_ template: PageTemplate?, title: String, _ content: any TemplateView) -> PageView {
         PageView(
             template: template, pageTitle: title,
             site: SiteInfoView(title: site.config.title, description: site.config.description, language: site.config.language),

@@ -79,7 +79,7 @@ package struct TemplateSet: Sendable {
 
     /// Renders a page; a missing partial renders as nothing, as Mustache specifies.
     func renderPage(_ page: PageView) -> String {
-        plans.pages.render(page, template: page.template) ?? ""
+        page.template.flatMap { plans.pages.render(page, template: $0.rawValue) } ?? ""
     }
 
     /// Renders `partials/post-summary` for `post` as it would be inside `page`.

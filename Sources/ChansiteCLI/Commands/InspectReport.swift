@@ -28,7 +28,7 @@ struct InspectReport {
             if let title = post.title { meta.append("title: \(title)") }
             if let id = post.messageID { meta.append("message \(id)" + (post.date.map { ", \($0.formatted(.iso8601))" } ?? "")) }
             if let reply = post.replyTo { meta.append("reply to \(reply)") }
-            let media = post.media.filter { $0.kind != "unknown" }.map { $0.kind + ($0.unavailable == nil ? "" : " (not in the export)") }
+            let media = post.media.filter { $0.kind != .placeholder }.map { $0.kind.name + ($0.unavailable == nil ? "" : " (not in the export)") }
             if !media.isEmpty { meta.append("media: " + media.joined(separator: ", ")) }
             if !post.hashtags.isEmpty { meta.append("tags: " + post.hashtags.joined(separator: " ")) }
             if let forwarded = post.forwardedFrom { meta.append("forwarded from: \(forwarded)") }

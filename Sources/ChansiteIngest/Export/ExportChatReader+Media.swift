@@ -7,14 +7,14 @@ extension ExportChatReader {
     mutating func mediaFiles(of message: ExportJSON.Message, line: Int) -> [MediaFile] {
         var files: [MediaFile] = []
         if let photo = message.photo {
-            var file = MediaFile(kind: "photo", path: photo, fileSize: message.fileSize, width: message.width, height: message.height)
+            var file = MediaFile(kind: .photo, path: photo, fileSize: message.fileSize, width: message.width, height: message.height)
             file.spoiler = message.mediaSpoiler
             resolve(&file, message: message, line: line)
             files.append(file)
         }
         if let path = message.file {
             var file = MediaFile(
-                kind: message.mediaType ?? "file", path: path, fileName: message.fileName, fileSize: message.fileSize,
+                kind: MediaFile.Kind(exportType: message.mediaType), path: path, fileName: message.fileName, fileSize: message.fileSize,
                 mimeType: message.mimeType, width: message.width, height: message.height,
                 durationSeconds: message.durationSeconds, performer: message.performer,
                 title: message.mediaType == "sticker" ? message.stickerEmoji : message.title)

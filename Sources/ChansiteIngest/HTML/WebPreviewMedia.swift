@@ -14,26 +14,26 @@ enum WebPreviewMedia {
         var voiceDurations = parts.filter { $0.hasClass("tgme_widget_message_voice_duration") }.makeIterator()
         for part in parts {
             if part.hasClass("tgme_widget_message_photo_wrap") {
-                media.append(MediaFile(kind: "photo", unavailable: .remote))
+                media.append(MediaFile(kind: .photo, unavailable: .remote))
             } else if part.hasClass("tgme_widget_message_video_player") {
-                var file = MediaFile(kind: "video_file", unavailable: .remote)
+                var file = MediaFile(kind: .videoFile, unavailable: .remote)
                 file.durationSeconds = videoDurations.next().flatMap { DesktopHTMLMedia.duration($0.text) }
                 media.append(file)
             } else if part.hasClass("tgme_widget_message_roundvideo_player") {
-                media.append(MediaFile(kind: "video_message", unavailable: .remote))
+                media.append(MediaFile(kind: .videoMessage, unavailable: .remote))
             } else if part.isTag("audio"), part.hasClass("tgme_widget_message_voice") {
-                var file = MediaFile(kind: "voice_message", unavailable: .remote)
+                var file = MediaFile(kind: .voiceMessage, unavailable: .remote)
                 file.durationSeconds = parts.first { $0.hasClass("tgme_widget_message_voice_duration") }.flatMap {
                     DesktopHTMLMedia.duration($0.text)
                 }
                 media.append(file)
             } else if part.hasClass("tgme_widget_message_document_wrap") {
                 let title = part.descendants().first { $0.hasClass("tgme_widget_message_document_title") }?.text
-                var file = MediaFile(kind: "file", unavailable: .remote)
+                var file = MediaFile(kind: .file, unavailable: .remote)
                 file.fileName = title?.trimmingCharacters(in: .whitespacesAndNewlines)
                 media.append(file)
             } else if part.hasClass("tgme_widget_message_sticker_wrap") {
-                media.append(MediaFile(kind: "sticker", unavailable: .remote))
+                media.append(MediaFile(kind: .sticker, unavailable: .remote))
             } else if part.hasClass("tgme_widget_message_location_wrap"), let href = part.attribute("href") {
                 details.location = location(href)
             } else if part.hasClass("tgme_widget_message_poll") {

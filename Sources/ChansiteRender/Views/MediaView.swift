@@ -46,13 +46,14 @@ struct MediaView: TemplateView {
     /// One view per file of the post (files of an unknown kind are left out), links root-relative.
     static func views(of media: [MediaFile], published: [PublishedMedia], strings: SiteStrings) -> [MediaView] {
         media.enumerated().compactMap { index, file in
-            file.kind == "unknown" ? nil : MediaView(file, published: index < published.count ? published[index] : PublishedMedia(), strings: strings)
+            file.kind == .placeholder
+                ? nil : MediaView(file, published: index < published.count ? published[index] : PublishedMedia(), strings: strings)
         }
     }
 
     init(_ file: MediaFile, published place: PublishedMedia, strings: SiteStrings) {
-        kind = file.kind
-        label = strings.texts["media." + file.kind] ?? strings.text("media.file")
+        kind = file.kind.name
+        label = strings.texts["media." + file.kind.name] ?? strings.text("media.file")
         name = file.fileName
         size = file.fileSize.map(Self.size)
         duration = file.durationSeconds.map(Self.duration)
@@ -69,8 +70,8 @@ struct MediaView: TemplateView {
         // photo is still shown: its thumbnail is chansite's own JPEG).
         let passive = MediaPolicy.isPassive(extension: PathName.extension(copied))
         if !passive { downloadOnly = true }
-        switch passive ? file.kind : file.kind == "photo" ? "photo" : "file" {
-        case "photo":
+        switch passive ? file.kind : file.kind == .photo ? .photo : .file {
+        case .photo:
             if let thumbnail = place.thumbnailPath, let width = place.thumbnailWidth, let height = place.thumbnailHeight {
                 isPhoto = true
                 thumbURL = SitePaths.rootLink(to: thumbnail)
@@ -79,19 +80,19 @@ struct MediaView: TemplateView {
             } else {
                 isFile = true
             }
-        case "video_file", "animation", "video_message":
+        case .videoFile, .animation, .videoMessage:
             isVideo = true
-            if file.kind == "animation" { isAnimation = true }
-            if file.kind == "video_message" { isRound = true }
+            if file.kind == .animation { isAnimation = true }
+            if file.kind == .videoMessage { isRound = true }
             if let width = file.width, let height = file.height, width > 0, height > 0 {
                 self.width = width
                 self.height = height
             }
-        case "voice_message", "audio_file":
+        case .voiceMessage, .audioFile:
             isAudio = true
             performer = file.performer
             title = file.title
-        case "sticker":
+        case .sticker:
             isSticker = true
             emoji = file.title ?? "🏷"
         default:

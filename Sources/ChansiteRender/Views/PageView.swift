@@ -4,7 +4,8 @@ import ChansiteCore
 /// `t`, `is_<template>`) over the page's own view. Links are root-relative; the page swaps the
 /// root marker for its own depth when it is written (`RootLinks`).
 struct PageView: TemplateView {
-    var template: String
+    /// The page's template; nil for the page a summary is rendered on alone.
+    var template: PageTemplate?
     var pageTitle: String
     var site: SiteInfoView
     var strings: [String: String]
@@ -16,18 +17,18 @@ struct PageView: TemplateView {
     ])
 
     /// The `is_<template>` flags: one per page template.
-    static let templateFlags = (TemplateSet.requiredTemplates + ["archive", "month"]).map { "is_" + $0 }
+    static let templateFlags = PageTemplate.allCases.map { "is_" + $0.rawValue }
 
     func value(named name: String) -> ViewValue? {
         if let getter = Self.fields.getters[name] { return getter(self)?.viewValue }
-        if name.hasPrefix("is_"), name == "is_" + template { return .flag(true) }
+        if name.hasPrefix("is_"), let template, name == "is_" + template.rawValue { return .flag(true) }
         return content.value(named: name)
     }
 
     /// The page's inputs: the template's name, the page's variables and its view's (the
     /// interface words, the same on every page, are hashed once by the renderer).
     func add(to fingerprint: inout Fingerprint) {
-        fingerprint.add(template)
+        fingerprint.add(template?.rawValue ?? "")
         fingerprint.add(pageTitle)
         fingerprint.add(view: site)
         fingerprint.add(view: content)
@@ -52,4 +53,10 @@ struct NavView: TemplateView {
         "search": { _ in SitePaths.rootLink(to: SitePaths.search) }, "feed": { _ in SitePaths.rootLink(to: SitePaths.feed) },
         "atom": { _ in SitePaths.rootLink(to: SitePaths.atom) },
     ])
+}
+
+/// The page kinds, each rendered by its template (`<raw value>.mustache`).
+enum PageTemplate: String, Sendable, CaseIterable {
+    case index, channel, post, tag, tags, search, archive, month
+    case notFound = "404"
 }

@@ -88,6 +88,25 @@ import Testing
         #expect(FileManager.default.contents(atPath: output + "/media/photo.jpg") == Data(repeating: 8, count: 10))
     }
 
+    /// Files that cannot be written are each reported with their own diagnostics, then what
+    /// became of the site: the previous one is left as it was.
+    @Test func everyFailedFileIsReportedAndThePreviousSiteKept() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("Output").path
+        try OutputWriter(outputPath: output).write([RenderedFile(path: "index.html", contents: Data("old".utf8))])
+        // `a` is a file and a folder at once: whichever is made first, the other fails.
+        let clashing = ["a", "a/b.html", "a/c.html"].map { RenderedFile(path: $0, contents: Data("new".utf8)) }
+        #expect {
+            try OutputWriter(outputPath: output).write(clashing)
+        } throws: { error in
+            guard let diagnostics = (error as? DiagnosticError)?.diagnostics else { return false }
+            return diagnostics.count >= 2 && diagnostics.allSatisfy { $0.severity == .error }
+                && diagnostics.last?.message == "the previous site in '\(output)' was left unchanged"
+        }
+        #expect(try String(contentsOfFile: output + "/index.html", encoding: .utf8) == "old")
+    }
+
     @Test func fingerprintsAreDeterministicAndOrderFree() {
         var a = Fingerprint("x")
         a.add(any: ["b": 1, "a": ["s", true, 2.5]] as [String: Any])

@@ -47,7 +47,7 @@ import Testing
         try TestSupport.copyTemplates(to: root)
         let templates = try TemplateSet(folder: root.appendingPathComponent("Templates").path)
         let page = PageView(
-            template: "tags", pageTitle: "t", site: SiteInfoView(title: "s", description: "d", language: "en"), strings: [:],
+            template: .tags, pageTitle: "t", site: SiteInfoView(title: "s", description: "d", language: "en"), strings: [:],
             content: TagsView(tags: [LinkView(name: "<\u{301}x", url: "u", count: "1")], tagCount: 1, tagCountText: "1"))
         let html = templates.renderPage(page)
         #expect(html.contains("&lt;\u{301}x"))

@@ -68,7 +68,7 @@ import Testing
     @Test func anAlbumBecomesOnePostWithItsCaption() throws {
         let posts = try #require(try Self.read("album").dumps.first?.posts)
         #expect(posts.count == 2)
-        #expect(posts[0].media.map(\.kind) == ["photo", "photo", "photo"])
+        #expect(posts[0].media.map(\.kind) == [.photo, .photo, .photo])
         #expect(posts[0].details?.albumIDs == ["41", "42"])
         #expect(posts[0].text == "Three photos from the spring walk.")
         #expect(posts[1].messageID == "43")

@@ -52,9 +52,11 @@ import Testing
         let details = post.details
         // A file's own name shows in HTML only for files, and for audio without performer and title.
         let media = post.media.map { file in
-            let named = file.kind == "file" || (file.kind == "audio_file" && (file.performer == nil || file.title == nil))
-            return [file.kind, file.path ?? "-", file.unavailable?.rawValue ?? "", named ? file.fileName ?? "" : "", "\(file.durationSeconds ?? -1)"]
-                .joined(separator: "|")
+            let named = file.kind == .file || (file.kind == .audioFile && (file.performer == nil || file.title == nil))
+            return [
+                file.kind.name, file.path ?? "-", file.unavailable?.rawValue ?? "", named ? file.fileName ?? "" : "", "\(file.durationSeconds ?? -1)",
+            ]
+            .joined(separator: "|")
         }
         return [
             "id \(post.messageID ?? "-")", "date \(post.date?.timeIntervalSince1970 ?? -1)", "text \(post.text)",

@@ -37,14 +37,14 @@ import Testing
         #expect(
             first.spans?.map(\.kind) == ["plain", "bold", "plain", "italic", "plain", "hashtag", "plain", "mention", "plain", "spoiler", "plain"])
         #expect(first.hashtags == ["#котики"] && first.details?.author == "Мария")
-        #expect(first.media.map(\.kind) == ["photo"] && first.media.allSatisfy { $0.sourcePath == nil && $0.unavailable == .remote })
+        #expect(first.media.map(\.kind) == [.photo] && first.media.allSatisfy { $0.sourcePath == nil && $0.unavailable == .remote })
         #expect(posts[1].replyTo == "100")
         #expect(posts[1].spans?.last == TextSpan(kind: "text_link", text: "ссылка", href: "https://example.org/a?b=1&c=2"))
         #expect(posts[2].text == "Альбом из трёх фото: مرحبا بالقطط" && posts[2].details?.albumIDs == ["103", "104"] && posts[2].media.count == 3)
         #expect(posts[3].forwardedFrom == "Luxta TV" && posts[3].media.first?.durationSeconds == 14)
         #expect(posts[4].reactions == [Reaction(emoji: "👍", count: 2400), Reaction(emoji: "✨", count: 12), Reaction(emoji: "⭐", count: 5)])
         #expect(posts[4].details?.poll?.answers.map(\.text) == ["Рыжий", "Чёрный"])
-        #expect(posts[5].media.map(\.kind) == ["video_file", "file"] && posts[5].media.last?.fileName == "кошки.pdf")
+        #expect(posts[5].media.map(\.kind) == [.videoFile, .file] && posts[5].media.last?.fileName == "кошки.pdf")
         #expect(posts[5].hasMediaPlaceholder && posts[5].linkPreviews.first?.title == "Всё о кошках")
         #expect(posts[6].text == "Пост из встраиваемой страницы.")
     }
