@@ -536,7 +536,9 @@ input[type=search], select {
 <p class="lead"><a href="{{channel.url}}">{{channel.name}}</a> · <a href="{{archiveURL}}">{{t.archive}}</a></p>
 <h1 class="page-title">{{monthName}}</h1>
 <p class="lead">{{countText}}</p>
+{{> partials/pagination}}
 {{#posts}}{{> partials/post-summary}}{{/posts}}
+{{> partials/pagination}}
 <nav class="post-nav" aria-label="{{t.months}}">
   {{#prevMonth}}<a rel="prev" href="{{url}}"><span>{{t.earlier}}</span> {{monthName}}</a>{{/prevMonth}}
   {{#nextMonth}}<a rel="next" href="{{url}}"><span>{{t.later}}</span> {{monthName}}</a>{{/nextMonth}}

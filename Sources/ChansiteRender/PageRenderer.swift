@@ -13,7 +13,8 @@ package struct PageRenderer: Sendable {
         case post(Int, Int)
         case tag(Int, page: Int)
         case archive(Int)
-        case month(Int, Int)
+        /// Channel, month (an index into its months), page of the month.
+        case month(Int, Int, page: Int)
     }
 
     package let site: Site
@@ -27,6 +28,8 @@ package struct PageRenderer: Sendable {
     /// About how many of a channel's posts are rendered together (whole listing pages): a
     /// range's bodies are what memory holds of them.
     var postsPerRange = 2000
+    /// The most posts a month page shows (`ChannelMonths.postsPerPage`; smaller in tests).
+    var postsPerMonthPage = ChannelMonths.postsPerPage
     let links: LocalLinks
     let months: ChannelMonths
     /// The interface words in the site's language.
@@ -192,7 +195,10 @@ package struct PageRenderer: Sendable {
     /// Channel `c`'s archive and month pages (they show summaries, not bodies).
     func archivePages(_ c: Int) -> [Page] {
         guard let months = months.byChannel[site.channels[c].slug] else { return [] }
-        return [.archive(c)] + months.indices.map { Page.month(c, $0) }
+        return [.archive(c)]
+            + months.indices.flatMap { m in
+                (1...Pagination(itemCount: months[m].posts.count, perPage: postsPerMonthPage).pageCount).map { Page.month(c, m, page: $0) }
+            }
     }
 
     /// The pages that show posts of every channel, and the site's own pages.
@@ -252,8 +258,8 @@ package struct PageRenderer: Sendable {
                 channel: views.channels[c], years: months.years(channel: channel.slug, dates: posts.dates),
                 monthCount: months.byChannel[channel.slug]?.count ?? 0)
             return (SitePaths.archive(channel.slug), self.page(.archive, title: strings.text("archiveOf", ["channel": channel.displayName]), view))
-        case .month(let c, let m):
-            return monthPage(channel: c, index: m, views: views)
+        case .month(let c, let m, let number):
+            return monthPage(channel: c, index: m, page: number, views: views)
         case .tag(let t, let number):
             let tag = site.tags[t]
             let pagination = Pagination(itemCount: tag.postIDs.count, perPage: perPage)
@@ -268,7 +274,7 @@ package struct PageRenderer: Sendable {
         }
     }
 
-    func monthPage(channel c: Int, index m: Int, views: Views) -> (String, PageView) {
+    func monthPage(channel c: Int, index m: Int, page number: Int, views: Views) -> (String, PageView) {
         let channel = site.channels[c]
         let list = months.byChannel[channel.slug] ?? []
         let month = list[m]
@@ -279,14 +285,18 @@ package struct PageRenderer: Sendable {
                 url: SitePaths.rootLink(to: SitePaths.month(channel.slug, other.key)))
         }
         let name = dates.monthName(year: month.year, month: month.month)
+        let pagination = Pagination(itemCount: month.posts.count, perPage: postsPerMonthPage)
         let view = MonthPageView(
             channel: views.channels[c], monthName: name, count: strings.number(month.posts.count),
-            countText: strings.count("posts", month.posts.count), posts: month.posts.map { views.posts.view(channel: c, post: $0) },
+            countText: strings.count("posts", month.posts.count),
+            posts: month.posts[pagination.range(ofPage: number)].map { views.posts.view(channel: c, post: $0) },
             archiveURL: SitePaths.rootLink(to: SitePaths.archive(channel.slug)), prevMonth: m > 0 ? link(list[m - 1]) : nil,
-            nextMonth: m + 1 < list.count ? link(list[m + 1]) : nil)
+            nextMonth: m + 1 < list.count ? link(list[m + 1]) : nil,
+            pagination: pagination.view(page: number) { SitePaths.month(channel.slug, month.key, page: $0) })
+        let title = strings.text("monthOf", ["channel": channel.displayName, "month": name])
         return (
-            SitePaths.month(channel.slug, month.key),
-            page(.month, title: strings.text("monthOf", ["channel": channel.displayName, "month": name]), view)
+            SitePaths.month(channel.slug, month.key, page: number),
+            page(.month, title: number > 1 ? strings.text("pageOf", ["title": title, "n": strings.number(number)]) : title, view)
         )
     }
 

@@ -16,8 +16,11 @@ package enum SitePaths {
     /// A channel's archive: its months with their counts.
     package static func archive(_ slug: String) -> String { "channels/\(slug)/archive.html" }
 
-    /// The posts of one month (`2024-03`); post slugs never look like this.
-    package static func month(_ slug: String, _ key: String) -> String { "channels/\(slug)/archive-\(key).html" }
+    /// The posts of one month (`2024-03`), a page of them when the month has many; post slugs
+    /// never look like this.
+    package static func month(_ slug: String, _ key: String, page: Int = 1) -> String {
+        page <= 1 ? "channels/\(slug)/archive-\(key).html" : "channels/\(slug)/archive-\(key)-page-\(page).html"
+    }
 
     /// Whether `slug` is the name of one of a channel's own pages (`index`, `page-2`,
     /// `archive`, `archive-2024-03`); a post's slug never is (`SiteAssembler` makes sure).

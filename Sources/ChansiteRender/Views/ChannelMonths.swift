@@ -2,8 +2,14 @@ import ChansiteCore
 import ChansiteModel
 
 /// A channel's dated posts by month, in the configured time zone: the archive page lists the
-/// months with their counts, and each month has a page of its posts.
+/// months with their counts, and each month has a page of its posts (pages of them, past
+/// `postsPerPage`).
 struct ChannelMonths {
+    /// The most posts one month page shows. Real channels stay far below it, so a month is one
+    /// page; a bot's or a hostile export's month of tens of thousands of posts would otherwise
+    /// be one page of tens of megabytes, held whole in memory while it is written.
+    static let postsPerPage = 1000
+
     struct Month {
         var year: Int
         var month: Int

@@ -87,10 +87,13 @@ struct MonthPageView: TemplateView {
     var archiveURL: String
     var prevMonth: MonthLinkView?
     var nextMonth: MonthLinkView?
+    /// The month's pages, when it has more posts than one page shows.
+    var pagination: PaginationView
 
     static let fields = ViewFields<Self>([
         "channel": { $0.channel }, "monthName": { $0.monthName }, "count": { $0.count }, "countText": { $0.countText },
         "posts": { $0.posts }, "archiveURL": { $0.archiveURL }, "prevMonth": { $0.prevMonth }, "nextMonth": { $0.nextMonth },
+        "pagination": { $0.pagination },
     ])
 }
 

@@ -32,4 +32,47 @@ import Testing
         let wholeByPath = Dictionary(uniqueKeysWithValues: whole.map { ($0.path, $0.contents) })
         #expect(parts.filter { $0.contents != wholeByPath[$0.path] }.map(\.path) == [])
     }
+
+    /// A month with more posts than a page shows is split into linked pages, each post on
+    /// exactly one of them in the month's order; a month that fits is one page, as before.
+    @Test func aLargeMonthIsSplitIntoLinkedPages() throws {
+        let temp = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let root = TestSupport.repositoryRoot
+        // Exports of dated posts: 16 messages of one month, and five over two months.
+        let content = temp.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        for name in ["media", "replies"] {
+            try FileManager.default.copyItem(
+                at: root.appendingPathComponent("Tests/ChansiteKitTests/Fixtures/exports/" + name), to: content.appendingPathComponent(name))
+        }
+        let result = try Pipeline(
+            options: BuildOptions(
+                contentPath: content.path, templatesPath: root.appendingPathComponent("Templates").path,
+                outputPath: temp.appendingPathComponent("Output").path)
+        ).build()
+        let site = try #require(result.site)
+        let templates = try TemplateSet(folder: root.appendingPathComponent("Templates").path)
+        var paged = PageRenderer(site: site, templates: templates)
+        paged.postsPerMonthPage = 3
+        let month = /channels\/[^\/]+\/archive-(\d{4}-\d{2})(?:-page-(\d+))?\.html/
+        func ids(_ files: [RenderedFile], perPage: Int) -> [String: [String]] {
+            var byMonth: [String: [(page: Int, ids: [String])]] = [:]
+            for file in files {
+                guard let match = file.path.wholeMatch(of: month) else { continue }
+                let html = String(decoding: file.contents, as: UTF8.self)
+                let ids = html.matches(of: /<article class="post post-summary" id="([^"]+)"/).map { String($0.output.1) }
+                let key = file.path.replacing(/(-page-\d+)?\.html$/, with: "")
+                byMonth[key, default: []].append((match.output.2.flatMap { Int($0) } ?? 1, ids))
+                #expect(ids.count <= perPage, "\(file.path)")
+            }
+            return byMonth.mapValues { $0.sorted { $0.page < $1.page }.flatMap(\.ids) }
+        }
+        let whole = ids(PageRenderer(site: site, templates: templates).render(), perPage: ChannelMonths.postsPerPage)
+        let split = paged.render()
+        #expect(!whole.isEmpty && ids(split, perPage: 3) == whole, "\(ids(split, perPage: 3)) \(whole)")
+        #expect(split.contains { $0.path.contains("-page-2.html") })
+        let second = try #require(split.first { $0.path.hasSuffix("-page-2.html") })
+        #expect(String(decoding: second.contents, as: UTF8.self).contains("class=\"pagination\""))
+    }
 }
