@@ -22,24 +22,53 @@ package struct MarkdownRenderer: Sendable {
 
     /// Escaped text in paragraphs (blank lines between them, or every line with
     /// `paragraphPerLine`), line breaks kept: linear in time and memory, every character shown.
+    /// Written straight into one string sized beforehand, each line escaped and let go of in
+    /// turn: a body of a million lines (a hostile copy) is never held as a million strings, nor
+    /// grown by doubling to twice its size.
     static func plainHTML(_ text: String, paragraphPerLine: Bool) -> String {
+        let lines = text.lineSlices()
         var out = ""
-        out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
-        var paragraph: [Substring] = []
-        func flush() {
-            guard !paragraph.isEmpty else { return }
-            out += "<p dir=\"auto\">" + paragraph.map { HTMLText.escape(String($0)) }.joined(separator: "<br>\n") + "</p>\n"
-            paragraph.removeAll(keepingCapacity: true)
-        }
-        for line in text.lineSlices() {
+        out.reserveCapacity(plainHTMLCapacity(lines, paragraphPerLine: paragraphPerLine))
+        var open = false
+        for line in lines {
             if line.isBlankLine {
-                flush()
-            } else {
-                paragraph.append(line)
-                if paragraphPerLine { flush() }
+                if open { out += "</p>\n" }
+                open = false
+                continue
             }
+            out += open ? "<br>\n" : "<p dir=\"auto\">"
+            out += HTMLText.escape(String(line))
+            open = !paragraphPerLine
+            if paragraphPerLine { out += "</p>\n" }
         }
-        flush()
+        if open { out += "</p>\n" }
         return out
+    }
+
+    /// The bytes `plainHTML` writes, counted by a dry run of its loop: the text, what escaping
+    /// adds, and each paragraph's and line break's markup.
+    static func plainHTMLCapacity(_ lines: [Substring], paragraphPerLine: Bool) -> Int {
+        let (open, close, lineBreak) = ("<p dir=\"auto\">".utf8.count, "</p>\n".utf8.count, "<br>\n".utf8.count)
+        var total = 0
+        var inParagraph = false
+        for line in lines {
+            if line.isBlankLine {
+                if inParagraph { total += close }
+                inParagraph = false
+                continue
+            }
+            total += inParagraph ? lineBreak : open
+            for byte in line.utf8 {
+                switch byte {
+                case 0x3C, 0x3E: total += 4  // &lt; &gt;
+                case 0x26, 0x27: total += 5  // &amp; &#39;
+                case 0x22: total += 6  // &quot;
+                default: total += 1
+                }
+            }
+            inParagraph = !paragraphPerLine
+            if paragraphPerLine { total += close }
+        }
+        return total + (inParagraph ? close : 0)
     }
 }

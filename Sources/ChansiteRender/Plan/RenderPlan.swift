@@ -42,15 +42,25 @@ struct RenderPlan: Sendable {
         }
         // An indented partial: a step that renders something right after a line break of this
         // template's own output is indented (whole Characters are compared, so a "\r\n" ending
-        // is not a line break here, as in swift-mustache).
-        var rendered = ""
+        // is not a line break here, as in swift-mustache). Each step writes straight into the
+        // output and the indentation goes in before what it wrote: a page of a huge post is
+        // never copied through a second string.
+        let start = output.utf8.count
         for step in body.steps {
-            var piece = ""
-            render(step, &frame, &stack, into: &piece)
-            if !piece.isEmpty, rendered.last == "\n" { rendered += indentation }
-            rendered += piece
+            let mark = output.utf8.count
+            let atLineStart = Self.endsWithLineBreak(output.utf8, from: start)
+            render(step, &frame, &stack, into: &output)
+            guard atLineStart, output.utf8.count > mark else { continue }
+            output.insert(contentsOf: indentation, at: output.utf8.index(output.utf8.startIndex, offsetBy: mark))
         }
-        output += rendered
+    }
+
+    /// Whether the text written since byte `start` ends with a line feed that is its own
+    /// Character (not the end of a "\r\n").
+    static func endsWithLineBreak(_ utf8: String.UTF8View, from start: Int) -> Bool {
+        let count = utf8.count
+        guard count > start, utf8[utf8.index(utf8.startIndex, offsetBy: count - 1)] == 0x0A else { return false }
+        return count - 1 == start || utf8[utf8.index(utf8.startIndex, offsetBy: count - 2)] != 0x0D
     }
 
     func render(_ step: PlanStep, _ frame: inout Frame, _ stack: inout [PlanScope], into output: inout String) {

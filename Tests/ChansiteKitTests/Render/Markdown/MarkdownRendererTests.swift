@@ -32,4 +32,22 @@ import Testing
     @Test func lineBreaksAndParagraphs() {
         #expect(renderer.html(for: "a\nb\n\nc") == "<p>a<br />\nb</p>\n<p>c</p>\n")
     }
+
+    /// A body too large for links is escaped text in paragraphs, line breaks kept: every line
+    /// once, in order, and the string is sized exactly the first time.
+    @Test(arguments: [false, true])
+    func aHugeBodyIsPlainParagraphs(paragraphPerLine: Bool) {
+        let text = "> a <b> & 'c'\n\n\nline \"two\"\nthree\n\n"
+        let expected =
+            paragraphPerLine
+            ? "<p dir=\"auto\">&gt; a &lt;b&gt; &amp; &#39;c&#39;</p>\n<p dir=\"auto\">line &quot;two&quot;</p>\n<p dir=\"auto\">three</p>\n"
+            : "<p dir=\"auto\">&gt; a &lt;b&gt; &amp; &#39;c&#39;</p>\n<p dir=\"auto\">line &quot;two&quot;<br>\nthree</p>\n"
+        let html = MarkdownRenderer.plainHTML(text, paragraphPerLine: paragraphPerLine)
+        #expect(html == expected)
+        #expect(html.utf8.count == MarkdownRenderer.plainHTMLCapacity(text.lineSlices(), paragraphPerLine: paragraphPerLine))
+        let quotes = String(repeating: "> quoted <line> & more\n", count: 20_000)
+        let big = renderer.html(for: quotes)
+        #expect(quotes.utf8.count > MarkdownRenderer.largestLinkedBody && big.hasPrefix("<p dir=\"auto\">&gt; quoted &lt;line&gt;"))
+        #expect(big.utf8.count == MarkdownRenderer.plainHTMLCapacity(quotes.lineSlices(), paragraphPerLine: false))
+    }
 }
