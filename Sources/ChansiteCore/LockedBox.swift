@@ -1,14 +1,14 @@
-import Foundation
+import Synchronization
 
-/// A value shared between concurrent tasks behind a lock.
-package final class LockedBox<Value>: @unchecked Sendable {
-    private var stored: Value
-    private let lock = NSLock()
+/// A value shared between concurrent tasks: the standard library's `Mutex` in a class, so the
+/// closures of a parallel loop can all hold the one box.
+package final class LockedBox<Value: Sendable>: Sendable {
+    private let mutex: Mutex<Value>
 
-    package init(_ value: Value) { stored = value }
+    package init(_ value: Value) { mutex = Mutex(value) }
 
-    package var value: Value { lock.withLock { stored } }
+    package var value: Value { mutex.withLock { $0 } }
 
     @discardableResult
-    package func mutate<Result>(_ body: (inout Value) -> Result) -> Result { lock.withLock { body(&stored) } }
+    package func mutate<Result: Sendable>(_ body: (inout Value) -> Result) -> Result { mutex.withLock { body(&$0) } }
 }

@@ -23,24 +23,20 @@ struct ContentFiles {
         let loader = DumpLoader()
         let found = try loader.contentPaths(in: folder, excluding: excluded)
         let all = found.dumps + found.exports.map(\.path)
-        let files = LockedBox([(data: Data?, diagnostics: [Diagnostic])](repeating: (nil, []), count: all.count))
-        // One identity per export folder (an HTML export's pages share theirs).
+        // One identity per export folder (an HTML export's pages share theirs), made beside
+        // the reads.
         let folders = Array(Set(found.exports.map { PathName.parent($0.path) })).sorted()
-        let media = LockedBox([String: String]())
-        DispatchQueue.concurrentPerform(iterations: all.count + folders.count) { index in
-            if index < all.count {
-                let read = loader.read(path: all[index])
-                files.mutate { $0[index] = read }
-            } else {
-                let folder = folders[index - all.count]
-                let identity = ExportFolderIdentity.fingerprint(of: folder)
-                media.mutate { $0[folder] = identity }
-            }
+        let read = (0..<all.count + folders.count).concurrentMap(chunk: 1) { index -> (file: LoadedBytes?, identity: String?) in
+            index < all.count ? (loader.read(path: all[index]), nil) : (nil, ExportFolderIdentity.fingerprint(of: folders[index - all.count]))
         }
-        let identities = media.value
+        let files = read.prefix(all.count).map { $0.file ?? (nil, []) }
+        let identities = Dictionary(uniqueKeysWithValues: zip(folders, read.dropFirst(all.count).map { $0.identity ?? "" }))
         return ContentFiles(
-            paths: found.dumps, walkDiagnostics: found.diagnostics, files: Array(files.value.prefix(found.dumps.count)),
-            exports: found.exports, exportFiles: Array(files.value.dropFirst(found.dumps.count)),
+            paths: found.dumps, walkDiagnostics: found.diagnostics, files: Array(files.prefix(found.dumps.count)),
+            exports: found.exports, exportFiles: Array(files.dropFirst(found.dumps.count)),
             exportMedia: found.exports.map { identities[PathName.parent($0.path)] ?? "" })
     }
+
+    /// A file's bytes (nil when it could not be read) and what reading it reported.
+    typealias LoadedBytes = (data: Data?, diagnostics: [Diagnostic])
 }

@@ -45,33 +45,27 @@ package struct MediaPublisher: Sendable {
     /// warning for each file that could not be used.
     package func publish(into sink: any OutputSink) -> (media: [String: [PublishedMedia]], diagnostics: [Diagnostic]) {
         let (jobs, posters, uses) = plan()
-        let results = LockedBox([PublishedMedia](repeating: PublishedMedia(), count: jobs.count))
-        let copiedPosters = LockedBox(Set<Int>())
-        let problems = LockedBox<[Int: [Diagnostic]]>([:])
-        DispatchQueue.concurrentPerform(iterations: posters.count) { index in
-            let poster = posters[index]
+        // Posters first (a video's page names its poster only when it was copied); each
+        // result, and each warning, in its job's place, so the report's order is the site's.
+        let posterProblems = posters.concurrentMap(chunk: 1) { poster -> Diagnostic? in
             do {
                 if let problem = limits.problem(poster.source, stated: nil) { throw DiagnosticError(.error(problem)) }
                 try sink.copy(poster.path, from: poster.source)
-                copiedPosters.mutate { _ = $0.insert(index) }
+                return nil
             } catch {
                 let reason = (error as? DiagnosticError)?.diagnostics.first?.message ?? FileSystem.describe(error)
-                problems.mutate { $0[jobs.count + index] = [.warning("no poster from '\(poster.source)': \(reason)", at: poster.location)] }
+                return .warning("no poster from '\(poster.source)': \(reason)", at: poster.location)
             }
         }
-        let postersDone = copiedPosters.value
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+        let done = jobs.concurrentMap(chunk: 1) { job -> (published: PublishedMedia, diagnostics: [Diagnostic]) in
             var diagnostics: [Diagnostic] = []
-            let job = jobs[index]
             var published = publish(job.file, name: job.name, channel: job.channel, into: sink, at: job.location, diagnostics: &diagnostics)
-            if published.path != nil, let poster = job.poster, postersDone.contains(poster) { published.posterPath = posters[poster].path }
-            results.mutate { $0[index] = published }
-            if !diagnostics.isEmpty { problems.mutate { $0[index] = diagnostics } }
+            if published.path != nil, let poster = job.poster, posterProblems[poster] == nil { published.posterPath = posters[poster].path }
+            return (published, diagnostics)
         }
-        let done = results.value
         var media: [String: [PublishedMedia]] = [:]
-        for use in uses { media[use.post] = use.jobs.map { $0.map { done[$0] } ?? PublishedMedia() } }
-        return (media, problems.value.keys.sorted().flatMap { problems.value[$0] ?? [] })
+        for use in uses { media[use.post] = use.jobs.map { $0.map { done[$0].published } ?? PublishedMedia() } }
+        return (media, done.flatMap(\.diagnostics) + posterProblems.compactMap { $0 })
     }
 
     /// Every distinct file to publish, and each post's media as indices into them (nil: not in
