@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
@@ -50,7 +51,8 @@ let package = Package(
         // The stages, each a target that may import only the ones above it in this list
         // (scripts/check-layers.py holds that order and fails `make lint` when it is broken).
         // Data flows one way: read (Ingest) → model (Assemble) → render, index, media → write.
-        .target(name: "ChansiteCore", swiftSettings: swiftSettings),
+        .target(
+            name: "ChansiteCore", dependencies: [.product(name: "SystemPackage", package: "swift-system")], swiftSettings: swiftSettings),
         .target(name: "ChansiteModel", dependencies: ["ChansiteCore"], swiftSettings: swiftSettings),
         .target(name: "ChansiteIngest", dependencies: ["ChansiteCore", "ChansiteModel", "CLibXML2"], swiftSettings: swiftSettings),
         .target(
@@ -65,7 +67,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "ChansiteOutput", dependencies: ["ChansiteCore", "ChansiteModel", "ChansiteIngest"], swiftSettings: swiftSettings),
+            name: "ChansiteOutput",
+            dependencies: ["ChansiteCore", "ChansiteModel", "ChansiteIngest", .product(name: "SystemPackage", package: "swift-system")],
+            swiftSettings: swiftSettings),
         // The pipeline that runs the stages, and what one build keeps for the next (`serve`).
         .target(
             name: "ChansiteKit",

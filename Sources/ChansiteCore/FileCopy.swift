@@ -1,22 +1,39 @@
 import Foundation
+import SystemPackage
 
 /// Copies a file's bytes through one descriptor: the source is opened once (a symlink is
 /// followed to the file the resolver checked, and that file's content is what is copied), the
 /// target is always a new regular file (never a symlink, never written through a link into the
 /// current output), and no more bytes are copied than the source had when it was opened.
 package enum FileCopy {
-    /// Why the copy failed, or nil.
-    package static func copy(from source: String, to target: String) -> String? {
+    /// Why a copy failed.
+    package enum Failure: Error, CustomStringConvertible {
+        case system(Errno)
+        case notRegularFile
+
+        package var description: String {
+            switch self {
+            case .system(let errno): errno.description
+            case .notRegularFile: "not a regular file"
+            }
+        }
+    }
+
+    package static func copy(from source: String, to target: String) throws(Failure) {
         let input = open(source, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { return FileSystem.lastError }
+        guard input >= 0 else { throw .system(Errno(rawValue: errno)) }
         defer { close(input) }
         var info = stat()
-        guard fstat(input, &info) == 0 else { return FileSystem.lastError }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return "not a regular file" }
+        guard fstat(input, &info) == 0 else { throw .system(Errno(rawValue: errno)) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notRegularFile }
         let output = createFresh(target)
-        guard output >= 0 else { return FileSystem.lastError }
+        guard output >= 0 else { throw .system(Errno(rawValue: errno)) }
         defer { close(output) }
-        return copyBytes(input, output, count: Int(info.st_size))
+        do {
+            try copyBytes(input, output, count: Int(info.st_size))
+        } catch {
+            throw .system(error)
+        }
     }
 
     /// A new, empty regular file at `path`, opened for writing (-1 on failure, `errno` says
@@ -32,33 +49,32 @@ package enum FileCopy {
     }
 
     /// Copies `count` bytes: in the kernel where it can (`sendfile`), else by a buffer.
-    private static func copyBytes(_ input: Int32, _ output: Int32, count: Int) -> String? {
+    private static func copyBytes(_ input: Int32, _ output: Int32, count: Int) throws(Errno) {
         var left = count
         while left > 0 {
             let copied = sendfile(output, input, nil, min(left, 1 << 30))
             if copied > 0 {
                 left -= copied
             } else if copied == 0 {
-                return nil  // the file got shorter: what it has is copied
+                return  // the file got shorter: what it has is copied
             } else if errno == EINTR {
                 continue
             } else if errno == EXDEV || errno == ENOSYS || errno == EINVAL || errno == EOPNOTSUPP {
-                return bufferedCopy(input, output, count: left)
+                return try bufferedCopy(input, output, count: left)
             } else {
-                return FileSystem.lastError
+                throw Errno(rawValue: errno)
             }
         }
-        return nil
     }
 
-    private static func bufferedCopy(_ input: Int32, _ output: Int32, count: Int) -> String? {
+    private static func bufferedCopy(_ input: Int32, _ output: Int32, count: Int) throws(Errno) {
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var left = count
         while left > 0 {
             let read = buffer.withUnsafeMutableBytes { Foundation.read(input, $0.baseAddress, min(left, $0.count)) }
             if read < 0, errno == EINTR { continue }
-            if read < 0 { return FileSystem.lastError }
-            if read == 0 { return nil }
+            if read < 0 { throw Errno(rawValue: errno) }
+            if read == 0 { return }
             var offset = 0
             while offset < read {
                 let written = buffer.withUnsafeBytes { bytes -> Int in
@@ -66,11 +82,10 @@ package enum FileCopy {
                     return Foundation.write(output, base + offset, read - offset)
                 }
                 if written < 0, errno == EINTR { continue }
-                if written < 0 { return FileSystem.lastError }
+                if written < 0 { throw Errno(rawValue: errno) }
                 offset += written
             }
             left -= read
         }
-        return nil
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 /// File-system helpers shared by the stages: path resolution and comparison, and the atomic
 /// exchange of two folders. Plain POSIX underneath, so the behaviour is the kernel's, not
@@ -78,7 +79,7 @@ package enum FileSystem {
         /// `RENAME_EXCHANGE`); nothing was changed.
         case unsupported
         /// The exchange failed; nothing was changed.
-        case failed(String)
+        case failed(Errno)
     }
 
     /// Swaps two existing paths in one step (`renameat2` with `RENAME_EXCHANGE`), so at every
@@ -88,12 +89,12 @@ package enum FileSystem {
         let exchangeFlag: UInt32 = 1 << 1  // RENAME_EXCHANGE in <linux/fs.h>
         if renameAt2(AT_FDCWD, first, AT_FDCWD, second, exchangeFlag) == 0 { return .exchanged }
         if errno == EINVAL || errno == ENOSYS || errno == ENOTSUP { return .unsupported }
-        return .failed(lastError)
+        return .failed(Errno(rawValue: errno))
     }
 
-    /// `rename(2)`: atomic within one file system. Returns the error, if any.
-    package static func rename(_ from: String, to: String) -> String? {
-        Glibc.rename(from, to) == 0 ? nil : lastError
+    /// `rename(2)`: atomic within one file system.
+    package static func rename(_ from: String, to: String) throws(Errno) {
+        guard Glibc.rename(from, to) == 0 else { throw Errno(rawValue: errno) }
     }
 
     /// Removes a tree without following symlinks out of it. Errors are ignored: this is cleanup

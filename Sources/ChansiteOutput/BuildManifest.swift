@@ -119,9 +119,11 @@ package struct BuildManifest: Codable, Sendable {
             unlink(temporary)
             throw error
         }
-        if let problem = FileSystem.rename(temporary, to: path) {
+        do {
+            try FileSystem.rename(temporary, to: path)
+        } catch {
             unlink(temporary)
-            throw DiagnosticError(.error("cannot write '\(path)': \(problem)"))
+            throw DiagnosticError(.error("cannot write '\(path)': \(error)"))
         }
         // Renamed into place later: the identity (inode included) goes with the file.
         if let identity = Self.fileIdentity(path) { Self.recent.mutate { $0 = (identity, self) } }

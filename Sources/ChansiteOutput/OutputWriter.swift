@@ -1,5 +1,6 @@
 import ChansiteCore
 import Foundation
+import SystemPackage
 
 /// Writes a finished site: the only code that writes files. The site is staged in the work
 /// folder beside the output and swapped in with one atomic exchange, so at every instant a
@@ -75,7 +76,8 @@ package struct OutputWriter: Sendable {
         notes += try swap(work: work, output: output, hold: hold ?? { try $0() })
         // After the swap: a crash before this rename leaves the previous manifest, whose
         // entries no longer match the files' inodes, so nothing stale is ever carried over.
-        _ = FileSystem.rename(work.nextManifest, to: work.manifest)
+        // try?: a manifest left beside the old one means a full build next time, never a wrong reuse.
+        try? FileSystem.rename(work.nextManifest, to: work.manifest)
         FaultPoint.hit("done")
         return notes
     }
@@ -109,8 +111,10 @@ package struct OutputWriter: Sendable {
     private func swap(work: WorkFolder, output: String, hold: SwapHold) throws -> [Diagnostic] {
         let shown = options.outputPath
         guard FileSystem.exists(output) else {
-            var problem: String?
-            try hold { problem = FileSystem.rename(work.staging, to: output) }
+            var problem: Errno?
+            try hold {
+                do throws(Errno) { try FileSystem.rename(work.staging, to: output) } catch { problem = error }
+            }
             if let problem {
                 FileSystem.removeTree(work.staging)
                 throw DiagnosticError(.error("cannot move the new site to '\(shown)': \(problem)"))
@@ -140,13 +144,17 @@ package struct OutputWriter: Sendable {
     /// and the next build puts it back before doing anything else.
     private func swapWithTwoRenames(work: WorkFolder, output: String) throws {
         let shown = options.outputPath
-        if let problem = FileSystem.rename(output, to: work.retired) {
+        do {
+            try FileSystem.rename(output, to: work.retired)
+        } catch {
             FileSystem.removeTree(work.staging)
-            throw DiagnosticError(.error("cannot move the previous site aside: \(problem); it was left unchanged in '\(shown)'"))
+            throw DiagnosticError(.error("cannot move the previous site aside: \(error); it was left unchanged in '\(shown)'"))
         }
         FaultPoint.hit("retired")
-        if let problem = FileSystem.rename(work.staging, to: output) {
-            let restored = FileSystem.rename(work.retired, to: output) == nil
+        do {
+            try FileSystem.rename(work.staging, to: output)
+        } catch let problem {
+            let restored = (try? FileSystem.rename(work.retired, to: output)) != nil  // try?: the outcome is the message below
             FileSystem.removeTree(work.staging)
             throw DiagnosticError(
                 .error(
@@ -162,24 +170,25 @@ package struct OutputWriter: Sendable {
     /// is what makes the site appear at once) and no temporary file per write. A file already at
     /// `path` (a hard link to the live site, say) is unlinked first, never written through; only
     /// then, since unlinking takes the folder's lock, which stalls every thread creating files
-    /// in that folder. Returns the error, if any.
-    static func store(_ data: Data, at path: String) -> String? {
+    /// in that folder.
+    static func store(_ data: Data, at path: String) throws(Errno) {
         let fd = FileCopy.createFresh(path)
-        guard fd >= 0 else { return FileSystem.lastError }
+        guard fd >= 0 else { throw Errno(rawValue: errno) }
         defer { close(fd) }
-        return data.withUnsafeBytes { buffer -> String? in
+        let failure = data.withUnsafeBytes { buffer -> Errno? in
             guard let base = buffer.baseAddress else { return nil }
             var offset = 0
             while offset < buffer.count {
                 let written = Foundation.write(fd, base + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return FileSystem.lastError
+                    return Errno(rawValue: errno)
                 }
                 offset += written
             }
             return nil
         }
+        if let failure { throw failure }
     }
 
     /// Top-level hidden entries of the current output go into the new one as hard links, and

@@ -99,8 +99,10 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
         let target = FileSystem.join(staging, path)
         // A path already linked from the current output gets a new file (`store` makes one),
         // never written through the link: that would change the live site.
-        if let problem = OutputWriter.store(contents, at: target) {
-            throw DiagnosticError(.error("cannot write '\(path)': \(problem)"))
+        do {
+            try OutputWriter.store(contents, at: target)
+        } catch {
+            throw DiagnosticError(.error("cannot write '\(path)': \(error)"))
         }
         try recordNew(path, fingerprint: fingerprint, contentHash: hash)
     }
@@ -119,8 +121,10 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
         let target = FileSystem.join(staging, path)
         // Copied, not linked: a tool that edits the output in place must not reach the user's
         // original. The copy is the file's content, never a symlink.
-        if let problem = FileCopy.copy(from: source, to: target) {
-            throw DiagnosticError(.error("cannot copy '\(source)' to '\(path)': \(problem)"))
+        do {
+            try FileCopy.copy(from: source, to: target)
+        } catch {
+            throw DiagnosticError(.error("cannot copy '\(source)' to '\(path)': \(error)"))
         }
         try recordNew(path, fingerprint: fingerprint, contentHash: "file-" + fingerprint.prefix(16))
     }

@@ -61,7 +61,7 @@ package struct WorkFolder: Sendable {
             FileSystem.removeTree(temporary)
             return
         }
-        if FileSystem.rename(temporary, to: path) != nil { FileSystem.removeTree(temporary) }
+        do { try FileSystem.rename(temporary, to: path) } catch { FileSystem.removeTree(temporary) }
     }
 
     /// The work folder of an output folder: `.<name>.chansite` beside it.
@@ -81,7 +81,7 @@ package struct WorkFolder: Sendable {
             // Killed between the two renames of the fallback swap: put a complete site back.
             for (candidate, what) in [(retired, "the previous site"), (staging, "the site an interrupted build had finished")]
             where OutputMarker.isCompleteSite(candidate) {
-                if FileSystem.rename(candidate, to: outputPath) == nil {
+                if (try? FileSystem.rename(candidate, to: outputPath)) != nil {  // try?: one that cannot be moved back leaves the next to try
                     notes.append(.note("an earlier build was interrupted; restored \(what) to its place"))
                     break
                 }
