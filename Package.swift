@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
+        // SHA-256 for fingerprints (Hummingbird already builds it).
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
@@ -52,7 +54,9 @@ let package = Package(
         // (scripts/check-layers.py holds that order and fails `make lint` when it is broken).
         // Data flows one way: read (Ingest) → model (Assemble) → render, index, media → write.
         .target(
-            name: "ChansiteCore", dependencies: [.product(name: "SystemPackage", package: "swift-system")], swiftSettings: swiftSettings),
+            name: "ChansiteCore",
+            dependencies: [.product(name: "SystemPackage", package: "swift-system"), .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
         .target(name: "ChansiteModel", dependencies: ["ChansiteCore"], swiftSettings: swiftSettings),
         .target(name: "ChansiteIngest", dependencies: ["ChansiteCore", "ChansiteModel", "CLibXML2"], swiftSettings: swiftSettings),
         .target(

@@ -1,10 +1,15 @@
+import Crypto
 import Foundation
 
-/// A deterministic 128-bit hash of structured values (two FNV-1a lanes), for the inputs of
-/// output files. Swift's `Hasher` is seeded per process, so it cannot name inputs across builds.
+/// A deterministic 128-bit hash of structured values (SHA-256, truncated), for the inputs of
+/// output files: whether a page is stale is decided by it, so it must not collide even when an
+/// archive's author tries to make it. Swift's `Hasher` is seeded per process, so it cannot name
+/// inputs across builds. Values are written with a kind and a length, so no two different
+/// sequences of values give the same bytes.
 package struct Fingerprint: Sendable {
-    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
-    private var b: UInt64 = 0x8422_2325_cbf2_9ce4
+    private var hasher = SHA256()
+    /// Small writes (most are a kind, a length and a short text) gathered and hashed in blocks.
+    private var pending: [UInt8] = []
 
     package init() {}
 
@@ -13,32 +18,31 @@ package struct Fingerprint: Sendable {
     }
 
     private mutating func byte(_ value: UInt8) {
-        a = (a ^ UInt64(value)) &* 0x100_0000_01b3
-        b = (b ^ UInt64(value)) &* 0x0000_0100_0000_01b3 &+ 0x9E37
+        pending.append(value)
     }
 
-    /// Eight bytes at once (xxHash's round in two differently seeded lanes): texts are hashed
-    /// a word at a time, not a byte at a time, as every page's and post's inputs pass here.
     private mutating func word(_ value: UInt64) {
-        a = rotated(a &+ value &* 0xC2B2_AE3D_27D4_EB4F, 31) &* 0x9E37_79B1_85EB_CA87
-        b = rotated(b ^ (value &* 0x1656_67B1_9E37_79F9), 27) &* 0x85EB_CA77_C2B2_AE63 &+ 0x27D4_EB2F_1656_67C5
-    }
-
-    private func rotated(_ value: UInt64, _ count: UInt64) -> UInt64 {
-        (value << count) | (value >> (64 - count))
+        withUnsafeBytes(of: value.littleEndian) { pending.append(contentsOf: $0) }
+        if pending.count >= Self.block { flush() }
     }
 
     private mutating func add(buffer: UnsafeRawBufferPointer) {
-        var offset = 0
-        while offset + 8 <= buffer.count {
-            word(buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            offset += 8
+        guard buffer.count > Self.block else {
+            pending.append(contentsOf: buffer)
+            if pending.count >= Self.block { flush() }
+            return
         }
-        while offset < buffer.count {
-            byte(buffer[offset])
-            offset += 1
-        }
+        flush()
+        hasher.update(bufferPointer: buffer)
     }
+
+    private mutating func flush() {
+        guard !pending.isEmpty else { return }
+        pending.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private static let block = 1024
 
     package mutating func add(_ text: String) {
         tag(0x73, length: text.utf8.count)
@@ -84,11 +88,17 @@ package struct Fingerprint: Sendable {
         }
     }
 
+    /// The first 128 bits of the digest, as 32 hex digits.
     package var hex: String {
-        func part(_ v: UInt64) -> String {
-            let digits = String(v, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
+        var copy = self
+        copy.flush()
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(32)
+        for byte in copy.hasher.finalize().prefix(16) {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
         }
-        return part(a) + part(b)
+        return String(decoding: text, as: UTF8.self)
     }
 }
