@@ -73,6 +73,11 @@ package struct Pipeline: Sendable {
             writer.abandon(staged)
             throw error
         }
+        // A site too large for common hosts is said now, so an unchanged rebuild says it again.
+        let files = staged.sink.manifest.files
+        if deferred == nil, let warning = HostLimits.warning(files: files.count, bytes: files.values.reduce(0) { $0 + $1.size }) {
+            result.diagnostics.append(warning.inStage(.write))
+        }
         staged.sink.record(inputs: inputs, replay: BuildManifest.Replay(counts: result.counts, diagnostics: result.diagnostics, dumps: result.dumps))
         result.timings = before + result.timings
         return StagedBuild(
