@@ -25,6 +25,8 @@ package struct PageRenderer: Sendable {
     package let media: [String: [PublishedMedia]]
     /// Bodies, summaries and page fingerprints made by earlier builds in this process (`serve`).
     package var memos: RenderMemos?
+    /// How many pages that could not be written are reported one by one.
+    static let failuresShown = 20
     /// About how many of a channel's posts are rendered together (whole listing pages): a
     /// range's bodies are what memory holds of them.
     var postsPerRange = 2000
@@ -78,7 +80,16 @@ package struct PageRenderer: Sendable {
             posts.retire(channel: c, 0..<site.channels[c].posts.count)
         }
         render(sitePages(), views: Views(posts: posts, channels: channels), run: run)
-        if let first = run.failures.value.sorted().first { throw DiagnosticError(.error(first)) }
+        let failures = run.failures.value.sorted { $0.path < $1.path }
+        if !failures.isEmpty {
+            // Each page's own diagnostics, kept whole; a full disk fails every page, so a few
+            // stand for the rest.
+            var shown = failures.prefix(Self.failuresShown).flatMap(\.diagnostics)
+            if failures.count > Self.failuresShown {
+                shown.append(.error("… and \(failures.count - Self.failuresShown) more pages could not be written"))
+            }
+            throw DiagnosticError(shown)
+        }
         return run.paths.value.sorted()
     }
 
@@ -89,7 +100,8 @@ package struct PageRenderer: Sendable {
         let words: String
         let total: Int
         let paths = LockedBox<[String]>([])
-        let failures = LockedBox<[String]>([])
+        /// Each page that could not be written, with what writing it reported.
+        let failures = LockedBox<[(path: String, diagnostics: [Diagnostic])]>([])
         let done = LockedBox(0)
 
         init(sink: any OutputSink, words: String, total: Int) {
@@ -131,7 +143,8 @@ package struct PageRenderer: Sendable {
             let html = templates.renderPage(view)
             try run.sink.write(path, contents: RootLinks.resolve(html, root: SitePaths.root(of: path)), fingerprint: fingerprint.hex)
         } catch {
-            run.failures.mutate { $0.append((error as? DiagnosticError)?.description ?? "\(error)") }
+            let diagnostics = (error as? DiagnosticError)?.diagnostics ?? [.error("cannot write '\(path)': \(error)")]
+            run.failures.mutate { $0.append((path, diagnostics)) }
         }
     }
 

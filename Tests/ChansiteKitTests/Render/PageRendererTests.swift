@@ -75,4 +75,43 @@ import Testing
         let second = try #require(split.first { $0.path.hasSuffix("-page-2.html") })
         #expect(String(decoding: second.contents, as: UTF8.self).contains("class=\"pagination\""))
     }
+
+    /// A sink that refuses every post page, as a full disk would, with a diagnostic of its own.
+    final class RefusingSink: OutputSink {
+        let memory = MemorySink()
+        func reuse(_ path: String, fingerprint: String) -> Bool { false }
+        func reuseGroup(_ prefix: String, fingerprint: String) -> Bool { false }
+        func recordGroup(_ prefix: String, fingerprint: String) {}
+        func copy(_ path: String, from source: String) throws {}
+        func write(_ path: String, contents: Data, fingerprint: String?) throws {
+            guard !path.hasPrefix("channels/") || path.hasSuffix("index.html") || path.contains("archive") else {
+                throw DiagnosticError(.error("disk full", at: SourceLocation(path: path)))
+            }
+            try memory.write(path, contents: contents, fingerprint: fingerprint)
+        }
+    }
+
+    /// Pages that cannot be written are reported with their own diagnostics (their paths as
+    /// locations), in path order, a few of them and a count of the rest.
+    @Test func pagesThatCannotBeWrittenAreReportedWhole() throws {
+        let root = TestSupport.repositoryRoot
+        let temp = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let result = try Pipeline(
+            options: BuildOptions(
+                contentPath: root.appendingPathComponent("Content").path, templatesPath: root.appendingPathComponent("Templates").path,
+                outputPath: temp.appendingPathComponent("Output").path)
+        ).build()
+        let site = try #require(result.site)
+        let renderer = PageRenderer(site: site, templates: try TemplateSet(folder: root.appendingPathComponent("Templates").path))
+        #expect {
+            _ = try renderer.render(into: RefusingSink())
+        } throws: { error in
+            guard let diagnostics = (error as? DiagnosticError)?.diagnostics else { return false }
+            let refused = diagnostics.dropLast()
+            let paths = refused.compactMap { $0.location?.path }
+            return refused.count == PageRenderer.failuresShown && refused.allSatisfy { $0.message == "disk full" }
+                && paths == paths.sorted() && diagnostics.last?.message.hasSuffix("more pages could not be written") == true
+        }
+    }
 }
