@@ -21,6 +21,20 @@ package enum HTMLText {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// How many bytes `escape` makes of these: what capacity to reserve before escaping.
+    package static func escapedCount(_ bytes: some Sequence<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes {
+            switch byte {
+            case 0x3C, 0x3E: count += 4  // &lt; &gt;
+            case 0x26, 0x27: count += 5  // &amp; &#39;
+            case 0x22: count += 6  // &quot;
+            default: count += 1
+            }
+        }
+        return count
+    }
+
     @inline(__always) private static func isSpecial(_ byte: UInt8) -> Bool {
         // All five are below 0x40: one compare turns away letters and every non-ASCII byte.
         byte < 0x40 && (byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27)

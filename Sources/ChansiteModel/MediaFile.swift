@@ -91,13 +91,23 @@ package struct MediaFile: Sendable, Hashable, Codable {
             "voice_message": .voiceMessage, "audio_file": .audioFile, "sticker": .sticker, "file": .file,
         ]
 
-        /// The kind an export's `media_type` names; a file when it names none.
+        /// The kind an export's `media_type` names; a file when it names none, or something
+        /// that is not a type's name (a type name is a short word of `a`–`z`, digits and `_`:
+        /// it becomes an interface word's key and a heading).
         package init(exportType: String?) {
             guard let exportType else {
                 self = .file
                 return
             }
-            self = Self.named[exportType] ?? .other(exportType)
+            if let known = Self.named[exportType] {
+                self = known
+            } else if (1...32).contains(exportType.utf8.count),
+                exportType.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F })
+            {
+                self = .other(exportType)
+            } else {
+                self = .file
+            }
         }
 
         /// The export's name (`video_file`): templates' `kind`, and the interface word `media.<name>`.

@@ -1,4 +1,5 @@
 import ChansiteCore
+import Foundation
 
 /// The limits of the static hosts people publish archives on, and a warning when a site passes
 /// one: a host refuses an upload over its limit, often only after minutes of uploading.
@@ -35,15 +36,8 @@ package enum HostLimits {
                 + reasons.joined(separator: "; "))
     }
 
-    static func grouped(_ number: Int) -> String {
-        let digits = String(number)
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out += "," }
-            out.append(digit)
-        }
-        return out
-    }
+    /// `166,169`: the site's messages are in English.
+    static func grouped(_ number: Int) -> String { number.formatted(.number.locale(Locale(identifier: "en_US"))) }
 
     static func megabytes(_ bytes: Int64) -> String { grouped(Int((bytes + (1 << 20) - 1) >> 20)) }
 }

@@ -29,46 +29,37 @@ package struct MarkdownRenderer: Sendable {
         let lines = text.lineSlices()
         var out = ""
         out.reserveCapacity(plainHTMLCapacity(lines, paragraphPerLine: paragraphPerLine))
-        var open = false
-        for line in lines {
-            if line.isBlankLine {
-                if open { out += "</p>\n" }
-                open = false
-                continue
-            }
-            out += open ? "<br>\n" : "<p dir=\"auto\">"
-            out += HTMLText.escape(String(line))
-            open = !paragraphPerLine
-            if paragraphPerLine { out += "</p>\n" }
+        paragraphs(lines, paragraphPerLine: paragraphPerLine) { markup, line in
+            out += markup
+            if let line { out += HTMLText.escape(String(line)) }
         }
-        if open { out += "</p>\n" }
         return out
     }
 
-    /// The bytes `plainHTML` writes, counted by a dry run of its loop: the text, what escaping
-    /// adds, and each paragraph's and line break's markup.
+    /// The bytes `plainHTML` writes, counted by a dry run of the same walk.
     static func plainHTMLCapacity(_ lines: [Substring], paragraphPerLine: Bool) -> Int {
-        let (open, close, lineBreak) = ("<p dir=\"auto\">".utf8.count, "</p>\n".utf8.count, "<br>\n".utf8.count)
         var total = 0
-        var inParagraph = false
+        paragraphs(lines, paragraphPerLine: paragraphPerLine) { markup, line in
+            total += markup.utf8.count + (line.map { HTMLText.escapedCount($0.utf8) } ?? 0)
+        }
+        return total
+    }
+
+    /// The paragraphs of `lines` in order, as markup each followed by the line it opens or
+    /// continues (nil after closing markup): blank lines close a paragraph, a line break joins
+    /// the lines inside one.
+    private static func paragraphs(_ lines: [Substring], paragraphPerLine: Bool, _ emit: (String, Substring?) -> Void) {
+        var open = false
         for line in lines {
             if line.isBlankLine {
-                if inParagraph { total += close }
-                inParagraph = false
+                if open { emit("</p>\n", nil) }
+                open = false
                 continue
             }
-            total += inParagraph ? lineBreak : open
-            for byte in line.utf8 {
-                switch byte {
-                case 0x3C, 0x3E: total += 4  // &lt; &gt;
-                case 0x26, 0x27: total += 5  // &amp; &#39;
-                case 0x22: total += 6  // &quot;
-                default: total += 1
-                }
-            }
-            inParagraph = !paragraphPerLine
-            if paragraphPerLine { total += close }
+            emit(open ? "<br>\n" : "<p dir=\"auto\">", line)
+            open = !paragraphPerLine
+            if paragraphPerLine { emit("</p>\n", nil) }
         }
-        return total + (inParagraph ? close : 0)
+        if open { emit("</p>\n", nil) }
     }
 }

@@ -56,11 +56,11 @@ struct RenderPlan: Sendable {
     }
 
     /// Whether the text written since byte `start` ends with a line feed that is its own
-    /// Character (not the end of a "\r\n").
+    /// Character (not the end of a "\r\n"); looks at the last two bytes only.
     static func endsWithLineBreak(_ utf8: String.UTF8View, from start: Int) -> Bool {
-        let count = utf8.count
-        guard count > start, utf8[utf8.index(utf8.startIndex, offsetBy: count - 1)] == 0x0A else { return false }
-        return count - 1 == start || utf8[utf8.index(utf8.startIndex, offsetBy: count - 2)] != 0x0D
+        let written = utf8.count - start
+        guard written > 0, utf8.last == 0x0A else { return false }
+        return written == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] != 0x0D
     }
 
     func render(_ step: PlanStep, _ frame: inout Frame, _ stack: inout [PlanScope], into output: inout String) {

@@ -15,6 +15,9 @@ import Testing
         }
         #expect(MediaFile.Kind(exportType: nil) == .file)
         #expect(MediaFile.Kind(exportType: "story") == .other("story") && MediaFile.Kind.other("story").name == "story")
+        // Anything else an export puts there is no type's name: shown as a file.
+        #expect(MediaFile.Kind(exportType: "<b>x</b>") == .file)
+        #expect(MediaFile.Kind(exportType: String(repeating: "a", count: 33)) == .file)
     }
 
     /// Kinds are stored by the export's names; a text dump's placeholder as `unknown`.
