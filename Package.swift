@@ -50,6 +50,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // jemalloc from Debian's libjemalloc-dev, linked into the executable only: it replaces
+        // glibc's malloc for the whole process (docs/performance.md has the figures).
+        .systemLibrary(
+            name: "CJemalloc",
+            pkgConfig: "jemalloc",
+            providers: [.apt(["libjemalloc-dev"])]
+        ),
         // The stages, each a target that may import only the ones above it in this list
         // (scripts/check-layers.py holds that order and fails `make lint` when it is broken).
         // Data flows one way: read (Ingest) → model (Assemble) → render, index, media → write.
@@ -87,7 +94,7 @@ let package = Package(
             name: "ChansiteCLI",
             dependencies: [
                 "ChansiteCore", "ChansiteModel", "ChansiteIngest", "ChansiteMedia", "ChansiteSearch", "ChansiteRender",
-                "ChansiteOutput", "ChansiteKit",
+                "ChansiteOutput", "ChansiteKit", "CJemalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

@@ -21,7 +21,8 @@ TOPS = ["ChansiteCLI", "ChansiteFuzz"]
 WRAPPERS = {"CLibXML2": "Sources/ChansiteIngest/HTML/HTMLDocument.swift",
             "CCmarkGFM": "Sources/ChansiteRender/Markdown/CMark.swift",
             "CStemmer": "Sources/ChansiteSearch/Stemmer.swift",
-            "CVips": "Sources/ChansiteMedia/ImageThumbnailer.swift"}
+            "CVips": "Sources/ChansiteMedia/ImageThumbnailer.swift",
+            "CJemalloc": "Sources/ChansiteCLI/Allocator.swift"}
 IMPORT = re.compile(r"^\s*(?:@testable\s+|@_\w+\s+)?import\s+(?:(?:struct|class|enum|func|var|let|protocol)\s+)?(\w+)")
 
 

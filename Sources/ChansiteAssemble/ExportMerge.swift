@@ -29,7 +29,7 @@ enum ExportMerge {
             }
         }
         let note = Diagnostic.note(
-            "\(exports.count) exports of this channel merged by message id: \(overlaps) messages were in more than one; the newest copy is kept",
+            "\(Counted.of(exports.count, "export")) of this channel merged by message id: \(Counted.of(overlaps, "message")) \(Counted.pastVerb(overlaps)) in more than one; the newest copy is kept",
             at: SourceLocation(path: ordered.last?.path ?? ""))
         return (sorted(order.compactMap { byID[$0] }), overlaps > 0 ? [note] : [])
     }

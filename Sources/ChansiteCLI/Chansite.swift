@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChansiteCore
+import Foundation
 
 /// The `chansite` command: builds, previews, inspects and searches Telegram channel archives.
 @main
@@ -16,4 +17,14 @@ struct Chansite: AsyncParsableCommand {
         subcommands: [Build.self, Serve.self, Inspect.self, Search.self, Init.self],
         defaultSubcommand: Build.self
     )
+
+    /// Names the command meant when the first argument is a typo, then runs as ArgumentParser does.
+    static func main() async {
+        let suggestion = CommandSuggestion(commands: configuration.subcommands.map { $0._commandName })
+        if let message = suggestion.message(for: Array(CommandLine.arguments.dropFirst())) {
+            Console.printError(message)
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        await main(nil)
+    }
 }

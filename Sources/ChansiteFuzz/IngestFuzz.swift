@@ -97,7 +97,7 @@ enum FuzzTarget: String, CaseIterable {
                     inputs += 1
                 }
             }
-            print("ran \(inputs) inputs without a crash")
+            print("ran \(Counted.of(inputs, "input")) without a crash")
         }
     }
 #endif

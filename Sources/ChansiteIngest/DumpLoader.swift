@@ -25,7 +25,10 @@ package struct DumpLoader: Sendable {
         dumps: [String], exports: [ExportFile], diagnostics: [Diagnostic]
     ) {
         guard FileSystem.isDirectory(folder) else {
-            throw DiagnosticError(.error("content folder '\(folder)' does not exist", at: nil))
+            throw DiagnosticError(
+                .error(
+                    "content folder '\(folder)' does not exist; put your exports and dumps there, or run 'chansite init' to start a project here",
+                    at: nil))
         }
         var walk = ContentWalk(excluded: excluded.map { FileSystem.resolved($0) })
         walk.visit(folder)

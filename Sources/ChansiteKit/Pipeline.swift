@@ -69,6 +69,9 @@ package struct Pipeline: Sendable {
             // Served before its links, a rebuild is served before its search index too: until
             // `finish()` the last build's index is served, whole.
             if deferred == nil { try index.finish(into: &result) }
+            if deferred == nil, options.failsWithoutPosts, result.counts.posts == 0 {
+                throw Self.nothingToPublish(result, content: options.contentPath)
+            }
         } catch {
             writer.abandon(staged)
             throw error
@@ -82,6 +85,15 @@ package struct Pipeline: Sendable {
         result.timings = before + result.timings
         return StagedBuild(
             result: result, pipeline: self, writer: writer, staged: staged, deferred: deferred, index: deferred == nil ? nil : index)
+    }
+
+    /// A build that read no post: what reading reported (the notes and warnings that say why
+    /// each input was skipped), and one error that sums it up.
+    static func nothingToPublish(_ result: BuildResult, content: String) -> DiagnosticError {
+        let why = result.diagnostics.filter { $0.stage == .ingest }
+        let reason =
+            "nothing to publish: no post was read from the content folder '\(content)'" + (why.isEmpty ? "" : " (what reading found is above)")
+        return DiagnosticError(result.diagnostics + [Diagnostic(.error, reason, at: SourceLocation(path: content), stage: .model)])
     }
 
     /// The output folder and its work folder, never read (or watched) as content when they lie
@@ -153,7 +165,7 @@ package struct Pipeline: Sendable {
             if !dump.droppedLines.isEmpty {
                 diagnostics.append(
                     .note(
-                        "\(dump.droppedLines.count) lines dropped (ads, UI text, duplicate copies); see --verbose",
+                        "\(Counted.of(dump.droppedLines.count, "line")) dropped (ads, UI text, duplicate copies); see --verbose",
                         at: SourceLocation(path: dump.path)))
             }
         }
@@ -196,16 +208,16 @@ package struct Pipeline: Sendable {
         }
         // A stage that fails waits for the index, which writes into the same sink.
         do {
-            let media = try stage(.media) { MediaPublisher(site: site).publish(into: sink) }
+            let media = try stage(.media) { () -> (media: [String: [PublishedMedia]], diagnostics: [Diagnostic]) in
+                var publisher = MediaPublisher(site: site)
+                publisher.progress = { [progress] done, total in progress("media \(Self.grouped(done))/\(Self.grouped(total))") }
+                return publisher.publish(into: sink)
+            }
             diagnostics += media.diagnostics.map { $0.inStage(.media) }
             let pages = try stage(.render) { () -> Int in
                 var renderer = PageRenderer(site: site, templates: templates, media: media.media)
                 renderer.memos = cache?.render
-                renderer.progress = { [progress] done, total in
-                    progress(
-                        "render \(done.formatted(.number.locale(Locale(identifier: "en_US"))))/\(total.formatted(.number.locale(Locale(identifier: "en_US"))))"
-                    )
-                }
+                renderer.progress = { [progress] done, total in progress("render \(Self.grouped(done))/\(Self.grouped(total))") }
                 let pages = try renderer.render(into: sink)
                 // The sitemap protocol wants absolute URLs: without a base URL there is no valid one.
                 let sitemap =
@@ -226,6 +238,11 @@ package struct Pipeline: Sendable {
             index.group.wait()
             throw error
         }
+    }
+
+    /// 12,345: a count in a progress line.
+    static func grouped(_ count: Int) -> String {
+        count.formatted(.number.locale(Locale(identifier: "en_US")))
     }
 
     /// The search index being written beside the other stages.
@@ -317,7 +334,7 @@ package struct Pipeline: Sendable {
             if isEmpty {
                 all.append(
                     .warning(
-                        "no dump files (*.txt) and no Telegram Desktop exports (result.json or messages*.html) in the content folder",
+                        "nothing to read in the content folder: no Telegram Desktop export (messages*.html or result.json), no saved t.me/s page (*.html) and no text copy (*.txt)",
                         at: SourceLocation(path: contentPath)))
             }
             return all

@@ -28,16 +28,18 @@ package enum StarterProject {
         Put your archives in Content/, each as it is:
           - a Telegram Desktop export folder: HTML (messages.html, messages2.html, … with photos/ and files/,
             the client's default) or JSON (result.json); a whole-account export too (its channels are published)
+          - saved pages of a channel's web preview (t.me/s/<channel>, saved from a browser as .html)
           - text copies of channel pages (*.txt)
         """
 
-    /// `chansite.json` with every key at its default.
-    package static let configuration = """
+    /// `chansite.json` with every key at its default, and the interface in `language`.
+    package static func configuration(language: String) -> String {
+        """
         {
           "title": "\(SiteConfig().title)",
           "description": "\(SiteConfig().description)",
           "baseURL": null,
-          "language": "\(SiteConfig().language)",
+          "language": "\(language)",
           "postsPerPage": \(SiteConfig().postsPerPage),
           "homePostsPerChannel": \(SiteConfig().homePostsPerChannel),
           "timeZone": "\(SiteConfig().timeZone)",
@@ -49,6 +51,21 @@ package enum StarterProject {
         }
 
         """
+    }
+
+    /// The interface language for a new project: the system locale's (`LC_ALL`, `LC_MESSAGES`,
+    /// `LANG`, the first one set, as POSIX orders them) when the built-in templates speak it,
+    /// else English. `C` and `POSIX` are no language.
+    package static func language(environment: [String: String]) -> String {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        let code = String(locale.prefix { $0.isLetter }).lowercased()
+        let spoken = Set(
+            BuiltinTemplates.files.keys.compactMap { name -> String? in
+                guard name.hasPrefix("strings/"), name.hasSuffix(".json") else { return nil }
+                return String(name.dropFirst("strings/".count).dropLast(".json".count))
+            })
+        return spoken.contains(code) ? code : "en"
+    }
 
     /// The built-in templates and assets, by path inside `Templates/`.
     package static var templates: [(name: String, text: String)] {

@@ -31,6 +31,6 @@ struct MediaLimits: Sendable {
     }
 
     static func describe(_ bytes: Int) -> String {
-        bytes < 1 << 20 ? "\(bytes) bytes" : String(format: "%.1f MB", Double(bytes) / Double(1 << 20))
+        bytes < 1 << 20 ? Counted.of(bytes, "byte") : String(format: "%.1f MB", Double(bytes) / Double(1 << 20))
     }
 }

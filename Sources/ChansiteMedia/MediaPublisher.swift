@@ -17,6 +17,9 @@ package struct MediaPublisher: Sendable {
 
     package let site: Site
     let limits: MediaLimits
+    /// Told how many files are done, now and then, from any thread (a progress line: copies and
+    /// thumbnails can take most of an export's first build).
+    package var progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
 
     package init(site: Site) {
         self.site = site
@@ -57,7 +60,13 @@ package struct MediaPublisher: Sendable {
                 return .warning("no poster from '\(poster.source)': \(reason)", at: poster.location)
             }
         }
+        let finished = LockedBox(0)
         let done = jobs.concurrentMap(chunk: 1) { job -> (published: PublishedMedia, diagnostics: [Diagnostic]) in
+            let count = finished.mutate { count -> Int in
+                count += 1
+                return count
+            }
+            if count % 100 == 0 { progress(count, jobs.count) }
             var diagnostics: [Diagnostic] = []
             var published = publish(job.file, name: job.name, channel: job.channel, into: sink, at: job.location, diagnostics: &diagnostics)
             if published.path != nil, let poster = job.poster, posterProblems[poster] == nil { published.posterPath = posters[poster].path }

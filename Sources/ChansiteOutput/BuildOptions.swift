@@ -12,6 +12,9 @@ package struct BuildOptions: Sendable {
     package var templatesRequired: Bool
     /// Whether the configuration file must exist (it was named with `--config`).
     package var configRequired: Bool
+    /// Whether a build that reads no post fails (`build`: the output folder is then left as it
+    /// was) rather than writing an empty site (`serve`, which waits for content to arrive).
+    package var failsWithoutPosts = false
 
     package init(
         contentPath: String = "Content", templatesPath: String = "Templates", outputPath: String = "Output",

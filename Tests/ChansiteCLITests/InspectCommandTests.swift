@@ -21,6 +21,6 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("format tg_aggregator_name_readmore"))
         #expect(result.stdout.contains("channel: DLStories @dl_stories, 14835 subscribers"))
-        #expect(result.stdout.contains("30 posts, 1 lines dropped"))
+        #expect(result.stdout.contains("30 posts, 1 line dropped"))
     }
 }

@@ -98,6 +98,30 @@ import Testing
         #expect(server.stop() == 0)
     }
 
+    @Test func aRebuildPrintsOnlyTheDiagnosticsThatChanged() throws {
+        let project = try CLIRunner.temporaryProject(content: ["a.txt": Data(Self.dump.utf8)])
+        defer { try? FileManager.default.removeItem(at: project) }
+        let log = project.appendingPathComponent("serve.log")
+        let server = try ServerProcess(project: project, errorLog: log)
+        defer { _ = server.stop() }
+        let fd = try RawHTTP.connect(port: server.port)
+        defer { close(fd) }
+        RawHTTP.send(fd, "GET", "/__chansite/events", headers: [:])
+        #expect(RawHTTP.readStream(fd, until: "connected", seconds: 3).contains("text/event-stream"))
+        try Data((Self.dump + "\nЕщё строка.").utf8).write(to: project.appendingPathComponent("Content/a.txt"))
+        #expect(RawHTTP.readStream(fd, until: "event: reload", seconds: 10).contains("event: reload"))
+        // The rebuild's summary follows its reload.
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, (try String(contentsOf: log, encoding: .utf8)).components(separatedBy: "not repeated").count < 2 {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(server.stop() == 0)
+        let printed = try String(contentsOf: log, encoding: .utf8)
+        // The missing base URL is said by the first build; the rebuild only counts it.
+        #expect(printed.components(separatedBy: "no 'baseURL' in the configuration").count == 2, "\(printed)")
+        #expect(printed.contains("(1 diagnostic as in the last build, not repeated)"), "\(printed)")
+    }
+
     @Test func aBusyPortGetsAClearMessage() throws {
         let project = try CLIRunner.temporaryProject(content: ["a.txt": Data(Self.dump.utf8)])
         defer { try? FileManager.default.removeItem(at: project) }

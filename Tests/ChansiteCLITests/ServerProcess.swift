@@ -6,8 +6,9 @@ final class ServerProcess {
     let port: Int
     let project: URL
 
-    /// Starts the server; `launcher` runs it under another program (`prlimit …`).
-    init(project: URL, extra: [String] = [], launcher: [String] = []) throws {
+    /// Starts the server; `launcher` runs it under another program (`prlimit …`); `errorLog`
+    /// keeps what it prints on stderr.
+    init(project: URL, extra: [String] = [], launcher: [String] = [], errorLog: URL? = nil) throws {
         self.project = project
         port = Int.random(in: 20000...40000)
         let arguments = ["serve", "--port", String(port)] + extra
@@ -20,7 +21,12 @@ final class ServerProcess {
         }
         process.currentDirectoryURL = project
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let errorLog {
+            FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: errorLog)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {

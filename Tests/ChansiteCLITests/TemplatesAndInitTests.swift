@@ -75,7 +75,7 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("Templates").path))
         let built = try CLIRunner.run(["build"], in: root)
-        #expect(built.status == 0 && built.stdout.hasPrefix("built 1 channels, 2 posts"), "\(built.stdout) \(built.stderr)")
+        #expect(built.status == 0 && built.stdout.hasPrefix("built 1 channel, 2 posts"), "\(built.stdout) \(built.stderr)")
 
         try Data("{\"title\": \"Mine\"}".utf8).write(to: root.appendingPathComponent("chansite.json"))
         let again = try CLIRunner.run(["init", root.path, "--templates"])

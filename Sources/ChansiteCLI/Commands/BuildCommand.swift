@@ -24,7 +24,12 @@ extension Chansite {
 
         func run() throws {
             let progress = ProgressLine(enabled: !quiet && Console.isErrorTerminal)
-            let pipeline = Pipeline(options: site.buildOptions) { progress.show($0) }
+            var options = site.buildOptions
+            options.failsWithoutPosts = true
+            let pipeline = Pipeline(options: options) { stage in
+                if stage == Diagnostic.Stage.model.rawValue { Allocator.releaseFreedPages() }
+                progress.show(stage)
+            }
             let start = Date()
             let result: BuildResult
             do {
@@ -34,7 +39,8 @@ extension Chansite {
                 error.diagnostics.forEach(Console.printDiagnostic)
                 // The writer says itself what became of the previous site; before it, nothing was touched.
                 let written = error.diagnostics.contains { $0.stage == .write }
-                Console.printError("build failed: \(error.diagnostics.count) error(s)" + (written ? "" : "; '\(site.output)' was left unchanged"))
+                let errors = error.diagnostics.filter { $0.severity == .error }.count
+                Console.printError("build failed: \(Counted.of(errors, "error"))" + (written ? "" : "; '\(site.output)' was left unchanged"))
                 throw ExitCode.failure
             }
             progress.clear()

@@ -7,18 +7,27 @@ struct BuildSummary {
     let result: BuildResult
     let verbose: Bool
     let quiet: Bool
+    /// Diagnostics printed by the last build (`serve`): not printed again, only counted.
+    var alreadyShown: Set<String> = []
     /// Diagnostics shown before the rest are summarised (as Hugo caps at 50).
     static let cap = 50
 
-    func print(seconds: Double) {
-        let shown = result.diagnostics.filter { verbose || $0.severity != .note || $0.stage == .write }
+    /// Prints the summary; returns the diagnostics it had to show (printed now or before).
+    @discardableResult
+    func print(seconds: Double) -> Set<String> {
+        let all = result.diagnostics.filter { verbose || $0.severity != .note || $0.stage == .write }
+        let shown = all.filter { !alreadyShown.contains($0.description) }
         for diagnostic in shown.prefix(Self.cap) where !quiet || diagnostic.severity != .note {
             Console.printDiagnostic(diagnostic)
         }
-        if shown.count > Self.cap { Console.printError("… and \(shown.count - Self.cap) more diagnostics") }
+        if shown.count > Self.cap { Console.printError("… and \(Counted.of(shown.count - Self.cap, "more diagnostic"))") }
+        if shown.count < all.count {
+            Console.printError("(\(Counted.of(all.count - shown.count, "diagnostic")) as in the last build, not repeated)")
+        }
         if verbose {
             for dump in result.dumps {
-                Console.printError("\(dump.path): format \(dump.format), \(dump.posts) posts, \(dump.droppedLines.count) lines dropped")
+                Console.printError(
+                    "\(dump.path): format \(dump.format), \(Counted.of(dump.posts, "post")), \(Counted.of(dump.droppedLines.count, "line")) dropped")
                 for line in dump.droppedLines {
                     Console.printError("\(dump.path):\(line.line): note: \(line.reason) skipped")
                 }
@@ -26,22 +35,28 @@ struct BuildSummary {
             for (stage, time) in result.timings {
                 Console.printError(String(format: "  %-10@ %.3f s", stage as NSString, time))
             }
+            Console.printError("  \(Allocator.summary)")
         } else if !quiet {
             for dump in result.dumps where !dump.droppedLines.isEmpty {
-                Console.printError("\(dump.path): \(dump.droppedLines.count) lines dropped (use --verbose to list them)")
+                Console.printError("\(dump.path): \(Counted.of(dump.droppedLines.count, "line")) dropped (use --verbose to list them)")
             }
         }
+        if !quiet || result.errorCount > 0 { Console.print(Self.line(result, seconds: seconds)) }
+        return Set(all.map(\.description))
+    }
+
+    /// "built 1 channel, 2 posts, 1 tag: 9 pages (14 files) in 0.31 s · 0 errors, 1 warning".
+    static func line(_ result: BuildResult, seconds: Double) -> String {
         let counts = result.counts
         let files =
             result.reused > 0
-            ? "\(result.outputFiles.count) files: \(result.written) written, \(result.reused) unchanged"
-            : "\(result.outputFiles.count) files"
-        var line = String(
-            format: "built %d channels, %d posts, %d tags: %d pages (%@) in %.2f s",
-            counts.channels, counts.posts, counts.tags, counts.pages, files, seconds)
+            ? "\(Counted.of(result.outputFiles.count, "file")): \(result.written) written, \(result.reused) unchanged"
+            : Counted.of(result.outputFiles.count, "file")
+        let built = [Counted.of(counts.channels, "channel"), Counted.of(counts.posts, "post"), Counted.of(counts.tags, "tag")]
+        var line = "built \(built.joined(separator: ", ")): \(Counted.of(counts.pages, "page")) (\(files)) in \(String(format: "%.2f", seconds)) s"
         if result.errorCount > 0 || result.warningCount > 0 {
-            line += " · \(result.errorCount) errors, \(result.warningCount) warnings"
+            line += " · \(Counted.of(result.errorCount, "error")), \(Counted.of(result.warningCount, "warning"))"
         }
-        if !quiet || result.errorCount > 0 { Console.print(line) }
+        return line
     }
 }

@@ -17,7 +17,10 @@ extension Chansite {
         var templates = false
 
         func run() throws {
-            var files = [("Content/example.txt", StarterProject.exampleDump), ("chansite.json", StarterProject.configuration)]
+            var files = [
+                ("Content/example.txt", StarterProject.exampleDump),
+                ("chansite.json", StarterProject.configuration(language: StarterProject.language(environment: ProcessInfo.processInfo.environment))),
+            ]
             if templates {
                 files += StarterProject.templates.map { ("Templates/" + $0.name, $0.text) }
             }
@@ -39,8 +42,20 @@ extension Chansite {
                     throw ExitCode.failure
                 }
             }
-            Console.print("wrote \(files.count - kept) files to '\(folder)'; build the site with: cd \(folder) && chansite build")
+            let build =
+                FileSystem.resolved(folder) == FileSystem.resolved(".") ? "chansite build" : "cd \(Self.shellQuoted(folder)) && chansite build"
+            Console.print("wrote \(Counted.of(files.count - kept, "file")) to '\(folder)'; build the site with: \(build)")
             Console.print(StarterProject.whereInputsGo)
+        }
+
+        /// `path` as a POSIX shell reads it back: bare when it holds only safe characters, else in
+        /// single quotes (a quote inside written as '\'').
+        static func shellQuoted(_ path: String) -> String {
+            let safe = path.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "/._-+:@%,=".unicodeScalars.contains($0))
+            }
+            if safe, !path.isEmpty { return path }
+            return "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
         }
     }
 }

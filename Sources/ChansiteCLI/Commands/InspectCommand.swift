@@ -10,10 +10,16 @@ extension Chansite {
         static let configuration = CommandConfiguration(
             abstract: "Show how a dump, an export or saved pages are read: format, channel, posts and diagnostics.")
 
-        @Argument(help: "The dump file to parse, or a Telegram Desktop export (its folder, its result.json or one of its messages*.html pages).")
+        @Argument(
+            help:
+                "A text copy of a channel (*.txt), a Telegram Desktop export (its folder, its result.json or one of its messages*.html pages), or a saved t.me/s page or a folder of them."
+        )
         var file: String
 
-        @Flag(help: "Print the parse as JSON (the contract in shared/dumps/README.md).")
+        @Flag(
+            help:
+                "Print the parse as JSON: an object with the format, the channel, every post and every dropped line (fields described in chansite's docs/inspect-json.md)."
+        )
         var json = false
 
         func run() throws {

@@ -20,7 +20,7 @@ struct InspectReport {
         if let description = channel.description {
             out += "  " + description.split(separator: "\n").joined(separator: " ") + "\n"
         }
-        out += "\(parsed.posts.count) posts, \(parsed.droppedLines.count) lines dropped\n\n"
+        out += "\(Counted.of(parsed.posts.count, "post")), \(Counted.of(parsed.droppedLines.count, "line")) dropped\n\n"
         for (n, post) in parsed.posts.enumerated() {
             out += String(format: "%3d  lines %d-%d  ", n + 1, post.source.firstLine, post.source.lastLine)
             out += post.excerpt(maxLength: 70) + "\n"

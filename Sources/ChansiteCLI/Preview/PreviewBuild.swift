@@ -6,6 +6,9 @@ import Foundation
 /// Builds for the preview server, run off Swift's cooperative thread pool (the pipeline
 /// blocks while it fans out over both cores), printing what `build` prints.
 enum PreviewBuild {
+    /// The diagnostics the last finished build printed.
+    private static let shown = LockedBox<Set<String>>([])
+
     /// A build made and staged, not yet in place (`deferringLinks`: its carried-over files are
     /// linked only by `finish`), or the message of the error that stopped it.
     static func stage(_ pipeline: Pipeline, deferringLinks: Bool) async -> Result<StagedBuild, BuildFailure> {
@@ -23,8 +26,12 @@ enum PreviewBuild {
                 swapping: store.map { store in
                     { result, swap in try store.swap(swap, to: SiteStore.listing(result, output: output, made: [:])) }
                 })
-            BuildSummary(result: result, verbose: ProcessInfo.processInfo.environment["CHANSITE_TIMINGS"] != nil, quiet: false).print(
-                seconds: Date().timeIntervalSince(started))
+            // A rebuild prints only what changed: the warnings a user already read are counted.
+            shown.mutate { shown in
+                let summary = BuildSummary(
+                    result: result, verbose: ProcessInfo.processInfo.environment["CHANSITE_TIMINGS"] != nil, quiet: false, alreadyShown: shown)
+                shown = summary.print(seconds: Date().timeIntervalSince(started))
+            }
             Console.flush()
             return result
         }

@@ -117,13 +117,16 @@ struct ExportChatReader {
         }
         if rejectedFields > 0 {
             parsed.diagnostics.append(
-                .warning("\(rejectedFields) fields of this chat's messages left out or repaired (each named above)", at: SourceLocation(path: path)))
+                .warning(
+                    "\(Counted.of(rejectedFields, "field")) of this chat's messages left out or repaired (each named above)",
+                    at: SourceLocation(path: path)))
         }
         if !services.isEmpty {
             let kinds = services.keys.sorted().map { "\($0) ×\(services[$0] ?? 0)" }.joined(separator: ", ")
             parsed.diagnostics.append(
                 .note(
-                    "\(services.values.reduce(0, +)) service messages are not posts (\(kinds)); pins mark their posts", at: SourceLocation(path: path)
+                    "\(Counted.of(services.values.reduce(0, +), "service message")) \(Counted.verb(services.values.reduce(0, +))) not posts (\(kinds)); pins mark their posts",
+                    at: SourceLocation(path: path)
                 ))
         }
         parsed.diagnostics += notes.diagnostics

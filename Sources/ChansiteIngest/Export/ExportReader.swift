@@ -100,14 +100,14 @@ package struct ExportReader: Sendable {
         if let untyped = skipped.removeValue(forKey: Self.untypedChat) {
             diagnostics.append(
                 .warning(
-                    "\(untyped) chats without a 'type' not published (they may be private chats); add \"\(Self.untypedChat)\" to 'exportChatTypes' to publish them",
+                    "\(Counted.of(untyped, "chat")) without a 'type' not published (they may be private chats); add \"\(Self.untypedChat)\" to 'exportChatTypes' to publish them",
                     at: SourceLocation(path: path)))
         }
         if !skipped.isEmpty {
             let kinds = skipped.keys.sorted().map { "\($0) ×\(skipped[$0] ?? 0)" }.joined(separator: ", ")
             diagnostics.append(
                 .note(
-                    "\(skipped.values.reduce(0, +)) chats that are not channels skipped (\(kinds)); list their types in 'exportChatTypes' to include them",
+                    "\(Counted.of(skipped.values.reduce(0, +), "chat")) that \(Counted.verb(skipped.values.reduce(0, +))) not a channel skipped (\(kinds)); list their types in 'exportChatTypes' to include them",
                     at: SourceLocation(path: path)))
         }
         return (dumps, diagnostics)

@@ -55,7 +55,11 @@ struct ReactionBlocksClassifier: LineClassifier {
 
     func closingDiagnostics(_ dump: RawDump) -> [Diagnostic] {
         guard let first = undoubled.first else { return [] }
-        return [.note("\(undoubled.count) posts show their text only once (no second copy); kept every line", at: dump.location(first))]
+        return [
+            .note(
+                "\(Counted.of(undoubled.count, "post")) \(undoubled.count == 1 ? "shows its" : "show their") text only once (no second copy); kept every line",
+                at: dump.location(first))
+        ]
     }
 
     private static func start(of block: ReactionBlocks.Block) -> Int {

@@ -75,7 +75,7 @@ package struct DesktopHTMLReader: Sendable {
             diagnostics.append(
                 .warning(
                     "'\(name ?? "this chat")' is not published: an HTML export does not say what a chat is, and nothing in this one shows "
-                        + "a channel (\(facts.senders.count) senders\(inAccount ? ", in a full-account export" : "")); add \"\(ExportReader.untypedChat)\" "
+                        + "a channel (\(Counted.of(facts.senders.count, "sender"))\(inAccount ? ", in a full-account export" : "")); add \"\(ExportReader.untypedChat)\" "
                         + "to 'exportChatTypes' to publish it",
                     at: SourceLocation(path: first)))
             return ([], diagnostics)
@@ -83,7 +83,7 @@ package struct DesktopHTMLReader: Sendable {
         dump.channel.title = name
         dump.diagnostics.insert(
             .note(
-                "read as a Telegram Desktop export in HTML (\(facts.pagesWithMessages) pages, \(facts.messages) messages)",
+                "read as a Telegram Desktop export in HTML (\(Counted.of(facts.pagesWithMessages, "page")), \(Counted.of(facts.messages, "message")))",
                 at: SourceLocation(path: first)),
             at: 0)
         if isChannel, !proven {
