@@ -146,6 +146,11 @@ package enum JSONRepair {
 
     /// The length of the well-formed UTF-8 sequence at `i` (Unicode table 3-7), 0 if none.
     package static func sequenceLength(_ bytes: [UInt8], at i: Int) -> Int {
+        bytes.withUnsafeBufferPointer { sequenceLength($0, at: i) }
+    }
+
+    /// The same, over bytes read in place (HTML pages are scanned without a copy).
+    package static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         let lead = bytes[i]
         func continuation(_ k: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
             i + k < bytes.count && range.contains(bytes[i + k])

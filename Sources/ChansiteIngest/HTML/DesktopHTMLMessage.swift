@@ -9,24 +9,61 @@ import Foundation
 struct DesktopHTMLMessage {
     var message: ExportJSON.Message
 
+    /// The classes a message's parts are sorted by, and the part each field is read from.
+    static let classes = ClassNames([
+        "forwarded", "body", "date", "details", "pull_right", "from_name", "reply_to", "media_wrap", "text", "signature", "reactions",
+    ])
+    enum Part: CaseIterable {
+        case forward, date, from, reply, media, text, signature, reactions
+
+        /// The classes the part has, all of them.
+        var classes: [String] {
+            switch self {
+            case .forward: ["forwarded", "body"]
+            case .date: ["date", "details", "pull_right"]
+            case .from: ["from_name"]
+            case .reply: ["reply_to"]
+            case .media: ["media_wrap"]
+            case .text: ["text"]
+            case .signature: ["signature"]
+            case .reactions: ["reactions"]
+            }
+        }
+    }
+    static let masks: [Part: UInt64] = Dictionary(
+        uniqueKeysWithValues: Part.allCases.map { part in (part, part.classes.reduce(0) { $0 | classes.bit($1) }) })
+
     init(id: String, parts: [HTMLElement], sender: String?) {
         message = ExportJSON.Message(id: id, type: "message")
-        let forwarded = parts.first { $0.isTag("div") && $0.hasClasses("forwarded", "body") }
-        let inner = Set(forwarded.map(DesktopHTMLPage.ownParts(of:)) ?? [])
-        let outer = parts.filter { !inner.contains($0) }
-        let content = forwarded == nil ? parts : parts.filter { inner.contains($0) }
-        if let date = outer.first(where: { $0.hasClasses("date", "details") && $0.hasClass("pull_right") })?.attribute("title") {
-            apply(date: date)
+        // Each part's classes read once; then each field is the first part with its classes.
+        let bits = parts.map { $0.classBits(Self.classes) }
+        func index(_ part: Part, in range: Range<Int>) -> Int? {
+            let mask = Self.masks[part] ?? 0
+            // The forward and the text are `div`s (a `span.text` is not the message's text).
+            let div = part == .forward || part == .text
+            return range.first { bits[$0] & mask == mask && (!div || parts[$0].isTag("div")) }
         }
-        if let from = outer.first(where: { $0.hasClass("from_name") }) { apply(sender: from.text) }
-        if let forwarded { apply(forward: forwarded, parts: content) }
-        if let reply = content.first(where: { $0.hasClass("reply_to") }) { apply(reply: reply) }
-        if let media = content.first(where: { $0.hasClass("media_wrap") }) { DesktopHTMLMedia.apply(media, to: &message) }
-        if let text = content.first(where: { $0.isTag("div") && $0.hasClass("text") }) { message.text = DesktopHTMLText.parts(of: text) }
-        if let signature = content.first(where: { $0.hasClass("signature") }) {
+        func first(_ part: Part, in range: Range<Int>) -> HTMLElement? { index(part, in: range).map { parts[$0] } }
+        let all = 0..<parts.count
+        let forwardIndex = index(.forward, in: all)
+        // A forward's own parts follow it in document order: the run of its descendants. What
+        // lies outside the run (the date, the forwarder's name) is the message's; the run holds
+        // the forwarded content.
+        let inner = forwardIndex.map { ($0 + 1)..<($0 + 1 + parts[$0].descendants().count) } ?? 0..<0
+        let outside = { (range: Range<Int>) in range.clamped(to: 0..<inner.lowerBound) }
+        let outerRanges = forwardIndex == nil ? [all] : [outside(all), inner.upperBound..<parts.count]
+        func firstOutside(_ part: Part) -> HTMLElement? { outerRanges.lazy.compactMap { first(part, in: $0) }.first }
+        let content = forwardIndex == nil ? all : inner
+        if let date = firstOutside(.date)?.attribute("title") { apply(date: date) }
+        if let from = firstOutside(.from) { apply(sender: from.text) }
+        if let forwardIndex { apply(forward: parts[forwardIndex], name: first(.from, in: content)) }
+        if let reply = first(.reply, in: content) { apply(reply: reply) }
+        if let media = first(.media, in: content) { DesktopHTMLMedia.apply(media, to: &message) }
+        if let text = first(.text, in: content) { message.text = DesktopHTMLText.parts(of: text) }
+        if let signature = first(.signature, in: content) {
             message.author = signature.text.trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        if let reactions = parts.first(where: { $0.hasClass("reactions") }) { message.reactions = Self.reactions(reactions) }
+        if let reactions = first(.reactions, in: all) { message.reactions = Self.reactions(reactions) }
     }
 
     /// `DD.MM.YYYY HH:MM:SS UTC+08:00`: the instant when the offset is there, else the local
@@ -52,8 +89,8 @@ struct DesktopHTMLMessage {
     }
 
     /// The forward's origin: its name (the date span left out) and the original date.
-    mutating func apply(forward: HTMLElement, parts: [HTMLElement]) {
-        guard let from = parts.first(where: { $0.hasClass("from_name") }) else {
+    mutating func apply(forward: HTMLElement, name: HTMLElement?) {
+        guard let from = name else {
             message.forwardedFrom = ""
             return
         }

@@ -112,6 +112,23 @@ struct HTMLElement: Hashable {
         }
     }
 
+    /// Which of `names` the class attribute holds, as bits (bit `i` for `names[i]`), from one
+    /// read of the attribute: a record's parts are sorted by class in one pass.
+    func classBits(_ names: ClassNames) -> UInt64 {
+        guard let attribute = xmlHasProp(node, "class"), let text = attribute.pointee.children?.pointee.content else { return 0 }
+        var bits: UInt64 = 0
+        var i = 0
+        while text[i] != 0 {
+            while text[i] != 0, Self.isSpace(text[i]) { i += 1 }
+            let start = i
+            while text[i] != 0, !Self.isSpace(text[i]) { i += 1 }
+            guard i > start else { break }
+            let token = UnsafeBufferPointer(start: text + start, count: i - start)
+            for (bit, name) in names.bytes.enumerated() where name.elementsEqual(token) { bits |= 1 << UInt64(bit) }
+        }
+        return bits
+    }
+
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
 
     func hasClasses(_ names: String...) -> Bool {
@@ -217,6 +234,22 @@ struct HTMLElement: Hashable {
 
     fileprivate static func content(of node: xmlNodePtr) -> String {
         node.pointee.content.map { String(cString: $0) } ?? ""
+    }
+}
+
+/// Class names to look for together (`HTMLElement.classBits`), at most 64.
+struct ClassNames: Sendable {
+    let bytes: [[UInt8]]
+
+    init(_ names: [String]) {
+        precondition(names.count <= 64)
+        bytes = names.map { Array($0.utf8) }
+    }
+
+    /// The bit of `name`, which must be one of the names.
+    func bit(_ name: String) -> UInt64 {
+        guard let index = bytes.firstIndex(of: Array(name.utf8)) else { preconditionFailure("\(name) is not looked for") }
+        return 1 << UInt64(index)
     }
 }
 

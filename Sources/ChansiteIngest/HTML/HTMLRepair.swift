@@ -11,7 +11,13 @@ enum HTMLRepair {
 
     /// The repaired bytes, and the first line repaired (nil when nothing was).
     static func repair(_ data: Data) -> (data: Data, firstLine: Int?) {
-        let bytes = [UInt8](data)
+        // Read in place: a page is scanned once, and copied only when something is replaced.
+        let (repaired, firstLine) = data.withUnsafeBytes { raw in repair(raw.bindMemory(to: UInt8.self)) }
+        return (repaired ?? data, firstLine)
+    }
+
+    /// The repaired bytes (nil when nothing needed it) and the first line repaired.
+    private static func repair(_ bytes: UnsafeBufferPointer<UInt8>) -> (data: Data?, firstLine: Int?) {
         var out: [UInt8] = []
         var copied = 0
         var firstLine: Int?
@@ -28,6 +34,11 @@ enum HTMLRepair {
         var i = 0
         while i < bytes.count {
             let byte = bytes[i]
+            // Most of a page: printable ASCII that is not a reference.
+            if byte >= 0x20, byte < 0x7F, byte != 0x26 {
+                i += 1
+                continue
+            }
             if byte >= 0x80 {
                 let length = JSONRepair.sequenceLength(bytes, at: i)
                 if length == 0 {
@@ -52,14 +63,14 @@ enum HTMLRepair {
                 i += 1
             }
         }
-        guard firstLine != nil else { return (data, nil) }
+        guard firstLine != nil else { return (nil, nil) }
         out.append(contentsOf: bytes[copied...])
         return (Data(out), firstLine)
     }
 
     /// The length of a `&#N;` or `&#xH;` reference at `i` naming a forbidden character (a
     /// control, a non-character, a surrogate), or nil.
-    static func forbiddenReference(_ bytes: [UInt8], at i: Int) -> Int? {
+    static func forbiddenReference(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
         var j = i + 2
         let hex = j < bytes.count && (bytes[j] == 0x78 || bytes[j] == 0x58)
         if hex { j += 1 }
