@@ -11,7 +11,8 @@ enum Snippet {
         var firstMatch: Int?
         func flush() {
             guard !word.isEmpty else { return }
-            let normal = word.lowercased().replacingOccurrences(of: "ё", with: "е")
+            // As the index wrote it (the article off an Arabic word, marks composed).
+            let normal = Tokenizer.words(word).first ?? word.lowercased()
             if plain.contains(where: { normal.hasPrefix($0) }) {
                 if firstMatch == nil { firstMatch = marked.count }
                 marked += "[" + word + "]"

@@ -17,13 +17,15 @@ package final class Stemmer {
         if let english { sb_stemmer_delete(english) }
     }
 
-    /// The stem of a lower-cased word, chosen by its script: Cyrillic words get the Russian
+    /// The stem of a lower-cased word, chosen by its script (Arabic words get `ArabicText`'s
+    /// light stemmer): Cyrillic words get the Russian
     /// stemmer, Latin words the English one, anything else is returned unchanged.
     package func stem(_ word: String) -> String {
         let stemmer: OpaquePointer?
         switch Tokenizer.script(of: word) {
         case .cyrillic: stemmer = russian
         case .latin: stemmer = english
+        case .arabic: return ArabicText.stem(word)
         case .other: return word
         }
         guard let stemmer else { return word }

@@ -1,12 +1,13 @@
 import ChansiteCore
+import Foundation
 
-/// Splits text into search terms: runs of Unicode letters and digits, lower-cased, `ё` folded
-/// to `е`. URLs are skipped (their pieces are noise), emoji and punctuation separate words.
+/// Splits text into search terms: runs of Unicode letters and digits (with their combining
+/// marks, composed: NFC), lower-cased, `ё` folded to `е`, Arabic folded (`ArabicText`). URLs are skipped (their pieces are noise), emoji and punctuation separate words.
 /// Scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer,
 /// Myanmar) give overlapping pairs of characters instead, so any word of two or more characters
 /// is found as the pairs it is made of; the page's script splits queries the same way.
 package enum Tokenizer {
-    package enum Script { case cyrillic, latin, other }
+    package enum Script { case cyrillic, latin, arabic, other }
 
     /// The words of `text`, in order.
     package static func words(_ text: String) -> [String] {
@@ -22,12 +23,17 @@ package enum Tokenizer {
         var current: [UInt8] = []
         current.reserveCapacity(64)
         var other = false
+        // Whether the word holds a combining mark (composed before it is used) or Arabic.
+        var marked = false
+        var arabic = false
         func flush() {
             if !current.isEmpty {
-                let word = String(decoding: current, as: UTF8.self)
+                var word = String(decoding: current, as: UTF8.self)
+                if marked { word = word.precomposedStringWithCanonicalMapping }
+                if arabic { word = ArabicText.withoutPrefix(word) }
                 if other { words += splitSpaceless(word.unicodeScalars) } else { words.append(word) }
                 current.removeAll(keepingCapacity: true)
-                other = false
+                (other, marked, arabic) = (false, false, false)
             }
         }
         var offset = 0
@@ -55,13 +61,28 @@ package enum Tokenizer {
                 appendFolded(scalar, to: &current)
                 continue
             }
+            if ArabicText.isArabic(scalar) {
+                switch ArabicText.fold(scalar) {
+                case .dropped:
+                    continue
+                case .letter(let letter):
+                    append(letter, to: &current)
+                    (other, arabic) = (true, true)
+                    continue
+                case .other:
+                    break
+                }
+            }
             let properties = scalar.properties
             if properties.isAlphabetic || properties.numericType != nil {
                 appendFolded(scalar, to: &current)
                 other = true
             } else if properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark {
                 // Combining marks belong to the letter before them.
-                if !current.isEmpty { append(scalar, to: &current) }
+                if !current.isEmpty {
+                    append(scalar, to: &current)
+                    marked = true
+                }
             } else {
                 flush()
             }
@@ -104,6 +125,7 @@ package enum Tokenizer {
         switch scalar.value {
         case 0x0400...0x052F: return .cyrillic
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: return .latin
+        case 0x0600...0x06FF: return .arabic
         default: return .other
         }
     }

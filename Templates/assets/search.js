@@ -74,7 +74,26 @@
   function bucket(stem) { return fnv(stem, manifest.buckets); }
   /* Paths as SearchIndexLayout makes them: no folder holds more than filesPerFolder files. */
   function folderOf(n) { return Math.floor(n / manifest.filesPerFolder) + "/" + n + ".js"; }
-  function normalize(word) { return word.toLowerCase().replace(/ё/g, "е"); }
+  /* As Tokenizer writes words: composed (NFC), lower case, ё as е, and Arabic folded
+     (ArabicText: marks and tatweel dropped, alef/ya/ta marbuta variants as one letter, one
+     leading article or conjunction off). */
+  var arabicDropped = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED\u0640]/g;
+  var arabicPrefixes = ["\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0643\u0627\u0644", "\u0641\u0627\u0644", "\u0627\u0644", "\u0644\u0644", "\u0648"];
+  function arabic(word) {
+    word = word.replace(arabicDropped, "").replace(/[\u0622\u0623\u0625\u0671]/g, "\u0627").replace(/\u0649/g, "\u064A").replace(/\u0629/g, "\u0647");
+    var n = Array.from(word).length;
+    for (var i = 0; i < arabicPrefixes.length; i++) {
+      var p = arabicPrefixes[i];
+      if (word.indexOf(p) === 0 && (p.length === 1 ? n > 3 : n >= p.length + 2)) return word.slice(p.length);
+    }
+    return word;
+  }
+  function normalize(word) {
+    /* A #hashtag is a name: matched as Tag.key writes it, never folded further. */
+    if (word[0] === "#") return word.toLowerCase().replace(/ё/g, "е");
+    word = word.normalize("NFC").toLowerCase().replace(/ё/g, "е");
+    return /[\u0600-\u06FF]/.test(word) ? arabic(word) : word;
+  }
   /* The same words the build indexed: letters and digits; a leading # keeps a hashtag whole. */
   /* Scripts written without spaces (Han, kana, Thai, Lao, Myanmar, Khmer) are searched as
      overlapping character pairs, as Tokenizer.splitSpaceless indexes them. */
@@ -96,7 +115,7 @@
     return out;
   }
   function tokens(query) {
-    var out = [], re = /#[\p{L}\p{N}_]+|[\p{L}\p{N}]+/gu, m;
+    var out = [], re = /#[\p{L}\p{N}_]+|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu, m;
     query = query.replace(/(https?:\/\/|t\.me\/)\S+/gi, " ");
     while ((m = re.exec(query))) out = out.concat(splitSpaceless(normalize(m[0])));
     return out;
@@ -172,7 +191,7 @@
     return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
   }
   function snippet(text, stems) {
-    var words = [], re = /[\p{L}\p{N}]+/gu, m, first = -1;
+    var words = [], re = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu, m, first = -1;
     var plain = stems.filter(function (s) { return s[0] !== "#" && s.length > 1; });
     while ((m = re.exec(text))) {
       var w = normalize(m[0]);

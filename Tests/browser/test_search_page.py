@@ -254,3 +254,31 @@ def test_text_without_spaces_is_found_in_the_page_as_in_the_cli(browser):
             assert page == cli_urls
     finally:
         shutil.rmtree(folder)
+
+
+def test_arabic_is_found_in_every_written_form_in_the_page_as_in_the_cli(browser):
+    """Harakat, the article, a conjunction, alef and ta marbuta variants: the page's normalize()
+    folds queries and marks matches exactly as the index builder folded the posts."""
+    folder = tempfile.mkdtemp(prefix="chansite-arabic-")
+    try:
+        content = os.path.join(folder, "Content")
+        os.makedirs(content)
+        posts = ["منهج السَّلَف في العقيدة", "كتب السلف الصالح", "تفسير القُرْآن الكريم", "وحفظ القرآن للأطفال",
+                 "سيرة النَّبِيّ محمد", "النبي والصحابة", "مقالة عن التاريخ"]
+        with open(os.path.join(content, "arabic.txt"), "w", encoding="utf-8") as f:
+            f.write("قناة\n5 subscribers\nDownload Telegram\n" + "\n\n#عربي\n\n".join(posts) + "\n\n#عربي\n")
+        output = os.path.join(folder, "Output")
+        subprocess.run([BINARY, "build", "--quiet", "--output", output], cwd=folder, check=True)
+        site = {"output": output}
+        for query, expected in [("السلف ", 2), ("السَّلَف ", 2), ("قرآن ", 2), ("القران ", 2), ("والقرآن ", 2),
+                                ("النبي ", 2), ("نبي ", 2), ("التأريخ ", 1), ("الفيزياء ", 0)]:
+            page = results(browser, "file://" + output + "/", query)
+            cli_urls = [urllib.parse.unquote("file://" + output + "/" + r["url"]) for r in cli(site, query)]
+            assert len(page) == expected, (query, page)
+            assert page == cli_urls, query
+        # The match is marked in the snippet whatever its marks.
+        results(browser, "file://" + output + "/", "قرآن ")
+        marks = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#search-results mark")]
+        assert sorted(marks) == sorted(["القُرْآن", "القرآن"]), marks
+    finally:
+        shutil.rmtree(folder)
