@@ -113,8 +113,11 @@ package enum BuiltinTemplates {
      leading article or conjunction off). */
   var arabicDropped = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED\u0640]/g;
   var arabicPrefixes = ["\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0643\u0627\u0644", "\u0641\u0627\u0644", "\u0627\u0644", "\u0644\u0644", "\u0648"];
+  function foldArabic(word) {
+    return word.replace(arabicDropped, "").replace(/[\u0622\u0623\u0625\u0671]/g, "\u0627").replace(/\u0649/g, "\u064A").replace(/\u0629/g, "\u0647");
+  }
   function arabic(word) {
-    word = word.replace(arabicDropped, "").replace(/[\u0622\u0623\u0625\u0671]/g, "\u0627").replace(/\u0649/g, "\u064A").replace(/\u0629/g, "\u0647");
+    word = foldArabic(word);
     var n = Array.from(word).length;
     for (var i = 0; i < arabicPrefixes.length; i++) {
       var p = arabicPrefixes[i];
@@ -122,11 +125,16 @@ package enum BuiltinTemplates {
     }
     return word;
   }
+  /* A compound (CompoundScanner: `gpt-4`, `3.14`, `c++`, `c#`, `.net`) is one term, folded
+     but never cut: a query for it matches it exactly. */
+  var queryPattern = /#[\p{L}\p{N}_]+|\.?[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[.\-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*[+#]*/gu;
+  function isCompound(word) { return word[0] !== "#" && /[.\-+#]/.test(word); }
   function normalize(word) {
     /* A #hashtag is a name: matched as Tag.key writes it, never folded further. */
     if (word[0] === "#") return word.toLowerCase().replace(/ё/g, "е");
     word = word.normalize("NFC").toLowerCase().replace(/ё/g, "е");
-    return /[\u0600-\u06FF]/.test(word) ? arabic(word) : word;
+    if (!/[\u0600-\u06FF]/.test(word)) return word;
+    return isCompound(word) ? foldArabic(word) : arabic(word);
   }
   /* The same words the build indexed: letters and digits; a leading # keeps a hashtag whole. */
   /* Scripts written without spaces (Han, kana, Thai, Lao, Myanmar, Khmer) are searched as
@@ -149,9 +157,12 @@ package enum BuiltinTemplates {
     return out;
   }
   function tokens(query) {
-    var out = [], re = /#[\p{L}\p{N}_]+|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu, m;
+    var out = [], re = new RegExp(queryPattern.source, "gu"), m;
     query = query.replace(/(https?:\/\/|t\.me\/)\S+/gi, " ");
-    while ((m = re.exec(query))) out = out.concat(splitSpaceless(normalize(m[0])));
+    while ((m = re.exec(query))) {
+      var word = normalize(m[0]);
+      out = isCompound(m[0]) ? out.concat([word]) : out.concat(splitSpaceless(word));
+    }
     return out;
   }
   function formsFor(data, token, prefix) {
@@ -225,7 +236,7 @@ package enum BuiltinTemplates {
     return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
   }
   function snippet(text, stems) {
-    var words = [], re = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu, m, first = -1;
+    var words = [], re = new RegExp(queryPattern.source, "gu"), m, first = -1;
     var plain = stems.filter(function (s) { return s[0] !== "#" && s.length > 1; });
     while ((m = re.exec(text))) {
       var w = normalize(m[0]);

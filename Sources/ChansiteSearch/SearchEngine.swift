@@ -104,21 +104,27 @@ package final class SearchEngine {
         return forms
     }
 
-    /// Query words as the page splits them: letters and digits, or a whole `#hashtag`.
+    /// Query words as the page splits them (`tokens` in search.js, the same pattern): a whole
+    /// `#hashtag`, a compound kept whole (`c++`, `gpt-4`), or a word.
     static func tokens(_ query: String) -> [String] {
         var cleaned = query
         for link in Links.find(in: query).reversed() { cleaned.replaceSubrange(link.range, with: " ") }
         var out: [String] = []
-        for word in cleaned.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "#" || $0 == "_") }) {
+        for match in cleaned.matches(of: queryPattern) {
+            let word = String(cleaned[match.range])
             if word.hasPrefix("#") {
-                let tag = word.drop(while: { $0 == "#" })
-                if !tag.isEmpty { out.append("#" + Tag.key(for: String(tag))) }
+                out.append("#" + Tag.key(for: String(word.dropFirst())))
             } else {
-                out += Tokenizer.words(String(word))
+                out += Tokenizer.words(word, compounds: .whole)
             }
         }
         return out
     }
+
+    /// search.js's query pattern: a hashtag, or letters and digits (with their marks), joined by
+    /// `.` or `-`, after an optional `.` and before optional `+` and `#`.
+    nonisolated(unsafe) static let queryPattern =
+        #/#[\p{L}\p{N}_]+|\.?[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[.\-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*[+#]*/#
 
     private func forms(in forms: [String: String], _ token: String, prefix: Bool) -> Set<String> {
         var stems = Set<String>()

@@ -441,7 +441,8 @@ package struct SearchIndexBuilder: Sendable {
     package static let shortestStemmed = 4
 
     static func stem(_ word: String, with stemmer: Stemmer) -> String {
-        word.unicodeScalars.count < shortestStemmed ? word : stemmer.stem(word)
+        // A compound (`gpt-4`, `c++`) is a name, matched as written.
+        word.unicodeScalars.count < shortestStemmed || CompoundScanner.isCompound(word) ? word : stemmer.stem(word)
     }
 
     /// A fingerprint of everything `build()` reads from the site: when it is unchanged, so is

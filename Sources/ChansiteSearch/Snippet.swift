@@ -7,29 +7,22 @@ enum Snippet {
         let plain = stems.filter { !$0.hasPrefix("#") && $0.count > 1 }
         let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         var marked = ""
-        var word = ""
         var firstMatch: Int?
-        func flush() {
-            guard !word.isEmpty else { return }
-            // As the index wrote it (the article off an Arabic word, marks composed).
-            let normal = Tokenizer.words(word).first ?? word.lowercased()
+        var at = flat.startIndex
+        // Words as the query splits them (a compound whole), each as the index wrote it.
+        for match in flat.matches(of: SearchEngine.queryPattern) {
+            marked += flat[at..<match.range.lowerBound]
+            let word = String(flat[match.range])
+            let normal = word.hasPrefix("#") ? word.lowercased() : Tokenizer.words(word, compounds: .whole).first ?? word.lowercased()
             if plain.contains(where: { normal.hasPrefix($0) }) {
                 if firstMatch == nil { firstMatch = marked.count }
                 marked += "[" + word + "]"
             } else {
                 marked += word
             }
-            word = ""
+            at = match.range.upperBound
         }
-        for character in flat {
-            if character.isLetter || character.isNumber {
-                word.append(character)
-            } else {
-                flush()
-                marked.append(character)
-            }
-        }
-        flush()
+        marked += flat[at...]
         var start = max(0, (firstMatch ?? 0) - 60)
         // Start at a word, not inside one.
         if start > 0, let space = marked.dropFirst(start).prefix((firstMatch ?? 0) - start).firstIndex(where: \.isWhitespace) {

@@ -9,9 +9,23 @@ import Foundation
 package enum Tokenizer {
     package enum Script { case cyrillic, latin, arabic, other }
 
-    /// The words of `text`, in order.
-    package static func words(_ text: String) -> [String] {
+    /// What becomes of a compound term (`gpt-4`, `c++`, `.net`; `CompoundScanner`).
+    package enum Compounds {
+        /// The compound and its parts (the index: `gpt` finds `GPT-4`).
+        case withParts
+        /// The compound alone (a query: `c++` matches `c++` exactly).
+        case whole
+    }
+
+    /// The words of `text`, in order (a compound after its parts).
+    package static func words(_ text: String, compounds mode: Compounds = .withParts) -> [String] {
         var words: [String] = []
+        var compounds = CompoundScanner()
+        func emit(_ compound: CompoundScanner.Compound?) {
+            guard let compound else { return }
+            if mode == .whole { words.removeSubrange(compound.firstWord...) }
+            words.append(compound.term)
+        }
         // URL ranges as UTF-8 offsets, skipped below.
         var urls = Links.find(in: text).map {
             text.utf8.distance(
@@ -42,53 +56,87 @@ package enum Tokenizer {
             if let url = urls.first, offset >= url.lowerBound {
                 if offset < url.upperBound {
                     flush()
+                    emit(compounds.boundary())
                     continue
                 }
                 urls.removeFirst()
             }
-            // ASCII and the basic Cyrillic block, most of every corpus, are decided without
-            // looking up Unicode properties (the same answers, far cheaper).
-            let v = scalar.value
-            if v < 0x80 {
-                if (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) {
-                    appendFolded(scalar, to: &current)
-                } else {
-                    flush()
-                }
-                continue
-            }
-            if (0x410...0x44F).contains(v) || v == 0x401 || v == 0x451 {
-                appendFolded(scalar, to: &current)
-                continue
-            }
-            if ArabicText.isArabic(scalar) {
-                switch ArabicText.fold(scalar) {
-                case .dropped:
-                    continue
-                case .letter(let letter):
-                    append(letter, to: &current)
-                    (other, arabic) = (true, true)
-                    continue
-                case .other:
-                    break
-                }
-            }
-            let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType != nil {
-                appendFolded(scalar, to: &current)
-                other = true
-            } else if properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark {
-                // Combining marks belong to the letter before them.
-                if !current.isEmpty {
-                    append(scalar, to: &current)
-                    marked = true
-                }
-            } else {
+            let before = current.count
+            switch read(scalar, into: &current, other: &other, arabic: &arabic) {
+            case .letter:
+                emit(compounds.letter(current[before...], wordCount: words.count))
+            case .mark:
+                marked = true
+                compounds.mark(current[before...])
+            case .punctuation(let byte):
                 flush()
+                emit(compounds.punctuation(byte, wordCount: words.count))
+            case .boundary:
+                flush()
+                emit(compounds.boundary())
+            case .dropped:
+                break
             }
         }
         flush()
+        emit(compounds.boundary())
         return words
+    }
+
+    /// What a scalar is to a word.
+    enum Reading {
+        /// A letter or digit, appended (folded).
+        case letter
+        /// A combining mark, appended to the letter before it.
+        case mark
+        /// ASCII punctuation or a space: ends the word (and may join a compound).
+        case punctuation(UInt8)
+        /// Anything else that ends the word (emoji, other punctuation).
+        case boundary
+        /// Written nowhere: an Arabic vowel mark or the tatweel, or a mark with no letter before it.
+        case dropped
+    }
+
+    /// Reads one scalar into `word`; `other` is set for a letter outside ASCII and basic
+    /// Cyrillic (it may be of a spaceless script), `arabic` for an Arabic letter.
+    static func read(_ scalar: Unicode.Scalar, into word: inout [UInt8], other: inout Bool, arabic: inout Bool) -> Reading {
+        // ASCII and the basic Cyrillic block, most of every corpus, are decided without
+        // looking up Unicode properties (the same answers, far cheaper).
+        let v = scalar.value
+        if v < 0x80 {
+            guard (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) else { return .punctuation(UInt8(v)) }
+            appendFolded(scalar, to: &word)
+            return .letter
+        }
+        if (0x410...0x44F).contains(v) || v == 0x401 || v == 0x451 {
+            appendFolded(scalar, to: &word)
+            return .letter
+        }
+        if ArabicText.isArabic(scalar) {
+            switch ArabicText.fold(scalar) {
+            case .dropped:
+                return .dropped
+            case .letter(let letter):
+                append(letter, to: &word)
+                (other, arabic) = (true, true)
+                return .letter
+            case .other:
+                break
+            }
+        }
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.numericType != nil {
+            appendFolded(scalar, to: &word)
+            other = true
+            return .letter
+        }
+        if properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark {
+            // Combining marks belong to the letter before them.
+            guard !word.isEmpty else { return .dropped }
+            append(scalar, to: &word)
+            return .mark
+        }
+        return .boundary
     }
 
     /// Appends the lower-case form of a scalar, with `ё` folded to `е`; the common Latin and

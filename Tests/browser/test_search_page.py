@@ -282,3 +282,27 @@ def test_arabic_is_found_in_every_written_form_in_the_page_as_in_the_cli(browser
         assert sorted(marks) == sorted(["القُرْآن", "القرآن"]), marks
     finally:
         shutil.rmtree(folder)
+
+
+def test_terms_with_symbols_match_exactly_in_the_page_as_in_the_cli(browser):
+    """C++, C#, .NET, GPT-4, 3.14, t.me: one term each, in the page's tokens as in the index."""
+    folder = tempfile.mkdtemp(prefix="chansite-symbols-")
+    try:
+        content = os.path.join(folder, "Content")
+        os.makedirs(content)
+        posts = ["Modern C++ templates explained", "Pattern matching in C#", "Porting code to .NET 8", "GPT-4 writes poems",
+                 "The value of pi is 3.14", "C is a small language", "Contact us on t.me", "A chat about cats"]
+        with open(os.path.join(content, "symbols.txt"), "w", encoding="utf-8") as f:
+            f.write("Channel\n5 subscribers\nDownload Telegram\n" + "\n\n#x\n\n".join(posts) + "\n\n#x\n")
+        output = os.path.join(folder, "Output")
+        subprocess.run([BINARY, "build", "--quiet", "--output", output], cwd=folder, check=True)
+        site = {"output": output}
+        for query, expected in [("C++ ", 1), ("C# ", 1), (".NET ", 1), ("GPT-4 ", 1), ("3.14 ", 1), ("t.me ", 1), ("gpt ", 1)]:
+            page = results(browser, "file://" + output + "/", query)
+            cli_urls = [urllib.parse.unquote("file://" + output + "/" + r["url"]) for r in cli(site, query)]
+            assert len(page) == expected, (query, page)
+            assert page == cli_urls, query
+        results(browser, "file://" + output + "/", "C++ ")
+        assert [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#search-results mark")] == ["C++"]
+    finally:
+        shutil.rmtree(folder)

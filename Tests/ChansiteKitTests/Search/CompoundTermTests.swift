@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@testable import ChansiteSearch
+
+/// Terms with symbols in them (`C++`, `C#`, `.NET`, `t.me`, `GPT-4`, `3.14`) are words of
+/// their own: the index keeps them beside their parts, a query keeps them whole.
+@Suite struct CompoundTermTests {
+    @Test func theIndexKeepsCompoundsBesideTheirParts() {
+        #expect(Tokenizer.words("C++ and C# on .NET") == ["c", "c++", "and", "c", "c#", "on", "net", ".net"])
+        #expect(Tokenizer.words("GPT-4 scored 3.14 on t.me") == ["gpt", "4", "gpt-4", "scored", "3", "14", "3.14", "on", "t", "me", "t.me"])
+        #expect(Tokenizer.words("что-то из-за") == ["что", "то", "что-то", "из", "за", "из-за"])
+    }
+
+    @Test func aQueryKeepsCompoundsWhole() {
+        #expect(Tokenizer.words("C++", compounds: .whole) == ["c++"])
+        #expect(SearchEngine.tokens("C++ C# .NET t.me GPT-4 3.14") == ["c++", "c#", ".net", "t.me", "gpt-4", "3.14"])
+        #expect(SearchEngine.tokens("#news c# #ML") == ["#news", "c#", "#ml"])
+    }
+
+    @Test func sentencesAndHashtagsAreNotCompounds() {
+        // A full stop, a dash between spaces, a hashtag's `#` and trailing punctuation end words.
+        #expect(Tokenizer.words("The end. Next - line #tag ok.") == ["the", "end", "next", "line", "tag", "ok"])
+        #expect(Tokenizer.words("end.", compounds: .whole) == ["end"])
+        #expect(Tokenizer.words("(c++)", compounds: .whole) == ["c++"])
+    }
+
+    @Test func compoundsMatchExactlyAndAreNeverStemmed() throws {
+        let tests = SearchTests()
+        let posts = [
+            "Modern C++ templates explained", "Pattern matching in C#", "Porting code to .NET 8",
+            "GPT-4 writes poems", "The value of pi is 3.14", "C is a small language", "Contact us on t.me",
+        ]
+        let (engine, folder) = try tests.engine(for: tests.site(posts.map { ($0, []) }))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try engine.search("C++ ").map(\.title) == ["Modern C++ templates explained"])
+        #expect(try engine.search("C# ").map(\.title) == ["Pattern matching in C#"])
+        #expect(try engine.search(".NET ").map(\.title) == ["Porting code to .NET 8"])
+        #expect(try engine.search("GPT-4 ").map(\.title) == ["GPT-4 writes poems"])
+        #expect(try engine.search("3.14 ").map(\.title) == ["The value of pi is 3.14"])
+        #expect(try engine.search("t.me ").map(\.title) == ["Contact us on t.me"])
+        // The parts are still words: `gpt` finds GPT-4.
+        #expect(try engine.search("gpt ").map(\.title) == ["GPT-4 writes poems"])
+        #expect(try engine.search("C++ ").first?.snippet.contains("[C++]") == true)
+    }
+}
