@@ -126,27 +126,41 @@ package final class SearchEngine {
     nonisolated(unsafe) static let queryPattern =
         #/#[\p{L}\p{N}_]+|\.?[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[.\-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*[+#]*/#
 
-    private func forms(in forms: [String: String], _ token: String, prefix: Bool) -> Set<String> {
-        var stems = Set<String>()
-        if let stem = forms[token] { stems.insert(stem) }
+    /// The stems a query word matches: its own form's (`exact`, when the corpus has the word)
+    /// and, while it is typed or unknown, those of the forms it begins.
+    struct Stems {
+        var exact: String?
+        var all: Set<String> = []
+
+        /// A posting's score through `stem`: in full through the word's own stem (or when the
+        /// word is not in the corpus), half through a longer word's, so `the` ranks posts with
+        /// "the" above those with "theme" (`tokenScores` in search.js does the same).
+        func score(_ score: Int, through stem: String) -> Int {
+            exact == nil || stem == exact ? score : score / 2
+        }
+    }
+
+    private func forms(in forms: [String: String], _ token: String, prefix: Bool) -> Stems {
+        var stems = Stems(exact: forms[token])
+        if let exact = stems.exact { stems.all.insert(exact) }
         if prefix || forms[token] == nil, token.unicodeScalars.count >= SearchIndexBuilder.formKeyLength {
-            for (form, stem) in forms where form.hasPrefix(token) { stems.insert(stem) }
+            for (form, stem) in forms where form.hasPrefix(token) { stems.all.insert(stem) }
         }
         return stems
     }
 
-    func stems(of token: String, prefix: Bool) throws -> Set<String> {
+    func stems(of token: String, prefix: Bool) throws -> Stems {
         let data = try formsShard(token)
         var stems = forms(in: data, token, prefix: prefix)
-        if !stems.isEmpty || token.hasPrefix("#") { return stems }
+        if !stems.all.isEmpty || token.hasPrefix("#") { return stems }
         let letters = Array(token.unicodeScalars)
         var cut = 1
         while cut <= 3, letters.count - cut >= 4 {
             stems = forms(in: data, String(String.UnicodeScalarView(letters.dropLast(cut))), prefix: true)
-            if !stems.isEmpty { return stems }
+            if !stems.all.isEmpty { return stems }
             cut += 1
         }
-        return []
+        return Stems()
     }
 
     func postings(_ stem: String) throws -> [Int: Int] {
@@ -185,9 +199,14 @@ package final class SearchEngine {
         for (i, word) in words.enumerated() {
             let prefix = !complete && i == typed - 1 && !word.hasPrefix("#")
             let stems = try stems(of: word, prefix: prefix)
-            allStems += stems
+            allStems += stems.all
             var best: [Int: Int] = [:]
-            for stem in stems { for (doc, score) in try postings(stem) where score > best[doc] ?? -1 { best[doc] = score } }
+            for stem in stems.all {
+                for (doc, score) in try postings(stem) {
+                    let counted = stems.score(score, through: stem)
+                    if counted > best[doc] ?? -1 { best[doc] = counted }
+                }
+            }
             total =
                 total.map { previous in
                     previous.compactMapValuesWithKeys { doc, value in best[doc].map { value + $0 } }

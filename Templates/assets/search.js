@@ -133,11 +133,14 @@
   }
   function formsFor(data, token, prefix) {
     var stems = {}, forms = data || {};
-    if (forms[token]) stems[forms[token]] = true;
-    if ((prefix || !forms[token]) && Array.from(token).length >= 3) {
+    var exact = Object.prototype.hasOwnProperty.call(forms, token) ? forms[token] : null;
+    if (exact) stems[exact] = true;
+    if ((prefix || !exact) && Array.from(token).length >= 3) {
       Object.keys(forms).forEach(function (f) { if (f.indexOf(token) === 0) stems[forms[f]] = true; });
     }
-    return Object.keys(stems);
+    stems = Object.keys(stems);
+    stems.exact = exact;
+    return stems;
   }
   /* A word not in the corpus: try it without its last one to three letters (an unknown inflection). */
   function stemsOf(token, prefix) {
@@ -167,11 +170,16 @@
       return map;
     });
   }
+  /* When the word itself is in the corpus, its own stem counts in full and the words it is the
+     start of count half: `the` ranks posts with "the" above those with "theme". */
   function tokenScores(token, prefix) {
     return stemsOf(token, prefix).then(function (stems) {
       return Promise.all(stems.map(postings)).then(function (maps) {
         var best = {};
-        maps.forEach(function (m) { for (var d in m) if (!(d in best) || m[d] > best[d]) best[d] = m[d]; });
+        maps.forEach(function (m, i) {
+          var half = stems.exact && stems[i] !== stems.exact;
+          for (var d in m) { var s = half ? Math.floor(m[d] / 2) : m[d]; if (!(d in best) || s > best[d]) best[d] = s; }
+        });
         return { stems: stems, scores: best };
       });
     });

@@ -43,4 +43,15 @@ import Testing
         #expect(try engine.search("gpt ").map(\.title) == ["GPT-4 writes poems"])
         #expect(try engine.search("C++ ").first?.snippet.contains("[C++]") == true)
     }
+
+    @Test func aWholeWordOutranksTheLongerWordsItBegins() throws {
+        let tests = SearchTests()
+        // Counted in full, "theme" three times would outrank "the" once.
+        let posts = ["Theme theme theme", "The end", "Something else"]
+        let (engine, folder) = try tests.engine(for: tests.site(posts.map { ($0, []) }))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Typed, `the` still finds the longer word, after the post that has the word itself.
+        #expect(try engine.search("the").map(\.title) == ["The end", "Theme theme theme"])
+        #expect(try engine.search("them").map(\.title) == ["Theme theme theme"])
+    }
 }
