@@ -12,6 +12,9 @@ package final class SearchEngine {
         package var channel: String
         package var snippet: String
         package var score: Int
+        /// The post's day (`2024-03-05`, in the site's time zone), or its date as the copy
+        /// wrote it when it has no other; nil when undated.
+        package var date: String?
     }
 
     private let folder: String
@@ -231,7 +234,15 @@ package final class SearchEngine {
             let url = entry[2] as? String, let text = entry[3] as? String
         else { throw Self.damaged(FileSystem.join(folder, path), "a document entry has the wrong shape") }
         let channel = channels.indices.contains(channelIndex) ? channels[channelIndex].name : ""
-        return Result(title: title, url: url, channel: channel, snippet: Snippet.make(text, stems: stems), score: score)
+        let day = entry.count > 5 ? (entry[5] as? String).flatMap { Self.isDay($0) ? $0 : nil } : nil
+        let written = entry.count > 4 ? (entry[4] as? String).flatMap { $0.isEmpty ? nil : $0 } : nil
+        return Result(title: title, url: url, channel: channel, snippet: Snippet.make(text, stems: stems), score: score, date: day ?? written)
+    }
+
+    /// Whether an index value is a `yyyy-MM-dd` day (the index is trusted no more than any file).
+    static func isDay(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.count == 10 && bytes.enumerated().allSatisfy { i, b in i == 4 || i == 7 ? b == UInt8(ascii: "-") : (0x30...0x39).contains(b) }
     }
 }
 

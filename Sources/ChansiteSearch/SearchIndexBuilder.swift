@@ -237,6 +237,7 @@ package struct SearchIndexBuilder: Sendable {
     /// build's: an edit rewrites the one file holding the post.
     private func writeDocs(_ posts: Site.AllPosts, reuse: (String, String) -> Bool, _ emit: (RenderedFile, String?) throws -> Void) rethrows {
         let channelIndex = Dictionary(site.channels.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        let days = Self.dayFormatter(timeZone: site.config.timeZone)
         for start in stride(from: 0, to: posts.count, by: Self.docsPerChunk) {
             let name = "docs:\(start / Self.docsPerChunk)"
             let path = SearchIndexLayout.docs(start / Self.docsPerChunk)
@@ -250,19 +251,32 @@ package struct SearchIndexBuilder: Sendable {
                 fingerprint.add(sitePost.path)
                 fingerprint.add(sitePost.post.text)
                 fingerprint.add(sitePost.post.dateText ?? "")
+                fingerprint.add(Self.day(of: sitePost.post, days))
             }
             if reuse("search/" + path, fingerprint.hex) { continue }
             let rows = chunk.map { sitePost -> [JSONText.JSONScalar] in
                 [
                     .string(sitePost.heading), .int(channelIndex[sitePost.channelSlug] ?? 0), .string(sitePost.path),
                     .string(String(Substring(sitePost.post.text.unicodeScalars.prefix(Self.snippetSource)))),
-                    .string(sitePost.post.dateText ?? ""),
+                    .string(sitePost.post.dateText ?? ""), .string(Self.day(of: sitePost.post, days)),
                 ]
             }
             var json = JSONText()
             json.rows(rows)
             try emit(Self.file(path, name: name, json: json.bytes), fingerprint.hex)
         }
+    }
+
+    /// `yyyy-MM-dd` in the site's time zone (UTC when the zone is unknown).
+    static func dayFormatter(timeZone identifier: String) -> Date.ISO8601FormatStyle {
+        Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 0) ?? .current).year().month().day()
+    }
+
+    /// The day a post is dated, as a result shows it ("" when undated). A date the export wrote
+    /// in its machine's local time was read as if UTC: its day is read in UTC, as the page shows it.
+    static func day(of post: Post, _ days: Date.ISO8601FormatStyle) -> String {
+        guard let date = post.date else { return "" }
+        return post.details?.dateIsLocal == true ? date.formatted(dayFormatter(timeZone: "UTC")) : date.formatted(days)
     }
 
     private func manifest(_ docCount: Int) -> RenderedFile {

@@ -253,7 +253,7 @@
         var d = loaded["docs:" + Math.floor(h.doc / per)][h.doc % per];
         var channel = manifest.channels[d[1]] ? manifest.channels[d[1]][0] : "";
         return '<li data-score="' + h.score + '"><a class="result-title" href="' + escapeHTML(root + d[2]) + '">' + escapeHTML(d[0]) +
-          '</a><div class="result-meta">' + escapeHTML(channel) + (d[4] ? " · " + escapeHTML(d[4]) : "") +
+          '</a><div class="result-meta">' + escapeHTML(channel) + dateOf(d) +
           '</div><p class="result-snippet">' + snippet(d[3], result.stems) + "</p></li>";
       }).join("");
       last = result;
@@ -263,6 +263,21 @@
         ? countText("found", result.hits.length, "{n} post found", "{n} posts found") + (more.hidden ? "" : say("showing", ", showing {shown}", { shown: shown }))
         : say("noResults", "No results. Try fewer or shorter words.");
     });
+  }
+  /* A result's date: its day in the page's language (the index holds it as yyyy-MM-dd), else the
+     date as the copy wrote it. */
+  var dayFormat = null;
+  function dateOf(d) {
+    if (typeof d[5] === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d[5])) {
+      var day = new Date(d[5] + "T00:00:00Z");
+      if (!isNaN(day.getTime())) {
+        try {
+          dayFormat = dayFormat || new Intl.DateTimeFormat(document.documentElement.lang || undefined, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+        } catch (e) { dayFormat = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }); }
+        return ' · <time datetime="' + d[5] + '">' + escapeHTML(dayFormat.format(day)) + "</time>";
+      }
+    }
+    return typeof d[4] === "string" && d[4] ? " · " + escapeHTML(d[4]) : "";
   }
   /* The query and both filters live in the URL, so a reload or a shared link shows the same. */
   function remember(q) {

@@ -306,3 +306,25 @@ def test_terms_with_symbols_match_exactly_in_the_page_as_in_the_cli(browser):
         assert [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#search-results mark")] == ["C++"]
     finally:
         shutil.rmtree(folder)
+
+
+def test_results_show_their_day_in_the_pages_language(browser):
+    """An export's posts carry their day into the index; the page writes it in its language."""
+    folder = tempfile.mkdtemp(prefix="chansite-dates-")
+    try:
+        export = os.path.join(folder, "Content", "export")
+        os.makedirs(export)
+        messages = [{"id": 1, "type": "message", "date": "2024-03-05T10:00:00", "date_unixtime": "1709632800", "text": "Owls at night"},
+                    {"id": 2, "type": "message", "date": "2023-11-20T08:00:00", "date_unixtime": "1700467200", "text": "Owls by day"}]
+        with open(os.path.join(export, "result.json"), "w", encoding="utf-8") as f:
+            json.dump({"name": "Birds", "type": "public_channel", "id": 7, "messages": messages}, f)
+        with open(os.path.join(folder, "chansite.json"), "w", encoding="utf-8") as f:
+            json.dump({"language": "en", "timeZone": "UTC"}, f)
+        output = os.path.join(folder, "Output")
+        subprocess.run([BINARY, "build", "--quiet", "--output", output], cwd=folder, check=True)
+        results(browser, "file://" + output + "/", "owls ")
+        days = {t.get_attribute("datetime"): t.text for t in browser.find_elements(By.CSS_SELECTOR, "#search-results .result-meta time")}
+        assert days == {"2024-03-05": "March 5, 2024", "2023-11-20": "November 20, 2023"}, days
+        assert sorted(r["date"] for r in cli({"output": output}, "owls ")) == ["2023-11-20", "2024-03-05"]
+    finally:
+        shutil.rmtree(folder)

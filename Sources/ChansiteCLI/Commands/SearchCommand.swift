@@ -24,7 +24,7 @@ extension Chansite {
         @Option(help: "Only posts with this hashtag.")
         var tag: String?
 
-        @Flag(help: "Print a JSON array of results (title, url, channel, snippet, score).")
+        @Flag(help: "Print a JSON array of results (title, url, channel, snippet, score, and date when the post has one).")
         var json = false
 
         func validate() throws {
@@ -59,7 +59,8 @@ extension Chansite {
             }
             if results.isEmpty { Console.print("no results") }
             for (n, result) in results.enumerated() {
-                Console.print("\(n + 1). \(result.title)  [\(result.channel)]  score \(result.score)\n   \(result.url)\n   \(result.snippet)")
+                let place = [result.channel, result.date].compactMap { $0 }.joined(separator: " · ")
+                Console.print("\(n + 1). \(result.title)  [\(place)]  score \(result.score)\n   \(result.url)\n   \(result.snippet)")
             }
         }
     }
