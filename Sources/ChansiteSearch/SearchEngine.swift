@@ -107,22 +107,34 @@ package final class SearchEngine {
         return forms
     }
 
-    /// Query words as the page splits them (`tokens` in search.js, the same pattern): a whole
-    /// `#hashtag`, a compound kept whole (`c++`, `gpt-4`), or a word.
-    static func tokens(_ query: String) -> [String] {
+    /// A query word, and whether it was written `-word` (posts holding it are left out).
+    struct Term: Equatable {
+        var word: String
+        var excluded = false
+    }
+
+    /// Query words as the page splits them (`terms` in search.js, the same pattern): a whole
+    /// `#hashtag`, a compound kept whole (`c++`, `gpt-4`), or a word; a `-` before one, at the
+    /// start or after a space, excludes it.
+    static func terms(_ query: String) -> [Term] {
         var cleaned = query
         for link in Links.find(in: query).reversed() { cleaned.replaceSubrange(link.range, with: " ") }
-        var out: [String] = []
+        var out: [Term] = []
         for match in cleaned.matches(of: queryPattern) {
             let word = String(cleaned[match.range])
-            if word.hasPrefix("#") {
-                out.append("#" + Tag.key(for: String(word.dropFirst())))
-            } else {
-                out += Tokenizer.words(word, compounds: .whole)
+            var excluded = false
+            if match.range.lowerBound > cleaned.startIndex {
+                let minus = cleaned.index(before: match.range.lowerBound)
+                excluded = cleaned[minus] == "-" && (minus == cleaned.startIndex || cleaned[cleaned.index(before: minus)].isWhitespace)
             }
+            let words = word.hasPrefix("#") ? ["#" + Tag.key(for: String(word.dropFirst()))] : Tokenizer.words(word, compounds: .whole)
+            out += words.map { Term(word: $0, excluded: excluded) }
         }
         return out
     }
+
+    /// The words of a query, excluded ones included.
+    static func tokens(_ query: String) -> [String] { terms(query).map(\.word) }
 
     /// search.js's query pattern: a hashtag, or letters and digits (with their marks), joined by
     /// `.` or `-`, after an optional `.` and before optional `+` and `#`.
@@ -188,20 +200,26 @@ package final class SearchEngine {
     }
 
     /// The ranked posts for a query, optionally within one channel (by name) or one tag. All
-    /// words must match; as on the page, the last word counts as a prefix (the word being typed)
-    /// unless the query ends with a space.
+    /// words must match and no `-word`; as on the page, the last word counts as a prefix (the
+    /// word being typed) unless the query ends with a space.
     /// - Throws: `DiagnosticError` naming the index file when one is damaged.
     package func search(_ query: String, limit: Int = 10, channel: String? = nil, tag: String? = nil) throws -> [Result] {
         let complete = query.last?.isWhitespace ?? false
-        var words = Self.tokens(query)
-        let typed = words.count
-        if let tag { words.append("#" + Tag.key(for: tag)) }
-        guard !words.isEmpty else { return [] }
+        var terms = Self.terms(query)
+        let typed = terms.count
+        if let tag { terms.append(Term(word: "#" + Tag.key(for: tag))) }
+        guard terms.contains(where: { !$0.excluded }) else { return [] }
         var total: [Int: Int]?
         var allStems: [String] = []
-        for (i, word) in words.enumerated() {
-            let prefix = !complete && i == typed - 1 && !word.hasPrefix("#")
+        var excludedDocs = Set<Int>()
+        for (i, term) in terms.enumerated() {
+            let word = term.word
+            let prefix = !complete && i == typed - 1 && !term.excluded && !word.hasPrefix("#")
             let stems = try stems(of: word, prefix: prefix)
+            if term.excluded {
+                for stem in stems.all { excludedDocs.formUnion(try postings(stem).keys) }
+                continue
+            }
             allStems += stems.all
             var best: [Int: Int] = [:]
             for stem in stems.all {
@@ -217,6 +235,7 @@ package final class SearchEngine {
         }
         let range = channel.flatMap { name in channels.first { $0.name == name } }
         let hits = (total ?? [:]).filter { doc, _ in
+            guard !excludedDocs.contains(doc) else { return false }
             guard let range else { return true }
             return doc >= range.low && doc < range.high
         }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }

@@ -122,15 +122,19 @@
     if (other) out.push(other);
     return out;
   }
-  function tokens(query) {
+  /* A query's words in order, each marked `excluded` when written `-word` at the start of the
+     query or after a space (SearchEngine.terms does the same). */
+  function terms(query) {
     var out = [], re = new RegExp(queryPattern.source, "gu"), m;
     query = query.replace(/(https?:\/\/|t\.me\/)\S+/gi, " ");
     while ((m = re.exec(query))) {
-      var word = normalize(m[0]);
-      out = isCompound(m[0]) ? out.concat([word]) : out.concat(splitSpaceless(word));
+      var word = normalize(m[0]), at = m.index;
+      var excluded = at > 0 && query[at - 1] === "-" && (at === 1 || /\s/.test(query[at - 2]));
+      (isCompound(m[0]) ? [word] : splitSpaceless(word)).forEach(function (w) { out.push({ word: w, excluded: excluded }); });
     }
     return out;
   }
+  function tokens(query) { return terms(query).map(function (t) { return t.word; }); }
   function formsFor(data, token, prefix) {
     var stems = {}, forms = data || {};
     var exact = Object.prototype.hasOwnProperty.call(forms, token) ? forms[token] : null;
@@ -184,21 +188,25 @@
       });
     });
   }
-  /* AND of all words; the last word is a prefix while it is being typed. */
+  /* AND of all words, none of the excluded ones; the last word is a prefix while it is being
+     typed (an excluded word never is). */
   function search(query, filters) {
-    var words = tokens(query), typing = !/\s$/.test(query);
-    if (filters.tag) words.push("#" + filters.tag);
+    var all = terms(query), typing = !/\s$/.test(query), typed = all.length;
+    if (filters.tag) all.push({ word: "#" + filters.tag, excluded: false });
+    var words = all.filter(function (t) { return !t.excluded; });
     if (!words.length) return Promise.resolve({ hits: [], stems: [] });
-    return Promise.all(words.map(function (w, i) {
-      return tokenScores(w, typing && i === words.length - 1 - (filters.tag ? 1 : 0) && w[0] !== "#");
+    return Promise.all(all.map(function (t, i) {
+      return tokenScores(t.word, typing && i === typed - 1 && !t.excluded && t.word[0] !== "#");
     })).then(function (parts) {
-      var total = null, stems = [];
-      parts.forEach(function (p) {
+      var total = null, stems = [], out = {};
+      parts.forEach(function (p, i) {
+        if (all[i].excluded) { for (var x in p.scores) out[x] = true; return; }
         stems = stems.concat(p.stems);
         var next = {};
         for (var d in p.scores) if (total === null || d in total) next[d] = (total ? total[d] : 0) + p.scores[d];
         total = next;
       });
+      for (var x in out) delete total[x];
       var hits = Object.keys(total).map(Number).filter(function (d) {
         return !filters.channel || (d >= filters.channel[1] && d < filters.channel[2]);
       }).map(function (d) { return { doc: d, score: total[d] }; });

@@ -60,7 +60,7 @@ def results(browser, base, query):
 
 
 def cli(site, query, limit=10):
-    run = subprocess.run([BINARY, "search", "--output", site["output"], "--json", "--limit", str(limit), query],
+    run = subprocess.run([BINARY, "search", "--output", site["output"], "--json", "--limit", str(limit), "--", query],
                          capture_output=True, check=True)
     return json.loads(run.stdout)
 
@@ -326,5 +326,25 @@ def test_results_show_their_day_in_the_pages_language(browser):
         days = {t.get_attribute("datetime"): t.text for t in browser.find_elements(By.CSS_SELECTOR, "#search-results .result-meta time")}
         assert days == {"2024-03-05": "March 5, 2024", "2023-11-20": "November 20, 2023"}, days
         assert sorted(r["date"] for r in cli({"output": output}, "owls ")) == ["2023-11-20", "2024-03-05"]
+    finally:
+        shutil.rmtree(folder)
+
+
+def test_a_minus_leaves_words_out_in_the_page_as_in_the_cli(browser):
+    folder = tempfile.mkdtemp(prefix="chansite-minus-")
+    try:
+        content = os.path.join(folder, "Content")
+        os.makedirs(content)
+        posts = ["Cats and dogs", "Cats alone", "Dogs alone", "Birds and cats"]
+        with open(os.path.join(content, "pets.txt"), "w", encoding="utf-8") as f:
+            f.write("Pets\n5 subscribers\nDownload Telegram\n" + "\n\n#x\n\n".join(posts) + "\n\n#x\n")
+        output = os.path.join(folder, "Output")
+        subprocess.run([BINARY, "build", "--quiet", "--output", output], cwd=folder, check=True)
+        site = {"output": output}
+        for query, expected in [("cats -dogs ", 2), ("cats -dogs -birds", 1), ("-dogs ", 0), ("cats ", 3)]:
+            page = results(browser, "file://" + output + "/", query)
+            cli_urls = [urllib.parse.unquote("file://" + output + "/" + r["url"]) for r in cli(site, query)]
+            assert len(page) == expected, (query, page)
+            assert page == cli_urls, query
     finally:
         shutil.rmtree(folder)

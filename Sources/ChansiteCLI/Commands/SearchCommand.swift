@@ -9,7 +9,10 @@ extension Chansite {
         static let configuration = CommandConfiguration(
             abstract: "Search the built site's index from the terminal.")
 
-        @Argument(help: "The words to find (all must match; any inflection; #tag for a hashtag).")
+        @Argument(
+            help:
+                "The words to find (all must match; any inflection; #tag for a hashtag; -word leaves out posts with it: put -- before a query that starts with one)."
+        )
         var query: [String]
 
         @Option(help: "The built site folder.")

@@ -54,4 +54,17 @@ import Testing
         #expect(try engine.search("the").map(\.title) == ["The end", "Theme theme theme"])
         #expect(try engine.search("them").map(\.title) == ["Theme theme theme"])
     }
+
+    @Test func aMinusLeavesOutThePostsWithTheWord() throws {
+        #expect(SearchEngine.terms("cats -dogs") == [.init(word: "cats"), .init(word: "dogs", excluded: true)])
+        // A hyphen inside a word or a compound is no exclusion.
+        #expect(SearchEngine.terms("что-то gpt-4").allSatisfy { !$0.excluded })
+        let tests = SearchTests()
+        let posts = ["Cats and dogs", "Cats alone", "Dogs alone"]
+        let (engine, folder) = try tests.engine(for: tests.site(posts.map { ($0, []) }))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try engine.search("cats -dogs ").map(\.title) == ["Cats alone"])
+        #expect(try engine.search("-dogs cats").map(\.title) == ["Cats alone"])
+        #expect(try engine.search("-dogs ").isEmpty, "nothing to look for")
+    }
 }
