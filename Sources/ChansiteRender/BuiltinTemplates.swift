@@ -438,19 +438,23 @@ input[type=search], select {
 }
 .channel-card h2, .channel-header h1 { margin: 0 0 .25rem; line-height: 1.25; }
 .channel-header { margin-bottom: 1rem; }
-.latest { padding-left: 1.1rem; margin: .5rem 0 0; }
+.latest { padding-inline-start: 1.1rem; margin: .5rem 0 0; }
 .post { margin: 1rem 0; }
 .post-meta { display: flex; flex-wrap: wrap; gap: .25rem .75rem; margin: 0 0 .25rem; }
 .post-heading { font-size: 1.2rem; line-height: 1.3; margin: .25rem 0 .5rem; }
 .post-page .post-heading { font-size: 1.55rem; }
 .post-heading a { color: inherit; text-decoration: none; }
 .post-heading a:hover { text-decoration: underline; }
+/* Each line of a paragraph, quote or list item takes its own direction from its first strong
+   letter and aligns to its own start: Arabic and English lines of one post each read right
+   (a <br> ends a bidi paragraph, and plaintext resolves every one of them alone). */
+.post-body p, .post-body blockquote, .post-body li, .post-body summary { unicode-bidi: plaintext; text-align: start; }
 .post-body p { margin: 0 0 .8em; }
 .post-body pre, .post-body code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .9em; }
 .post-body table { border-collapse: collapse; display: block; overflow-x: auto; }
 .post-body td, .post-body th { border: 1px solid var(--line); padding: .25rem .5rem; }
-.media-note { font-size: .9rem; color: var(--muted); border-left: 3px solid var(--line); padding-left: .6rem; }
-.link-card { margin: .75rem 0; border-left: 4px solid var(--accent); }
+.media-note { font-size: .9rem; color: var(--muted); border-inline-start: 3px solid var(--line); padding-inline-start: .6rem; }
+.link-card { margin: .75rem 0; border-inline-start: 4px solid var(--accent); }
 .link-card-site { font-size: .85rem; color: var(--accent); font-weight: 600; }
 .link-card-title { font-weight: 600; display: block; }
 .link-card-description { margin: .25rem 0 0; color: var(--muted); font-size: .92rem; }
@@ -472,7 +476,7 @@ input[type=search], select {
 .search-form label { display: block; font-weight: 600; margin-bottom: .25rem; }
 .search-filters { display: flex; gap: .75rem; margin-top: .5rem; flex-wrap: wrap; }
 .search-filters label { font-weight: 400; flex: 1 1 10rem; }
-.search-results { padding-left: 1.2rem; }
+.search-results { padding-inline-start: 1.2rem; }
 .search-results li { margin: 0 0 1rem; }
 .search-results .result-meta { color: var(--muted); font-size: .88rem; }
 .search-results mark { background: var(--mark); color: inherit; border-radius: 2px; }
@@ -488,7 +492,7 @@ input[type=search], select {
 .search-more[hidden] { display: none; }
 /* Exports: formatting, media, polls, replies. */
 .post-body pre { overflow-x: auto; max-width: 100%; padding: .75rem; background: var(--accent-soft); border-radius: 6px; white-space: pre; overflow-wrap: normal; }
-.post-body blockquote { margin: 0 0 .8em; padding-left: .8rem; border-left: 3px solid var(--accent); }
+.post-body blockquote { margin: 0 0 .8em; padding-inline-start: .8rem; border-inline-start: 3px solid var(--accent); }
 .post-body details.quote { margin: 0 0 .8em; }
 .post-body details.quote summary { cursor: pointer; color: var(--muted); }
 .spoiler { position: relative; }
@@ -513,9 +517,9 @@ input[type=search], select {
 .poll li.chosen .poll-answer { font-weight: 600; }
 .poll meter { width: 6rem; }
 .poll-total, .poll-closed, .post-edited, .reply-count { color: var(--muted); font-size: .9rem; }
-.reply-to { font-size: .9rem; border-left: 3px solid var(--accent); padding-left: .6rem; margin: .25rem 0 .5rem; color: var(--muted); }
+.reply-to { font-size: .9rem; border-inline-start: 3px solid var(--accent); padding-inline-start: .6rem; margin: .25rem 0 .5rem; color: var(--muted); }
 .reply-to span { color: var(--fg); }
-.replies ul { padding-left: 1.1rem; }
+.replies ul { padding-inline-start: 1.1rem; }
 .post-date { color: inherit; text-decoration: none; }
 .post-date:hover { text-decoration: underline; }
 .archive-months { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: .25rem 1rem; }
