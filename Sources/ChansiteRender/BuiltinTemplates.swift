@@ -713,7 +713,7 @@ input[type=search], select {
 
 """#,
         "partials/post-summary.mustache": #"""
-<article class="post post-summary" id="{{id}}">
+<article class="post post-summary" id="{{id}}"{{#contentLanguage}} lang="{{contentLanguage}}"{{/contentLanguage}}>
   <header class="post-meta">
     <a class="post-channel" href="{{channel.url}}">{{channel.name}}</a>
     {{#dateText}}<a class="post-date" href="{{url}}"{{#dateAsWritten}} title="{{dateAsWritten}}"{{/dateAsWritten}}>{{#dateISO}}<time datetime="{{dateISO}}">{{dateText}}</time>{{/dateISO}}{{^dateISO}}{{dateText}}{{/dateISO}}</a>{{/dateText}}
@@ -728,7 +728,7 @@ input[type=search], select {
 
 """#,
         "partials/post.mustache": #"""
-<article class="post" id="{{id}}">
+<article class="post" id="{{id}}"{{#contentLanguage}} lang="{{contentLanguage}}"{{/contentLanguage}}>
   <header class="post-meta">
     <a class="post-channel" href="{{channel.url}}">{{channel.name}}</a>
 {{> partials/post-meta}}
@@ -738,8 +738,8 @@ input[type=search], select {
   {{^headingInBody}}<h2 class="post-heading"><a href="{{url}}">{{heading}}</a></h2>{{/headingInBody}}
   {{> partials/post-reply}}
   {{#hasMedia}}<p class="media-note" role="note">{{t.mediaNotCaptured}}</p>{{/hasMedia}}
-  {{#hasBody}}<div class="post-body">{{{body}}}</div>{{/hasBody}}
   {{> partials/post-media}}
+  {{#hasBody}}<div class="post-body">{{{body}}}</div>{{/hasBody}}
   {{> partials/post-extras}}
   {{#replyCount}}<p class="reply-count"><a href="{{url}}#replies">💬 {{replyCountText}}</a></p>{{/replyCount}}
 </article>
@@ -749,7 +749,7 @@ input[type=search], select {
 {{<base}}
 {{$content}}
 {{#post}}
-<article class="post post-page" id="{{id}}">
+<article class="post post-page" id="{{id}}"{{#contentLanguage}} lang="{{contentLanguage}}"{{/contentLanguage}}>
   <p class="post-meta">
     <a class="post-channel" href="{{channelPageURL}}">← {{channel.name}}</a>
 {{> partials/post-meta}}
@@ -757,8 +757,8 @@ input[type=search], select {
   <h1 class="post-heading{{#headingInBody}} visually-hidden{{/headingInBody}}">{{#titleHTML}}{{{titleHTML}}}{{/titleHTML}}{{^titleHTML}}{{heading}}{{/titleHTML}}</h1>
   {{> partials/post-reply}}
   {{#hasMedia}}<p class="media-note" role="note">{{t.mediaNotCaptured}}</p>{{/hasMedia}}
-  {{#hasBody}}<div class="post-body">{{{body}}}</div>{{/hasBody}}
   {{> partials/post-media}}
+  {{#hasBody}}<div class="post-body">{{{body}}}</div>{{/hasBody}}
   {{> partials/post-extras}}
   {{#telegramURL}}<p class="post-telegram"><a href="{{telegramURL}}" rel="noopener">{{t.openInTelegram}}</a></p>{{/telegramURL}}
   {{#replyCount}}

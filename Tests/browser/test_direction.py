@@ -23,7 +23,11 @@ def mixed_site():
     os.makedirs(export)
     text = [ARABIC + "\n" + ENGLISH + "\n\n", {"type": "blockquote", "text": ARABIC + "\n" + ENGLISH}]
     messages = [{"id": 1, "type": "message", "date": "2024-03-05T10:00:00", "date_unixtime": "1709632800", "text": text,
-                 "text_entities": [{"type": "plain", "text": text[0]}, text[1]]}]
+                 "text_entities": [{"type": "plain", "text": text[0]}, text[1]]},
+                {"id": 2, "type": "message", "date": "2024-03-06T10:00:00", "date_unixtime": "1709719200", "text": ARABIC,
+                 "text_entities": [{"type": "plain", "text": ARABIC}]},
+                {"id": 3, "type": "message", "date": "2024-03-07T10:00:00", "date_unixtime": "1709805600", "text": "我们今天去东京看樱花。",
+                 "text_entities": [{"type": "plain", "text": "我们今天去东京看樱花。"}]}]
     with open(os.path.join(export, "result.json"), "w", encoding="utf-8") as f:
         json.dump({"name": "Mixed", "type": "public_channel", "id": 9, "messages": messages}, f)
     with open(os.path.join(folder, "Content", "copy.txt"), "w", encoding="utf-8") as f:
@@ -89,3 +93,12 @@ def test_a_text_copys_lines_too(mixed_site, browser):  # noqa: F811
     english, = edges(browser, paragraph, "religion")
     assert arabic["right"] < 2 and arabic["left"] > 100, arabic
     assert english["left"] < 2 and english["right"] > 100, english
+
+
+def test_a_post_not_in_the_sites_language_says_its_own(mixed_site, browser):  # noqa: F811
+    page(browser, mixed_site, "channels/mixed/index.html")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    langs = {a.get_attribute("id"): a.get_attribute("lang") for a in browser.find_elements(By.CSS_SELECTOR, "article.post")}
+    assert langs == {"mixed/1": "", "mixed/2": "ar", "mixed/3": "zh"}, langs
+    page(browser, mixed_site, "channels/mixed/2.html")
+    assert browser.find_element(By.CSS_SELECTOR, "article.post-page").get_attribute("lang") == "ar"

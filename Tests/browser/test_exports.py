@@ -97,3 +97,12 @@ def test_export_pages_are_valid_html(export_site):
 def test_export_pages_have_no_serious_accessibility_violation(export_site, browser, page):  # noqa: F811
     browser.set_script_timeout(30)
     assert violations(browser, export_site["http"] + page, "light") == []
+
+
+@pytest.mark.parametrize("page", ["channels/media-shelf/index.html", "channels/media-shelf/10.html", "channels/album-walk/40.html"])
+def test_media_come_before_the_caption_as_in_telegram(export_site, browser, page):  # noqa: F811
+    browser.get(export_site["http"] + page)
+    order = browser.execute_script("""
+        return [...document.querySelectorAll('article.post')].filter(a => a.querySelector('.media') && a.querySelector('.post-body'))
+          .map(a => !!(a.querySelector('.media').compareDocumentPosition(a.querySelector('.post-body')) & Node.DOCUMENT_POSITION_FOLLOWING));""")
+    assert order and all(order), order

@@ -39,6 +39,8 @@ final class PostView: TemplateView, @unchecked Sendable {
     var replyCountText: String?
     var media: [MediaView] = []
     var isAlbum = false
+    /// The post's language when it is not the site's (`lang` on its article).
+    var language: String?
     /// A hash of every variable above, set once the view is complete.
     private(set) var fingerprint = ""
     /// The body as HTML: kept while the pages that show it are rendered, else made again when
@@ -155,7 +157,7 @@ final class PostView: TemplateView, @unchecked Sendable {
         "replyCountText": { $0.replies.isEmpty ? nil : $0.replyCountText },
         "replies": { $0.replies.isEmpty ? nil : $0.replies },
         "media": { $0.media.isEmpty ? nil : $0.media }, "hasMediaFiles": { $0.media.isEmpty ? nil : true },
-        "isAlbum": { $0.isAlbum ? true : nil },
+        "isAlbum": { $0.isAlbum ? true : nil }, "contentLanguage": { $0.language },
     ])
 
     /// The variables, and the spliced summary for `partials/post-summary` on list pages.
