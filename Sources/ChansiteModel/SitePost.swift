@@ -17,8 +17,13 @@ package struct SitePost: Sendable, Hashable {
     /// `post.heading`, computed once: every listing, feed and index shows it.
     package var heading: String
     /// `post.excerpt()`, made when asked: twice a build (the post's view and page), and kept
-    /// it would be a tenth of a large site's model.
-    package var excerpt: String { post.excerpt() }
+    /// it would be a tenth of a large site's model. A post without text is summed up by its
+    /// heading ("Photo", a poll's question, a file's name): no listing, feed or description
+    /// shows an empty one.
+    package var excerpt: String {
+        let excerpt = post.excerpt()
+        return excerpt.isEmpty ? heading : excerpt
+    }
 
     package init(
         post: Post, channelSlug: String, slug: String, index: Int, tagKeys: [String], strings: SiteStrings? = nil, sharded: Bool = false

@@ -523,6 +523,8 @@ input[type=search], select {
 .post-date { color: inherit; text-decoration: none; }
 .post-date:hover { text-decoration: underline; }
 .archive-months { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: .25rem 1rem; }
+/* A listed post's first picture: small, cropped, above its words. */
+.summary-thumb { display: block; width: 100%; max-width: 20rem; height: auto; max-height: 12rem; object-fit: cover; border-radius: 6px; margin: .25rem 0; }
 
 """#,
         "base.mustache": #"""
@@ -719,6 +721,7 @@ input[type=search], select {
     {{#dateText}}<a class="post-date" href="{{url}}"{{#dateAsWritten}} title="{{dateAsWritten}}"{{/dateAsWritten}}>{{#dateISO}}<time datetime="{{dateISO}}">{{dateText}}</time>{{/dateISO}}{{^dateISO}}{{dateText}}{{/dateISO}}</a>{{/dateText}}
     {{#hasMedia}}<span class="post-media">{{t.mediaNotCapturedShort}}</span>{{/hasMedia}}
   </header>
+  {{#summaryThumbnail}}<img class="summary-thumb" src="{{thumbURL}}" width="{{width}}" height="{{height}}" loading="lazy" alt="">{{/summaryThumbnail}}
   {{#headingInBody}}<h2 class="post-heading visually-hidden">{{heading}}</h2>
   <p class="post-excerpt"><a href="{{url}}">{{excerpt}}</a></p>{{/headingInBody}}
   {{^headingInBody}}<h2 class="post-heading"><a href="{{url}}">{{heading}}</a></h2>

@@ -106,3 +106,20 @@ def test_media_come_before_the_caption_as_in_telegram(export_site, browser, page
         return [...document.querySelectorAll('article.post')].filter(a => a.querySelector('.media') && a.querySelector('.post-body'))
           .map(a => !!(a.querySelector('.media').compareDocumentPosition(a.querySelector('.post-body')) & Node.DOCUMENT_POSITION_FOLLOWING));""")
     assert order and all(order), order
+
+
+def test_no_list_has_an_empty_link_and_media_posts_show_their_picture(export_site):
+    """A photo-only post is listed by its thumbnail and its label, never as an empty link."""
+    import re
+    empty, thumbs = [], 0
+    for folder, _, files in os.walk(export_site["output"]):
+        for name in files:
+            if not name.endswith(".html"):
+                continue
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                html = f.read()
+            empty += [name for m in re.finditer(r"<a\b[^>]*>(.*?)</a>", html, re.S) if not re.sub(r"<[^>]+>|\s", "", m.group(1))
+                      and "<img" not in m.group(1)]
+            thumbs += html.count('class="summary-thumb"')
+    assert not empty, empty[:10]
+    assert thumbs > 0

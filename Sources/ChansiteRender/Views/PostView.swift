@@ -158,6 +158,8 @@ final class PostView: TemplateView, @unchecked Sendable {
         "replies": { $0.replies.isEmpty ? nil : $0.replies },
         "media": { $0.media.isEmpty ? nil : $0.media }, "hasMediaFiles": { $0.media.isEmpty ? nil : true },
         "isAlbum": { $0.isAlbum ? true : nil }, "contentLanguage": { $0.language },
+        // The first picture of the post (a photo's thumbnail, never one behind a spoiler), for listings.
+        "summaryThumbnail": { $0.media.first { $0.thumbURL != nil && $0.isSpoiler != true } },
     ])
 
     /// The variables, and the spliced summary for `partials/post-summary` on list pages.
