@@ -567,7 +567,7 @@ input[type=search], select {
 {{> partials/channel-header}}
 {{> partials/pagination}}
 {{#posts}}{{> partials/post}}{{/posts}}
-{{> partials/pagination}}
+{{#endOfPage}}{{> partials/pagination}}{{/endOfPage}}
 {{/content}}
 {{/base}}
 
@@ -605,7 +605,7 @@ input[type=search], select {
 <p class="lead">{{countText}}</p>
 {{> partials/pagination}}
 {{#posts}}{{> partials/post-summary}}{{/posts}}
-{{> partials/pagination}}
+{{#endOfPage}}{{> partials/pagination}}{{/endOfPage}}
 <nav class="post-nav" aria-label="{{t.months}}">
   {{#prevMonth}}<a rel="prev" href="{{url}}"><span>{{t.earlier}}</span> {{monthName}}</a>{{/prevMonth}}
   {{#nextMonth}}<a rel="next" href="{{url}}"><span>{{t.later}}</span> {{monthName}}</a>{{/nextMonth}}
@@ -651,7 +651,7 @@ input[type=search], select {
 """#,
         "partials/pagination.mustache": #"""
 {{#pagination.isPaginated}}
-<nav class="pagination" aria-label="{{t.pages}}">
+<nav class="pagination" aria-label="{{#atEnd}}{{t.pagesEnd}}{{/atEnd}}{{^atEnd}}{{t.pages}}{{/atEnd}}">
   {{#pagination.prev}}<a rel="prev" href="{{pagination.prev}}">{{t.previous}}</a>{{/pagination.prev}}
   {{#pagination.pages}}{{#isGap}}<span class="gap">…</span>{{/isGap}}{{#isCurrent}}<span aria-current="page">{{number}}</span>{{/isCurrent}}{{^isGap}}{{^isCurrent}}<a href="{{url}}">{{number}}</a>{{/isCurrent}}{{/isGap}}{{/pagination.pages}}
   {{#pagination.next}}<a rel="next" href="{{pagination.next}}">{{t.next}}</a>{{/pagination.next}}
@@ -824,6 +824,7 @@ input[type=search], select {
     "earlier": "← Earlier",
     "later": "Later →",
     "pages": "Pages",
+    "pagesEnd": "Pages, at the end",
     "posts": "Posts",
     "months": "Months",
     "popularTags": "Popular tags",
@@ -960,6 +961,7 @@ input[type=search], select {
     "earlier": "← Раньше",
     "later": "Позже →",
     "pages": "Страницы",
+    "pagesEnd": "Страницы, внизу",
     "posts": "Посты",
     "months": "Месяцы",
     "popularTags": "Популярные теги",
@@ -1110,6 +1112,7 @@ input[type=search], select {
     "earlier": "← Раніше",
     "later": "Пізніше →",
     "pages": "Сторінки",
+    "pagesEnd": "Сторінки, внизу",
     "posts": "Дописи",
     "months": "Місяці",
     "popularTags": "Популярні теги",
@@ -1248,7 +1251,7 @@ input[type=search], select {
 <p class="lead">{{tag.countText}} · <a href="{{nav.tags}}">{{t.allTags}}</a> · <a href="{{tag.atomURL}}">Atom</a></p>
 {{> partials/pagination}}
 {{#posts}}{{> partials/post-summary}}{{/posts}}
-{{> partials/pagination}}
+{{#endOfPage}}{{> partials/pagination}}{{/endOfPage}}
 {{/content}}
 {{/base}}
 

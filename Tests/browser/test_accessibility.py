@@ -27,7 +27,8 @@ def violations(browser, url, scheme):  # noqa: F811
     result = browser.execute_async_script(
         "var done = arguments[arguments.length - 1];"
         "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(r.violations); });")
-    return [(v["id"], v["impact"], len(v["nodes"])) for v in result if v["impact"] in ("serious", "critical")]
+    # Serious and critical findings, and every landmark finding (two navigations with one name).
+    return [(v["id"], v["impact"], len(v["nodes"])) for v in result if v["impact"] in ("serious", "critical") or v["id"].startswith("landmark")]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -14,6 +14,9 @@ struct PageView: TemplateView {
     static let fields = ViewFields<Self>([
         "root": { _ in SitePaths.rootMarker }, "pageTitle": { $0.pageTitle }, "site": { $0.site }, "nav": { _ in NavView.shared },
         "t": { $0.strings },
+        // The section a template puts its second pagination in: `atEnd` names that one apart,
+        // so no page has two navigation landmarks with one name.
+        "endOfPage": { _ in EndOfPageView() },
     ])
 
     /// The `is_<template>` flags: one per page template.
@@ -33,6 +36,11 @@ struct PageView: TemplateView {
         fingerprint.add(view: site)
         fingerprint.add(view: content)
     }
+}
+
+/// `endOfPage`: the context of the navigation repeated at the end of a page.
+struct EndOfPageView: TemplateView {
+    static let fields = ViewFields<Self>(["atEnd": { _ in true }])
 }
 
 /// The site's own variables (`site.title`, `site.description`, `site.language`).
