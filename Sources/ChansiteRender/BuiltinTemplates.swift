@@ -533,7 +533,24 @@ input[type=search], select {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-{{#baseHref}}<base href="{{baseHref}}">{{/baseHref}}
+{{#is_404}}{{^baseHref}}<script>
+/* A host serves 404.html at the missing page's own address. When that address shows where the
+   site begins (…/channels/, …/tags/, …/media/, …/search/, …/assets/), links start there; links
+   within the page (#main) stay as they are. With a base URL the links are absolute already. */
+(function () {
+  var m = /^(.*?\/)(channels|tags|media|search|assets)\//.exec(location.pathname);
+  if (!m || location.protocol === "file:") return;
+  var root = m[1], style = document.createElement("link");
+  style.rel = "stylesheet"; style.href = root + "assets/style.css";
+  document.head.appendChild(style);
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("a[href], link[href]").forEach(function (e) {
+      var href = e.getAttribute("href");
+      if (e !== style && !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(href)) e.setAttribute("href", root + href);
+    });
+  });
+})();
+</script>{{/baseHref}}{{/is_404}}
 <title>{{pageTitle}} · {{site.title}}</title>
 {{#description}}<meta name="description" content="{{description}}">
 <meta property="og:description" content="{{description}}">{{/description}}

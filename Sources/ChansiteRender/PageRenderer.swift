@@ -124,6 +124,14 @@ package struct PageRenderer: Sendable {
         }
     }
 
+    /// How a page's links reach the site root: the way back up from its folder; for the 404
+    /// page, which a host serves at any address, the base URL when there is one (a `<base>`
+    /// would send its `#main` skip link to the home page), else its script finds the root.
+    func root(of page: Page, at path: String) -> String {
+        if case .notFound = page, let base = site.config.baseURL { return base.hasSuffix("/") ? base : base + "/" }
+        return SitePaths.root(of: path)
+    }
+
     func render(_ page: Page, views: Views, run: Run) {
         // A page of a channel whose inputs are those of the last build in this process has
         // the same fingerprint: carried over without making its view.
@@ -141,7 +149,7 @@ package struct PageRenderer: Sendable {
         guard !run.sink.reuse(path, fingerprint: fingerprint.hex) else { return }
         do {
             let html = templates.renderPage(view)
-            try run.sink.write(path, contents: RootLinks.resolve(html, root: SitePaths.root(of: path)), fingerprint: fingerprint.hex)
+            try run.sink.write(path, contents: RootLinks.resolve(html, root: root(of: page, at: path)), fingerprint: fingerprint.hex)
         } catch {
             let diagnostics = (error as? DiagnosticError)?.diagnostics ?? [.error("cannot write '\(path)': \(error)")]
             run.failures.mutate { $0.append((path, diagnostics)) }
@@ -238,7 +246,7 @@ package struct PageRenderer: Sendable {
             return (SitePaths.search, self.page(.search, title: strings.text("search"), SearchView(searchStrings: words)))
         case .notFound:
             // A host serves 404.html at whatever path was asked for, where relative links would
-            // point nowhere; with a known base URL the page pins its links to the site root.
+            // point nowhere: with a known base URL the page's links are absolute (`root(of:at:)`).
             let base = site.config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
             return (SitePaths.notFound, self.page(.notFound, title: strings.text("notFoundTitle"), NotFoundView(baseHref: base)))
         case .channel(let c, let number):

@@ -24,6 +24,10 @@ import Testing
         let missing = try server.get("/no/such/page.html")
         #expect(missing.status == 404 && missing.body.contains("Страница не найдена"))  // the sample site is in Russian
         #expect(missing.body.contains("<base href=\"/\">"), "links of the 404 page must resolve from the site root")
+        #expect(missing.body.contains("href=\"/no/such/page.html#main\""), "the skip link stays on the page, not the home page")
+        #expect(!missing.body.contains("href=\"#"))
+        // The address asked for is escaped where the page names it.
+        #expect(!(try server.get("/no/%22onmouseover=alert(1)%22").body.contains("\"onmouseover")))
         let etag = try #require(home.headers["etag"])
         #expect(try server.get("/", headers: ["If-None-Match": etag]).status == 304)
         let head = try server.get("/", "HEAD")

@@ -348,3 +348,53 @@ def test_a_minus_leaves_words_out_in_the_page_as_in_the_cli(browser):
             assert page == cli_urls, query
     finally:
         shutil.rmtree(folder)
+
+
+class NotFoundHandler(http.server.SimpleHTTPRequestHandler):
+    """As GitHub Pages does: a missing address gets the site's 404.html with status 404."""
+    site_root = "/"
+
+    def send_error(self, code, message=None, explain=None):
+        page = os.path.join(self.directory, self.site_root.strip("/"), "404.html")
+        if code != 404 or not os.path.exists(page):
+            return super().send_error(code, message, explain)
+        with open(page, "rb") as f:
+            body = f.read()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.mark.parametrize("base_url", [False, True])
+def test_the_404_page_works_at_any_depth_and_keeps_its_skip_link(browser, base_url):
+    folder = tempfile.mkdtemp(prefix="chansite-404-")
+    try:
+        content = os.path.join(folder, "Content")
+        os.makedirs(content)
+        with open(os.path.join(content, "a.txt"), "w", encoding="utf-8") as f:
+            f.write("Channel\n5 subscribers\nDownload Telegram\nA post.\n\n#x\n")
+        handler = functools.partial(type("H", (NotFoundHandler,), {"site_root": "/archive/site/"}), directory=folder)
+        handler.log_message = lambda *args: None
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        root = f"http://127.0.0.1:{server.server_address[1]}/archive/site/"
+        if base_url:
+            with open(os.path.join(folder, "chansite.json"), "w", encoding="utf-8") as f:
+                json.dump({"language": "en", "baseURL": root}, f)
+        output = os.path.join(folder, "archive", "site")
+        subprocess.run([BINARY, "build", "--quiet", "--output", output], cwd=folder, check=True)
+        try:
+            browser.get(root + "channels/channel/gone/deeper/missing.html")
+            WebDriverWait(browser, 5).until(lambda d: d.execute_script(
+                "return getComputedStyle(document.querySelector('.site-header')).display") == "flex")
+            home = browser.find_element(By.CSS_SELECTOR, ".site-header a.brand").get_attribute("href")
+            assert home == root + "index.html", home
+            assert not browser.find_elements(By.TAG_NAME, "base")
+            skip = browser.find_element(By.CSS_SELECTOR, "a.skip")
+            assert skip.get_attribute("href").endswith("/channels/channel/gone/deeper/missing.html#main")
+        finally:
+            server.shutdown()
+    finally:
+        shutil.rmtree(folder)

@@ -40,15 +40,22 @@ struct PreviewResponder: HTTPResponder {
             return try await media(found.entry, path: key, request: request, context: context)
         }
         guard let found = store.find(key), let contents = found.contents else {
-            // The preview serves the site at `/`, so the 404 page's relative links resolve from there.
-            var notFound = store.find(SitePaths.notFound)?.contents ?? Data("not found\n".utf8)
-            let html = String(decoding: notFound, as: UTF8.self)
-            if !html.contains("<base "), let head = html.range(of: "<head>") {
-                notFound = Data(html.replacingCharacters(in: head, with: "<head>\n<base href=\"/\">").utf8)
-            }
+            let notFound = Self.notFoundPage(store.find(SitePaths.notFound)?.contents, at: rawPath)
             return await file(status: .notFound, contents: notFound, path: SitePaths.notFound, etag: nil, request: request)
         }
         return await file(status: .ok, contents: contents, path: key, etag: found.entry.etag, request: request)
+    }
+
+    /// The 404 page as the preview serves it at `path`: the preview serves the site at `/`, so
+    /// the page's relative links resolve from there (`<base href="/">`), and its links within
+    /// itself (the `#main` skip link) are pinned to the address asked for, which the base would
+    /// otherwise turn into the home page.
+    static func notFoundPage(_ page: Data?, at path: String) -> Data {
+        guard let page else { return Data("not found\n".utf8) }
+        var html = String(decoding: page, as: UTF8.self)
+        guard !html.contains("<base "), let head = html.range(of: "<head>") else { return page }
+        html.replaceSubrange(head, with: "<head>\n<base href=\"/\">")
+        return Data(html.replacingOccurrences(of: "href=\"#", with: "href=\"" + HTMLText.escape(path) + "#").utf8)
     }
 
     /// The site-relative path of a request, or nil when it tries to leave the site: `..` and
