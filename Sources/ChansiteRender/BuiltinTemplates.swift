@@ -31,6 +31,10 @@ package enum BuiltinTemplates {
 {{/base}}
 
 """#,
+        "assets/favicon.svg": #"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#2a7ab0"/><path d="M14 31.5 49 17c1.6-.7 3.1.7 2.6 2.4l-8 27.6c-.4 1.5-2.2 2.1-3.4 1.1L31 41l-5.3 5c-.8.8-2.2.4-2.4-.7l-1.6-8.7-7.6-2.8c-1.6-.6-1.6-2.7-.1-3.3Z" fill="#fff"/><path d="m22 36.6 21.5-14.2-16 17.4" fill="#d4e6f3"/></svg>
+
+"""#,
         "assets/search.js": #"""
 /* chansite search: loads the prebuilt index under search/ with <script> tags (works from file://),
    ranks with the BM25 scores the build precomputed, and shows results as you type. No dependencies. */
@@ -562,6 +566,7 @@ input[type=search], select {
 {{#ogImage}}<meta property="og:image" content="{{ogImage}}">
 <meta name="twitter:card" content="summary_large_image">{{/ogImage}}
 {{^ogImage}}<meta name="twitter:card" content="summary">{{/ogImage}}
+<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{root}}assets/style.css">
 <link rel="alternate" type="application/rss+xml" title="{{site.title}}" href="{{nav.feed}}">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{nav.atom}}">
@@ -685,9 +690,9 @@ input[type=search], select {
     <p class="link-card-description">{{description}}</p>
   </aside>
 {{/linkPreviews}}
-{{#hasHashtags}}
-  <ul class="tags">{{#hashtags}}<li><a href="{{url}}">{{name}}</a></li>{{/hashtags}}</ul>
-{{/hasHashtags}}
+{{#hasExtraHashtags}}
+  <ul class="tags">{{#extraHashtags}}<li><a href="{{url}}">{{name}}</a></li>{{/extraHashtags}}</ul>
+{{/hasExtraHashtags}}
 {{#hasReactions}}
   <p class="visually-hidden">{{t.reactions}}</p>
   <ul class="reactions">{{#reactions}}<li><span class="emoji">{{emoji}}</span> {{count}}</li>{{/reactions}}</ul>

@@ -123,3 +123,13 @@ def test_no_list_has_an_empty_link_and_media_posts_show_their_picture(export_sit
             thumbs += html.count('class="summary-thumb"')
     assert not empty, empty[:10]
     assert thumbs > 0
+
+
+def test_every_page_has_a_favicon_that_loads(export_site, browser):  # noqa: F811
+    for page in ["index.html", "channels/media-shelf/10.html", "tags/index.html"]:
+        browser.get(export_site["http"] + page)
+        icon = browser.find_element(By.CSS_SELECTOR, "link[rel=icon]").get_attribute("href")
+        loaded = browser.execute_async_script(
+            "var done = arguments[1], img = new Image(); img.onload = function () { done(img.naturalWidth > 0); };"
+            "img.onerror = function () { done(false); }; img.src = arguments[0];", icon)
+        assert loaded, (page, icon)

@@ -249,6 +249,11 @@ extension PostViews {
             view.hashtags = zip(p.hashtags, post.tagKeys).compactMap { name, key in
                 tagsByKey[key].map { LinkView(name: name, url: SitePaths.rootLink(to: SitePaths.tag($0.slug))) }
             }
+            // The body links the hashtags it holds: the list under a whole post shows the rest.
+            let inBody = Set(Hashtags.find(in: post.body).map(Hashtags.key(for:)))
+            view.extraHashtags = zip(view.hashtags.isEmpty ? [] : p.hashtags, post.tagKeys).compactMap { name, key in
+                inBody.contains(key) ? nil : tagsByKey[key].map { LinkView(name: name, url: SitePaths.rootLink(to: SitePaths.tag($0.slug))) }
+            }
             view.titleHTML = titleHTML(of: post)
             view.forwardedFrom = p.forwardedFrom
             if let date = p.dateText {
@@ -303,7 +308,9 @@ extension PostViews {
             let isLocal = post.details?.dateIsLocal == true
             view.dateText = isLocal ? dates.localText(date) : dates.text(date)
             if !isLocal { view.dateISO = dates.iso(date) }
-            if let edited = post.details?.edited {
+            // An edit within minutes of posting is a typo fixed (or a reaction, which the client
+            // also records as an edit): shown only when it came later.
+            if let edited = post.details?.edited, edited.timeIntervalSince(date) >= PostView.meaningfulEdit {
                 view.editedText = isLocal ? dates.localText(edited) : dates.text(edited)
             }
             if let forwarded = post.details?.forwardedDate {

@@ -115,3 +115,49 @@ import Testing
         }
     }
 }
+
+/// What a post page shows and leaves out of what the export holds.
+@Suite struct PostDetailsShownTests {
+    func pages(_ messages: String) throws -> [String: String] {
+        let temp = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try TestSupport.write(
+            ["Content/export/result.json": #"{"name": "Edits", "type": "public_channel", "id": 5, "messages": [\#(messages)]}"#], under: temp)
+        let result = try Pipeline(
+            options: BuildOptions(
+                contentPath: temp.appendingPathComponent("Content").path,
+                templatesPath: TestSupport.repositoryRoot.appendingPathComponent("Templates").path,
+                outputPath: temp.appendingPathComponent("Output").path)
+        ).build()
+        return Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+    }
+
+    /// An edit minutes after posting (a typo, or a reaction the client records as an edit) is
+    /// not shown; a later one is.
+    @Test func onlyALaterEditIsShown() throws {
+        let pages = try pages(
+            #"""
+            {"id": 1, "type": "message", "date": "2024-03-05T10:00:00", "date_unixtime": "1709632800",
+             "edited": "2024-03-05T10:02:00", "edited_unixtime": "1709632920", "text": "Fixed a typo"},
+            {"id": 2, "type": "message", "date": "2024-03-05T11:00:00", "date_unixtime": "1709636400",
+             "edited": "2024-03-06T09:00:00", "edited_unixtime": "1709715600", "text": "Rewritten the next day"}
+            """#)
+        let quick = try #require(pages["channels/edits/1.html"])
+        let later = try #require(pages["channels/edits/2.html"])
+        #expect(!quick.contains("class=\"post-edited\""))
+        #expect(later.contains("class=\"post-edited\""))
+    }
+
+    /// Hashtags the body shows (and links) are not listed again under the post.
+    @Test func hashtagsInTheTextAreNotRepeatedBelowIt() throws {
+        let pages = try pages(
+            #"""
+            {"id": 1, "type": "message", "date": "2024-03-05T10:00:00", "date_unixtime": "1709632800",
+             "text": ["News of the day ", {"type": "hashtag", "text": "#news"}],
+             "text_entities": [{"type": "plain", "text": "News of the day "}, {"type": "hashtag", "text": "#news"}]}
+            """#)
+        let page = try #require(pages["channels/edits/1.html"])
+        #expect(page.components(separatedBy: "tags/news/index.html").count == 2, "linked once, in the text")
+        #expect(!page.contains("<ul class=\"tags\">"))
+    }
+}
