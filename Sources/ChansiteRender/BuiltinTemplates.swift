@@ -674,9 +674,9 @@ input[type=search], select {
         "partials/pagination.mustache": #"""
 {{#pagination.isPaginated}}
 <nav class="pagination" aria-label="{{#atEnd}}{{t.pagesEnd}}{{/atEnd}}{{^atEnd}}{{t.pages}}{{/atEnd}}">
-  {{#pagination.prev}}<a rel="prev" href="{{pagination.prev}}">{{t.previous}}</a>{{/pagination.prev}}
+  {{#pagination.prev}}<a rel="prev" href="{{pagination.prev}}">{{#pagination.chronological}}← {{t.older}}{{/pagination.chronological}}{{^pagination.chronological}}{{t.previous}}{{/pagination.chronological}}</a>{{/pagination.prev}}
   {{#pagination.pages}}{{#isGap}}<span class="gap">…</span>{{/isGap}}{{#isCurrent}}<span aria-current="page">{{number}}</span>{{/isCurrent}}{{^isGap}}{{^isCurrent}}<a href="{{url}}">{{number}}</a>{{/isCurrent}}{{/isGap}}{{/pagination.pages}}
-  {{#pagination.next}}<a rel="next" href="{{pagination.next}}">{{t.next}}</a>{{/pagination.next}}
+  {{#pagination.next}}<a rel="next" href="{{pagination.next}}">{{#pagination.chronological}}{{t.newer}} →{{/pagination.chronological}}{{^pagination.chronological}}{{t.next}}{{/pagination.chronological}}</a>{{/pagination.next}}
 </nav>
 {{/pagination.isPaginated}}
 
@@ -846,6 +846,8 @@ input[type=search], select {
     "earlier": "← Earlier",
     "later": "Later →",
     "pages": "Pages",
+    "older": "Older",
+    "newer": "Newer",
     "pagesEnd": "Pages, at the end",
     "posts": "Posts",
     "months": "Months",
@@ -983,6 +985,8 @@ input[type=search], select {
     "earlier": "← Раньше",
     "later": "Позже →",
     "pages": "Страницы",
+    "older": "Раньше",
+    "newer": "Позже",
     "pagesEnd": "Страницы, внизу",
     "posts": "Посты",
     "months": "Месяцы",
@@ -1134,6 +1138,8 @@ input[type=search], select {
     "earlier": "← Раніше",
     "later": "Пізніше →",
     "pages": "Сторінки",
+    "older": "Раніше",
+    "newer": "Пізніше",
     "pagesEnd": "Сторінки, внизу",
     "posts": "Дописи",
     "months": "Місяці",

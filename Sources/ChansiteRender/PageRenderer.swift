@@ -181,7 +181,9 @@ package struct PageRenderer: Sendable {
     func path(of page: Page) -> String? {
         switch page {
         case .post(let c, let p): return site.channels[c].posts[p].path
-        case .channel(let c, let n): return SitePaths.channel(site.channels[c].slug, page: n)
+        case .channel(let c, let n):
+            let pages = Pagination(itemCount: site.channels[c].posts.count, perPage: site.config.postsPerPage).pageCount
+            return SitePaths.channel(site.channels[c].slug, page: n, of: pages)
         default: return nil
         }
     }
@@ -252,19 +254,23 @@ package struct PageRenderer: Sendable {
         case .channel(let c, let number):
             let channel = site.channels[c]
             let pagination = Pagination(itemCount: channel.posts.count, perPage: perPage)
-            let title = number > 1 ? strings.text("pageOf", ["title": channel.displayName, "n": strings.number(number)]) : channel.displayName
+            // The last page is the channel's own page (its newest posts); the others are numbered.
+            let title =
+                number < pagination.pageCount
+                ? strings.text("pageOf", ["title": channel.displayName, "n": strings.number(number)]) : channel.displayName
             let view = ChannelPageView(
                 channel: views.channels[c], posts: posts.views(channel: c, pagination.range(ofPage: number)),
-                pagination: pagination.view(page: number) { SitePaths.channel(channel.slug, page: $0) })
-            return (SitePaths.channel(channel.slug, page: number), self.page(.channel, title: title, view))
+                pagination: pagination.view(page: number) { SitePaths.channel(channel.slug, page: $0, of: pagination.pageCount) })
+            return (SitePaths.channel(channel.slug, page: number, of: pagination.pageCount), self.page(.channel, title: title, view))
         case .post(let c, let p):
             let channel = site.channels[c]
             let post = channel.posts[p]
-            let page = Pagination(itemCount: channel.posts.count, perPage: perPage).page(ofItem: p)
+            let pagination = Pagination(itemCount: channel.posts.count, perPage: perPage)
+            let page = pagination.page(ofItem: p)
             let shown = posts.view(channel: c, post: p)
             var view = PostPageView(
                 post: shown, channel: views.channels[c],
-                channelPageURL: SitePaths.rootLink(to: SitePaths.channel(channel.slug, page: page)),
+                channelPageURL: SitePaths.rootLink(to: SitePaths.channel(channel.slug, page: page, of: pagination.pageCount)),
                 description: shown.excerpt)
             // Link previews want an absolute image URL: the post's first photo, with a base URL.
             if let base = site.config.baseURL, let thumbnail = media[post.id]?.lazy.compactMap(\.thumbnailPath).first {
@@ -290,7 +296,7 @@ package struct PageRenderer: Sendable {
                     name: tag.name, count: strings.number(tag.postIDs.count), countText: strings.count("posts", tag.postIDs.count),
                     atomURL: SitePaths.rootLink(to: SitePaths.tagAtom(tag.slug))),
                 posts: tag.postIDs[pagination.range(ofPage: number)].compactMap { posts[$0] },
-                pagination: pagination.view(page: number) { SitePaths.tag(tag.slug, page: $0) })
+                pagination: pagination.view(page: number, chronological: false) { SitePaths.tag(tag.slug, page: $0) })
             return (SitePaths.tag(tag.slug, page: number), self.page(.tag, title: title, view))
         }
     }

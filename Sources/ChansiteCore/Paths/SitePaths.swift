@@ -9,8 +9,11 @@ package enum SitePaths {
     package static let sitemap = "sitemap.xml"
     package static let atom = "atom.xml"
 
-    package static func channel(_ slug: String, page: Int = 1) -> String {
-        page <= 1 ? "channels/\(slug)/index.html" : "channels/\(slug)/page-\(page).html"
+    /// A channel's page `page` of `pages` (its posts in order, oldest first). The last page,
+    /// the newest posts, is the channel's `index.html`, so a channel opens where Telegram does;
+    /// every earlier page keeps its `page-N.html` as posts are added after it.
+    package static func channel(_ slug: String, page: Int = 1, of pages: Int = 1) -> String {
+        page >= pages ? "channels/\(slug)/index.html" : "channels/\(slug)/page-\(page).html"
     }
 
     /// A channel's archive: its months with their counts.

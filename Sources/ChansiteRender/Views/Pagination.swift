@@ -27,10 +27,12 @@ struct Pagination {
         return result
     }
 
-    /// The page links a template shows: `current`, `total`, `prev`/`next` URLs and the numbered `pages`.
-    func view(page: Int, pathOf: (Int) -> String) -> PaginationView {
+    /// The page links a template shows: `current`, `total`, `prev`/`next` URLs and the numbered
+    /// `pages`; `chronological` when earlier pages hold older posts (a channel's, a month's),
+    /// which the default templates label "Older" and "Newer".
+    func view(page: Int, chronological: Bool = true, pathOf: (Int) -> String) -> PaginationView {
         PaginationView(
-            current: page, total: pageCount, isPaginated: pageCount > 1,
+            current: page, total: pageCount, isPaginated: pageCount > 1, chronological: chronological,
             prev: page > 1 ? SitePaths.rootLink(to: pathOf(page - 1)) : nil,
             next: page < pageCount ? SitePaths.rootLink(to: pathOf(page + 1)) : nil,
             pages: window(around: page).map { number in
@@ -44,12 +46,14 @@ struct PaginationView: TemplateView {
     var current: Int
     var total: Int
     var isPaginated: Bool
+    var chronological: Bool
     var prev: String?
     var next: String?
     var pages: [PageLinkView]
 
     static let fields = ViewFields<Self>([
-        "current": { $0.current }, "total": { $0.total }, "isPaginated": { $0.isPaginated }, "prev": { $0.prev }, "next": { $0.next },
+        "current": { $0.current }, "total": { $0.total }, "isPaginated": { $0.isPaginated },
+        "chronological": { $0.chronological ? true : nil }, "prev": { $0.prev }, "next": { $0.next },
         "pages": { $0.pages },
     ])
 }

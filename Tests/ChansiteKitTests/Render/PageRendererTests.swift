@@ -161,3 +161,37 @@ import Testing
         #expect(!page.contains("<ul class=\"tags\">"))
     }
 }
+
+/// A channel opens at its newest posts, as Telegram does; earlier pages keep their addresses.
+@Suite struct ChannelOpensAtTheNewestTests {
+    @Test func theChannelPageIsItsNewestPostsAndEarlierPagesAreNumbered() throws {
+        let temp = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let messages = (1...45).map { n in
+            #"{"id": \#(n), "type": "message", "date": "2024-03-05T10:00:00", "date_unixtime": "\#(1_709_632_800 + n * 60)", "text": "Post number \#(n)"}"#
+        }
+        try TestSupport.write(
+            [
+                "Content/export/result.json":
+                    #"{"name": "Busy", "type": "public_channel", "id": 5, "messages": [\#(messages.joined(separator: ","))]}"#,
+                "chansite.json": #"{"postsPerPage": 20, "language": "en"}"#,
+            ], under: temp)
+        let result = try Pipeline(
+            options: BuildOptions(
+                contentPath: temp.appendingPathComponent("Content").path,
+                templatesPath: TestSupport.repositoryRoot.appendingPathComponent("Templates").path,
+                outputPath: temp.appendingPathComponent("Output").path, configPath: temp.appendingPathComponent("chansite.json").path)
+        ).build()
+        let pages = Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+        let listings = pages.keys.filter { $0.hasPrefix("channels/busy/") && ($0.contains("/page-") || $0.hasSuffix("/index.html")) }
+        #expect(Set(listings) == ["channels/busy/page-1.html", "channels/busy/page-2.html", "channels/busy/index.html"])
+        let home = try #require(pages["channels/busy/index.html"])
+        #expect(home.contains("Post number 45") && home.contains("Post number 41") && !home.contains("Post number 40<"))
+        #expect(home.contains("<a rel=\"prev\" href=\"../../channels/busy/page-2.html\">← Older</a>"))
+        let first = try #require(pages["channels/busy/page-1.html"])
+        #expect(first.contains("Post number 1<") && first.contains("<a rel=\"next\" href=\"../../channels/busy/page-2.html\">Newer →</a>"))
+        // A post page links back to the listing page that holds it.
+        #expect(try #require(pages["channels/busy/3.html"]).contains("href=\"../../channels/busy/page-1.html\">← Busy"))
+        #expect(try #require(pages["channels/busy/44.html"]).contains("href=\"../../channels/busy/index.html\">← Busy"))
+    }
+}
