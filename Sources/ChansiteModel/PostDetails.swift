@@ -69,6 +69,8 @@ package struct PostDetails: Sendable, Hashable, Codable {
     package var albumIDs: [String] = []
     /// True when the date is the exporting machine's local time, not an instant.
     package var dateIsLocal = false
+    /// True when the post answers a message in another chat (the export names no message).
+    package var repliesElsewhere = false
 
     package init() {}
 

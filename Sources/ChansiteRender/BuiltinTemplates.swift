@@ -518,7 +518,6 @@ input[type=search], select {
 .file-size { color: var(--muted); font-size: .88rem; }
 .poll { margin: .75rem 0; padding: .75rem; border: 1px solid var(--line); border-radius: 6px; }
 .poll ul { list-style: none; padding: 0; margin: .5rem 0; }
-.poll li.chosen .poll-answer { font-weight: 600; }
 .poll meter { width: 6rem; }
 .poll-total, .poll-closed, .post-edited, .reply-count { color: var(--muted); font-size: .9rem; }
 .reply-to { font-size: .9rem; border-inline-start: 3px solid var(--accent); padding-inline-start: .6rem; margin: .25rem 0 .5rem; color: var(--muted); }
@@ -715,7 +714,7 @@ input[type=search], select {
 {{#poll}}
   <figure class="poll">
     <figcaption>📊 {{question}}{{#closed}} <span class="poll-closed">{{t.pollClosed}}</span>{{/closed}}</figcaption>
-    <ul>{{#answers}}<li{{#chosen}} class="chosen"{{/chosen}}><span class="poll-answer">{{text}}</span> <meter min="0" max="100" value="{{percent}}" aria-label="{{text}}">{{percent}}%</meter> {{percent}}% · {{voters}}</li>{{/answers}}</ul>
+    <ul>{{#answers}}<li><span class="poll-answer">{{text}}</span> <meter min="0" max="100" value="{{percent}}" aria-label="{{text}}">{{percent}}%</meter> {{percent}}% · {{voters}}</li>{{/answers}}</ul>
     <p class="poll-total">{{totalVotersText}}</p>
   </figure>
 {{/poll}}
@@ -733,7 +732,7 @@ input[type=search], select {
 
 """#,
         "partials/post-reply.mustache": #"""
-{{#replyTo}}<p class="reply-to">{{#replyMissing}}↩ {{t.replyMissing}}{{/replyMissing}}{{^replyMissing}}{{#replyURL}}<a href="{{replyURL}}">{{/replyURL}}↩ {{t.inReplyTo}} {{#replyAuthor}}<b>{{replyAuthor}}</b> {{/replyAuthor}}<span>{{replyExcerpt}}</span>{{#replyURL}}</a>{{/replyURL}}{{/replyMissing}}</p>{{/replyTo}}
+{{#replyTo}}<p class="reply-to">{{#replyElsewhere}}↩ {{t.replyElsewhere}}{{/replyElsewhere}}{{#replyMissing}}↩ {{t.replyMissing}}{{/replyMissing}}{{^replyMissing}}{{^replyElsewhere}}{{#replyURL}}<a href="{{replyURL}}">{{/replyURL}}↩ {{t.inReplyTo}} {{#replyAuthor}}<b>{{replyAuthor}}</b> {{/replyAuthor}}<span>{{replyExcerpt}}</span>{{#replyURL}}</a>{{/replyURL}}{{/replyElsewhere}}{{/replyMissing}}</p>{{/replyTo}}
 
 """#,
         "partials/post-summary.mustache": #"""
@@ -848,6 +847,8 @@ input[type=search], select {
     "pages": "Pages",
     "older": "Older",
     "newer": "Newer",
+    "replyElsewhere": "In reply to a message in another chat",
+    "media.photoOf": "Photo {n} of {total}",
     "pagesEnd": "Pages, at the end",
     "posts": "Posts",
     "months": "Months",
@@ -987,6 +988,8 @@ input[type=search], select {
     "pages": "Страницы",
     "older": "Раньше",
     "newer": "Позже",
+    "replyElsewhere": "В ответ на сообщение из другого чата",
+    "media.photoOf": "Фото {n} из {total}",
     "pagesEnd": "Страницы, внизу",
     "posts": "Посты",
     "months": "Месяцы",
@@ -1140,6 +1143,8 @@ input[type=search], select {
     "pages": "Сторінки",
     "older": "Раніше",
     "newer": "Пізніше",
+    "replyElsewhere": "У відповідь на повідомлення з іншого чату",
+    "media.photoOf": "Фото {n} з {total}",
     "pagesEnd": "Сторінки, внизу",
     "posts": "Дописи",
     "months": "Місяці",

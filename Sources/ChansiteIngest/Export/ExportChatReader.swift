@@ -149,6 +149,7 @@ struct ExportChatReader {
         }
         var details = PostDetails()
         details.edited = album.compactMap { Self.date($0.editedUnixtime, local: $0.edited).date }.max()
+        details.repliesElsewhere = first.replyToPeer != nil
         details.author = first.author
         details.viaBot = first.viaBot
         details.forwardedFromID = first.forwardedFromID

@@ -44,11 +44,19 @@ struct MediaView: TemplateView {
     ])
 
     /// One view per file of the post (files of an unknown kind are left out), links root-relative.
+    /// The photos of an album are told apart ("Photo 3 of 10"), for their alt texts.
     static func views(of media: [MediaFile], published: [PublishedMedia], strings: SiteStrings) -> [MediaView] {
-        media.enumerated().compactMap { index, file in
+        var views = media.enumerated().compactMap { index, file in
             file.kind == .placeholder
                 ? nil : MediaView(file, published: index < published.count ? published[index] : PublishedMedia(), strings: strings)
         }
+        let photos = views.indices.filter { views[$0].isPhoto == true }
+        if photos.count > 1 {
+            for (n, index) in photos.enumerated() {
+                views[index].label = strings.text("media.photoOf", ["n": strings.number(n + 1), "total": strings.number(photos.count)])
+            }
+        }
+        return views
     }
 
     init(_ file: MediaFile, published place: PublishedMedia, strings: SiteStrings) {

@@ -38,10 +38,12 @@ struct ReplyView: TemplateView {
     var replyExcerpt: String?
     var replyURL: String?
     var replyMissing: Bool?
+    /// The post answers a message in another chat.
+    var replyElsewhere: Bool?
 
     static let fields = ViewFields<Self>([
         "replyAuthor": { $0.replyAuthor }, "replyExcerpt": { $0.replyExcerpt }, "replyURL": { $0.replyURL },
-        "replyMissing": { $0.replyMissing },
+        "replyMissing": { $0.replyMissing }, "replyElsewhere": { $0.replyElsewhere },
     ])
 }
 

@@ -367,6 +367,8 @@ extension PostViews {
                 view.replyTo =
                     target.map { ReplyView(replyExcerpt: $0.post.excerpt(maxLength: 120), replyURL: url(of: $0)) }
                     ?? ReplyView(replyMissing: true)
+            } else if post.post.details?.repliesElsewhere == true {
+                view.replyTo = ReplyView(replyElsewhere: true)
             }
             let answers = (replies[post.id] ?? []).compactMap(post(withID:))
             view.replies = answers.map { LinkView(url: url(of: $0), heading: $0.heading) }

@@ -148,6 +148,21 @@ import Testing
         #expect(later.contains("class=\"post-edited\""))
     }
 
+    /// A reply to a message in another chat says so; the exporter's own poll vote is not singled out.
+    @Test func aReplyElsewhereSaysSoAndTheExportersVoteIsNotShown() throws {
+        let pages = try pages(
+            #"""
+            {"id": 1, "type": "message", "date": "2024-03-05T10:00:00", "date_unixtime": "1709632800",
+             "reply_to_message_id": 77, "reply_to_peer_id": "channel123", "text": "Answering over there"},
+            {"id": 2, "type": "message", "date": "2024-03-05T11:00:00", "date_unixtime": "1709636400", "text": "",
+             "poll": {"question": "Which?", "closed": false, "total_voters": 3,
+                      "answers": [{"text": "This", "voters": 2, "chosen": true}, {"text": "That", "voters": 1, "chosen": false}]}}
+            """#)
+        #expect(try #require(pages["channels/edits/1.html"]).contains("↩ В ответ на сообщение из другого чата"))
+        let poll = try #require(pages["channels/edits/2.html"])
+        #expect(poll.contains("This") && !poll.contains("chosen"))
+    }
+
     /// Hashtags the body shows (and links) are not listed again under the post.
     @Test func hashtagsInTheTextAreNotRepeatedBelowIt() throws {
         let pages = try pages(
