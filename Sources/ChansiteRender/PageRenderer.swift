@@ -141,7 +141,8 @@ package struct PageRenderer: Sendable {
         {
             return run.paths.mutate { $0.append(path) }
         }
-        let (path, view) = self.view(of: page, views: views)
+        var (path, view) = self.view(of: page, views: views)
+        if case .notFound = page {} else { view.canonicalURL = canonicalURL(of: path) }
         run.paths.mutate { $0.append(path) }
         var fingerprint = Fingerprint(templates.fingerprint, run.words)
         view.add(to: &fingerprint)
@@ -328,6 +329,13 @@ package struct PageRenderer: Sendable {
     }
 
     /// A page's view: the variables every page has over `content`.
+    /// A page's own absolute address, with a base URL (`<link rel="canonical">`, `og:url`).
+    func canonicalURL(of path: String) -> String? {
+        guard let base = site.config.baseURL else { return nil }
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+        return (base.hasSuffix("/") ? base : base + "/") + encoded
+    }
+
     func page(_ template: PageTemplate?, title: String, _ content: any TemplateView) -> PageView {
         PageView(
             template: template, pageTitle: title,

@@ -10,10 +10,12 @@ struct PageView: TemplateView {
     var site: SiteInfoView
     var strings: [String: String]
     var content: any TemplateView
+    /// The page's absolute address, when the site has a base URL.
+    var canonicalURL: String?
 
     static let fields = ViewFields<Self>([
         "root": { _ in SitePaths.rootMarker }, "pageTitle": { $0.pageTitle }, "site": { $0.site }, "nav": { _ in NavView.shared },
-        "t": { $0.strings },
+        "t": { $0.strings }, "canonicalURL": { $0.canonicalURL },
         // The section a template puts its second pagination in: `atEnd` names that one apart,
         // so no page has two navigation landmarks with one name.
         "endOfPage": { _ in EndOfPageView() },
@@ -33,6 +35,7 @@ struct PageView: TemplateView {
     func add(to fingerprint: inout Fingerprint) {
         fingerprint.add(template?.rawValue ?? "")
         fingerprint.add(pageTitle)
+        fingerprint.add(canonicalURL ?? "")
         fingerprint.add(view: site)
         fingerprint.add(view: content)
     }

@@ -210,3 +210,34 @@ import Testing
         #expect(try #require(pages["channels/busy/44.html"]).contains("href=\"../../channels/busy/index.html\">← Busy"))
     }
 }
+
+/// With a base URL every page names its own address for sharing and search engines.
+@Suite struct CanonicalAddressTests {
+    @Test func pagesNameTheirAddressWhenTheSiteHasABaseURL() throws {
+        let temp = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        try TestSupport.write(
+            [
+                "Content/export/result.json":
+                    #"{"name": "Shared", "type": "public_channel", "id": 5, "messages": [{"id": 1, "type": "message", "date": "2024-03-05T10:00:00", "date_unixtime": "1709632800", "text": "Hello"}]}"#,
+                "chansite.json": #"{"baseURL": "https://example.org/archive"}"#,
+            ], under: temp)
+        func build(config: Bool) throws -> [String: String] {
+            let result = try Pipeline(
+                options: BuildOptions(
+                    contentPath: temp.appendingPathComponent("Content").path,
+                    templatesPath: TestSupport.repositoryRoot.appendingPathComponent("Templates").path,
+                    outputPath: temp.appendingPathComponent("Output").path,
+                    configPath: config ? temp.appendingPathComponent("chansite.json").path : nil)
+            ).build()
+            return Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+        }
+        let pages = try build(config: true)
+        let post = try #require(pages["channels/shared/1.html"])
+        #expect(post.contains(#"<link rel="canonical" href="https://example.org/archive/channels/shared/1.html">"#))
+        #expect(post.contains(#"<meta property="og:url" content="https://example.org/archive/channels/shared/1.html">"#))
+        #expect(try #require(pages["index.html"]).contains(#"<link rel="canonical" href="https://example.org/archive/index.html">"#))
+        #expect(!(try #require(pages["404.html"]).contains("canonical")), "the 404 page is served at every address")
+        #expect(!(try build(config: false)["channels/shared/1.html"] ?? "").contains("canonical"))
+    }
+}
