@@ -562,8 +562,10 @@ input[type=search], select {
 <meta property="og:type" content="{{#is_post}}article{{/is_post}}{{^is_post}}website{{/is_post}}">
 <meta property="og:title" content="{{pageTitle}}">
 <meta property="og:site_name" content="{{site.title}}">
-{{#canonicalURL}}<link rel="canonical" href="{{canonicalURL}}">
-<meta property="og:url" content="{{canonicalURL}}">{{/canonicalURL}}
+{{#canonicalURL}}
+<link rel="canonical" href="{{canonicalURL}}">
+<meta property="og:url" content="{{canonicalURL}}">
+{{/canonicalURL}}
 {{#ogImage}}<meta property="og:image" content="{{ogImage}}">
 <meta name="twitter:card" content="summary_large_image">{{/ogImage}}
 {{^ogImage}}<meta name="twitter:card" content="summary">{{/ogImage}}
