@@ -4,79 +4,75 @@ import Foundation
 /// `3.14`, `t.me`, `что-то`), or marked by a leading `.` or trailing `+` and `#` (`.net`, `c++`,
 /// `c#`). They are terms of their own, so a query for `c++` finds the posts that write it, not
 /// every post with the letter `c`. The index keeps their parts too (`gpt` finds `GPT-4`); a
-/// query keeps them whole. `compoundPattern` in `assets/search.js` is the same rule.
+/// query keeps them whole. `queryPattern` in `assets/search.js` is the same rule.
+///
+/// It is told of whole words and of the punctuation between them, never of single letters: a
+/// corpus is mostly letters, and a compound is rare.
 struct CompoundScanner {
     /// A compound term, and how many words the tokenizer had emitted before its first part.
     typealias Compound = (term: String, firstWord: Int)
 
-    /// The compound read so far, folded as the tokenizer folds its words.
-    private var bytes: [UInt8] = []
-    private var cores = 0
-    private var inCore = false
-    private var pendingJoiner: UInt8?
+    /// The compound read so far (its parts and joiners, folded as the tokenizer folds words).
+    private var text = ""
+    private var parts = 0
+    private var pendingJoiner: Character?
     private var lead = false
     private var tail = false
-    /// Whether the compound holds a combining mark (composed before use).
-    private(set) var marked = false
+    /// True right after a word ended (the punctuation that ended it is next).
+    private var afterWord = false
     /// How many words the tokenizer had emitted when the compound began.
-    private(set) var firstWord = 0
+    private var firstWord = 0
 
-    /// A letter or digit, as the tokenizer appended it to its word (`wordCount`: its words so far).
-    /// - Returns: a compound the letter ended (one with a trailing `+` or `#`).
-    mutating func letter(_ folded: ArraySlice<UInt8>, wordCount: Int) -> Compound? {
+    /// A word the tokenizer read (folded, before its Arabic prefix is taken off or a spaceless
+    /// run is split), and how many words it had emitted before this one's.
+    /// - Returns: a compound the word ended (one after a trailing `+` or `#`).
+    mutating func word(_ word: String, wordsBefore: Int) -> Compound? {
         let finished = tail ? finish() : nil
-        if let joiner = pendingJoiner {
-            bytes.append(joiner)
+        if let joiner = pendingJoiner, parts > 0 {
+            text.append(joiner)
+            text += word
             pendingJoiner = nil
-            cores += 1
-        } else if !inCore {
-            if !lead { (bytes, firstWord) = ([], wordCount) }
-            cores = 1
+        } else {
+            if !lead { (text, firstWord) = ("", wordsBefore) }
+            text += word
         }
-        bytes.append(contentsOf: folded)
-        inCore = true
+        parts += 1
+        afterWord = true
         return finished
     }
 
-    /// A combining mark the tokenizer kept with its word.
-    mutating func mark(_ folded: ArraySlice<UInt8>) {
-        guard inCore else { return }
-        bytes.append(contentsOf: folded)
-        marked = true
-    }
-
-    /// An ASCII character that is not a letter or digit (`wordCount`: the tokenizer's words so far).
+    /// An ASCII character that is not a letter or digit (the tokenizer has just ended the word
+    /// before it, if any).
     /// - Returns: a compound the character ended.
-    mutating func punctuation(_ byte: UInt8, wordCount: Int) -> Compound? {
+    mutating func punctuation(_ byte: UInt8, wordsBefore: Int) -> Compound? {
+        defer { afterWord = false }
         switch byte {
         case UInt8(ascii: "."), UInt8(ascii: "-"):
-            if inCore, !tail {
-                pendingJoiner = byte
-                inCore = false
+            if afterWord, !tail, pendingJoiner == nil {
+                pendingJoiner = Character(Unicode.Scalar(byte))
                 return nil
             }
             let finished = finish()
-            if byte == UInt8(ascii: ".") { (bytes, lead, firstWord) = ([byte], true, wordCount) }
+            if byte == UInt8(ascii: ".") { (text, lead, firstWord) = (".", true, wordsBefore) }
             return finished
         case UInt8(ascii: "+"), UInt8(ascii: "#"):
-            guard inCore || tail else { return finish() }
-            bytes.append(byte)
-            (tail, inCore) = (true, false)
+            guard (afterWord && pendingJoiner == nil) || tail else { return finish() }
+            text.append(Character(Unicode.Scalar(byte)))
+            tail = true
             return nil
         default:
             return finish()
         }
     }
 
-    /// Anything else that ends a word (space, emoji, a URL, the end of the text).
+    /// Anything else that ends a word (a space outside ASCII, emoji, a URL, the end of the text).
     mutating func boundary() -> Compound? { finish() }
 
     /// The compound just read, when it is one (two parts, or one with its mark), and a fresh start.
     private mutating func finish() -> Compound? {
         defer { self = CompoundScanner() }
-        guard cores >= 2 || (cores >= 1 && (lead || tail)) else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self)
-        return (marked ? text.precomposedStringWithCanonicalMapping : text, firstWord)
+        guard parts >= 2 || (parts >= 1 && (lead || tail)) else { return nil }
+        return (text, firstWord)
     }
 
     /// Whether a term is a compound (never stemmed: `gpt-4` is not a form of anything).

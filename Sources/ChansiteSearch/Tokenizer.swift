@@ -44,6 +44,9 @@ package enum Tokenizer {
             if !current.isEmpty {
                 var word = String(decoding: current, as: UTF8.self)
                 if marked { word = word.precomposedStringWithCanonicalMapping }
+                // The scanner takes the word as written (a compound keeps an article and a
+                // spaceless run whole); a compound it ends goes before the word's own terms.
+                emit(compounds.word(word, wordsBefore: words.count))
                 if arabic { word = ArabicText.withoutPrefix(word) }
                 if other { words += splitSpaceless(word.unicodeScalars) } else { words.append(word) }
                 current.removeAll(keepingCapacity: true)
@@ -61,16 +64,14 @@ package enum Tokenizer {
                 }
                 urls.removeFirst()
             }
-            let before = current.count
             switch read(scalar, into: &current, other: &other, arabic: &arabic) {
             case .letter:
-                emit(compounds.letter(current[before...], wordCount: words.count))
+                break
             case .mark:
                 marked = true
-                compounds.mark(current[before...])
             case .punctuation(let byte):
                 flush()
-                emit(compounds.punctuation(byte, wordCount: words.count))
+                emit(compounds.punctuation(byte, wordsBefore: words.count))
             case .boundary:
                 flush()
                 emit(compounds.boundary())
@@ -99,6 +100,7 @@ package enum Tokenizer {
 
     /// Reads one scalar into `word`; `other` is set for a letter outside ASCII and basic
     /// Cyrillic (it may be of a spaceless script), `arabic` for an Arabic letter.
+    @inline(__always)
     static func read(_ scalar: Unicode.Scalar, into word: inout [UInt8], other: inout Bool, arabic: inout Bool) -> Reading {
         // ASCII and the basic Cyrillic block, most of every corpus, are decided without
         // looking up Unicode properties (the same answers, far cheaper).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds hashtags the way Telegram does: `#` after a non-word character, then letters,
 /// digits and `_`, with at least one letter (so `#2` in "часть #2" is not a tag).
 package enum Hashtags {
@@ -19,6 +21,44 @@ package enum Hashtags {
         // (Not `replacingOccurrences`: this runs for every hashtag, and Foundation's bridging is slow.)
         guard lower.unicodeScalars.contains("ё") else { return lower }
         return String(String.UnicodeScalarView(lower.unicodeScalars.map { $0 == "ё" ? "е" : $0 }))
+    }
+
+    /// Whether `text` shows `tag` (with its `#`) as a whole hashtag: found by a byte search
+    /// (a page asks this of every tag of every post), then checked at both ends as `ranges`
+    /// would find it.
+    package static func shows(_ tag: String, in text: String) -> Bool {
+        var text = text
+        var tag = tag
+        return text.withUTF8 { t in
+            tag.withUTF8 { g in
+                guard let tBase = t.baseAddress, let gBase = g.baseAddress, g.count > 1, t.count >= g.count else { return false }
+                var start = 0
+                // From `#` to `#` (memchr), comparing the tag's bytes at each.
+                while start <= t.count - g.count, let found = memchr(tBase + start, Int32(gBase[0]), t.count - g.count + 1 - start) {
+                    let at = tBase.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    guard memcmp(tBase + at, gBase, g.count) == 0 else {
+                        start = at + 1
+                        continue
+                    }
+                    let end = at + g.count
+                    let opens = at == 0 || !isWordScalar(scalar(before: at, in: t))
+                    let closes = end == t.count || !isWordScalar(scalar(at: end, in: t))
+                    if opens && closes { return true }
+                    start = at + 1
+                }
+                return false
+            }
+        }
+    }
+
+    private static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
+        String(decoding: bytes[index..<min(bytes.count, index + 4)], as: UTF8.self).unicodeScalars.first ?? " "
+    }
+
+    private static func scalar(before index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar {
+        var start = index - 1
+        while start > 0, start > index - 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return String(decoding: bytes[start..<index], as: UTF8.self).unicodeScalars.first ?? " "
     }
 
     /// Every hashtag in `text`, with its `#`, in order, each once.

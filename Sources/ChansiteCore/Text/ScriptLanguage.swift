@@ -5,7 +5,7 @@
 /// Arabic: Arabic, Han: Chinese, Han with kana: Japanese, …). Reads at most the first
 /// `lettersRead` letters.
 package enum ScriptLanguage {
-    package enum Script: Hashable, Sendable {
+    package enum Script: Int, CaseIterable, Sendable {
         case latin, cyrillic, greek, arabic, hebrew, devanagari, thai, georgian, armenian, hangul, kana, han
     }
 
@@ -23,19 +23,25 @@ package enum ScriptLanguage {
     /// The script most of the text's first letters are written in (Han with a tenth or more
     /// kana counts as kana: Japanese).
     package static func dominantScript(of text: String) -> Script? {
-        var counts: [Script: Int] = [:]
+        // Counted in a fixed array by the script's number: this runs for every post.
+        var counts = [Int](repeating: 0, count: Script.allCases.count)
         var read = 0
-        for scalar in text.unicodeScalars where read < lettersRead {
+        for scalar in text.unicodeScalars {
             guard let script = script(of: scalar) else { continue }
-            counts[script, default: 0] += 1
+            counts[script.rawValue] += 1
             read += 1
+            if read == lettersRead { break }
         }
-        if let kana = counts[.kana], kana * 10 >= kana + (counts[.han] ?? 0) {
-            counts[.kana] = kana + (counts.removeValue(forKey: .han) ?? 0)
+        let kana = counts[Script.kana.rawValue]
+        let han = counts[Script.han.rawValue]
+        if kana > 0, kana * 10 >= kana + han {
+            counts[Script.kana.rawValue] += han
+            counts[Script.han.rawValue] = 0
         }
-        // Ties go to the script listed first, so the answer never depends on dictionary order.
-        let order: [Script] = [.latin, .cyrillic, .greek, .arabic, .hebrew, .devanagari, .thai, .georgian, .armenian, .hangul, .kana, .han]
-        return order.filter { counts[$0] != nil }.max { (counts[$0] ?? 0) < (counts[$1] ?? 0) }
+        // The most letters; ties go to the script listed first.
+        guard let best = counts.indices.max(by: { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }), counts[best] > 0
+        else { return nil }
+        return Script(rawValue: best)
     }
 
     static func script(of scalar: Unicode.Scalar) -> Script? {

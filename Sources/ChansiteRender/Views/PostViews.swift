@@ -250,9 +250,12 @@ extension PostViews {
                 tagsByKey[key].map { LinkView(name: name, url: SitePaths.rootLink(to: SitePaths.tag($0.slug))) }
             }
             // The body links the hashtags it holds: the list under a whole post shows the rest.
-            let inBody = Set(Hashtags.find(in: post.body).map(Hashtags.key(for:)))
-            view.extraHashtags = zip(view.hashtags.isEmpty ? [] : p.hashtags, post.tagKeys).compactMap { name, key in
-                inBody.contains(key) ? nil : tagsByKey[key].map { LinkView(name: name, url: SitePaths.rootLink(to: SitePaths.tag($0.slug))) }
+            if !view.hashtags.isEmpty {
+                let body = post.body
+                view.extraHashtags = zip(p.hashtags, post.tagKeys).compactMap { name, key in
+                    Hashtags.shows(name.hasPrefix("#") ? name : "#" + name, in: body)
+                        ? nil : tagsByKey[key].map { LinkView(name: name, url: SitePaths.rootLink(to: SitePaths.tag($0.slug))) }
+                }
             }
             view.titleHTML = titleHTML(of: post)
             view.forwardedFrom = p.forwardedFrom
