@@ -130,6 +130,7 @@ package struct DesktopHTMLReader: Sendable {
     static func parse(_ path: String, _ data: Data) -> (path: String, page: DesktopHTMLPage?, diagnostics: [Diagnostic]) {
         let (document, diagnostics) = HTMLDocument.parse(data, path: path)
         guard let document, document.root != nil else { return (path, nil, diagnostics) }
-        return (path, DesktopHTMLPage(document: document), diagnostics)
+        // Elements do not keep their document: it is held until the page is read.
+        return withExtendedLifetime(document) { (path, DesktopHTMLPage(document: document), diagnostics) }
     }
 }

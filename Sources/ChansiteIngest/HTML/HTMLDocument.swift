@@ -72,13 +72,16 @@ final class HTMLDocument: @unchecked Sendable {
     }
 }
 
-/// An element of an `HTMLDocument` (which it keeps alive); equal when it is the same node.
+/// An element of an `HTMLDocument`; equal when it is the same node. Elements live only during
+/// a walk of their document, which the walk holds (the readers turn what they find into
+/// values before they let the document go), so an element does not retain it: a page is
+/// walked element by element, and counting references to the document was a tenth of reading.
 struct HTMLElement: Hashable {
     static func == (a: HTMLElement, b: HTMLElement) -> Bool { a.node == b.node }
     func hash(into hasher: inout Hasher) { hasher.combine(node) }
 
     let node: xmlNodePtr
-    let document: HTMLDocument
+    unowned(unsafe) let document: HTMLDocument
 
     /// The tag name, lower case (`div`, `a`, `tg-emoji`).
     var name: String { node.pointee.name.map { String(cString: $0) } ?? "" }

@@ -63,14 +63,17 @@ package struct WebPreviewReader: Sendable {
     static func parse(_ path: String, _ data: Data) -> (path: String, channel: ChannelInfo?, posts: [WebPreviewPost], diagnostics: [Diagnostic]) {
         let (document, diagnostics) = HTMLDocument.parse(data, path: path)
         guard let document, let root = document.root else { return (path, nil, [], diagnostics) }
-        let all = root.descendants()
-        let records = all.filter { $0.hasClass("tgme_widget_message") && $0.attribute("data-post") != nil }
-        // A post nested in another (only a hostile page does it) is read alone.
-        document.detach(records)
-        let posts = records.compactMap {
-            WebPreviewPost(element: $0, path: path)
+        // Elements do not keep their document: it is held until every element is read.
+        return withExtendedLifetime(document) {
+            let all = root.descendants()
+            let records = all.filter { $0.hasClass("tgme_widget_message") && $0.attribute("data-post") != nil }
+            // A post nested in another (only a hostile page does it) is read alone.
+            document.detach(records)
+            let posts = records.compactMap {
+                WebPreviewPost(element: $0, path: path)
+            }
+            return (path, channelInfo(all), posts, diagnostics)
         }
-        return (path, channelInfo(all), posts, diagnostics)
     }
 
     /// The header of a `t.me/s` page: title, @handle, description, subscribers.
