@@ -67,15 +67,19 @@ def page(browser, output, path):  # noqa: F811
     browser.get("file://" + os.path.join(output, path))
 
 
+def assert_lines_align_to_their_own_start(browser, block):  # noqa: F811
+    """The Arabic line hugs the block's right edge, the English line its left."""
+    arabic, = edges(browser, block, "الدين")
+    english, = edges(browser, block, "religion")
+    assert arabic["right"] < 2 and arabic["left"] > 100, arabic
+    assert english["left"] < 2 and english["right"] > 100, english
+
+
 @pytest.mark.parametrize("path", ["channels/mixed/1.html"])
 def test_each_line_of_a_paragraph_and_a_quote_takes_its_own_direction(mixed_site, browser, path):  # noqa: F811
     page(browser, mixed_site, path)
     body = browser.find_element(By.CSS_SELECTOR, ".post-body")
-    paragraph = body.find_element(By.CSS_SELECTOR, "p")
-    arabic, = edges(browser, paragraph, "الدين")
-    english, = edges(browser, paragraph, "religion")
-    assert arabic["right"] < 2 and arabic["left"] > 100, arabic
-    assert english["left"] < 2 and english["right"] > 100, english
+    assert_lines_align_to_their_own_start(browser, body.find_element(By.CSS_SELECTOR, "p"))
     quote = body.find_element(By.CSS_SELECTOR, "blockquote")
     arabic, = edges(browser, quote, "الدين")
     english, = edges(browser, quote, "religion")
@@ -87,12 +91,7 @@ def test_each_line_of_a_paragraph_and_a_quote_takes_its_own_direction(mixed_site
 
 def test_a_text_copys_lines_too(mixed_site, browser):  # noqa: F811
     page(browser, mixed_site, "channels/copy/index.html")
-    body = browser.find_element(By.CSS_SELECTOR, ".post-body")
-    paragraph = body.find_element(By.CSS_SELECTOR, "p")
-    arabic, = edges(browser, paragraph, "الدين")
-    english, = edges(browser, paragraph, "religion")
-    assert arabic["right"] < 2 and arabic["left"] > 100, arabic
-    assert english["left"] < 2 and english["right"] > 100, english
+    assert_lines_align_to_their_own_start(browser, browser.find_element(By.CSS_SELECTOR, ".post-body p"))
 
 
 def test_a_post_not_in_the_sites_language_says_its_own(mixed_site, browser):  # noqa: F811

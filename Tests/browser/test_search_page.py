@@ -3,6 +3,7 @@
 Builds the sample site with the real chansite binary, then types queries as a reader would and
 checks the results against `chansite search --json`, which must rank the same way.
 """
+import contextlib
 import functools
 import http.server
 import json
@@ -237,75 +238,61 @@ def test_one_search_box_on_the_search_page(site, browser):
     assert len(browser.find_elements(By.CSS_SELECTOR, "input[type=search]")) == 1
 
 
-def test_text_without_spaces_is_found_in_the_page_as_in_the_cli(browser):
-    folder = tempfile.mkdtemp(prefix="chansite-cjk-")
+@contextlib.contextmanager
+def dump_site(channel, posts, tag="x"):
+    """A site built from one text copy of `posts` (each closed by a hashtag line); yields its
+    output folder, removed afterwards."""
+    folder = tempfile.mkdtemp(prefix="chansite-dump-")
     try:
         content = os.path.join(folder, "Content")
         os.makedirs(content)
-        with open(os.path.join(content, "cjk.txt"), "w", encoding="utf-8") as f:
-            f.write("频道\n5 subscribers\nDownload Telegram\n我们今天去东京看樱花。\n\n#旅行\n\n大阪の夜は楽しいです。\n\n#旅行\n")
+        with open(os.path.join(content, "channel.txt"), "w", encoding="utf-8") as f:
+            f.write(channel + "\n5 subscribers\nDownload Telegram\n" + f"\n\n#{tag}\n\n".join(posts) + f"\n\n#{tag}\n")
         output = os.path.join(folder, "Output")
         subprocess.run([BINARY, "build", "--quiet", "--output", output], cwd=folder, check=True)
-        site = {"output": output}
-        for query, expected in [("樱花 ", 1), ("楽しい ", 1), ("東京タワー ", 0)]:
-            page = results(browser, "file://" + output + "/", query)
-            cli_urls = [urllib.parse.unquote("file://" + output + "/" + r["url"]) for r in cli(site, query)]
-            assert len(page) == expected, (query, page)
-            assert page == cli_urls
+        yield output
     finally:
         shutil.rmtree(folder)
+
+
+def page_agrees_with_cli(browser, output, cases):  # noqa: F811
+    """Each query finds `expected` posts in the page, the same ones `chansite search` finds."""
+    for query, expected in cases:
+        page = results(browser, "file://" + output + "/", query)
+        cli_urls = [urllib.parse.unquote("file://" + output + "/" + r["url"]) for r in cli({"output": output}, query)]
+        assert len(page) == expected, (query, page)
+        assert page == cli_urls, query
+
+
+def test_text_without_spaces_is_found_in_the_page_as_in_the_cli(browser):
+    with dump_site("频道", ["我们今天去东京看樱花。", "大阪の夜は楽しいです。"], tag="旅行") as output:
+        page_agrees_with_cli(browser, output, [("樱花 ", 1), ("楽しい ", 1), ("東京タワー ", 0)])
 
 
 def test_arabic_is_found_in_every_written_form_in_the_page_as_in_the_cli(browser):
     """Harakat, the article, a conjunction, alef and ta marbuta variants: the page's normalize()
     folds queries and marks matches exactly as the index builder folded the posts."""
-    folder = tempfile.mkdtemp(prefix="chansite-arabic-")
-    try:
-        content = os.path.join(folder, "Content")
-        os.makedirs(content)
-        posts = ["منهج السَّلَف في العقيدة", "كتب السلف الصالح", "تفسير القُرْآن الكريم", "وحفظ القرآن للأطفال",
-                 "سيرة النَّبِيّ محمد", "النبي والصحابة", "مقالة عن التاريخ"]
-        with open(os.path.join(content, "arabic.txt"), "w", encoding="utf-8") as f:
-            f.write("قناة\n5 subscribers\nDownload Telegram\n" + "\n\n#عربي\n\n".join(posts) + "\n\n#عربي\n")
-        output = os.path.join(folder, "Output")
-        subprocess.run([BINARY, "build", "--quiet", "--output", output], cwd=folder, check=True)
-        site = {"output": output}
-        for query, expected in [("السلف ", 2), ("السَّلَف ", 2), ("قرآن ", 2), ("القران ", 2), ("والقرآن ", 2),
-                                ("النبي ", 2), ("نبي ", 2), ("التأريخ ", 1), ("الفيزياء ", 0)]:
-            page = results(browser, "file://" + output + "/", query)
-            cli_urls = [urllib.parse.unquote("file://" + output + "/" + r["url"]) for r in cli(site, query)]
-            assert len(page) == expected, (query, page)
-            assert page == cli_urls, query
+    posts = ["منهج السَّلَف في العقيدة", "كتب السلف الصالح", "تفسير القُرْآن الكريم", "وحفظ القرآن للأطفال",
+             "سيرة النَّبِيّ محمد", "النبي والصحابة", "مقالة عن التاريخ"]
+    with dump_site("قناة", posts, tag="عربي") as output:
+        page_agrees_with_cli(browser, output, [
+            ("السلف ", 2), ("السَّلَف ", 2), ("قرآن ", 2), ("القران ", 2), ("والقرآن ", 2), ("النبي ", 2), ("نبي ", 2),
+            ("التأريخ ", 1), ("الفيزياء ", 0)])
         # The match is marked in the snippet whatever its marks.
         results(browser, "file://" + output + "/", "قرآن ")
         marks = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#search-results mark")]
         assert sorted(marks) == sorted(["القُرْآن", "القرآن"]), marks
-    finally:
-        shutil.rmtree(folder)
 
 
 def test_terms_with_symbols_match_exactly_in_the_page_as_in_the_cli(browser):
     """C++, C#, .NET, GPT-4, 3.14, t.me: one term each, in the page's tokens as in the index."""
-    folder = tempfile.mkdtemp(prefix="chansite-symbols-")
-    try:
-        content = os.path.join(folder, "Content")
-        os.makedirs(content)
-        posts = ["Modern C++ templates explained", "Pattern matching in C#", "Porting code to .NET 8", "GPT-4 writes poems",
-                 "The value of pi is 3.14", "C is a small language", "Contact us on t.me", "A chat about cats"]
-        with open(os.path.join(content, "symbols.txt"), "w", encoding="utf-8") as f:
-            f.write("Channel\n5 subscribers\nDownload Telegram\n" + "\n\n#x\n\n".join(posts) + "\n\n#x\n")
-        output = os.path.join(folder, "Output")
-        subprocess.run([BINARY, "build", "--quiet", "--output", output], cwd=folder, check=True)
-        site = {"output": output}
-        for query, expected in [("C++ ", 1), ("C# ", 1), (".NET ", 1), ("GPT-4 ", 1), ("3.14 ", 1), ("t.me ", 1), ("gpt ", 1)]:
-            page = results(browser, "file://" + output + "/", query)
-            cli_urls = [urllib.parse.unquote("file://" + output + "/" + r["url"]) for r in cli(site, query)]
-            assert len(page) == expected, (query, page)
-            assert page == cli_urls, query
+    posts = ["Modern C++ templates explained", "Pattern matching in C#", "Porting code to .NET 8", "GPT-4 writes poems",
+             "The value of pi is 3.14", "C is a small language", "Contact us on t.me", "A chat about cats"]
+    with dump_site("Channel", posts) as output:
+        page_agrees_with_cli(browser, output, [
+            ("C++ ", 1), ("C# ", 1), (".NET ", 1), ("GPT-4 ", 1), ("3.14 ", 1), ("t.me ", 1), ("gpt ", 1)])
         results(browser, "file://" + output + "/", "C++ ")
         assert [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#search-results mark")] == ["C++"]
-    finally:
-        shutil.rmtree(folder)
 
 
 def test_results_show_their_day_in_the_pages_language(browser):
@@ -331,23 +318,8 @@ def test_results_show_their_day_in_the_pages_language(browser):
 
 
 def test_a_minus_leaves_words_out_in_the_page_as_in_the_cli(browser):
-    folder = tempfile.mkdtemp(prefix="chansite-minus-")
-    try:
-        content = os.path.join(folder, "Content")
-        os.makedirs(content)
-        posts = ["Cats and dogs", "Cats alone", "Dogs alone", "Birds and cats"]
-        with open(os.path.join(content, "pets.txt"), "w", encoding="utf-8") as f:
-            f.write("Pets\n5 subscribers\nDownload Telegram\n" + "\n\n#x\n\n".join(posts) + "\n\n#x\n")
-        output = os.path.join(folder, "Output")
-        subprocess.run([BINARY, "build", "--quiet", "--output", output], cwd=folder, check=True)
-        site = {"output": output}
-        for query, expected in [("cats -dogs ", 2), ("cats -dogs -birds", 1), ("-dogs ", 0), ("cats ", 3)]:
-            page = results(browser, "file://" + output + "/", query)
-            cli_urls = [urllib.parse.unquote("file://" + output + "/" + r["url"]) for r in cli(site, query)]
-            assert len(page) == expected, (query, page)
-            assert page == cli_urls, query
-    finally:
-        shutil.rmtree(folder)
+    with dump_site("Pets", ["Cats and dogs", "Cats alone", "Dogs alone", "Birds and cats"]) as output:
+        page_agrees_with_cli(browser, output, [("cats -dogs ", 2), ("cats -dogs -birds", 1), ("-dogs ", 0), ("cats ", 3)])
 
 
 class NotFoundHandler(http.server.SimpleHTTPRequestHandler):
