@@ -12,6 +12,8 @@ package struct SiteConfig: Sendable, Hashable, Codable {
     /// The absolute URL the site will be published at (`https://example.org/archive/`), used only
     /// where a format demands absolute URLs (sitemap, feeds); pages always link relatively.
     package var baseURL: String?
+    /// `baseURL` ending in `/`, ready to have a site path appended.
+    package var siteRoot: String? { baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } }
     /// The page language (`lang` attribute).
     package var language: String
     /// Posts per channel, tag and home page.

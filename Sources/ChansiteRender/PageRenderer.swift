@@ -128,7 +128,7 @@ package struct PageRenderer: Sendable {
     /// page, which a host serves at any address, the base URL when there is one (a `<base>`
     /// would send its `#main` skip link to the home page), else its script finds the root.
     func root(of page: Page, at path: String) -> String {
-        if case .notFound = page, let base = site.config.baseURL { return base.hasSuffix("/") ? base : base + "/" }
+        if case .notFound = page, let base = site.config.siteRoot { return base }
         return SitePaths.root(of: path)
     }
 
@@ -250,7 +250,7 @@ package struct PageRenderer: Sendable {
         case .notFound:
             // A host serves 404.html at whatever path was asked for, where relative links would
             // point nowhere: with a known base URL the page's links are absolute (`root(of:at:)`).
-            let base = site.config.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+            let base = site.config.siteRoot
             return (SitePaths.notFound, self.page(.notFound, title: strings.text("notFoundTitle"), NotFoundView(baseHref: base)))
         case .channel(let c, let number):
             let channel = site.channels[c]
@@ -274,8 +274,8 @@ package struct PageRenderer: Sendable {
                 channelPageURL: SitePaths.rootLink(to: SitePaths.channel(channel.slug, page: page, of: pagination.pageCount)),
                 description: shown.excerpt)
             // Link previews want an absolute image URL: the post's first photo, with a base URL.
-            if let base = site.config.baseURL, let thumbnail = media[post.id]?.lazy.compactMap(\.thumbnailPath).first {
-                view.ogImage = (base.hasSuffix("/") ? base : base + "/") + SitePaths.percentEncoded(thumbnail)
+            if let base = site.config.siteRoot, let thumbnail = media[post.id]?.lazy.compactMap(\.thumbnailPath).first {
+                view.ogImage = base + SitePaths.percentEncoded(thumbnail)
             }
             if p > 0 { view.prev = posts.view(channel: c, post: p - 1) }
             if p + 1 < channel.posts.count { view.next = posts.view(channel: c, post: p + 1) }
@@ -331,9 +331,7 @@ package struct PageRenderer: Sendable {
     /// A page's view: the variables every page has over `content`.
     /// A page's own absolute address, with a base URL (`<link rel="canonical">`, `og:url`).
     func canonicalURL(of path: String) -> String? {
-        guard let base = site.config.baseURL else { return nil }
-        let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
-        return (base.hasSuffix("/") ? base : base + "/") + encoded
+        site.config.siteRoot.map { $0 + SitePaths.percentEncoded(path) }
     }
 
     func page(_ template: PageTemplate?, title: String, _ content: any TemplateView) -> PageView {

@@ -276,8 +276,10 @@ package struct SearchIndexBuilder: Sendable {
     /// in its machine's local time was read as if UTC: its day is read in UTC, as the page shows it.
     static func day(of post: Post, _ days: Date.ISO8601FormatStyle) -> String {
         guard let date = post.date else { return "" }
-        return post.details?.dateIsLocal == true ? date.formatted(dayFormatter(timeZone: "UTC")) : date.formatted(days)
+        return post.details?.dateIsLocal == true ? date.formatted(utcDays) : date.formatted(days)
     }
+
+    private static let utcDays = dayFormatter(timeZone: "UTC")
 
     private func manifest(_ docCount: Int) -> RenderedFile {
         var ranges: [SearchManifest.Channel] = []

@@ -172,10 +172,10 @@ package enum Tokenizer {
     /// The script of a word, by its first letter.
     package static func script(of word: String) -> Script {
         guard let scalar = word.unicodeScalars.first(where: { $0.properties.isAlphabetic }) else { return .other }
-        switch scalar.value {
-        case 0x0400...0x052F: return .cyrillic
-        case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: return .latin
-        case 0x0600...0x06FF: return .arabic
+        switch ScriptLanguage.script(of: scalar) {
+        case .cyrillic: return .cyrillic
+        case .latin: return .latin
+        case .arabic: return .arabic
         default: return .other
         }
     }

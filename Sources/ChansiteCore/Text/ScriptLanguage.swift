@@ -13,8 +13,8 @@ package enum ScriptLanguage {
 
     /// The language of `text` when it is not `siteLanguage`; nil when it is, or when the text
     /// has no letters.
-    package static func language(of text: String, siteLanguage: String) -> String? {
-        guard let script = dominantScript(of: text) else { return nil }
+    package static func language(of texts: String..., siteLanguage: String) -> String? {
+        guard let script = dominantScript(of: texts) else { return nil }
         let site = String(siteLanguage.prefix { $0 != "-" && $0 != "_" }).lowercased()
         if script == self.script(ofLanguage: site) || (script == .han && site == "ja") { return nil }
         return language(writtenIn: script)
@@ -22,15 +22,18 @@ package enum ScriptLanguage {
 
     /// The script most of the text's first letters are written in (Han with a tenth or more
     /// kana counts as kana: Japanese).
-    package static func dominantScript(of text: String) -> Script? {
-        // Counted in a fixed array by the script's number: this runs for every post.
+    package static func dominantScript(of texts: [String]) -> Script? {
+        // Counted in a fixed array by the script's number: this runs for every post. The texts
+        // are read in place, one after another (a post's title, then its body).
         var counts = [Int](repeating: 0, count: Script.allCases.count)
         var read = 0
-        for scalar in text.unicodeScalars {
-            guard let script = script(of: scalar) else { continue }
-            counts[script.rawValue] += 1
-            read += 1
-            if read == lettersRead { break }
+        reading: for text in texts {
+            for scalar in text.unicodeScalars {
+                guard let script = script(of: scalar) else { continue }
+                counts[script.rawValue] += 1
+                read += 1
+                if read == lettersRead { break reading }
+            }
         }
         let kana = counts[Script.kana.rawValue]
         let han = counts[Script.han.rawValue]
@@ -44,7 +47,7 @@ package enum ScriptLanguage {
         return Script(rawValue: best)
     }
 
-    static func script(of scalar: Unicode.Scalar) -> Script? {
+    package static func script(of scalar: Unicode.Scalar) -> Script? {
         switch scalar.value {
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x1E00...0x1EFF: .latin
         case 0x370...0x3FF, 0x1F00...0x1FFF: .greek

@@ -271,7 +271,7 @@ extension PostViews {
             view.reactions = (p.reactions ?? []).map { ReactionView(emoji: $0.emoji, count: site.strings.number($0.count)) }
             view.linkPreviews = p.linkPreviews.map { LinkCardView(site: $0.site, title: $0.title, description: $0.description, url: $0.url) }
             addDates(of: p, to: view)
-            view.language = ScriptLanguage.language(of: (p.title.map { $0 + "\n" } ?? "") + p.text, siteLanguage: site.config.language)
+            view.language = ScriptLanguage.language(of: p.title ?? "", p.text, siteLanguage: site.config.language)
             addDetails(of: post, channel: channel, to: view)
             addReplies(of: post, to: view)
             let shown = MediaView.views(of: p.media, published: media[post.id] ?? [], strings: site.strings)
