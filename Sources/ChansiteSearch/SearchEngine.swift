@@ -159,7 +159,10 @@ package final class SearchEngine {
         var stems = Stems(exact: forms[token])
         if let exact = stems.exact { stems.all.insert(exact) }
         if prefix || forms[token] == nil, token.unicodeScalars.count >= SearchIndexBuilder.formKeyLength {
-            for (form, stem) in forms where form.hasPrefix(token) { stems.all.insert(stem) }
+            // A plain word does not expand to compounds (`модель` to `модель-x`): their parts are
+            // indexed words already, and each would cost a postings file (search.js does the same).
+            let whole = CompoundScanner.isCompound(token)
+            for (form, stem) in forms where form.hasPrefix(token) && (whole || !CompoundScanner.isCompound(form)) { stems.all.insert(stem) }
         }
         return stems
     }

@@ -140,7 +140,10 @@
     var exact = Object.prototype.hasOwnProperty.call(forms, token) ? forms[token] : null;
     if (exact) stems[exact] = true;
     if ((prefix || !exact) && Array.from(token).length >= 3) {
-      Object.keys(forms).forEach(function (f) { if (f.indexOf(token) === 0) stems[forms[f]] = true; });
+      /* A plain word does not expand to compounds (`модель` to `модель-x`): their parts are
+         indexed words already, and each would cost a postings file. */
+      var whole = isCompound(token);
+      Object.keys(forms).forEach(function (f) { if (f.indexOf(token) === 0 && (whole || !isCompound(f))) stems[forms[f]] = true; });
     }
     stems = Object.keys(stems);
     stems.exact = exact;
