@@ -17,12 +17,16 @@ protocol LineClassifier {
     func finish(_ post: inout Post)
     /// Whole-dump notes once every line has a role.
     func closingDiagnostics(_ dump: RawDump) -> [Diagnostic]
+    /// Where a lost seam may lie between two text lines of a post, for formats whose copies
+    /// lose markers between posts that otherwise run on (nil: no seam is learned).
+    var seamGaps: SeamModel.Gaps? { get }
 }
 
 extension LineClassifier {
     var strayTextWarning: String? { nil }
     func finish(_ post: inout Post) {}
     func closingDiagnostics(_ dump: RawDump) -> [Diagnostic] { [] }
+    var seamGaps: SeamModel.Gaps? { nil }
 }
 
 /// A format whose parsing is a classifier run by the shared `Segmenter`.

@@ -32,6 +32,7 @@ extension ParsedDump {
         var lines: [Int]
         var linkPreviews: [LinkPreview]
         var replyQuote: ReplyQuote?
+        var learnedSeam: JSONLearnedSeam?
 
         enum CodingKeys: String, CodingKey {
             case title, text, hashtags
@@ -42,6 +43,7 @@ extension ParsedDump {
             case lines
             case linkPreviews = "link_previews"
             case replyQuote = "reply_quote"
+            case learnedSeam = "learned_seam"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -57,7 +59,14 @@ extension ParsedDump {
             try c.encode(linkPreviews, forKey: .linkPreviews)
             // Only where a copy shows one, so the contract's other posts read as before.
             try c.encodeIfPresent(replyQuote, forKey: .replyQuote)
+            try c.encodeIfPresent(learnedSeam, forKey: .learnedSeam)
         }
+    }
+
+    /// Why a post starts where no marker showed a seam (only on such posts).
+    struct JSONLearnedSeam: Encodable {
+        var reason: String
+        var score: Double
     }
 
     struct JSONDiagnostic: Encodable {
@@ -91,6 +100,7 @@ extension ParsedDump {
 
     /// The parse as the JSON object `chansite inspect --json` prints (keys sorted, so output is stable).
     package func jsonData() throws -> Data {
+        let learned = Dictionary(learnedSeams.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
         let dump = JSONDump(
             file: path,
             format: format,
@@ -102,9 +112,10 @@ extension ParsedDump {
                     title: post.title, text: post.text, hashtags: post.hashtags, forwardedFrom: post.forwardedFrom,
                     reactions: post.reactions.map { Dictionary($0.map { ($0.emoji, $0.count) }, uniquingKeysWith: +) },
                     dateText: post.dateText, hasMedia: post.hasMediaPlaceholder || !post.media.isEmpty,
-                    lines: [post.source.firstLine, post.source.lastLine], linkPreviews: post.linkPreviews, replyQuote: post.replyQuote)
+                    lines: [post.source.firstLine, post.source.lastLine], linkPreviews: post.linkPreviews, replyQuote: post.replyQuote,
+                    learnedSeam: learned[post.source.firstLine].map { JSONLearnedSeam(reason: $0.reason, score: ($0.score * 100).rounded() / 100) })
             },
-            diagnostics: (diagnostics + droppedLineNotes).map {
+            diagnostics: (diagnostics + learnedSeamNotes + droppedLineNotes).map {
                 JSONDiagnostic(severity: $0.severity.rawValue, line: $0.location?.line, message: $0.message)
             },
             droppedLines: droppedLines.map(\.line).sorted()

@@ -22,6 +22,8 @@ package struct ParsedDump: Sendable {
     /// A fingerprint of everything the parse read (set by a build that keeps a cache), so the
     /// model can know a channel whose dumps did not change.
     package var sourceKey: String?
+    /// Posts started where no marker showed a seam, learned from the dump's marked seams.
+    package var learnedSeams: [LearnedSeam] = []
 
     package init(
         path: String, format: String, channel: ChannelInfo = ChannelInfo(), posts: [Post] = [],
@@ -45,6 +47,11 @@ package struct ParsedDump: Sendable {
     /// Records that a line was left out of every post, and why.
     mutating func drop(_ line: Int, _ reason: String) {
         droppedLines.append(DroppedLine(line: line, reason: reason))
+    }
+
+    /// Each learned seam as a note at its line (`--verbose`, `inspect`).
+    package var learnedSeamNotes: [Diagnostic] {
+        learnedSeams.map { .note($0.message, at: SourceLocation(path: path, line: $0.line)) }
     }
 
     /// The dropped lines as notes, grouped into runs with one reason each.

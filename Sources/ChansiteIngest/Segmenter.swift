@@ -2,21 +2,38 @@ import ChansiteCore
 
 /// Cuts a dump into posts from the roles a format's classifier gives its lines. Every line is
 /// accounted for here: in a post's text or span, in the header, or dropped with a reason.
+/// For a format whose copies can lose a seam's marker, a second pass also starts posts where
+/// the dump's own marked seams teach it (`SeamModel`).
 struct Segmenter<Classifier: LineClassifier> {
     private var classifier: Classifier
     private var result: ParsedDump
     private var open: PostBuilder?
     private let dump: RawDump
+    /// Lines a learned seam starts a post at (second pass only).
+    private let seams: [Int: LearnedSeam]
+    /// Each post's text lines, for the seam model.
+    private var layouts: [PostLayout] = []
 
     static func parse(_ dump: RawDump, format: String, classifier: Classifier) -> ParsedDump {
-        var segmenter = Segmenter(classifier: classifier, result: ParsedDump(path: dump.path, format: format), dump: dump)
-        return segmenter.run()
+        var first = Segmenter(classifier: classifier, result: ParsedDump(path: dump.path, format: format), dump: dump, seams: [:])
+        let parsed = first.run()
+        guard let gaps = classifier.seamGaps else { return parsed }
+        let learned = SeamModel.seams(layouts: first.layouts, lines: dump.lines, gaps: gaps)
+        guard !learned.isEmpty else { return parsed }
+        // The classifier is a value: this copy has not read a line yet.
+        var second = Segmenter(
+            classifier: classifier, result: ParsedDump(path: dump.path, format: format), dump: dump,
+            seams: Dictionary(learned.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first }))
+        var split = second.run()
+        split.learnedSeams = learned
+        return split
     }
 
-    private init(classifier: Classifier, result: ParsedDump, dump: RawDump) {
+    private init(classifier: Classifier, result: ParsedDump, dump: RawDump, seams: [Int: LearnedSeam]) {
         self.classifier = classifier
         self.result = result
         self.dump = dump
+        self.seams = seams
     }
 
     private mutating func run() -> ParsedDump {
@@ -36,6 +53,7 @@ struct Segmenter<Classifier: LineClassifier> {
         if role.closesBefore { close() }
         switch role.action {
         case .text:
+            if seams[line] != nil, open?.hasText == true { close() }
             openForText(at: line)
             open?.append(text, line: line)
         case .textWithExtras(let extras):
@@ -94,6 +112,11 @@ struct Segmenter<Classifier: LineClassifier> {
     }
 
     private mutating func close() {
+        if let open, !open.isEmpty {
+            var layout = PostLayout(isOwn: open.forwardedFrom == nil)
+            for (line, text) in open.body where !text.isBlankLine && layout.textLines.last != line { layout.textLines.append(line) }
+            layouts.append(layout)
+        }
         if var post = open?.build(path: dump.path) {
             classifier.finish(&post)
             result.posts.append(post)

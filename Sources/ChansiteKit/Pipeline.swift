@@ -168,10 +168,17 @@ package struct Pipeline: Sendable {
                         "\(Counted.of(dump.droppedLines.count, "line")) dropped (ads, UI text, duplicate copies); see --verbose",
                         at: SourceLocation(path: dump.path)))
             }
+            if !dump.learnedSeams.isEmpty {
+                diagnostics.append(
+                    .note(
+                        "\(Counted.of(dump.learnedSeams.count, "post")) started where no marker showed a seam, learned from this copy's marked seams; see --verbose",
+                        at: SourceLocation(path: dump.path)))
+            }
         }
         // Summarised now, so the parsed dumps are not kept alive beside the site model.
         let summaries = parsed.map {
-            BuildResult.DumpSummary(path: $0.path, format: $0.format, posts: $0.posts.count, droppedLines: $0.droppedLines)
+            BuildResult.DumpSummary(
+                path: $0.path, format: $0.format, posts: $0.posts.count, droppedLines: $0.droppedLines, learnedSeams: $0.learnedSeams)
         }
         // Templates come before the model: their strings name posts that have no text.
         let (templates, strings) = try stage(.templates) { () -> (TemplateSet, (strings: SiteStrings, warnings: [Diagnostic])) in

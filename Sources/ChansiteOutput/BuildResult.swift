@@ -10,12 +10,15 @@ package struct BuildResult: Sendable {
         package var format: String
         package var posts: Int
         package var droppedLines: [ParsedDump.DroppedLine]
+        /// Posts started where no marker showed a seam (nil in a manifest from before they were).
+        package var learnedSeams: [LearnedSeam]?
 
-        package init(path: String, format: String, posts: Int, droppedLines: [ParsedDump.DroppedLine]) {
+        package init(path: String, format: String, posts: Int, droppedLines: [ParsedDump.DroppedLine], learnedSeams: [LearnedSeam] = []) {
             self.path = path
             self.format = format
             self.posts = posts
             self.droppedLines = droppedLines
+            self.learnedSeams = learnedSeams
         }
     }
 

@@ -91,4 +91,21 @@ import Testing
         let robots = try String(contentsOf: output.appendingPathComponent("robots.txt"), encoding: .utf8)
         #expect(robots.hasSuffix("Sitemap: https://example.org/archive/sitemap.xml\n"))
     }
+
+    /// The build counts learned splits per dump: one note by default, each split with its reason
+    /// under `--verbose`.
+    @Test func buildReportsLearnedSplitsPerDump() throws {
+        let fixture = CLIRunner.repositoryRoot.appendingPathComponent("Tests/ChansiteKitTests/Fixtures/dumps/tme_seams_emoji_russian.txt")
+        let project = try CLIRunner.temporaryProject(content: ["notes.txt": try Data(contentsOf: fixture)])
+        defer { try? FileManager.default.removeItem(at: project) }
+        let plain = try CLIRunner.run(["build"], in: project)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(
+            plain.stderr.contains(
+                "Content/notes.txt: 3 posts started where no marker showed a seam, learned from the copy's marked seams (use --verbose to see why)"))
+        #expect(plain.stdout.contains("30 posts"))
+        let verbose = try CLIRunner.run(["build", "--verbose"], in: project)
+        #expect(verbose.stderr.contains("Content/notes.txt: format tme_s_text_placeholders, 30 posts, 62 lines dropped, 3 learned splits"))
+        #expect(verbose.stderr.contains("Content/notes.txt:34: note: a new post starts here, learned from this copy's marked seams: opens with"))
+    }
 }

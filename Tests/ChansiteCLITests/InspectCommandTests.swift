@@ -23,4 +23,21 @@ import Testing
         #expect(result.stdout.contains("channel: DLStories @dl_stories, 14835 subscribers"))
         #expect(result.stdout.contains("30 posts, 1 line dropped"))
     }
+
+    /// A post the seam model started shows why, in the report and in the JSON contract.
+    @Test func learnedSeamsShowTheirReasonAndScore() throws {
+        let fixture = "Tests/ChansiteKitTests/Fixtures/dumps/tme_seams_signature_english.txt"
+        let text = try CLIRunner.run(["inspect", fixture])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("22 posts, 44 lines dropped, 3 learned splits"))
+        #expect(text.stdout.contains("starts at a learned seam (score 0.86)"))
+        #expect(text.stdout.contains(":22: note: a new post starts here, learned from this copy's marked seams: follows the line"))
+        let json = try CLIRunner.run(["inspect", fixture, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let posts = try #require(object["posts"] as? [[String: Any]])
+        let learned = posts.compactMap { post in (post["learned_seam"] as? [String: Any]).map { (post["lines"] as? [Int] ?? [], $0) } }
+        #expect(learned.map(\.0.first) == [22, 83, 129])
+        #expect(learned.allSatisfy { ($0.1["score"] as? Double) == 0.86 && ($0.1["reason"] as? String)?.contains("18 of 18 marked seams") == true })
+        #expect(posts.filter { $0["learned_seam"] == nil }.count == 19)
+    }
 }

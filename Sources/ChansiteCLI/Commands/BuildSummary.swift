@@ -26,10 +26,15 @@ struct BuildSummary {
         }
         if verbose {
             for dump in result.dumps {
+                let learned = dump.learnedSeams ?? []
                 Console.printError(
-                    "\(dump.path): format \(dump.format), \(Counted.of(dump.posts, "post")), \(Counted.of(dump.droppedLines.count, "line")) dropped")
+                    "\(dump.path): format \(dump.format), \(Counted.of(dump.posts, "post")), \(Counted.of(dump.droppedLines.count, "line")) dropped"
+                        + (learned.isEmpty ? "" : ", \(Counted.of(learned.count, "learned split"))"))
                 for line in dump.droppedLines {
                     Console.printError("\(dump.path):\(line.line): note: \(line.reason) skipped")
+                }
+                for seam in learned {
+                    Console.printDiagnostic(.note(seam.message, at: SourceLocation(path: dump.path, line: seam.line)))
                 }
             }
             for (stage, time) in result.timings {
@@ -39,6 +44,12 @@ struct BuildSummary {
         } else if !quiet {
             for dump in result.dumps where !dump.droppedLines.isEmpty {
                 Console.printError("\(dump.path): \(Counted.of(dump.droppedLines.count, "line")) dropped (use --verbose to list them)")
+            }
+            for dump in result.dumps {
+                guard let learned = dump.learnedSeams, !learned.isEmpty else { continue }
+                Console.printError(
+                    "\(dump.path): \(Counted.of(learned.count, "post")) started where no marker showed a seam, learned from the copy's marked seams (use --verbose to see why)"
+                )
             }
         }
         if !quiet || result.errorCount > 0 { Console.print(Self.line(result, seconds: seconds)) }

@@ -20,7 +20,10 @@ struct InspectReport {
         if let description = channel.description {
             out += "  " + description.split(separator: "\n").joined(separator: " ") + "\n"
         }
-        out += "\(Counted.of(parsed.posts.count, "post")), \(Counted.of(parsed.droppedLines.count, "line")) dropped\n\n"
+        out += "\(Counted.of(parsed.posts.count, "post")), \(Counted.of(parsed.droppedLines.count, "line")) dropped"
+        if !parsed.learnedSeams.isEmpty { out += ", \(Counted.of(parsed.learnedSeams.count, "learned split"))" }
+        out += "\n\n"
+        let learned = Dictionary(parsed.learnedSeams.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
         for (n, post) in parsed.posts.enumerated() {
             out += String(format: "%3d  lines %d-%d  ", n + 1, post.source.firstLine, post.source.lastLine)
             out += post.excerpt(maxLength: 70) + "\n"
@@ -35,10 +38,11 @@ struct InspectReport {
             if let date = post.dateText { meta.append("date: \(date)") }
             if let reactions = post.reactions { meta.append("reactions: " + reactions.map { "\($0.emoji)\($0.count)" }.joined(separator: " ")) }
             if post.hasMediaPlaceholder { meta.append("media not captured") }
+            if let seam = learned[post.source.firstLine] { meta.append("starts at a learned seam (score \(seam.scoreText))") }
             for card in post.linkPreviews { meta.append("card: \(card.site) — \(card.title)") }
             for line in meta { out += "       \(line)\n" }
         }
-        let diagnostics = parsed.diagnostics + parsed.droppedLineNotes
+        let diagnostics = parsed.diagnostics + parsed.learnedSeamNotes + parsed.droppedLineNotes
         if !diagnostics.isEmpty {
             out += "\n"
             for diagnostic in diagnostics { out += diagnostic.description + "\n" }

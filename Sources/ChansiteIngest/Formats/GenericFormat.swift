@@ -30,6 +30,9 @@ package struct GenericFormat: SegmentedFormat {
             self.separatorRun = separatorRun
         }
 
+        /// A lost seam is a separator run the copy lost: fewer blank lines than separate posts.
+        var seamGaps: SeamModel.Gaps? { SeamModel.Gaps(candidate: 0...(separatorRun - 1), impossibleFrom: nil) }
+
         mutating func readHeader(_ dump: RawDump, into result: inout ParsedDump) -> Int { 0 }
 
         mutating func role(at index: Int, in lines: [String], open: PostBuilder?) -> LineRole {

@@ -13,6 +13,10 @@ struct TMePreviewClassifier: LineClassifier {
         leading = LeadingParts(dump.lines)
     }
 
+    /// A copy runs posts on without a blank line between them, so a lost seam lies between two
+    /// adjacent lines, and lines a blank line apart are never one.
+    var seamGaps: SeamModel.Gaps? { SeamModel.Gaps(candidate: 0...0, impossibleFrom: 1) }
+
     mutating func readHeader(_ dump: RawDump, into result: inout ParsedDump) -> Int {
         let start = TMePreviewFormat.parseHeader(dump, into: &result)
         // The first post starts after the header's button; with owner lines, each after one.
