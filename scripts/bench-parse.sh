@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Parsing speed and memory: the five samples, then dumps of ~10 MB and ~50 MB made by repeating
-# a sample's posts, to show that parsing time grows linearly. Usage: scripts/bench-parse.sh
+# a sample's posts, to show that parsing time grows linearly; then t.me/s copies of ~10 MB and
+# ~50 MB whose posts sometimes lost their footer (the seam fixture's posts repeated), so the seam
+# model learns and the copy is segmented twice. Usage: [CHANSITE_BIN=…] scripts/bench-parse.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=.build/release/chansite
+bin=${CHANSITE_BIN:-.build/release/chansite}
 [ -x "$bin" ] || swift build -c release --product chansite
 work=${BENCH_DIR:-/tmp/chansite-bench}/parse
 mkdir -p "$work"
@@ -33,4 +35,20 @@ open(sys.argv[1], "w", encoding="utf-8").write("".join(out))
 PY
   fi
   measure "inspect ${mb} MB dump" "$bin" inspect "$file" --json
+done
+# The seam fixture: its header once, then its posts over and over (each copy keeps its lost footers).
+for mb in 10 50; do
+  file="$work/seams-${mb}mb.txt"
+  if [ ! -f "$file" ]; then
+    python3 - "$file" "$mb" <<'PY'
+import sys
+lines = open("Tests/ChansiteKitTests/Fixtures/dumps/tme_seams_emoji_russian.txt", encoding="utf-8").read().rstrip("\n").split("\n")
+header, posts = lines[:5], "\n".join(lines[5:]) + "\n1.2K\n12:00\n"
+out, target, size = ["\n".join(header) + "\n"], int(sys.argv[2]) * 1024 * 1024, 0
+while size < target:
+    out.append(posts); size += len(posts.encode())
+open(sys.argv[1], "w", encoding="utf-8").write("".join(out))
+PY
+  fi
+  measure "inspect ${mb} MB t.me/s copy" "$bin" inspect "$file" --json
 done

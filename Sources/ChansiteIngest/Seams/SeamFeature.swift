@@ -4,7 +4,7 @@ import ChansiteCore
 /// one way does so in the posts whose seams are marked.
 enum OpenerFeature: Hashable, Sendable {
     /// The line starts with this emoji or symbol, or this short label (`Update:`, `[Новости]`).
-    case lead(String)
+    case lead(LineKey)
     /// The line starts with an emoji or symbol (a channel that varies its openers' emoji).
     case symbol
     /// The line starts with a short label of any words (`【更新】`, `Breaking:`).
@@ -22,9 +22,17 @@ enum OpenerFeature: Hashable, Sendable {
         }
     }
 
+    var kind: SeamFeatureKinds {
+        switch self {
+        case .lead, .symbol, .label: return .lead
+        case .title: return .title
+        case .capital: return .capital
+        }
+    }
+
     var phrase: String {
         switch self {
-        case .lead(let token): return "opens with \u{201C}\(token)\u{201D}"
+        case .lead(let token): return "opens with \u{201C}\(token.text)\u{201D}"
         case .symbol: return "opens with an emoji"
         case .label: return "opens with a label"
         case .title: return "opens with a short title line before a blank line"
@@ -36,7 +44,7 @@ enum OpenerFeature: Hashable, Sendable {
 /// What the seam model reads in the line that would close the post before a seam.
 enum CloserFeature: Hashable, Sendable {
     /// The line is exactly this short text (a signature: `— @channel`, `Подписаться: t.me/x`).
-    case line(String)
+    case line(LineKey)
     /// Text followed by hashtags on the same line.
     case hashtagEnd
     /// The line ends with a link.
@@ -44,7 +52,7 @@ enum CloserFeature: Hashable, Sendable {
     /// The line starts like a sign-off: a dash, `©`, or it is one `@handle`.
     case signOff
     /// The line ends with this emoji or symbol.
-    case trailing(String)
+    case trailing(LineKey)
     /// The line ends a sentence (`.`, `!`, `?`, `…`).
     case sentenceEnd
 
@@ -55,15 +63,55 @@ enum CloserFeature: Hashable, Sendable {
         }
     }
 
+    var kind: SeamFeatureKinds {
+        switch self {
+        case .line: return .line
+        case .hashtagEnd: return .hashtagEnd
+        case .link: return .link
+        case .signOff: return .signOff
+        case .trailing: return .trailing
+        case .sentenceEnd: return .sentenceEnd
+        }
+    }
+
     var phrase: String {
         switch self {
-        case .line(let text): return "follows the line \u{201C}\(text)\u{201D}"
+        case .line(let key): return "follows the line \u{201C}\(key.text)\u{201D}"
         case .hashtagEnd: return "follows a line ending in hashtags"
         case .link: return "follows a line ending in a link"
         case .signOff: return "follows a sign-off line"
-        case .trailing(let token): return "follows a line ending in \u{201C}\(token)\u{201D}"
+        case .trailing(let token): return "follows a line ending in \u{201C}\(token.text)\u{201D}"
         case .sentenceEnd: return "follows a line that ends a sentence"
         }
+    }
+}
+
+/// Which features a reading needs: after the marked seams are read, only the kinds a pattern can
+/// still use are read inside posts (most copies need two or three of the eleven).
+struct SeamFeatureKinds: OptionSet, Hashable, Sendable {
+    let rawValue: Int
+    static let lead = SeamFeatureKinds(rawValue: 1 << 0)
+    static let title = SeamFeatureKinds(rawValue: 1 << 1)
+    static let capital = SeamFeatureKinds(rawValue: 1 << 2)
+    static let line = SeamFeatureKinds(rawValue: 1 << 3)
+    static let hashtagEnd = SeamFeatureKinds(rawValue: 1 << 4)
+    static let link = SeamFeatureKinds(rawValue: 1 << 5)
+    static let signOff = SeamFeatureKinds(rawValue: 1 << 6)
+    static let trailing = SeamFeatureKinds(rawValue: 1 << 7)
+    static let sentenceEnd = SeamFeatureKinds(rawValue: 1 << 8)
+    static let all = SeamFeatureKinds(rawValue: (1 << 9) - 1)
+}
+
+/// A line's text as a key: hashed and compared by its UTF-8 bytes (a `String` key would be
+/// normalized to NFC on every hash, most of the model's time on a non-Latin copy).
+struct LineKey: Hashable, Sendable {
+    let text: String
+
+    static func == (a: LineKey, b: LineKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var copy = text
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 
@@ -76,37 +124,47 @@ enum SeamFeatures {
     /// A label is at most this many characters and three words (`Breaking news:`).
     static let labelCharacters = 24
 
-    static func openers(of line: String, nextIsBlank: Bool) -> [OpenerFeature] {
+    static func openers(of line: String, nextIsBlank: Bool, kinds: SeamFeatureKinds = .all) -> [OpenerFeature] {
         let text = line.trimmingWhitespace()
         guard let first = text.first else { return [] }
         var features: [OpenerFeature] = []
-        if let token = symbolToken(first) {
-            features += [.lead(token), .symbol]
-        } else if let token = label(text) {
-            features += [.lead(token), .label]
+        if kinds.contains(.lead) {
+            if let token = symbolToken(first) {
+                features += [.lead(LineKey(text: token)), .symbol]
+            } else if let token = label(text) {
+                features += [.lead(LineKey(text: token)), .label]
+            }
         }
-        if nextIsBlank, text.utf8.count <= shortLineBytes, text.count <= 90, let last = text.last, !",.;:".contains(last) {
+        if kinds.contains(.title), nextIsBlank, text.utf8.count <= shortLineBytes, text.count <= 90, let last = text.last,
+            !",.;:".contains(last)
+        {
             features.append(.title)
         }
-        if let letter = text.prefix(8).first(where: \.isLetter), letter.isUppercase { features.append(.capital) }
+        if kinds.contains(.capital), let letter = text.prefix(8).first(where: \.isLetter), letter.isUppercase { features.append(.capital) }
         return features
     }
 
-    static func closers(of line: String) -> [CloserFeature] {
+    static func closers(of line: String, kinds: SeamFeatureKinds = .all) -> [CloserFeature] {
         let text = line.trimmingWhitespace()
         guard let last = text.last else { return [] }
         var features: [CloserFeature] = []
-        if text.utf8.count <= shortLineBytes { features.append(.line(text.normalizedSpaces)) }
-        let lastWord = text.suffix(from: text.lastIndex(where: { $0.isWhitespace }).map(text.index(after:)) ?? text.startIndex)
-        if lastWord.first == "#", lastWord.count > 1, lastWord.dropFirst().contains(where: \.isLetter), !Hashtags.isHashtagLine(text) {
-            features.append(.hashtagEnd)
+        if kinds.contains(.line), text.utf8.count <= shortLineBytes { features.append(.line(LineKey(text: text.normalizedSpaces))) }
+        if !kinds.isDisjoint(with: [.hashtagEnd, .link, .signOff]) {
+            let lastWord = text.suffix(from: text.lastIndex(where: { $0.isWhitespace }).map(text.index(after:)) ?? text.startIndex)
+            if kinds.contains(.hashtagEnd), lastWord.first == "#", lastWord.count > 1, lastWord.dropFirst().contains(where: \.isLetter),
+                !Hashtags.isHashtagLine(text)
+            {
+                features.append(.hashtagEnd)
+            }
+            if kinds.contains(.link), lastWord.hasPrefix("http://") || lastWord.hasPrefix("https://") || lastWord.hasPrefix("t.me/") {
+                features.append(.link)
+            }
+            if kinds.contains(.signOff), let first = text.first, "—–©".contains(first) || (first == "@" && lastWord.startIndex == text.startIndex) {
+                features.append(.signOff)
+            }
         }
-        if lastWord.hasPrefix("http://") || lastWord.hasPrefix("https://") || lastWord.hasPrefix("t.me/") { features.append(.link) }
-        if let first = text.first, "—–©".contains(first) || (first == "@" && lastWord.startIndex == text.startIndex) {
-            features.append(.signOff)
-        }
-        if let token = symbolToken(last) { features.append(.trailing(token)) }
-        if ".!?…".contains(last) { features.append(.sentenceEnd) }
+        if kinds.contains(.trailing), let token = symbolToken(last) { features.append(.trailing(LineKey(text: token))) }
+        if kinds.contains(.sentenceEnd), ".!?…".contains(last) { features.append(.sentenceEnd) }
         return features
     }
 
@@ -127,6 +185,10 @@ enum SeamFeatures {
 
     /// A short label that opens the line's text: up to three words and a colon, or bracketed words.
     static func label(_ text: String) -> String? {
+        // Most lines open with a word and hold no colon near the start: answered from the bytes.
+        let bytes = text.utf8
+        let opensBracket = bytes.first == UInt8(ascii: "[") || text.hasPrefix("【")
+        guard opensBracket || bytes.prefix(4 * (labelCharacters + 1)).contains(UInt8(ascii: ":")) else { return nil }
         let head = text.prefix(labelCharacters + 2)
         let brackets: [Character: Character] = ["[": "]", "【": "】"]
         if let open = head.first, let close = brackets[open], let end = head.firstIndex(of: close) {

@@ -57,10 +57,14 @@ struct SeamModel {
         let commonOpeners = Set(openers.filter { Double($0.value) >= least }.keys)
         let commonClosers = Set(closers.filter { Double($0.value) >= least }.keys)
         guard !commonOpeners.isEmpty || !commonClosers.isEmpty else { return [] }
+        let openerKinds = commonOpeners.reduce(into: SeamFeatureKinds()) { $0.formUnion($1.kind) }
+        let closerKinds = commonClosers.reduce(into: SeamFeatureKinds()) { $0.formUnion($1.kind) }
         func patterns(closing a: Int, opening b: Int) -> [SeamPattern] {
             SeamPattern.all(
-                openers: SeamFeatures.openers(of: lines[b - 1], nextIsBlank: nextIsBlank(b, lines)).filter(commonOpeners.contains),
-                closers: SeamFeatures.closers(of: lines[a - 1]).filter(commonClosers.contains))
+                openers: openerKinds.isEmpty
+                    ? []
+                    : SeamFeatures.openers(of: lines[b - 1], nextIsBlank: nextIsBlank(b, lines), kinds: openerKinds).filter(commonOpeners.contains),
+                closers: closerKinds.isEmpty ? [] : SeamFeatures.closers(of: lines[a - 1], kinds: closerKinds).filter(commonClosers.contains))
         }
         var counts: [SeamPattern: Counts] = [:]
         for (a, b) in marked {
