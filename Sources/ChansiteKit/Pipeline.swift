@@ -229,7 +229,8 @@ package struct Pipeline: Sendable {
                 // The sitemap protocol wants absolute URLs: without a base URL there is no valid one.
                 let sitemap =
                     config.baseURL == nil ? [] : SitemapRenderer(baseURL: config.baseURL).render(pages: pages, modified: Self.lastModified(site))
-                for file in FeedRenderer(site: site).render() + AtomRenderer(site: site).render() + sitemap + [
+                let feeds = try Feeds(site: site, media: media.media).render()
+                for file in feeds + sitemap + [
                     RobotsRenderer(baseURL: config.baseURL).render()
                 ] + templates.assets {
                     try sink.write(file.path, contents: file.contents, fingerprint: nil)

@@ -27,4 +27,22 @@ package enum MediaPolicy {
         let ext = PathName.extension(path).lowercased()
         return isPassive(extension: ext) ? ext : "bin"
     }
+
+    /// The media type a published file is served as, by its extension (`.bin` and anything
+    /// unknown: `application/octet-stream`), for feeds' enclosures and the preview server.
+    package static func mimeType(of path: String) -> String {
+        let ext = PathName.extension(path).lowercased()
+        return mimeTypes[ext] ?? "application/octet-stream"
+    }
+
+    static let mimeTypes: [String: String] = [
+        "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp", "avif": "image/avif",
+        "bmp": "image/bmp", "heic": "image/heic", "heif": "image/heif", "tif": "image/tiff", "tiff": "image/tiff",
+        "mp4": "video/mp4", "m4v": "video/mp4", "webm": "video/webm", "mov": "video/quicktime", "mkv": "video/x-matroska",
+        "ogv": "video/ogg", "3gp": "video/3gpp", "avi": "video/x-msvideo", "mpg": "video/mpeg", "mpeg": "video/mpeg",
+        "mp3": "audio/mpeg", "m4a": "audio/mp4", "ogg": "audio/ogg", "oga": "audio/ogg", "opus": "audio/ogg", "wav": "audio/wav",
+        "flac": "audio/flac", "aac": "audio/aac", "weba": "audio/webm", "mid": "audio/midi", "midi": "audio/midi",
+        "pdf": "application/pdf", "txt": "text/plain; charset=utf-8", "csv": "text/csv; charset=utf-8", "zip": "application/zip",
+        "epub": "application/epub+zip",
+    ]
 }

@@ -576,6 +576,7 @@ input[type=search], select {
 <link rel="stylesheet" href="{{root}}assets/style.css">
 <link rel="alternate" type="application/rss+xml" title="{{site.title}}" href="{{nav.feed}}">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{nav.atom}}">
+<link rel="alternate" type="application/feed+json" title="{{site.title}}" href="{{nav.jsonFeed}}">
 {{$head}}{{/head}}
 </head>
 <body>

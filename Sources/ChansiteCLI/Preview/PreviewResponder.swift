@@ -77,20 +77,9 @@ struct PreviewResponder: HTTPResponder {
         case "xml": return "application/xml; charset=utf-8"
         case "txt": return "text/plain; charset=utf-8"
         case "svg": return "image/svg+xml"
-        case "png": return "image/png"
-        case "jpg", "jpeg": return "image/jpeg"
-        case "webp": return "image/webp"
         case "ico": return "image/x-icon"
         case "woff2": return "font/woff2"
-        case "gif": return "image/gif"
-        case "mp4", "m4v": return "video/mp4"
-        case "webm": return "video/webm"
-        case "mov": return "video/quicktime"
-        case "ogg", "oga", "opus": return "audio/ogg"
-        case "mp3": return "audio/mpeg"
-        case "m4a": return "audio/mp4"
-        case "pdf": return "application/pdf"
-        default: return "application/octet-stream"
+        default: return MediaPolicy.mimeType(of: path)
         }
     }
 

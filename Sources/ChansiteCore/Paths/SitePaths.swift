@@ -8,6 +8,7 @@ package enum SitePaths {
     package static let feed = "feed.xml"
     package static let sitemap = "sitemap.xml"
     package static let atom = "atom.xml"
+    package static let jsonFeed = "feed.json"
 
     /// A channel's page `page` of `pages` (its posts in order, oldest first). The last page,
     /// the newest posts, is the channel's `index.html`, so a channel opens where Telegram does;
@@ -39,6 +40,7 @@ package enum SitePaths {
     package static func channelFeed(_ slug: String) -> String { "channels/\(slug)/feed.xml" }
 
     package static func channelAtom(_ slug: String) -> String { "channels/\(slug)/atom.xml" }
+    package static func channelJSONFeed(_ slug: String) -> String { "channels/\(slug)/feed.json" }
 
     package static func tagAtom(_ slug: String) -> String { "tags/\(slug)/atom.xml" }
 

@@ -62,7 +62,7 @@ struct NavView: TemplateView {
     static let fields = ViewFields<Self>([
         "home": { _ in SitePaths.rootLink(to: SitePaths.home) }, "tags": { _ in SitePaths.rootLink(to: SitePaths.tagIndex) },
         "search": { _ in SitePaths.rootLink(to: SitePaths.search) }, "feed": { _ in SitePaths.rootLink(to: SitePaths.feed) },
-        "atom": { _ in SitePaths.rootLink(to: SitePaths.atom) },
+        "atom": { _ in SitePaths.rootLink(to: SitePaths.atom) }, "jsonFeed": { _ in SitePaths.rootLink(to: SitePaths.jsonFeed) },
     ])
 }
 

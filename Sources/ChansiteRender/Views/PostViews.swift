@@ -163,8 +163,7 @@ extension PostViews {
         let media: [String: [PublishedMedia]]
         let links: LocalLinks
         let dates: DateDisplay
-        let markdown: MarkdownRenderer
-        let formatted: FormattedText
+        let bodies: PostBodies
         let channelsBySlug: [String: Channel]
         let tagsByKey: [String: Tag]
         let posts: Site.AllPosts
@@ -176,31 +175,15 @@ extension PostViews {
         /// A copy's relative dates ("5 months ago") in the site's language, each distinct one
         /// worded once (a channel copy has a few dozen, shared by thousands of posts).
         let relativeDates: [String: String]
-        /// Bodies made by earlier builds (`serve`), by their text and the tag links they can hold.
-        let bodies: Memo<String>?
         /// A fingerprint of the tag links a body can hold.
-        let tagLinks: String
+        var tagLinks: String { bodies.tagLinks }
 
         init(site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: Memo<String>? = nil) {
             self.site = site
-            self.bodies = bodies
             self.media = media
             self.links = links
             dates = DateDisplay(config: site.config, strings: site.strings)
-            let tagSlugs = Dictionary(site.tags.map { ($0.key, $0.slug) }, uniquingKeysWith: { a, _ in a })
-            let tagURL: @Sendable (String) -> String? = { hashtag in
-                tagSlugs[Tag.key(for: hashtag)].map { SitePaths.rootLink(to: SitePaths.tag($0)) }
-            }
-            markdown = MarkdownRenderer(tagURL: tagURL)
-            var tagLinks = Fingerprint("tags")
-            for key in tagSlugs.keys.sorted() {
-                tagLinks.add(key)
-                tagLinks.add(tagSlugs[key] ?? "")
-            }
-            self.tagLinks = tagLinks.hex
-            formatted = FormattedText(
-                tagURL: tagURL, localURL: { url in links.path(for: url).map { SitePaths.rootLink(to: $0) } },
-                spoilerLabel: site.strings.text("showHiddenText"))
+            self.bodies = PostBodies(site: site, links: links, memo: bodies)
             channelsBySlug = Dictionary(site.channels.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
             tagsByKey = Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
             posts = site.allPosts
@@ -285,24 +268,13 @@ extension PostViews {
             SitePaths.rootLink(to: post.path)
         }
 
-        /// The body as HTML. cmark percent-encodes the root marker in the links it makes
-        /// (`%01`); only a generated link can start with it, so it is put back.
-        func body(of post: SitePost) -> String {
-            if let spans = post.post.spans { return formatted.html(spans) }
-            let make = { RootLinks.restoringMarker(markdown.html(for: post.body, paragraphPerLine: post.post.paragraphPerLine)) }
-            guard let bodies else { return make() }
-            // The body is the text below the heading when there is a title: keyed by both, so
-            // a memo hit does not cut the body out first.
-            var key = Fingerprint(tagLinks, post.post.paragraphPerLine ? "lines" : "paragraphs", post.headingInBody ? "" : post.heading)
-            key.add(post.post.text)
-            return bodies.value(key.hex, make)
-        }
+        func body(of post: SitePost) -> String { bodies.html(of: post) }
 
         /// A title with a URL keeps it as a link on the post's page (a heading of a listing is a
         /// link itself, so it shows the title as text).
         func titleHTML(of post: SitePost) -> String? {
             guard let title = post.post.title, !Links.find(in: title).isEmpty else { return nil }
-            let inline = RootLinks.restoringMarker(markdown.html(for: title)).trimmingCharacters(in: .whitespacesAndNewlines)
+            let inline = RootLinks.restoringMarker(bodies.markdown.html(for: title)).trimmingCharacters(in: .whitespacesAndNewlines)
             return inline.hasPrefix("<p>") && inline.hasSuffix("</p>") ? String(inline.dropFirst(3).dropLast(4)) : inline
         }
 
