@@ -9,6 +9,11 @@ static inline int chansite_vips_thumbnail(const char *path, VipsImage **out, int
     return vips_thumbnail(path, out, width, "height", height, "size", VIPS_SIZE_FORCE, NULL);
 }
 
+/// The same from an image already in memory (a smaller thumbnail made from the largest one).
+static inline int chansite_vips_thumbnail_buffer(const void *buffer, size_t length, VipsImage **out, int width, int height) {
+    return vips_thumbnail_buffer((void *)buffer, length, out, width, "height", height, "size", VIPS_SIZE_FORCE, NULL);
+}
+
 /// Encodes as a baseline JPEG with no metadata (no camera EXIF or GPS leaks into the site).
 static inline int chansite_vips_jpeg(VipsImage *in, void **buffer, size_t *length, int quality) {
     return vips_jpegsave_buffer(in, buffer, length, "Q", quality, "strip", TRUE, "optimize_coding", TRUE, NULL);

@@ -49,6 +49,22 @@ package enum ImageThumbnailer {
         guard chansite_vips_thumbnail(path, &image, Int32(width), Int32(height)) == 0, let image else {
             throw DiagnosticError(.error("not a readable image: \(lastError())"))
         }
+        return try encode(image, quality: quality)
+    }
+
+    /// A smaller thumbnail made from a larger one's JPEG bytes (no second read of the source).
+    package static func thumbnail(ofJPEG jpeg: Data, width: Int, height: Int, quality: Int = 82) throws -> Thumbnail {
+        guard started else { throw DiagnosticError(.error("libvips could not start")) }
+        var image: UnsafeMutablePointer<VipsImage>?
+        let status = jpeg.withUnsafeBytes { bytes in
+            chansite_vips_thumbnail_buffer(bytes.baseAddress, bytes.count, &image, Int32(width), Int32(height))
+        }
+        guard status == 0, let image else { throw DiagnosticError(.error("not a readable image: \(lastError())")) }
+        return try encode(image, quality: quality)
+    }
+
+    /// The image as JPEG, released after.
+    private static func encode(_ image: UnsafeMutablePointer<VipsImage>, quality: Int) throws -> Thumbnail {
         defer { chansite_vips_unref(image) }
         var buffer: UnsafeMutableRawPointer?
         var length = 0

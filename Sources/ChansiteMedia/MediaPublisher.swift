@@ -11,6 +11,8 @@ import Foundation
 package struct MediaPublisher: Sendable {
     /// Thumbnails fit in this many pixels each way: the page's column at twice its density.
     package static let thumbnailBox = 960
+    /// Smaller thumbnails for `srcset` (an album's tiles, phones), made when the image is larger.
+    static let smallerBoxes = [320, 640]
     /// Images with more pixels than this get no thumbnail: decoding one would take minutes and
     /// gigabytes (a small file can claim a huge image).
     static let maxThumbnailPixels = 250_000_000
@@ -141,7 +143,9 @@ package struct MediaPublisher: Sendable {
             published.problem = "unreadable"
             return published
         }
-        guard file.kind == .photo else { return published }
+        // Photos, and images sent as files (a scan, a drawing: SVG is rasterized), get previews.
+        let ext = PathName.extension(source).lowercased()
+        guard file.kind == .photo || (file.kind == .file && (MediaPolicy.images.contains(ext) || ext == "svg")) else { return published }
         addThumbnail(of: source, shown: shown, base: base, into: sink, at: location, to: &published, diagnostics: &diagnostics)
         return published
     }
@@ -166,13 +170,27 @@ package struct MediaPublisher: Sendable {
         let thumbnail = base + "-thumb.jpg"
         let fingerprint = Self.thumbnailFingerprint(source: source, width: fit.width, height: fit.height)
         do {
+            var made: Data?
             if !sink.reuse(thumbnail, fingerprint: fingerprint) {
-                let made = try ImageThumbnailer.thumbnail(of: source, width: fit.width, height: fit.height)
-                try sink.write(thumbnail, contents: made.jpeg, fingerprint: fingerprint)
+                made = try ImageThumbnailer.thumbnail(of: source, width: fit.width, height: fit.height).jpeg
+                try sink.write(thumbnail, contents: made ?? Data(), fingerprint: fingerprint)
             }
             published.thumbnailPath = thumbnail
             published.thumbnailWidth = fit.width
             published.thumbnailHeight = fit.height
+            for box in Self.smallerBoxes where max(fit.width, fit.height) > box {
+                let small = ImageThumbnailer.fit(width: size.width, height: size.height, in: box)
+                let path = base + "-\(box).jpg"
+                let smallFingerprint = Self.thumbnailFingerprint(source: source, width: small.width, height: small.height)
+                if !sink.reuse(path, fingerprint: smallFingerprint) {
+                    // From the large thumbnail just made when there is one: the source is read once.
+                    let bytes = try made.map { try ImageThumbnailer.thumbnail(ofJPEG: $0, width: small.width, height: small.height).jpeg }
+                    try sink.write(
+                        path, contents: bytes ?? ImageThumbnailer.thumbnail(of: source, width: small.width, height: small.height).jpeg,
+                        fingerprint: smallFingerprint)
+                }
+                published.smallerThumbnails.append(PublishedMedia.Variant(path: path, width: small.width, height: small.height))
+            }
         } catch {
             let reason = (error as? DiagnosticError)?.diagnostics.first?.message ?? "\(error)"
             diagnostics.append(.warning("no preview for '\(shown)': \(reason)", at: location))

@@ -7,10 +7,26 @@ package struct PublishedMedia: Sendable, Hashable {
     package var thumbnailPath: String?
     package var thumbnailWidth: Int?
     package var thumbnailHeight: Int?
+    /// Smaller copies of the thumbnail (320 and 640 pixels each way, those smaller than it),
+    /// for `srcset`: a tile of an album loads the smallest.
+    package var smallerThumbnails: [Variant] = []
     /// A video's poster (the export's own thumbnail).
     package var posterPath: String?
     /// Why a file the export names is not shown, when it is not.
     package var problem: String?
+
+    /// One size of a thumbnail.
+    package struct Variant: Sendable, Hashable {
+        package var path: String
+        package var width: Int
+        package var height: Int
+
+        package init(path: String, width: Int, height: Int) {
+            self.path = path
+            self.width = width
+            self.height = height
+        }
+    }
 
     package init(
         path: String? = nil, thumbnailPath: String? = nil, thumbnailWidth: Int? = nil, thumbnailHeight: Int? = nil, posterPath: String? = nil,

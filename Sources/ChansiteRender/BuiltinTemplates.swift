@@ -517,6 +517,20 @@ input[type=search], select {
 .audio { margin: 0; }
 .audio audio { width: 100%; }
 .sticker .emoji { font-size: 4rem; line-height: 1; text-decoration: none; }
+.viewer { width: 100vw; height: 100vh; max-width: none; max-height: none; margin: 0; padding: 0; border: 0; background: rgba(0, 0, 0, .92); color: #fff; }
+.viewer[open] { display: grid; grid-template-columns: 3rem 1fr 3rem; grid-template-rows: 3rem 1fr 2.5rem; align-items: center; justify-items: center; }
+.viewer::backdrop { background: rgba(0, 0, 0, .6); }
+.viewer-image { grid-column: 2; grid-row: 2; max-width: 100%; max-height: calc(100vh - 6rem); object-fit: contain; touch-action: pan-y; }
+.viewer button { background: none; border: 0; color: #fff; font-size: 2.2rem; line-height: 1; cursor: pointer; width: 3rem; height: 3rem; }
+.viewer button:focus-visible { outline: 2px solid #fff; }
+.viewer-close { grid-column: 3; grid-row: 1; }
+.viewer-previous { grid-column: 1; grid-row: 2; }
+.viewer-next { grid-column: 3; grid-row: 2; }
+.viewer-counter { grid-column: 2; grid-row: 3; margin: 0; font-size: .9rem; }
+.sticker img { width: 10rem; height: auto; border-radius: 0; }
+.video-figure { margin: 0; }
+.media-duration { font-size: .85rem; color: var(--muted); margin-top: .2rem; }
+.file-image img { max-width: 12rem; max-height: 12rem; width: auto; margin-bottom: .25rem; }
 .file { display: inline-block; padding: .4rem .7rem; border: 1px solid var(--line); border-radius: 6px; text-decoration: none; }
 .file-size { color: var(--muted); font-size: .88rem; }
 .poll { margin: .75rem 0; padding: .75rem; border: 1px solid var(--line); border-radius: 6px; }
@@ -531,6 +545,91 @@ input[type=search], select {
 .archive-months { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: .25rem 1rem; }
 /* A listed post's first picture: small, cropped, above its words. */
 .summary-thumb { display: block; width: 100%; max-width: 20rem; height: auto; max-height: 12rem; object-fit: cover; border-radius: 6px; margin: .25rem 0; }
+
+"""#,
+        "assets/viewer.js": #"""
+/* chansite's photo viewer. Without this script a photo is a link to its file; with it, a photo
+   opens in a modal dialog over the page: previous and next within the post's photos (buttons,
+   arrow keys, a swipe), Escape or the close button to leave, focus back on the photo after.
+   Labels come from the script tag's data attributes (the site's language). */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var words = {
+    close: script && script.getAttribute("data-close") || "Close",
+    previous: script && script.getAttribute("data-previous") || "Previous photo",
+    next: script && script.getAttribute("data-next") || "Next photo"
+  };
+  var dialog, image, counter, previousButton, nextButton, photos = [], index = 0, opener = null, touchX = null;
+
+  function button(name, text, action) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "viewer-" + name;
+    b.setAttribute("aria-label", words[name]);
+    b.textContent = text;
+    b.addEventListener("click", action);
+    return b;
+  }
+
+  function build() {
+    dialog = document.createElement("dialog");
+    dialog.className = "viewer";
+    image = document.createElement("img");
+    image.className = "viewer-image";
+    counter = document.createElement("p");
+    counter.className = "viewer-counter";
+    counter.setAttribute("aria-live", "polite");
+    previousButton = button("previous", "‹", function () { show(index - 1); });
+    nextButton = button("next", "›", function () { show(index + 1); });
+    dialog.appendChild(button("close", "×", function () { dialog.close(); }));
+    dialog.appendChild(previousButton);
+    dialog.appendChild(image);
+    dialog.appendChild(nextButton);
+    dialog.appendChild(counter);
+    dialog.addEventListener("close", function () {
+      image.removeAttribute("src");
+      if (opener) opener.focus();
+    });
+    // A click on the dark backdrop (the dialog itself, not its contents) closes it.
+    dialog.addEventListener("click", function (event) { if (event.target === dialog) dialog.close(); });
+    dialog.addEventListener("keydown", function (event) {
+      var rtl = getComputedStyle(dialog).direction === "rtl";
+      if (event.key === "ArrowRight") { show(index + (rtl ? -1 : 1)); event.preventDefault(); }
+      if (event.key === "ArrowLeft") { show(index + (rtl ? 1 : -1)); event.preventDefault(); }
+    });
+    image.addEventListener("pointerdown", function (event) { touchX = event.clientX; });
+    image.addEventListener("pointerup", function (event) {
+      if (touchX === null) return;
+      var moved = event.clientX - touchX;
+      touchX = null;
+      if (Math.abs(moved) > 40) show(index + (moved < 0 ? 1 : -1));
+    });
+    document.body.appendChild(dialog);
+  }
+
+  function show(at) {
+    index = (at + photos.length) % photos.length;
+    var link = photos[index], thumbnail = link.querySelector("img");
+    image.src = link.href;
+    image.alt = thumbnail ? thumbnail.alt : "";
+    counter.textContent = photos.length > 1 ? (index + 1) + " / " + photos.length : "";
+    previousButton.hidden = nextButton.hidden = photos.length < 2;
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest(".media a.photo") : null;
+    if (!link || link.hasAttribute("download") || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (!window.HTMLDialogElement) return;
+    event.preventDefault();
+    if (!dialog) build();
+    photos = Array.prototype.slice.call(link.closest(".media").querySelectorAll("a.photo:not([download])"));
+    opener = link;
+    dialog.setAttribute("aria-label", link.querySelector("img") ? link.querySelector("img").alt : words.close);
+    show(photos.indexOf(link));
+    dialog.showModal();
+  });
+})();
 
 """#,
         "base.mustache": #"""
@@ -585,6 +684,7 @@ input[type=search], select {
 {{$content}}{{/content}}
 </main>
 {{> partials/footer}}
+<script src="{{root}}assets/viewer.js" data-close="{{t.viewerClose}}" data-previous="{{t.viewerPrevious}}" data-next="{{t.viewerNext}}" defer></script>
 {{$scripts}}{{/scripts}}
 </body>
 </html>
@@ -710,11 +810,11 @@ input[type=search], select {
 {{#hasMediaFiles}}
   <div class="media{{#isAlbum}} album{{/isAlbum}}">
   {{#media}}
-    {{#isPhoto}}<a class="photo{{#isSpoiler}} media-spoiler{{/isSpoiler}}" href="{{fileURL}}"{{#downloadOnly}} download="{{download}}"{{/downloadOnly}}><img src="{{thumbURL}}" width="{{width}}" height="{{height}}" loading="lazy" alt="{{label}}"></a>{{/isPhoto}}
-    {{#isVideo}}<video class="video{{#isRound}} round{{/isRound}}" controls preload="none"{{#posterURL}} poster="{{posterURL}}"{{/posterURL}}{{#width}} width="{{width}}" height="{{height}}"{{/width}}{{#isAnimation}} loop muted playsinline{{/isAnimation}} src="{{fileURL}}"><a href="{{fileURL}}">{{label}}</a></video>{{/isVideo}}
+    {{#isPhoto}}<a class="photo{{#isSpoiler}} media-spoiler{{/isSpoiler}}" href="{{fileURL}}"{{#downloadOnly}} download="{{download}}"{{/downloadOnly}}><img src="{{thumbURL}}"{{#srcset}} srcset="{{srcset}}" sizes="{{#isAlbum}}(max-width: 30rem) 50vw, 9rem{{/isAlbum}}{{^isAlbum}}(max-width: 42rem) 100vw, 42rem{{/isAlbum}}"{{/srcset}} width="{{width}}" height="{{height}}" loading="lazy" alt="{{label}}"></a>{{/isPhoto}}
+    {{#isVideo}}<figure class="video-figure"><video class="video{{#isRound}} round{{/isRound}}" controls preload="none"{{#posterURL}} poster="{{posterURL}}"{{/posterURL}}{{#width}} width="{{width}}" height="{{height}}"{{/width}}{{#isAnimation}} loop muted playsinline{{/isAnimation}} src="{{fileURL}}"><a href="{{fileURL}}">{{label}}</a></video>{{#duration}}<figcaption class="media-duration">{{label}} · {{duration}}</figcaption>{{/duration}}</figure>{{/isVideo}}
     {{#isAudio}}<figure class="audio"><figcaption>{{label}}{{#performer}} · {{performer}}{{/performer}}{{#title}} — {{title}}{{/title}}{{#duration}} · {{duration}}{{/duration}}</figcaption><audio controls preload="none" src="{{fileURL}}"><a href="{{fileURL}}">{{label}}</a></audio></figure>{{/isAudio}}
-    {{#isSticker}}<a class="sticker" href="{{fileURL}}"><span class="emoji">{{emoji}}</span> <span class="visually-hidden">{{label}}</span></a>{{/isSticker}}
-    {{#isFile}}<a class="file" href="{{fileURL}}" download="{{download}}">📄 {{download}}{{#size}} <span class="file-size">{{size}}</span>{{/size}}</a>{{/isFile}}
+    {{#isSticker}}<a class="sticker" href="{{fileURL}}">{{#stickerURL}}<img src="{{stickerURL}}"{{#width}} width="{{width}}" height="{{height}}"{{/width}} loading="lazy" alt="{{label}} {{emoji}}">{{/stickerURL}}{{^stickerURL}}<span class="emoji">{{emoji}}</span> <span class="visually-hidden">{{label}}</span>{{/stickerURL}}</a>{{/isSticker}}
+    {{#isFile}}<a class="file{{#thumbURL}} file-image{{/thumbURL}}" href="{{fileURL}}" download="{{download}}">{{#thumbURL}}<img src="{{thumbURL}}" width="{{width}}" height="{{height}}" loading="lazy" alt=""> {{/thumbURL}}📄 {{download}}{{#size}} <span class="file-size">{{size}}</span>{{/size}}</a>{{/isFile}}
     {{#isMissing}}<p class="media-note" role="note">{{label}}{{#name}} “{{name}}”{{/name}}{{#size}} ({{size}}){{/size}} — {{missingReason}}.</p>{{/isMissing}}
   {{/media}}
   </div>
@@ -750,7 +850,7 @@ input[type=search], select {
     {{#dateText}}<a class="post-date" href="{{url}}"{{#dateAsWritten}} title="{{dateAsWritten}}"{{/dateAsWritten}}>{{#dateISO}}<time datetime="{{dateISO}}">{{dateText}}</time>{{/dateISO}}{{^dateISO}}{{dateText}}{{/dateISO}}</a>{{/dateText}}
     {{#hasMedia}}<span class="post-media">{{t.mediaNotCapturedShort}}</span>{{/hasMedia}}
   </header>
-  {{#summaryThumbnail}}<img class="summary-thumb" src="{{thumbURL}}" width="{{width}}" height="{{height}}" loading="lazy" alt="">{{/summaryThumbnail}}
+  {{#summaryThumbnail}}<img class="summary-thumb" src="{{thumbURL}}"{{#srcset}} srcset="{{srcset}}" sizes="20rem"{{/srcset}} width="{{width}}" height="{{height}}" loading="lazy" alt="">{{/summaryThumbnail}}
   {{#headingInBody}}<h2 class="post-heading visually-hidden">{{heading}}</h2>
   <p class="post-excerpt"><a href="{{url}}">{{excerpt}}</a></p>{{/headingInBody}}
   {{^headingInBody}}<h2 class="post-heading"><a href="{{url}}">{{heading}}</a></h2>
@@ -873,6 +973,9 @@ input[type=search], select {
     "replyMissing": "In reply to a message that is not in this archive",
     "openPost": "Open post",
     "openInTelegram": "Open in Telegram",
+    "viewerClose": "Close",
+    "viewerPrevious": "Previous photo",
+    "viewerNext": "Next photo",
     "showHiddenText": "Show hidden text",
     "pollClosed": "(closed)",
     "notFoundTitle": "Page not found",
@@ -1014,6 +1117,9 @@ input[type=search], select {
     "replyMissing": "Ответ на сообщение, которого нет в этом архиве",
     "openPost": "Открыть пост",
     "openInTelegram": "Открыть в Telegram",
+    "viewerClose": "Закрыть",
+    "viewerPrevious": "Предыдущее фото",
+    "viewerNext": "Следующее фото",
     "showHiddenText": "Показать скрытый текст",
     "pollClosed": "(завершён)",
     "notFoundTitle": "Страница не найдена",
@@ -1169,6 +1275,9 @@ input[type=search], select {
     "replyMissing": "Відповідь на повідомлення, якого немає в цьому архіві",
     "openPost": "Відкрити допис",
     "openInTelegram": "Відкрити в Telegram",
+    "viewerClose": "Закрити",
+    "viewerPrevious": "Попереднє фото",
+    "viewerNext": "Наступне фото",
     "showHiddenText": "Показати прихований текст",
     "pollClosed": "(завершено)",
     "notFoundTitle": "Сторінку не знайдено",

@@ -46,12 +46,31 @@ struct SiteFiles {
     }
 
     /// Every `<img>` with its stated size.
-    static func images(in html: String) -> [(src: String, width: Int, height: Int)] {
-        guard let pattern = try? NSRegularExpression(pattern: #"<img src="([^"]+)" width="(\d+)" height="(\d+)""#) else { return [] }
+    /// Every `<img>` chansite made from a file with its stated size, and each `srcset` candidate
+    /// with its width (a sticker's size is the export's word, not chansite's: left out).
+    static func images(in html: String) -> [(src: String, width: Int, height: Int?)] {
+        guard let tag = try? NSRegularExpression(pattern: #"(<a class="sticker"[^>]*>)?<img ([^>]*)>"#),
+            let attribute = try? NSRegularExpression(pattern: #"([a-z]+)="([^"]*)""#)
+        else { return [] }
         let ns = html as NSString
-        return pattern.matches(in: html, range: NSRange(location: 0, length: ns.length)).map {
-            (ns.substring(with: $0.range(at: 1)), Int(ns.substring(with: $0.range(at: 2))) ?? 0, Int(ns.substring(with: $0.range(at: 3))) ?? 0)
+        var found: [(src: String, width: Int, height: Int?)] = []
+        for match in tag.matches(in: html, range: NSRange(location: 0, length: ns.length)) where match.range(at: 1).location == NSNotFound {
+            let text = ns.substring(with: match.range(at: 2))
+            var values: [String: String] = [:]
+            for pair in attribute.matches(in: text, range: NSRange(location: 0, length: (text as NSString).length)) {
+                values[(text as NSString).substring(with: pair.range(at: 1))] = (text as NSString).substring(with: pair.range(at: 2))
+            }
+            guard let src = values["src"], let width = values["width"].flatMap({ Int($0) }), let height = values["height"].flatMap({ Int($0) }) else {
+                continue
+            }
+            found.append((src, width, height))
+            for candidate in (values["srcset"] ?? "").split(separator: ",") {
+                let parts = candidate.split(separator: " ")
+                guard parts.count == 2, let w = Int(parts[1].dropLast()) else { continue }
+                found.append((String(parts[0]), w, nil))
+            }
         }
+        return found
     }
 
     /// The text a reader sees in `<main>`: tags dropped, entities decoded, spaces collapsed.

@@ -13,7 +13,7 @@ import threading
 import pytest
 from selenium.webdriver.common.by import By
 
-from test_accessibility import violations
+from test_accessibility import AXE, violations
 from test_search_page import BINARY, ROOT, browser  # noqa: F401  (shared fixture)
 
 FIXTURES = os.path.join(ROOT, "Tests", "ChansiteKitTests", "Fixtures", "exports")
@@ -133,3 +133,118 @@ def test_every_page_has_a_favicon_that_loads(export_site, browser):  # noqa: F81
             "var done = arguments[1], img = new Image(); img.onload = function () { done(img.naturalWidth > 0); };"
             "img.onerror = function () { done(false); }; img.src = arguments[0];", icon)
         assert loaded, (page, icon)
+
+
+def test_album_tiles_load_the_small_thumbnail_and_a_photo_the_large(export_site, browser):  # noqa: F811
+    """srcset at 320/640/960: a tile of an album (about 130 px) loads the 320 px file on a phone
+    and on a desktop; a single photo across the column loads the 960 px one."""
+    loaded = "return Array.from(document.querySelectorAll(arguments[0])).map(function (i) { return i.currentSrc; })"
+    ready = "return Array.from(document.querySelectorAll('img')).every(function (i) { return i.complete; })"
+    for device in ({"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True},
+                   {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False}):
+        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", device)
+        try:
+            browser.get(export_site["http"] + "channels/album-walk/40.html")
+            browser.execute_script("document.querySelectorAll('img').forEach(function (i) { i.loading = 'eager'; })")
+            assert browser.execute_script(ready) or browser.execute_async_script(
+                "var done = arguments[0]; window.addEventListener('load', function () { done(true); });")
+            tiles = browser.execute_script(loaded, ".album .photo img")
+            assert len(tiles) == 3 and all(src.endswith("-320.jpg") for src in tiles), (device["width"], tiles)
+            browser.get(export_site["http"] + "channels/media-shelf/10.html")
+            photos = browser.execute_script(loaded, ".media:not(.album) .photo img")
+            if device["width"] > 1000:
+                assert photos and all(src.endswith("-thumb.jpg") for src in photos), photos
+        finally:
+            browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def png(width, height):
+    """A real PNG of one colour, made without an imaging library."""
+    import struct
+    import zlib
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    rows = b"".join(b"\x00" + b"\x40\x80\xc0" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def test_stickers_durations_and_images_sent_as_files_show_pictures(export_site, browser):  # noqa: F811
+    browser.get(export_site["http"] + "channels/media-shelf/15.html")
+    sticker = browser.find_element(By.CSS_SELECTOR, ".sticker img")
+    assert sticker.get_attribute("src").endswith("/media/media-shelf/15-1.webp") and "😺" in sticker.get_attribute("alt")
+    browser.get(export_site["http"] + "channels/media-shelf/11.html")
+    assert browser.find_element(By.CSS_SELECTOR, ".video-figure .media-duration").text.endswith("0:12")
+    folder = tempfile.mkdtemp(prefix="chansite-files-")
+    try:
+        export = os.path.join(folder, "Content", "drawings")
+        os.makedirs(os.path.join(export, "files"))
+        with open(os.path.join(export, "files", "scan.png"), "wb") as f:
+            f.write(png(1500, 1000))
+        with open(os.path.join(export, "files", "dice.svg"), "w", encoding="utf-8") as f:
+            f.write('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="200"><script>alert(1)</script>'
+                    '<rect width="200" height="200" fill="red"/></svg>')
+        messages = [{"id": 1, "type": "message", "date": "2024-01-01T10:00:00", "text": "a scan", "file": "files/scan.png",
+                     "file_name": "scan.png", "mime_type": "image/png"},
+                    {"id": 2, "type": "message", "date": "2024-01-01T11:00:00", "text": "a drawing", "file": "files/dice.svg",
+                     "mime_type": "image/svg+xml"}]
+        with open(os.path.join(export, "result.json"), "w", encoding="utf-8") as f:
+            json.dump({"name": "Drawings", "type": "public_channel", "id": 5, "messages": messages}, f)
+        output = os.path.join(folder, "Output")
+        subprocess.run([BINARY, "build", "--quiet", "--content", os.path.join(folder, "Content"), "--output", output],
+                       cwd=folder, check=True)
+        for page, name in (("1.html", "scan.png"), ("2.html", "dice.svg")):
+            html = open(os.path.join(output, "channels", "drawings", page), encoding="utf-8").read()
+            assert 'class="file file-image"' in html and f"📄 {name}" in html, html
+        media = sorted(os.listdir(os.path.join(output, "media", "drawings")))
+        # The SVG is published as a download only (.bin); its preview is a rasterized JPEG.
+        assert "2-1.bin" in media and "2-1-thumb.jpg" in media and "1-1-thumb.jpg" in media and "1-1-320.jpg" in media, media
+    finally:
+        shutil.rmtree(folder)
+
+
+def test_the_photo_viewer_opens_steps_and_closes_by_keyboard_and_swipe(export_site, browser):  # noqa: F811
+    from selenium.webdriver.common.keys import Keys
+    browser.get(export_site["http"] + "channels/album-walk/40.html")
+    tiles = browser.find_elements(By.CSS_SELECTOR, ".album a.photo")
+    assert len(tiles) == 3
+    tiles[0].click()
+    dialog = browser.find_element(By.CSS_SELECTOR, "dialog.viewer")
+    shown = "return [document.querySelector('dialog.viewer').open, document.querySelector('.viewer-image').getAttribute('src'), " \
+            "document.querySelector('.viewer-counter').textContent, document.activeElement.className]"
+    is_open, src, counter, _ = browser.execute_script(shown)
+    assert is_open and src.endswith("40-1.jpg") and counter == "1 / 3"
+    dialog.send_keys(Keys.ARROW_RIGHT)
+    assert browser.execute_script(shown)[1:3] == [src.replace("40-1", "40-2"), "2 / 3"]
+    dialog.send_keys(Keys.ARROW_LEFT)
+    dialog.send_keys(Keys.ARROW_LEFT)
+    assert browser.execute_script(shown)[2] == "3 / 3"
+    # A swipe to the left is the next photo (wrapping to the first).
+    browser.execute_script("""
+        var image = document.querySelector('.viewer-image');
+        image.dispatchEvent(new PointerEvent('pointerdown', {clientX: 300, bubbles: true}));
+        image.dispatchEvent(new PointerEvent('pointerup', {clientX: 150, bubbles: true}));""")
+    assert browser.execute_script(shown)[2] == "1 / 3"
+    # The open viewer passes axe; Escape closes it and gives focus back to the photo.
+    with open(AXE, encoding="utf-8") as f:
+        browser.execute_script(f.read())
+    found = browser.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {resultTypes: ['violations']}).then(function (r) { done(r.violations); });")
+    assert not [(v["id"], v["impact"]) for v in found if v["impact"] in ("serious", "critical")]
+    dialog.send_keys(Keys.ESCAPE)
+    assert browser.execute_script("return document.querySelector('dialog.viewer').open") is False
+    assert browser.execute_script("return document.activeElement === document.querySelectorAll('.album a.photo')[0]")
+    # The buttons say what they do in the site's language.
+    labels = browser.execute_script("return Array.from(document.querySelectorAll('.viewer button')).map(function (b) { return b.getAttribute('aria-label'); })")
+    assert labels == ["Close", "Previous photo", "Next photo"]
+
+
+def test_without_javascript_a_photo_is_a_link_to_its_file(export_site, browser):  # noqa: F811
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        browser.get(export_site["http"] + "channels/album-walk/40.html")
+        browser.find_elements(By.CSS_SELECTOR, ".album a.photo")[1].click()
+        assert browser.current_url.endswith("/media/album-walk/40-2.jpg")
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})

@@ -21,6 +21,8 @@ struct MediaView: TemplateView {
     var posterURL: String?
     var isPhoto: Bool?
     var thumbURL: String?
+    /// Every size of the thumbnail (`url 320w, url 640w, url 960w`), when it has smaller ones.
+    var srcset: String?
     var width: Int?
     var height: Int?
     var isVideo: Bool?
@@ -31,6 +33,8 @@ struct MediaView: TemplateView {
     var title: String?
     var isSticker: Bool?
     var emoji: String?
+    /// A sticker's picture: the `.webp` itself, or an animated sticker's thumbnail.
+    var stickerURL: String?
     var isFile: Bool?
 
     static let fields = ViewFields<Self>([
@@ -38,9 +42,9 @@ struct MediaView: TemplateView {
         "isSpoiler": { $0.isSpoiler }, "isMissing": { $0.isMissing }, "missingReason": { $0.missingReason },
         "fileURL": { $0.fileURL }, "download": { $0.download }, "downloadOnly": { $0.downloadOnly }, "posterURL": { $0.posterURL },
         "isPhoto": { $0.isPhoto },
-        "thumbURL": { $0.thumbURL }, "width": { $0.width }, "height": { $0.height }, "isVideo": { $0.isVideo },
+        "thumbURL": { $0.thumbURL }, "srcset": { $0.srcset }, "width": { $0.width }, "height": { $0.height }, "isVideo": { $0.isVideo },
         "isAnimation": { $0.isAnimation }, "isRound": { $0.isRound }, "isAudio": { $0.isAudio }, "performer": { $0.performer },
-        "title": { $0.title }, "isSticker": { $0.isSticker }, "emoji": { $0.emoji }, "isFile": { $0.isFile },
+        "title": { $0.title }, "isSticker": { $0.isSticker }, "emoji": { $0.emoji }, "stickerURL": { $0.stickerURL }, "isFile": { $0.isFile },
     ])
 
     /// One view per file of the post (files of an unknown kind are left out), links root-relative.
@@ -85,6 +89,10 @@ struct MediaView: TemplateView {
                 thumbURL = SitePaths.rootLink(to: thumbnail)
                 self.width = width
                 self.height = height
+                if !place.smallerThumbnails.isEmpty {
+                    let sizes = place.smallerThumbnails.map { ($0.path, $0.width) } + [(thumbnail, width)]
+                    srcset = sizes.map { SitePaths.rootLink(to: $0.0) + " \($0.1)w" }.joined(separator: ", ")
+                }
             } else {
                 isFile = true
             }
@@ -103,8 +111,19 @@ struct MediaView: TemplateView {
         case .sticker:
             isSticker = true
             emoji = file.title ?? "🏷"
+            stickerURL = file.isImage && passive ? fileURL : posterURL
+            if let width = file.width, let height = file.height, width > 0, height > 0 {
+                self.width = width
+                self.height = height
+            }
         default:
             isFile = true
+            // An image sent as a file has the preview a photo has.
+            if let thumbnail = place.thumbnailPath, let width = place.thumbnailWidth, let height = place.thumbnailHeight {
+                thumbURL = SitePaths.rootLink(to: thumbnail)
+                self.width = width
+                self.height = height
+            }
         }
     }
 
