@@ -14,6 +14,9 @@ package struct Pipeline: Sendable {
     package var options: BuildOptions
     /// Called with a stage name as each stage starts (for a progress line).
     package var progress: @Sendable (String) -> Void
+    /// Called with the diagnostics found so far, each once, as each stage starts: `build` prints
+    /// them as they happen rather than after the render.
+    package var report: @Sendable ([Diagnostic]) -> Void = { _ in }
     /// Work kept from the last build in this process (`serve`): parses, bodies, summaries and
     /// the index's words, reused where their inputs are unchanged.
     package var cache: BuildCache?
@@ -138,8 +141,13 @@ package struct Pipeline: Sendable {
     func buildPages(into sink: any OutputSink, content: consuming ContentFiles?) throws -> (BuildResult, IndexTask) {
         _ = CMark.registerExtensions
         var diagnostics: [Diagnostic] = []
+        var reported = 0
         var timings: [(String, Double)] = []
         func stage<T>(_ stage: Diagnostic.Stage, _ body: () throws -> T) throws -> T {
+            if diagnostics.count > reported {
+                report(diagnostics[reported...].map { $0.inStage(.ingest) })
+                reported = diagnostics.count
+            }
             progress(stage.rawValue)
             let start = Date()
             defer { timings.append((stage.rawValue, Date().timeIntervalSince(start))) }
@@ -207,7 +215,8 @@ package struct Pipeline: Sendable {
         DispatchQueue.global().async(group: index.group) { [cache] in
             let start = Date()
             do {
-                try Self.writeIndex(SearchIndexBuilder(site: site), vocabulary: cache?.vocabulary ?? IndexVocabulary(), into: sink)
+                let counted = CountingSink(sink) { index.filesDone.mutate { $0 += 1 } }
+                try Self.writeIndex(SearchIndexBuilder(site: site), vocabulary: cache?.vocabulary ?? IndexVocabulary(), into: counted)
             } catch {
                 index.outcome.mutate { $0.failure = error }
             }
@@ -259,6 +268,8 @@ package struct Pipeline: Sendable {
         let outcome = LockedBox<(failure: (any Error)?, seconds: Double)>((nil, 0))
         let cache: BuildCache?
         let progress: @Sendable (String) -> Void
+        /// Index files made or carried over so far, for the progress line.
+        let filesDone = LockedBox(0)
 
         init(cache: BuildCache?, progress: @escaping @Sendable (String) -> Void) {
             self.cache = cache
@@ -270,7 +281,11 @@ package struct Pipeline: Sendable {
         /// - Throws: what the index's writing threw.
         func finish(into result: inout BuildResult) throws {
             progress("index")
-            group.wait()
+            // The index is often still being written when the pages are done: its count of
+            // files shows it moving.
+            while group.wait(timeout: .now() + 0.25) == .timedOut {
+                progress("index \(Pipeline.grouped(filesDone.value)) files")
+            }
             result.timings.append(("index", outcome.value.seconds))  // its own time, spent beside the render
             if let failure = outcome.value.failure { throw failure }
             cache?.endBuild()

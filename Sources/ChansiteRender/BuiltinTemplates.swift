@@ -535,7 +535,12 @@ input[type=search], select {
 .file-size { color: var(--muted); font-size: .88rem; }
 .poll { margin: .75rem 0; padding: .75rem; border: 1px solid var(--line); border-radius: 6px; }
 .poll ul { list-style: none; padding: 0; margin: .5rem 0; }
-.poll meter { width: 6rem; }
+/* Answer and count on one line, the bar under them across the card: bars line up and a count
+   never wraps, however long the answer (it wraps instead). */
+.poll li { display: grid; grid-template-columns: minmax(0, 1fr) auto; column-gap: .75rem; margin: .5rem 0; }
+.poll-answer { overflow-wrap: anywhere; }
+.poll-count { white-space: nowrap; color: var(--muted); font-size: .9rem; font-variant-numeric: tabular-nums; }
+.poll meter { grid-column: 1 / -1; width: 100%; height: .6rem; }
 .poll-total, .poll-closed, .post-edited, .reply-count { color: var(--muted); font-size: .9rem; }
 .reply-to { font-size: .9rem; border-inline-start: 3px solid var(--accent); padding-inline-start: .6rem; margin: .25rem 0 .5rem; color: var(--muted); }
 .reply-to span { color: var(--fg); }
@@ -822,7 +827,7 @@ input[type=search], select {
 {{#poll}}
   <figure class="poll">
     <figcaption>📊 {{question}}{{#closed}} <span class="poll-closed">{{t.pollClosed}}</span>{{/closed}}</figcaption>
-    <ul>{{#answers}}<li><span class="poll-answer">{{text}}</span> <meter min="0" max="100" value="{{percent}}" aria-label="{{text}}">{{percent}}%</meter> {{percent}}% · {{voters}}</li>{{/answers}}</ul>
+    <ul>{{#answers}}<li><span class="poll-answer">{{text}}</span> <span class="poll-count">{{percent}}% · {{voters}}</span><meter min="0" max="100" value="{{percent}}" aria-label="{{text}}">{{percent}}%</meter></li>{{/answers}}</ul>
     <p class="poll-total">{{totalVotersText}}</p>
   </figure>
 {{/poll}}

@@ -108,4 +108,18 @@ import Testing
         #expect(verbose.stderr.contains("Content/notes.txt: format tme_s_text_placeholders, 30 posts, 62 lines dropped, 3 learned splits"))
         #expect(verbose.stderr.contains("Content/notes.txt:34: note: a new post starts here, learned from this copy's marked seams: opens with"))
     }
+
+    /// Warnings are printed as the stage that finds them ends, each once, and still counted.
+    @Test func warningsArePrintedOnceAsTheyHappen() throws {
+        let project = try CLIRunner.temporaryProject(content: [
+            "good.txt": Data("Канал\n5 subscribers\nDownload Telegram\nПост.\n\n#тег".utf8),
+            "empty.txt": Data(),
+        ])
+        defer { try? FileManager.default.removeItem(at: project) }
+        let result = try CLIRunner.run(["build"], in: project)
+        #expect(result.status == 0, "\(result.stderr)")
+        let warning = "Content/empty.txt: warning: file is empty; skipped"
+        #expect(result.stderr.components(separatedBy: warning).count == 2, "\(result.stderr)")
+        #expect(result.stdout.contains("2 warnings"), "\(result.stdout)")
+    }
 }

@@ -248,3 +248,17 @@ def test_without_javascript_a_photo_is_a_link_to_its_file(export_site, browser):
         assert browser.current_url.endswith("/media/album-walk/40-2.jpg")
     finally:
         browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+def test_a_poll_fits_a_phone_with_bars_aligned_and_counts_on_one_line(export_site, browser):  # noqa: F811
+    phone(browser, 320)
+    try:
+        browser.get(export_site["http"] + "channels/media-shelf/22.html")
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 320
+        bars = browser.find_elements(By.CSS_SELECTOR, ".poll meter")
+        assert len(bars) == 2 and len({(b.rect["x"], b.rect["width"]) for b in bars}) == 1
+        counts = browser.find_elements(By.CSS_SELECTOR, ".poll-count")
+        line = browser.execute_script("return parseFloat(getComputedStyle(arguments[0]).lineHeight) || 20", counts[0])
+        assert all(c.rect["height"] <= line * 1.3 for c in counts), [c.rect for c in counts]
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -26,9 +26,22 @@ extension Chansite {
             let progress = ProgressLine(enabled: !quiet && Console.isErrorTerminal)
             var options = site.buildOptions
             options.failsWithoutPosts = true
-            let pipeline = Pipeline(options: options) { stage in
+            var pipeline = Pipeline(options: options) { stage in
                 if stage == Diagnostic.Stage.model.rawValue { Allocator.releaseFreedPages() }
                 progress.show(stage)
+            }
+            // Warnings and errors are printed as each stage finds them, not after the render.
+            let printed = LockedBox<Set<String>>([])
+            let verbose = verbose
+            pipeline.report = { diagnostics in
+                let shown = diagnostics.filter { verbose || $0.severity != .note }
+                guard !shown.isEmpty else { return }
+                progress.clear()
+                printed.mutate { already in
+                    for diagnostic in shown where already.count < BuildSummary.cap && already.insert(diagnostic.description).inserted {
+                        Console.printDiagnostic(diagnostic)
+                    }
+                }
             }
             let start = Date()
             let result: BuildResult
@@ -44,7 +57,8 @@ extension Chansite {
                 throw ExitCode.failure
             }
             progress.clear()
-            BuildSummary(result: result, verbose: verbose, quiet: quiet).print(seconds: Date().timeIntervalSince(start))
+            BuildSummary(result: result, verbose: verbose, quiet: quiet, alreadyShown: printed.value, shownAbove: true)
+                .print(seconds: Date().timeIntervalSince(start))
             if result.errorCount > 0 { throw ExitCode.failure }
         }
     }

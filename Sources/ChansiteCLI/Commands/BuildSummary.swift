@@ -7,8 +7,11 @@ struct BuildSummary {
     let result: BuildResult
     let verbose: Bool
     let quiet: Bool
-    /// Diagnostics printed by the last build (`serve`): not printed again, only counted.
+    /// Diagnostics printed by the last build (`serve`) or above as they happened (`build`): not
+    /// printed again, only counted.
     var alreadyShown: Set<String> = []
+    /// True when `alreadyShown` were printed by this build, above.
+    var shownAbove = false
     /// Diagnostics shown before the rest are summarised (as Hugo caps at 50).
     static let cap = 50
 
@@ -17,11 +20,13 @@ struct BuildSummary {
     func print(seconds: Double) -> Set<String> {
         let all = result.diagnostics.filter { verbose || $0.severity != .note || $0.stage == .write }
         let shown = all.filter { !alreadyShown.contains($0.description) }
-        for diagnostic in shown.prefix(Self.cap) where !quiet || diagnostic.severity != .note {
+        // Those printed above count against the cap.
+        let budget = shownAbove ? max(0, Self.cap - alreadyShown.count) : Self.cap
+        for diagnostic in shown.prefix(budget) where !quiet || diagnostic.severity != .note {
             Console.printDiagnostic(diagnostic)
         }
-        if shown.count > Self.cap { Console.printError("… and \(Counted.of(shown.count - Self.cap, "more diagnostic"))") }
-        if shown.count < all.count {
+        if shown.count > budget { Console.printError("… and \(Counted.of(shown.count - budget, "more diagnostic"))") }
+        if shown.count < all.count, !shownAbove {
             Console.printError("(\(Counted.of(all.count - shown.count, "diagnostic")) as in the last build, not repeated)")
         }
         if verbose {
