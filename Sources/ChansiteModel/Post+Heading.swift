@@ -12,18 +12,28 @@ extension Post {
         if !firstLine.isEmpty { return firstLine.shortened(to: 90) }
         func word(_ key: String, _ english: String) -> String { strings?.texts[key] ?? english }
         if hasMediaPlaceholder { return word("heading.media", "Media") }
-        return contentHeading(word) ?? word("heading.untitled", "Untitled post")
+        return contentHeading(word, strings: strings) ?? word("heading.untitled", "Untitled post")
     }
 
-    /// A heading for a post with no text, from what it holds: a poll's question, a place, a
-    /// contact, a sticker's emoji or the kind of its media.
-    func contentHeading(_ word: (String, String) -> String) -> String? {
-        if let poll = details?.poll, !poll.question.isEmpty { return poll.question.shortened(to: 90) }
+    /// A heading for a post with no text, from what it holds, as Telegram's chat list names it:
+    /// "Poll: …", a place, a contact, "Album · 10 photos", "Video 0:14", a sticker's emoji.
+    func contentHeading(_ word: (String, String) -> String, strings: SiteStrings?) -> String? {
+        if let poll = details?.poll, !poll.question.isEmpty {
+            let question = poll.question.shortened(to: 90)
+            return strings?.texts["heading.poll"] != nil ? strings?.text("heading.poll", ["question": question]) : "Poll: " + question
+        }
         if let place = details?.location { return place.placeName ?? word("heading.location", "Location") }
         if let contact = details?.contact { return contact.name.isEmpty ? word("heading.contact", "Contact") : contact.name }
         guard let first = media.first else { return nil }
+        let photos = media.filter { $0.kind == .photo }.count
+        if photos > 1 {
+            guard let strings, strings.texts["heading.album"] != nil, strings.counted["photos"] != nil else { return "Album · \(photos) photos" }
+            return strings.text("heading.album", ["photos": strings.count("photos", photos)])
+        }
+        let timed = first.durationSeconds.map { " " + ClockDuration.text($0) } ?? ""
         switch first.kind {
-        case .photo: return media.count > 1 ? word("heading.photos", "Photos") : word("media.photo", "Photo")
+        case .photo: return word("media.photo", "Photo")
+        case .videoFile, .animation, .videoMessage, .voiceMessage: return word("media." + first.kind.name, first.kind.name) + timed
         case .audioFile:
             return [first.performer, first.title].compactMap { $0 }.joined(separator: " — ").nonEmpty ?? word("media.audio_file", "Audio")
         case .sticker: return word("media.sticker", "Sticker") + (first.title.map { " " + $0 } ?? "")

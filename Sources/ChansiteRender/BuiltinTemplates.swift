@@ -1017,12 +1017,17 @@ input[type=search], select {
     "missing.refused": "not in this export: its path points outside the export",
     "heading.untitled": "Untitled post",
     "heading.media": "Media",
-    "heading.photos": "Photos",
+    "heading.album": "Album · {photos}",
+    "heading.poll": "Poll: {question}",
     "heading.location": "Location",
     "heading.contact": "Contact",
     "relativeDate": "about {span} before this copy was made"
   },
   "counted": {
+    "photos": {
+      "one": "{n} photo",
+      "other": "{n} photos"
+    },
     "posts": {
       "one": "{n} post",
       "other": "{n} posts"
@@ -1161,12 +1166,18 @@ input[type=search], select {
     "missing.refused": "нет в этом экспорте: путь ведёт за пределы экспорта",
     "heading.untitled": "Пост без текста",
     "heading.media": "Медиа",
-    "heading.photos": "Фотографии",
+    "heading.album": "Альбом · {photos}",
+    "heading.poll": "Опрос: {question}",
     "heading.location": "Место",
     "heading.contact": "Контакт",
     "relativeDate": "примерно за {span} до того, как сделана эта копия"
   },
   "counted": {
+    "photos": {
+      "one": "{n} фото",
+      "few": "{n} фото",
+      "many": "{n} фото"
+    },
     "posts": {
       "one": "{n} пост",
       "few": "{n} поста",
@@ -1319,12 +1330,18 @@ input[type=search], select {
     "missing.refused": "немає в цьому експорті: шлях веде за межі експорту",
     "heading.untitled": "Допис без тексту",
     "heading.media": "Медіа",
-    "heading.photos": "Фотографії",
+    "heading.album": "Альбом · {photos}",
+    "heading.poll": "Опитування: {question}",
     "heading.location": "Місце",
     "heading.contact": "Контакт",
     "relativeDate": "приблизно за {span} до того, як зроблено цю копію"
   },
   "counted": {
+    "photos": {
+      "one": "{n} фото",
+      "few": "{n} фото",
+      "many": "{n} фото"
+    },
     "posts": {
       "one": "{n} допис",
       "few": "{n} дописи",

@@ -144,8 +144,5 @@ struct MediaView: TemplateView {
         return String(format: value < 10 ? "%.1f" : "%.0f", value) + " " + units[unit]
     }
 
-    static func duration(_ seconds: Int) -> String {
-        let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60)
-        return h > 0 ? String(format: "%d:%02d:%02d", h, m, s) : String(format: "%d:%02d", m, s)
-    }
+    static func duration(_ seconds: Int) -> String { ClockDuration.text(seconds) }
 }
