@@ -224,14 +224,19 @@ package struct Pipeline: Sendable {
         }
         // A stage that fails waits for the index, which writes into the same sink.
         do {
-            let media = try stage(.media) { () -> (media: [String: [PublishedMedia]], diagnostics: [Diagnostic]) in
+            let (media, avatars) = try stage(.media) {
+                () -> (
+                    (media: [String: [PublishedMedia]], diagnostics: [Diagnostic]),
+                    (avatars: [String: PublishedMedia.Variant], diagnostics: [Diagnostic])
+                ) in
                 var publisher = MediaPublisher(site: site)
                 publisher.progress = { [progress] done, total in progress("media \(Self.grouped(done))/\(Self.grouped(total))") }
-                return publisher.publish(into: sink)
+                return (publisher.publish(into: sink), publisher.publishAvatars(into: sink))
             }
-            diagnostics += media.diagnostics.map { $0.inStage(.media) }
+            diagnostics += (media.diagnostics + avatars.diagnostics).map { $0.inStage(.media) }
             let pages = try stage(.render) { () -> Int in
                 var renderer = PageRenderer(site: site, templates: templates, media: media.media)
+                renderer.avatars = avatars.avatars
                 renderer.memos = cache?.render
                 renderer.progress = { [progress] done, total in progress("render \(Self.grouped(done))/\(Self.grouped(total))") }
                 let pages = try renderer.render(into: sink)

@@ -13,6 +13,8 @@ package struct MediaPublisher: Sendable {
     package static let thumbnailBox = 960
     /// Smaller thumbnails for `srcset` (an album's tiles, phones), made when the image is larger.
     static let smallerBoxes = [320, 640]
+    /// A channel's picture: shown at 64 CSS pixels, at up to three times the density.
+    static let avatarBox = 192
     /// Images with more pixels than this get no thumbnail: decoding one would take minutes and
     /// gigabytes (a small file can claim a huge image).
     static let maxThumbnailPixels = 250_000_000
@@ -206,5 +208,38 @@ package struct MediaPublisher: Sendable {
             "thumbnail", ChansiteVersion.fingerprint, source, String(info.st_size), String(FileSystem.modifiedNanoseconds(info)),
             String(info.st_ino), "\(width)x\(height)"
         ).hex
+    }
+
+    /// Each channel's picture, as a small square-fitted JPEG (`media/<channel>/avatar.jpg`: a
+    /// post's files are always named `<post>-<n>`), by channel slug; a warning for each picture
+    /// that cannot be used.
+    package func publishAvatars(into sink: any OutputSink) -> (avatars: [String: PublishedMedia.Variant], diagnostics: [Diagnostic]) {
+        let channels = site.channels.filter { $0.info.avatar?.sourcePath != nil }
+        let made = channels.concurrentMap(chunk: 1) { channel -> (PublishedMedia.Variant?, Diagnostic?) in
+            guard let source = channel.info.avatar?.sourcePath else { return (nil, nil) }
+            let location = SourceLocation(path: channel.sources.first ?? source)
+            if let problem = limits.problem(source, stated: nil) {
+                return (nil, .warning("the channel's photo is not published: \(problem)", at: location))
+            }
+            guard let size = ImageThumbnailer.size(of: source),
+                size.width.multipliedReportingOverflow(by: size.height).partialValue <= Self.maxThumbnailPixels
+            else { return (nil, .warning("the channel's photo is not an image chansite can read", at: location)) }
+            let fit = ImageThumbnailer.fit(width: size.width, height: size.height, in: Self.avatarBox)
+            let path = "media/\(channel.slug)/avatar.jpg"
+            let fingerprint = Self.thumbnailFingerprint(source: source, width: fit.width, height: fit.height)
+            do {
+                if !sink.reuse(path, fingerprint: fingerprint) {
+                    try sink.write(
+                        path, contents: ImageThumbnailer.thumbnail(of: source, width: fit.width, height: fit.height).jpeg, fingerprint: fingerprint)
+                }
+                return (PublishedMedia.Variant(path: path, width: fit.width, height: fit.height), nil)
+            } catch {
+                let reason = (error as? DiagnosticError)?.diagnostics.first?.message ?? "\(error)"
+                return (nil, .warning("no picture from the channel's photo: \(reason)", at: location))
+            }
+        }
+        var avatars: [String: PublishedMedia.Variant] = [:]
+        for (channel, result) in zip(channels, made) { avatars[channel.slug] = result.0 }
+        return (avatars, made.compactMap(\.1))
     }
 }

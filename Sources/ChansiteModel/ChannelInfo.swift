@@ -10,8 +10,14 @@ package struct ChannelInfo: Sendable, Hashable, Codable {
     package var description: String?
     /// The channel's numeric id, when an export names it (bare, without `-100`).
     package var channelID: String?
+    /// The channel's picture: the photo of the export's last "channel photo changed" message.
+    package var avatar: MediaFile?
 
-    package init(title: String? = nil, handle: String? = nil, subscribers: String? = nil, description: String? = nil, channelID: String? = nil) {
+    package init(
+        title: String? = nil, handle: String? = nil, subscribers: String? = nil, description: String? = nil, channelID: String? = nil,
+        avatar: MediaFile? = nil
+    ) {
+        self.avatar = avatar
         self.title = title
         self.handle = handle
         self.subscribers = subscribers
@@ -26,7 +32,8 @@ package struct ChannelInfo: Sendable, Hashable, Codable {
             handle: handle ?? other.handle,
             subscribers: subscribers ?? other.subscribers,
             description: description ?? other.description,
-            channelID: channelID ?? other.channelID
+            channelID: channelID ?? other.channelID,
+            avatar: avatar ?? other.avatar
         )
     }
 }

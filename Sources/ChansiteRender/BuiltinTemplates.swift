@@ -527,6 +527,10 @@ input[type=search], select {
 .viewer-previous { grid-column: 1; grid-row: 2; }
 .viewer-next { grid-column: 3; grid-row: 2; }
 .viewer-counter { grid-column: 2; grid-row: 3; margin: 0; font-size: .9rem; }
+.avatar { border-radius: 50%; vertical-align: middle; object-fit: cover; }
+h1 .avatar { width: 3rem; height: 3rem; }
+.channel-card .avatar { width: 2.25rem; height: 2.25rem; }
+.avatar-small { width: 1.5rem; height: 1.5rem; }
 .sticker img { width: 10rem; height: auto; border-radius: 0; }
 .video-figure { margin: 0; }
 .media-duration { font-size: .85rem; color: var(--muted); margin-top: .2rem; }
@@ -676,7 +680,7 @@ input[type=search], select {
 {{#ogImage}}<meta property="og:image" content="{{ogImage}}">
 <meta name="twitter:card" content="summary_large_image">{{/ogImage}}
 {{^ogImage}}<meta name="twitter:card" content="summary">{{/ogImage}}
-<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">
+{{#channel.avatarURL}}<link rel="icon" href="{{channel.avatarURL}}" type="image/jpeg">{{/channel.avatarURL}}{{^channel.avatarURL}}<link rel="icon" href="{{root}}assets/favicon.svg" type="image/svg+xml">{{/channel.avatarURL}}
 <link rel="stylesheet" href="{{root}}assets/style.css">
 <link rel="alternate" type="application/rss+xml" title="{{site.title}}" href="{{nav.feed}}">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{nav.atom}}">
@@ -714,7 +718,7 @@ input[type=search], select {
 <div class="channel-grid">
 {{#channels}}
   <section class="channel-card">
-    <h2><a href="{{url}}">{{name}}</a></h2>
+    <h2>{{#avatarURL}}<img class="avatar" src="{{avatarURL}}" width="48" height="48" alt=""> {{/avatarURL}}<a href="{{url}}">{{name}}</a></h2>
     <p class="channel-meta">{{#handle}}@{{handle}} · {{/handle}}{{#subscribersText}}{{subscribersText}} · {{/subscribersText}}{{postCountText}}</p>
     {{#description}}<p class="channel-description">{{description}}</p>{{/description}}
     <ul class="latest">
@@ -750,7 +754,7 @@ input[type=search], select {
 """#,
         "partials/channel-header.mustache": #"""
 <section class="channel-header">
-  <h1><a href="{{channel.url}}">{{channel.name}}</a></h1>
+  <h1>{{#channel.avatarURL}}<img class="avatar" src="{{channel.avatarURL}}" width="64" height="64" alt=""> {{/channel.avatarURL}}<a href="{{channel.url}}">{{channel.name}}</a></h1>
   <p class="channel-meta">
     {{#channel.handle}}<a href="{{channel.telegramURL}}" rel="noopener">@{{channel.handle}}</a> · {{/channel.handle}}
     {{#channel.subscribersText}}{{channel.subscribersText}} · {{/channel.subscribersText}}
@@ -888,7 +892,7 @@ input[type=search], select {
 {{#post}}
 <article class="post post-page" id="{{id}}"{{#contentLanguage}} lang="{{contentLanguage}}"{{/contentLanguage}}>
   <p class="post-meta">
-    <a class="post-channel" href="{{channelPageURL}}">← {{channel.name}}</a>
+    <a class="post-channel" href="{{channelPageURL}}">← {{#channel.image}}<img class="avatar avatar-small" src="{{channel.image}}" width="24" height="24" alt=""> {{/channel.image}}{{channel.name}}</a>
 {{> partials/post-meta}}
   </p>
   <h1 class="post-heading{{#headingInBody}} visually-hidden{{/headingInBody}}">{{#titleHTML}}{{{titleHTML}}}{{/titleHTML}}{{^titleHTML}}{{heading}}{{/titleHTML}}</h1>

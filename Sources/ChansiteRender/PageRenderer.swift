@@ -23,6 +23,8 @@ package struct PageRenderer: Sendable {
     package var progress: @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
     /// The posts' media as `MediaPublisher` put it into the site.
     package let media: [String: [PublishedMedia]]
+    /// Each channel's published picture, by slug.
+    package var avatars: [String: PublishedMedia.Variant] = [:]
     /// Bodies, summaries and page fingerprints made by earlier builds in this process (`serve`).
     package var memos: RenderMemos?
     /// How many pages that could not be written are reported one by one.
@@ -60,8 +62,8 @@ package struct PageRenderer: Sendable {
         let run = Run(sink: sink, words: words.hex, total: allPages().count)
         // Pages, then about one search or media file for every two posts.
         sink.expect(files: run.total + site.channels.reduce(0) { $0 + $1.posts.count / 2 })
-        var posts = PostViews(site: site, media: media, links: links, bodies: memos?.bodies, memo: memos?.postViews)
-        let channels = ChannelView.views(site: site, archived: Set(months.byChannel.keys))
+        var posts = PostViews(site: site, media: media, links: links, bodies: memos?.bodies, memo: memos?.postViews, avatars: avatars)
+        let channels = ChannelView.views(site: site, archived: Set(months.byChannel.keys), avatars: avatars)
         // Summaries wait on disk beside the staging folder when views let go of their bodies.
         let scratch = posts.releasing ? sink.scratchFolder.flatMap { ScratchFile(in: $0) } : nil
         let summaryPage = page(nil, title: "", EmptyView())

@@ -97,6 +97,10 @@ struct ExportChatReader {
                     add(albums.add(message, (line, entry.path)))
                 case "service":
                     if message.action == "pin_message", let target = message.actionMessageID { pinned.insert(target) }
+                    // Messages run oldest first: the last new photo is the channel's picture.
+                    if message.action == "edit_group_photo", let photo = message.photo, case .file(let found) = media.resolve(photo) {
+                        parsed.channel.avatar = MediaFile(kind: .photo, path: photo, sourcePath: found)
+                    }
                     services[message.action ?? "unknown", default: 0] += 1
                 case "unsupported":
                     notes.add("a message Telegram Desktop could not export ('unsupported') left out", at: location(line))

@@ -73,6 +73,13 @@ struct DesktopHTMLPage {
         if text.contains(" pinned "), let link, let target = Self.messageNumber(in: link.attribute("href") ?? "") {
             message.action = "pin_message"
             message.actionMessageID = target
+        } else if text.hasPrefix("Channel photo changed"),
+            let photo = parts.first(where: { $0.isTag("a") && $0.hasClass("userpic_link") })?.attribute("href")
+        {
+            // The new photo, linked from its userpic, as the JSON export's `edit_group_photo`.
+            saysChannel = true
+            message.action = "edit_group_photo"
+            message.photo = photo
         } else if text.hasPrefix("Channel «") || text.hasPrefix("Channel title changed") || text.hasPrefix("Channel photo changed") {
             saysChannel = true
             message.action = text.hasSuffix("created") ? "create_channel" : "edit_channel"

@@ -1,4 +1,5 @@
 import ChansiteCore
+import ChansiteMedia
 import ChansiteModel
 
 /// What templates see of a channel's header, made once per build with root-relative links.
@@ -20,6 +21,8 @@ struct ChannelView: TemplateView {
     var descriptionParagraphs: [String]?
     var descriptionHTML: String?
     var archiveURL: String?
+    /// The channel's picture (64 CSS pixels, a JPEG chansite made), when its export has one.
+    var avatarURL: String?
     /// The home page's newest posts of the channel.
     var latest: [PostView]?
 
@@ -28,13 +31,17 @@ struct ChannelView: TemplateView {
         "postCount": { $0.postCount }, "postCountText": { $0.postCountText }, "handle": { $0.handle },
         "telegramURL": { $0.telegramURL }, "subscribers": { $0.subscribers }, "subscribersText": { $0.subscribersText },
         "description": { $0.description }, "descriptionParagraphs": { $0.descriptionParagraphs },
-        "descriptionHTML": { $0.descriptionHTML }, "archiveURL": { $0.archiveURL }, "latest": { $0.latest },
+        "descriptionHTML": { $0.descriptionHTML }, "archiveURL": { $0.archiveURL }, "avatarURL": { $0.avatarURL }, "latest": { $0.latest },
     ])
 
     /// Every channel's view, in the site's order; `archived` names the channels with a month archive.
-    static func views(site: Site, archived: Set<String> = []) -> [ChannelView] {
+    static func views(site: Site, archived: Set<String> = [], avatars: [String: PublishedMedia.Variant] = [:]) -> [ChannelView] {
         let markdown = MarkdownRenderer { _ in nil }
-        return site.channels.map { ChannelView($0, strings: site.strings, markdown: markdown, archived: archived.contains($0.slug)) }
+        return site.channels.map { channel in
+            var view = ChannelView(channel, strings: site.strings, markdown: markdown, archived: archived.contains(channel.slug))
+            view.avatarURL = avatars[channel.slug].map { SitePaths.rootLink(to: $0.path) }
+            return view
+        }
     }
 
     init(_ channel: Channel, strings: SiteStrings, markdown: MarkdownRenderer, archived: Bool) {

@@ -9,8 +9,12 @@ struct LinkView: TemplateView {
     var url: String
     var count: String?
     var heading: String?
+    /// A picture beside the link (a post's channel: its avatar).
+    var image: String?
 
-    static let fields = ViewFields<Self>(["name": { $0.name }, "url": { $0.url }, "count": { $0.count }, "heading": { $0.heading }])
+    static let fields = ViewFields<Self>([
+        "name": { $0.name }, "url": { $0.url }, "count": { $0.count }, "heading": { $0.heading }, "image": { $0.image },
+    ])
 }
 
 struct ReactionView: TemplateView {

@@ -39,8 +39,11 @@ struct PostViews: Sendable {
     /// Ready to make the views; `memo` (with `bodies`, kept by `serve`) hands back the views of
     /// channels whose inputs did not change. A post's view reads only its own channel (replies
     /// and quotes link within a channel; an export, which links across channels, has no key).
-    init(site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: Memo<String>? = nil, memo: Memo<[PostView]>? = nil) {
-        builder = Builder(site: site, media: media, links: links, bodies: bodies)
+    init(
+        site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: Memo<String>? = nil, memo: Memo<[PostView]>? = nil,
+        avatars: [String: PublishedMedia.Variant] = [:]
+    ) {
+        builder = Builder(site: site, media: media, links: links, bodies: bodies, avatars: avatars)
         let tagLinks = builder.tagLinks
         channelKeys = site.channels.map { channel in channel.cacheKey.map { Fingerprint($0, tagLinks).hex } }
         slots = Array(repeating: .unmade, count: builder.posts.count)
@@ -164,6 +167,8 @@ extension PostViews {
         let links: LocalLinks
         let dates: DateDisplay
         let bodies: PostBodies
+        /// Each channel's picture, root-linked, by slug.
+        let avatars: [String: String]
         let channelsBySlug: [String: Channel]
         let tagsByKey: [String: Tag]
         let posts: Site.AllPosts
@@ -178,7 +183,11 @@ extension PostViews {
         /// A fingerprint of the tag links a body can hold.
         var tagLinks: String { bodies.tagLinks }
 
-        init(site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: Memo<String>? = nil) {
+        init(
+            site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: Memo<String>? = nil,
+            avatars: [String: PublishedMedia.Variant] = [:]
+        ) {
+            self.avatars = avatars.mapValues { SitePaths.rootLink(to: $0.path) }
             self.site = site
             self.media = media
             self.links = links
@@ -227,7 +236,9 @@ extension PostViews {
                 url: url(of: post), body: again == nil ? body(of: post) : nil, hasBody: again?.hasBody, excerpt: post.excerpt,
                 hasMedia: p.hasMediaPlaceholder,
                 source: "\(p.source.path):\(p.source.firstLine)",
-                channel: LinkView(name: channel?.displayName ?? post.channelSlug, url: SitePaths.rootLink(to: SitePaths.channel(post.channelSlug))),
+                channel: LinkView(
+                    name: channel?.displayName ?? post.channelSlug, url: SitePaths.rootLink(to: SitePaths.channel(post.channelSlug)),
+                    image: avatars[post.channelSlug]),
                 remakeBody: remake)
             view.hashtags = zip(p.hashtags, post.tagKeys).compactMap { name, key in
                 tagsByKey[key].map { LinkView(name: name, url: SitePaths.rootLink(to: SitePaths.tag($0.slug))) }
