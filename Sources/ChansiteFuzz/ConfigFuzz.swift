@@ -7,7 +7,7 @@ import Foundation
 enum ConfigFuzz {
     static let keys = [
         "title", "description", "baseURL", "language", "postsPerPage", "homePostsPerChannel", "timeZone", "channelOrder",
-        "exportChatTypes", "channelHandles", "postsPerFolder", "maxMediaFileSize",
+        "exportChatTypes", "channelHandles", "channelLanguages", "postsPerFolder", "maxMediaFileSize",
     ]
     static let languages = ["\"ru\"", "\"en\"", "\"ru_RU\"", "\"pt-BR\"", "\"\"", "\"x\"", "\"zh-Hant-TW\"", "\"en-\"", "\"<b>\"", "\"ar\""]
     static let dump = "Канал\n5 subscribers\nDownload Telegram\nПервый пост про модели.\n\n#тег\n\nSecond post @someone https://t.me/x/1\n"

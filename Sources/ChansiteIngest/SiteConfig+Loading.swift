@@ -49,6 +49,16 @@ extension SiteConfig {
         default:
             break
         }
+        for key in config.channelLanguages.keys.sorted() {
+            let value = config.channelLanguages[key] ?? ""
+            guard let tag = LanguageTag.normalize(value) else {
+                throw DiagnosticError(
+                    .error(
+                        "'channelLanguages' '\(key)': '\(value)' is not a language tag (BCP 47, such as \"ar\" or \"zh-Hant\")",
+                        at: SourceLocation(path: path)))
+            }
+            config.channelLanguages[key] = tag
+        }
         return (config, notes)
     }
 
@@ -72,6 +82,7 @@ extension SiteConfig {
         config.title = clean(title)
         config.description = clean(description)
         config.language = clean(language)
+        config.channelLanguages = Dictionary(channelLanguages.map { (clean($0.key), clean($0.value)) }, uniquingKeysWith: { a, _ in a })
         config.baseURL = baseURL.map(clean)
         return config
     }

@@ -46,6 +46,7 @@ package enum StarterProject {
           "channelOrder": "\(SiteConfig().channelOrder.rawValue)",
           "exportChatTypes": [\(SiteConfig().exportChatTypes.map { "\"\($0)\"" }.joined(separator: ", "))],
           "channelHandles": {},
+          "channelLanguages": {},
           "postsPerFolder": \(SiteConfig().postsPerFolder),
           "maxMediaFileSize": \(SiteConfig().maxMediaFileSize)
         }

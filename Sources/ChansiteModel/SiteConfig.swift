@@ -14,6 +14,19 @@ package struct SiteConfig: Sendable, Hashable, Codable {
     package var baseURL: String?
     /// `baseURL` ending in `/`, ready to have a site path appended.
     package var siteRoot: String? { baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } }
+
+    /// The language a channel's posts are written in: the configured one (by the channel's
+    /// folder name, handle or export id), else the site's.
+    package func language(of channel: Channel) -> String {
+        if let language = channelLanguages[channel.slug] { return language }
+        if let handle = channel.info.handle?.lowercased(),
+            let key = channelLanguages.keys.sorted().first(where: { $0.lowercased() == handle || $0.lowercased() == "@" + handle })
+        {
+            return channelLanguages[key] ?? language
+        }
+        if let id = channel.info.channelID, let language = channelLanguages[id] { return language }
+        return language
+    }
     /// The page language (`lang` attribute).
     package var language: String
     /// Posts per channel, tag and home page.
@@ -28,6 +41,9 @@ package struct SiteConfig: Sendable, Hashable, Codable {
     package var exportChatTypes: [String]
     /// Channel id (as an export names it) → public handle, for links to `t.me`.
     package var channelHandles: [String: String]
+    /// A channel (its folder name under `channels/`, its handle or its export id) → the language
+    /// its posts are written in, when it is not the site's (`lang` on its posts and header).
+    package var channelLanguages: [String: String]
     /// A channel with more posts than this puts its post pages into 256 subfolders
     /// (`channels/<channel>/<xx>/<post>.html`), so no folder grows past what hosts and file
     /// systems handle well (FAT32 and exFAT cards stop near 65,000 entries).
@@ -47,6 +63,7 @@ package struct SiteConfig: Sendable, Hashable, Codable {
         channelOrder: ChannelOrder = .oldest,
         exportChatTypes: [String] = ["public_channel", "private_channel"],
         channelHandles: [String: String] = [:],
+        channelLanguages: [String: String] = [:],
         postsPerFolder: Int = 10_000,
         maxMediaFileSize: Int = 4 << 30
     ) {
@@ -60,13 +77,14 @@ package struct SiteConfig: Sendable, Hashable, Codable {
         self.channelOrder = channelOrder
         self.exportChatTypes = exportChatTypes
         self.channelHandles = channelHandles
+        self.channelLanguages = channelLanguages
         self.postsPerFolder = postsPerFolder
         self.maxMediaFileSize = maxMediaFileSize
     }
 
     enum CodingKeys: String, CodingKey {
         case title, description, baseURL, language, postsPerPage, homePostsPerChannel, timeZone, channelOrder, exportChatTypes,
-            channelHandles, postsPerFolder, maxMediaFileSize
+            channelHandles, channelLanguages, postsPerFolder, maxMediaFileSize
     }
 
     package init(from decoder: any Decoder) throws {
@@ -90,6 +108,7 @@ package struct SiteConfig: Sendable, Hashable, Codable {
         }
         exportChatTypes = try c.decodeIfPresent([String].self, forKey: .exportChatTypes) ?? defaults.exportChatTypes
         channelHandles = try c.decodeIfPresent([String: String].self, forKey: .channelHandles) ?? defaults.channelHandles
+        channelLanguages = try c.decodeIfPresent([String: String].self, forKey: .channelLanguages) ?? defaults.channelLanguages
         postsPerFolder = try c.decodeIfPresent(Int.self, forKey: .postsPerFolder) ?? defaults.postsPerFolder
         maxMediaFileSize = try c.decodeIfPresent(Int.self, forKey: .maxMediaFileSize) ?? defaults.maxMediaFileSize
     }

@@ -754,13 +754,13 @@ h1 .avatar { width: 3rem; height: 3rem; }
 """#,
         "partials/channel-header.mustache": #"""
 <section class="channel-header">
-  <h1>{{#channel.avatarURL}}<img class="avatar" src="{{channel.avatarURL}}" width="64" height="64" alt=""> {{/channel.avatarURL}}<a href="{{channel.url}}">{{channel.name}}</a></h1>
+  <h1{{#channel.language}} lang="{{channel.language}}"{{/channel.language}}>{{#channel.avatarURL}}<img class="avatar" src="{{channel.avatarURL}}" width="64" height="64" alt=""> {{/channel.avatarURL}}<a href="{{channel.url}}">{{channel.name}}</a></h1>
   <p class="channel-meta">
     {{#channel.handle}}<a href="{{channel.telegramURL}}" rel="noopener">@{{channel.handle}}</a> · {{/channel.handle}}
     {{#channel.subscribersText}}{{channel.subscribersText}} · {{/channel.subscribersText}}
     {{channel.postCountText}} · {{#channel.archiveURL}}<a href="{{channel.archiveURL}}">{{t.archive}}</a> · {{/channel.archiveURL}}<a href="{{channel.feedURL}}">{{t.rss}}</a> · <a href="{{channel.atomURL}}">Atom</a>
   </p>
-  {{#channel.descriptionHTML}}<div class="channel-description">{{{channel.descriptionHTML}}}</div>{{/channel.descriptionHTML}}
+  {{#channel.descriptionHTML}}<div class="channel-description"{{#channel.language}} lang="{{channel.language}}"{{/channel.language}}>{{{channel.descriptionHTML}}}</div>{{/channel.descriptionHTML}}
 </section>
 
 """#,

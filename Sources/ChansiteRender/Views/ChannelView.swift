@@ -23,6 +23,8 @@ struct ChannelView: TemplateView {
     var archiveURL: String?
     /// The channel's picture (64 CSS pixels, a JPEG chansite made), when its export has one.
     var avatarURL: String?
+    /// The language of the channel's name and description, when configured and not the site's.
+    var language: String?
     /// The home page's newest posts of the channel.
     var latest: [PostView]?
 
@@ -31,7 +33,8 @@ struct ChannelView: TemplateView {
         "postCount": { $0.postCount }, "postCountText": { $0.postCountText }, "handle": { $0.handle },
         "telegramURL": { $0.telegramURL }, "subscribers": { $0.subscribers }, "subscribersText": { $0.subscribersText },
         "description": { $0.description }, "descriptionParagraphs": { $0.descriptionParagraphs },
-        "descriptionHTML": { $0.descriptionHTML }, "archiveURL": { $0.archiveURL }, "avatarURL": { $0.avatarURL }, "latest": { $0.latest },
+        "descriptionHTML": { $0.descriptionHTML }, "archiveURL": { $0.archiveURL }, "avatarURL": { $0.avatarURL }, "language": { $0.language },
+        "latest": { $0.latest },
     ])
 
     /// Every channel's view, in the site's order; `archived` names the channels with a month archive.
@@ -40,6 +43,8 @@ struct ChannelView: TemplateView {
         return site.channels.map { channel in
             var view = ChannelView(channel, strings: site.strings, markdown: markdown, archived: archived.contains(channel.slug))
             view.avatarURL = avatars[channel.slug].map { SitePaths.rootLink(to: $0.path) }
+            let language = site.config.language(of: channel)
+            if language != site.config.language { view.language = language }
             return view
         }
     }

@@ -265,7 +265,10 @@ extension PostViews {
             view.reactions = (p.reactions ?? []).map { ReactionView(emoji: $0.emoji, count: site.strings.number($0.count)) }
             view.linkPreviews = p.linkPreviews.map { LinkCardView(site: $0.site, title: $0.title, description: $0.description, url: $0.url) }
             addDates(of: p, to: view)
-            view.language = ScriptLanguage.language(of: p.title ?? "", p.text, siteLanguage: site.config.language)
+            // The channel's configured language, unless the post's script says another one.
+            let written = channel.map { site.config.language(of: $0) } ?? site.config.language
+            let language = ScriptLanguage.language(of: p.title ?? "", p.text, siteLanguage: written) ?? written
+            view.language = language == site.config.language ? nil : language
             addDetails(of: post, channel: channel, to: view)
             addReplies(of: post, to: view)
             let shown = MediaView.views(of: p.media, published: media[post.id] ?? [], strings: site.strings)
