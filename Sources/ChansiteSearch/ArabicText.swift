@@ -1,5 +1,5 @@
 /// The Arabic rules the index builder and the page's script share (`normalize` in
-/// `assets/search.js` is their twin; docs/search.md states them): harakat, Quranic marks and
+/// `assets/words.js` is their twin; docs/search.md states them): harakat, Quranic marks and
 /// tatweel are dropped; alef with hamza or madda and alef wasla are alef, alef maksura is ya,
 /// ta marbuta is ha; and one leading article or conjunction is taken off (`ال`, `وال`, `بال`,
 /// `كال`, `فال`, `لل`, `و`, as Lucene's Arabic light stemmer does, with its length limits),

@@ -4,7 +4,7 @@ import Foundation
 /// `3.14`, `t.me`, `что-то`), or marked by a leading `.` or trailing `+` and `#` (`.net`, `c++`,
 /// `c#`). They are terms of their own, so a query for `c++` finds the posts that write it, not
 /// every post with the letter `c`. The index keeps their parts too (`gpt` finds `GPT-4`); a
-/// query keeps them whole. `queryPattern` in `assets/search.js` is the same rule.
+/// query keeps them whole. `queryPattern` in `assets/words.js` is the same rule.
 ///
 /// It is told of whole words and of the punctuation between them, never of single letters: a
 /// corpus is mostly letters, and a compound is rare.

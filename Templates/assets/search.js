@@ -74,54 +74,9 @@
   function bucket(stem) { return fnv(stem, manifest.buckets); }
   /* Paths as SearchIndexLayout makes them: no folder holds more than filesPerFolder files. */
   function folderOf(n) { return Math.floor(n / manifest.filesPerFolder) + "/" + n + ".js"; }
-  /* As Tokenizer writes words: composed (NFC), lower case, ё as е, and Arabic folded
-     (ArabicText: marks and tatweel dropped, alef/ya/ta marbuta variants as one letter, one
-     leading article or conjunction off). */
-  var arabicDropped = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7\u06E8\u06EA-\u06ED\u0640]/g;
-  var arabicPrefixes = ["\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0643\u0627\u0644", "\u0641\u0627\u0644", "\u0627\u0644", "\u0644\u0644", "\u0648"];
-  function foldArabic(word) {
-    return word.replace(arabicDropped, "").replace(/[\u0622\u0623\u0625\u0671]/g, "\u0627").replace(/\u0649/g, "\u064A").replace(/\u0629/g, "\u0647");
-  }
-  function arabic(word) {
-    word = foldArabic(word);
-    var n = Array.from(word).length;
-    for (var i = 0; i < arabicPrefixes.length; i++) {
-      var p = arabicPrefixes[i];
-      if (word.indexOf(p) === 0 && (p.length === 1 ? n > 3 : n >= p.length + 2)) return word.slice(p.length);
-    }
-    return word;
-  }
-  /* A compound (CompoundScanner: `gpt-4`, `3.14`, `c++`, `c#`, `.net`) is one term, folded
-     but never cut: a query for it matches it exactly. */
-  var queryPattern = /#[\p{L}\p{N}_]+|\.?[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[.\-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*[+#]*/gu;
-  function isCompound(word) { return word[0] !== "#" && /[.\-+#]/.test(word); }
-  function normalize(word) {
-    /* A #hashtag is a name: matched as Tag.key writes it, never folded further. */
-    if (word[0] === "#") return word.toLowerCase().replace(/ё/g, "е");
-    word = word.normalize("NFC").toLowerCase().replace(/ё/g, "е");
-    if (!/[\u0600-\u06FF]/.test(word)) return word;
-    return isCompound(word) ? foldArabic(word) : arabic(word);
-  }
-  /* The same words the build indexed: letters and digits; a leading # keeps a hashtag whole. */
-  /* Scripts written without spaces (Han, kana, Thai, Lao, Myanmar, Khmer) are searched as
-     overlapping character pairs, as Tokenizer.splitSpaceless indexes them. */
-  var spaceless = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3040-\u30FF\u31F0-\u31FF\uFF66-\uFF9F\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u{20000}-\u{2FA1F}]/u;
-  function splitSpaceless(word) {
-    if (word[0] === "#" || !spaceless.test(word)) return [word];
-    var out = [], run = [], other = "";
-    function flushRun() {
-      if (run.length === 1) out.push(run[0]);
-      for (var i = 0; i + 1 < run.length; i++) out.push(run[i] + run[i + 1]);
-      run = [];
-    }
-    Array.from(word).forEach(function (c) {
-      if (spaceless.test(c)) { if (other) { out.push(other); other = ""; } run.push(c); }
-      else { flushRun(); other += c; }
-    });
-    flushRun();
-    if (other) out.push(other);
-    return out;
-  }
+  /* The word rules are words.js's (one definition for the search page and the highlight). */
+  var W = window.chansiteWords;
+  var queryPattern = W.pattern, normalize = W.normalize, isCompound = W.isCompound, splitSpaceless = W.splitSpaceless;
   /* A query's words in order, each marked `excluded` when written `-word` at the start of the
      query or after a space (SearchEngine.terms does the same). */
   function terms(query) {
@@ -260,10 +215,13 @@
           throw new Damaged("docs/" + folderOf(chunk));
         }
       });
+      /* The post page marks the words this query found (words.js). */
+      var found = result.stems.filter(function (s) { return s[0] !== "#" && s.length > 1; }).slice(0, 20);
+      var highlightQuery = found.length ? "?highlight=" + encodeURIComponent(found.join(" ")) : "";
       list.innerHTML = top.map(function (h) {
         var d = loaded["docs:" + Math.floor(h.doc / per)][h.doc % per];
         var channel = manifest.channels[d[1]] ? manifest.channels[d[1]][0] : "";
-        return '<li data-score="' + h.score + '"><a class="result-title" href="' + escapeHTML(root + d[2]) + '">' + escapeHTML(d[0]) +
+        return '<li data-score="' + h.score + '"><a class="result-title" href="' + escapeHTML(root + d[2] + highlightQuery) + '">' + escapeHTML(d[0]) +
           '</a><div class="result-meta">' + escapeHTML(channel) + dateOf(d) +
           '</div><p class="result-snippet">' + snippet(d[3], result.stems) + "</p></li>";
       }).join("");

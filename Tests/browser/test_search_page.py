@@ -57,7 +57,8 @@ def results(browser, base, query):
     WebDriverWait(browser, 10).until(
         lambda d: d.find_element(By.ID, "search-status").text not in ("", "Ищем…"))
     links = browser.find_elements(By.CSS_SELECTOR, "#search-results a.result-title")
-    return [urllib.parse.unquote(urllib.parse.urljoin(browser.current_url, a.get_attribute("href"))) for a in links]
+    # The post's address, without the `?highlight=` every result carries (its own test below).
+    return [urllib.parse.unquote(urllib.parse.urljoin(browser.current_url, a.get_attribute("href"))).split("?")[0] for a in links]
 
 
 def cli(site, query, limit=10):
@@ -370,3 +371,26 @@ def test_the_404_page_works_at_any_depth_and_keeps_its_skip_link(browser, base_u
             server.shutdown()
     finally:
         shutil.rmtree(folder)
+
+
+def test_a_result_opens_its_post_with_the_found_words_marked(browser, site):  # noqa: F811
+    """A result links to its post with `?highlight=` (the forms the query found); words.js marks
+    each word of the post that begins with one of them, and brings the first into view. What
+    the URL says is only ever text."""
+    browser.get(site["http"] + "search.html?q=" + urllib.parse.quote("модели"))
+    wait_ready(browser)
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results a.result-title"))
+    link = browser.find_element(By.CSS_SELECTOR, "#search-results a.result-title")
+    href = link.get_attribute("href")
+    assert "?highlight=" in href
+    link.click()
+    WebDriverWait(browser, 10).until(lambda d: "?highlight=" in d.current_url)
+    marks = browser.find_elements(By.CSS_SELECTOR, ".post-page mark")
+    assert marks and all(m.text.lower().startswith("модел") for m in marks), [m.text for m in marks]
+    assert browser.execute_script(
+        "var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", marks[0])
+    # Hostile highlight words are matched as text, never run or parsed as HTML.
+    page = href.split("?")[0]
+    browser.get(page + "?highlight=" + urllib.parse.quote('<img src=x onerror="document.title=1"> модел'))
+    assert browser.title != "1" and not browser.find_elements(By.CSS_SELECTOR, ".post-page img[src='x']")
+    assert browser.find_elements(By.CSS_SELECTOR, ".post-page mark")
