@@ -59,4 +59,25 @@ import Testing
         let post = try String(contentsOf: output.appendingPathComponent("channels/\(slug)/3.html"), encoding: .utf8)
         #expect(post.contains("class=\"avatar avatar-small\" src=\"../../media/\(slug)/avatar.jpg\""))
     }
+
+    /// A saved `t.me/s` page's header picture is used when the browser saved it beside the page;
+    /// a Telegram address (it expires) is left alone.
+    @Test(arguments: [true, false])
+    func aSavedPagesPictureIsUsedWhenSavedBesideIt(saved: Bool) throws {
+        let fixture = CLIRunner.repositoryRoot.appendingPathComponent("Tests/ChansiteKitTests/Fixtures/html-exports/saved-pages/kotiki_news.html")
+        var page = try String(contentsOf: fixture, encoding: .utf8)
+        if saved { page = page.replacingOccurrences(of: "https://cdn4.telesco.pe/file/avatar.jpg", with: "./kotiki_news_files/avatar%201.jpg") }
+        let project = try CLIRunner.temporaryProject(content: ["kotiki_news.html": Data(page.utf8)])
+        defer { try? FileManager.default.removeItem(at: project) }
+        let files = project.appendingPathComponent("Content/kotiki_news_files")
+        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.photo, to: files.appendingPathComponent("avatar 1.jpg"))
+        let result = try CLIRunner.run(["build"], in: project)
+        #expect(result.status == 0, "\(result.stderr)")
+        let avatar = project.appendingPathComponent("Output/media/kotiki_news/avatar.jpg")
+        #expect(FileManager.default.fileExists(atPath: avatar.path) == saved)
+        let channel = try String(contentsOf: project.appendingPathComponent("Output/channels/kotiki_news/index.html"), encoding: .utf8)
+        #expect(channel.contains("class=\"avatar\"") == saved)
+        #expect(!channel.contains("telesco.pe"))
+    }
 }

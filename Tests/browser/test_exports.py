@@ -262,3 +262,20 @@ def test_a_poll_fits_a_phone_with_bars_aligned_and_counts_on_one_line(export_sit
         assert all(c.rect["height"] <= line * 1.3 for c in counts), [c.rect for c in counts]
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("page", ["channels/channel-1000000021/index.html", "channels/channel-1000000021/3.html", "channels/channel-1000000021/5.html"])
+def test_a_chinese_channel_says_its_language_and_passes_axe(export_site, browser, page, scheme):  # noqa: F811
+    """The Chinese export on an English site: each post's article says `zh` (a poll by its
+    question), the interface stays `en`, every paragraph runs left to right, and axe finds
+    nothing serious in either colour scheme."""
+    browser.set_script_timeout(30)
+    assert violations(browser, export_site["http"] + page, scheme) == []
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    # Message 3 is mostly an English paragraph (more Latin letters than Han): the site's language.
+    langs = {a.get_attribute("id"): a.get_attribute("lang") for a in browser.find_elements(By.CSS_SELECTOR, "article.post")}
+    assert langs and all(lang == ("" if key.endswith("/3") else "zh") for key, lang in langs.items()), langs
+    directions = browser.execute_script(
+        "return Array.from(document.querySelectorAll('article.post p')).map(function (p) { return getComputedStyle(p).direction; })")
+    assert directions and set(directions) == {"ltr"}

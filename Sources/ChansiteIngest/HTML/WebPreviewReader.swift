@@ -72,12 +72,14 @@ package struct WebPreviewReader: Sendable {
             let posts = records.compactMap {
                 WebPreviewPost(element: $0, path: path)
             }
-            return (path, channelInfo(all), posts, diagnostics)
+            return (path, channelInfo(all, page: path), posts, diagnostics)
         }
     }
 
-    /// The header of a `t.me/s` page: title, @handle, description, subscribers.
-    static func channelInfo(_ all: [HTMLElement]) -> ChannelInfo? {
+    /// The header of a `t.me/s` page: title, @handle, description, subscribers, and the picture
+    /// when the browser saved it beside the page (a `…_files/` file; a Telegram address is left
+    /// alone: it expires, and loading it would tell Telegram who reads the archive).
+    static func channelInfo(_ all: [HTMLElement], page: String) -> ChannelInfo? {
         guard let header = all.first(where: { $0.hasClass("tgme_channel_info") }) else { return nil }
         let parts = header.descendants()
         func text(_ name: String) -> String? {
@@ -86,8 +88,24 @@ package struct WebPreviewReader: Sendable {
         let handle = text("tgme_channel_info_header_username").map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
         let subscribers = parts.filter { $0.hasClass("tgme_channel_info_counter") }.first { $0.text.contains("subscriber") }
             .flatMap { counter in counter.descendants().first { $0.hasClass("counter_value") }?.text }
-        return ChannelInfo(
+        var info = ChannelInfo(
             title: text("tgme_channel_info_header_title"), handle: handle, subscribers: subscribers,
             description: text("tgme_channel_info_description"))
+        let photo = parts.first { $0.hasClass("tgme_page_photo_image") }.flatMap { frame in
+            ([frame] + frame.descendants()).first { $0.isTag("img") }?.attribute("src")
+        }
+        if let photo, let local = localFile(photo), case .file(let found) = ExportMediaResolver(folder: PathName.parent(page)).resolve(local) {
+            info.avatar = MediaFile(kind: .photo, path: local, sourcePath: found)
+        }
+        return info
+    }
+
+    /// A saved page's own file from an `src` (`./Channel_files/photo.jpg`, percent-encoded); nil
+    /// for an address on the web or in the page (`https:`, `data:`).
+    static func localFile(_ src: String) -> String? {
+        let trimmed = src.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed.contains(":") || trimmed.hasPrefix("//") { return nil }
+        let path = (trimmed.removingPercentEncoding ?? trimmed).split(separator: "?").first.map(String.init) ?? trimmed
+        return path.hasPrefix("./") ? String(path.dropFirst(2)) : path
     }
 }

@@ -5,10 +5,10 @@ import ChansiteModel
 /// months with their counts, and each month has a page of its posts (pages of them, past
 /// `postsPerPage`).
 struct ChannelMonths {
-    /// The most posts one month page shows. Real channels stay far below it, so a month is one
-    /// page; a bot's or a hostile export's month of tens of thousands of posts would otherwise
-    /// be one page of tens of megabytes, held whole in memory while it is written.
-    static let postsPerPage = 1000
+    /// The most posts one month page shows: a busy channel's month (167 posts made one 233 KB
+    /// page) is read in pages of summaries of a size a phone loads at once, and a bot's or a
+    /// hostile export's month of tens of thousands of posts is never one page of megabytes.
+    static let postsPerPage = 100
 
     struct Month {
         var year: Int

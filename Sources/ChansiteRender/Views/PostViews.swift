@@ -267,7 +267,9 @@ extension PostViews {
             addDates(of: p, to: view)
             // The channel's configured language, unless the post's script says another one.
             let written = channel.map { site.config.language(of: $0) } ?? site.config.language
-            let language = ScriptLanguage.language(of: p.title ?? "", p.text, siteLanguage: written) ?? written
+            // A poll without text is written in its question's language.
+            let words = p.text.isEmpty ? p.details?.poll.map { $0.question + " " + $0.answers.map(\.text).joined(separator: " ") } ?? "" : p.text
+            let language = ScriptLanguage.language(of: p.title ?? "", words, siteLanguage: written) ?? written
             view.language = language == site.config.language ? nil : language
             addDetails(of: post, channel: channel, to: view)
             addReplies(of: post, to: view)
