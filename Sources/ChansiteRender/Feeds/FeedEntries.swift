@@ -64,7 +64,7 @@ package struct FeedEntries: Sendable {
     func entry(_ post: SitePost) -> Entry {
         let files = post.post.media
         let published = media[post.id] ?? []
-        let views = MediaView.views(of: files, published: published, strings: site.strings)
+        let views = MediaView.views(of: files, published: published, strings: site.strings, caption: post.post.excerpt(maxLength: 120))
         var attachments: [Attachment] = []
         for (index, file) in files.enumerated() where file.kind != .placeholder && index < published.count {
             guard let path = published[index].path else { continue }

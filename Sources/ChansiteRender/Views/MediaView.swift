@@ -48,8 +48,9 @@ struct MediaView: TemplateView {
     ])
 
     /// One view per file of the post (files of an unknown kind are left out), links root-relative.
-    /// The photos of an album are told apart ("Photo 3 of 10"), for their alt texts.
-    static func views(of media: [MediaFile], published: [PublishedMedia], strings: SiteStrings) -> [MediaView] {
+    /// The photos of an album are told apart ("Photo 3 of 10"), for their alt texts; a post's one
+    /// photo is described by the start of its caption, when it has one.
+    static func views(of media: [MediaFile], published: [PublishedMedia], strings: SiteStrings, caption: String? = nil) -> [MediaView] {
         var views = media.enumerated().compactMap { index, file in
             file.kind == .placeholder
                 ? nil : MediaView(file, published: index < published.count ? published[index] : PublishedMedia(), strings: strings)
@@ -59,6 +60,8 @@ struct MediaView: TemplateView {
             for (n, index) in photos.enumerated() {
                 views[index].label = strings.text("media.photoOf", ["n": strings.number(n + 1), "total": strings.number(photos.count)])
             }
+        } else if let index = photos.first, let caption, !caption.isEmpty {
+            views[index].label = views[index].label + ": " + caption
         }
         return views
     }

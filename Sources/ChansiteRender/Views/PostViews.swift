@@ -273,7 +273,7 @@ extension PostViews {
             view.language = language == site.config.language ? nil : language
             addDetails(of: post, channel: channel, to: view)
             addReplies(of: post, to: view)
-            let shown = MediaView.views(of: p.media, published: media[post.id] ?? [], strings: site.strings)
+            let shown = MediaView.views(of: p.media, published: media[post.id] ?? [], strings: site.strings, caption: p.excerpt(maxLength: 120))
             view.media = shown
             view.isAlbum = shown.filter { $0.isPhoto == true }.count > 1
             if let again { view.restore(again) } else { view.seal() }
