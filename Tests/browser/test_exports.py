@@ -93,10 +93,12 @@ def test_export_pages_are_valid_html(export_site):
 
 @pytest.mark.parametrize("page", ["channels/formatting-lab/1.html", "channels/media-shelf/index.html",
                                   "channels/album-walk/40.html", "channels/overlap-news/archive.html",
-                                  "channels/overlap-news/archive-2023-01.html", "channels/channel-1000000011/1.html"])
-def test_export_pages_have_no_serious_accessibility_violation(export_site, browser, page):  # noqa: F811
+                                  "channels/overlap-news/archive-2023-01.html", "channels/channel-1000000011/1.html",
+                                  "channels/media-shelf/15.html", "channels/media-shelf/22.html"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_export_pages_have_no_serious_accessibility_violation(export_site, browser, page, scheme):  # noqa: F811
     browser.set_script_timeout(30)
-    assert violations(browser, export_site["http"] + page, "light") == []
+    assert violations(browser, export_site["http"] + page, scheme) == []
 
 
 @pytest.mark.parametrize("page", ["channels/media-shelf/index.html", "channels/media-shelf/10.html", "channels/album-walk/40.html"])
