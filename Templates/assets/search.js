@@ -255,9 +255,12 @@
       .forEach(function (p) { if (p[1]) url.searchParams.set(p[0], p[1]); else url.searchParams.delete(p[0]); });
     try { history.replaceState(null, "", url.toString()); } catch (e) { /* file:// in some browsers */ }
   }
+  /* The tab names the query (`cats · Search · Archive`), so history and tabs tell searches apart. */
+  var baseTitle = document.title;
   function run() {
     var q = input.value, gen = ++generation;
     remember(q);
+    document.title = q.trim() ? q.trim() + " · " + baseTitle : baseTitle;
     var ch = channelSelect.value === "" ? null : manifest.channels[Number(channelSelect.value)];
     if (!tokens(q).length && !tagSelect.value) { list.innerHTML = ""; status.textContent = ""; more.hidden = true; return; }
     status.textContent = say("searching", "Searching…");

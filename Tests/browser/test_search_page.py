@@ -394,3 +394,13 @@ def test_a_result_opens_its_post_with_the_found_words_marked(browser, site):  # 
     browser.get(page + "?highlight=" + urllib.parse.quote('<img src=x onerror="document.title=1"> модел'))
     assert browser.title != "1" and not browser.find_elements(By.CSS_SELECTOR, ".post-page img[src='x']")
     assert browser.find_elements(By.CSS_SELECTOR, ".post-page mark")
+
+
+def test_the_tab_title_carries_the_query(browser, site):  # noqa: F811
+    browser.get(site["http"] + "search.html")
+    wait_ready(browser)
+    plain = browser.title
+    browser.get(site["http"] + "search.html?q=" + urllib.parse.quote("модели <b>"))
+    wait_ready(browser)
+    WebDriverWait(browser, 10).until(lambda d: d.title != plain)
+    assert browser.title == "модели <b> · " + plain
