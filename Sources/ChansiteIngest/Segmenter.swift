@@ -11,11 +11,15 @@ struct Segmenter<Classifier: LineClassifier> {
     private let dump: RawDump
     /// Lines a learned seam starts a post at (second pass only).
     private let seams: [Int: LearnedSeam]
-    /// Each post's text lines, for the seam model.
+    /// Each post's text lines, for the seam model (first pass of a format that learns seams only:
+    /// the others pay nothing for it).
     private var layouts: [PostLayout] = []
+    private let recordsLayouts: Bool
 
     static func parse(_ dump: RawDump, format: String, classifier: Classifier) -> ParsedDump {
-        var first = Segmenter(classifier: classifier, result: ParsedDump(path: dump.path, format: format), dump: dump, seams: [:])
+        var first = Segmenter(
+            classifier: classifier, result: ParsedDump(path: dump.path, format: format), dump: dump, seams: [:],
+            recordsLayouts: classifier.seamGaps != nil)
         let parsed = first.run()
         guard let gaps = classifier.seamGaps else { return parsed }
         let learned = SeamModel.seams(layouts: first.layouts, lines: dump.lines, gaps: gaps)
@@ -23,13 +27,14 @@ struct Segmenter<Classifier: LineClassifier> {
         // The classifier is a value: this copy has not read a line yet.
         var second = Segmenter(
             classifier: classifier, result: ParsedDump(path: dump.path, format: format), dump: dump,
-            seams: Dictionary(learned.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first }))
+            seams: Dictionary(learned.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first }), recordsLayouts: false)
         var split = second.run()
         split.learnedSeams = learned
         return split
     }
 
-    private init(classifier: Classifier, result: ParsedDump, dump: RawDump, seams: [Int: LearnedSeam]) {
+    private init(classifier: Classifier, result: ParsedDump, dump: RawDump, seams: [Int: LearnedSeam], recordsLayouts: Bool) {
+        self.recordsLayouts = recordsLayouts
         self.classifier = classifier
         self.result = result
         self.dump = dump
@@ -112,7 +117,7 @@ struct Segmenter<Classifier: LineClassifier> {
     }
 
     private mutating func close() {
-        if let open, !open.isEmpty {
+        if recordsLayouts, let open, !open.isEmpty {
             var layout = PostLayout(isOwn: open.forwardedFrom == nil)
             for (line, text) in open.body where !text.isBlankLine && layout.textLines.last != line { layout.textLines.append(line) }
             layouts.append(layout)

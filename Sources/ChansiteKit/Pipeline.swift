@@ -242,10 +242,10 @@ package struct Pipeline: Sendable {
                 let pages = try renderer.render(into: sink)
                 // The sitemap protocol wants absolute URLs: without a base URL there is no valid one.
                 let sitemap =
-                    config.baseURL == nil ? [] : SitemapRenderer(baseURL: config.baseURL).render(pages: pages, modified: Self.lastModified(site))
+                    config.baseURL == nil ? [] : SitemapRenderer(siteRoot: config.siteRoot).render(pages: pages, modified: Self.lastModified(site))
                 let feeds = try Feeds(site: site, media: media.media).render()
                 for file in feeds + sitemap + [
-                    RobotsRenderer(baseURL: config.baseURL).render()
+                    RobotsRenderer(siteRoot: config.siteRoot).render()
                 ] + templates.assets {
                     try sink.write(file.path, contents: file.contents, fingerprint: nil)
                 }

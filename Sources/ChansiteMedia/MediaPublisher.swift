@@ -152,51 +152,72 @@ package struct MediaPublisher: Sendable {
         return published
     }
 
-    /// A photo's thumbnail, made with libvips (SVG included: rasterized, so a drawing's script
+    /// A photo's thumbnails, made with libvips (SVG included: rasterized, so a drawing's script
     /// never reaches the page), or a warning saying why there is none.
     func addThumbnail(
         of source: String, shown: String, base: String, into sink: any OutputSink, at location: SourceLocation,
         to published: inout PublishedMedia, diagnostics: inout [Diagnostic]
     ) {
-        guard let size = ImageThumbnailer.size(of: source) else {
+        let size: (width: Int, height: Int)
+        switch Self.previewSize(of: source) {
+        case .success(let found): size = found
+        case .failure(.unreadable):
             diagnostics.append(.warning("'\(shown)' is not an image chansite can read; linked without a preview", at: location))
             return
-        }
-        guard size.width.multipliedReportingOverflow(by: size.height).partialValue <= Self.maxThumbnailPixels,
-            size.width <= InputRange.pixels.upperBound, size.height <= InputRange.pixels.upperBound
-        else {
-            diagnostics.append(.warning("'\(shown)' is \(size.width)×\(size.height) pixels, too large to preview; linked without one", at: location))
+        case .failure(.tooLarge(let width, let height)):
+            diagnostics.append(.warning("'\(shown)' is \(width)×\(height) pixels, too large to preview; linked without one", at: location))
             return
         }
         let fit = ImageThumbnailer.fit(width: size.width, height: size.height, in: Self.thumbnailBox)
         let thumbnail = base + "-thumb.jpg"
-        let fingerprint = Self.thumbnailFingerprint(source: source, width: fit.width, height: fit.height)
         do {
-            var made: Data?
-            if !sink.reuse(thumbnail, fingerprint: fingerprint) {
-                made = try ImageThumbnailer.thumbnail(of: source, width: fit.width, height: fit.height).jpeg
-                try sink.write(thumbnail, contents: made ?? Data(), fingerprint: fingerprint)
-            }
+            let made = try Self.storeThumbnail(of: source, at: thumbnail, size: fit, into: sink)
             published.thumbnailPath = thumbnail
             published.thumbnailWidth = fit.width
             published.thumbnailHeight = fit.height
             for box in Self.smallerBoxes where max(fit.width, fit.height) > box {
                 let small = ImageThumbnailer.fit(width: size.width, height: size.height, in: box)
                 let path = base + "-\(box).jpg"
-                let smallFingerprint = Self.thumbnailFingerprint(source: source, width: small.width, height: small.height)
-                if !sink.reuse(path, fingerprint: smallFingerprint) {
-                    // From the large thumbnail just made when there is one: the source is read once.
-                    let bytes = try made.map { try ImageThumbnailer.thumbnail(ofJPEG: $0, width: small.width, height: small.height).jpeg }
-                    try sink.write(
-                        path, contents: bytes ?? ImageThumbnailer.thumbnail(of: source, width: small.width, height: small.height).jpeg,
-                        fingerprint: smallFingerprint)
-                }
+                // From the large thumbnail just made when there is one: the source is read once.
+                try Self.storeThumbnail(of: source, from: made, at: path, size: small, into: sink)
                 published.smallerThumbnails.append(PublishedMedia.Variant(path: path, width: small.width, height: small.height))
             }
         } catch {
             let reason = (error as? DiagnosticError)?.diagnostics.first?.message ?? "\(error)"
             diagnostics.append(.warning("no preview for '\(shown)': \(reason)", at: location))
         }
+    }
+
+    /// Why an image gets no preview.
+    enum PreviewProblem: Error {
+        case unreadable
+        case tooLarge(width: Int, height: Int)
+    }
+
+    /// The size of the image at `source` as shown, when a preview can be made of it: libvips reads
+    /// it, and its pixels are within what decoding can afford.
+    static func previewSize(of source: String) -> Result<(width: Int, height: Int), PreviewProblem> {
+        guard let size = ImageThumbnailer.size(of: source) else { return .failure(.unreadable) }
+        guard size.width.multipliedReportingOverflow(by: size.height).partialValue <= maxThumbnailPixels,
+            size.width <= InputRange.pixels.upperBound, size.height <= InputRange.pixels.upperBound
+        else { return .failure(.tooLarge(width: size.width, height: size.height)) }
+        return .success(size)
+    }
+
+    /// Stores a `size` JPEG of `source` at `path`, unless the last build's is carried over (same
+    /// source, same size); made from `larger` (a bigger thumbnail's bytes) when given. Returns
+    /// the bytes it made, nil when carried over.
+    @discardableResult
+    static func storeThumbnail(
+        of source: String, from larger: Data? = nil, at path: String, size: (width: Int, height: Int), into sink: any OutputSink
+    ) throws -> Data? {
+        let fingerprint = thumbnailFingerprint(source: source, width: size.width, height: size.height)
+        guard !sink.reuse(path, fingerprint: fingerprint) else { return nil }
+        let made =
+            try larger.map { try ImageThumbnailer.thumbnail(ofJPEG: $0, width: size.width, height: size.height) }
+            ?? ImageThumbnailer.thumbnail(of: source, width: size.width, height: size.height)
+        try sink.write(path, contents: made.jpeg, fingerprint: fingerprint)
+        return made.jpeg
     }
 
     /// The source's identity (path, size, time, inode) and the thumbnail's size: a photo replaced
@@ -221,17 +242,13 @@ package struct MediaPublisher: Sendable {
             if let problem = limits.problem(source, stated: nil) {
                 return (nil, .warning("the channel's photo is not published: \(problem)", at: location))
             }
-            guard let size = ImageThumbnailer.size(of: source),
-                size.width.multipliedReportingOverflow(by: size.height).partialValue <= Self.maxThumbnailPixels
-            else { return (nil, .warning("the channel's photo is not an image chansite can read", at: location)) }
+            guard case .success(let size) = Self.previewSize(of: source) else {
+                return (nil, .warning("the channel's photo is not an image chansite can read within its limits", at: location))
+            }
             let fit = ImageThumbnailer.fit(width: size.width, height: size.height, in: Self.avatarBox)
             let path = "media/\(channel.slug)/avatar.jpg"
-            let fingerprint = Self.thumbnailFingerprint(source: source, width: fit.width, height: fit.height)
             do {
-                if !sink.reuse(path, fingerprint: fingerprint) {
-                    try sink.write(
-                        path, contents: ImageThumbnailer.thumbnail(of: source, width: fit.width, height: fit.height).jpeg, fingerprint: fingerprint)
-                }
+                try Self.storeThumbnail(of: source, at: path, size: fit, into: sink)
                 return (PublishedMedia.Variant(path: path, width: fit.width, height: fit.height), nil)
             } catch {
                 let reason = (error as? DiagnosticError)?.diagnostics.first?.message ?? "\(error)"

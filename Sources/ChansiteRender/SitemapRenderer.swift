@@ -1,22 +1,22 @@
 import ChansiteCore
 
 /// `sitemap.xml` listing every HTML page. The sitemap protocol wants absolute URLs, so they are
-/// absolute when `baseURL` is configured; without it the entries are paths relative to the site
-/// root. It allows 50,000 URLs a file: a larger site gets `sitemap-1.xml`, `sitemap-2.xml`, …
+/// absolute when `baseURL` is configured (`siteRoot`: it with its slash); without it the entries
+/// are paths relative to the site root. It allows 50,000 URLs a file: a larger site gets `sitemap-1.xml`, `sitemap-2.xml`, …
 /// and `sitemap.xml` becomes their sitemap index.
 package struct SitemapRenderer: Sendable {
-    package let baseURL: String?
+    package let siteRoot: String?
     /// URLs per sitemap file (the protocol's limit; smaller in tests).
     package let limit: Int
 
-    package init(baseURL: String?, limit: Int = 50_000) {
-        self.baseURL = baseURL
+    package init(siteRoot: String?, limit: Int = 50_000) {
+        self.siteRoot = siteRoot
         self.limit = max(1, limit)
     }
 
     /// - Parameter modified: page path → its `lastmod` (`2024-03-05`), where known.
     package func render(pages: [String], modified: [String: String] = [:]) -> [RenderedFile] {
-        let prefix = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
+        let prefix = siteRoot ?? ""
         let urls = pages.filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound }
             .map { page in
                 "<url><loc>\(XML.escape(prefix + SitePaths.percentEncoded(page)))</loc>" + (modified[page].map { "<lastmod>\($0)</lastmod>" } ?? "")

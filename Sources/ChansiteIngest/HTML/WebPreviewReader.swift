@@ -105,7 +105,9 @@ package struct WebPreviewReader: Sendable {
     static func localFile(_ src: String) -> String? {
         let trimmed = src.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || trimmed.contains(":") || trimmed.hasPrefix("//") { return nil }
-        let path = (trimmed.removingPercentEncoding ?? trimmed).split(separator: "?").first.map(String.init) ?? trimmed
+        // The query and fragment go before decoding: `%3F` is part of a file's name.
+        let raw = trimmed.prefix { $0 != "?" && $0 != "#" }
+        let path = raw.removingPercentEncoding ?? String(raw)
         return path.hasPrefix("./") ? String(path.dropFirst(2)) : path
     }
 }

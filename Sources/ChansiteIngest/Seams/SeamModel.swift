@@ -47,11 +47,15 @@ struct SeamModel {
         guard marked.count >= minimumSeams else { return [] }
         // Features first, alone: only one common enough for a pair goes into patterns, so the
         // counts stay a few entries however many distinct lines close the posts.
+        // Each seam's features are read once, for the counts alone and then for the patterns.
+        let features = marked.map { a, b in
+            (SeamFeatures.openers(of: lines[b - 1], nextIsBlank: nextIsBlank(b, lines)), SeamFeatures.closers(of: lines[a - 1]))
+        }
         var openers: [OpenerFeature: Int] = [:]
         var closers: [CloserFeature: Int] = [:]
-        for (a, b) in marked {
-            for feature in SeamFeatures.openers(of: lines[b - 1], nextIsBlank: nextIsBlank(b, lines)) { openers[feature, default: 0] += 1 }
-            for feature in SeamFeatures.closers(of: lines[a - 1]) { closers[feature, default: 0] += 1 }
+        for (opening, closing) in features {
+            for feature in opening { openers[feature, default: 0] += 1 }
+            for feature in closing { closers[feature, default: 0] += 1 }
         }
         let least = max(Double(minimumExamples), Double(marked.count) * pairConsistency)
         let commonOpeners = Set(openers.filter { Double($0.value) >= least }.keys)
@@ -67,8 +71,9 @@ struct SeamModel {
                 closers: closerKinds.isEmpty ? [] : SeamFeatures.closers(of: lines[a - 1], kinds: closerKinds).filter(commonClosers.contains))
         }
         var counts: [SeamPattern: Counts] = [:]
-        for (a, b) in marked {
-            for pattern in patterns(closing: a, opening: b) { counts[pattern, default: Counts()].atSeams += 1 }
+        for (opening, closing) in features {
+            let found = SeamPattern.all(openers: opening.filter(commonOpeners.contains), closers: closing.filter(commonClosers.contains))
+            for pattern in found { counts[pattern, default: Counts()].atSeams += 1 }
         }
         let seamCount = marked.count
         counts = counts.filter { pattern, count in

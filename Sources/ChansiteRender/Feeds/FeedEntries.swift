@@ -22,24 +22,25 @@ package struct FeedEntries: Sendable {
         var summary: String
         var html: String
         var attachments: [Attachment]
-        /// The post's date, or for an undated post the newest date of its own source file, else
-        /// of its channel, else the Unix epoch (unknown): never a date of another channel. Only
-        /// what the input says counts, so the same input gives the same feed wherever it is copied.
-        var date: Date
+        /// The post's last edit, else its date, or for an undated post the newest date of its own
+        /// source file, else of its channel, else the Unix epoch (unknown): never a date of
+        /// another channel. Only what the input says counts, so the same input gives the same
+        /// feed wherever it is copied.
         var updated: Date
     }
 
     let site: Site
     let media: [String: [PublishedMedia]]
     let bodies: PostBodies
-    /// Source file path → the date an undated post of it takes.
-    let fileDates: [String: Date]
+    /// Channel slug, then source file path → the date an undated post of that channel and file
+    /// takes (one export file can hold several channels).
+    let fileDates: [String: [String: Date]]
 
     package init(site: Site, media: [String: [PublishedMedia]]) {
         self.site = site
         self.media = media
         bodies = PostBodies(site: site, links: LocalLinks(site: site))
-        var dates: [String: Date] = [:]
+        var dates: [String: [String: Date]] = [:]
         for channel in site.channels {
             var newestInFile: [String: Date] = [:]
             for post in channel.posts {
@@ -47,7 +48,7 @@ package struct FeedEntries: Sendable {
                 newestInFile[post.post.source.path] = max(newestInFile[post.post.source.path] ?? date, date)
             }
             let newestInChannel = newestInFile.values.max()
-            for path in Set(channel.posts.map(\.post.source.path)) { dates[path] = newestInFile[path] ?? newestInChannel }
+            for path in Set(channel.posts.map(\.post.source.path)) { dates[channel.slug, default: [:]][path] = newestInFile[path] ?? newestInChannel }
         }
         fileDates = dates
     }
@@ -71,13 +72,13 @@ package struct FeedEntries: Sendable {
             attachments.append(
                 Attachment(path: path, type: MediaPolicy.mimeType(of: path), size: file.fileSize, duration: file.durationSeconds))
         }
-        let date = post.post.date ?? fileDates[post.post.source.path] ?? Date(timeIntervalSince1970: 0)
+        let date = post.post.date ?? fileDates[post.channelSlug]?[post.post.source.path] ?? Date(timeIntervalSince1970: 0)
         var html = views.map(Self.html).joined() + bodies.html(of: post)
         var summary = post.post.excerpt(maxLength: 500)
         // Nothing empty: a post of media a copy did not capture is named by its heading ("Photo").
         if summary.isEmpty { summary = post.heading }
         if html.isEmpty { html = "<p>\(HTMLText.escape(post.heading))</p>\n" }
-        return Entry(summary: summary, html: html, attachments: attachments, date: date, updated: post.post.details?.edited ?? date)
+        return Entry(summary: summary, html: html, attachments: attachments, updated: post.post.details?.edited ?? date)
     }
 
     /// A media file as a feed reader can show it: a photo or a video's poster as an image linked
@@ -109,6 +110,6 @@ package struct FeedEntries: Sendable {
     /// The way from a feed to the site's root: the base URL, or `../` per folder level.
     func root(from feedPath: String) -> String {
         if let base = site.config.siteRoot { return HTMLText.escape(base) }
-        return String(repeating: "../", count: feedPath.split(separator: "/").count - 1)
+        return SitePaths.root(of: feedPath)
     }
 }

@@ -71,7 +71,7 @@ struct MediaView: TemplateView {
         label = strings.texts["media." + file.kind.name] ?? strings.text("media.file")
         name = file.fileName
         size = file.fileSize.map(Self.size)
-        duration = file.durationSeconds.map(Self.duration)
+        duration = file.durationSeconds.map(ClockDuration.text)
         if file.spoiler { isSpoiler = true }
         guard let copied = place.path else {
             isMissing = true
@@ -147,5 +147,4 @@ struct MediaView: TemplateView {
         return String(format: value < 10 ? "%.1f" : "%.0f", value) + " " + units[unit]
     }
 
-    static func duration(_ seconds: Int) -> String { ClockDuration.text(seconds) }
 }

@@ -169,6 +169,8 @@ extension PostViews {
         let bodies: PostBodies
         /// Each channel's picture, root-linked, by slug.
         let avatars: [String: String]
+        /// The language each channel writes in (`channelLanguages`, else the site's), by slug.
+        let languages: [String: String]
         let channelsBySlug: [String: Channel]
         let tagsByKey: [String: Tag]
         let posts: Site.AllPosts
@@ -194,6 +196,7 @@ extension PostViews {
             dates = DateDisplay(config: site.config, strings: site.strings)
             self.bodies = PostBodies(site: site, links: links, memo: bodies)
             channelsBySlug = Dictionary(site.channels.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+            languages = Dictionary(site.channels.map { ($0.slug, site.config.language(of: $0)) }, uniquingKeysWith: { a, _ in a })
             tagsByKey = Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
             posts = site.allPosts
             positions = posts.positionsByID()
@@ -266,7 +269,7 @@ extension PostViews {
             view.linkPreviews = p.linkPreviews.map { LinkCardView(site: $0.site, title: $0.title, description: $0.description, url: $0.url) }
             addDates(of: p, to: view)
             // The channel's configured language, unless the post's script says another one.
-            let written = channel.map { site.config.language(of: $0) } ?? site.config.language
+            let written = languages[post.channelSlug] ?? site.config.language
             // A poll without text is written in its question's language.
             let words = p.text.isEmpty ? p.details?.poll.map { $0.question + " " + $0.answers.map(\.text).joined(separator: " ") } ?? "" : p.text
             let language = ScriptLanguage.language(of: p.title ?? "", words, siteLanguage: written) ?? written

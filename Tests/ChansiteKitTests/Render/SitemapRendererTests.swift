@@ -3,13 +3,14 @@ import FoundationXML
 import Testing
 
 @testable import ChansiteCore
+@testable import ChansiteModel
 @testable import ChansiteRender
 
 @Suite struct SitemapRendererTests {
     let pages = ["index.html", "404.html", "tags/index.html", "channels/a/p1.html", "channels/a/p2.html", "search/manifest.js"]
 
     @Test func aSmallSiteHasOneSitemap() {
-        let files = SitemapRenderer(baseURL: "https://example.org/a").render(pages: pages)
+        let files = SitemapRenderer(siteRoot: SiteConfig(baseURL: "https://example.org/a").siteRoot).render(pages: pages)
         #expect(files.map(\.path) == ["sitemap.xml"])
         let text = String(decoding: files[0].contents, as: UTF8.self)
         #expect(text.contains("<loc>https://example.org/a/channels/a/p1.html</loc>"))
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func aLargeSiteGetsASitemapIndex() throws {
-        let files = SitemapRenderer(baseURL: "https://example.org/", limit: 2).render(pages: pages)
+        let files = SitemapRenderer(siteRoot: SiteConfig(baseURL: "https://example.org/").siteRoot, limit: 2).render(pages: pages)
         #expect(files.map(\.path) == ["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"])
         let index = String(decoding: files[2].contents, as: UTF8.self)
         #expect(index.contains("<sitemapindex") && index.contains("<loc>https://example.org/sitemap-2.xml</loc>"))
