@@ -17,6 +17,7 @@ package struct SiteAssembler: Sendable {
     package struct ChannelPosts: Sendable {
         var posts: [SitePost]
         var diagnostics: [Diagnostic]
+        var withheld = Withheld()
     }
 
     package init(config: SiteConfig, strings: SiteStrings? = nil) {
@@ -29,31 +30,39 @@ package struct SiteAssembler: Sendable {
         var usedSlugs = Set<String>()
         var channelCounters: [String: Int] = [:]
         var channels: [Channel] = []
+        var withheld = Withheld()
         for group in ChannelGroups.group(dumps.sorted(by: { $0.path < $1.path })) {
             let info = group.map(\.channel).reduce(ChannelInfo()) { $0.merged(with: $1) }
             let base = Self.channelSlugBase(info: info, path: group[0].path)
             let slug = Self.unique(base, in: &usedSlugs, counters: &channelCounters)
             let key = memoKey(group, slug: slug)
-            let made = key.map { key in channelMemo?.value(key) { channelPosts(group, slug: slug) } } ?? nil
-            let posts = made ?? channelPosts(group, slug: slug)
+            let made = key.map { key in channelMemo?.value(key) { channelPosts(group, slug: slug, info: info) } } ?? nil
+            let posts = made ?? channelPosts(group, slug: slug, info: info)
             diagnostics += posts.diagnostics
+            withheld.add(posts.withheld)
             var channel = Channel(slug: slug, info: info, posts: posts.posts, sources: Array(Set(group.map(\.path))).sorted())
             channel.cacheKey = key
             channels.append(channel)
         }
         channels.sort { $0.slug < $1.slug }
-        return (Site(config: config, channels: channels, tags: Self.tags(of: channels), strings: strings), diagnostics)
+        var site = Site(config: config, channels: channels, tags: Self.tags(of: channels), strings: strings)
+        site.withheld = withheld
+        return (site, diagnostics)
     }
 
     /// A channel's posts: its exports and saved web-preview pages merged by message id, its text
     /// dumps' posts kept once, in site order.
-    func channelPosts(_ group: [ParsedDump], slug: String) -> ChannelPosts {
+    func channelPosts(_ group: [ParsedDump], slug: String, info: ChannelInfo) -> ChannelPosts {
         var diagnostics: [Diagnostic] = []
         let exports = ExportMerge.merge(group.filter(\.hasMessageIDs))
         diagnostics += exports.diagnostics
         var ordered = exports.posts + textPosts(group.filter { !$0.hasMessageIDs }, besides: exports.posts, diagnostics: &diagnostics)
+        var withheld = Withheld()
+        ordered = ordered.map { PrivacyPass.masking($0, masked: &withheld) }
         if config.channelOrder == .newest { ordered.reverse() }
-        return ChannelPosts(posts: sitePosts(ordered, channel: slug), diagnostics: diagnostics)
+        let privacy = PrivacyPass(config: config, slug: slug, info: info)
+        let posts = sitePosts(ordered, channel: slug, privacy: privacy, withheld: &withheld, diagnostics: &diagnostics)
+        return ChannelPosts(posts: posts, diagnostics: diagnostics, withheld: withheld)
     }
 
     /// A fingerprint of everything `channelPosts` reads, when each dump has a source key (an
@@ -72,18 +81,32 @@ package struct SiteAssembler: Sendable {
     }
 
     /// A channel's posts in the site: slug bases, headings and excerpts made on all cores, the
-    /// slugs made unique in reading order.
-    func sitePosts(_ ordered: [Post], channel slug: String) -> [SitePost] {
+    /// slugs made unique in reading order, then the posts the privacy pass withholds left out
+    /// (after their slugs are taken, so withholding a post moves no other post's page).
+    func sitePosts(
+        _ ordered: [Post], channel slug: String, privacy: PrivacyPass? = nil, withheld: inout Withheld, diagnostics: inout [Diagnostic]
+    ) -> [SitePost] {
         let bases = ordered.concurrentMap { Self.postSlugBase($0, fingerprintHash: Slug.hash(Self.fingerprint($0), length: 16)) }
         var used = Set<String>()
         var counters: [String: Int] = [:]
-        let slugs = bases.map { Self.unique($0, in: &used, counters: &counters) }
-        let sharded = ordered.count > config.postsPerFolder
+        var kept: [(post: Post, slug: String)] = []
+        kept.reserveCapacity(ordered.count)
+        for (post, base) in zip(ordered, bases) {
+            let postSlug = Self.unique(base, in: &used, counters: &counters)
+            if let reason = privacy?.reason(post, slug: postSlug) {
+                diagnostics.append(.note(reason.description, at: post.source.start))
+                if case .tag = reason { withheld.taggedPosts += 1 } else { withheld.listedPosts += 1 }
+                continue
+            }
+            kept.append((post, postSlug))
+        }
+        let sharded = kept.count > config.postsPerFolder
         let strings = strings
-        return ordered.indices.concurrentMap { index in
-            let post = ordered[index]
+        let placed = kept
+        return placed.indices.concurrentMap { index in
+            let (post, postSlug) = placed[index]
             return SitePost(
-                post: post, channelSlug: slug, slug: slugs[index], index: index, tagKeys: post.hashtags.map(Tag.key(for:)), strings: strings,
+                post: post, channelSlug: slug, slug: postSlug, index: index, tagKeys: post.hashtags.map(Tag.key(for:)), strings: strings,
                 sharded: sharded)
         }
     }

@@ -242,7 +242,9 @@ package struct Pipeline: Sendable {
                 let pages = try renderer.render(into: sink)
                 // The sitemap protocol wants absolute URLs: without a base URL there is no valid one.
                 let sitemap =
-                    config.baseURL == nil ? [] : SitemapRenderer(siteRoot: config.siteRoot).render(pages: pages, modified: Self.lastModified(site))
+                    config.baseURL == nil
+                    ? []
+                    : SitemapRenderer(siteRoot: config.siteRoot).render(pages: Self.indexable(pages, of: site), modified: Self.lastModified(site))
                 let feeds = try Feeds(site: site, media: media.media).render()
                 for file in feeds + sitemap + [
                     RobotsRenderer(siteRoot: config.siteRoot).render()
@@ -251,7 +253,8 @@ package struct Pipeline: Sendable {
                 }
                 return pages.filter { $0.hasSuffix(".html") }.count
             }
-            let counts = BuildResult.Counts(channels: site.channels.count, posts: site.allPosts.count, tags: site.tags.count, pages: pages)
+            let counts = BuildResult.Counts(
+                channels: site.channels.count, posts: site.allPosts.count, tags: site.tags.count, pages: pages, withheld: site.withheld)
             let result = BuildResult(
                 files: [], site: site, counts: counts, dumps: summaries, diagnostics: diagnostics.map { $0.inStage(.ingest) },
                 timings: timings)
@@ -298,6 +301,13 @@ package struct Pipeline: Sendable {
     }
 
     /// Each dated post page's `lastmod`: its last edit, else its date (UTC days).
+    /// The pages search engines may index: all but those of `noindexChannels`.
+    static func indexable(_ pages: [String], of site: Site) -> [String] {
+        let hidden = site.channels.filter { site.config.isNoindex($0) }.map { SitePaths.channelFolder($0.slug) }
+        guard !hidden.isEmpty else { return pages }
+        return pages.filter { page in !hidden.contains { page.hasPrefix($0) } }
+    }
+
     static func lastModified(_ site: Site) -> [String: String] {
         var modified: [String: String] = [:]
         for post in site.allPosts {

@@ -8,6 +8,8 @@ package struct Site: Sendable {
     package var tags: [Tag]
     /// The interface words in the site's language.
     package var strings: SiteStrings
+    /// What the privacy pass kept off the site.
+    package var withheld = Withheld()
 
     package init(config: SiteConfig, channels: [Channel], tags: [Tag], strings: SiteStrings? = nil) {
         self.config = config

@@ -19,13 +19,24 @@ package struct SiteConfig: Sendable, Hashable, Codable {
     /// folder name, handle or export id), else the site's.
     package func language(of channel: Channel) -> String {
         if let language = channelLanguages[channel.slug] { return language }
-        if let handle = channel.info.handle?.lowercased(),
-            let key = channelLanguages.keys.sorted().first(where: { $0.lowercased() == handle || $0.lowercased() == "@" + handle })
-        {
+        if let key = channelLanguages.keys.sorted().first(where: { Self.names($0, slug: channel.slug, info: channel.info) }) {
             return channelLanguages[key] ?? language
         }
-        if let id = channel.info.channelID, let language = channelLanguages[id] { return language }
         return language
+    }
+
+    /// True when the configuration's `name` for a channel is its folder name, its handle (with
+    /// or without `@`, in any case) or its export id.
+    package static func names(_ name: String, slug: String, info: ChannelInfo) -> Bool {
+        if name == slug { return true }
+        if let handle = info.handle?.lowercased(), name.lowercased() == handle || name.lowercased() == "@" + handle { return true }
+        if let id = info.channelID, name == id { return true }
+        return false
+    }
+
+    /// True when the channel's pages ask not to be indexed (`noindexChannels`).
+    package func isNoindex(_ channel: Channel) -> Bool {
+        noindexChannels.contains { Self.names($0, slug: channel.slug, info: channel.info) }
     }
     /// The page language (`lang` attribute).
     package var language: String
@@ -51,6 +62,14 @@ package struct SiteConfig: Sendable, Hashable, Codable {
     /// The largest media file copied into the site, in bytes; larger ones are linked to nothing
     /// and named in a warning.
     package var maxMediaFileSize: Int
+    /// Hashtags (without `#`) whose posts are left out of the site (`#noarchive`).
+    package var withholdTags: [String]
+    /// Posts left out of the site, as `<channel>/<id>`: the channel by folder name, handle or
+    /// export id, the post by message id or by its page's name.
+    package var withholdPosts: [String]
+    /// Channels (folder name, handle or export id) whose pages ask search engines not to index
+    /// them (`<meta name="robots" content="noindex">`) and stay out of the sitemap.
+    package var noindexChannels: [String]
 
     package init(
         title: String = "chansite",
@@ -65,7 +84,10 @@ package struct SiteConfig: Sendable, Hashable, Codable {
         channelHandles: [String: String] = [:],
         channelLanguages: [String: String] = [:],
         postsPerFolder: Int = 10_000,
-        maxMediaFileSize: Int = 4 << 30
+        maxMediaFileSize: Int = 4 << 30,
+        withholdTags: [String] = ["noarchive"],
+        withholdPosts: [String] = [],
+        noindexChannels: [String] = []
     ) {
         self.title = title
         self.description = description
@@ -80,11 +102,14 @@ package struct SiteConfig: Sendable, Hashable, Codable {
         self.channelLanguages = channelLanguages
         self.postsPerFolder = postsPerFolder
         self.maxMediaFileSize = maxMediaFileSize
+        self.withholdTags = withholdTags
+        self.withholdPosts = withholdPosts
+        self.noindexChannels = noindexChannels
     }
 
     enum CodingKeys: String, CodingKey {
         case title, description, baseURL, language, postsPerPage, homePostsPerChannel, timeZone, channelOrder, exportChatTypes,
-            channelHandles, channelLanguages, postsPerFolder, maxMediaFileSize
+            channelHandles, channelLanguages, postsPerFolder, maxMediaFileSize, withholdTags, withholdPosts, noindexChannels
     }
 
     package init(from decoder: any Decoder) throws {
@@ -111,5 +136,8 @@ package struct SiteConfig: Sendable, Hashable, Codable {
         channelLanguages = try c.decodeIfPresent([String: String].self, forKey: .channelLanguages) ?? defaults.channelLanguages
         postsPerFolder = try c.decodeIfPresent(Int.self, forKey: .postsPerFolder) ?? defaults.postsPerFolder
         maxMediaFileSize = try c.decodeIfPresent(Int.self, forKey: .maxMediaFileSize) ?? defaults.maxMediaFileSize
+        withholdTags = try c.decodeIfPresent([String].self, forKey: .withholdTags) ?? defaults.withholdTags
+        withholdPosts = try c.decodeIfPresent([String].self, forKey: .withholdPosts) ?? defaults.withholdPosts
+        noindexChannels = try c.decodeIfPresent([String].self, forKey: .noindexChannels) ?? defaults.noindexChannels
     }
 }

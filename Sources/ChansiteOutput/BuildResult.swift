@@ -29,12 +29,15 @@ package struct BuildResult: Sendable {
         package var tags: Int
         /// HTML pages.
         package var pages: Int
+        /// What the privacy pass kept off the site (nil when nothing was).
+        package var withheld: Withheld?
 
-        package init(channels: Int, posts: Int, tags: Int, pages: Int) {
+        package init(channels: Int, posts: Int, tags: Int, pages: Int, withheld: Withheld? = nil) {
             self.channels = channels
             self.posts = posts
             self.tags = tags
             self.pages = pages
+            self.withheld = withheld.flatMap { $0.isEmpty ? nil : $0 }
         }
     }
 

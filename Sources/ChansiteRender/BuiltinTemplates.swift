@@ -715,7 +715,8 @@ var chansiteWords = (function () {
   });
 })();
 </script>{{/baseHref}}{{/is_404}}
-<title>{{pageTitle}} · {{site.title}}</title>
+<title>{{pageTitle}} · {{site.title}}</title>{{#channel.noindex}}
+<meta name="robots" content="noindex">{{/channel.noindex}}
 {{#description}}<meta name="description" content="{{description}}">
 <meta property="og:description" content="{{description}}">{{/description}}
 {{^description}}<meta name="description" content="{{site.description}}">

@@ -122,8 +122,16 @@ enum FixtureMessages {
         return byKey.keys.sorted().compactMap { byKey[$0] }
     }
 
+    /// The text as the site shows it: the digits of phone and bank-card numbers masked (the
+    /// privacy pass).
     static func plain(_ text: Any?) -> String {
         if let string = text as? String { return string }
-        return (text as? [Any] ?? []).map { part in (part as? String) ?? ((part as? [String: Any])?["text"] as? String ?? "") }.joined()
+        return (text as? [Any] ?? []).map { part in
+            if let string = part as? String { return string }
+            let entity = part as? [String: Any]
+            let text = entity?["text"] as? String ?? ""
+            guard ["phone", "bank_card"].contains(entity?["type"] as? String ?? "") else { return text }
+            return String(text.map { $0.isNumber ? "•" : $0 })
+        }.joined()
     }
 }

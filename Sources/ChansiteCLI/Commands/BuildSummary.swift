@@ -57,6 +57,7 @@ struct BuildSummary {
                 )
             }
         }
+        if !quiet, let withheld = result.counts.withheld?.summary { Console.printError(withheld + " (privacy; see --verbose for each post)") }
         if !quiet || result.errorCount > 0 { Console.print(Self.line(result, seconds: seconds)) }
         return Set(all.map(\.description))
     }

@@ -17,6 +17,9 @@ package enum SitePaths {
         page >= pages ? "channels/\(slug)/index.html" : "channels/\(slug)/page-\(page).html"
     }
 
+    /// The folder holding all of a channel's pages, with its slash.
+    package static func channelFolder(_ slug: String) -> String { "channels/\(slug)/" }
+
     /// A channel's archive: its months with their counts.
     package static func archive(_ slug: String) -> String { "channels/\(slug)/archive.html" }
 

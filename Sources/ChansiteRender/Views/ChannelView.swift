@@ -27,6 +27,8 @@ struct ChannelView: TemplateView {
     var language: String?
     /// The home page's newest posts of the channel.
     var latest: [PostView]?
+    /// True when the channel's pages ask search engines not to index them (`noindexChannels`).
+    var noindex = false
 
     static let fields = ViewFields<Self>([
         "slug": { $0.slug }, "name": { $0.name }, "url": { $0.url }, "feedURL": { $0.feedURL }, "atomURL": { $0.atomURL },
@@ -34,7 +36,7 @@ struct ChannelView: TemplateView {
         "telegramURL": { $0.telegramURL }, "subscribers": { $0.subscribers }, "subscribersText": { $0.subscribersText },
         "description": { $0.description }, "descriptionParagraphs": { $0.descriptionParagraphs },
         "descriptionHTML": { $0.descriptionHTML }, "archiveURL": { $0.archiveURL }, "avatarURL": { $0.avatarURL }, "language": { $0.language },
-        "latest": { $0.latest },
+        "latest": { $0.latest }, "noindex": { $0.noindex },
     ])
 
     /// Every channel's view, in the site's order; `archived` names the channels with a month archive.
@@ -45,6 +47,7 @@ struct ChannelView: TemplateView {
             view.avatarURL = avatars[channel.slug].map { SitePaths.rootLink(to: $0.path) }
             let language = site.config.language(of: channel)
             if language != site.config.language { view.language = language }
+            view.noindex = site.config.isNoindex(channel)
             return view
         }
     }
