@@ -12,6 +12,7 @@ struct PrivacyPass: Sendable {
     let tagKeys: Set<String>
     /// `withholdPosts` entries naming this channel: their post part (a message id or a slug).
     let postIDs: Set<String>
+    let hidesDeleted: Bool
 
     init(config: SiteConfig, slug: String, info: ChannelInfo) {
         tagKeys = Set(config.withholdTags.map(Tag.key(for:)).filter { !$0.isEmpty })
@@ -21,23 +22,27 @@ struct PrivacyPass: Sendable {
             if SiteConfig.names(String(entry[..<slash]), slug: slug, info: info) { ids.insert(String(entry[entry.index(after: slash)...])) }
         }
         postIDs = ids
+        hidesDeleted = config.hideDeletedPosts
     }
 
     /// Why a post is left out, when it is.
     enum Reason: Sendable, Equatable {
         case tag(String)
         case listed(String)
+        case deleted
 
         var description: String {
             switch self {
             case .tag(let name): "withheld: the post carries \(name) (withholdTags)"
             case .listed(let id): "withheld: '\(id)' is listed in withholdPosts"
+            case .deleted: "withheld: the post was deleted from its channel (hideDeletedPosts)"
             }
         }
     }
 
     /// The reason `post` (whose page would be `slug`) is withheld, or nil.
     func reason(_ post: Post, slug: String) -> Reason? {
+        if hidesDeleted, post.details?.deletedAfter != nil { return .deleted }
         if !tagKeys.isEmpty, let tag = post.hashtags.first(where: { tagKeys.contains(Tag.key(for: $0)) }) { return .tag(tag) }
         if postIDs.isEmpty { return nil }
         if let id = post.messageID, postIDs.contains(id) { return .listed(id) }

@@ -81,21 +81,22 @@ package struct SiteAssembler: Sendable {
     }
 
     /// A channel's posts in the site: slug bases, headings and excerpts made on all cores, the
-    /// slugs made unique in reading order, then the posts the privacy pass withholds left out
-    /// (after their slugs are taken, so withholding a post moves no other post's page).
+    /// slugs made unique, then the posts the privacy pass withholds left out (after their slugs
+    /// are taken, so withholding a post moves no other post's page).
     func sitePosts(
         _ ordered: [Post], channel slug: String, privacy: PrivacyPass? = nil, withheld: inout Withheld, diagnostics: inout [Diagnostic]
     ) -> [SitePost] {
-        let bases = ordered.concurrentMap { Self.postSlugBase($0, fingerprintHash: Slug.hash(Self.fingerprint($0), length: 16)) }
-        var used = Set<String>()
-        var counters: [String: Int] = [:]
+        let slugs = Self.postSlugs(ordered, newestFirst: config.channelOrder == .newest)
         var kept: [(post: Post, slug: String)] = []
         kept.reserveCapacity(ordered.count)
-        for (post, base) in zip(ordered, bases) {
-            let postSlug = Self.unique(base, in: &used, counters: &counters)
+        for (post, postSlug) in zip(ordered, slugs) {
             if let reason = privacy?.reason(post, slug: postSlug) {
                 diagnostics.append(.note(reason.description, at: post.source.start))
-                if case .tag = reason { withheld.taggedPosts += 1 } else { withheld.listedPosts += 1 }
+                switch reason {
+                case .tag: withheld.taggedPosts += 1
+                case .listed: withheld.listedPosts += 1
+                case .deleted: withheld.deletedPosts += 1
+                }
                 continue
             }
             kept.append((post, postSlug))
@@ -179,34 +180,44 @@ package struct SiteAssembler: Sendable {
         return "channel-" + Slug.hash(identity)
     }
 
-    /// A post's slug: its message id when the source has one; otherwise its first words plus a
-    /// hash of its content, so it does not change when posts are added before it.
-    static func postSlugBase(_ post: Post, fingerprintHash: String) -> String {
+    /// Each post's page name, in reading order. A post with a message id is named by it. A post
+    /// without one (a text copy's) is named by its first words alone, so editing its body
+    /// keeps its URL; when an earlier post (in time, whichever order the pages show) already
+    /// has those words, a hash of the post's content is added (`-1a2b3c`), and a post whose
+    /// words and content both repeat another's gets `-2`, `-3`, …
+    static func postSlugs(_ ordered: [Post], newestFirst: Bool) -> [String] {
+        let bases = ordered.concurrentMap { postSlugBase($0) }
+        var slugs = [String](repeating: "", count: ordered.count)
+        var used = Set<String>()
+        var counters: [String: Int] = [:]
+        var bare = Set<String>()
+        for index in newestFirst ? Array(ordered.indices.reversed()) : Array(ordered.indices) {
+            var base = bases[index]
+            if ordered[index].messageID == nil, !bare.insert(base).inserted {
+                base += "-" + Slug.hash(fingerprint(ordered[index]), length: 6)
+            }
+            slugs[index] = unique(base, in: &used, counters: &counters)
+        }
+        return slugs
+    }
+
+    /// A post's slug before it is made unique: its message id when the source has one;
+    /// otherwise its first words (`media` or `post` when it has none).
+    static func postSlugBase(_ post: Post) -> String {
         let base: String
         if let id = post.messageID, case let slug = Slug.make(id, maxWords: 1, maxLength: 40), !slug.isEmpty {
             base = slug
         } else {
             let words = Slug.make(String((post.title ?? post.text).prefix(200)))
-            base = (words.isEmpty ? (post.hasMediaPlaceholder ? "media" : "post") : words) + "-" + fingerprintHash.prefix(6)
+            base = words.isEmpty ? (post.hasMediaPlaceholder ? "media" : "post") : words
         }
         // A post page beside the channel's own pages must never take one of their names.
         return SitePaths.isChannelPageName(base) ? base + "-post" : base
     }
 
-    /// What makes a post the same post: its words and what a reader sees that does not change
-    /// when the channel is copied again later. A relative date ("3 months ago"), reaction counts
-    /// and the time of the copy are not part of it, so a post keeps its URL across copies.
-    static func fingerprint(_ post: Post) -> String {
-        [
-            post.title ?? "", post.text, stableDate(post) ?? "", post.forwardedFrom ?? "",
-            post.hasMediaPlaceholder ? "media" : "",
-        ].joined(separator: "\u{1F}")
-    }
+    static func fingerprint(_ post: Post) -> String { post.contentFingerprint }
 
-    /// The date text when it is a date, not a distance from the moment of the copy.
-    static func stableDate(_ post: Post) -> String? {
-        post.dateText.flatMap { RelativeDate.isDateLine($0) ? nil : $0 }
-    }
+    static func stableDate(_ post: Post) -> String? { post.stableDateText }
 
     /// The post as two copies of it agree: no source lines, no counts, no relative date.
     static func identity(_ post: Post) -> Post {

@@ -245,6 +245,7 @@ package struct Pipeline: Sendable {
                     config.baseURL == nil
                     ? []
                     : SitemapRenderer(siteRoot: config.siteRoot).render(pages: Self.indexable(pages, of: site), modified: Self.lastModified(site))
+                diagnostics += try Self.keepPublishedURLs(site: site, pages: pages, into: sink).map { $0.inStage(.render) }
                 let feeds = try Feeds(site: site, media: media.media).render()
                 for file in feeds + sitemap + [
                     RobotsRenderer(siteRoot: config.siteRoot).render()
@@ -301,6 +302,37 @@ package struct Pipeline: Sendable {
     }
 
     /// Each dated post page's `lastmod`: its last edit, else its date (UTC days).
+    /// Every URL an earlier build published answers still: a page that moved leaves a
+    /// redirect, a post no longer in the archive a "removed" page (`MovedPages`). The history
+    /// of URLs lives in the work folder; the new one replaces it when the site is swapped in.
+    static func keepPublishedURLs(site: Site, pages: [String], into sink: any OutputSink) throws -> [Diagnostic] {
+        guard let folder = sink.scratchFolder else { return [] }
+        let path = FileSystem.join(folder, WorkFolder.urlHistoryName)
+        var diagnostics: [Diagnostic] = []
+        var history = URLHistory()
+        if FileSystem.exists(path) {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw DiagnosticError(.error("cannot read the list of published URLs: \(FileSystem.lastError)", at: SourceLocation(path: path)))
+            }
+            (history, diagnostics) = URLHistory.parse(data, path: path)
+        }
+        let outcome = MovedPages(site: site).make(history: history, current: PageIdentity.of(site: site, pages: pages))
+        for file in outcome.files { try sink.write(file.path, contents: file.contents, fingerprint: nil) }
+        let next = FileSystem.join(folder, WorkFolder.nextURLHistoryName)
+        do {
+            try outcome.history.encoded().write(to: URL(fileURLWithPath: next))
+        } catch {
+            throw DiagnosticError(.error("cannot write the list of published URLs: \(FileSystem.describe(error))", at: SourceLocation(path: next)))
+        }
+        if outcome.redirects + outcome.removed > 0 {
+            diagnostics.append(
+                .note(
+                    "kept \(Counted.of(outcome.redirects + outcome.removed, "URL")) earlier builds published: \(outcome.redirects) now redirect to where their page went, \(outcome.removed) say the post was removed from the archive"
+                ))
+        }
+        return diagnostics
+    }
+
     /// The pages search engines may index: all but those of `noindexChannels`.
     static func indexable(_ pages: [String], of site: Site) -> [String] {
         let hidden = site.channels.filter { site.config.isNoindex($0) }.map { SitePaths.channelFolder($0.slug) }

@@ -71,12 +71,33 @@ package struct PostDetails: Sendable, Hashable, Codable {
     package var dateIsLocal = false
     /// True when the post answers a message in another chat (the export names no message).
     package var repliesElsewhere = false
+    /// The texts the post had before its current one, oldest first, from earlier exports of
+    /// its channel (`ExportMerge`).
+    package var versions: [PostVersion] = []
+    /// When a later export that covers the post no longer has it: the date of the last copy
+    /// that did (the post was deleted from the channel after it).
+    package var deletedAfter: Date?
 
     package init() {}
 
     /// True when nothing is known: a post then holds no details at all (a reference each
     /// would cost every plain post of a large export some 240 bytes).
     package var isEmpty: Bool { self == PostDetails() }
+}
+
+/// An earlier text of a post, as an earlier export showed it.
+package struct PostVersion: Sendable, Hashable, Codable {
+    package var text: String
+    /// The date of the last copy that showed this text (`ExportMerge.asOf`).
+    package var seen: Date?
+    /// The edit date that copy gave, when it gave one.
+    package var edited: Date?
+
+    package init(text: String, seen: Date?, edited: Date?) {
+        self.text = text
+        self.seen = seen
+        self.edited = edited
+    }
 }
 
 extension PostDetails {

@@ -67,6 +67,8 @@ package struct SiteConfig: Sendable, Hashable, Codable {
     /// Posts left out of the site, as `<channel>/<id>`: the channel by folder name, handle or
     /// export id, the post by message id or by its page's name.
     package var withholdPosts: [String]
+    /// Leaves out posts deleted from their channel since an earlier export (kept and marked by default).
+    package var hideDeletedPosts: Bool
     /// Channels (folder name, handle or export id) whose pages ask search engines not to index
     /// them (`<meta name="robots" content="noindex">`) and stay out of the sitemap.
     package var noindexChannels: [String]
@@ -87,7 +89,8 @@ package struct SiteConfig: Sendable, Hashable, Codable {
         maxMediaFileSize: Int = 4 << 30,
         withholdTags: [String] = ["noarchive"],
         withholdPosts: [String] = [],
-        noindexChannels: [String] = []
+        noindexChannels: [String] = [],
+        hideDeletedPosts: Bool = false
     ) {
         self.title = title
         self.description = description
@@ -105,11 +108,12 @@ package struct SiteConfig: Sendable, Hashable, Codable {
         self.withholdTags = withholdTags
         self.withholdPosts = withholdPosts
         self.noindexChannels = noindexChannels
+        self.hideDeletedPosts = hideDeletedPosts
     }
 
     enum CodingKeys: String, CodingKey {
         case title, description, baseURL, language, postsPerPage, homePostsPerChannel, timeZone, channelOrder, exportChatTypes,
-            channelHandles, channelLanguages, postsPerFolder, maxMediaFileSize, withholdTags, withholdPosts, noindexChannels
+            channelHandles, channelLanguages, postsPerFolder, maxMediaFileSize, withholdTags, withholdPosts, noindexChannels, hideDeletedPosts
     }
 
     package init(from decoder: any Decoder) throws {
@@ -139,5 +143,6 @@ package struct SiteConfig: Sendable, Hashable, Codable {
         withholdTags = try c.decodeIfPresent([String].self, forKey: .withholdTags) ?? defaults.withholdTags
         withholdPosts = try c.decodeIfPresent([String].self, forKey: .withholdPosts) ?? defaults.withholdPosts
         noindexChannels = try c.decodeIfPresent([String].self, forKey: .noindexChannels) ?? defaults.noindexChannels
+        hideDeletedPosts = try c.decodeIfPresent(Bool.self, forKey: .hideDeletedPosts) ?? defaults.hideDeletedPosts
     }
 }

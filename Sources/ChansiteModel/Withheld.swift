@@ -6,6 +6,8 @@ package struct Withheld: Sendable, Hashable, Codable {
     package var taggedPosts = 0
     /// Posts left out because `withholdPosts` lists them.
     package var listedPosts = 0
+    /// Posts deleted from their channel, left out (`hideDeletedPosts`).
+    package var deletedPosts = 0
     /// Phone numbers and bank-card numbers Telegram marked in posts' text, masked.
     package var phoneNumbers = 0
     package var bankCards = 0
@@ -19,6 +21,7 @@ package struct Withheld: Sendable, Hashable, Codable {
     package mutating func add(_ other: Withheld) {
         taggedPosts += other.taggedPosts
         listedPosts += other.listedPosts
+        deletedPosts += other.deletedPosts
         phoneNumbers += other.phoneNumbers
         bankCards += other.bankCards
         contactPhones += other.contactPhones
@@ -31,6 +34,7 @@ package struct Withheld: Sendable, Hashable, Codable {
         var posts: [String] = []
         if taggedPosts > 0 { posts.append("\(Counted.of(taggedPosts, "post")) carrying a withheld hashtag") }
         if listedPosts > 0 { posts.append("\(Counted.of(listedPosts, "post")) listed in withholdPosts") }
+        if deletedPosts > 0 { posts.append("\(Counted.of(deletedPosts, "post")) deleted from its channel (hideDeletedPosts)") }
         if !posts.isEmpty { parts.append("withheld " + posts.joined(separator: " and ")) }
         var masked: [String] = []
         if phoneNumbers > 0 { masked.append(Counted.of(phoneNumbers, "phone number")) }

@@ -78,6 +78,15 @@ package struct OutputWriter: Sendable {
         // entries no longer match the files' inodes, so nothing stale is ever carried over.
         // try?: a manifest left beside the old one means a full build next time, never a wrong reuse.
         try? FileSystem.rename(work.nextManifest, to: work.manifest)
+        // The published URLs, with this build's: lost, the next build would not know to keep
+        // the URLs that only this site had, so that is said.
+        if FileSystem.exists(work.nextURLHistory) {
+            do {
+                try FileSystem.rename(work.nextURLHistory, to: work.urlHistory)
+            } catch {
+                notes.append(.warning("cannot keep the list of published URLs in '\(work.displayPath)': \(error)"))
+            }
+        }
         FaultPoint.hit("done")
         return notes
     }

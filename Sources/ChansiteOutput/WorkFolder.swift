@@ -20,6 +20,12 @@ package struct WorkFolder: Sendable {
     /// The manifest of the site at the output path, and the next one until the swap is done.
     var manifest: String { FileSystem.join(path, "manifest.json") }
     var nextManifest: String { FileSystem.join(path, "manifest.next.json") }
+    /// Every URL the site has published (`URLHistory`), and the next one until the swap is done.
+    /// Kept apart from the manifest, which a new chansite version discards: the history outlives it.
+    package static let urlHistoryName = "urls.tsv"
+    package static let nextURLHistoryName = "urls.next.tsv"
+    var urlHistory: String { FileSystem.join(path, Self.urlHistoryName) }
+    var nextURLHistory: String { FileSystem.join(path, Self.nextURLHistoryName) }
     /// Where the previous site waits when the system cannot exchange folders in one step.
     var retired: String { FileSystem.join(path, "previous") }
 
@@ -74,7 +80,7 @@ package struct WorkFolder: Sendable {
     func recover() -> [Diagnostic] {
         // try?: an unlistable work folder has no leftovers to recover; the lock above already proved it is ours.
         let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
-            .filter { $0 != OutputMarker.work && $0 != "lock" && $0 != "manifest.json" }
+            .filter { $0 != OutputMarker.work && $0 != "lock" && $0 != "manifest.json" && $0 != Self.urlHistoryName }
         guard !leftovers.isEmpty else { return [] }
         var notes: [Diagnostic] = []
         if !FileSystem.exists(outputPath) {

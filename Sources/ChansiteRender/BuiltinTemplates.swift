@@ -366,12 +366,14 @@ package enum BuiltinTemplates {
 :root {
   --bg: #fbfaf8; --fg: #1d1d1f; --muted: #6b6b70; --line: #e3e1dc; --card: #ffffff;
   --accent: #0a5bc4; --accent-soft: #e8f0fe; --mark: #fff2a8; --radius: 10px;
+  --del: #fde2e1; --ins: #dcf3e0;
   --measure: 42rem;
   color-scheme: light dark;
 }
 @media (prefers-color-scheme: dark) {
   :root { --bg: #141416; --fg: #e9e9ec; --muted: #9b9ba3; --line: #2c2c31; --card: #1c1c20;
-          --accent: #6ea8ff; --accent-soft: #1e2a3d; --mark: #5b4a00; }
+          --accent: #6ea8ff; --accent-soft: #1e2a3d; --mark: #5b4a00;
+          --del: #4d2222; --ins: #1d3d25; }
 }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
@@ -507,6 +509,13 @@ h1 .avatar { width: 3rem; height: 3rem; }
 .poll-count { white-space: nowrap; color: var(--muted); font-size: .9rem; font-variant-numeric: tabular-nums; }
 .poll meter { grid-column: 1 / -1; width: 100%; height: .6rem; }
 .poll-total, .poll-closed, .post-edited, .reply-count { color: var(--muted); font-size: .9rem; }
+.post-deleted { font-size: .9rem; padding: 0 .4rem; border-radius: 4px; background: var(--del); }
+.post-versions { margin: 1rem 0; }
+.post-versions summary { cursor: pointer; color: var(--muted); }
+.post-versions ol { padding-inline-start: 1.2rem; }
+.version-date { margin: .6rem 0 .2rem; color: var(--muted); font-size: .9rem; }
+.version-text del { background: var(--del); text-decoration: line-through; }
+.version-text ins { background: var(--ins); text-decoration: none; }
 .reply-to { font-size: .9rem; border-inline-start: 3px solid var(--accent); padding-inline-start: .6rem; margin: .25rem 0 .5rem; color: var(--muted); }
 .reply-to span { color: var(--fg); }
 .replies ul { padding-inline-start: 1.1rem; }
@@ -893,7 +902,7 @@ var chansiteWords = (function () {
 """#,
         "partials/post-meta.mustache": #"""
     {{#dateText}}<a class="post-date" href="{{url}}"{{#dateAsWritten}} title="{{dateAsWritten}}"{{/dateAsWritten}}>{{#dateISO}}<time datetime="{{dateISO}}">{{dateText}}</time>{{/dateISO}}{{^dateISO}}{{dateText}}{{/dateISO}}</a>{{/dateText}}
-    {{#editedText}}<span class="post-edited">{{t.edited}} {{editedText}}</span>{{/editedText}}
+    {{#editedText}}<span class="post-edited">{{t.edited}} {{editedText}}</span>{{/editedText}}{{#deletedAfterText}} <span class="post-deleted">{{deletedAfterText}}</span>{{/deletedAfterText}}
     {{#isPinned}}<span class="post-pinned">📌 {{t.pinned}}</span>{{/isPinned}}
     {{#author}}<span class="post-author">{{author}}</span>{{/author}}
     {{#forwardedFrom}}<span class="post-forward">{{t.forwardedFrom}} {{#forwardedFromURL}}<a href="{{forwardedFromURL}}">{{forwardedFrom}}</a>{{/forwardedFromURL}}{{^forwardedFromURL}}{{forwardedFrom}}{{/forwardedFromURL}}{{#forwardedDateText}} <time class="post-forward-date" datetime="{{forwardedDateISO}}">{{forwardedDateText}}</time>{{/forwardedDateText}}</span>{{/forwardedFrom}}
@@ -953,6 +962,14 @@ var chansiteWords = (function () {
   {{> partials/post-media}}
   {{#hasBody}}<div class="post-body">{{{body}}}</div>{{/hasBody}}
   {{> partials/post-extras}}
+  {{#versionsSummary}}
+  <details class="post-versions">
+    <summary>{{t.edited}} · {{versionsSummary}}</summary>
+    <ol>{{#versions}}
+      <li>{{#seenText}}<p class="version-date">{{#seenISO}}<time datetime="{{seenISO}}">{{seenText}}</time>{{/seenISO}}{{^seenISO}}{{seenText}}{{/seenISO}}</p>{{/seenText}}<div class="version-text" dir="auto">{{{diffHTML}}}</div></li>{{/versions}}
+    </ol>
+  </details>
+  {{/versionsSummary}}
   {{#telegramURL}}<p class="post-telegram"><a href="{{telegramURL}}" rel="noopener">{{t.openInTelegram}}</a></p>{{/telegramURL}}
   {{#replyCount}}
   <section class="replies" id="replies">
@@ -1077,7 +1094,13 @@ var chansiteWords = (function () {
     "heading.poll": "Poll: {question}",
     "heading.location": "Location",
     "heading.contact": "Contact",
-    "relativeDate": "about {span} before this copy was made"
+    "relativeDate": "about {span} before this copy was made",
+    "moved.title": "Moved",
+    "moved.text": "This page has moved:",
+    "removed.title": "Removed from the archive",
+    "removed.text": "This post was removed from the archive.",
+    "deletedAfter": "deleted from the channel after {date}",
+    "version.seen": "as of {date}"
   },
   "counted": {
     "photos": {
@@ -1139,6 +1162,10 @@ var chansiteWords = (function () {
     "unit.year": {
       "one": "{n} year",
       "other": "{n} years"
+    },
+    "earlierVersions": {
+      "one": "{n} earlier version",
+      "other": "{n} earlier versions"
     }
   }
 }
@@ -1226,7 +1253,13 @@ var chansiteWords = (function () {
     "heading.poll": "Опрос: {question}",
     "heading.location": "Место",
     "heading.contact": "Контакт",
-    "relativeDate": "примерно за {span} до того, как сделана эта копия"
+    "relativeDate": "примерно за {span} до того, как сделана эта копия",
+    "moved.title": "Страница перенесена",
+    "moved.text": "Эта страница теперь здесь:",
+    "removed.title": "Удалено из архива",
+    "removed.text": "Этот пост удалён из архива.",
+    "deletedAfter": "удалено из канала после {date}",
+    "version.seen": "по состоянию на {date}"
   },
   "counted": {
     "photos": {
@@ -1303,6 +1336,11 @@ var chansiteWords = (function () {
       "one": "{n} год",
       "few": "{n} года",
       "many": "{n} лет"
+    },
+    "earlierVersions": {
+      "one": "{n} прежняя версия",
+      "few": "{n} прежние версии",
+      "many": "{n} прежних версий"
     }
   }
 }
@@ -1390,7 +1428,13 @@ var chansiteWords = (function () {
     "heading.poll": "Опитування: {question}",
     "heading.location": "Місце",
     "heading.contact": "Контакт",
-    "relativeDate": "приблизно за {span} до того, як зроблено цю копію"
+    "relativeDate": "приблизно за {span} до того, як зроблено цю копію",
+    "moved.title": "Сторінку перенесено",
+    "moved.text": "Ця сторінка тепер тут:",
+    "removed.title": "Вилучено з архіву",
+    "removed.text": "Цей допис вилучено з архіву.",
+    "deletedAfter": "видалено з каналу після {date}",
+    "version.seen": "станом на {date}"
   },
   "counted": {
     "photos": {
@@ -1467,6 +1511,11 @@ var chansiteWords = (function () {
       "one": "{n} рік",
       "few": "{n} роки",
       "many": "{n} років"
+    },
+    "earlierVersions": {
+      "one": "{n} попередня версія",
+      "few": "{n} попередні версії",
+      "many": "{n} попередніх версій"
     }
   }
 }

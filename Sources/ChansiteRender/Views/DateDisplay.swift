@@ -6,6 +6,8 @@ import Foundation
 struct DateDisplay: Sendable {
     let dateTime: Date.FormatStyle
     let monthYear: Date.FormatStyle
+    /// A calendar day in UTC: when an export was made (its folder names a day, not an instant).
+    let day: Date.FormatStyle
     let calendar: Calendar
     let timeZone: TimeZone
     /// The site's words, for numbers written the language's way.
@@ -21,7 +23,17 @@ struct DateDisplay: Sendable {
         self.calendar = calendar
         dateTime = Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale, calendar: calendar, timeZone: timeZone)
         monthYear = Date.FormatStyle(locale: locale, calendar: calendar, timeZone: timeZone).year().month(.wide)
+        let utc = TimeZone(identifier: "UTC") ?? timeZone
+        var utcCalendar = calendar
+        utcCalendar.timeZone = utc
+        day = Date.FormatStyle(date: .abbreviated, time: .omitted, locale: locale, calendar: utcCalendar, timeZone: utc)
     }
+
+    /// `10 Jan 2024`: the UTC day of an export (as the language writes it).
+    func dayText(_ date: Date) -> String { date.formatted(day) }
+
+    /// `2024-01-10`, for `<time datetime>`.
+    func dayISO(_ date: Date) -> String { String(iso(date).prefix(10)) }
 
     /// `5 Mar 2024, 10:00` (as the language writes it).
     func text(_ date: Date) -> String { date.formatted(dateTime) }

@@ -27,6 +27,11 @@ final class PostView: TemplateView, @unchecked Sendable {
     var dateAsWritten: String?
     var dateISO: String?
     var editedText: String?
+    /// "deleted from the channel after 5 Mar 2024", for a post a later export no longer had.
+    var deletedAfterText: String?
+    /// "2 earlier versions" and the versions, for a post an earlier export showed otherwise.
+    var versionsSummary: String?
+    var versions: [VersionView] = []
     var reactions: [ReactionView] = []
     var linkPreviews: [LinkCardView] = []
     var author: String?
@@ -156,7 +161,8 @@ final class PostView: TemplateView, @unchecked Sendable {
         "titleHTML": { $0.titleHTML }, "forwardedFrom": { $0.forwardedFrom }, "forwardedFromURL": { $0.forwardedFromURL },
         "forwardedDateText": { $0.forwardedDateText }, "forwardedDateISO": { $0.forwardedDateISO },
         "dateText": { $0.dateText }, "dateAsWritten": { $0.dateAsWritten }, "dateISO": { $0.dateISO },
-        "editedText": { $0.editedText },
+        "editedText": { $0.editedText }, "deletedAfterText": { $0.deletedAfterText }, "versionsSummary": { $0.versionsSummary },
+        "versions": { $0.versions.isEmpty ? nil : $0.versions },
         "reactions": { $0.reactions.isEmpty ? nil : $0.reactions }, "hasReactions": { $0.reactions.isEmpty ? nil : true },
         "linkPreviews": { $0.linkPreviews.isEmpty ? nil : $0.linkPreviews },
         "author": { $0.author }, "viaBot": { $0.viaBot }, "isPinned": { $0.isPinned ? true : nil },

@@ -307,6 +307,13 @@ extension PostViews {
             if let edited = post.details?.edited, edited.timeIntervalSince(date) >= PostView.meaningfulEdit {
                 view.editedText = isLocal ? dates.localText(edited) : dates.text(edited)
             }
+            if let deleted = post.details?.deletedAfter {
+                view.deletedAfterText = site.strings.text("deletedAfter", ["date": dates.dayText(deleted)])
+            }
+            if let versions = post.details?.versions, !versions.isEmpty {
+                view.versionsSummary = site.strings.count("earlierVersions", versions.count)
+                view.versions = VersionView.views(of: versions, current: post.text, dates: dates, strings: site.strings)
+            }
             if let forwarded = post.details?.forwardedDate {
                 view.forwardedDateText = dates.text(forwarded)
                 view.forwardedDateISO = dates.iso(forwarded)

@@ -35,7 +35,27 @@ import Testing
         let site = SiteAssembler(config: SiteConfig()).assemble([dump("a.txt", title: "Same", posts: posts)]).site
         let slugs = site.channels[0].posts.map(\.slug)
         #expect(slugs.count == 20_000 && Set(slugs).count == 20_000)
-        #expect(slugs[1] == slugs[0] + "-2" && slugs[2] == slugs[0] + "-3")
+        // The first keeps its words; the next add their content's hash, then a number.
+        #expect(slugs[0] == "the-same-post-again" && slugs[1].hasPrefix(slugs[0] + "-") && slugs[1].count == slugs[0].count + 7)
+        #expect(slugs[2] == slugs[1] + "-2" && slugs[3] == slugs[1] + "-3")
+    }
+
+    /// A text copy's post is named by its first words: an edit further on keeps its URL, and a
+    /// post with the same first words gets a hash of its content, whichever order pages show.
+    @Test func aTextPostKeepsItsURLWhenItsBodyIsEdited() {
+        let posts = ["Market prices rose again today across the north, traders said on Monday.", "Market prices rose again today across the south."]
+        for order in [SiteConfig.ChannelOrder.oldest, .newest] {
+            let config = SiteConfig(channelOrder: order)
+            let before = SiteAssembler(config: config).assemble([dump("a.txt", title: "News", posts: posts)]).site.allPosts
+            let edited = [posts[0].replacingOccurrences(of: "Monday", with: "Tuesday"), posts[1]]
+            let after = SiteAssembler(config: config).assemble([dump("a.txt", title: "News", posts: edited)]).site.allPosts
+            let first = before.first { $0.post.text.contains("Monday") }?.slug
+            #expect(first == "market-prices-rose-again-today-across", "\(order)")
+            #expect(after.first { $0.post.text.contains("Tuesday") }?.slug == first, "\(order)")
+            let second = before.first { $0.post.text.contains("south") }?.slug ?? ""
+            #expect(second.hasPrefix("market-prices-rose-again-today-across-") && second.count == (first?.count ?? 0) + 7, "\(second)")
+            #expect(after.first { $0.post.text.contains("south") }?.slug == second)
+        }
     }
 
     @Test func overlappingDumpsKeepEachPostAsOftenAsOneDumpHasIt() {

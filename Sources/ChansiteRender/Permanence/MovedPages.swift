@@ -1,0 +1,170 @@
+import ChansiteCore
+import ChansiteModel
+import Foundation
+
+/// The pages at URLs an earlier build published and this one does not: a small redirect page
+/// where the page went (its identity found again, or, for a text copy's post edited since, its
+/// words), a "removed from the archive" page where it is gone. Returns the history to keep.
+package struct MovedPages: Sendable {
+    package let site: Site
+
+    package init(site: Site) { self.site = site }
+
+    package struct Outcome: Sendable {
+        package var files: [RenderedFile] = []
+        package var history = URLHistory()
+        package var redirects = 0
+        package var removed = 0
+    }
+
+    /// Slots of two sketches that must agree for an edited post to be the same post (about
+    /// 60 % of its words shared), and the most posts one sketch value may lead to before it is
+    /// too common to say anything (keeps the search linear).
+    static let agreement = 5
+    static let bucketLimit = 64
+
+    package func make(history: URLHistory, current: [String: PageIdentity]) -> Outcome {
+        var outcome = Outcome()
+        var byKey: [String: String] = [:]
+        for path in current.keys.sorted() {
+            if let key = current[path]?.key, byKey[key] == nil { byKey[key] = path }
+        }
+        let knownKeys = Set(history.pages.values.map(\.key))
+        let sketches = textSketches(current: current, history: history)
+        for (path, identity) in current {
+            outcome.history.pages[path] = URLHistory.Entry(identity, sketch: sketches[path] ?? history.pages[path]?.sketch)
+        }
+        let vanished = history.pages.keys.filter { current[$0] == nil }.sorted()
+        let edited = matchEdited(
+            vanished.compactMap { path in history.pages[path].map { (path, $0) } }, current: current,
+            sketches: sketches, fresh: { !knownKeys.contains($0.key) })
+        let channelIndex = Dictionary(
+            site.channels.map { (PageIdentity.channelKey($0), $0) }, uniquingKeysWith: { a, _ in a })
+        for path in vanished {
+            guard var entry = history.pages[path] else { continue }
+            if let target = byKey[entry.key] ?? edited[path] {
+                if let moved = current[target], moved.key != entry.key { entry = URLHistory.Entry(moved, sketch: sketches[target]) }
+                outcome.files.append(redirect(from: path, to: target))
+                outcome.redirects += 1
+            } else if entry.kind == .channelPage, let channel = entry.channel.flatMap({ channelIndex[$0] }) {
+                outcome.files.append(redirect(from: path, to: SitePaths.channel(channel.slug, page: 1, of: 1)))
+                outcome.redirects += 1
+            } else if entry.kind == .tagPage || entry.kind == .sitePage {
+                outcome.files.append(redirect(from: path, to: entry.kind == .tagPage ? SitePaths.tagIndex : SitePaths.home))
+                outcome.redirects += 1
+            } else {
+                outcome.files.append(removed(at: path, channel: entry.channel.flatMap { channelIndex[$0] }))
+                outcome.removed += 1
+            }
+            outcome.history.pages[path] = entry
+        }
+        return outcome
+    }
+
+    /// Sketches of the text copies' posts whose page is new or whose content changed (the
+    /// others keep the sketch the history has).
+    func textSketches(current: [String: PageIdentity], history: URLHistory) -> [String: WordSketch] {
+        let posts = site.channels.flatMap { channel in
+            channel.posts.filter { post in
+                guard let identity = current[post.path], identity.kind == .textPost else { return false }
+                return history.pages[post.path]?.key != identity.key || history.pages[post.path]?.sketch == nil
+            }
+        }
+        let made = posts.concurrentMap { post in (post.path, WordSketch(text: [post.post.title ?? "", post.post.text].joined(separator: "\n"))) }
+        var sketches: [String: WordSketch] = [:]
+        for case (let path, let sketch?) in made { sketches[path] = sketch }
+        return sketches
+    }
+
+    /// Vanished text posts matched to new posts of their channel whose words they mostly share:
+    /// each new post taken once, the best agreement first, ties by path (deterministic).
+    func matchEdited(
+        _ vanished: [(String, URLHistory.Entry)], current: [String: PageIdentity], sketches: [String: WordSketch],
+        fresh: (PageIdentity) -> Bool
+    ) -> [String: String] {
+        var buckets: [String: [String]] = [:]
+        for path in sketches.keys.sorted() {
+            guard let identity = current[path], fresh(identity), let channel = identity.channel, let sketch = sketches[path] else { continue }
+            for (slot, value) in sketch.values.enumerated() { buckets["\(channel)/\(slot)/\(value)", default: []].append(path) }
+        }
+        var taken = Set<String>()
+        var matches: [String: String] = [:]
+        for (path, entry) in vanished {
+            guard entry.kind == .textPost, let channel = entry.channel, let sketch = entry.sketch else { continue }
+            var candidates = Set<String>()
+            for (slot, value) in sketch.values.enumerated() {
+                guard let bucket = buckets["\(channel)/\(slot)/\(value)"], bucket.count <= Self.bucketLimit else { continue }
+                candidates.formUnion(bucket)
+            }
+            let best = candidates.subtracting(taken).compactMap { candidate in
+                sketches[candidate].map { (candidate, $0.agreement(with: sketch)) }
+            }.filter { $0.1 >= Self.agreement }.max { ($0.1, $1.0) < ($1.1, $0.0) }
+            if let best {
+                matches[path] = best.0
+                taken.insert(best.0)
+            }
+        }
+        return matches
+    }
+
+    /// A page that sends the reader on at once: a refresh, the canonical address, and a link
+    /// for a browser that does not follow the refresh.
+    func redirect(from path: String, to target: String) -> RenderedFile {
+        let link = HTMLText.escape(SitePaths.link(from: path, to: target))
+        let canonical = site.config.siteRoot.map { HTMLText.escape($0 + SitePaths.percentEncoded(target)) } ?? link
+        // The address as a reader would say it: absolute with a base URL, else the site path.
+        let shown = site.config.siteRoot == nil ? HTMLText.escape(target) : canonical
+        let strings = site.strings
+        let html = """
+            <!doctype html>
+            <html lang="\(HTMLText.escape(site.config.language))">
+            <head>
+            <meta charset="utf-8">
+            <title>\(HTMLText.escape(strings.text("moved.title")))</title>
+            <meta http-equiv="refresh" content="0; url=\(link)">
+            <link rel="canonical" href="\(canonical)">
+            <meta name="robots" content="noindex">
+            </head>
+            <body>
+            <p>\(HTMLText.escape(strings.text("moved.text"))) <a href="\(link)">\(shown)</a></p>
+            </body>
+            </html>
+
+            """
+        return RenderedFile(path: path, text: html)
+    }
+
+    /// A page saying the post was removed from the archive, linking its channel (when the
+    /// channel is still there) and the home page.
+    func removed(at path: String, channel: Channel?) -> RenderedFile {
+        let strings = site.strings
+        let root = SitePaths.root(of: path)
+        var links = ""
+        if let channel {
+            let href = HTMLText.escape(SitePaths.link(from: path, to: SitePaths.channel(channel.slug, page: 1, of: 1)))
+            links += "<a href=\"\(href)\">\(HTMLText.escape(channel.displayName))</a> · "
+        }
+        links += "<a href=\"\(HTMLText.escape(root + SitePaths.home))\">\(HTMLText.escape(strings.text("channelList")))</a>"
+        let html = """
+            <!doctype html>
+            <html lang="\(HTMLText.escape(site.config.language))">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(HTMLText.escape(strings.text("removed.title"))) · \(HTMLText.escape(site.config.title))</title>
+            <meta name="robots" content="noindex">
+            <link rel="stylesheet" href="\(HTMLText.escape(root))assets/style.css">
+            </head>
+            <body>
+            <main id="main" class="main">
+            <h1 class="page-title">\(HTMLText.escape(strings.text("removed.title")))</h1>
+            <p>\(HTMLText.escape(strings.text("removed.text")))</p>
+            <p>\(links)</p>
+            </main>
+            </body>
+            </html>
+
+            """
+        return RenderedFile(path: path, text: html)
+    }
+}

@@ -1,0 +1,88 @@
+import ChansiteCore
+import Foundation
+
+/// Every page URL the site has published, with what each showed (`PageIdentity`), kept in the
+/// work folder across builds and versions: a URL that stops being a page becomes a redirect
+/// to where its page went, or a "removed" page, never a 404.
+///
+/// Stored as lines of tab-separated fields after a header (`chansite-urls 1`):
+/// `path  kind  key  channel|-  sketch|-`, sorted by path. Its format changes only with its
+/// header, never with chansite's version: a history must outlive upgrades.
+package struct URLHistory: Sendable, Equatable {
+    package struct Entry: Sendable, Hashable {
+        package var kind: PageIdentity.Kind
+        package var key: String
+        package var channel: String?
+        /// The words of a text copy's post, to find it again after an edit.
+        package var sketch: WordSketch?
+
+        package init(_ identity: PageIdentity, sketch: WordSketch? = nil) {
+            kind = identity.kind
+            key = identity.key
+            channel = identity.channel
+            self.sketch = sketch
+        }
+    }
+
+    package static let header = "chansite-urls 1"
+    package var pages: [String: Entry] = [:]
+
+    package init(pages: [String: Entry] = [:]) { self.pages = pages }
+
+    /// The history in `data`; lines that are not well-formed are skipped with one warning
+    /// naming the first (a hand-edited or damaged file loses only those URLs).
+    package static func parse(_ data: Data, path: String) -> (history: URLHistory, diagnostics: [Diagnostic]) {
+        let text = String(decoding: data, as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
+        guard lines.first == Substring(header) else {
+            let what = lines.isEmpty ? "is empty" : "is not a chansite URL history (\(header))"
+            return (URLHistory(), [.warning("'\(PathName.last(path))' \(what); URLs published before are not kept", at: SourceLocation(path: path))])
+        }
+        lines = lines.dropFirst()
+        var history = URLHistory()
+        var bad: (line: Int, count: Int)?
+        for (offset, line) in lines.enumerated() {
+            if let (page, entry) = Self.entry(line) {
+                history.pages[page] = entry
+            } else {
+                bad = (bad?.line ?? offset + 2, (bad?.count ?? 0) + 1)
+            }
+        }
+        guard let bad else { return (history, []) }
+        return (
+            history,
+            [.warning("\(Counted.of(bad.count, "line")) of the URL history unreadable and skipped", at: SourceLocation(path: path, line: bad.line))]
+        )
+    }
+
+    static func entry(_ line: Substring) -> (String, Entry)? {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        guard fields.count == 5, isSitePath(fields[0]), let kind = PageIdentity.Kind(rawValue: String(fields[1])),
+            isKey(fields[2]), fields[3] == "-" || isKey(fields[3])
+        else { return nil }
+        let sketch = fields[4] == "-" ? nil : WordSketch(hex: fields[4])
+        if fields[4] != "-", sketch == nil { return nil }
+        let identity = PageIdentity(kind: kind, key: String(fields[2]), channel: fields[3] == "-" ? nil : String(fields[3]))
+        return (String(fields[0]), Entry(identity, sketch: sketch))
+    }
+
+    static func isKey(_ field: Substring) -> Bool { field.count == 16 && field.allSatisfy(\.isHexDigit) }
+
+    /// A page path the site could have written: relative, `.html`, no `.`/`..` segment, no
+    /// control or separator characters. The file is outside the site; it is still read as input.
+    static func isSitePath(_ field: Substring) -> Bool {
+        guard field.count <= 1024, field.hasSuffix(".html"), !field.hasPrefix("/") else { return false }
+        guard field.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F && $0 != "\\" }) else { return false }
+        return field.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+
+    /// The history as its file holds it.
+    package func encoded() -> Data {
+        var text = Self.header + "\n"
+        for path in pages.keys.sorted() {
+            guard let entry = pages[path] else { continue }
+            text += [path, entry.kind.rawValue, entry.key, entry.channel ?? "-", entry.sketch?.hex ?? "-"].joined(separator: "\t") + "\n"
+        }
+        return Data(text.utf8)
+    }
+}
