@@ -509,7 +509,7 @@ h1 .avatar { width: 3rem; height: 3rem; }
 .poll-count { white-space: nowrap; color: var(--muted); font-size: .9rem; font-variant-numeric: tabular-nums; }
 .poll meter { grid-column: 1 / -1; width: 100%; height: .6rem; }
 .poll-total, .poll-closed, .post-edited, .reply-count { color: var(--muted); font-size: .9rem; }
-.post-deleted { font-size: .9rem; padding: 0 .4rem; border-radius: 4px; background: var(--del); }
+.post-deleted { font-size: .9rem; padding: 0 .4rem; border-radius: 4px; background: var(--del); color: var(--fg); }
 .post-versions { margin: 1rem 0; }
 .post-versions summary { cursor: pointer; color: var(--muted); }
 .post-versions ol { padding-inline-start: 1.2rem; }

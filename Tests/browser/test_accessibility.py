@@ -19,9 +19,13 @@ def page_kinds(output):
             f"tags/{tag}/index.html", "search.html?q=%D0%BC%D0%BE%D0%B4%D0%B5%D0%BB%D0%B8", "404.html"]
 
 
-def violations(browser, url, scheme):  # noqa: F811
+def violations(browser, url, scheme, before=None):  # noqa: F811
+    """Serious findings of axe on `url` in a colour scheme, after the script `before` ran (say,
+    to open a disclosure, so what it hides is checked too)."""
     browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
     browser.get(url)
+    if before:
+        browser.execute_script(before)
     with open(AXE, encoding="utf-8") as f:
         browser.execute_script(f.read())
     result = browser.execute_async_script(
