@@ -247,7 +247,8 @@ package struct Pipeline: Sendable {
                     : SitemapRenderer(siteRoot: config.siteRoot).render(pages: Self.indexable(pages, of: site), modified: Self.lastModified(site))
                 diagnostics += try Self.keepPublishedURLs(site: site, pages: pages, into: sink).map { $0.inStage(.render) }
                 let feeds = try Feeds(site: site, media: media.media).render()
-                for file in feeds + sitemap + [
+                let data = ChannelPostsJSON(site: site, media: media.media).render()
+                for file in feeds + data + sitemap + [
                     RobotsRenderer(siteRoot: config.siteRoot).render()
                 ] + templates.assets {
                     try sink.write(file.path, contents: file.contents, fingerprint: nil)

@@ -29,10 +29,24 @@ package enum SitePaths {
         page <= 1 ? "channels/\(slug)/archive-\(key).html" : "channels/\(slug)/archive-\(key)-page-\(page).html"
     }
 
+    /// A channel's media gallery: one of its kinds (`photos` is the gallery's first page,
+    /// `gallery.html`; the others `gallery-files.html`, …), a page of it.
+    package static func gallery(_ slug: String, kind: String, page: Int = 1) -> String {
+        let name = kind == "photos" ? "gallery" : "gallery-" + kind
+        return "channels/\(slug)/" + (page <= 1 ? name : "\(name)-\(page)") + ".html"
+    }
+
     /// Whether `slug` is the name of one of a channel's own pages (`index`, `page-2`,
-    /// `archive`, `archive-2024-03`); a post's slug never is (`SiteAssembler` makes sure).
+    /// `archive`, `archive-2024-03`, `gallery`, `gallery-files-2`); a post's slug never is
+    /// (`SiteAssembler` makes sure).
     package static func isChannelPageName(_ slug: String) -> Bool {
-        if slug == "index" || slug == "archive" { return true }
+        if slug == "index" || slug == "archive" || slug == "gallery" { return true }
+        if slug.hasPrefix("gallery-") {
+            let parts = slug.dropFirst("gallery-".count).split(separator: "-", omittingEmptySubsequences: false)
+            if parts.allSatisfy({ ["files", "audio", "links"].contains($0) || (!$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber }) }) {
+                return true
+            }
+        }
         for prefix in ["page-", "archive-"] where slug.hasPrefix(prefix) {
             let rest = slug.dropFirst(prefix.count)
             if !rest.isEmpty, rest.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) { return true }
@@ -44,6 +58,8 @@ package enum SitePaths {
 
     package static func channelAtom(_ slug: String) -> String { "channels/\(slug)/atom.xml" }
     package static func channelJSONFeed(_ slug: String) -> String { "channels/\(slug)/feed.json" }
+    /// A channel's posts as data (`ChannelPostsJSON`).
+    package static func channelPostsJSON(_ slug: String) -> String { "channels/\(slug)/posts.json" }
 
     package static func tagAtom(_ slug: String) -> String { "tags/\(slug)/atom.xml" }
 

@@ -62,8 +62,10 @@ import Testing
     }
 
     @Test func channelPageNamesAreNeverPostSlugs() {
-        for name in ["index", "archive", "page-2", "archive-2024-03"] { #expect(SitePaths.isChannelPageName(name)) }
-        for name in ["1", "42-2", "pages", "post-abc123", "archived"] { #expect(!SitePaths.isChannelPageName(name)) }
+        for name in ["index", "archive", "page-2", "archive-2024-03", "gallery", "gallery-2", "gallery-files", "gallery-links-3"] {
+            #expect(SitePaths.isChannelPageName(name))
+        }
+        for name in ["1", "42-2", "pages", "post-abc123", "archived", "gallery-of-art", "galleryx"] { #expect(!SitePaths.isChannelPageName(name)) }
     }
 
     @Test func aSecondFileAtOnePathIsAnError() throws {

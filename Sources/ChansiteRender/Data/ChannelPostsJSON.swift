@@ -1,0 +1,150 @@
+import ChansiteCore
+import ChansiteMedia
+import ChansiteModel
+import Foundation
+
+/// `channels/<channel>/posts.json`: the channel's posts as data, for other tools
+/// (docs/posts-json.md). Stable ids, dates, the text with its formatting, media as the site
+/// published them and each post's earlier versions; what the privacy pass withheld is not
+/// there. Written a post at a time (never a whole tree in memory); keys in a fixed order.
+package struct ChannelPostsJSON: Sendable {
+    package static let version = 1
+    package let site: Site
+    let media: [String: [PublishedMedia]]
+
+    package init(site: Site, media: [String: [PublishedMedia]] = [:]) {
+        self.site = site
+        self.media = media
+    }
+
+    package func render() -> [RenderedFile] {
+        site.channels.concurrentMap(chunk: 1) { channel in
+            RenderedFile(path: SitePaths.channelPostsJSON(channel.slug), contents: file(of: channel))
+        }
+    }
+
+    func file(of channel: Channel) -> Data {
+        var json = JSONText()
+        var data = Data()
+        json.raw("{\"version\":\(Self.version),\"channel\":{\"slug\":")
+        json.string(channel.slug)
+        field(&json, "title", channel.info.title)
+        field(&json, "handle", channel.info.handle)
+        field(&json, "exportID", channel.info.channelID)
+        field(&json, "description", channel.info.description)
+        json.raw("},\"posts\":[")
+        // In time order, whichever order the pages show.
+        let posts = site.config.channelOrder == .newest ? Array(channel.posts.reversed()) : channel.posts
+        for (n, post) in posts.enumerated() {
+            json.raw(n == 0 ? "\n" : ",\n")
+            write(post, into: &json)
+            if json.count >= 1 << 20 { data.append(json.take()) }
+        }
+        json.raw("\n]}\n")
+        data.append(json.take())
+        return data
+    }
+
+    func write(_ sitePost: SitePost, into json: inout JSONText) {
+        let post = sitePost.post
+        let details = post.details
+        json.raw("{\"id\":")
+        json.string(post.messageID ?? sitePost.slug)
+        field(&json, "messageID", post.messageID)
+        field(&json, "url", sitePost.path)
+        field(&json, "date", post.date.map(Self.iso))
+        // Written by the exporting machine's clock, zone unknown: read as if UTC.
+        if details?.dateIsLocal == true { json.raw(",\"dateIsLocal\":true") }
+        field(&json, "dateText", post.date == nil ? post.dateText : nil)
+        field(&json, "edited", details?.edited.map(Self.iso))
+        field(&json, "deletedAfter", details?.deletedAfter.map(Self.iso))
+        field(&json, "title", post.title)
+        json.raw(",\"text\":")
+        json.string(post.text)
+        if let spans = post.spans, spans.contains(where: { $0.kind != "plain" }) {
+            json.raw(",\"entities\":[")
+            for (n, span) in spans.enumerated() {
+                json.raw(n == 0 ? "{\"type\":" : ",{\"type\":")
+                json.string(span.kind)
+                field(&json, "text", span.text)
+                field(&json, "href", span.href)
+                field(&json, "language", span.language)
+                if span.collapsed { json.raw(",\"collapsed\":true") }
+                json.raw("}")
+            }
+            json.raw("]")
+        }
+        list(&json, "hashtags", post.hashtags)
+        field(&json, "forwardedFrom", post.forwardedFrom)
+        field(&json, "author", details?.author)
+        field(&json, "replyTo", post.replyTo)
+        if let reactions = post.reactions, !reactions.isEmpty {
+            json.raw(",\"reactions\":[")
+            for (n, reaction) in reactions.enumerated() {
+                json.raw(n == 0 ? "{\"emoji\":" : ",{\"emoji\":")
+                json.string(reaction.emoji)
+                json.raw(",\"count\":")
+                json.number(Int64(reaction.count))
+                json.raw("}")
+            }
+            json.raw("]")
+        }
+        writeMedia(post.media, published: media[sitePost.id] ?? [], into: &json)
+        if let versions = details?.versions, !versions.isEmpty {
+            json.raw(",\"versions\":[")
+            for (n, version) in versions.enumerated() {
+                json.raw(n == 0 ? "{\"text\":" : ",{\"text\":")
+                json.string(version.text)
+                field(&json, "seen", version.seen.map(Self.iso))
+                field(&json, "edited", version.edited.map(Self.iso))
+                json.raw("}")
+            }
+            json.raw("]")
+        }
+        json.raw("}")
+    }
+
+    func writeMedia(_ files: [MediaFile], published: [PublishedMedia], into json: inout JSONText) {
+        guard !files.isEmpty else { return }
+        json.raw(",\"media\":[")
+        for (n, file) in files.enumerated() {
+            let site = n < published.count ? published[n] : nil
+            json.raw(n == 0 ? "{\"kind\":" : ",{\"kind\":")
+            json.string(file.kind.name)
+            field(&json, "file", site?.path)
+            field(&json, "thumbnail", site?.thumbnailPath ?? site?.posterPath)
+            field(&json, "fileName", file.fileName)
+            field(&json, "mimeType", file.mimeType)
+            number(&json, "width", file.width)
+            number(&json, "height", file.height)
+            number(&json, "durationSeconds", file.durationSeconds)
+            field(&json, "unavailable", file.unavailable?.rawValue)
+            json.raw("}")
+        }
+        json.raw("]")
+    }
+
+    func field(_ json: inout JSONText, _ key: String, _ value: String?) {
+        guard let value else { return }
+        json.raw(",\"\(key)\":")
+        json.string(value)
+    }
+
+    func number(_ json: inout JSONText, _ key: String, _ value: Int?) {
+        guard let value else { return }
+        json.raw(",\"\(key)\":")
+        json.number(Int64(value))
+    }
+
+    func list(_ json: inout JSONText, _ key: String, _ values: [String]) {
+        guard !values.isEmpty else { return }
+        json.raw(",\"\(key)\":[")
+        for (n, value) in values.enumerated() {
+            if n > 0 { json.raw(",") }
+            json.string(value)
+        }
+        json.raw("]")
+    }
+
+    static func iso(_ date: Date) -> String { date.formatted(.iso8601) }
+}
