@@ -524,6 +524,17 @@ h1 .avatar { width: 3rem; height: 3rem; }
 .archive-months { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: .25rem 1rem; }
 /* A listed post's first picture: small, cropped, above its words. */
 .summary-thumb { display: block; width: 100%; max-width: 20rem; height: auto; max-height: 12rem; object-fit: cover; border-radius: 6px; margin: .25rem 0; }
+.gallery-tabs ul { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; margin: 0 0 1rem; }
+.gallery-tabs a, .gallery-tabs [aria-current] { display: inline-block; padding: .2rem .7rem; border-radius: 999px; border: 1px solid var(--line); }
+.gallery-tabs [aria-current] { background: var(--accent); color: var(--bg); border-color: var(--accent); }
+.gallery-tabs [aria-current] .count { color: inherit; }
+.gallery-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(9rem, 30%), 1fr)); gap: 4px; list-style: none; padding: 0; }
+.gallery-grid a { position: relative; display: block; }
+.gallery-grid img { display: block; width: 100%; height: auto; aspect-ratio: 1; object-fit: cover; border-radius: 4px; background: var(--line); }
+.gallery-video { position: absolute; inset-inline-start: 4px; bottom: 4px; padding: 0 .35rem; border-radius: 4px; background: rgba(0, 0, 0, .72); color: #fff; font-size: .8rem; }
+.gallery-list { list-style: none; padding: 0; }
+.gallery-list li { padding: .5rem 0; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+.gallery-post { display: block; color: var(--muted); font-size: .9rem; }
 
 """#,
         "assets/viewer.js": #"""
@@ -771,6 +782,31 @@ var chansiteWords = (function () {
 {{/base}}
 
 """#,
+        "gallery.mustache": #"""
+{{<base}}
+{{$content}}
+{{> partials/channel-header}}
+<h2 class="page-title">{{heading}}</h2>
+<nav class="gallery-tabs" aria-label="{{t.gallery}}">
+  <ul>{{#tabs}}<li>{{#isCurrent}}<span aria-current="page">{{name}} <span class="count">{{countText}}</span></span>{{/isCurrent}}{{^isCurrent}}<a href="{{url}}">{{name}} <span class="count">{{countText}}</span></a>{{/isCurrent}}</li>{{/tabs}}</ul>
+</nav>
+{{> partials/pagination}}
+{{#isGrid}}
+<ul class="gallery-grid">
+{{#tiles}}  <li><a href="{{postURL}}">{{#media.thumbURL}}<img src="{{media.thumbURL}}"{{#media.srcset}} srcset="{{media.srcset}}" sizes="10rem"{{/media.srcset}}{{#media.width}} width="{{media.width}}" height="{{media.height}}"{{/media.width}} loading="lazy" alt="{{postHeading}}">{{/media.thumbURL}}{{^media.thumbURL}}<img src="{{media.posterURL}}" loading="lazy" alt="{{media.label}}: {{postHeading}}">{{/media.thumbURL}}{{#media.isVideo}}<span class="gallery-video">▶{{#media.duration}} {{media.duration}}{{/media.duration}}</span>{{/media.isVideo}}</a></li>
+{{/tiles}}</ul>
+{{/isGrid}}
+{{#isList}}
+<ul class="gallery-list">
+{{#entries}}  <li>{{#media}}{{#fileURL}}<a class="gallery-file" href="{{fileURL}}"{{#download}} download="{{download}}"{{/download}}>{{#name}}{{name}}{{/name}}{{^name}}{{#title}}{{title}}{{/title}}{{^title}}{{label}}{{/title}}{{/name}}</a>{{/fileURL}}{{#performer}} · {{performer}}{{/performer}}{{#duration}} · {{duration}}{{/duration}}{{#size}} · {{size}}{{/size}}{{/media}}{{#linkURL}}<a class="gallery-link" href="{{linkURL}}" rel="nofollow noopener">{{linkURL}}</a>{{/linkURL}}
+    <span class="gallery-post">{{#dateText}}{{dateText}} · {{/dateText}}<a href="{{postURL}}">{{postHeading}}</a></span></li>
+{{/entries}}</ul>
+{{/isList}}
+{{#endOfPage}}{{> partials/pagination}}{{/endOfPage}}
+{{/content}}
+{{/base}}
+
+"""#,
         "index.mustache": #"""
 {{<base}}
 {{$content}}
@@ -819,7 +855,7 @@ var chansiteWords = (function () {
   <p class="channel-meta">
     {{#channel.handle}}<a href="{{channel.telegramURL}}" rel="noopener">@{{channel.handle}}</a> · {{/channel.handle}}
     {{#channel.subscribersText}}{{channel.subscribersText}} · {{/channel.subscribersText}}
-    {{channel.postCountText}} · {{#channel.archiveURL}}<a href="{{channel.archiveURL}}">{{t.archive}}</a> · {{/channel.archiveURL}}<a href="{{channel.feedURL}}">{{t.rss}}</a> · <a href="{{channel.atomURL}}">Atom</a>
+    {{channel.postCountText}} · {{#channel.archiveURL}}<a href="{{channel.archiveURL}}">{{t.archive}}</a> · {{/channel.archiveURL}}{{#channel.galleryURL}}<a href="{{channel.galleryURL}}">{{t.gallery}}</a> · {{/channel.galleryURL}}<a href="{{channel.feedURL}}">{{t.rss}}</a> · <a href="{{channel.atomURL}}">Atom</a>
   </p>
   {{#channel.descriptionHTML}}<div class="channel-description"{{#channel.language}} lang="{{channel.language}}"{{/channel.language}}>{{{channel.descriptionHTML}}}</div>{{/channel.descriptionHTML}}
 </section>
@@ -1100,7 +1136,13 @@ var chansiteWords = (function () {
     "removed.title": "Removed from the archive",
     "removed.text": "This post was removed from the archive.",
     "deletedAfter": "deleted from the channel after {date}",
-    "version.seen": "as of {date}"
+    "version.seen": "as of {date}",
+    "gallery": "Media",
+    "gallery.photos": "Photos and videos",
+    "gallery.files": "Files",
+    "gallery.audio": "Voice and audio",
+    "gallery.links": "Links",
+    "galleryOf": "{channel}: {kind}"
   },
   "counted": {
     "photos": {
@@ -1259,7 +1301,13 @@ var chansiteWords = (function () {
     "removed.title": "Удалено из архива",
     "removed.text": "Этот пост удалён из архива.",
     "deletedAfter": "удалено из канала после {date}",
-    "version.seen": "по состоянию на {date}"
+    "version.seen": "по состоянию на {date}",
+    "gallery": "Медиа",
+    "gallery.photos": "Фото и видео",
+    "gallery.files": "Файлы",
+    "gallery.audio": "Голосовые и аудио",
+    "gallery.links": "Ссылки",
+    "galleryOf": "{channel}: {kind}"
   },
   "counted": {
     "photos": {
@@ -1434,7 +1482,13 @@ var chansiteWords = (function () {
     "removed.title": "Вилучено з архіву",
     "removed.text": "Цей допис вилучено з архіву.",
     "deletedAfter": "видалено з каналу після {date}",
-    "version.seen": "станом на {date}"
+    "version.seen": "станом на {date}",
+    "gallery": "Медіа",
+    "gallery.photos": "Фото й відео",
+    "gallery.files": "Файли",
+    "gallery.audio": "Голосові та аудіо",
+    "gallery.links": "Посилання",
+    "galleryOf": "{channel}: {kind}"
   },
   "counted": {
     "photos": {

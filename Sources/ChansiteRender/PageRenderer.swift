@@ -13,6 +13,8 @@ package struct PageRenderer: Sendable {
         case post(Int, Int)
         case tag(Int, page: Int)
         case archive(Int)
+        /// Channel, kind, page of the kind.
+        case gallery(Int, ChannelGalleries.Kind, page: Int)
         /// Channel, month (an index into its months), page of the month.
         case month(Int, Int, page: Int)
     }
@@ -36,6 +38,7 @@ package struct PageRenderer: Sendable {
     var postsPerMonthPage = ChannelMonths.postsPerPage
     let links: LocalLinks
     let months: ChannelMonths
+    let galleries: ChannelGalleries
     /// The interface words in the site's language.
     var strings: SiteStrings { site.strings }
 
@@ -45,6 +48,7 @@ package struct PageRenderer: Sendable {
         self.media = media
         self.links = LocalLinks(site: site)
         self.months = ChannelMonths(site: site, dates: DateDisplay(config: site.config, strings: site.strings))
+        self.galleries = ChannelGalleries(site: site, media: media)
     }
 
     /// Renders every page into `sink`, in parallel. Each post's view is made once, and its
@@ -63,7 +67,10 @@ package struct PageRenderer: Sendable {
         // Pages, then about one search or media file for every two posts.
         sink.expect(files: run.total + site.channels.reduce(0) { $0 + $1.posts.count / 2 })
         var posts = PostViews(site: site, media: media, links: links, bodies: memos?.bodies, memo: memos?.postViews, avatars: avatars)
-        let channels = ChannelView.views(site: site, archived: Set(months.byChannel.keys), avatars: avatars)
+        var channels = ChannelView.views(site: site, archived: Set(months.byChannel.keys), avatars: avatars)
+        for index in channels.indices {
+            channels[index].galleryURL = galleries.firstPage(of: channels[index].slug).map(SitePaths.rootLink(to:))
+        }
         // Summaries wait on disk beside the staging folder when views let go of their bodies.
         let scratch = posts.releasing ? sink.scratchFolder.flatMap { ScratchFile(in: $0) } : nil
         let summaryPage = page(nil, title: "", EmptyView())
@@ -218,8 +225,20 @@ package struct PageRenderer: Sendable {
         return listing.map { Page.channel(c, page: $0) } + range.map { Page.post(c, $0) }
     }
 
-    /// Channel `c`'s archive and month pages (they show summaries, not bodies).
+    /// Channel `c`'s archive, month and gallery pages (they show summaries, not bodies).
     func archivePages(_ c: Int) -> [Page] {
+        galleryPages(c) + monthPages(c)
+    }
+
+    func galleryPages(_ c: Int) -> [Page] {
+        guard let kinds = galleries.byChannel[site.channels[c].slug] else { return [] }
+        return ChannelGalleries.Kind.allCases.flatMap { kind -> [Page] in
+            guard let items = kinds[kind] else { return [] }
+            return (1...Pagination(itemCount: items.count, perPage: kind.perPage).pageCount).map { Page.gallery(c, kind, page: $0) }
+        }
+    }
+
+    func monthPages(_ c: Int) -> [Page] {
         guard let months = months.byChannel[site.channels[c].slug] else { return [] }
         return [.archive(c)]
             + months.indices.flatMap { m in
@@ -290,6 +309,8 @@ package struct PageRenderer: Sendable {
             return (SitePaths.archive(channel.slug), self.page(.archive, title: strings.text("archiveOf", ["channel": channel.displayName]), view))
         case .month(let c, let m, let number):
             return monthPage(channel: c, index: m, page: number, views: views)
+        case .gallery(let c, let kind, let number):
+            return galleryPage(channel: c, kind: kind, page: number, views: views)
         case .tag(let t, let number):
             let tag = site.tags[t]
             let pagination = Pagination(itemCount: tag.postIDs.count, perPage: perPage)
@@ -302,6 +323,40 @@ package struct PageRenderer: Sendable {
                 pagination: pagination.view(page: number, chronological: false) { SitePaths.tag(tag.slug, page: $0) })
             return (SitePaths.tag(tag.slug, page: number), self.page(.tag, title: title, view))
         }
+    }
+
+    func galleryPage(channel c: Int, kind: ChannelGalleries.Kind, page number: Int, views: Views) -> (String, PageView) {
+        let channel = site.channels[c]
+        let kinds = galleries.byChannel[channel.slug] ?? [:]
+        let items = kinds[kind] ?? []
+        let pagination = Pagination(itemCount: items.count, perPage: kind.perPage)
+        let dates = views.posts.dates
+        let shown = items[pagination.range(ofPage: number)].map { item -> GalleryItemView in
+            let post = channel.posts[item.post]
+            let published = media[post.id] ?? []
+            let file = item.media.map { m in
+                MediaView(post.post.media[m], published: m < published.count ? published[m] : PublishedMedia(), strings: strings)
+            }
+            return GalleryItemView(
+                media: file, linkURL: item.link, postURL: SitePaths.rootLink(to: post.path), postHeading: post.heading,
+                dateText: post.post.date.map(dates.text))
+        }
+        let tabs = ChannelGalleries.Kind.allCases.compactMap { other -> GalleryTabView? in
+            guard let count = kinds[other]?.count else { return nil }
+            return GalleryTabView(
+                name: strings.text(other.titleKey), url: SitePaths.rootLink(to: SitePaths.gallery(channel.slug, kind: other.rawValue)),
+                countText: strings.number(count), isCurrent: other == kind ? true : nil)
+        }
+        let heading = strings.text(kind.titleKey)
+        let view = GalleryPageView(
+            channel: views.channels[c], heading: heading, tabs: tabs, tiles: kind == .photos ? shown : nil,
+            entries: kind == .photos ? nil : shown,
+            pagination: pagination.view(page: number, chronological: false) { SitePaths.gallery(channel.slug, kind: kind.rawValue, page: $0) })
+        let title = strings.text("galleryOf", ["channel": channel.displayName, "kind": heading])
+        return (
+            SitePaths.gallery(channel.slug, kind: kind.rawValue, page: number),
+            page(.gallery, title: number > 1 ? strings.text("pageOf", ["title": title, "n": strings.number(number)]) : title, view)
+        )
     }
 
     func monthPage(channel c: Int, index m: Int, page number: Int, views: Views) -> (String, PageView) {

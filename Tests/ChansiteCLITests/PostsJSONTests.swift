@@ -19,9 +19,10 @@ import Testing
             #expect(root["version"] as? Int == 1)
             #expect((root["channel"] as? [String: Any])?["slug"] as? String == channel)
             let posts = try #require(root["posts"] as? [[String: Any]])
-            let pages = SiteFiles(root: output).html.filter {
-                $0.hasPrefix("channels/\(channel)/") && !["index.html", "archive.html"].contains(($0 as NSString).lastPathComponent)
-                    && !($0 as NSString).lastPathComponent.hasPrefix("archive-") && !($0 as NSString).lastPathComponent.hasPrefix("page-")
+            let pages = SiteFiles(root: output).html.filter { page in
+                let name = (page as NSString).lastPathComponent
+                return page.hasPrefix("channels/\(channel)/") && name != "index.html"
+                    && !["archive", "page-", "gallery"].contains { name.hasPrefix($0) }
             }
             #expect(posts.count == pages.count, "\(channel): \(posts.count) posts, \(pages.count) pages")
             #expect(Set(posts.compactMap { $0["id"] as? String }).count == posts.count, "ids are unique")

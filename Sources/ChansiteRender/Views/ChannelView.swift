@@ -21,6 +21,8 @@ struct ChannelView: TemplateView {
     var descriptionParagraphs: [String]?
     var descriptionHTML: String?
     var archiveURL: String?
+    /// The channel's media gallery, when it has media or links.
+    var galleryURL: String?
     /// The channel's picture (64 CSS pixels, a JPEG chansite made), when its export has one.
     var avatarURL: String?
     /// The language of the channel's name and description, when configured and not the site's.
@@ -35,7 +37,8 @@ struct ChannelView: TemplateView {
         "postCount": { $0.postCount }, "postCountText": { $0.postCountText }, "handle": { $0.handle },
         "telegramURL": { $0.telegramURL }, "subscribers": { $0.subscribers }, "subscribersText": { $0.subscribersText },
         "description": { $0.description }, "descriptionParagraphs": { $0.descriptionParagraphs },
-        "descriptionHTML": { $0.descriptionHTML }, "archiveURL": { $0.archiveURL }, "avatarURL": { $0.avatarURL }, "language": { $0.language },
+        "descriptionHTML": { $0.descriptionHTML }, "archiveURL": { $0.archiveURL }, "galleryURL": { $0.galleryURL }, "avatarURL": { $0.avatarURL },
+        "language": { $0.language },
         "latest": { $0.latest }, "noindex": { $0.noindex },
     ])
 

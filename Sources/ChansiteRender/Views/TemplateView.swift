@@ -48,7 +48,8 @@ enum ViewCatalog {
             HomeView.fields.names, TagsView.fields.names, SearchView.fields.names, NotFoundView.fields.names,
             ChannelPageView.fields.names, PostPageView.fields.names, ArchiveView.fields.names, YearView.fields.names,
             MonthLinkView.fields.names, MonthPageView.fields.names, TagPageView.fields.names, TagInfoView.fields.names,
-            EndOfPageView.fields.names, VersionView.fields.names,
+            EndOfPageView.fields.names, VersionView.fields.names, GalleryPageView.fields.names, GalleryTabView.fields.names,
+            GalleryItemView.fields.names,
         ] {
             names.formUnion(fields)
         }

@@ -26,7 +26,8 @@ import Testing
         "channels/formatting-lab/1.html", "channels/media-shelf/index.html", "channels/album-walk/40.html",
         "channels/replychain/102.html", "channels/replychain/100.html", "channels/service-desk/index.html",
         "channels/channel-1000000011/1.html", "channels/overlap-news/archive.html", "channels/archive-watch/2.html",
-        "channels/archive-watch/3.html",
+        "channels/archive-watch/3.html", "channels/media-shelf/gallery.html", "channels/media-shelf/gallery-files.html",
+        "channels/media-shelf/gallery-audio.html",
     ])
     func pagesMatchTheGolden(path: String) throws {
         let result = try Self.build()
