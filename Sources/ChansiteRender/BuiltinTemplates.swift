@@ -23,12 +23,40 @@ package enum BuiltinTemplates {
 <h2 class="page-title">{{t.archive}}</h2>
 {{#years}}
 <section class="archive-year">
-  <h3>{{year}} <span class="count">{{count}}</span></h3>
+  <h3><a href="{{url}}">{{year}}</a> <span class="count">{{count}}</span></h3>
   <ul class="archive-months">{{#months}}<li><a href="{{url}}">{{monthName}}</a> <span class="count">{{count}}</span></li>{{/months}}</ul>
 </section>
 {{/years}}
 {{/content}}
 {{/base}}
+
+"""#,
+        "assets/days.js": #"""
+/* chansite "on this day": the home page lists each calendar day with the years it has posts in
+   (data-days="03-05:2021,2023;…"); this picks the reader's today and, when earlier years have
+   posts on it, links each year's posts. Without it the section links the page of every day. */
+(function () {
+  "use strict";
+  var box = document.querySelector(".on-this-day");
+  if (!box) return;
+  var now = new Date();
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  var key = pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  var entry = (box.getAttribute("data-days") || "").split(";").filter(function (e) { return e.slice(0, 6) === key + ":"; })[0];
+  if (!entry) return;
+  var years = entry.slice(6).split(",").map(Number).filter(function (y) { return y && y < now.getFullYear(); });
+  if (!years.length) return;
+  var page = (box.getAttribute("data-day-url") || "").replace("MM-DD", key);
+  var text = box.querySelector(".on-this-day-text");
+  text.textContent = (box.getAttribute("data-label") || "") + " ";
+  years.reverse().forEach(function (year, i) {
+    if (i) text.appendChild(document.createTextNode(" · "));
+    var link = document.createElement("a");
+    link.href = page + "#y" + year;
+    link.textContent = String(year);
+    text.appendChild(link);
+  });
+})();
 
 """#,
         "assets/favicon.svg": #"""
@@ -535,6 +563,10 @@ h1 .avatar { width: 3rem; height: 3rem; }
 .gallery-list { list-style: none; padding: 0; }
 .gallery-list li { padding: .5rem 0; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
 .gallery-post { display: block; color: var(--muted); font-size: .9rem; }
+.on-this-day { margin: 1.5rem 0; }
+.year-list, .days-list { padding-inline-start: 1.2rem; }
+.days-list { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; }
+.day-year h2 { border-bottom: 1px solid var(--line); }
 
 """#,
         "assets/viewer.js": #"""
@@ -782,6 +814,39 @@ var chansiteWords = (function () {
 {{/base}}
 
 """#,
+        "day.mustache": #"""
+{{<base}}
+{{$content}}
+<p class="lead"><a href="{{daysURL}}">{{t.onThisDay}}</a></p>
+<h1 class="page-title">{{dayName}}</h1>
+<p class="lead">{{countText}}</p>
+{{> partials/pagination}}
+{{#years}}
+<section class="day-year" id="{{anchor}}">
+  <h2>{{year}}</h2>
+  {{#posts}}{{> partials/post-summary}}{{/posts}}
+</section>
+{{/years}}
+{{#endOfPage}}{{> partials/pagination}}{{/endOfPage}}
+{{/content}}
+{{/base}}
+
+"""#,
+        "days.mustache": #"""
+{{<base}}
+{{$content}}
+<h1 class="page-title">{{t.onThisDay}}</h1>
+<p class="lead">{{t.daysLead}}</p>
+{{#months}}
+<section class="days-month">
+  <h2>{{monthName}}</h2>
+  <ul class="days-list">{{#days}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/days}}</ul>
+</section>
+{{/months}}
+{{/content}}
+{{/base}}
+
+"""#,
         "gallery.mustache": #"""
 {{<base}}
 {{$content}}
@@ -809,6 +874,7 @@ var chansiteWords = (function () {
 """#,
         "index.mustache": #"""
 {{<base}}
+{{$head}}{{#daysURL}}<script src="{{root}}assets/days.js" defer></script>{{/daysURL}}{{/head}}
 {{$content}}
 <h1 class="page-title">{{site.title}}</h1>
 <p class="lead">{{channelCountText}} · {{postCountText}} · {{tagCountText}}</p>
@@ -824,6 +890,12 @@ var chansiteWords = (function () {
   </section>
 {{/channels}}
 </div>
+{{#daysURL}}
+<section class="on-this-day" data-days="{{onThisDay}}" data-day-url="{{dayURLPattern}}" data-label="{{t.onThisDayYears}}">
+  <h2>{{t.onThisDay}}</h2>
+  <p class="on-this-day-text"><a href="{{daysURL}}">{{t.onThisDayAll}}</a></p>
+</section>
+{{/daysURL}}
 {{#hasTopTags}}
 <h2>{{t.popularTags}}</h2>
 <ul class="tags tag-cloud">{{#topTags}}<li><a href="{{url}}">{{name}} <span class="count">{{count}}</span></a></li>{{/topTags}}</ul>
@@ -1142,7 +1214,15 @@ var chansiteWords = (function () {
     "gallery.files": "Files",
     "gallery.audio": "Voice and audio",
     "gallery.links": "Links",
-    "galleryOf": "{channel}: {kind}"
+    "galleryOf": "{channel}: {kind}",
+    "onThisDay": "On this day",
+    "onThisDayAll": "Posts by day of the year",
+    "onThisDayYears": "Posted on this day in",
+    "daysLead": "Every day of the year with posts, across all years.",
+    "yearOf": "{channel}: {year}",
+    "busiestDays": "Busiest days",
+    "topTags": "Top tags",
+    "mostReacted": "Most reacted posts"
   },
   "counted": {
     "photos": {
@@ -1208,6 +1288,10 @@ var chansiteWords = (function () {
     "earlierVersions": {
       "one": "{n} earlier version",
       "other": "{n} earlier versions"
+    },
+    "reactionsTotal": {
+      "one": "{n} reaction",
+      "other": "{n} reactions"
     }
   }
 }
@@ -1307,7 +1391,15 @@ var chansiteWords = (function () {
     "gallery.files": "Файлы",
     "gallery.audio": "Голосовые и аудио",
     "gallery.links": "Ссылки",
-    "galleryOf": "{channel}: {kind}"
+    "galleryOf": "{channel}: {kind}",
+    "onThisDay": "В этот день",
+    "onThisDayAll": "Посты по дням года",
+    "onThisDayYears": "В этот день публиковали в",
+    "daysLead": "Каждый день года, в который были посты, за все годы.",
+    "yearOf": "{channel}: {year}",
+    "busiestDays": "Самые активные дни",
+    "topTags": "Главные теги",
+    "mostReacted": "Посты с наибольшим числом реакций"
   },
   "counted": {
     "photos": {
@@ -1389,6 +1481,11 @@ var chansiteWords = (function () {
       "one": "{n} прежняя версия",
       "few": "{n} прежние версии",
       "many": "{n} прежних версий"
+    },
+    "reactionsTotal": {
+      "one": "{n} реакция",
+      "few": "{n} реакции",
+      "many": "{n} реакций"
     }
   }
 }
@@ -1488,7 +1585,15 @@ var chansiteWords = (function () {
     "gallery.files": "Файли",
     "gallery.audio": "Голосові та аудіо",
     "gallery.links": "Посилання",
-    "galleryOf": "{channel}: {kind}"
+    "galleryOf": "{channel}: {kind}",
+    "onThisDay": "Цього дня",
+    "onThisDayAll": "Дописи за днями року",
+    "onThisDayYears": "Цього дня публікували в",
+    "daysLead": "Кожен день року, коли були дописи, за всі роки.",
+    "yearOf": "{channel}: {year}",
+    "busiestDays": "Найактивніші дні",
+    "topTags": "Головні теги",
+    "mostReacted": "Дописи з найбільшою кількістю реакцій"
   },
   "counted": {
     "photos": {
@@ -1570,6 +1675,11 @@ var chansiteWords = (function () {
       "one": "{n} попередня версія",
       "few": "{n} попередні версії",
       "many": "{n} попередніх версій"
+    },
+    "reactionsTotal": {
+      "one": "{n} реакція",
+      "few": "{n} реакції",
+      "many": "{n} реакцій"
     }
   }
 }
@@ -1593,6 +1703,39 @@ var chansiteWords = (function () {
 <h1 class="page-title">{{t.tags}}</h1>
 <p class="lead">{{tagCountText}}</p>
 <ul class="tags tag-cloud">{{#tags}}<li><a href="{{url}}">{{name}} <span class="count">{{count}}</span></a></li>{{/tags}}</ul>
+{{/content}}
+{{/base}}
+
+"""#,
+        "year.mustache": #"""
+{{<base}}
+{{$content}}
+{{> partials/channel-header}}
+<p class="lead"><a href="{{archiveURL}}">{{t.archive}}</a></p>
+<h2 class="page-title">{{year}}</h2>
+<p class="lead">{{countText}}</p>
+<section class="year-section">
+  <h3>{{t.months}}</h3>
+  <ul class="archive-months">{{#months}}<li><a href="{{url}}">{{monthName}}</a> <span class="count">{{count}}</span></li>{{/months}}</ul>
+</section>
+{{#hasBusiestDays}}
+<section class="year-section">
+  <h3>{{t.busiestDays}}</h3>
+  <ol class="year-list">{{#busiestDays}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/busiestDays}}</ol>
+</section>
+{{/hasBusiestDays}}
+{{#hasTopTags}}
+<section class="year-section">
+  <h3>{{t.topTags}}</h3>
+  <ul class="tags">{{#topTags}}<li><a href="{{url}}">{{name}} <span class="count">{{count}}</span></a></li>{{/topTags}}</ul>
+</section>
+{{/hasTopTags}}
+{{#hasMostReacted}}
+<section class="year-section">
+  <h3>{{t.mostReacted}}</h3>
+  <ol class="year-list">{{#mostReacted}}<li><a href="{{url}}">{{name}}</a> <span class="count">{{count}}</span></li>{{/mostReacted}}</ol>
+</section>
+{{/hasMostReacted}}
 {{/content}}
 {{/base}}
 

@@ -15,6 +15,11 @@ package struct PageRenderer: Sendable {
         case archive(Int)
         /// Channel, kind, page of the kind.
         case gallery(Int, ChannelGalleries.Kind, page: Int)
+        /// Channel, year.
+        case year(Int, Int)
+        /// Every calendar day; one of them (an index into `CalendarDays.byDay`), a page of it.
+        case dayIndex
+        case day(Int, page: Int)
         /// Channel, month (an index into its months), page of the month.
         case month(Int, Int, page: Int)
     }
@@ -39,6 +44,9 @@ package struct PageRenderer: Sendable {
     let links: LocalLinks
     let months: ChannelMonths
     let galleries: ChannelGalleries
+    let days: CalendarDays
+    /// Tag key → tag, for the year pages' top tags.
+    let tagsByKey: [String: Tag]
     /// The interface words in the site's language.
     var strings: SiteStrings { site.strings }
 
@@ -49,6 +57,8 @@ package struct PageRenderer: Sendable {
         self.links = LocalLinks(site: site)
         self.months = ChannelMonths(site: site, dates: DateDisplay(config: site.config, strings: site.strings))
         self.galleries = ChannelGalleries(site: site, media: media)
+        self.days = CalendarDays(site: site, dates: DateDisplay(config: site.config, strings: site.strings))
+        self.tagsByKey = Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Renders every page into `sink`, in parallel. Each post's view is made once, and its
@@ -240,7 +250,7 @@ package struct PageRenderer: Sendable {
 
     func monthPages(_ c: Int) -> [Page] {
         guard let months = months.byChannel[site.channels[c].slug] else { return [] }
-        return [.archive(c)]
+        return [.archive(c)] + Set(months.map(\.year)).sorted().map { Page.year(c, $0) }
             + months.indices.flatMap { m in
                 (1...Pagination(itemCount: months[m].posts.count, perPage: postsPerMonthPage).pageCount).map { Page.month(c, m, page: $0) }
             }
@@ -249,6 +259,10 @@ package struct PageRenderer: Sendable {
     /// The pages that show posts of every channel, and the site's own pages.
     func sitePages() -> [Page] {
         var pages: [Page] = [.home, .tagIndex, .search, .notFound]
+        if !days.byDay.isEmpty { pages.append(.dayIndex) }
+        for (d, day) in days.byDay.enumerated() {
+            pages += (1...Pagination(itemCount: day.posts.count, perPage: CalendarDays.postsPerPage).pageCount).map { Page.day(d, page: $0) }
+        }
         for (t, tag) in site.tags.enumerated() {
             let pagination = Pagination(itemCount: tag.postIDs.count, perPage: site.config.postsPerPage)
             pages += (1...pagination.pageCount).map { Page.tag(t, page: $0) }
@@ -262,7 +276,12 @@ package struct PageRenderer: Sendable {
         let posts = views.posts
         switch page {
         case .home:
-            return (SitePaths.home, self.page(.index, title: site.config.title, HomeView(site: site, posts: posts, channels: views.channels)))
+            var home = HomeView(site: site, posts: posts, channels: views.channels)
+            if !days.byDay.isEmpty {
+                home.onThisDay = days.yearsByDay
+                home.daysURL = SitePaths.rootLink(to: SitePaths.dayIndex)
+            }
+            return (SitePaths.home, self.page(.index, title: site.config.title, home))
         case .tagIndex:
             return (SitePaths.tagIndex, self.page(.tags, title: strings.text("tags"), TagsView(site: site)))
         case .search:
@@ -311,6 +330,12 @@ package struct PageRenderer: Sendable {
             return monthPage(channel: c, index: m, page: number, views: views)
         case .gallery(let c, let kind, let number):
             return galleryPage(channel: c, kind: kind, page: number, views: views)
+        case .year(let c, let year):
+            return yearPage(channel: c, year: year, views: views)
+        case .dayIndex:
+            return dayIndexPage(views: views)
+        case .day(let d, let number):
+            return dayPage(d, page: number, views: views)
         case .tag(let t, let number):
             let tag = site.tags[t]
             let pagination = Pagination(itemCount: tag.postIDs.count, perPage: perPage)

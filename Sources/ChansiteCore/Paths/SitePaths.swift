@@ -29,6 +29,15 @@ package enum SitePaths {
         page <= 1 ? "channels/\(slug)/archive-\(key).html" : "channels/\(slug)/archive-\(key)-page-\(page).html"
     }
 
+    /// A channel's year: its months, busiest days, top tags and most-reacted posts.
+    package static func year(_ slug: String, _ year: Int) -> String { "channels/\(slug)/archive-\(year).html" }
+
+    /// Every calendar day with posts, and one day's posts across the years (`03-05`).
+    package static let dayIndex = "days/index.html"
+    package static func day(_ key: String, page: Int = 1) -> String {
+        page <= 1 ? "days/\(key).html" : "days/\(key)-page-\(page).html"
+    }
+
     /// A channel's media gallery: one of its kinds (`photos` is the gallery's first page,
     /// `gallery.html`; the others `gallery-files.html`, …), a page of it.
     package static func gallery(_ slug: String, kind: String, page: Int = 1) -> String {

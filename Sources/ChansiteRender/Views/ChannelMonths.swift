@@ -45,7 +45,8 @@ struct ChannelMonths {
         return Set(months.map(\.year)).sorted(by: >).map { year in
             let inYear = months.filter { $0.year == year }
             return YearView(
-                year: year, count: dates.strings.number(inYear.reduce(0) { $0 + $1.posts.count }),
+                year: year, url: SitePaths.rootLink(to: SitePaths.year(slug, year)),
+                count: dates.strings.number(inYear.reduce(0) { $0 + $1.posts.count }),
                 months: inYear.map { month in
                     MonthLinkView(
                         monthName: dates.monthName(year: month.year, month: month.month), count: dates.strings.number(month.posts.count),
@@ -58,10 +59,11 @@ struct ChannelMonths {
 /// A year of a channel's archive.
 struct YearView: TemplateView {
     var year: Int
+    var url: String
     var count: String
     var months: [MonthLinkView]
 
-    static let fields = ViewFields<Self>(["year": { $0.year }, "count": { $0.count }, "months": { $0.months }])
+    static let fields = ViewFields<Self>(["year": { $0.year }, "url": { $0.url }, "count": { $0.count }, "months": { $0.months }])
 }
 
 /// A link to a month of the archive (also the month pages' earlier and later links).

@@ -55,6 +55,32 @@ struct DateDisplay: Sendable {
         return (parts.year ?? 1970, parts.month ?? 1)
     }
 
+    /// The year, month and day in the configured zone.
+    func day(of date: Date) -> (year: Int, month: Int, day: Int) {
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return (parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+
+    /// `5 March` (a calendar day of no year), in the site's language.
+    func dayName(month: Int, day: Int) -> String {
+        // A leap year, so 29 February has a date.
+        let date = calendar.date(from: DateComponents(year: 2024, month: month, day: day, hour: 12)) ?? Date(timeIntervalSince1970: 0)
+        return date.formatted(Date.FormatStyle(locale: monthYear.locale, calendar: calendar, timeZone: timeZone).month(.wide).day())
+    }
+
+    /// `March` (standalone, as a heading), in the site's language.
+    func monthOnlyName(_ month: Int) -> String {
+        let date = calendar.date(from: DateComponents(year: 2024, month: month, day: 15)) ?? Date(timeIntervalSince1970: 0)
+        // `LLLL`: the month's name on its own (март, not марта).
+        let formatter = DateFormatter()
+        formatter.locale = monthYear.locale
+        formatter.calendar = calendar
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "LLLL"
+        let name = formatter.string(from: date)
+        return name.prefix(1).uppercased() + name.dropFirst()
+    }
+
     /// `March 2024`, in the site's language.
     func monthName(year: Int, month: Int) -> String {
         let date = calendar.date(from: DateComponents(year: year, month: month, day: 15)) ?? Date(timeIntervalSince1970: 0)

@@ -12,8 +12,14 @@ struct HomeView: TemplateView {
     var channelCountText: String
     var postCountText: String
     var tagCountText: String
+    /// "On this day": each calendar day with the years it has posts in (`03-05:2021,2023;…`),
+    /// for the home page's script, and the page of every day (its link without the script).
+    var onThisDay: String?
+    var daysURL: String?
 
     static let fields = ViewFields<Self>([
+        "onThisDay": { $0.onThisDay }, "daysURL": { $0.daysURL },
+        "dayURLPattern": { $0.daysURL == nil ? nil : SitePaths.rootLink(to: SitePaths.day("MM-DD")) },
         "channels": { $0.channels }, "topTags": { $0.topTags }, "hasTopTags": { !$0.topTags.isEmpty },
         "channelCount": { $0.channelCount }, "postCount": { $0.postCount }, "tagCount": { $0.tagCount },
         "channelCountText": { $0.channelCountText }, "postCountText": { $0.postCountText }, "tagCountText": { $0.tagCountText },

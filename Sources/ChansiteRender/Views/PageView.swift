@@ -68,6 +68,6 @@ struct NavView: TemplateView {
 
 /// The page kinds, each rendered by its template (`<raw value>.mustache`).
 enum PageTemplate: String, Sendable, CaseIterable {
-    case index, channel, post, tag, tags, search, archive, month, gallery
+    case index, channel, post, tag, tags, search, archive, month, gallery, year, day, days
     case notFound = "404"
 }

@@ -49,7 +49,8 @@ enum ViewCatalog {
             ChannelPageView.fields.names, PostPageView.fields.names, ArchiveView.fields.names, YearView.fields.names,
             MonthLinkView.fields.names, MonthPageView.fields.names, TagPageView.fields.names, TagInfoView.fields.names,
             EndOfPageView.fields.names, VersionView.fields.names, GalleryPageView.fields.names, GalleryTabView.fields.names,
-            GalleryItemView.fields.names,
+            GalleryItemView.fields.names, DayPageView.fields.names, DayYearView.fields.names, DaysView.fields.names,
+            DaysMonthView.fields.names, YearPageView.fields.names,
         ] {
             names.formUnion(fields)
         }

@@ -27,7 +27,7 @@ import Testing
         "channels/replychain/102.html", "channels/replychain/100.html", "channels/service-desk/index.html",
         "channels/channel-1000000011/1.html", "channels/overlap-news/archive.html", "channels/archive-watch/2.html",
         "channels/archive-watch/3.html", "channels/media-shelf/gallery.html", "channels/media-shelf/gallery-files.html",
-        "channels/media-shelf/gallery-audio.html",
+        "channels/media-shelf/gallery-audio.html", "channels/archive-watch/archive-2024.html", "days/01-05.html", "days/index.html",
     ])
     func pagesMatchTheGolden(path: String) throws {
         let result = try Self.build()
