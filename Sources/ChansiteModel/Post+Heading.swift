@@ -22,6 +22,15 @@ extension Post {
             let question = poll.question.shortened(to: 90)
             return strings?.texts["heading.poll"] != nil ? strings?.text("heading.poll", ["question": question]) : "Poll: " + question
         }
+        if let todo = details?.todo {
+            let title = todo.title.shortened(to: 90)
+            return strings?.texts["heading.todo"] != nil ? strings?.text("heading.todo", ["title": title]) : "To-do list: " + title
+        }
+        if details?.giveaway != nil { return word("heading.giveaway", "Giveaway") }
+        if details?.giveawayResults != nil { return word("heading.giveawayResults", "Giveaway results") }
+        if let stars = details?.paidStars {
+            return strings?.texts["heading.paid"] != nil ? strings?.text("heading.paid", ["stars": String(stars)]) : "Paid post · \(stars) ★"
+        }
         if let place = details?.location { return place.placeName ?? word("heading.location", "Location") }
         if let contact = details?.contact { return contact.name.isEmpty ? word("heading.contact", "Contact") : contact.name }
         guard let first = media.first else { return nil }

@@ -74,6 +74,15 @@ package struct PostDetails: Sendable, Hashable, Codable {
     /// The texts the post had before its current one, oldest first, from earlier exports of
     /// its channel (`ExportMerge`).
     package var versions: [PostVersion] = []
+    package var todo: TodoList?
+    package var giveaway: Giveaway?
+    package var giveawayResults: GiveawayResults?
+    /// A paid post's price in stars (the export has none of its media).
+    package var paidStars: Int?
+    /// Service events just before the post (before the channel's first post) and after it,
+    /// in order.
+    package var eventsBefore: [ServiceEvent] = []
+    package var eventsAfter: [ServiceEvent] = []
     /// When a later export that covers the post no longer has it: the date of the last copy
     /// that did (the post was deleted from the channel after it).
     package var deletedAfter: Date?

@@ -567,6 +567,14 @@ h1 .avatar { width: 3rem; height: 3rem; }
 .year-list, .days-list { padding-inline-start: 1.2rem; }
 .days-list { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; padding: 0; }
 .day-year h2 { border-bottom: 1px solid var(--line); }
+.todo ul { list-style: none; padding: 0; margin: .4rem 0; }
+.todo li { padding: .15rem 0; overflow-wrap: anywhere; }
+.todo li.done { color: var(--muted); }
+.todo-count { color: var(--muted); font-size: .9rem; }
+.giveaway { margin: .75rem 0; padding: .6rem .9rem; border-radius: var(--radius); background: var(--accent-soft); }
+.giveaway-title { margin: 0 0 .3rem; font-weight: 600; }
+.giveaway ul { margin: 0; padding-inline-start: 1.1rem; }
+.service-line { text-align: center; color: var(--muted); font-size: .9rem; margin: .6rem 0; }
 
 """#,
         "assets/viewer.js": #"""
@@ -808,7 +816,7 @@ var chansiteWords = (function () {
 {{$content}}
 {{> partials/channel-header}}
 {{> partials/pagination}}
-{{#posts}}{{> partials/post}}{{/posts}}
+{{#posts}}{{#eventsBefore}}<p class="service-line">{{text}}{{#eventDate}} · <time datetime="{{eventDateISO}}">{{eventDate}}</time>{{/eventDate}}</p>{{/eventsBefore}}{{> partials/post}}{{#eventsAfter}}<p class="service-line">{{text}}{{#eventDate}} · <time datetime="{{eventDateISO}}">{{eventDate}}</time>{{/eventDate}}</p>{{/eventsAfter}}{{/posts}}
 {{#endOfPage}}{{> partials/pagination}}{{/endOfPage}}
 {{/content}}
 {{/base}}
@@ -1005,7 +1013,19 @@ var chansiteWords = (function () {
   </figure>
 {{/poll}}
 {{#location}}<p class="location">📍 <a href="{{mapURL}}" rel="nofollow noopener">{{#placeName}}{{placeName}}{{/placeName}}{{^placeName}}{{latitude}}, {{longitude}}{{/placeName}}</a>{{#address}} · {{address}}{{/address}}</p>{{/location}}
-{{#contact}}<p class="contact">👤 {{contactName}}{{#phone}} · {{phone}}{{/phone}}</p>{{/contact}}
+{{#contact}}<p class="contact">👤 {{contactName}}{{#phone}} · {{phone}}{{/phone}}</p>{{/contact}}{{#paidText}}<p class="media-note" role="note">⭐ {{paidText}}</p>{{/paidText}}
+{{#todo}}
+  <figure class="todo">
+    <figcaption>☑️ {{title}} <span class="todo-count">{{doneText}}</span></figcaption>
+    <ul>{{#items}}<li{{#done}} class="done"{{/done}}><span aria-hidden="true">{{#done}}✔{{/done}}{{^done}}○{{/done}}</span> {{#done}}<s>{{text}}</s> <span class="visually-hidden">{{t.todoDone}}</span>{{/done}}{{^done}}{{text}}{{/done}}</li>{{/items}}</ul>
+  </figure>
+{{/todo}}
+{{#giveaway}}
+  <aside class="giveaway">
+    <p class="giveaway-title">🎁 {{#launchURL}}<a href="{{launchURL}}">{{title}}</a>{{/launchURL}}{{^launchURL}}{{title}}{{/launchURL}}</p>
+    <ul>{{#lines}}<li>{{text}}</li>{{/lines}}</ul>
+  </aside>
+{{/giveaway}}
 
 """#,
         "partials/post-meta.mustache": #"""
@@ -1059,7 +1079,8 @@ var chansiteWords = (function () {
 {{<base}}
 {{$content}}
 {{#post}}
-<article class="post post-page" id="{{id}}"{{#contentLanguage}} lang="{{contentLanguage}}"{{/contentLanguage}}>
+{{#eventsBefore}}<p class="service-line">{{text}}{{#eventDate}} · <time datetime="{{eventDateISO}}">{{eventDate}}</time>{{/eventDate}}</p>
+{{/eventsBefore}}<article class="post post-page" id="{{id}}"{{#contentLanguage}} lang="{{contentLanguage}}"{{/contentLanguage}}>
   <p class="post-meta">
     <a class="post-channel" href="{{channelPageURL}}">← {{#channel.image}}<img class="avatar avatar-small" src="{{channel.image}}" width="24" height="24" alt=""> {{/channel.image}}{{channel.name}}</a>
 {{> partials/post-meta}}
@@ -1085,7 +1106,8 @@ var chansiteWords = (function () {
     <ul>{{#replies}}<li><a href="{{url}}">{{heading}}</a></li>{{/replies}}</ul>
   </section>
   {{/replyCount}}
-</article>
+</article>{{#eventsAfter}}
+<p class="service-line">{{text}}{{#eventDate}} · <time datetime="{{eventDateISO}}">{{eventDate}}</time>{{/eventDate}}</p>{{/eventsAfter}}
 {{/post}}
 <nav class="post-nav" aria-label="{{t.posts}}">
   {{#prev}}<a rel="prev" href="{{url}}"><span>{{t.previous}}</span> {{heading}}</a>{{/prev}}
@@ -1222,7 +1244,35 @@ var chansiteWords = (function () {
     "yearOf": "{channel}: {year}",
     "busiestDays": "Busiest days",
     "topTags": "Top tags",
-    "mostReacted": "Most reacted posts"
+    "mostReacted": "Most reacted posts",
+    "heading.todo": "To-do list: {title}",
+    "heading.giveaway": "Giveaway",
+    "heading.giveawayResults": "Giveaway results",
+    "heading.paid": "Paid post · {stars} ★",
+    "todo.done": "{done} of {total} done",
+    "todoDone": "(done)",
+    "giveaway.premium": "Telegram Premium for {months}, {winners}",
+    "giveaway.stars": "{stars} ★ shared by {winners}",
+    "giveaway.prize": "Also: {prize}",
+    "giveaway.until": "Winners chosen on {date}",
+    "giveaway.onlyNew": "New subscribers only",
+    "giveaway.countries": "Countries: {countries}",
+    "results.premium": "Telegram Premium for {months}",
+    "results.stars": "{stars} ★",
+    "results.refunded": "The giveaway was refunded",
+    "paid.note": "Paid post · {stars} ★ — a Telegram Desktop export does not include paid media",
+    "event.starGift": "🎁 A star gift of {stars} ★",
+    "event.gift": "🎁 A gift",
+    "event.boost": "⚡ Boosted ×{n}",
+    "event.giveawayLaunch": "🎁 A giveaway started",
+    "event.giveawayResults": "🏆 Giveaway results: {winners}",
+    "event.suggestedPostApproved": "✅ A suggested post was approved for {price}",
+    "event.suggestedPostAccepted": "✅ A suggested post was approved",
+    "event.suggestedPostRejected": "✖ A suggested post was declined",
+    "event.suggestedPostPaid": "💸 A suggested post was paid: {price}",
+    "event.suggestedPostRefunded": "↩ A suggested post was refunded",
+    "event.paidMessagesPrice": "Messages to the channel now cost {stars} ★",
+    "event.notExported": "A message not in this export (a story, a dice roll or another kind Telegram Desktop does not save)"
   },
   "counted": {
     "photos": {
@@ -1292,6 +1342,22 @@ var chansiteWords = (function () {
     "reactionsTotal": {
       "one": "{n} reaction",
       "other": "{n} reactions"
+    },
+    "winners": {
+      "one": "{n} winner",
+      "other": "{n} winners"
+    },
+    "months": {
+      "one": "{n} month",
+      "other": "{n} months"
+    },
+    "unclaimedPrizes": {
+      "one": "{n} prize unclaimed",
+      "other": "{n} prizes unclaimed"
+    },
+    "giveawayChannels": {
+      "one": "{n} channel takes part",
+      "other": "{n} channels take part"
     }
   }
 }
@@ -1399,7 +1465,35 @@ var chansiteWords = (function () {
     "yearOf": "{channel}: {year}",
     "busiestDays": "Самые активные дни",
     "topTags": "Главные теги",
-    "mostReacted": "Посты с наибольшим числом реакций"
+    "mostReacted": "Посты с наибольшим числом реакций",
+    "heading.todo": "Список задач: {title}",
+    "heading.giveaway": "Розыгрыш",
+    "heading.giveawayResults": "Итоги розыгрыша",
+    "heading.paid": "Платный пост · {stars} ★",
+    "todo.done": "выполнено {done} из {total}",
+    "todoDone": "(выполнено)",
+    "giveaway.premium": "Telegram Premium на {months}, {winners}",
+    "giveaway.stars": "{stars} ★ на {winners}",
+    "giveaway.prize": "Также: {prize}",
+    "giveaway.until": "Итоги {date}",
+    "giveaway.onlyNew": "Только для новых подписчиков",
+    "giveaway.countries": "Страны: {countries}",
+    "results.premium": "Telegram Premium на {months}",
+    "results.stars": "{stars} ★",
+    "results.refunded": "Розыгрыш отменён, звёзды возвращены",
+    "paid.note": "Платный пост · {stars} ★ — экспорт Telegram Desktop не сохраняет платные медиа",
+    "event.starGift": "🎁 Подарок: {stars} ★",
+    "event.gift": "🎁 Подарок",
+    "event.boost": "⚡ Буст ×{n}",
+    "event.giveawayLaunch": "🎁 Начался розыгрыш",
+    "event.giveawayResults": "🏆 Итоги розыгрыша: {winners}",
+    "event.suggestedPostApproved": "✅ Предложенный пост одобрен за {price}",
+    "event.suggestedPostAccepted": "✅ Предложенный пост одобрен",
+    "event.suggestedPostRejected": "✖ Предложенный пост отклонён",
+    "event.suggestedPostPaid": "💸 Предложенный пост оплачен: {price}",
+    "event.suggestedPostRefunded": "↩ За предложенный пост вернули оплату",
+    "event.paidMessagesPrice": "Сообщения в канал теперь стоят {stars} ★",
+    "event.notExported": "Сообщение, которого нет в этом экспорте (история, бросок кубика или другое, что Telegram Desktop не сохраняет)"
   },
   "counted": {
     "photos": {
@@ -1486,6 +1580,26 @@ var chansiteWords = (function () {
       "one": "{n} реакция",
       "few": "{n} реакции",
       "many": "{n} реакций"
+    },
+    "winners": {
+      "one": "{n} победитель",
+      "few": "{n} победителя",
+      "many": "{n} победителей"
+    },
+    "months": {
+      "one": "{n} месяц",
+      "few": "{n} месяца",
+      "many": "{n} месяцев"
+    },
+    "unclaimedPrizes": {
+      "one": "{n} приз не получен",
+      "few": "{n} приза не получены",
+      "many": "{n} призов не получены"
+    },
+    "giveawayChannels": {
+      "one": "участвует {n} канал",
+      "few": "участвуют {n} канала",
+      "many": "участвуют {n} каналов"
     }
   }
 }
@@ -1593,7 +1707,35 @@ var chansiteWords = (function () {
     "yearOf": "{channel}: {year}",
     "busiestDays": "Найактивніші дні",
     "topTags": "Головні теги",
-    "mostReacted": "Дописи з найбільшою кількістю реакцій"
+    "mostReacted": "Дописи з найбільшою кількістю реакцій",
+    "heading.todo": "Список завдань: {title}",
+    "heading.giveaway": "Розіграш",
+    "heading.giveawayResults": "Підсумки розіграшу",
+    "heading.paid": "Платний допис · {stars} ★",
+    "todo.done": "виконано {done} з {total}",
+    "todoDone": "(виконано)",
+    "giveaway.premium": "Telegram Premium на {months}, {winners}",
+    "giveaway.stars": "{stars} ★ на {winners}",
+    "giveaway.prize": "Також: {prize}",
+    "giveaway.until": "Підсумки {date}",
+    "giveaway.onlyNew": "Лише для нових підписників",
+    "giveaway.countries": "Країни: {countries}",
+    "results.premium": "Telegram Premium на {months}",
+    "results.stars": "{stars} ★",
+    "results.refunded": "Розіграш скасовано, зірки повернуто",
+    "paid.note": "Платний допис · {stars} ★ — експорт Telegram Desktop не зберігає платні медіа",
+    "event.starGift": "🎁 Подарунок: {stars} ★",
+    "event.gift": "🎁 Подарунок",
+    "event.boost": "⚡ Буст ×{n}",
+    "event.giveawayLaunch": "🎁 Почався розіграш",
+    "event.giveawayResults": "🏆 Підсумки розіграшу: {winners}",
+    "event.suggestedPostApproved": "✅ Запропонований допис схвалено за {price}",
+    "event.suggestedPostAccepted": "✅ Запропонований допис схвалено",
+    "event.suggestedPostRejected": "✖ Запропонований допис відхилено",
+    "event.suggestedPostPaid": "💸 Запропонований допис оплачено: {price}",
+    "event.suggestedPostRefunded": "↩ За запропонований допис повернули оплату",
+    "event.paidMessagesPrice": "Повідомлення в канал тепер коштують {stars} ★",
+    "event.notExported": "Повідомлення, якого немає в цьому експорті (історія, кидок кубика чи інше, що Telegram Desktop не зберігає)"
   },
   "counted": {
     "photos": {
@@ -1680,6 +1822,26 @@ var chansiteWords = (function () {
       "one": "{n} реакція",
       "few": "{n} реакції",
       "many": "{n} реакцій"
+    },
+    "winners": {
+      "one": "{n} переможець",
+      "few": "{n} переможці",
+      "many": "{n} переможців"
+    },
+    "months": {
+      "one": "{n} місяць",
+      "few": "{n} місяці",
+      "many": "{n} місяців"
+    },
+    "unclaimedPrizes": {
+      "one": "{n} приз не отримано",
+      "few": "{n} призи не отримано",
+      "many": "{n} призів не отримано"
+    },
+    "giveawayChannels": {
+      "one": "бере участь {n} канал",
+      "few": "беруть участь {n} канали",
+      "many": "беруть участь {n} каналів"
     }
   }
 }

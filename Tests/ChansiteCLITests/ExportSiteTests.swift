@@ -69,6 +69,10 @@ import Testing
         // A personal chat in the account export is never published, not even in the index.
         let everything = files.all.map { (try? Data(contentsOf: output.appendingPathComponent($0))) ?? Data() }
         #expect(!everything.contains { String(decoding: $0, as: UTF8.self).contains("must never be published") })
+        // Who gave a gift, boosted or suggested a post, and a giveaway's winners (by id), never.
+        for secret in ["Booster Bob", "Secret Santa", "Suggesting Sue", "8800555", "user7001", "user7002"] {
+            #expect(!everything.contains { String(decoding: $0, as: UTF8.self).contains(secret) }, "\(secret) was published")
+        }
 
         // A second build into another folder gives the same bytes.
         let second = project.appendingPathComponent("second")

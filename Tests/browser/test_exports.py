@@ -94,7 +94,8 @@ def test_export_pages_are_valid_html(export_site):
 @pytest.mark.parametrize("page", ["channels/formatting-lab/1.html", "channels/media-shelf/index.html",
                                   "channels/album-walk/40.html", "channels/overlap-news/archive.html",
                                   "channels/overlap-news/archive-2023-01.html", "channels/channel-1000000011/1.html",
-                                  "channels/media-shelf/15.html", "channels/media-shelf/22.html"])
+                                  "channels/media-shelf/15.html", "channels/media-shelf/22.html",
+                                  "channels/kinds-lab/index.html", "channels/kinds-lab/4.html", "channels/kinds-lab/10.html"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_export_pages_have_no_serious_accessibility_violation(export_site, browser, page, scheme):  # noqa: F811
     browser.set_script_timeout(30)
@@ -281,3 +282,16 @@ def test_a_chinese_channel_says_its_language_and_passes_axe(export_site, browser
     directions = browser.execute_script(
         "return Array.from(document.querySelectorAll('article.post p')).map(function (p) { return getComputedStyle(p).direction; })")
     assert directions and set(directions) == {"ltr"}
+
+
+def test_a_todo_list_shows_what_is_done_and_service_lines_sit_between_posts(export_site, browser):  # noqa: F811
+    browser.get(export_site["http"] + "channels/kinds-lab/4.html")
+    items = browser.find_elements(By.CSS_SELECTOR, ".todo li")
+    assert [i.get_attribute("class") or "" for i in items] == ["done", "", "", "done"]
+    assert browser.find_element(By.CSS_SELECTOR, ".todo li.done s").text == "Write the notes"
+    assert browser.find_element(By.CSS_SELECTOR, ".todo-count").text == "2 of 4 done"
+    browser.get(export_site["http"] + "channels/kinds-lab/index.html")
+    order = browser.execute_script(
+        "return [...document.querySelectorAll('main article.post, main .service-line')].map(e => e.matches('.service-line') ? 'line' : 'post');")
+    assert order[:3] == ["post", "line", "post"], order
+    assert "Boosted ×4" in browser.find_elements(By.CSS_SELECTOR, ".service-line")[0].text

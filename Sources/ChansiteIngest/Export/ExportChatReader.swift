@@ -57,10 +57,12 @@ struct ExportChatReader {
         var rejectedFields = 0
         var repairCursor = 0
         var seenIDs = Set<String>()
+        var kinds = KindState()
         func add(_ run: ExportAlbums.Run<(line: Int, path: String?)>?) {
             guard let run else { return }
             currentPath = run.first.path
             parsed.posts.append(makePost(run.messages, line: run.first.line))
+            Self.registerTodo(at: parsed.posts.count - 1, of: parsed.posts, state: &kinds)
         }
         for (index, entry) in messages.enumerated() {
             let line = entry.line
@@ -94,8 +96,17 @@ struct ExportChatReader {
                 }
                 switch message.type {
                 case "message":
+                    kinds.messageKinds[Self.kind(of: message), default: 0] += 1
                     add(albums.add(message, (line, entry.path)))
                 case "service":
+                    // A service message ends any album (its messages have consecutive ids).
+                    if let event = Self.event(of: message, date: Self.date(message.dateUnixtime, local: message.date).date) {
+                        add(albums.finish())
+                        Self.place(event, in: &parsed.posts, state: &kinds)
+                    } else if message.action == "todo_completions" || message.action == "todo_append_tasks" {
+                        add(albums.finish())
+                        Self.replayTodo(message, in: &parsed.posts, state: &kinds)
+                    }
                     if message.action == "pin_message", let target = message.actionMessageID { pinned.insert(target) }
                     // Messages run oldest first: the last new photo is the channel's picture.
                     if message.action == "edit_group_photo", let photo = message.photo, case .file(let found) = media.resolve(photo) {
@@ -103,13 +114,25 @@ struct ExportChatReader {
                     }
                     services[message.action ?? "unknown", default: 0] += 1
                 case "unsupported":
-                    notes.add("a message Telegram Desktop could not export ('unsupported') left out", at: location(line))
+                    // A story, a dice roll, …: noted where it was.
+                    kinds.messageKinds["unsupported", default: 0] += 1
+                    add(albums.finish())
+                    Self.place(ServiceEvent(kind: .notExported), in: &parsed.posts, state: &kinds)
                 default:
                     notes.add("unknown message type '\(message.type)' ignored", at: location(line))
                 }
             }
         }
         add(albums.finish())
+        if !kinds.pendingBefore.isEmpty, !parsed.posts.isEmpty {
+            var details = parsed.posts[0].details ?? PostDetails()
+            details.eventsBefore = kinds.pendingBefore
+            parsed.posts[0].details = details
+        }
+        if !kinds.messageKinds.isEmpty {
+            let listed = kinds.messageKinds.keys.sorted().map { "\($0) ×\(kinds.messageKinds[$0] ?? 0)" }.joined(separator: ", ")
+            parsed.diagnostics.append(.note("messages by kind: \(listed)", at: SourceLocation(path: path)))
+        }
         // A pin is a service message after the post it pins.
         for index in parsed.posts.indices {
             let post = parsed.posts[index]
@@ -160,6 +183,10 @@ struct ExportChatReader {
         details.albumIDs = album.dropFirst().filter(\.hasValidID).map(\.id)
         details.forwardedDate = first.forwardedDate.flatMap(InputRange.date(unixTime:))
         details.poll = first.poll.map(Self.poll)
+        details.todo = first.todoList.map(Self.todo)
+        details.giveaway = first.giveaway.map(Self.giveaway)
+        details.giveawayResults = first.giveawayResults.map(Self.results)
+        details.paidStars = first.paidStars
         if let location = first.location, let latitude = location.latitude, let longitude = location.longitude,
             InputRange.latitude.contains(latitude), InputRange.longitude.contains(longitude)
         {

@@ -47,6 +47,19 @@ extension ExportJSON {
         var address: String?
         var contact: Contact?
         var reactions: [Reaction]
+        var todoList: TodoList?
+        var giveaway: Giveaway?
+        var giveawayResults: GiveawayResults?
+        var paidStars: Int?
+        /// Service messages' payloads: to-do items completed, reopened and added; stars, boosts,
+        /// winners; a suggested post's price and outcome.
+        var todoCompleted: [Int] = []
+        var todoIncompleted: [Int] = []
+        var todoAdded: [TodoList.Item] = []
+        var count: Int?
+        var priceAmount: String?
+        var priceCurrency: String?
+        var suggestionRejected = false
         /// Keys of this message that chansite does not read.
         var unknownKeys: [String]
         /// False when the id is not a message number (`id` then holds it as written).
@@ -74,7 +87,11 @@ extension ExportJSON {
             "members", "live_location_period_seconds", "self_destruct_period_seconds", "todo_list", "game_title",
             "game_description", "game_link", "invoice_information", "giveaway_information", "giveaway_results",
             "boosts", "period", "duration", "discard_reason", "reason_domain", "emoticon", "values", "cost", "months",
-            "from_user", "to_user", "photo_text", "button_text", "reply_to_story_id",
+            "from_user", "to_user", "photo_text", "button_text", "reply_to_story_id", "paid_stars_amount", "completed",
+            "incompleted", "items", "others_can_append", "others_can_complete", "gift_id", "stars", "is_limited", "is_anonymous",
+            "gift_text", "price_amount_whole", "price_amount_nano", "price_currency", "scheduled_date", "rejected", "comment",
+            "user_initiated", "winners", "unclaimed", "messages_count", "stars_count", "price_stars", "is_broadcast_messages_allowed",
+            "amount", "currency", "gift_code", "boost_peer_id", "via_giveaway", "days", "option",
         ]
 
         init(from decoder: any Decoder) throws {
@@ -133,6 +150,20 @@ extension ExportJSON {
             address = fields.string("address")
             contact = fields.decode(Contact.self, "contact_information")
             reactions = fields.decode([Reaction].self, "reactions") ?? []
+            todoList = fields.decode(TodoList.self, "todo_list")
+            giveaway = fields.decode(Giveaway.self, "giveaway_information")
+            giveawayResults = fields.decode(GiveawayResults.self, "giveaway_results")
+            paidStars = fields.int("paid_stars_amount", in: InputRange.count)
+            todoCompleted = ExportJSON.integers(fields.decode([Flexible].self, "completed"), in: InputRange.count)
+            todoIncompleted = ExportJSON.integers(fields.decode([Flexible].self, "incompleted"), in: InputRange.count)
+            todoAdded = fields.decode([TodoList.Item].self, "items") ?? []
+            let counted =
+                fields.decode(NumberOrFlag.self, "stars")?.number ?? fields.string("boosts") ?? fields.string("price_stars")
+                ?? fields.string("winners")
+            count = counted.flatMap { ExportJSON.integer($0, in: InputRange.count) }
+            priceAmount = Self.price(whole: fields.string("price_amount_whole"), nano: fields.string("price_amount_nano"))
+            priceCurrency = fields.string("price_currency")
+            suggestionRejected = fields.decode(Bool.self, "rejected") ?? false
             rejected = fields.rejected
             unknownKeys = c.allKeys.map(\.stringValue).filter { !Self.knownKeys.contains($0) }
         }
@@ -140,6 +171,16 @@ extension ExportJSON {
 }
 
 extension ExportJSON.Message {
+    /// A price from its whole and nano parts (`1.5`), range-checked; nil when absent or not numbers.
+    static func price(whole: String?, nano: String?) -> String? {
+        guard let whole, let units = ExportJSON.integer(whole, in: InputRange.count) else { return nil }
+        guard let nano, let fraction = ExportJSON.integer(nano, in: 0...999_999_999), fraction > 0 else { return String(units) }
+        var digits = String(fraction)
+        digits = String(repeating: "0", count: 9 - digits.count) + digits
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return "\(units).\(digits)"
+    }
+
     /// A message made by a reader other than the JSON decoder (an HTML export's page), every
     /// field empty until set.
     init(id: String, type: String) {

@@ -9,20 +9,43 @@ package struct WordSketch: Sendable, Hashable {
 
     package init(values: [UInt32]) { self.values = values }
 
-    /// The sketch of `text`'s words (letters and digits, lower-cased); nil when it has none.
+    /// The sketch of `text`'s words; nil when it has none. A word is a run of ASCII letters
+    /// and digits (lower-cased) or of any non-ASCII bytes: read from the UTF-8 bytes in one pass
+    /// with no allocation (it runs over every text post of a first build).
     package init?(text: String) {
         var minimums = [UInt32](repeating: .max, count: Self.slots)
         var any = false
-        for word in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-            any = true
-            let hash = UInt64(FNV1a.hash(String(word)))
+        var hash: UInt32 = 0x811c_9dc5
+        var inWord = false
+        func finish() {
+            let value = UInt64(hash)
             for slot in 0..<Self.slots {
                 // A different permutation per slot: the word's hash mixed with the slot's seed.
-                var mixed = (hash ^ Self.seeds[slot]) &* 0x9E37_79B9_7F4A_7C15
+                var mixed = (value ^ Self.seeds[slot]) &* 0x9E37_79B9_7F4A_7C15
                 mixed ^= mixed >> 29
                 minimums[slot] = min(minimums[slot], UInt32(truncatingIfNeeded: mixed >> 32))
             }
+            any = true
+            hash = 0x811c_9dc5
         }
+        for var byte in text.utf8 {
+            let isWordByte: Bool
+            switch byte {
+            case 0x41...0x5A:
+                byte |= 0x20
+                isWordByte = true
+            case 0x61...0x7A, 0x30...0x39, 0x80...0xFF: isWordByte = true
+            default: isWordByte = false
+            }
+            if isWordByte {
+                hash = (hash ^ UInt32(byte)) &* 0x0100_0193
+                inWord = true
+            } else if inWord {
+                finish()
+                inWord = false
+            }
+        }
+        if inWord { finish() }
         guard any else { return nil }
         values = minimums
     }

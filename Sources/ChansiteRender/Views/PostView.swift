@@ -41,6 +41,13 @@ final class PostView: TemplateView, @unchecked Sendable {
     var poll: PollView?
     var location: LocationView?
     var contact: ContactView?
+    var todo: TodoView?
+    var giveaway: GiveawayView?
+    /// "Paid post · 25 ★ — …", for a paid post (the export has none of its media).
+    var paidText: String?
+    /// Service events just before and just after the post, as lines.
+    var eventsBefore: [EventView] = []
+    var eventsAfter: [EventView] = []
     var replyTo: ReplyView?
     var replies: [LinkView] = []
     var replyCountText: String?
@@ -167,6 +174,8 @@ final class PostView: TemplateView, @unchecked Sendable {
         "linkPreviews": { $0.linkPreviews.isEmpty ? nil : $0.linkPreviews },
         "author": { $0.author }, "viaBot": { $0.viaBot }, "isPinned": { $0.isPinned ? true : nil },
         "telegramURL": { $0.telegramURL }, "poll": { $0.poll }, "location": { $0.location }, "contact": { $0.contact },
+        "todo": { $0.todo }, "giveaway": { $0.giveaway }, "paidText": { $0.paidText },
+        "eventsBefore": { $0.eventsBefore.isEmpty ? nil : $0.eventsBefore }, "eventsAfter": { $0.eventsAfter.isEmpty ? nil : $0.eventsAfter },
         "replyTo": { $0.replyTo },
         "replyCount": { $0.replies.isEmpty ? nil : $0.replies.count },
         "replyCountText": { $0.replies.isEmpty ? nil : $0.replyCountText },

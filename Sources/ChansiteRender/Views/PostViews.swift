@@ -355,6 +355,16 @@ extension PostViews {
                     placeName: location.placeName, address: location.address)
             }
             view.contact = details.contact.map { ContactView(contactName: $0.name, phone: $0.phone) }
+            view.todo = details.todo.map { TodoView($0, strings: site.strings) }
+            if let giveaway = details.giveaway {
+                view.giveaway = GiveawayView(giveaway, strings: site.strings, dates: dates)
+            } else if let results = details.giveawayResults {
+                let launch = results.launchID.flatMap { id in channel.flatMap { self.post(withID: $0.slug + "/" + id) } }
+                view.giveaway = GiveawayView(results, strings: site.strings, launchURL: launch.map(url(of:)))
+            }
+            view.paidText = details.paidStars.map { site.strings.text("paid.note", ["stars": site.strings.number($0)]) }
+            view.eventsBefore = details.eventsBefore.map { EventView($0, strings: site.strings, dates: dates) }
+            view.eventsAfter = details.eventsAfter.map { EventView($0, strings: site.strings, dates: dates) }
         }
 
         func post(withID id: String) -> SitePost? { positions[id].map { posts[$0] } }

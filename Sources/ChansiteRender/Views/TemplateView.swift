@@ -50,7 +50,8 @@ enum ViewCatalog {
             MonthLinkView.fields.names, MonthPageView.fields.names, TagPageView.fields.names, TagInfoView.fields.names,
             EndOfPageView.fields.names, VersionView.fields.names, GalleryPageView.fields.names, GalleryTabView.fields.names,
             GalleryItemView.fields.names, DayPageView.fields.names, DayYearView.fields.names, DaysView.fields.names,
-            DaysMonthView.fields.names, YearPageView.fields.names,
+            DaysMonthView.fields.names, YearPageView.fields.names, TodoView.fields.names, TodoItemView.fields.names,
+            GiveawayView.fields.names, TextLineView.fields.names, EventView.fields.names,
         ] {
             names.formUnion(fields)
         }

@@ -28,6 +28,7 @@ import Testing
         "channels/channel-1000000011/1.html", "channels/overlap-news/archive.html", "channels/archive-watch/2.html",
         "channels/archive-watch/3.html", "channels/media-shelf/gallery.html", "channels/media-shelf/gallery-files.html",
         "channels/media-shelf/gallery-audio.html", "channels/archive-watch/archive-2024.html", "days/01-05.html", "days/index.html",
+        "channels/kinds-lab/index.html", "channels/kinds-lab/10.html",
     ])
     func pagesMatchTheGolden(path: String) throws {
         let result = try Self.build()
