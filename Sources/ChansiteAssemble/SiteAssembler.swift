@@ -31,7 +31,8 @@ package struct SiteAssembler: Sendable {
         var channelCounters: [String: Int] = [:]
         var channels: [Channel] = []
         var withheld = Withheld()
-        for group in ChannelGroups.group(dumps.sorted(by: { $0.path < $1.path })) {
+        let discussions = dumps.filter(\.isDiscussion).sorted { $0.path < $1.path }
+        for group in ChannelGroups.group(dumps.filter { !$0.isDiscussion }.sorted(by: { $0.path < $1.path })) {
             let info = group.map(\.channel).reduce(ChannelInfo()) { $0.merged(with: $1) }
             let base = Self.channelSlugBase(info: info, path: group[0].path)
             let slug = Self.unique(base, in: &usedSlugs, counters: &channelCounters)
@@ -45,6 +46,7 @@ package struct SiteAssembler: Sendable {
             channels.append(channel)
         }
         channels.sort { $0.slug < $1.slug }
+        if !discussions.isEmpty { diagnostics += DiscussionComments.attach(discussions, to: &channels, withheld: &withheld) }
         var site = Site(config: config, channels: channels, tags: Self.tags(of: channels), strings: strings)
         site.withheld = withheld
         return (site, diagnostics)

@@ -24,6 +24,9 @@ package struct ParsedDump: Sendable {
     package var sourceKey: String?
     /// Posts started where no marker showed a seam, learned from the dump's marked seams.
     package var learnedSeams: [LearnedSeam] = []
+    /// True for a channel's discussion group (`discussionGroups`): its messages are comments on
+    /// the channel's posts, never a channel of the site.
+    package var isDiscussion = false
 
     package init(
         path: String, format: String, channel: ChannelInfo = ChannelInfo(), posts: [Post] = [],

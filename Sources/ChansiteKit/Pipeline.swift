@@ -247,8 +247,8 @@ package struct Pipeline: Sendable {
                     : SitemapRenderer(siteRoot: config.siteRoot).render(pages: Self.indexable(pages, of: site), modified: Self.lastModified(site))
                 diagnostics += try Self.keepPublishedURLs(site: site, pages: pages, into: sink).map { $0.inStage(.render) }
                 let feeds = try Feeds(site: site, media: media.media).render()
-                let data = ChannelPostsJSON(site: site, media: media.media).render()
-                for file in feeds + data + sitemap + [
+                try ChannelPostsJSON(site: site, media: media.media).write(into: sink)
+                for file in feeds + sitemap + [
                     RobotsRenderer(siteRoot: config.siteRoot).render()
                 ] + templates.assets {
                     try sink.write(file.path, contents: file.contents, fingerprint: nil)
@@ -441,7 +441,8 @@ package struct Pipeline: Sendable {
     /// `result.json` files are read one by one, an HTML export's pages together (by folder), and
     /// saved web-preview pages all together (one channel per handle).
     func readExports(_ exports: [(file: ExportFile, data: Data)], config: SiteConfig) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
-        let reader = ExportReader(chatTypes: Set(config.exportChatTypes), handles: config.channelHandles)
+        let reader = ExportReader(
+            chatTypes: Set(config.exportChatTypes), handles: config.channelHandles, discussionGroups: Set(config.discussionGroups))
         let html = DesktopHTMLReader(chatTypes: Set(config.exportChatTypes))
         // A job a core takes: one `result.json`, or every page of one HTML export's folder.
         enum Job: Sendable {

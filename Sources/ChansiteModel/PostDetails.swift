@@ -55,6 +55,10 @@ package struct PostDetails: Sendable, Hashable, Codable {
     package var edited: Date?
     /// The author's signature under a channel post.
     package var author: String?
+    /// Who sent the message, when not the chat itself (a discussion group's members).
+    package var sender: String?
+    /// The comments on this post from its channel's discussion group, in order.
+    package var comments: [Comment] = []
     package var viaBot: String?
     /// The id of the chat a forward came from (`channel123`), when the export names it.
     package var forwardedFromID: String?
@@ -92,6 +96,20 @@ package struct PostDetails: Sendable, Hashable, Codable {
     /// True when nothing is known: a post then holds no details at all (a reference each
     /// would cost every plain post of a large export some 240 bytes).
     package var isEmpty: Bool { self == PostDetails() }
+}
+
+/// A message of a channel's discussion group under one of its posts: who wrote it (a name
+/// only), when, and its text.
+package struct Comment: Sendable, Hashable, Codable {
+    package var author: String
+    package var date: Date?
+    package var text: String
+
+    package init(author: String, date: Date?, text: String) {
+        self.author = author
+        self.date = date
+        self.text = text
+    }
 }
 
 /// An earlier text of a post, as an earlier export showed it.

@@ -67,6 +67,9 @@ package struct SiteConfig: Sendable, Hashable, Codable {
     /// Posts left out of the site, as `<channel>/<id>`: the channel by folder name, handle or
     /// export id, the post by message id or by its page's name.
     package var withholdPosts: [String]
+    /// Group chats of an export (by export id or name) read as channels' discussion groups:
+    /// their threads become comments under the posts they discuss.
+    package var discussionGroups: [String]
     /// Leaves out posts deleted from their channel since an earlier export (kept and marked by default).
     package var hideDeletedPosts: Bool
     /// Channels (folder name, handle or export id) whose pages ask search engines not to index
@@ -90,7 +93,8 @@ package struct SiteConfig: Sendable, Hashable, Codable {
         withholdTags: [String] = ["noarchive"],
         withholdPosts: [String] = [],
         noindexChannels: [String] = [],
-        hideDeletedPosts: Bool = false
+        hideDeletedPosts: Bool = false,
+        discussionGroups: [String] = []
     ) {
         self.title = title
         self.description = description
@@ -109,11 +113,13 @@ package struct SiteConfig: Sendable, Hashable, Codable {
         self.withholdPosts = withholdPosts
         self.noindexChannels = noindexChannels
         self.hideDeletedPosts = hideDeletedPosts
+        self.discussionGroups = discussionGroups
     }
 
     enum CodingKeys: String, CodingKey {
         case title, description, baseURL, language, postsPerPage, homePostsPerChannel, timeZone, channelOrder, exportChatTypes,
-            channelHandles, channelLanguages, postsPerFolder, maxMediaFileSize, withholdTags, withholdPosts, noindexChannels, hideDeletedPosts
+            channelHandles, channelLanguages, postsPerFolder, maxMediaFileSize, withholdTags, withholdPosts, noindexChannels, hideDeletedPosts,
+            discussionGroups
     }
 
     package init(from decoder: any Decoder) throws {
@@ -144,5 +150,6 @@ package struct SiteConfig: Sendable, Hashable, Codable {
         withholdPosts = try c.decodeIfPresent([String].self, forKey: .withholdPosts) ?? defaults.withholdPosts
         noindexChannels = try c.decodeIfPresent([String].self, forKey: .noindexChannels) ?? defaults.noindexChannels
         hideDeletedPosts = try c.decodeIfPresent(Bool.self, forKey: .hideDeletedPosts) ?? defaults.hideDeletedPosts
+        discussionGroups = try c.decodeIfPresent([String].self, forKey: .discussionGroups) ?? defaults.discussionGroups
     }
 }

@@ -575,6 +575,13 @@ h1 .avatar { width: 3rem; height: 3rem; }
 .giveaway-title { margin: 0 0 .3rem; font-weight: 600; }
 .giveaway ul { margin: 0; padding-inline-start: 1.1rem; }
 .service-line { text-align: center; color: var(--muted); font-size: .9rem; margin: .6rem 0; }
+.comments { margin: 1rem 0; }
+.comments summary { cursor: pointer; color: var(--accent); }
+.comments ol { list-style: none; padding: 0; }
+.comments li { padding: .5rem 0; border-bottom: 1px solid var(--line); }
+.comment-meta { margin: 0; color: var(--muted); font-size: .9rem; }
+.comment-author { color: var(--fg); font-weight: 600; }
+.comment-text { margin: .2rem 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 
 """#,
         "assets/viewer.js": #"""
@@ -1071,7 +1078,7 @@ var chansiteWords = (function () {
   {{> partials/post-media}}
   {{#hasBody}}<div class="post-body">{{{body}}}</div>{{/hasBody}}
   {{> partials/post-extras}}
-  {{#replyCount}}<p class="reply-count"><a href="{{url}}#replies">💬 {{replyCountText}}</a></p>{{/replyCount}}
+  {{#replyCount}}<p class="reply-count"><a href="{{url}}#replies">💬 {{replyCountText}}</a></p>{{/replyCount}}{{#commentCountText}}<p class="reply-count"><a href="{{url}}#comments">🗨 {{commentCountText}}</a></p>{{/commentCountText}}
 </article>
 
 """#,
@@ -1106,6 +1113,12 @@ var chansiteWords = (function () {
     <ul>{{#replies}}<li><a href="{{url}}">{{heading}}</a></li>{{/replies}}</ul>
   </section>
   {{/replyCount}}
+  {{#commentCountText}}
+  <details class="comments" id="comments">
+    <summary>💬 {{commentCountText}}</summary>
+    <ol>{{#comments}}<li><p class="comment-meta"><span class="comment-author">{{author}}</span>{{#commentDate}} · <time datetime="{{commentDateISO}}">{{commentDate}}</time>{{/commentDate}}</p><p class="comment-text" dir="auto">{{text}}</p></li>{{/comments}}</ol>
+  </details>
+  {{/commentCountText}}
 </article>{{#eventsAfter}}
 <p class="service-line">{{text}}{{#eventDate}} · <time datetime="{{eventDateISO}}">{{eventDate}}</time>{{/eventDate}}</p>{{/eventsAfter}}
 {{/post}}
@@ -1358,6 +1371,10 @@ var chansiteWords = (function () {
     "giveawayChannels": {
       "one": "{n} channel takes part",
       "other": "{n} channels take part"
+    },
+    "comments": {
+      "one": "{n} comment",
+      "other": "{n} comments"
     }
   }
 }
@@ -1600,6 +1617,11 @@ var chansiteWords = (function () {
       "one": "участвует {n} канал",
       "few": "участвуют {n} канала",
       "many": "участвуют {n} каналов"
+    },
+    "comments": {
+      "one": "{n} комментарий",
+      "few": "{n} комментария",
+      "many": "{n} комментариев"
     }
   }
 }
@@ -1842,6 +1864,11 @@ var chansiteWords = (function () {
       "one": "бере участь {n} канал",
       "few": "беруть участь {n} канали",
       "many": "беруть участь {n} каналів"
+    },
+    "comments": {
+      "one": "{n} коментар",
+      "few": "{n} коментарі",
+      "many": "{n} коментарів"
     }
   }
 }

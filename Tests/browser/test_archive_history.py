@@ -15,7 +15,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from test_accessibility import violations
 from test_exports import assert_valid_html, export_site  # noqa: F401  (shared fixture)
-from test_search_page import BINARY, browser  # noqa: F401  (shared fixture)
+from test_search_page import BINARY, ROOT, browser  # noqa: F401  (shared fixture)
 
 OPEN = "document.querySelectorAll('details.post-versions').forEach(function (d) { d.open = true; })"
 
@@ -89,3 +89,40 @@ def test_the_removed_page_has_no_serious_accessibility_violation(moved_site, bro
 
 def test_redirect_and_removed_pages_are_valid_html(moved_site):
     assert_valid_html(moved_site)
+
+
+@pytest.fixture(scope="module")
+def comments_site():
+    """The discussion fixture built with its group listed in `discussionGroups`."""
+    folder = tempfile.mkdtemp(prefix="chansite-comments-")
+    fixture = os.path.join(ROOT, "Tests", "ChansiteKitTests", "Fixtures", "exports", "discussion")
+    shutil.copytree(fixture, os.path.join(folder, "Content", "discussion"))
+    with open(os.path.join(folder, "chansite.json"), "w", encoding="utf-8") as f:
+        json.dump({"language": "en", "discussionGroups": ["1000000052"]}, f)
+    subprocess.run([BINARY, "build", "--quiet"], cwd=folder, check=True, capture_output=True)
+    yield os.path.join(folder, "Output")
+    shutil.rmtree(folder)
+
+
+def test_comments_are_a_collapsed_thread_under_the_post(comments_site, browser):  # noqa: F811
+    browser.get("file://" + comments_site + "/channels/garden-club/1.html")
+    thread = browser.find_element(By.CSS_SELECTOR, "details.comments")
+    assert thread.get_attribute("open") is None
+    assert thread.find_element(By.TAG_NAME, "summary").text == "💬 2 comments"
+    assert not browser.find_element(By.CSS_SELECTOR, ".comment-text").is_displayed()
+    thread.find_element(By.TAG_NAME, "summary").click()
+    assert [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".comment-author")] == ["Ann Gardener", "Bo Planter"]
+    browser.get("file://" + comments_site + "/channels/garden-club/index.html")
+    browser.find_element(By.CSS_SELECTOR, "a[href$='1.html#comments']").click()
+    assert browser.current_url.endswith("/channels/garden-club/1.html#comments")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_comments_have_no_serious_accessibility_violation(comments_site, browser, scheme):  # noqa: F811
+    browser.set_script_timeout(30)
+    opened = "document.querySelectorAll('details.comments').forEach(function (d) { d.open = true; })"
+    assert violations(browser, "file://" + comments_site + "/channels/garden-club/1.html", scheme, before=opened) == []
+
+
+def test_comment_pages_are_valid_html(comments_site):
+    assert_valid_html(comments_site)

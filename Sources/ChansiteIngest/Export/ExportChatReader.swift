@@ -15,6 +15,8 @@ struct ExportChatReader {
     /// The file of the message being read (diagnostics and sources name it).
     private var currentPath: String?
     var notes = OnceNotes()
+    /// The chat's name: a message sent by anyone else names its sender.
+    var chatName: String?
 
     /// One message as the reader is given it: decoded or why not, where it starts (0: unknown)
     /// and where the next one starts (repairs between the two are said for this one).
@@ -49,6 +51,7 @@ struct ExportChatReader {
     /// messages are never all decoded at once.
     mutating func read(_ chat: ExportJSON.Chat, handle: String?, messages: some Sequence<Entry>) -> ParsedDump {
         let channelID = chat.id?.text
+        chatName = chat.name
         var parsed = ParsedDump(
             path: path, format: Self.format, channel: ChannelInfo(title: chat.name, handle: handle, channelID: channelID))
         var albums = ExportAlbums.Runs<(line: Int, path: String?)>()
@@ -178,6 +181,8 @@ struct ExportChatReader {
         details.edited = album.compactMap { Self.date($0.editedUnixtime, local: $0.edited).date }.max()
         details.repliesElsewhere = first.replyToPeer != nil
         details.author = first.author
+        // A channel's posts come from the channel; a group's messages from its members.
+        if let from = first.from, !from.isEmpty, from != chatName { details.sender = from }
         details.viaBot = first.viaBot
         details.forwardedFromID = first.forwardedFromID
         details.albumIDs = album.dropFirst().filter(\.hasValidID).map(\.id)

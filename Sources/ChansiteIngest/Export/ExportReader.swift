@@ -16,7 +16,12 @@ package struct ExportReader: Sendable {
     /// Channel id → public handle, from the configuration (an export does not name the handle).
     package var handles: [String: String]
 
-    package init(chatTypes: Set<String> = ExportReader.channelTypes, handles: [String: String] = [:]) {
+    /// Group chats (by export id or name) read as the discussion groups of channels: their
+    /// messages become comments, whatever `chatTypes` says.
+    package var discussionGroups: Set<String> = []
+
+    package init(chatTypes: Set<String> = ExportReader.channelTypes, handles: [String: String] = [:], discussionGroups: Set<String> = []) {
+        self.discussionGroups = discussionGroups
         self.chatTypes = chatTypes
         self.handles = handles
     }
@@ -84,7 +89,10 @@ package struct ExportReader: Sendable {
         for chat in chats {
             // Privacy fails closed: a chat that does not say what it is may be a private one.
             let type = chat.type ?? Self.untypedChat
-            guard chatTypes.contains(type) else {
+            let isDiscussion =
+                type.hasSuffix("group")
+                && (chat.id.map { discussionGroups.contains($0.text) } == true || chat.name.map(discussionGroups.contains) == true)
+            guard chatTypes.contains(type) || isDiscussion else {
                 skipped[type, default: 0] += 1
                 continue
             }
@@ -95,7 +103,9 @@ package struct ExportReader: Sendable {
             }
             var reader = ExportChatReader(path: path, media: resolver, repairs: repairs)
             let entries = Self.entries(bytes, arrays[slot], lines: lines[slot])
-            dumps.append(reader.read(chat, handle: chat.id.flatMap { handles[$0.text] }, messages: entries))
+            var dump = reader.read(chat, handle: chat.id.flatMap { handles[$0.text] }, messages: entries)
+            dump.isDiscussion = isDiscussion
+            dumps.append(dump)
         }
         if let untyped = skipped.removeValue(forKey: Self.untypedChat) {
             diagnostics.append(

@@ -17,10 +17,25 @@ package struct ChannelPostsJSON: Sendable {
         self.media = media
     }
 
+    /// Each channel's file, made and written one channel at a time on all cores: a large
+    /// channel's file is most of its text again, so they are never all held at once.
+    package func write(into sink: any OutputSink) throws {
+        let failures = site.channels.concurrentMap(chunk: 1) { channel -> [Diagnostic] in
+            do {
+                try sink.write(SitePaths.channelPostsJSON(channel.slug), contents: file(of: channel), fingerprint: nil)
+                return []
+            } catch let error as DiagnosticError {
+                return error.diagnostics
+            } catch {
+                return [.error("cannot write '\(SitePaths.channelPostsJSON(channel.slug))': \(error)")]
+            }
+        }.flatMap { $0 }
+        if !failures.isEmpty { throw DiagnosticError(failures) }
+    }
+
+    /// Every channel's file in memory (tests and tools).
     package func render() -> [RenderedFile] {
-        site.channels.concurrentMap(chunk: 1) { channel in
-            RenderedFile(path: SitePaths.channelPostsJSON(channel.slug), contents: file(of: channel))
-        }
+        site.channels.map { channel in RenderedFile(path: SitePaths.channelPostsJSON(channel.slug), contents: file(of: channel)) }
     }
 
     func file(of channel: Channel) -> Data {
@@ -97,6 +112,17 @@ package struct ChannelPostsJSON: Sendable {
                 json.string(version.text)
                 field(&json, "seen", version.seen.map(Self.iso))
                 field(&json, "edited", version.edited.map(Self.iso))
+                json.raw("}")
+            }
+            json.raw("]")
+        }
+        if let comments = details?.comments, !comments.isEmpty {
+            json.raw(",\"comments\":[")
+            for (n, comment) in comments.enumerated() {
+                json.raw(n == 0 ? "{\"author\":" : ",{\"author\":")
+                json.string(comment.author)
+                field(&json, "date", comment.date.map(Self.iso))
+                field(&json, "text", comment.text)
                 json.raw("}")
             }
             json.raw("]")

@@ -103,3 +103,15 @@ struct EventView: TemplateView {
         eventDateISO = event.date.map(dates.iso)
     }
 }
+
+/// A comment from the channel's discussion group: its author's name, when, and its text.
+struct CommentView: TemplateView {
+    var author: String
+    var commentDate: String?
+    var commentDateISO: String?
+    var text: String
+
+    static let fields = ViewFields<Self>([
+        "author": { $0.author }, "commentDate": { $0.commentDate }, "commentDateISO": { $0.commentDateISO }, "text": { $0.text },
+    ])
+}

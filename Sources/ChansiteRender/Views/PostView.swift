@@ -48,6 +48,9 @@ final class PostView: TemplateView, @unchecked Sendable {
     /// Service events just before and just after the post, as lines.
     var eventsBefore: [EventView] = []
     var eventsAfter: [EventView] = []
+    /// The discussion group's comments under the post, and "3 comments".
+    var comments: [CommentView] = []
+    var commentCountText: String?
     var replyTo: ReplyView?
     var replies: [LinkView] = []
     var replyCountText: String?
@@ -174,6 +177,7 @@ final class PostView: TemplateView, @unchecked Sendable {
         "linkPreviews": { $0.linkPreviews.isEmpty ? nil : $0.linkPreviews },
         "author": { $0.author }, "viaBot": { $0.viaBot }, "isPinned": { $0.isPinned ? true : nil },
         "telegramURL": { $0.telegramURL }, "poll": { $0.poll }, "location": { $0.location }, "contact": { $0.contact },
+        "comments": { $0.comments.isEmpty ? nil : $0.comments }, "commentCountText": { $0.commentCountText },
         "todo": { $0.todo }, "giveaway": { $0.giveaway }, "paidText": { $0.paidText },
         "eventsBefore": { $0.eventsBefore.isEmpty ? nil : $0.eventsBefore }, "eventsAfter": { $0.eventsAfter.isEmpty ? nil : $0.eventsAfter },
         "replyTo": { $0.replyTo },

@@ -365,6 +365,14 @@ extension PostViews {
             view.paidText = details.paidStars.map { site.strings.text("paid.note", ["stars": site.strings.number($0)]) }
             view.eventsBefore = details.eventsBefore.map { EventView($0, strings: site.strings, dates: dates) }
             view.eventsAfter = details.eventsAfter.map { EventView($0, strings: site.strings, dates: dates) }
+            if !details.comments.isEmpty {
+                view.comments = details.comments.map { comment in
+                    CommentView(
+                        author: comment.author, commentDate: comment.date.map(dates.text), commentDateISO: comment.date.map(dates.iso),
+                        text: comment.text)
+                }
+                view.commentCountText = site.strings.count("comments", details.comments.count)
+            }
         }
 
         func post(withID id: String) -> SitePost? { positions[id].map { posts[$0] } }

@@ -51,7 +51,7 @@ enum ViewCatalog {
             EndOfPageView.fields.names, VersionView.fields.names, GalleryPageView.fields.names, GalleryTabView.fields.names,
             GalleryItemView.fields.names, DayPageView.fields.names, DayYearView.fields.names, DaysView.fields.names,
             DaysMonthView.fields.names, YearPageView.fields.names, TodoView.fields.names, TodoItemView.fields.names,
-            GiveawayView.fields.names, TextLineView.fields.names, EventView.fields.names,
+            GiveawayView.fields.names, TextLineView.fields.names, EventView.fields.names, CommentView.fields.names,
         ] {
             names.formUnion(fields)
         }
