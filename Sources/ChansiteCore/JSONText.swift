@@ -110,25 +110,45 @@ package struct JSONText {
         var copy = text
         copy.withUTF8 { input in
             var i = 0
+            var run = 0
+            // Bytes that need no escape are copied a run at a time, not one append each.
+            func flush() {
+                if run < i { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<i])) }
+            }
             while i < input.count {
                 let byte = input[i]
                 switch byte {
                 // Two appends, not a two-byte array made for each escape (every line break of
                 // every post passes here).
-                case 0x22, 0x5C, 0x2F: escaped(byte)
-                case 0x0A: escaped(0x6E)
-                case 0x0D: escaped(0x72)
-                case 0x09: escaped(0x74)
-                case 0..<0x20: buffer.append(contentsOf: String(format: "\\u%04x", byte).utf8)
+                case 0x22, 0x5C, 0x2F:
+                    flush()
+                    escaped(byte)
+                case 0x0A:
+                    flush()
+                    escaped(0x6E)
+                case 0x0D:
+                    flush()
+                    escaped(0x72)
+                case 0x09:
+                    flush()
+                    escaped(0x74)
+                case 0..<0x20:
+                    flush()
+                    buffer.append(contentsOf: String(format: "\\u%04x", byte).utf8)
                 case 0xE2 where i + 2 < input.count && input[i + 1] == 0x80 && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9):
                     // U+2028 and U+2029 end a line in older JavaScript engines: escaped, the index
                     // files stay valid scripts everywhere.
+                    flush()
                     buffer.append(contentsOf: (input[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
                     i += 2
-                default: buffer.append(byte)
+                default:
+                    i += 1
+                    continue
                 }
                 i += 1
+                run = i
             }
+            flush()
         }
         buffer.append(0x22)
     }

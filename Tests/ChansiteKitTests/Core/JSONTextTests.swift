@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@testable import ChansiteCore
+
+/// `JSONText.string` against Foundation's parser: every string, escapes and all, reads back as
+/// itself, and the output never holds `</` or a raw U+2028/U+2029 (the index files are scripts).
+@Suite struct JSONTextTests {
+    static let pool: [String] = [
+        "a", "Я", "中", "😺", "\"", "\\", "/", "\n", "\r", "\t", "\u{1}", "\u{1F}", "\u{2028}", "\u{2029}", "</script>", " ", "é", "\u{E2}",
+        "€", "—",
+    ]
+
+    @Test func everyStringReadsBackAsItself() throws {
+        var seeded = Seeded(state: 42)
+        for _ in 0..<2000 {
+            let length = Int.random(in: 0...24, using: &seeded)
+            let text = (0..<length).map { _ in Self.pool.randomElement(using: &seeded) ?? "" }.joined()
+            var json = JSONText()
+            json.raw("[")
+            json.string(text)
+            json.raw("]")
+            let data = json.take()
+            let written = String(decoding: data, as: UTF8.self)
+            #expect(!written.contains("</") && !written.contains("\u{2028}") && !written.contains("\u{2029}"), "\(written)")
+            let parsed = try JSONSerialization.jsonObject(with: data) as? [String]
+            #expect(parsed == [text], "\(text.debugDescription) → \(written)")
+        }
+    }
+
+    /// A small deterministic generator, so a failure repeats.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
