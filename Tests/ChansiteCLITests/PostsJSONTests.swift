@@ -51,8 +51,15 @@ import Testing
         #expect(versions.first?["seen"] as? String == "2024-01-10T00:00:00Z")
         #expect(history.first { $0["id"] as? String == "3" }?["deletedAfter"] as? String == "2024-01-10T00:00:00Z")
         let formatted = try Self.posts(output, "formatting-lab")
-        let kinds = Set((formatted.first?["entities"] as? [[String: Any]] ?? []).compactMap { $0["type"] as? String })
+        let entities = formatted.first?["entities"] as? [[String: Any]] ?? []
+        let kinds = Set(entities.compactMap { $0["type"] as? String })
         #expect(kinds.isSuperset(of: ["bold", "italic", "text_link", "spoiler", "phone"]), "\(kinds)")
+        // Each entity is a range of the text in UTF-16 units: the bold one covers "bold".
+        let formattedText = (formatted.first?["text"] as? String ?? "") as NSString
+        let bold = try #require(entities.first { $0["type"] as? String == "bold" })
+        let range = NSRange(location: bold["offset"] as? Int ?? -1, length: bold["length"] as? Int ?? 0)
+        #expect(range.location >= 0 && NSMaxRange(range) <= formattedText.length)
+        #expect(formattedText.substring(with: range) == "bold", "\(formattedText)")
         let text = try String(contentsOf: output.appendingPathComponent("channels/formatting-lab/posts.json"), encoding: .utf8)
         #expect(!text.contains("555 0199"), "a contact's or entity's phone number stays masked")
     }

@@ -77,11 +77,22 @@ package struct ChannelPostsJSON: Sendable {
         json.raw(",\"text\":")
         json.string(post.text)
         if let spans = post.spans, spans.contains(where: { $0.kind != "plain" }) {
+            // As Telegram's API writes them: a range of the text in UTF-16 code units, so the
+            // text is not written twice.
             json.raw(",\"entities\":[")
-            for (n, span) in spans.enumerated() {
-                json.raw(n == 0 ? "{\"type\":" : ",{\"type\":")
+            var offset = 0
+            var first = true
+            for span in spans {
+                let length = span.text.utf16.count
+                defer { offset += length }
+                guard span.kind != "plain" else { continue }
+                json.raw(first ? "{\"type\":" : ",{\"type\":")
+                first = false
                 json.string(span.kind)
-                field(&json, "text", span.text)
+                json.raw(",\"offset\":")
+                json.number(Int64(offset))
+                json.raw(",\"length\":")
+                json.number(Int64(length))
                 field(&json, "href", span.href)
                 field(&json, "language", span.language)
                 if span.collapsed { json.raw(",\"collapsed\":true") }
