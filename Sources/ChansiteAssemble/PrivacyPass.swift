@@ -49,6 +49,12 @@ struct PrivacyPass: Sendable {
         return postIDs.contains(slug) ? .listed(slug) : nil
     }
 
+    /// True when the post holds a number `masking` takes out.
+    static func needsMasking(_ post: Post) -> Bool {
+        if post.details?.contact?.phone != nil { return true }
+        return post.spans?.contains { $0.kind == "phone" || $0.kind == "bank_card" } ?? false
+    }
+
     /// The post with its private numbers masked; `masked` counts what was.
     static func masking(_ post: Post, masked: inout Withheld) -> Post {
         var post = post

@@ -60,7 +60,8 @@ package struct SiteAssembler: Sendable {
         diagnostics += exports.diagnostics
         var ordered = exports.posts + textPosts(group.filter { !$0.hasMessageIDs }, besides: exports.posts, diagnostics: &diagnostics)
         var withheld = Withheld()
-        ordered = ordered.map { PrivacyPass.masking($0, masked: &withheld) }
+        // Copied only when some post has a number to mask (a text copy's posts never do).
+        if ordered.contains(where: PrivacyPass.needsMasking) { ordered = ordered.map { PrivacyPass.masking($0, masked: &withheld) } }
         if config.channelOrder == .newest { ordered.reverse() }
         let privacy = PrivacyPass(config: config, slug: slug, info: info)
         let posts = sitePosts(ordered, channel: slug, privacy: privacy, withheld: &withheld, diagnostics: &diagnostics)
@@ -89,9 +90,11 @@ package struct SiteAssembler: Sendable {
         _ ordered: [Post], channel slug: String, privacy: PrivacyPass? = nil, withheld: inout Withheld, diagnostics: inout [Diagnostic]
     ) -> [SitePost] {
         let slugs = Self.postSlugs(ordered, newestFirst: config.channelOrder == .newest)
-        var kept: [(post: Post, slug: String)] = []
+        // Indexes, not copies: a large channel's posts are held once.
+        var kept: [Int] = []
         kept.reserveCapacity(ordered.count)
-        for (post, postSlug) in zip(ordered, slugs) {
+        for (index, post) in ordered.enumerated() {
+            let postSlug = slugs[index]
             if let reason = privacy?.reason(post, slug: postSlug) {
                 diagnostics.append(.note(reason.description, at: post.source.start))
                 switch reason {
@@ -101,13 +104,13 @@ package struct SiteAssembler: Sendable {
                 }
                 continue
             }
-            kept.append((post, postSlug))
+            kept.append(index)
         }
         let sharded = kept.count > config.postsPerFolder
         let strings = strings
         let placed = kept
         return placed.indices.concurrentMap { index in
-            let (post, postSlug) = placed[index]
+            let (post, postSlug) = (ordered[placed[index]], slugs[placed[index]])
             return SitePost(
                 post: post, channelSlug: slug, slug: postSlug, index: index, tagKeys: post.hashtags.map(Tag.key(for:)), strings: strings,
                 sharded: sharded)

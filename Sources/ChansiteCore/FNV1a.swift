@@ -9,4 +9,21 @@ package enum FNV1a {
         }
         return hash
     }
+
+    /// FNV-1a (64 bit) of a text's UTF-8 (`Slug.hash` writes the same value as hex): keys
+    /// that must stay the same across versions (the published URLs' identities).
+    package static func hash64(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// A 64-bit value as 16 hex digits.
+    package static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
 }

@@ -235,6 +235,9 @@ package struct Pipeline: Sendable {
             }
             diagnostics += (media.diagnostics + avatars.diagnostics).map { $0.inStage(.media) }
             let pages = try stage(.render) { () -> Int in
+                // Before the pages, while memory holds only the model: a large channel's file is
+                // most of its text again.
+                try ChannelPostsJSON(site: site, media: media.media).write(into: sink)
                 var renderer = PageRenderer(site: site, templates: templates, media: media.media)
                 renderer.avatars = avatars.avatars
                 renderer.memos = cache?.render
@@ -247,7 +250,6 @@ package struct Pipeline: Sendable {
                     : SitemapRenderer(siteRoot: config.siteRoot).render(pages: Self.indexable(pages, of: site), modified: Self.lastModified(site))
                 diagnostics += try Self.keepPublishedURLs(site: site, pages: pages, into: sink).map { $0.inStage(.render) }
                 let feeds = try Feeds(site: site, media: media.media).render()
-                try ChannelPostsJSON(site: site, media: media.media).write(into: sink)
                 for file in feeds + sitemap + [
                     RobotsRenderer(siteRoot: config.siteRoot).render()
                 ] + templates.assets {
@@ -317,11 +319,16 @@ package struct Pipeline: Sendable {
             }
             (history, diagnostics) = URLHistory.parse(data, path: path)
         }
-        let outcome = MovedPages(site: site).make(history: history, current: PageIdentity.of(site: site, pages: pages))
+        // Handed over, not copied: updated in place, the history is held once.
+        let outcome = MovedPages(site: site).make(history: consume history, current: PageIdentity.of(site: site, pages: pages))
         for file in outcome.files { try sink.write(file.path, contents: file.contents, fingerprint: nil) }
         let next = FileSystem.join(folder, WorkFolder.nextURLHistoryName)
         do {
-            try outcome.history.encoded().write(to: URL(fileURLWithPath: next))
+            guard FileManager.default.createFile(atPath: next, contents: nil), let handle = FileHandle(forWritingAtPath: next) else {
+                throw DiagnosticError(.error("cannot create it: \(FileSystem.lastError)", at: SourceLocation(path: next)))
+            }
+            defer { try? handle.close() }  // try?: a failed write already threw; the next build rewrites the file.
+            try outcome.history.write { try handle.write(contentsOf: $0) }
         } catch {
             throw DiagnosticError(.error("cannot write the list of published URLs: \(FileSystem.describe(error))", at: SourceLocation(path: next)))
         }

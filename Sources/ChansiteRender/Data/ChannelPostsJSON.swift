@@ -17,10 +17,10 @@ package struct ChannelPostsJSON: Sendable {
         self.media = media
     }
 
-    /// Each channel's file, made and written one channel at a time on all cores: a large
-    /// channel's file is most of its text again, so they are never all held at once.
+    /// Each channel's file, made and written one channel at a time: a large channel's file is
+    /// most of its text again, so no two are held at once.
     package func write(into sink: any OutputSink) throws {
-        let failures = site.channels.concurrentMap(chunk: 1) { channel -> [Diagnostic] in
+        let failures = site.channels.map { channel -> [Diagnostic] in
             do {
                 try sink.write(SitePaths.channelPostsJSON(channel.slug), contents: file(of: channel), fingerprint: nil)
                 return []

@@ -23,25 +23,27 @@ package struct MovedPages: Sendable {
     static let agreement = 5
     static let bucketLimit = 64
 
-    package func make(history: URLHistory, current: [String: PageIdentity]) -> Outcome {
+    /// The pages at vanished URLs, and the history to keep: the old one updated in place (a
+    /// site of 100k posts holds it once, not beside a copy).
+    package func make(history: consuming URLHistory, current: [String: PageIdentity]) -> Outcome {
         var outcome = Outcome()
-        var byKey: [String: String] = [:]
+        var byKey: [UInt64: String] = [:]
         for path in current.keys.sorted() {
             if let key = current[path]?.key, byKey[key] == nil { byKey[key] = path }
         }
-        let knownKeys = Set(history.pages.values.map(\.key))
-        let sketches = textSketches(current: current, history: history)
+        var pages = history.pages
+        history = URLHistory()
+        let knownKeys = Set(pages.values.map(\.key))
+        let vanished = pages.keys.filter { current[$0] == nil }.sorted().compactMap { path in pages[path].map { (path, $0) } }
+        let sketches = textSketches(current: current, history: pages)
         for (path, identity) in current {
-            outcome.history.pages[path] = URLHistory.Entry(identity, sketch: sketches[path] ?? history.pages[path]?.sketch)
+            pages[path] = URLHistory.Entry(identity, sketch: sketches[path] ?? pages[path]?.sketch)
         }
-        let vanished = history.pages.keys.filter { current[$0] == nil }.sorted()
-        let edited = matchEdited(
-            vanished.compactMap { path in history.pages[path].map { (path, $0) } }, current: current,
-            sketches: sketches, fresh: { !knownKeys.contains($0.key) })
+        let edited = matchEdited(vanished, current: current, sketches: sketches, fresh: { !knownKeys.contains($0.key) })
         let channelIndex = Dictionary(
             site.channels.map { (PageIdentity.channelKey($0), $0) }, uniquingKeysWith: { a, _ in a })
-        for path in vanished {
-            guard var entry = history.pages[path] else { continue }
+        for (path, old) in vanished {
+            var entry = old
             if let target = byKey[entry.key] ?? edited[path] {
                 if let moved = current[target], moved.key != entry.key { entry = URLHistory.Entry(moved, sketch: sketches[target]) }
                 outcome.files.append(redirect(from: path, to: target))
@@ -56,18 +58,19 @@ package struct MovedPages: Sendable {
                 outcome.files.append(removed(at: path, channel: entry.channel.flatMap { channelIndex[$0] }))
                 outcome.removed += 1
             }
-            outcome.history.pages[path] = entry
+            pages[path] = entry
         }
+        outcome.history = URLHistory(pages: pages)
         return outcome
     }
 
     /// Sketches of the text copies' posts whose page is new or whose content changed (the
     /// others keep the sketch the history has).
-    func textSketches(current: [String: PageIdentity], history: URLHistory) -> [String: WordSketch] {
+    func textSketches(current: [String: PageIdentity], history pages: [String: URLHistory.Entry]) -> [String: WordSketch] {
         let posts = site.channels.flatMap { channel in
             channel.posts.filter { post in
                 guard let identity = current[post.path], identity.kind == .textPost else { return false }
-                return history.pages[post.path]?.key != identity.key || history.pages[post.path]?.sketch == nil
+                return pages[post.path]?.key != identity.key || pages[post.path]?.sketch == nil
             }
         }
         let made = posts.concurrentMap { post in (post.path, WordSketch(text: [post.post.title ?? "", post.post.text].joined(separator: "\n"))) }
@@ -82,18 +85,19 @@ package struct MovedPages: Sendable {
         _ vanished: [(String, URLHistory.Entry)], current: [String: PageIdentity], sketches: [String: WordSketch],
         fresh: (PageIdentity) -> Bool
     ) -> [String: String] {
-        var buckets: [String: [String]] = [:]
+        var buckets: [Bucket: [String]] = [:]
         for path in sketches.keys.sorted() {
             guard let identity = current[path], fresh(identity), let channel = identity.channel, let sketch = sketches[path] else { continue }
-            for (slot, value) in sketch.values.enumerated() { buckets["\(channel)/\(slot)/\(value)", default: []].append(path) }
+            for slot in 0..<WordSketch.slots { buckets[Bucket(channel: channel, slot: slot, value: sketch.values[slot]), default: []].append(path) }
         }
         var taken = Set<String>()
         var matches: [String: String] = [:]
         for (path, entry) in vanished {
             guard entry.kind == .textPost, let channel = entry.channel, let sketch = entry.sketch else { continue }
             var candidates = Set<String>()
-            for (slot, value) in sketch.values.enumerated() {
-                guard let bucket = buckets["\(channel)/\(slot)/\(value)"], bucket.count <= Self.bucketLimit else { continue }
+            for slot in 0..<WordSketch.slots {
+                guard let bucket = buckets[Bucket(channel: channel, slot: slot, value: sketch.values[slot])], bucket.count <= Self.bucketLimit
+                else { continue }
                 candidates.formUnion(bucket)
             }
             let best = candidates.subtracting(taken).compactMap { candidate in
@@ -105,6 +109,13 @@ package struct MovedPages: Sendable {
             }
         }
         return matches
+    }
+
+    /// Posts of one channel whose sketches hold one value in one slot.
+    struct Bucket: Hashable {
+        var channel: UInt64
+        var slot: Int
+        var value: UInt32
     }
 
     /// A page that sends the reader on at once: a refresh, the canonical address, and a link

@@ -23,19 +23,20 @@ package struct PageIdentity: Sendable, Hashable {
     }
 
     package var kind: Kind
-    /// A hash of the identity (16 hex digits).
-    package var key: String
+    /// A hash of the identity (FNV-1a, 64 bits; written as 16 hex digits). Fixed-size values,
+    /// not strings: a site of 100k posts holds several maps of them.
+    package var key: UInt64
     /// The channel's identity hash, for pages of a channel.
-    package var channel: String?
+    package var channel: UInt64?
 
-    package init(kind: Kind, key: String, channel: String?) {
+    package init(kind: Kind, key: UInt64, channel: UInt64?) {
         self.kind = kind
         self.key = key
         self.channel = channel
     }
 
     /// A channel's identity, hashed.
-    package static func channelKey(_ channel: Channel) -> String {
+    package static func channelKey(_ channel: Channel) -> UInt64 {
         let info = channel.info
         let identity =
             info.channelID.map { "id:" + $0 } ?? info.handle.map { "@" + $0.lowercased() } ?? info.title.map { "title:" + $0 }
@@ -43,21 +44,22 @@ package struct PageIdentity: Sendable, Hashable {
         return hash(identity)
     }
 
-    static func hash(_ text: String) -> String { Slug.hash(text, length: 16) }
+    static func hash(_ text: String) -> UInt64 { FNV1a.hash64(text) }
 
     /// Every page of the site with its identity: posts from the model, other pages from their
     /// place in a channel's or tag's folder.
     package static func of(site: Site, pages: [String]) -> [String: PageIdentity] {
         var identities: [String: PageIdentity] = [:]
-        var channelKeys: [String: String] = [:]
+        var channelKeys: [String: UInt64] = [:]
         for channel in site.channels {
             let channelKey = channelKey(channel)
+            let channelHex = FNV1a.hex(channelKey)
             channelKeys[channel.slug] = channelKey
             let posts = channel.posts.concurrentMap { post -> (String, PageIdentity) in
                 if let id = post.post.messageID {
-                    return (post.path, PageIdentity(kind: .post, key: hash(channelKey + "|m:" + id), channel: channelKey))
+                    return (post.path, PageIdentity(kind: .post, key: hash(channelHex + "|m:" + id), channel: channelKey))
                 }
-                return (post.path, PageIdentity(kind: .textPost, key: hash(channelKey + "|f:" + post.post.contentFingerprint), channel: channelKey))
+                return (post.path, PageIdentity(kind: .textPost, key: hash(channelHex + "|f:" + post.post.contentFingerprint), channel: channelKey))
             }
             for (path, identity) in posts { identities[path] = identity }
         }
@@ -69,10 +71,10 @@ package struct PageIdentity: Sendable, Hashable {
     }
 
     /// A page other than a post: by its channel's or tag's identity and its name in their folder.
-    static func pageIdentity(_ page: String, channelKeys: [String: String], tagKeys: [String: String]) -> PageIdentity {
+    static func pageIdentity(_ page: String, channelKeys: [String: UInt64], tagKeys: [String: String]) -> PageIdentity {
         let parts = page.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
         if parts.count == 3, parts[0] == "channels", let channel = channelKeys[parts[1]] {
-            return PageIdentity(kind: .channelPage, key: hash(channel + "|page:" + parts[2]), channel: channel)
+            return PageIdentity(kind: .channelPage, key: hash(FNV1a.hex(channel) + "|page:" + parts[2]), channel: channel)
         }
         if parts.count == 3, parts[0] == "tags", let tag = tagKeys[parts[1]] {
             return PageIdentity(kind: .tagPage, key: hash("tag:" + tag + "|" + parts[2]), channel: nil)

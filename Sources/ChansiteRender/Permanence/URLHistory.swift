@@ -11,8 +11,8 @@ import Foundation
 package struct URLHistory: Sendable, Equatable {
     package struct Entry: Sendable, Hashable {
         package var kind: PageIdentity.Kind
-        package var key: String
-        package var channel: String?
+        package var key: UInt64
+        package var channel: UInt64?
         /// The words of a text copy's post, to find it again after an edit.
         package var sketch: WordSketch?
 
@@ -58,15 +58,20 @@ package struct URLHistory: Sendable, Equatable {
     static func entry(_ line: Substring) -> (String, Entry)? {
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
         guard fields.count == 5, isSitePath(fields[0]), let kind = PageIdentity.Kind(rawValue: String(fields[1])),
-            isKey(fields[2]), fields[3] == "-" || isKey(fields[3])
+            let key = Self.key(fields[2])
         else { return nil }
+        let channel = fields[3] == "-" ? nil : Self.key(fields[3])
+        if fields[3] != "-", channel == nil { return nil }
         let sketch = fields[4] == "-" ? nil : WordSketch(hex: fields[4])
         if fields[4] != "-", sketch == nil { return nil }
-        let identity = PageIdentity(kind: kind, key: String(fields[2]), channel: fields[3] == "-" ? nil : String(fields[3]))
+        let identity = PageIdentity(kind: kind, key: key, channel: channel)
         return (String(fields[0]), Entry(identity, sketch: sketch))
     }
 
-    static func isKey(_ field: Substring) -> Bool { field.count == 16 && field.allSatisfy(\.isHexDigit) }
+    static func key(_ field: Substring) -> UInt64? {
+        guard field.utf8.count == 16, field.allSatisfy(\.isHexDigit) else { return nil }
+        return UInt64(field, radix: 16)
+    }
 
     /// A page path the site could have written: relative, `.html`, no `.`/`..` segment, no
     /// control or separator characters. The file is outside the site; it is still read as input.
@@ -76,13 +81,34 @@ package struct URLHistory: Sendable, Equatable {
         return field.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
     }
 
-    /// The history as its file holds it.
+    /// The history as its file holds it (tests and tools).
     package func encoded() -> Data {
-        var text = Self.header + "\n"
+        var data = Data()
+        write { data.append($0) }
+        return data
+    }
+
+    /// The history as its file holds it, handed to `write` in parts of about a megabyte (a
+    /// site of 100k posts has a history of some 20 MB, never held whole).
+    package func write(_ write: (Data) throws -> Void) rethrows {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(1 << 20 + 4096)
+        bytes += Self.header.utf8
+        bytes.append(0x0A)
         for path in pages.keys.sorted() {
             guard let entry = pages[path] else { continue }
-            text += [path, entry.kind.rawValue, entry.key, entry.channel ?? "-", entry.sketch?.hex ?? "-"].joined(separator: "\t") + "\n"
+            for (n, field) in [path, entry.kind.rawValue, FNV1a.hex(entry.key), entry.channel.map(FNV1a.hex) ?? "-", entry.sketch?.hex ?? "-"]
+                .enumerated()
+            {
+                if n > 0 { bytes.append(0x09) }
+                bytes += field.utf8
+            }
+            bytes.append(0x0A)
+            if bytes.count >= 1 << 20 {
+                try write(Data(bytes))
+                bytes.removeAll(keepingCapacity: true)
+            }
         }
-        return Data(text.utf8)
+        try write(Data(bytes))
     }
 }

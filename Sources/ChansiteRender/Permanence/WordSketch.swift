@@ -5,15 +5,16 @@ import ChansiteCore
 /// word or two is found again among many without comparing texts.
 package struct WordSketch: Sendable, Hashable {
     package static let slots = 8
-    package var values: [UInt32]
+    /// One minimum per slot, held inline (no allocation per sketch).
+    package var values: SIMD8<UInt32>
 
-    package init(values: [UInt32]) { self.values = values }
+    package init(values: SIMD8<UInt32>) { self.values = values }
 
     /// The sketch of `text`'s words; nil when it has none. A word is a run of ASCII letters
     /// and digits (lower-cased) or of any non-ASCII bytes: read from the UTF-8 bytes in one pass
     /// with no allocation (it runs over every text post of a first build).
     package init?(text: String) {
-        var minimums = [UInt32](repeating: .max, count: Self.slots)
+        var minimums = SIMD8<UInt32>(repeating: .max)
         var any = false
         var hash: UInt32 = 0x811c_9dc5
         var inWord = false
@@ -54,25 +55,25 @@ package struct WordSketch: Sendable, Hashable {
 
     /// How many slots agree (0…`slots`).
     package func agreement(with other: WordSketch) -> Int {
-        zip(values, other.values).filter { $0 == $1 }.count
+        (0..<Self.slots).filter { values[$0] == other.values[$0] }.count
     }
 
     /// 64 hex digits.
     package var hex: String {
-        values.map { value in
-            let digits = String(value, radix: 16)
+        (0..<Self.slots).map { slot in
+            let digits = String(values[slot], radix: 16)
             return String(repeating: "0", count: 8 - digits.count) + digits
         }.joined()
     }
 
     package init?(hex: Substring) {
         guard hex.count == Self.slots * 8, hex.allSatisfy(\.isHexDigit) else { return nil }
-        var values: [UInt32] = []
+        var values = SIMD8<UInt32>()
         var index = hex.startIndex
-        for _ in 0..<Self.slots {
+        for slot in 0..<Self.slots {
             let end = hex.index(index, offsetBy: 8)
             guard let value = UInt32(hex[index..<end], radix: 16) else { return nil }
-            values.append(value)
+            values[slot] = value
             index = end
         }
         self.values = values
