@@ -19,10 +19,77 @@ enum DesktopHTMLMedia {
         } else if let sticker = first("sticker_wrap"), let href = sticker.attribute("href") {
             file(href, type: "sticker", thumbnail: first("sticker")?.attribute("src"), in: &message)
         } else if let poll = first("media_poll") {
-            message.poll = Self.poll(poll)
+            // A to-do list is written as a poll whose details say so; the HTML keeps no done state.
+            let details = poll.descendants().filter { $0.hasClass("details") && !$0.hasClass("total") }
+            if details.contains(where: { $0.text.lowercased().contains("to-do") }) {
+                message.todoList = Self.todo(Self.poll(poll))
+            } else {
+                message.poll = Self.poll(poll)
+            }
+        } else if let giveaway = first("media_giveaway") {
+            Self.giveaway(giveaway, in: &message)
         } else if let block = first("media") {
             generic(block, in: &message)
+        } else if let kind = parts.first(where: { $0.name == "div" })?.attribute("class") {
+            message.rejected.append("media of a kind this reader does not know ('\(kind.prefix(40))') left out")
         }
+    }
+
+    /// A to-do list from its poll-shaped markup: the title and the items, numbered in order.
+    static func todo(_ poll: ExportJSON.Poll) -> ExportJSON.TodoList {
+        ExportJSON.TodoList(
+            title: poll.question,
+            answers: (poll.answers ?? []).enumerated().map { n, answer in
+                ExportJSON.TodoList.Item(text: answer.text, id: ExportJSON.Flexible(text: String(n + 1)))
+            })
+    }
+
+    /// `div.media_giveaway`: sections of a title (`div.section_title`) and bodies. A giveaway's
+    /// ("Giveaway Prizes", "with", "Participants", "Winners Selection Date") give its quantity,
+    /// prize, stars or Premium months, how many chats take part, the countries and whether only
+    /// new subscribers count; its results' ("Winners Selected!") the number of winners and the
+    /// giveaway's message. The results' "Winners" section names people: it is never read.
+    static func giveaway(_ element: HTMLElement, in message: inout ExportJSON.Message) {
+        var sections: [(title: String, bodies: [HTMLElement])] = []
+        for part in element.descendants() {
+            if part.hasClass("section_title") {
+                sections.append((part.text.trimmingCharacters(in: .whitespacesAndNewlines), []))
+            } else if part.hasClass("section_body"), !sections.isEmpty {
+                sections[sections.count - 1].bodies.append(part)
+            }
+        }
+        func bold(_ body: HTMLElement?) -> [String] {
+            (body?.descendants() ?? []).filter { $0.name == "b" }.map { leadingNumber($0.text) }
+        }
+        func number(_ text: String?) -> ExportJSON.Flexible? {
+            text.flatMap { $0 == "0" ? nil : ExportJSON.Flexible(text: $0) }
+        }
+        guard let first = sections.first else { return }
+        if first.title.hasPrefix("Winner") {
+            let body = first.bodies.first
+            let launch = (body?.descendants() ?? []).compactMap { $0.attribute("href") }.first { $0.hasPrefix("#go_to_message") }
+            message.giveawayResults = ExportJSON.GiveawayResults(
+                launchMessageID: launch.map { ExportJSON.Flexible(text: String($0.dropFirst("#go_to_message".count))) },
+                winnersCount: number(bold(body).first))
+            return
+        }
+        let prizeBody = first.bodies.first
+        var prize = ""
+        for case .text(let run) in prizeBody?.children ?? [] { prize += run }
+        let with = sections.first { $0.title == "with" }?.bodies.first
+        let withNumbers = bold(with)
+        let isStars = with?.text.contains("Star") == true
+        let participants = sections.first { $0.title == "Participants" }?.bodies ?? []
+        let countries = participants.dropFirst().flatMap { body in
+            body.text.split(whereSeparator: { !$0.isLetter }).map(String.init).filter {
+                $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isUppercase }
+            }
+        }
+        message.giveaway = ExportJSON.Giveaway(
+            quantity: number(bold(prizeBody).first), months: isStars ? nil : number(withNumbers.dropFirst().first),
+            channels: participants.first.map { body in bold(body).map { _ in ExportJSON.Flexible(text: "0") } },
+            countries: countries, additionalPrize: prize.trimmingCharacters(in: .whitespacesAndNewlines),
+            stars: isStars ? number(withNumbers.first) : nil, isOnlyNewSubscribers: participants.first?.text.contains("joined") == true)
     }
 
     static func file(_ href: String, type: String?, thumbnail: String?, in message: inout ExportJSON.Message) {
