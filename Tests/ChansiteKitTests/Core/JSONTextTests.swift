@@ -12,7 +12,7 @@ import Testing
     ]
 
     @Test func everyStringReadsBackAsItself() throws {
-        var seeded = Seeded(state: 42)
+        var seeded = SeededRandom(state: 42)
         for _ in 0..<2000 {
             let length = Int.random(in: 0...24, using: &seeded)
             let text = (0..<length).map { _ in Self.pool.randomElement(using: &seeded) ?? "" }.joined()
@@ -25,18 +25,6 @@ import Testing
             #expect(!written.contains("</") && !written.contains("\u{2028}") && !written.contains("\u{2029}"), "\(written)")
             let parsed = try JSONSerialization.jsonObject(with: data) as? [String]
             #expect(parsed == [text], "\(text.debugDescription) → \(written)")
-        }
-    }
-
-    /// A small deterministic generator, so a failure repeats.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 }
