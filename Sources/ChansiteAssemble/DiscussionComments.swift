@@ -61,27 +61,37 @@ enum DiscussionComments {
         return diagnostics
     }
 
-    /// Finds a channel's post by the words and time of its automatic forward, each channel's
-    /// posts indexed by their words once.
+    /// Finds a channel's post by the words and time of its automatic forward: each channel's
+    /// dated posts indexed once by their words, each word's posts by date, so a forward looks at
+    /// the posts of its own minutes only (at most `scanLimit` of them: a channel of thousands of
+    /// identical posts at one instant costs no more).
     struct RootFinder {
         let channels: [Channel]
-        var indexes: [Int: [String: [Int]]] = [:]
+        var indexes: [Int: [String: [(date: Date, post: Int)]]] = [:]
+        static let scanLimit = 64
 
         init(channels: [Channel]) { self.channels = channels }
 
         mutating func post(in channel: Int, like forward: Post) -> Int? {
             if indexes[channel] == nil {
-                var index: [String: [Int]] = [:]
-                for (n, post) in channels[channel].posts.enumerated() { index[SiteAssembler.comparableText(post.post.text), default: []].append(n) }
-                indexes[channel] = index
+                var index: [String: [(date: Date, post: Int)]] = [:]
+                for (n, post) in channels[channel].posts.enumerated() {
+                    guard let date = post.post.date else { continue }
+                    index[SiteAssembler.comparableText(post.post.text), default: []].append((date, n))
+                }
+                indexes[channel] = index.mapValues { $0.sorted { ($0.date, $0.post) < ($1.date, $1.post) } }
             }
             guard let date = forward.date, let candidates = indexes[channel]?[SiteAssembler.comparableText(forward.text)] else { return nil }
-            let posts = channels[channel].posts
-            return candidates.filter { n in
-                guard let posted = posts[n].post.date else { return false }
-                let delay = date.timeIntervalSince(posted)
-                return delay >= -60 && delay <= DiscussionComments.forwardDelay
-            }.min { abs(posts[$0].post.date?.timeIntervalSince(date) ?? 0) < abs(posts[$1].post.date?.timeIntervalSince(date) ?? 0) }
+            // Posted at most `forwardDelay` before the forward, or a minute after (clock skew).
+            let earliest = date.addingTimeInterval(-DiscussionComments.forwardDelay)
+            var low = 0
+            var high = candidates.count
+            while low < high {
+                let middle = (low + high) / 2
+                if candidates[middle].date < earliest { low = middle + 1 } else { high = middle }
+            }
+            let window = candidates[low...].prefix(Self.scanLimit).prefix { $0.date <= date.addingTimeInterval(60) }
+            return window.min { abs($0.date.timeIntervalSince(date)) < abs($1.date.timeIntervalSince(date)) }?.post
         }
     }
 }

@@ -199,7 +199,7 @@ package struct SiteAssembler: Sendable {
         for index in newestFirst ? Array(ordered.indices.reversed()) : Array(ordered.indices) {
             var base = bases[index]
             if ordered[index].messageID == nil, !bare.insert(base).inserted {
-                base += "-" + Slug.hash(fingerprint(ordered[index]), length: 6)
+                base += "-" + Slug.hash(ordered[index].contentFingerprint, length: 6)
             }
             slugs[index] = unique(base, in: &used, counters: &counters)
         }
@@ -220,23 +220,19 @@ package struct SiteAssembler: Sendable {
         return SitePaths.isChannelPageName(base) ? base + "-post" : base
     }
 
-    static func fingerprint(_ post: Post) -> String { post.contentFingerprint }
-
-    static func stableDate(_ post: Post) -> String? { post.stableDateText }
-
     /// The post as two copies of it agree: no source lines, no counts, no relative date.
     static func identity(_ post: Post) -> Post {
         var identity = post
         identity.source = SourceRange(path: "", firstLine: 0, lastLine: 0)
         identity.reactions = post.reactions.map { $0.map { Reaction(emoji: $0.emoji, count: 0) } }
-        identity.dateText = stableDate(post)
+        identity.dateText = post.stableDateText
         return identity
     }
 
     /// A hash of everything in a post's identity, so posts that differ only in, say, their
     /// reactions fall in different buckets and counting stays linear however many there are.
     static func key(of identity: Post) -> String {
-        var key = Fingerprint(fingerprint(identity))
+        var key = Fingerprint(identity.contentFingerprint)
         key.add(any: identity.hashtags)
         key.add(any: identity.reactions?.map(\.emoji))
         key.add(any: identity.media.map { [$0.kind.name, $0.path ?? ""] })

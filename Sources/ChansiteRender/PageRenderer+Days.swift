@@ -16,9 +16,8 @@ extension PageRenderer {
         var reacted: [(index: Int, total: Int)] = []
         for index in indices {
             let post = channel.posts[index]
-            if let date = post.post.date {
-                let (_, month, day) = dates.day(of: date)
-                perDay[CalendarDays.key(month: month, day: day), default: (month, day, 0)].count += 1
+            if let found = calendar.days[c][index] {
+                perDay[CalendarDays.key(month: found.month, day: found.day), default: (found.month, found.day, 0)].count += 1
             }
             for key in Set(post.tagKeys) { perTag[key, default: 0] += 1 }
             let total = (post.post.reactions ?? []).reduce(0) { $0 + min($1.count, Int(Int32.max)) }

@@ -45,6 +45,8 @@ package struct PageRenderer: Sendable {
     let months: ChannelMonths
     let galleries: ChannelGalleries
     let days: CalendarDays
+    /// Each dated post's day, shared by the month, day and year pages.
+    let calendar: PostCalendar
     /// Tag key → tag, for the year pages' top tags.
     let tagsByKey: [String: Tag]
     /// The interface words in the site's language.
@@ -55,9 +57,11 @@ package struct PageRenderer: Sendable {
         self.templates = templates
         self.media = media
         self.links = LocalLinks(site: site)
-        self.months = ChannelMonths(site: site, dates: DateDisplay(config: site.config, strings: site.strings))
+        let calendar = PostCalendar(site: site, dates: DateDisplay(config: site.config, strings: site.strings))
+        self.calendar = calendar
+        self.months = ChannelMonths(site: site, calendar: calendar)
         self.galleries = ChannelGalleries(site: site, media: media)
-        self.days = CalendarDays(site: site, dates: DateDisplay(config: site.config, strings: site.strings))
+        self.days = CalendarDays(calendar: calendar)
         self.tagsByKey = Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -33,11 +33,6 @@ package struct ChannelPostsJSON: Sendable {
         if !failures.isEmpty { throw DiagnosticError(failures) }
     }
 
-    /// Every channel's file in memory (tests and tools).
-    package func render() -> [RenderedFile] {
-        site.channels.map { channel in RenderedFile(path: SitePaths.channelPostsJSON(channel.slug), contents: file(of: channel)) }
-    }
-
     func file(of channel: Channel) -> Data {
         var json = JSONText()
         var data = Data()

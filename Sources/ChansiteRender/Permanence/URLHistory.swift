@@ -73,19 +73,16 @@ package struct URLHistory: Sendable, Equatable {
         return UInt64(field, radix: 16)
     }
 
-    /// A page path the site could have written: relative, `.html`, no `.`/`..` segment, no
-    /// control or separator characters. The file is outside the site; it is still read as input.
+    /// A page path the site could have written: relative, `.html`, no hidden or `..` segment,
+    /// no control or separator characters, and not in a folder of files that are not pages
+    /// (`assets/`, `search/`, `media/`: a redirect there would collide with a file the build
+    /// writes later). The file is outside the site; it is still read as input.
     static func isSitePath(_ field: Substring) -> Bool {
         guard field.count <= 1024, field.hasSuffix(".html"), !field.hasPrefix("/") else { return false }
         guard field.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F && $0 != "\\" }) else { return false }
-        return field.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
-    }
-
-    /// The history as its file holds it (tests and tools).
-    package func encoded() -> Data {
-        var data = Data()
-        write { data.append($0) }
-        return data
+        let segments = field.split(separator: "/", omittingEmptySubsequences: false)
+        if segments.count > 1, ["assets", "search", "media"].contains(segments[0]) { return false }
+        return segments.allSatisfy { !$0.isEmpty && !$0.hasPrefix(".") }
     }
 
     /// The history as its file holds it, handed to `write` in parts of about a megabyte (a

@@ -17,14 +17,13 @@ struct CalendarDays {
     /// `MM-DD` → the day's posts, newest year first (then in reading order), sorted by key.
     let byDay: [(key: String, month: Int, day: Int, posts: [Entry])]
 
-    init(site: Site, dates: DateDisplay) {
+    init(calendar: PostCalendar) {
         var days: [String: (month: Int, day: Int, posts: [Entry])] = [:]
-        for (c, channel) in site.channels.enumerated() {
-            for (p, post) in channel.posts.enumerated() {
-                guard let date = post.post.date else { continue }
-                let (year, month, day) = dates.day(of: date)
-                let key = Self.key(month: month, day: day)
-                days[key, default: (month, day, [])].posts.append(Entry(channel: c, post: p, year: year))
+        for (c, channel) in calendar.days.enumerated() {
+            for (p, found) in channel.enumerated() {
+                guard let found else { continue }
+                let key = Self.key(month: found.month, day: found.day)
+                days[key, default: (found.month, found.day, [])].posts.append(Entry(channel: c, post: p, year: found.year))
             }
         }
         byDay = days.keys.sorted().compactMap { key in

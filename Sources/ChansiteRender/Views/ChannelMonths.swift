@@ -22,13 +22,13 @@ struct ChannelMonths {
     /// Channel slug → its months, oldest first; channels with no dated post are absent.
     let byChannel: [String: [Month]]
 
-    init(site: Site, dates: DateDisplay) {
+    init(site: Site, calendar: PostCalendar) {
         var byChannel: [String: [Month]] = [:]
-        for channel in site.channels {
+        for (c, channel) in site.channels.enumerated() {
             var months: [String: Month] = [:]
-            for (index, post) in channel.posts.enumerated() {
-                guard let date = post.post.date else { continue }
-                let (year, month) = dates.month(of: date)
+            for (index, day) in calendar.days[c].enumerated() {
+                guard let day else { continue }
+                let (year, month) = (day.year, day.month)
                 var entry = Month(year: year, month: month, posts: [])
                 entry = months[entry.key] ?? entry
                 entry.posts.append(index)

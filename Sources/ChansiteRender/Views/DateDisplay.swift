@@ -49,12 +49,6 @@ struct DateDisplay: Sendable {
     /// `2024-03-05T10:00:00Z`.
     func iso(_ date: Date) -> String { date.formatted(.iso8601) }
 
-    /// The year and month in the configured zone.
-    func month(of date: Date) -> (year: Int, month: Int) {
-        let parts = calendar.dateComponents([.year, .month], from: date)
-        return (parts.year ?? 1970, parts.month ?? 1)
-    }
-
     /// The year, month and day in the configured zone.
     func day(of date: Date) -> (year: Int, month: Int, day: Int) {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
