@@ -14,6 +14,73 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December"]
 
 
+def number_list(values):
+    """The client's list of to-do item ids: "1, 2 and 3"."""
+    items = [str(v) for v in values]
+    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
+
+
+def price(message):
+    """A suggested post's price as the client writes it: "250 stars", "1.5 TON"."""
+    whole, nano = message.get("price_amount_whole"), int(message.get("price_amount_nano") or 0)
+    if whole is None:
+        return None
+    value = int(whole) + nano / 1e9
+    return "%g %s" % (value, "TON" if message.get("price_currency") == "TON" else "stars")
+
+
+def todo_completions(writer, m, actor, index):
+    done, undone = m.get("completed") or [], m.get("incompleted") or []
+    # The completions reply to their list; the sentence links it.
+    target = m.get("reply_to_message_id")
+    link = writer.link(target, index, "this todo list") if target else "this todo list"
+    if undone and not done:
+        return "%s marked %s as not done yet in %s." % (actor, number_list(undone), link)
+    if done and not undone:
+        return "%s marked %s as done in %s." % (actor, number_list(done), link)
+    return "%s marked %s as done and %s as not done yet in %s." % (actor, number_list(done), number_list(undone), link)
+
+
+def giveaway_results(writer, m, actor, index):
+    winners, unclaimed = m.get("winners") or 0, m.get("unclaimed") or 0
+    prize = "their prize." if m.get("stars") else "private messages with giftcodes."
+    if not winners:
+        return "No winners of the giveaway could be selected."
+    if unclaimed:
+        return "Some winners of the giveaway were randomly selected by Telegram and received " + prize
+    return "%d of the giveaway was randomly selected by Telegram and received %s" % (winners, prize)
+
+
+def suggested_post(writer, m, actor, index):
+    text = actor + (" rejected " if m.get("rejected") else " approved ") + "your suggested post"
+    if price(m):
+        text += ", for " + price(m)
+    return text + "."
+
+
+# Telegram Desktop's English service sentences (export_output_html.cpp, serviceText), for the
+# actions chansite reads from an HTML export.
+SERVICE_TEXTS = {
+    "boost_apply": lambda w, m, actor, i: "%s boosted the group %d time%s" % (actor, m.get("boosts", 1), "s" if m.get("boosts", 1) > 1 else ""),
+    "send_star_gift": lambda w, m, actor, i: "%s sent you a gift of %d Telegram Stars." % (actor, m.get("stars", 0)),
+    "giveaway_launch": lambda w, m, actor, i: actor + " just started a giveaway of Telegram Premium subscriptions to its followers.",
+    "giveaway_results": giveaway_results,
+    "process_suggested_post": suggested_post,
+    "suggested_post_success": lambda w, m, actor, i: "The paid post was shown for 24 hours and %s were transferred to the channel." % price(m),
+    "suggested_post_refund": lambda w, m, actor, i: ("The user refunded the payment, post was deleted." if m.get("user_initiated")
+                                                     else "The admin deleted the post early, the payment was refunded."),
+    "paid_messages_price_change": lambda w, m, actor, i: ("Price per direct message changed to %d Telegram Stars." % m.get("price_stars", 0)
+                                                          if m.get("is_broadcast_messages_allowed", True) else "Direct messages were disabled."),
+    "todo_completions": todo_completions,
+    "todo_append_tasks": lambda w, m, actor, i: "%s added tasks: %s" % (
+        actor, ", ".join("&quot;%s&quot;" % serialize(text_of(item.get("text"))) for item in m.get("items", []))),
+}
+
+
+def text_of(value):
+    return value if isinstance(value, str) else "".join(p if isinstance(p, str) else p.get("text", "") for p in value or [])
+
+
 def serialize(text):
     """SerializeString: line breaks become <br>, the five specials entities, controls &#xHH;."""
     out = []
@@ -186,6 +253,8 @@ class Writer:
             text = "Channel title changed to &laquo;%s&raquo;" % serialize(message.get("title", ""))
         elif action == "edit_group_photo":
             text = "Channel photo changed"
+        elif action in SERVICE_TEXTS:
+            text = SERVICE_TEXTS[action](self, message, actor, index)
         else:
             text = "%s: %s" % (actor, serialize(action.replace("_", " ")))
         return ('\n     <div class="message service" id="message%s">\n\n      <div class="body details">\n%s\n'
@@ -255,8 +324,9 @@ class Writer:
     def media(self, m):
         photo, path, kind = m.get("photo"), m.get("file"), m.get("media_type")
         def generic(css, title, status="", description="", href=None):
-            body = ('<div class="body"><div class="title bold">%s</div>%s<div class="status details">%s</div></div>'
-                    % (serialize(title), ('<div class="description">%s</div>' % description) if description else "", serialize(status)))
+            body = ('<div class="body">%s%s<div class="status details">%s</div></div>'
+                    % (('<div class="title bold">%s</div>' % serialize(title)) if title else "",
+                       ('<div class="description">%s</div>' % description) if description else "", serialize(status)))
             if href:
                 return '<a class="media clearfix pull_left block_link %s" href="%s"><div class="fill pull_left"></div>%s</a>' % (css, serialize(href), body)
             return '<div class="media clearfix pull_left %s"><div class="fill pull_left"></div>%s</div>' % (css, body)
@@ -298,6 +368,18 @@ class Writer:
                 title = ("%s – %s" % (m["performer"], m["title"])) if m.get("performer") and m.get("title") else (m.get("file_name") or "Audio file")
                 return generic("media_audio_file", title, duration(m.get("duration_seconds")), desc, href)
             return generic("media_file", m.get("file_name") or "File", "", desc, href)
+        if m.get("todo_list"):
+            todo = m["todo_list"]
+            items = "".join('<div class="answer">\n- %s\n</div>' % serialize(text_of(a.get("text"))) for a in todo.get("answers", []))
+            return ('<div class="media_poll"><div class="question bold">%s</div><div class="details">To-do List</div>%s</div>'
+                    % (serialize(text_of(todo.get("title"))), items))
+        if m.get("giveaway_information"):
+            return self.giveaway(m["giveaway_information"])
+        if m.get("giveaway_results"):
+            return self.giveaway_results(m["giveaway_results"], m)
+        if m.get("paid_stars_amount") is not None:
+            # Paid media: an invoice in stars (currency XTR), written as a star and the count.
+            return generic("media_invoice", "", "\u2b50" + "{:,}".format(int(m["paid_stars_amount"])))
         if m.get("poll"):
             poll = m["poll"]
             def text(value):
@@ -321,6 +403,50 @@ class Writer:
             return generic("media_location", "Location", status,
                            href="https://maps.google.com/maps?q=%s,%s&ll=%s,%s&z=16" % (loc["latitude"], loc["longitude"], loc["latitude"], loc["longitude"]))
         return ""
+
+
+def section(title, body):
+    return '<div class="section_title bold">%s</div><div class="section_body">%s</div>' % (serialize(title), body)
+
+
+COUNTRIES = {"DE": "Germany", "FR": "France", "US": "United States", "GB": "United Kingdom", "RU": "Russia"}
+
+
+def giveaway(self, g):
+    quantity, months, stars = int(g.get("quantity", 0)), int(g.get("months") or 0), int(g.get("stars") or 0)
+    out = [section("Giveaway Prizes" if quantity > 1 else "Giveaway Prize", "<b>%d</b> %s" % (quantity, serialize(g.get("additional_prize", ""))))]
+    if stars > 0:
+        out.append(section("with", "<b>%d Stars</b> will be distributed among <b>%d</b> winners." % (stars, quantity)))
+    else:
+        out.append(section("with", "<b>%d</b> Telegram Premium Subscriptions for <b>%d</b> months." % (quantity, months)))
+    many = len(g.get("channels", [])) > 1
+    joined = ("All users who joined the channels below after this date:" if many else "All users who joined the channel below after this date:")
+    everyone = "All subscribers of the channels:" if many else "All subscribers of the channel:"
+    out.append(section("Participants", joined if g.get("is_only_new_subscribers") else everyone))
+    # Each country as the client writes it: its flag (two regional indicators), a no-break space, its name.
+    flag = lambda code: "".join(chr(0x1F1E6 + ord(ch) - ord("A")) for ch in code)
+    countries = [flag(c) + "\u00a0" + COUNTRIES.get(c, c) for c in g.get("countries", [])]
+    if countries:
+        united = countries[0] if len(countries) == 1 else ", ".join(countries[:-1]) + " and " + countries[-1]
+        out.append('<div class="section_body">from %s</div>' % serialize(united))
+    until = datetime.datetime.fromisoformat(g["until_date"]) if g.get("until_date") else None
+    out.append(section("Winners Selection Date", until.strftime("%d.%m.%Y %H:%M:%S") if until else ""))
+    return '<div class="media_giveaway">%s</div>' % "".join(out)
+
+
+def giveaway_results(self, r, message):
+    count, many = int(r.get("winners_count", 0)), int(r.get("winners_count", 0)) > 1
+    launch = self.link(r.get("launch_message_id", 0), self.file_of.get(int(message["id"]), 0), "Giveaway")
+    out = [section("Winners Selected!" if many else "Winner Selected!",
+                   "<b>%d</b> %s of the %s was randomly selected by Telegram." % (count, "winners" if many else "winner", launch))]
+    # The winners are named in the export; chansite never reads them, so the fixture names placeholders.
+    out.append(section("Winners" if many else "Winner", ", ".join("<b>Winner %d</b>" % (n + 1) for n in range(len(r.get("winners", []))))))
+    out.append('<div class="section_body">%s</div>' % ("Some winners couldn&apos;t be selected." if r.get("unclaimed_count")
+                                                       else "All winners received gift links in private messages."))
+    return '<div class="media_giveaway">%s</div>' % "".join(out)
+
+
+Writer.giveaway, Writer.giveaway_results = giveaway, giveaway_results
 
 
 def main():

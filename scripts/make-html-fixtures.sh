@@ -10,11 +10,14 @@ cd "$(dirname "$0")/.."
 src=Tests/ChansiteKitTests/Fixtures/exports
 out=Tests/ChansiteKitTests/Fixtures/html-exports
 gen=scripts/export-html.py
-rm -rf "$out"; mkdir -p "$out"
+# Only the folders made here are replaced: saved-pages/ (web-preview pages) is kept by hand.
+for made in entities media album replies service rtl overlap-2023 overlap-2024 traversal kinds old-version rtl-old-reactions \
+  buttons group account discussion; do rm -rf "${out:?}/$made"; done
+mkdir -p "$out"
 copy_media() {  # copy_media FROM TO: the export's folders (photos, files, …), not result.json
   for entry in "$1"/*; do [ -d "$entry" ] && cp -r "$entry" "$2/"; done; true
 }
-for name in entities media album replies service rtl overlap-2023 overlap-2024 traversal; do
+for name in entities media album replies service rtl overlap-2023 overlap-2024 traversal kinds; do
   python3 "$gen" "$src/$name/result.json" "$out/$name" --per-file 3 --offset +03:00
   copy_media "$src/$name" "$out/$name"
 done
@@ -40,6 +43,15 @@ for n, chat in enumerate(account["chats"]["list"] + account["left_chats"]["list"
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(chat, f, ensure_ascii=False)
     subprocess.run([sys.executable, "scripts/export-html.py", f.name, os.path.join(out, "chats", "chat_%02d" % n), "--offset", "+03:00"], check=True)
+    os.unlink(f.name)
+PY
+# A channel and its discussion group, each exported on its own (HTML exports one chat a folder).
+python3 - "$src/discussion/result.json" "$out/discussion" <<'PY'
+import json, os, subprocess, sys, tempfile
+for n, chat in enumerate(json.load(open(sys.argv[1], encoding="utf-8"))["chats"]["list"]):
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump(chat, f, ensure_ascii=False)
+    subprocess.run([sys.executable, "scripts/export-html.py", f.name, os.path.join(sys.argv[2], ["channel", "group"][n]), "--offset", "+03:00"], check=True)
     os.unlink(f.name)
 PY
 cp -r "$src/account/chats/chat_01/photos" "$out/account/chats/chat_02/" 2>/dev/null || true

@@ -5,8 +5,8 @@ import Foundation
 
 /// A channel's discussion group (an export the user lists in `discussionGroups`) made into
 /// comments under the channel's posts. The group holds an automatic forward of each post, sent
-/// in the channel's name: that is a thread's root, found again among the channel's posts by its
-/// words and time. Every message whose reply chain leads to a root is a comment on that post,
+/// in the channel's name (by id in JSON, by title in HTML): that is a thread's root, found
+/// again among the channel's posts by its words and time. Every message whose reply chain leads to a root is a comment on that post,
 /// shown by its sender's name only (never an id or a phone number), its numbers masked as
 /// posts' are. Messages outside every thread are not published (the group is not a channel).
 enum DiscussionComments {
@@ -15,8 +15,18 @@ enum DiscussionComments {
 
     static func attach(_ groups: [ParsedDump], to channels: inout [Channel], withheld: inout Withheld) -> [Diagnostic] {
         var byID: [String: Int] = [:]
+        // An HTML export names a forward's channel by title only: titles two channels share
+        // name neither.
+        var byTitle: [String: Int?] = [:]
         for (index, channel) in channels.enumerated() {
             if let id = channel.info.channelID { byID[id] = index }
+            if let title = channel.info.title { byTitle[title] = byTitle[title] == nil ? index : .some(nil) }
+        }
+        func source(of post: Post) -> Int? {
+            if let id = post.details?.forwardedFromID { return byID[String(id.drop { !$0.isNumber })] }
+            // The client shows an automatic forward as the channel's own message or as a forward
+            // from it.
+            return (post.forwardedFrom ?? post.details?.sender).flatMap { byTitle[$0] ?? nil }
         }
         var diagnostics: [Diagnostic] = []
         for group in groups {
@@ -27,8 +37,7 @@ enum DiscussionComments {
             var outside = 0
             for post in group.posts {
                 guard let id = post.messageID else { continue }
-                if let source = post.details?.forwardedFromID, let channel = byID[String(source.drop { !$0.isNumber })],
-                    post.details?.sender == nil || post.details?.sender == channels[channel].info.title,
+                if let channel = source(of: post), post.details?.sender == nil || post.details?.sender == channels[channel].info.title,
                     let found = finder.post(in: channel, like: post)
                 {
                     rootOf[id] = id

@@ -450,7 +450,7 @@ package struct Pipeline: Sendable {
     func readExports(_ exports: [(file: ExportFile, data: Data)], config: SiteConfig) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
         let reader = ExportReader(
             chatTypes: Set(config.exportChatTypes), handles: config.channelHandles, discussionGroups: Set(config.discussionGroups))
-        let html = DesktopHTMLReader(chatTypes: Set(config.exportChatTypes))
+        let html = DesktopHTMLReader(chatTypes: Set(config.exportChatTypes), discussionGroups: Set(config.discussionGroups))
         // A job a core takes: one `result.json`, or every page of one HTML export's folder.
         enum Job: Sendable {
             case json(path: String, data: Data)

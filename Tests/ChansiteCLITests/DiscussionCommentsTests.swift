@@ -8,9 +8,13 @@ import Testing
 @Suite struct DiscussionCommentsTests {
     static let fixture = CLIRunner.repositoryRoot.appendingPathComponent("Tests/ChansiteKitTests/Fixtures/exports/discussion")
 
-    static func build(_ config: String) throws -> (project: URL, result: CLIRunner.Output) {
+    /// The same channel and group as two HTML exports, each in its own folder, as the client
+    /// writes them (`scripts/make-html-fixtures.sh`).
+    static let htmlFixture = CLIRunner.repositoryRoot.appendingPathComponent("Tests/ChansiteKitTests/Fixtures/html-exports/discussion")
+
+    static func build(_ config: String, from source: URL = fixture) throws -> (project: URL, result: CLIRunner.Output) {
         let project = try CLIRunner.temporaryProject(content: [:])
-        try FileManager.default.copyItem(at: fixture, to: project.appendingPathComponent("Content/discussion"))
+        try FileManager.default.copyItem(at: source, to: project.appendingPathComponent("Content/discussion"))
         try Data(config.utf8).write(to: project.appendingPathComponent("chansite.json"))
         return (project, try CLIRunner.run(["build", "--verbose"], in: project))
     }
@@ -18,6 +22,18 @@ import Testing
     @Test func aListedGroupsThreadsBecomeCommentsUnderTheirPosts() throws {
         let (project, result) = try Self.build(#"{"language": "en", "discussionGroups": ["1000000052"]}"#)
         defer { try? FileManager.default.removeItem(at: project) }
+        try Self.expectComments(in: project, result)
+    }
+
+    /// An HTML export names no ids: the group is listed by its name, and the automatic
+    /// forwards name their channel by title.
+    @Test func aListedGroupFromHTMLExportsGivesTheSameComments() throws {
+        let (project, result) = try Self.build(#"{"language": "en", "discussionGroups": ["Garden Club Chat"]}"#, from: Self.htmlFixture)
+        defer { try? FileManager.default.removeItem(at: project) }
+        try Self.expectComments(in: project, result)
+    }
+
+    static func expectComments(in project: URL, _ result: CLIRunner.Output) throws {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.stderr.contains(
@@ -42,6 +58,15 @@ import Testing
                 #expect(!text.contains(secret), "\(path) contains \(secret)")
             }
         }
+    }
+
+    @Test func anUnlistedHTMLGroupIsNotPublished() throws {
+        let (project, result) = try Self.build(#"{"language": "en"}"#, from: Self.htmlFixture)
+        defer { try? FileManager.default.removeItem(at: project) }
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("'Garden Club Chat' is not published"), "\(result.stderr)")
+        let first = try String(contentsOf: project.appendingPathComponent("Output/channels/garden-club/1.html"), encoding: .utf8)
+        #expect(!first.contains("Ann Gardener") && !first.contains(#"class="comments""#))
     }
 
     @Test func anUnlistedGroupIsSkipped() throws {

@@ -74,7 +74,8 @@ extension Chansite {
                 if let data { files.append((page, data)) }
             }
             let config = try SiteConfig.load(path: FileManager.default.fileExists(atPath: "chansite.json") ? "chansite.json" : nil).config
-            let (dumps, diagnostics) = DesktopHTMLReader(chatTypes: Set(config.exportChatTypes)).read(folder: folder, pages: files)
+            let (dumps, diagnostics) = DesktopHTMLReader(chatTypes: Set(config.exportChatTypes), discussionGroups: Set(config.discussionGroups)).read(
+                folder: folder, pages: files)
             try printExport(dumps, diagnostics)
         }
 

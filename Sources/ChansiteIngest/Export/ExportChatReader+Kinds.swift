@@ -13,6 +13,8 @@ extension ExportChatReader {
         /// To-do item id → the index (in the chat's posts) of the latest list holding it.
         var itemOwner: [Int: Int] = [:]
         var latestTodo: Int?
+        /// A to-do list's message id → its index, for completions that name their list.
+        var todoByMessage: [String: Int] = [:]
         /// Messages by kind, services by action, for the build's report.
         var messageKinds: [String: Int] = [:]
     }
@@ -95,9 +97,12 @@ extension ExportChatReader {
     /// the latest list holding them; items added to the latest list (the export does not say
     /// which list; a channel adds to its newest).
     static func replayTodo(_ message: ExportJSON.Message, in posts: inout [Post], state: inout KindState) {
+        // Completions reply to their list when the export says so (HTML links it); else each
+        // item's latest list.
+        let named = message.replyTo.flatMap { state.todoByMessage[$0] }
         for (ids, done) in [(message.todoCompleted, true), (message.todoIncompleted, false)] {
             for id in ids {
-                guard let index = state.itemOwner[id], var details = posts[index].details, var todo = details.todo else { continue }
+                guard let index = named ?? state.itemOwner[id], var details = posts[index].details, var todo = details.todo else { continue }
                 for item in todo.items.indices where todo.items[item].id == id { todo.items[item].done = done }
                 details.todo = todo
                 posts[index].details = details
@@ -106,7 +111,15 @@ extension ExportChatReader {
         guard message.action == "todo_append_tasks", let index = state.latestTodo, var details = posts[index].details,
             var todo = details.todo
         else { return }
-        let added = items(message.todoAdded).filter { item in !todo.items.contains { $0.id == item.id } }
+        // An HTML export names added items without their ids: they take the next free ones,
+        // as the client numbers them.
+        var next = (todo.items.map(\.id).max() ?? 0) + 1
+        let numbered = message.todoAdded.map { item -> ExportJSON.TodoList.Item in
+            guard item.id == nil else { return item }
+            defer { next += 1 }
+            return ExportJSON.TodoList.Item(text: item.text, id: ExportJSON.Flexible(text: String(next)))
+        }
+        let added = items(numbered).filter { item in !todo.items.contains { $0.id == item.id } }
         todo.items += added
         details.todo = todo
         posts[index].details = details
@@ -117,6 +130,7 @@ extension ExportChatReader {
     static func registerTodo(at index: Int, of posts: [Post], state: inout KindState) {
         guard let todo = posts[index].details?.todo else { return }
         state.latestTodo = index
+        if let id = posts[index].messageID { state.todoByMessage[id] = index }
         for item in todo.items { state.itemOwner[item.id] = index }
     }
 }

@@ -67,9 +67,9 @@ enum DesktopHTMLMedia {
         guard let first = sections.first else { return }
         if first.title.hasPrefix("Winner") {
             let body = first.bodies.first
-            let launch = (body?.descendants() ?? []).compactMap { $0.attribute("href") }.first { $0.hasPrefix("#go_to_message") }
+            let launch = (body?.descendants() ?? []).compactMap { $0.attribute("href") }.lazy.compactMap(DesktopHTMLPage.messageNumber).first
             message.giveawayResults = ExportJSON.GiveawayResults(
-                launchMessageID: launch.map { ExportJSON.Flexible(text: String($0.dropFirst("#go_to_message".count))) },
+                launchMessageID: launch.map { ExportJSON.Flexible(text: $0) },
                 winnersCount: number(bold(body).first))
             return
         }
@@ -80,16 +80,42 @@ enum DesktopHTMLMedia {
         let withNumbers = bold(with)
         let isStars = with?.text.contains("Star") == true
         let participants = sections.first { $0.title == "Participants" }?.bodies ?? []
-        let countries = participants.dropFirst().flatMap { body in
-            body.text.split(whereSeparator: { !$0.isLetter }).map(String.init).filter {
-                $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isUppercase }
-            }
-        }
+        let countries = participants.dropFirst().flatMap { countryCodes(in: $0.text) }
+        let until = sections.first { $0.title == "Winners Selection Date" }?.bodies.first.flatMap { localISODate($0.text) }
         message.giveaway = ExportJSON.Giveaway(
-            quantity: number(bold(prizeBody).first), months: isStars ? nil : number(withNumbers.dropFirst().first),
+            quantity: number(bold(prizeBody).first), months: isStars ? nil : number(withNumbers.dropFirst().first), untilDate: until,
             channels: participants.first.map { body in bold(body).map { _ in ExportJSON.Flexible(text: "0") } },
             countries: countries, additionalPrize: prize.trimmingCharacters(in: .whitespacesAndNewlines),
             stars: isStars ? number(withNumbers.first) : nil, isOnlyNewSubscribers: participants.first?.text.contains("joined") == true)
+    }
+
+    /// The countries a giveaway names, each written as its flag (two regional-indicator
+    /// letters) and its English name: the flags' ISO codes.
+    static func countryCodes(in text: String) -> [String] {
+        var codes: [String] = []
+        var letters: [Character] = []
+        for scalar in text.unicodeScalars {
+            guard (0x1F1E6...0x1F1FF).contains(scalar.value), let letter = Unicode.Scalar(scalar.value - 0x1F1E6 + 65) else {
+                letters.removeAll()
+                continue
+            }
+            letters.append(Character(letter))
+            if letters.count == 2 {
+                codes.append(String(letters))
+                letters.removeAll()
+            }
+        }
+        return codes
+    }
+
+    /// "20.03.2025 18:00:00" (the client's local date and time) as the JSON export writes it:
+    /// "2025-03-20T18:00:00"; nil when it is not one.
+    static func localISODate(_ text: String) -> String? {
+        let fields = text.trimmingCharacters(in: .whitespacesAndNewlines).split(whereSeparator: { ". :".contains($0) })
+        guard fields.count == 6, fields.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            [2, 2, 4, 2, 2, 2] == fields.map(\.count)
+        else { return nil }
+        return "\(fields[2])-\(fields[1])-\(fields[0])T\(fields[3]):\(fields[4]):\(fields[5])"
     }
 
     static func file(_ href: String, type: String?, thumbnail: String?, in message: inout ExportJSON.Message) {
@@ -144,9 +170,19 @@ enum DesktopHTMLMedia {
         case block.hasClass("media_file"):
             file(path ?? placeholder ?? "", type: nil, thumbnail: nil, in: &message)
             if title != "File" { message.fileName = title }
+        case block.hasClass("media_invoice") where title.isEmpty:
+            // Paid media: an invoice without a title, in stars ("⭐1,000"; currency XTR).
+            message.paidStars = paidStars(status ?? "")
         default:
             break  // games, invoices, calls: nothing the archive shows
         }
+    }
+
+    /// The stars of a paid post's price ("⭐1,000", or "XTR" and the amount): its digits, the
+    /// client's separators left out; nil for a price in another currency.
+    static func paidStars(_ status: String) -> Int? {
+        guard status.contains("\u{2B50}") || status.contains("XTR") else { return nil }
+        return ExportJSON.integer(String(status.filter { $0.isASCII && $0.isNumber }), in: InputRange.count)
     }
 
     /// The JSON export's sentence for a file left out, from the HTML export's description.

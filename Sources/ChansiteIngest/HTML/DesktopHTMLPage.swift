@@ -63,7 +63,9 @@ struct DesktopHTMLPage {
         message.descendants()
     }
 
-    /// A service message: pins name their target; the rest are noted by kind.
+    /// A service message: pins name their target; channel changes prove a channel; the
+    /// sentences chansite shows or replays are read back (`DesktopHTMLService`); the rest are
+    /// counted by kind.
     mutating func service(id: String, parts: [HTMLElement]) -> ExportJSON.Message {
         guard let body = parts.first(where: { $0.hasClass("body") }) else { return ExportJSON.Message(id: id, type: "service") }
         let text = body.text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -83,8 +85,12 @@ struct DesktopHTMLPage {
         } else if text.hasPrefix("Channel «") || text.hasPrefix("Channel title changed") || text.hasPrefix("Channel photo changed") {
             saysChannel = true
             message.action = text.hasSuffix("created") ? "create_channel" : "edit_channel"
-        } else {
+        } else if !DesktopHTMLService.read(text, into: &message) {
             message.action = "other"
+        }
+        // A to-do list's completions link the list they change.
+        if message.action == "todo_completions", let link, let target = Self.messageNumber(in: link.attribute("href") ?? "") {
+            message.replyTo = target
         }
         return message
     }

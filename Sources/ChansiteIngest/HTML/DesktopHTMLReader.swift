@@ -14,11 +14,16 @@ import Foundation
 /// why; inside a full-account export (`chats/chat_NN/`, beside `export_results.html`), where
 /// one-sided personal and service chats are common, that is not enough. Any other chat counts
 /// as of unknown type: published only when `exportChatTypes` lists `unknown`.
+///
+/// A chat the user lists by name in `discussionGroups` is read as a channel's discussion group
+/// (its messages become comments, never posts of their own).
 package struct DesktopHTMLReader: Sendable {
     package var chatTypes: Set<String>
+    package var discussionGroups: Set<String>
 
-    package init(chatTypes: Set<String> = ExportReader.channelTypes) {
+    package init(chatTypes: Set<String> = ExportReader.channelTypes, discussionGroups: Set<String> = []) {
         self.chatTypes = chatTypes
+        self.discussionGroups = discussionGroups
     }
 
     /// Whether the first bytes of an `.html` file are a Desktop export page.
@@ -71,7 +76,9 @@ package struct DesktopHTMLReader: Sendable {
         let soleSender = !facts.senders.isEmpty && facts.senders == Set([name ?? ""])
         let isChannel = proven || (soleSender && !inAccount)
         let type = isChannel ? "public_channel" : ExportReader.untypedChat
-        guard chatTypes.contains(type) else {
+        // A discussion group is named by the user; a channel never is one.
+        let isDiscussion = !isChannel && name.map(discussionGroups.contains) == true
+        guard chatTypes.contains(type) || isDiscussion else {
             diagnostics.append(
                 .warning(
                     "'\(name ?? "this chat")' is not published: an HTML export does not say what a chat is, and nothing in this one shows "
@@ -81,6 +88,7 @@ package struct DesktopHTMLReader: Sendable {
             return ([], diagnostics)
         }
         dump.channel.title = name
+        dump.isDiscussion = isDiscussion
         dump.diagnostics.insert(
             .note(
                 "read as a Telegram Desktop export in HTML (\(Counted.of(facts.pagesWithMessages, "page")), \(Counted.of(facts.messages, "message")))",

@@ -89,7 +89,10 @@ struct EventView: TemplateView {
         case .boost: text = strings.text("event.boost", ["n": strings.number(event.count ?? 1)])
         case .giveawayLaunch: text = strings.text("event.giveawayLaunch")
         case .giveawayResults:
-            text = strings.text("event.giveawayResults", ["winners": strings.count("winners", event.count ?? 0)])
+            // An HTML export's "Some winners were selected" gives no count.
+            text =
+                event.count.map { strings.text("event.giveawayResults", ["winners": strings.count("winners", $0)]) }
+                ?? strings.text("event.giveawayEnded")
         case .suggestedPostApproved:
             text = price.map { strings.text("event.suggestedPostApproved", ["price": $0]) } ?? strings.text("event.suggestedPostAccepted")
         case .suggestedPostRejected: text = strings.text("event.suggestedPostRejected")

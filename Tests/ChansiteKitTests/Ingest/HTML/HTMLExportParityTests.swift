@@ -97,6 +97,45 @@ import Testing
         #expect(read.posts[0].date == Date(timeIntervalSince1970: 1_714_554_000))
     }
 
+    /// The newer kinds as both forms carry them: a to-do list with its done state replayed
+    /// from the service sentences, a giveaway and its results, a paid post's stars, the
+    /// service lines between posts and a message the client could not export.
+    static func kinds(_ post: Post) -> [String] {
+        let details = post.details
+        let todo = details?.todo.map { list in
+            "\(list.title): " + list.items.map { "\($0.id)\($0.done ? "✓" : "·")\($0.text)" }.joined(separator: ", ")
+        }
+        let giveaway = details?.giveaway.map {
+            "\($0.quantity)×\($0.months ?? 0)m \($0.stars ?? 0)★ until \($0.until?.timeIntervalSince1970 ?? -1) \($0.prize ?? "-") "
+                + "\($0.countries) new-only \($0.onlyNewSubscribers)"
+        }
+        // The HTML results name their giveaway and count the winners; their prize is only in JSON.
+        let results = details?.giveawayResults.map { "\($0.winners) of \($0.launchID ?? "-")" }
+        // "Some winners of the giveaway were randomly selected" gives no count.
+        func events(_ list: [ServiceEvent]) -> [String] {
+            list.map { "\($0.kind)\($0.kind == .giveawayResults ? "" : " \($0.count ?? -1)") \($0.amount ?? "-")\($0.currency ?? "")" }
+        }
+        return [
+            "id \(post.messageID ?? "-")", "text \(post.text)", "todo \(todo ?? "-")", "giveaway \(giveaway ?? "-")",
+            "results \(results ?? "-")", "paid \(details?.paidStars ?? -1)", "before \(events(details?.eventsBefore ?? []))",
+            "after \(events(details?.eventsAfter ?? []))",
+        ]
+    }
+
+    @Test func theNewerKindsReadFromHTMLAsFromJSON() throws {
+        let fromJSON = try Self.json("kinds").map(Self.kinds)
+        let fromHTML = try Self.html("kinds").posts.map(Self.kinds)
+        #expect(fromHTML == fromJSON)
+        // The fixture has every kind: a failure above is not an empty match.
+        let joined = fromHTML.flatMap { $0 }.joined(separator: "\n")
+        for part in [
+            "1✓Write the notes", "2·Record the video", "4✓Thank the volunteers", "3×12m", "[\"DE\", \"FR\"]", "3 of 8", "paid 25",
+            "boost 4", "starGift 500", "giveawayLaunch", "suggestedPostApproved -1 250Stars", "suggestedPostRefunded", "notExported",
+        ] {
+            #expect(joined.contains(part), "\(part)")
+        }
+    }
+
     @Test func theOlderDivReactionsReadAsTheNewerSpans() throws {
         #expect(try Self.html("rtl-old-reactions").posts.map(Self.comparable) == Self.json("rtl").map(Self.comparable))
     }
