@@ -52,7 +52,7 @@ struct PrivacyPass: Sendable {
     /// True when the post holds a number `masking` takes out.
     static func needsMasking(_ post: Post) -> Bool {
         if post.details?.contact?.phone != nil { return true }
-        return post.spans?.contains { $0.kind == "phone" || $0.kind == "bank_card" } ?? false
+        return post.hasSpan(of: ["phone", "bank_card"])
     }
 
     /// The post with its private numbers masked; `masked` counts what was.
@@ -63,7 +63,7 @@ struct PrivacyPass: Sendable {
             post.details = details
             masked.contactPhones += 1
         }
-        guard var spans = post.spans, spans.contains(where: { $0.kind == "phone" || $0.kind == "bank_card" }) else { return post }
+        guard post.hasSpan(of: ["phone", "bank_card"]), var spans = post.spans else { return post }
         for index in spans.indices {
             switch spans[index].kind {
             case "phone": masked.phoneNumbers += 1
@@ -72,8 +72,8 @@ struct PrivacyPass: Sendable {
             }
             spans[index].text = mask(spans[index].text)
         }
-        post.spans = spans
         post.text = spans.map(\.text).joined()
+        post.spans = spans
         return post
     }
 

@@ -3,8 +3,10 @@ import ChansiteIngest
 import Foundation
 
 /// The content folder read once: the dump paths the walk found, what it reported, each dump's
-/// bytes, and each export's `result.json` with a fingerprint of its media files. The input
-/// digest and the load stage both work from it, so nothing is read twice.
+/// bytes, and a digest of each export file (`result.json` or an HTML page) with a fingerprint of
+/// its media files. The input digest and the load stage both work from it. An export's bytes
+/// are let go of once hashed and mapped again when it is parsed, an export at a time on each
+/// core: 100k exported posts are 440 MB of JSON, which all held at once were the build's peak.
 struct ContentFiles {
     var paths: [String]
     var walkDiagnostics: [Diagnostic]
@@ -12,7 +14,8 @@ struct ContentFiles {
     var files: [(data: Data?, diagnostics: [Diagnostic])]
     /// Each export file, sorted by path.
     var exports: [ExportFile] = []
-    var exportFiles: [(data: Data?, diagnostics: [Diagnostic])] = []
+    /// Each export file's digest (a fingerprint of its bytes), or nil with why it could not be read.
+    var exportFiles: [(digest: String?, diagnostics: [Diagnostic])] = []
     /// Per export, a fingerprint of the names, sizes and times of every file in its folder.
     var exportMedia: [String] = []
 
@@ -26,15 +29,26 @@ struct ContentFiles {
         // One identity per export folder (an HTML export's pages share theirs), made beside
         // the reads.
         let folders = Array(Set(found.exports.map { PathName.parent($0.path) })).sorted()
-        let read = (0..<all.count + folders.count).concurrentMap(chunk: 1) { index -> (file: LoadedBytes?, identity: String?) in
-            index < all.count ? (loader.read(path: all[index]), nil) : (nil, ExportFolderIdentity.fingerprint(of: folders[index - all.count]))
+        let dumpCount = found.dumps.count
+        let read = (0..<all.count + folders.count).concurrentMap(chunk: 1) { index -> (file: LoadedBytes?, digest: String?, identity: String?) in
+            guard index < all.count else { return (nil, nil, ExportFolderIdentity.fingerprint(of: folders[index - all.count])) }
+            let file = loader.read(path: all[index])
+            guard index >= dumpCount else { return (file, nil, nil) }
+            // An export: its digest only; its bytes are mapped again when it is parsed.
+            return ((nil, file.diagnostics), file.data.map(Self.digest), nil)
         }
         let files = read.prefix(all.count).map { $0.file ?? (nil, []) }
         let identities = Dictionary(uniqueKeysWithValues: zip(folders, read.dropFirst(all.count).map { $0.identity ?? "" }))
         return ContentFiles(
-            paths: found.dumps, walkDiagnostics: found.diagnostics, files: Array(files.prefix(found.dumps.count)),
-            exports: found.exports, exportFiles: Array(files.dropFirst(found.dumps.count)),
+            paths: found.dumps, walkDiagnostics: found.diagnostics, files: Array(files.prefix(dumpCount)),
+            exports: found.exports, exportFiles: read[dumpCount..<all.count].map { ($0.digest, $0.file?.diagnostics ?? []) },
             exportMedia: found.exports.map { identities[PathName.parent($0.path)] ?? "" })
+    }
+
+    static func digest(_ data: Data) -> String {
+        var fingerprint = Fingerprint("export")
+        fingerprint.add(bytes: data)
+        return fingerprint.hex
     }
 
     /// A file's bytes (nil when it could not be read) and what reading it reported.

@@ -17,7 +17,7 @@ enum InputDigest {
         fingerprint.add(content.exports.count)
         for (export, (file, media)) in zip(content.exports, zip(content.exportFiles, content.exportMedia)) {
             fingerprint.add(export.path)
-            if let data = file.data { fingerprint.add(bytes: data) } else { fingerprint.add("unreadable") }
+            fingerprint.add(file.digest ?? "unreadable")
             fingerprint.add(media)
         }
         var templates = BuiltinTemplates.files.mapValues { Data($0.utf8) }

@@ -31,8 +31,23 @@ package struct Post: Sendable, Hashable {
     package var replyQuote: ReplyQuote?
     /// Where in which dump the post was found.
     package var source: SourceRange
-    /// The text with its formatting, when the source has it (exports); joined, the spans are `text`.
-    package var spans: [TextSpan]?
+    /// The text with its formatting, when the source has it (exports); joined, the spans are
+    /// `text` (set `text` to their joined texts when setting them). Kept as runs over `text`
+    /// (`TextRun`) and made when asked: the renderer, `posts.json` and the gallery ask once a
+    /// post; `hasSpan(of:)` answers without making them.
+    package var spans: [TextSpan]? {
+        get { runs.flatMap { TextRun.spans(of: $0, in: text) } }
+        set { runs = newValue.flatMap(TextRun.runs(of:)) }
+    }
+    private var runs: [TextRun]?
+
+    /// True when the source gave the text's formatting (the post has spans).
+    package var isFormatted: Bool { runs != nil }
+
+    /// True when a span of one of `kinds` formats the text.
+    package func hasSpan(of kinds: Set<String>) -> Bool {
+        runs?.contains { kinds.contains($0.kind) } ?? false
+    }
     /// What an export knows beyond text and media. Held by reference: most posts (every text
     /// dump's) have none, and inline it would make each of them some 200 bytes larger.
     package var details: PostDetails? {

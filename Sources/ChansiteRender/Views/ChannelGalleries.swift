@@ -63,8 +63,9 @@ struct ChannelGalleries {
     /// and those written in its text.
     static func links(of post: Post) -> [String] {
         var found: [String] = post.linkPreviews.compactMap(\.url)
-        if let spans = post.spans {
-            for span in spans {
+        if post.isFormatted {
+            // Most posts link nothing: their spans are not made to find that out.
+            for span in post.hasSpan(of: ["text_link", "link"]) ? post.spans ?? [] : [] {
                 if span.kind == "text_link", let href = span.href { found.append(href) }
                 if span.kind == "link" { found.append(span.text.contains("://") ? span.text : "https://" + span.text) }
             }

@@ -7,6 +7,16 @@ import Testing
 @testable import ChansiteModel
 
 @Suite struct SiteAssemblerTests {
+    /// The byte-level path for ASCII text splits words exactly as `Character.isWhitespace`
+    /// does, on every byte value below 0x80 (controls and CR LF included).
+    @Test(arguments: 0..<200) func comparableTextMatchesTheCharacterDefinition(seed: Int) {
+        var rng = SeededRandom(state: UInt64(seed) &* 104_729 &+ 1)
+        let alphabet: [UInt8] = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x1C, 0x1F, 0x00, 0x61, 0x62, 0x2E, 0x41, 0x7F]
+        let bytes = (0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(SiteAssembler.comparableText(text) == text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
+    }
+
     func dump(_ path: String, handle: String? = nil, title: String? = nil, posts: [String]) -> ParsedDump {
         var channel = ChannelInfo()
         channel.handle = handle
