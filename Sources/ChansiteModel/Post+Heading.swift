@@ -74,30 +74,12 @@ extension Post {
 
     /// A one-paragraph summary for listings, feeds and meta descriptions.
     package func excerpt(maxLength: Int = 220) -> String {
-        // Only the start of a long post can end up in the excerpt; line breaks become spaces
-        // byte by byte (both are ASCII), not by building a new string scalar by scalar.
-        let start = shownText.prefix(scalars: maxLength * 2 + 16).utf8
-        return String(decoding: start.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self).shortened(to: maxLength)
+        Excerpt.of(shownText, limit: maxLength)
     }
 }
 
 extension String {
     var nonEmpty: String? { isEmpty ? nil : self }
-
-    /// The text up to its `count`-th Unicode scalar, found by bytes (a scalar starts at every
-    /// byte that is not a continuation byte) rather than by decoding each scalar.
-    func prefix(scalars count: Int) -> Substring {
-        let offset = utf8.withContiguousStorageIfAvailable { bytes -> Int in
-            var started = 0
-            for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
-                if started == count { return offset }
-                started += 1
-            }
-            return bytes.count
-        }
-        guard let offset else { return Substring(unicodeScalars.prefix(count)) }
-        return self[..<utf8.index(utf8.startIndex, offsetBy: offset)]
-    }
 
     /// The first line with any text, found by bytes (this runs for every post).
     var firstNonBlankLine: String {

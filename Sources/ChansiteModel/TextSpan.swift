@@ -33,7 +33,7 @@ extension Post {
     /// The text as a listing may show it: spoilers masked, so a heading, an excerpt or a feed
     /// never gives away what the author hid.
     package var shownText: String {
-        guard let spans, spans.contains(where: { $0.kind == "spoiler" }) else { return text }
+        guard hasSpan(of: ["spoiler"]), let spans else { return text }
         return spans.map { $0.kind == "spoiler" ? String(repeating: "░", count: min(8, max(3, $0.text.count))) : $0.text }.joined()
     }
 }

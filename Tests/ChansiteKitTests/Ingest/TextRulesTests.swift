@@ -48,14 +48,6 @@ import Testing
         }
     }
 
-    @Test func aPrefixOfScalarsIsCutByBytes() {
-        for text in ["", "abc", "при\u{301}вет", "👍🏽 ok", "a\u{10FFFF}b", "中文"] {
-            for count in 0...8 {
-                #expect(Array(text.prefix(scalars: count).utf8) == Array(Substring(text.unicodeScalars.prefix(count)).utf8), "\(text) \(count)")
-            }
-        }
-    }
-
     /// Every scalar of the Basic Multilingual Plane (where all spaces are) is a space exactly
     /// when `isSpaceLike` says so, whichever path of `normalizedSpaces` reads it.
     @Test func everySpaceIsFoundByItsBytes() {
