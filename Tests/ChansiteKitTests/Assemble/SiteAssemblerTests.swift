@@ -28,6 +28,46 @@ import Testing
             })
     }
 
+    /// A discussion group from an HTML export names its channel by title: its automatic
+    /// forward shows as a forward from the channel or as the channel's own message, and both
+    /// root a thread. Thousands of identical posts at one instant, each forwarded, still find
+    /// a post each (the search looks at a bounded window) and the build goes on.
+    @Test func discussionRootsFoundByTitleAndWithinABoundedWindow() throws {
+        let start = Date(timeIntervalSince1970: 1_700_000_000)
+        func post(_ id: String, _ text: String, at offset: TimeInterval, sender: String? = nil, forward: String? = nil, reply: String? = nil) -> Post
+        {
+            var post = Post(
+                text: text, forwardedFrom: forward, date: start.addingTimeInterval(offset), messageID: id, replyTo: reply,
+                source: SourceRange(path: "g", firstLine: 1, lastLine: 1))
+            if let sender {
+                var details = PostDetails()
+                details.sender = sender
+                post.details = details
+            }
+            return post
+        }
+        var channel = ParsedDump(
+            path: "c/messages.html", format: "telegram_desktop_export", channel: ChannelInfo(title: "Garden"),
+            posts: [post("1", "Tomatoes out.", at: 0), post("2", "Seeds?", at: 100)] + (3..<3003).map { post(String($0), "Same words.", at: 500) })
+        channel.posts.reverse()
+        var group = ParsedDump(
+            path: "g/messages.html", format: "telegram_desktop_export", channel: ChannelInfo(title: "Garden Chat"),
+            posts: [
+                post("10", "Tomatoes out.", at: 2, sender: "Garden", forward: "Garden"),
+                post("11", "Mine too.", at: 60, sender: "Ann", reply: "10"),
+                post("12", "Seeds?", at: 101, sender: "Garden"),
+                post("13", "Beans.", at: 160, sender: "Bo", reply: "12"),
+                post("14", "Not a root: a member named Garden 2.", at: 170, sender: "Garden 2"),
+            ] + (20..<3020).map { post(String($0), "Same words.", at: 501, sender: "Garden") })
+        group.isDiscussion = true
+        let site = SiteAssembler(config: SiteConfig()).assemble([channel, group]).site
+        let posts = try #require(site.channels.first?.posts)
+        #expect(site.channels.count == 1)
+        #expect(posts.first { $0.post.messageID == "1" }?.post.details?.comments.map(\.author) == ["Ann"])
+        #expect(posts.first { $0.post.messageID == "2" }?.post.details?.comments.map(\.text) == ["Beans."])
+        #expect(posts.allSatisfy { !($0.post.details?.comments ?? []).contains { $0.text.contains("Not a root") } })
+    }
+
     @Test func channelFolderNamesAreNeverEmpty() {
         let latin = SiteAssembler.channelSlugBase(info: ChannelInfo(handle: "ml_stories"), path: "a.txt")
         #expect(latin == "ml_stories")
