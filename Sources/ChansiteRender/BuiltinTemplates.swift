@@ -170,12 +170,35 @@ package enum BuiltinTemplates {
     stems.exact = exact;
     return stems;
   }
-  /* A word not in the corpus: try it without its last one to three letters (an unknown inflection). */
+  /* True when `a` becomes `b` by one edit: a letter added, dropped, changed, or two
+     neighbours swapped (code points, as SearchEngine.withinOneEdit). */
+  function withinOneEdit(a, b) {
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    if (i === a.length && i === b.length) return false;
+    var rest = function (x, y) { return a.slice(x).join("\u0000") === b.slice(y).join("\u0000"); };
+    if (a.length === b.length) {
+      return rest(i + 1, i + 1) || (i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2));
+    }
+    return a.length > b.length ? rest(i + 1, i) : rest(i, i + 1);
+  }
+  /* A word not in the corpus: a word of five letters or more one typo away (from the same
+     forms file, so no more is downloaded; found posts count half), else the word without its
+     last one to three letters (an unknown inflection). */
   function stemsOf(token, prefix) {
     return formsOf(token).then(function (data) {
       var stems = formsFor(data, token, prefix);
       if (stems.length || token[0] === "#") return stems;
       var letters = Array.from(token);
+      if (letters.length >= 5) {
+        var near = {};
+        Object.keys(data || {}).forEach(function (f) { if (withinOneEdit(Array.from(f), letters)) near[data[f]] = true; });
+        var typo = Object.keys(near);
+        typo.exact = null;
+        typo.approximate = true;
+        if (typo.length) return typo;
+      }
       for (var cut = 1; cut <= 3 && letters.length - cut >= 4; cut++) {
         stems = formsFor(data, letters.slice(0, letters.length - cut).join(""), true);
         if (stems.length) return stems;
@@ -205,7 +228,7 @@ package enum BuiltinTemplates {
       return Promise.all(stems.map(postings)).then(function (maps) {
         var best = {};
         maps.forEach(function (m, i) {
-          var half = stems.exact && stems[i] !== stems.exact;
+          var half = stems.approximate || (stems.exact && stems[i] !== stems.exact);
           for (var d in m) { var s = half ? Math.floor(m[d] / 2) : m[d]; if (!(d in best) || s > best[d]) best[d] = s; }
         });
         return { stems: stems, scores: best };

@@ -146,12 +146,15 @@ package final class SearchEngine {
     struct Stems {
         var exact: String?
         var all: Set<String> = []
+        /// True for the words one typo away from a query word the corpus does not have.
+        var approximate = false
 
         /// A posting's score through `stem`: in full through the word's own stem (or when the
         /// word is not in the corpus), half through a longer word's, so `the` ranks posts with
-        /// "the" above those with "theme" (`tokenScores` in search.js does the same).
+        /// "the" above those with "theme", and half through a word one typo away
+        /// (`tokenScores` in search.js does the same).
         func score(_ score: Int, through stem: String) -> Int {
-            exact == nil || stem == exact ? score : score / 2
+            !approximate && (exact == nil || stem == exact) ? score : score / 2
         }
     }
 
@@ -172,6 +175,13 @@ package final class SearchEngine {
         var stems = forms(in: data, token, prefix: prefix)
         if !stems.all.isEmpty || token.hasPrefix("#") { return stems }
         let letters = Array(token.unicodeScalars)
+        // One typo away, for words of five letters or more: from the same forms file, so no
+        // more is downloaded (a typo in the first three letters names another file: not found).
+        if letters.count >= 5 {
+            var near = Stems(approximate: true)
+            for (form, stem) in data where Self.withinOneEdit(Array(form.unicodeScalars), letters) { near.all.insert(stem) }
+            if !near.all.isEmpty { return near }
+        }
         var cut = 1
         while cut <= 3, letters.count - cut >= 4 {
             stems = forms(in: data, String(String.UnicodeScalarView(letters.dropLast(cut))), prefix: true)
@@ -179,6 +189,20 @@ package final class SearchEngine {
             cut += 1
         }
         return Stems()
+    }
+
+    /// True when `a` becomes `b` by one edit: a letter added, dropped, changed, or two
+    /// neighbours swapped (search.js's `withinOneEdit`).
+    static func withinOneEdit(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        guard abs(a.count - b.count) <= 1 else { return false }
+        var i = 0
+        while i < a.count, i < b.count, a[i] == b[i] { i += 1 }
+        if i == a.count, i == b.count { return false }
+        func rest(_ x: Int, _ y: Int) -> Bool { a[min(x, a.count)...].elementsEqual(b[min(y, b.count)...]) }
+        if a.count == b.count {
+            return rest(i + 1, i + 1) || (i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && rest(i + 2, i + 2))
+        }
+        return a.count > b.count ? rest(i + 1, i) : rest(i, i + 1)
     }
 
     func postings(_ stem: String) throws -> [Int: Int] {

@@ -23,7 +23,9 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BINARY = os.environ.get("CHANSITE_BIN", os.path.join(ROOT, ".build", "debug", "chansite"))
-QUERIES = ["моделью", "models", "#математика", "обучение модели", "данные", "статья", "llm", "нейронные сети"]
+QUERIES = ["моделью", "models", "#математика", "обучение модели", "данные", "статья", "llm", "нейронные сети",
+           # one typo away (after the first three letters): the page and the CLI find the same words
+           "обуччение", "нейрлнным"]
 
 
 @pytest.fixture(scope="module")

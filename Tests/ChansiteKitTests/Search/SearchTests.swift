@@ -100,6 +100,31 @@ import Testing
         #expect(try engine.search("модели ").allSatisfy { $0.snippet.contains("[модел") })
     }
 
+    /// A word the archive does not have finds the words one typo away (after the first three
+    /// letters, whose forms file it reads anyway), ranked below a real match of another word.
+    @Test func oneTypoAwayIsFoundAndRankedBelowRealMatches() throws {
+        let (engine, folder) = try engine(
+            for: site([
+                ("Tomatoes go out after the last frost", []),
+                ("Planting potatoes in spring", []),
+                ("Кошки спят весь день", []),
+            ]))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for typo in ["tomqtoes ", "tomaotes ", "tomatoess ", "tomatos "] {
+            #expect(try engine.search(typo).map(\.title) == ["Tomatoes go out after the last frost"], "\(typo)")
+        }
+        #expect(try engine.search("кошкт ").map(\.title) == ["Кошки спят весь день"])
+        #expect(try engine.search("frsot ").isEmpty, "four-letter words need the word itself (and \"frsot\" is five but starts otherwise)")
+        #expect(try engine.search("xomatoes ").isEmpty, "a typo in the first three letters names another forms file")
+        let exact = try engine.search("potatoes ")
+        let near = try engine.search("potatoex ")
+        #expect(exact.map(\.title) == near.map(\.title) && near[0].score * 2 <= exact[0].score + 1)
+        #expect(SearchEngine.withinOneEdit(Array("abcd".unicodeScalars), Array("abdc".unicodeScalars)))
+        #expect(!SearchEngine.withinOneEdit(Array("abcd".unicodeScalars), Array("abcd".unicodeScalars)))
+        #expect(!SearchEngine.withinOneEdit(Array("abcd".unicodeScalars), Array("badc".unicodeScalars)))
+        #expect(SearchEngine.withinOneEdit(Array("abcd".unicodeScalars), Array("abd".unicodeScalars)))
+    }
+
     @Test func bm25RanksRarerAndDenserMatchesFirstAndBoostsTitles() throws {
         let filler = Array(repeating: "слово", count: 60).joined(separator: " ")
         var posts: [(String, [String])] = [
