@@ -235,13 +235,49 @@ package enum BuiltinTemplates {
       });
     });
   }
+  /* The query's operators, words of their own: `year:2024` or `year:2020-2023`, `sort:newest`
+     or `sort:oldest` (SearchEngine.operators); they are blanked out of the words, so the word
+     being typed stays the last. A value that is none of these is ignored. */
+  function operators(query) {
+    var found = { years: null, sort: "relevance" };
+    var words = query.replace(/\S+/g, function (w) {
+      if (w.indexOf("year:") !== 0 && w.indexOf("sort:") !== 0) return w;
+      var value = w.slice(5), m;
+      if (w[0] === "s") {
+        if (/^(relevance|newest|oldest)$/.test(value)) found.sort = value;
+      } else if ((m = /^([0-9]{1,4})(?:-([0-9]{1,4}))?$/.exec(value))) {
+        var low = Number(m[1]), high = m[2] ? Number(m[2]) : low;
+        if (low >= 1 && high >= low) found.years = [low, high];
+      }
+      return w.replace(/[^]/g, " ");
+    });
+    return { words: words, years: found.years, sort: found.sort };
+  }
+  /* A document's month (yyyymm, 0 when undated) from the manifest's runs. */
+  function monthOf(doc) {
+    var runs = manifest.monthRuns;
+    if (!Array.isArray(runs) || !runs.length) return 0;
+    var low = 0, high = runs.length / 2;
+    while (high - low > 1) { var mid = (low + high) >> 1; if (runs[mid * 2] <= doc) low = mid; else high = mid; }
+    return runs[low * 2] <= doc ? runs[low * 2 + 1] : 0;
+  }
+  /* By month, newest or oldest first; within a month in the channel's order; undated last. */
+  function dated(hits, newest) {
+    var newestFirst = manifest.newestFirst === true;
+    function key(h) { var m = monthOf(h.doc); return [m === 0 ? 1 : 0, newest ? -m : m, newestFirst === newest ? h.doc : -h.doc]; }
+    return hits.map(function (h) { return { h: h, k: key(h) }; }).sort(function (a, b) {
+      return a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2];
+    }).map(function (x) { return x.h; });
+  }
   /* AND of all words, none of the excluded ones; the last word is a prefix while it is being
      typed (an excluded word never is). */
   function search(query, filters) {
+    var ops = operators(query);
+    query = ops.words;
     var all = terms(query), typing = !/\s$/.test(query), typed = all.length;
     if (filters.tag) all.push({ word: "#" + filters.tag, excluded: false });
     var words = all.filter(function (t) { return !t.excluded; });
-    if (!words.length) return Promise.resolve({ hits: [], stems: [] });
+    if (!words.length) return Promise.resolve({ hits: [], stems: [], years: {} });
     return Promise.all(all.map(function (t, i) {
       return tokenScores(t.word, typing && i === typed - 1 && !t.excluded && t.word[0] !== "#");
     })).then(function (parts) {
@@ -254,11 +290,17 @@ package enum BuiltinTemplates {
         total = next;
       });
       for (var x in out) delete total[x];
+      var years = {};
       var hits = Object.keys(total).map(Number).filter(function (d) {
-        return !filters.channel || (d >= filters.channel[1] && d < filters.channel[2]);
+        if (filters.channel && !(d >= filters.channel[1] && d < filters.channel[2])) return false;
+        var year = Math.floor(monthOf(d) / 100);
+        /* The years' counts are the query's without its own year filter, to switch between them. */
+        if (year) years[year] = (years[year] || 0) + 1;
+        return !ops.years || (year >= ops.years[0] && year <= ops.years[1]);
       }).map(function (d) { return { doc: d, score: total[d] }; });
       hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-      return { hits: hits, stems: stems };
+      if (ops.sort !== "relevance") hits = dated(hits, ops.sort === "newest");
+      return { hits: hits, stems: stems, years: years };
     });
   }
   function escapeHTML(s) {
@@ -288,6 +330,7 @@ package enum BuiltinTemplates {
   var input = document.getElementById("search-input"), list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
   var status = document.getElementById("search-status");
+  if (!status) return;
   var channelSelect = document.getElementById("search-channel"), tagSelect = document.getElementById("search-tag");
   var manifest = null, generation = 0;
   /* Results are shown ten at a time; "Show more" appends the next ten, so every hit is reachable. */
@@ -320,8 +363,38 @@ package enum BuiltinTemplates {
       status.textContent = result.hits.length
         ? countText("found", result.hits.length, "{n} post found", "{n} posts found") + (more.hidden ? "" : say("showing", ", showing {shown}", { shown: shown }))
         : say("noResults", "No results. Try fewer or shorter words.");
+      showYears(result.years || {});
     });
   }
+  /* The years the query's posts are from, newest first, each with its count and a link that
+     narrows the query to it (`year:2024` in the query, so the URL keeps it). */
+  var yearsBox = document.createElement("p");
+  yearsBox.id = "search-years";
+  yearsBox.className = "search-years";
+  yearsBox.hidden = true;
+  status.parentNode.insertBefore(yearsBox, status.nextSibling);
+  function withYear(q, year) {
+    var rest = q.replace(/(^|\s)year:\S*/g, "$1").replace(/\s+$/, "");
+    return year ? (rest ? rest + " " : "") + "year:" + year + " " : rest + " ";
+  }
+  function showYears(years) {
+    var list = Object.keys(years).map(Number).sort(function (a, b) { return b - a; });
+    var filtered = /(^|\s)year:\S/.test(input.value);
+    yearsBox.hidden = !(list.length > 1 || filtered);
+    if (yearsBox.hidden) { yearsBox.innerHTML = ""; return; }
+    var links = list.map(function (y) {
+      return '<a href="#" data-year="' + y + '">' + y + "</a> (" + escapeHTML(localeNumber(years[y])) + ")";
+    });
+    if (filtered) links.push('<a href="#" data-year="">' + escapeHTML(say("allYears", "all years")) + "</a>");
+    yearsBox.innerHTML = escapeHTML(say("years", "Years")) + ": " + links.join(" · ");
+  }
+  yearsBox.addEventListener("click", function (e) {
+    var a = e.target.closest ? e.target.closest("a[data-year]") : null;
+    if (!a) return;
+    e.preventDefault();
+    input.value = withYear(input.value, a.getAttribute("data-year"));
+    run();
+  });
   /* A result's date: its day in the page's language (the index holds it as yyyy-MM-dd), else the
      date as the copy wrote it. */
   var dayFormat = null;
@@ -390,7 +463,19 @@ package enum BuiltinTemplates {
       Number.isInteger(m.docsPerChunk) && m.docsPerChunk >= 1 && Array.isArray(m.channels) && Array.isArray(m.tags) &&
       Number.isInteger(m.filesPerFolder) && m.filesPerFolder >= 1 && Number.isInteger(m.formFolders) && m.formFolders >= 1 &&
       m.channels.every(function (c) { return Array.isArray(c) && c.length >= 3 && typeof c[0] === "string" && c[1] >= 0 && c[1] <= c[2]; }) &&
-      m.tags.every(function (t) { return Array.isArray(t) && t.length >= 3 && typeof t[0] === "string" && typeof t[1] === "string"; });
+      m.tags.every(function (t) { return Array.isArray(t) && t.length >= 3 && typeof t[0] === "string" && typeof t[1] === "string"; }) &&
+      (m.monthRuns === undefined || validRuns(m.monthRuns));
+  }
+  /* Month runs as SearchManifest.validRuns: pairs from document 0, documents increasing, months 0 or yyyymm. */
+  function validRuns(runs) {
+    if (!Array.isArray(runs) || runs.length % 2 || (runs.length && runs[0] !== 0)) return false;
+    for (var i = 0, previous = -1; i < runs.length; i += 2) {
+      var doc = runs[i], month = runs[i + 1];
+      if (!Number.isInteger(doc) || doc <= previous || !Number.isInteger(month)) return false;
+      if (month !== 0 && !(month >= 100 && month <= 999912 && month % 100 >= 1 && month % 100 <= 12)) return false;
+      previous = doc;
+    }
+    return true;
   }
   load("manifest", "manifest.js").then(function (m) {
     if (!validManifest(m)) { damaged(new Damaged("manifest.js")); app.setAttribute("data-ready", "true"); return; }
@@ -1233,6 +1318,8 @@ var chansiteWords = (function () {
     "showMore": "Show more",
     "searchNeedsJavaScript": "Search needs JavaScript.",
     "searching": "Searching…",
+    "years": "Years",
+    "allYears": "all years",
     "showing": ", showing {shown}",
     "noResults": "No results. Try fewer or shorter words.",
     "indexDamaged": "The search index is missing or damaged",
@@ -1459,6 +1546,8 @@ var chansiteWords = (function () {
     "showMore": "Показать ещё",
     "searchNeedsJavaScript": "Для поиска нужен JavaScript.",
     "searching": "Ищем…",
+    "years": "Годы",
+    "allYears": "все годы",
     "showing": ", показано {shown}",
     "noResults": "Ничего не найдено. Попробуйте меньше слов или слова короче.",
     "indexDamaged": "Поисковый индекс отсутствует или повреждён",
@@ -1707,6 +1796,8 @@ var chansiteWords = (function () {
     "showMore": "Показати ще",
     "searchNeedsJavaScript": "Для пошуку потрібен JavaScript.",
     "searching": "Шукаємо…",
+    "years": "Роки",
+    "allYears": "усі роки",
     "showing": ", показано {shown}",
     "noResults": "Нічого не знайдено. Спробуйте менше слів або коротші слова.",
     "indexDamaged": "Пошуковий індекс відсутній або пошкоджений",

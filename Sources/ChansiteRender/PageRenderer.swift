@@ -289,7 +289,8 @@ package struct PageRenderer: Sendable {
         case .tagIndex:
             return (SitePaths.tagIndex, self.page(.tags, title: strings.text("tags"), TagsView(site: site)))
         case .search:
-            let words = strings.scriptJSON(keys: ["searching", "showing", "noResults", "indexDamaged", "rebuild"], countedKeys: ["found"])
+            let words = strings.scriptJSON(
+                keys: ["searching", "showing", "noResults", "indexDamaged", "rebuild", "years", "allYears"], countedKeys: ["found"])
             return (SitePaths.search, self.page(.search, title: strings.text("search"), SearchView(searchStrings: words)))
         case .notFound:
             // A host serves 404.html at whatever path was asked for, where relative links would

@@ -21,6 +21,7 @@ package final class SearchEngine {
     private var cache: [String: Any] = [:]
     private let buckets: Int
     private let docsPerChunk: Int
+    private let manifest: SearchManifest
     /// Each channel's display name, folder name, handle (empty when it has none) and its range
     /// of document numbers.
     package let channels: [(name: String, slug: String, handle: String, low: Int, high: Int)]
@@ -33,7 +34,6 @@ package final class SearchEngine {
         guard FileManager.default.fileExists(atPath: manifestPath) else {
             throw DiagnosticError(.error("no search index in '\(outputPath)'; run 'chansite build' first"))
         }
-        let manifest: SearchManifest
         do {
             manifest = try JSONDecoder().decode(SearchManifest.self, from: try Self.json(manifestPath))
         } catch let error as DiagnosticError {
@@ -231,8 +231,9 @@ package final class SearchEngine {
     /// word being typed) unless the query ends with a space.
     /// - Throws: `DiagnosticError` naming the index file when one is damaged.
     package func search(_ query: String, limit: Int = 10, channel: String? = nil, tag: String? = nil) throws -> [Result] {
-        let complete = query.last?.isWhitespace ?? false
-        var terms = Self.terms(query)
+        let (words, operators) = Self.operators(query)
+        let complete = words.last?.isWhitespace ?? false
+        var terms = Self.terms(words)
         let typed = terms.count
         if let tag { terms.append(Term(word: "#" + Tag.key(for: tag))) }
         guard terms.contains(where: { !$0.excluded }) else { return [] }
@@ -263,10 +264,75 @@ package final class SearchEngine {
         let range = channel.flatMap { name in channels.first { $0.name == name } }
         let hits = (total ?? [:]).filter { doc, _ in
             guard !excludedDocs.contains(doc) else { return false }
+            if let years = operators.years, !years.contains(manifest.month(of: doc) / 100) { return false }
             guard let range else { return true }
             return doc >= range.low && doc < range.high
         }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-        return try hits.prefix(limit).map { try result(doc: $0.key, score: $0.value, stems: allStems) }
+        let ordered = operators.sort == .relevance ? hits.map(\.key) : dated(hits.map(\.key), newest: operators.sort == .newest)
+        return try ordered.prefix(limit).map { try result(doc: $0, score: total?[$0] ?? 0, stems: allStems) }
+    }
+
+    /// How a query's results are ordered (`sort:newest`, `sort:oldest`).
+    package enum Sort: String, Sendable {
+        case relevance, newest, oldest
+    }
+
+    /// A query's operators, written as words of their own: `year:2024` or `year:2020-2023`
+    /// (posts of those years), `sort:newest` or `sort:oldest`. A value that is none of these
+    /// is ignored, as on the page (search.js's `operators`).
+    package struct Operators: Equatable, Sendable {
+        package var years: ClosedRange<Int>?
+        package var sort = Sort.relevance
+    }
+
+    /// The query with its operators blanked out (so the word being typed stays the last) and
+    /// the operators.
+    package static func operators(_ query: String) -> (words: String, operators: Operators) {
+        var found = Operators()
+        var scalars = Array(query.unicodeScalars)
+        var start = 0
+        while start < scalars.count {
+            guard !scalars[start].properties.isWhitespace else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
+            let word = String(String.UnicodeScalarView(scalars[start..<end]))
+            if word.hasPrefix("year:") || word.hasPrefix("sort:") {
+                let value = String(word.dropFirst(5))
+                if word.hasPrefix("sort:") {
+                    found.sort = Sort(rawValue: value) ?? found.sort
+                } else {
+                    // One to four ASCII digits, or two such joined by `-` (search.js's pattern).
+                    let ends = value.split(separator: "-", omittingEmptySubsequences: false)
+                    let numbers = ends.compactMap { end in
+                        (1...4).contains(end.count) && end.allSatisfy({ $0.isASCII && $0.isNumber }) ? Int(end) : nil
+                    }
+                    if (1...2).contains(ends.count), numbers.count == ends.count, let low = numbers.first, let high = numbers.last,
+                        low >= 1, high >= low
+                    {
+                        found.years = low...high
+                    }
+                }
+                for i in start..<end { scalars[i] = " " }
+            }
+            start = end
+        }
+        return (String(String.UnicodeScalarView(scalars)), found)
+    }
+
+    /// `docs` by date: by month (newest or oldest first), within a month as its channel runs
+    /// (newest first when `newestFirst`), undated last.
+    func dated(_ docs: [Int], newest: Bool) -> [Int] {
+        let newestFirst = manifest.newestFirst ?? false
+        func key(_ doc: Int) -> (Int, Int, Int) {
+            let month = manifest.month(of: doc)
+            // Within a month, the document order says which is newer.
+            let rank = newestFirst == newest ? doc : -doc
+            return (month == 0 ? 1 : 0, newest ? -month : month, rank)
+        }
+        return docs.sorted { key($0) < key($1) }
     }
 
     private func result(doc: Int, score: Int, stems: [String]) throws -> Result {

@@ -281,6 +281,20 @@ package struct SearchIndexBuilder: Sendable {
 
     private static let utcDays = dayFormatter(timeZone: "UTC")
 
+    /// Each document's month in the site's time zone, as runs (`SearchManifest.monthRuns`).
+    func monthRuns() -> [Int] {
+        let days = Self.dayFormatter(timeZone: site.config.timeZone)
+        var runs: [Int] = []
+        for (doc, sitePost) in site.allPosts.enumerated() {
+            let day = Self.day(of: sitePost.post, days).utf8
+            // `yyyy-MM-dd`: its year and month as digits.
+            let digits = day.count == 10 ? Int(String(decoding: Array(day.prefix(4)) + Array(day.dropFirst(5).prefix(2)), as: UTF8.self)) : nil
+            let month = digits.map { (1...12).contains($0 % 100) ? $0 : 0 } ?? 0
+            if runs.last != month || runs.isEmpty { runs += [doc, month] }
+        }
+        return runs
+    }
+
     private func manifest(_ docCount: Int) -> RenderedFile {
         var ranges: [SearchManifest.Channel] = []
         var offset = 0
@@ -292,7 +306,8 @@ package struct SearchIndexBuilder: Sendable {
         let manifest = SearchManifest(
             docCount: docCount, docsPerChunk: Self.docsPerChunk, buckets: Self.bucketCount(forDocuments: docCount),
             formKeyLength: Self.formKeyLength, channels: ranges,
-            tags: site.tags.map { .init(name: $0.name, key: $0.key, posts: $0.postIDs.count) })
+            tags: site.tags.map { .init(name: $0.name, key: $0.key, posts: $0.postIDs.count) }, monthRuns: monthRuns(),
+            newestFirst: site.config.channelOrder == .newest)
         // JSONEncoder throws only on floats that are not finite; the manifest has none.
         let json = (try? manifest.json()) ?? Data("null".utf8)
         return Self.file("manifest.js", name: "manifest", json: Self.escapingLineSeparators(json))
@@ -465,6 +480,10 @@ package struct SearchIndexBuilder: Sendable {
     /// every index file, and an incremental build carries the whole index over.
     package func inputFingerprint() -> String {
         var fingerprint = Fingerprint(ChansiteVersion.fingerprint, "search-index")
+        // Documents carry their day, the manifest their months and the channels' order.
+        let days = Self.dayFormatter(timeZone: site.config.timeZone)
+        fingerprint.add(site.config.timeZone)
+        fingerprint.add(site.config.channelOrder == .newest ? "newest" : "oldest")
         for channel in site.channels {
             fingerprint.add(channel.slug)
             fingerprint.add(channel.displayName)
@@ -478,6 +497,7 @@ package struct SearchIndexBuilder: Sendable {
             fingerprint.add(sitePost.body)
             fingerprint.add(sitePost.post.text)
             fingerprint.add(sitePost.post.dateText ?? "\u{0}")
+            fingerprint.add(Self.day(of: sitePost.post, days))
             fingerprint.add(any: sitePost.tagKeys)
         }
         for tag in site.tags {

@@ -76,13 +76,23 @@ package struct SearchManifest: Codable, Equatable, Sendable {
     package var formKeyLength: Int
     package var channels: [Channel]
     package var tags: [Tag]
+    /// Each document's month, as runs: `[first doc, yyyymm, first doc, yyyymm, …]`, the first
+    /// docs increasing from 0 (`yyyymm` 0: undated), so a `year:` filter, a date sort and the
+    /// years' counts need no document file. Absent in indexes written before them.
+    package var monthRuns: [Int]?
+    /// True when a channel's documents run newest first (`channelOrder`), which a date sort
+    /// needs within a month.
+    package var newestFirst: Bool?
 
     /// The layout this version of chansite writes and reads.
     package static let version = 3
 
     package init(
-        docCount: Int, docsPerChunk: Int, buckets: Int, formKeyLength: Int, channels: [Channel], tags: [Tag]
+        docCount: Int, docsPerChunk: Int, buckets: Int, formKeyLength: Int, channels: [Channel], tags: [Tag], monthRuns: [Int]? = nil,
+        newestFirst: Bool? = nil
     ) {
+        self.monthRuns = monthRuns
+        self.newestFirst = newestFirst
         version = Self.version
         self.docCount = docCount
         self.docsPerChunk = docsPerChunk
@@ -106,6 +116,32 @@ package struct SearchManifest: Codable, Equatable, Sendable {
     /// divides by are positive, and the folder layout is the one it computes paths with.
     package var isReadable: Bool {
         buckets >= 1 && docsPerChunk >= 1 && filesPerFolder == SearchIndexLayout.filesPerFolder
-            && formFolders == SearchIndexLayout.formFolders
+            && formFolders == SearchIndexLayout.formFolders && (monthRuns.map(Self.validRuns) ?? true)
+    }
+
+    /// Runs in pairs, starting at document 0, their first documents increasing, months 0 or
+    /// `yyyymm` with a month of 1–12.
+    static func validRuns(_ runs: [Int]) -> Bool {
+        guard runs.count % 2 == 0, runs.first ?? 0 == 0 else { return false }
+        var previous = -1
+        for pair in stride(from: 0, to: runs.count, by: 2) {
+            let (doc, month) = (runs[pair], runs[pair + 1])
+            guard doc > previous, month == 0 || ((1...9999).contains(month / 100) && (1...12).contains(month % 100)) else { return false }
+            previous = doc
+        }
+        return true
+    }
+
+    /// The month (`yyyymm`, 0 when undated or unknown) of document `doc`.
+    package func month(of doc: Int) -> Int {
+        guard let runs = monthRuns, !runs.isEmpty else { return 0 }
+        // The last run starting at or before `doc`.
+        var low = 0
+        var high = runs.count / 2
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if runs[middle * 2] <= doc { low = middle } else { high = middle }
+        }
+        return runs[low * 2] <= doc ? runs[low * 2 + 1] : 0
     }
 }

@@ -9,9 +9,11 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import urllib.parse
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from test_accessibility import AXE, violations
 from test_search_page import BINARY, ROOT, browser  # noqa: F401  (shared fixture)
@@ -295,3 +297,28 @@ def test_a_todo_list_shows_what_is_done_and_service_lines_sit_between_posts(expo
         "return [...document.querySelectorAll('main article.post, main .service-line')].map(e => e.matches('.service-line') ? 'line' : 'post');")
     assert order[:3] == ["post", "line", "post"], order
     assert "Boosted ×4" in browser.find_elements(By.CSS_SELECTOR, ".service-line")[0].text
+
+
+def test_years_narrow_and_dates_sort_the_results_as_in_the_cli(export_site, browser):  # noqa: F811
+    """The years the query's posts are from are listed with their counts; choosing one puts
+    `year:` in the query (and the URL), and `sort:newest` orders by date, as `chansite search`."""
+    def shown():
+        WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-status").text not in ("", "Searching…"))
+        return [a.get_attribute("href").split("?")[0] for a in browser.find_elements(By.CSS_SELECTOR, "#search-results a.result-title")]
+
+    def cli(query):
+        run = subprocess.run([BINARY, "search", "--output", export_site["output"], "--json", "--limit", "10", "--", query],
+                             capture_output=True, check=True)
+        return [export_site["http"] + r["url"] for r in json.loads(run.stdout)]
+
+    browser.get(export_site["http"] + "search.html?q=" + urllib.parse.quote("post "))
+    assert len(shown()) == 6
+    years = browser.find_element(By.ID, "search-years")
+    assert years.is_displayed() and "2023 (2)" in years.text and "2024 (3)" in years.text, years.text
+    years.find_element(By.CSS_SELECTOR, 'a[data-year="2023"]').click()
+    WebDriverWait(browser, 10).until(lambda d: "year%3A2023" in d.current_url or "year:2023" in urllib.parse.unquote(d.current_url))
+    assert shown() == cli("post year:2023 ") and len(shown()) == 2
+    assert "all years" in browser.find_element(By.ID, "search-years").text
+    for query in ["post sort:newest ", "post sort:oldest ", "the year:2024 sort:newest "]:
+        browser.get(export_site["http"] + "search.html?q=" + urllib.parse.quote(query))
+        assert shown() == cli(query), query

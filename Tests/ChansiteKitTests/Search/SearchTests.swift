@@ -125,6 +125,44 @@ import Testing
         #expect(SearchEngine.withinOneEdit(Array("abcd".unicodeScalars), Array("abd".unicodeScalars)))
     }
 
+    /// `year:` keeps the posts of those years and `sort:` orders by date, from the manifest's
+    /// month runs alone; undated posts come last and match no year; a malformed value is ignored.
+    @Test func yearFiltersAndDateSortsFromTheManifest() throws {
+        let path = "e.json"
+        func post(_ text: String, _ day: String?) -> Post {
+            Post(
+                text: text, date: day.flatMap { try? Date($0 + "T12:00:00Z", strategy: .iso8601) },
+                source: SourceRange(path: path, firstLine: 1, lastLine: 1))
+        }
+        let parsed = ParsedDump(
+            path: path, format: "telegram_desktop_export", channel: ChannelInfo(title: "Garden"),
+            posts: [
+                post("Garden notes one", "2023-03-05"), post("Garden notes two", "2023-11-20"), post("Garden notes three", "2024-01-02"),
+                post("Garden notes four", "2024-06-30"), post("Garden notes five", nil),
+            ])
+        let site = SiteAssembler(config: SiteConfig(timeZone: "UTC")).assemble([parsed]).site
+        let (engine, folder) = try engine(for: site)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let index = SearchIndexBuilder(site: site)
+        // The undated post comes first in the channel (oldest first): its run is month 0.
+        #expect(index.monthRuns() == [0, 0, 1, 202303, 2, 202311, 3, 202401, 4, 202406])
+        func titles(_ query: String) throws -> [String] {
+            try engine.search(query).map { $0.title.replacingOccurrences(of: "Garden notes ", with: "") }
+        }
+        #expect(Set(try titles("garden year:2024 ")) == ["three", "four"])
+        #expect(Set(try titles("year:2023-2023 garden ")) == ["one", "two"])
+        #expect(try titles("garden sort:newest ") == ["four", "three", "two", "one", "five"])
+        #expect(try titles("garden sort:oldest ") == ["one", "two", "three", "four", "five"])
+        #expect(try titles("garden year:2024 sort:oldest") == ["three", "four"])
+        #expect(try titles("garden year:twenty ").count == 5, "a malformed year is ignored")
+        #expect(try titles("garden year:2025 ").isEmpty)
+        let (words, operators) = SearchEngine.operators("cats year:2020-2022 sort:newest dogs")
+        #expect(operators == SearchEngine.Operators(years: 2020...2022, sort: .newest))
+        #expect(SearchEngine.terms(words).map(\.word) == ["cats", "dogs"])
+        #expect(SearchEngine.operators("year:2022-2020 sort:sideways").operators == SearchEngine.Operators())
+        #expect(!SearchManifest.validRuns([1, 202401]) && !SearchManifest.validRuns([0, 202413]) && SearchManifest.validRuns([0, 0, 5, 199912]))
+    }
+
     @Test func bm25RanksRarerAndDenserMatchesFirstAndBoostsTitles() throws {
         let filler = Array(repeating: "слово", count: 60).joined(separator: " ")
         var posts: [(String, [String])] = [
