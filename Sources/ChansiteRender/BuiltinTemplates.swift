@@ -239,8 +239,13 @@ package enum BuiltinTemplates {
      or `sort:oldest` (SearchEngine.operators); they are blanked out of the words, so the word
      being typed stays the last. A value that is none of these is ignored. */
   function operators(query) {
-    var found = { years: null, sort: "relevance" };
+    var found = { years: null, sort: "relevance", kinds: [] };
     var words = query.replace(/\S+/g, function (w) {
+      if (w.indexOf("has:") === 0) {
+        var kind = w.slice(4);
+        if (KINDS.indexOf(kind) >= 0 && found.kinds.indexOf(kind) < 0) found.kinds.push(kind);
+        return w.replace(/[^]/g, " ");
+      }
       if (w.indexOf("year:") !== 0 && w.indexOf("sort:") !== 0) return w;
       var value = w.slice(5), m;
       if (w[0] === "s") {
@@ -251,8 +256,17 @@ package enum BuiltinTemplates {
       }
       return w.replace(/[^]/g, " ");
     });
-    return { words: words, years: found.years, sort: found.sort };
+    return { words: words, years: found.years, sort: found.sort, kinds: found.kinds };
   }
+  /* `has:photo` and the like (PostKindBits): one bit a document, base64, in search/has/<kind>.js. */
+  var KINDS = ["file", "link", "photo", "poll", "video"];
+  function kindBits(kind) {
+    return load("has:" + kind, "has/" + kind + ".js").then(function (data) {
+      if (typeof data !== "string") throw new Damaged("has/" + kind + ".js");
+      try { return atob(data); } catch (e) { throw new Damaged("has/" + kind + ".js"); }
+    });
+  }
+  function isSet(bits, doc) { return doc >> 3 < bits.length && (bits.charCodeAt(doc >> 3) >> (doc & 7)) & 1; }
   /* A document's month (yyyymm, 0 when undated) from the manifest's runs. */
   function monthOf(doc) {
     var runs = manifest.monthRuns;
@@ -278,9 +292,13 @@ package enum BuiltinTemplates {
     if (filters.tag) all.push({ word: "#" + filters.tag, excluded: false });
     var words = all.filter(function (t) { return !t.excluded; });
     if (!words.length) return Promise.resolve({ hits: [], stems: [], years: {} });
-    return Promise.all(all.map(function (t, i) {
-      return tokenScores(t.word, typing && i === typed - 1 && !t.excluded && t.word[0] !== "#");
-    })).then(function (parts) {
+    var kinds = ops.kinds.filter(function (k) { return Array.isArray(manifest.kinds) && manifest.kinds.indexOf(k) >= 0; });
+    return Promise.all(kinds.map(kindBits)).then(function (bits) {
+      return Promise.all(all.map(function (t, i) {
+        return tokenScores(t.word, typing && i === typed - 1 && !t.excluded && t.word[0] !== "#");
+      })).then(function (parts) { return { parts: parts, bits: bits }; });
+    }).then(function (loaded) {
+      var parts = loaded.parts, bits = loaded.bits;
       var total = null, stems = [], out = {};
       parts.forEach(function (p, i) {
         if (all[i].excluded) { for (var x in p.scores) out[x] = true; return; }
@@ -293,6 +311,7 @@ package enum BuiltinTemplates {
       var years = {};
       var hits = Object.keys(total).map(Number).filter(function (d) {
         if (filters.channel && !(d >= filters.channel[1] && d < filters.channel[2])) return false;
+        if (!bits.every(function (b) { return isSet(b, d); })) return false;
         var year = Math.floor(monthOf(d) / 100);
         /* The years' counts are the query's without its own year filter, to switch between them. */
         if (year) years[year] = (years[year] || 0) + 1;
@@ -464,7 +483,8 @@ package enum BuiltinTemplates {
       Number.isInteger(m.filesPerFolder) && m.filesPerFolder >= 1 && Number.isInteger(m.formFolders) && m.formFolders >= 1 &&
       m.channels.every(function (c) { return Array.isArray(c) && c.length >= 3 && typeof c[0] === "string" && c[1] >= 0 && c[1] <= c[2]; }) &&
       m.tags.every(function (t) { return Array.isArray(t) && t.length >= 3 && typeof t[0] === "string" && typeof t[1] === "string"; }) &&
-      (m.monthRuns === undefined || validRuns(m.monthRuns));
+      (m.monthRuns === undefined || validRuns(m.monthRuns)) &&
+      (m.kinds === undefined || (Array.isArray(m.kinds) && m.kinds.every(function (k) { return KINDS.indexOf(k) >= 0; })));
   }
   /* Month runs as SearchManifest.validRuns: pairs from document 0, documents increasing, months 0 or yyyymm. */
   function validRuns(runs) {

@@ -83,7 +83,8 @@ package final class SearchEngine {
     static func read(_ path: String) throws -> Any {
         let json = try json(path)
         do {
-            return try JSONSerialization.jsonObject(with: json)
+            // Fragments: a kind file (`has/<kind>.js`) holds one base64 string.
+            return try JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])
         } catch {
             throw damaged(path, "a file is not valid JSON")
         }
@@ -236,6 +237,7 @@ package final class SearchEngine {
         var terms = Self.terms(words)
         let typed = terms.count
         if let tag { terms.append(Term(word: "#" + Tag.key(for: tag))) }
+        let kinds = try operators.kinds.filter { manifest.kinds?.contains($0) == true }.map { try kindBits($0) }
         guard terms.contains(where: { !$0.excluded }) else { return [] }
         var total: [Int: Int]?
         var allStems: [String] = []
@@ -265,11 +267,21 @@ package final class SearchEngine {
         let hits = (total ?? [:]).filter { doc, _ in
             guard !excludedDocs.contains(doc) else { return false }
             if let years = operators.years, !years.contains(manifest.month(of: doc) / 100) { return false }
+            if !kinds.allSatisfy({ PostKindBits.isSet(doc, in: $0) }) { return false }
             guard let range else { return true }
             return doc >= range.low && doc < range.high
         }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
         let ordered = operators.sort == .relevance ? hits.map(\.key) : dated(hits.map(\.key), newest: operators.sort == .newest)
         return try ordered.prefix(limit).map { try result(doc: $0, score: total?[$0] ?? 0, stems: allStems) }
+    }
+
+    /// The bits of the documents that have `kind` (`search/has/<kind>.js`).
+    func kindBits(_ kind: String) throws -> [UInt8] {
+        let path = SearchIndexLayout.kind(kind)
+        guard let text = try load("has:" + kind, path) as? String, let data = Data(base64Encoded: text) else {
+            throw Self.damaged(FileSystem.join(folder, path), "a kind file is not base64 text")
+        }
+        return [UInt8](data)
     }
 
     /// How a query's results are ordered (`sort:newest`, `sort:oldest`).
@@ -278,11 +290,14 @@ package final class SearchEngine {
     }
 
     /// A query's operators, written as words of their own: `year:2024` or `year:2020-2023`
-    /// (posts of those years), `sort:newest` or `sort:oldest`. A value that is none of these
+    /// (posts of those years), `sort:newest` or `sort:oldest`, `has:photo` (also `video`,
+    /// `file`, `link`, `poll`). A value that is none of these
     /// is ignored, as on the page (search.js's `operators`).
     package struct Operators: Equatable, Sendable {
         package var years: ClosedRange<Int>?
         package var sort = Sort.relevance
+        /// `has:photo` and the like: every kind named must be there.
+        package var kinds: [String] = []
     }
 
     /// The query with its operators blanked out (so the word being typed stays the last) and
@@ -299,7 +314,11 @@ package final class SearchEngine {
             var end = start
             while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
             let word = String(String.UnicodeScalarView(scalars[start..<end]))
-            if word.hasPrefix("year:") || word.hasPrefix("sort:") {
+            if word.hasPrefix("has:") {
+                let kind = String(word.dropFirst(4))
+                if PostKindBits.kinds.contains(kind), !found.kinds.contains(kind) { found.kinds.append(kind) }
+                for i in start..<end { scalars[i] = " " }
+            } else if word.hasPrefix("year:") || word.hasPrefix("sort:") {
                 let value = String(word.dropFirst(5))
                 if word.hasPrefix("sort:") {
                     found.sort = Sort(rawValue: value) ?? found.sort

@@ -83,6 +83,11 @@ package struct SearchIndexBuilder: Sendable {
             }
         }
         try writeForms(terms.forms) { try emit($0, nil) }
+        for kind in PostKindBits.kinds {
+            // Base64 needs no escaping in JSON or in a <script>.
+            let json = Data(("\"" + PostKindBits.bits(of: posts, kind) + "\"").utf8)
+            try emit(Self.file(SearchIndexLayout.kind(kind), name: "has:" + kind, json: json), nil)
+        }
         try writeDocs(posts, reuse: reuse, emit)
         try emit(manifest(posts.count), nil)
     }
@@ -307,7 +312,7 @@ package struct SearchIndexBuilder: Sendable {
             docCount: docCount, docsPerChunk: Self.docsPerChunk, buckets: Self.bucketCount(forDocuments: docCount),
             formKeyLength: Self.formKeyLength, channels: ranges,
             tags: site.tags.map { .init(name: $0.name, key: $0.key, posts: $0.postIDs.count) }, monthRuns: monthRuns(),
-            newestFirst: site.config.channelOrder == .newest)
+            newestFirst: site.config.channelOrder == .newest, kinds: PostKindBits.kinds)
         // JSONEncoder throws only on floats that are not finite; the manifest has none.
         let json = (try? manifest.json()) ?? Data("null".utf8)
         return Self.file("manifest.js", name: "manifest", json: Self.escapingLineSeparators(json))
@@ -498,6 +503,7 @@ package struct SearchIndexBuilder: Sendable {
             fingerprint.add(sitePost.post.text)
             fingerprint.add(sitePost.post.dateText ?? "\u{0}")
             fingerprint.add(Self.day(of: sitePost.post, days))
+            fingerprint.add(PostKindBits.kinds.map { PostKindBits.has(sitePost.post, $0) ? "1" : "0" }.joined())
             fingerprint.add(any: sitePost.tagKeys)
         }
         for tag in site.tags {

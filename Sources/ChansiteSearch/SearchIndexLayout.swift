@@ -18,6 +18,11 @@ package enum SearchIndexLayout {
         "postings/\(bucket / filesPerFolder)/\(bucket).js"
     }
 
+    /// The documents that have one kind of content (`PostKindBits`).
+    package static func kind(_ name: String) -> String {
+        "has/\(name).js"
+    }
+
     package static func forms(_ key: String) -> String {
         "forms/\(SearchIndexBuilder.bucket(of: key, count: formFolders))/\(SearchIndexBuilder.fileName(forShard: key)).js"
     }

@@ -83,14 +83,17 @@ package struct SearchManifest: Codable, Equatable, Sendable {
     /// True when a channel's documents run newest first (`channelOrder`), which a date sort
     /// needs within a month.
     package var newestFirst: Bool?
+    /// The kinds a `has:` filter can name, each with its file (`PostKindBits`).
+    package var kinds: [String]?
 
     /// The layout this version of chansite writes and reads.
     package static let version = 3
 
     package init(
         docCount: Int, docsPerChunk: Int, buckets: Int, formKeyLength: Int, channels: [Channel], tags: [Tag], monthRuns: [Int]? = nil,
-        newestFirst: Bool? = nil
+        newestFirst: Bool? = nil, kinds: [String]? = nil
     ) {
+        self.kinds = kinds
         self.monthRuns = monthRuns
         self.newestFirst = newestFirst
         version = Self.version

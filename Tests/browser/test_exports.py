@@ -319,6 +319,8 @@ def test_years_narrow_and_dates_sort_the_results_as_in_the_cli(export_site, brow
     WebDriverWait(browser, 10).until(lambda d: "year%3A2023" in d.current_url or "year:2023" in urllib.parse.unquote(d.current_url))
     assert shown() == cli("post year:2023 ") and len(shown()) == 2
     assert "all years" in browser.find_element(By.ID, "search-years").text
-    for query in ["post sort:newest ", "post sort:oldest ", "the year:2024 sort:newest "]:
+    for query in ["post sort:newest ", "post sort:oldest ", "the year:2024 sort:newest ", "the has:photo ", "the has:link sort:oldest ",
+                  "a has:video "]:
         browser.get(export_site["http"] + "search.html?q=" + urllib.parse.quote(query))
         assert shown() == cli(query), query
+        assert shown() or "year:" in query, query

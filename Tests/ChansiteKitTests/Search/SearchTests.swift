@@ -163,6 +163,42 @@ import Testing
         #expect(!SearchManifest.validRuns([1, 202401]) && !SearchManifest.validRuns([0, 202413]) && SearchManifest.validRuns([0, 0, 5, 199912]))
     }
 
+    /// `has:` keeps the posts that have that kind of content, from one bit file a kind; kinds
+    /// combine, an unknown kind is ignored, and the words still rank.
+    @Test func kindFiltersKeepThePostsThatHaveThatContent() throws {
+        let path = "k.json"
+        func post(_ text: String, media: [MediaFile.Kind] = [], poll: Bool = false) -> Post {
+            var post = Post(text: text, media: media.map { MediaFile(kind: $0) }, source: SourceRange(path: path, firstLine: 1, lastLine: 1))
+            if poll {
+                var details = PostDetails()
+                details.poll = .init(question: "Garden?", closed: false, totalVoters: 0, answers: [])
+                post.details = details
+            }
+            return post
+        }
+        let parsed = ParsedDump(
+            path: path, format: "telegram_desktop_export", channel: ChannelInfo(title: "Garden"),
+            posts: [
+                post("Garden photo", media: [.photo]), post("Garden clip", media: [.videoFile]), post("Garden manual", media: [.file]),
+                post("Garden link https://example.org/tips"), post("Garden vote", poll: true),
+                post("Garden photo and voice", media: [.photo, .voiceMessage]),
+                post("Garden words only"),
+            ])
+        let site = SiteAssembler(config: SiteConfig()).assemble([parsed]).site
+        let (engine, folder) = try engine(for: site)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func titles(_ query: String) throws -> Set<String> { Set(try engine.search(query, limit: 50).map(\.title)) }
+        #expect(try titles("garden has:photo ") == ["Garden photo", "Garden photo and voice"])
+        #expect(try titles("garden has:video ") == ["Garden clip"])
+        #expect(try titles("garden has:file ") == ["Garden manual", "Garden photo and voice"])
+        #expect(try titles("garden has:link ") == ["Garden link https://example.org/tips"])
+        #expect(try titles("has:poll garden ") == ["Garden vote"])
+        #expect(try titles("garden has:photo has:file ") == ["Garden photo and voice"])
+        #expect(try titles("garden has:unicorns ").count == 7)
+        let bits = try engine.kindBits("photo")
+        #expect((0..<7).filter { PostKindBits.isSet($0, in: bits) }.count == 2 && !PostKindBits.isSet(64, in: bits))
+    }
+
     @Test func bm25RanksRarerAndDenserMatchesFirstAndBoostsTitles() throws {
         let filler = Array(repeating: "слово", count: 60).joined(separator: " ")
         var posts: [(String, [String])] = [
