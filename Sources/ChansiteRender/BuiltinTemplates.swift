@@ -291,7 +291,7 @@ package enum BuiltinTemplates {
     var all = terms(query), typing = !/\s$/.test(query), typed = all.length;
     if (filters.tag) all.push({ word: "#" + filters.tag, excluded: false });
     var words = all.filter(function (t) { return !t.excluded; });
-    if (!words.length) return Promise.resolve({ hits: [], stems: [], years: {} });
+    if (!words.length) return Promise.resolve({ hits: [], stems: [], years: {}, channels: {} });
     var kinds = ops.kinds.filter(function (k) { return Array.isArray(manifest.kinds) && manifest.kinds.indexOf(k) >= 0; });
     return Promise.all(kinds.map(kindBits)).then(function (bits) {
       return Promise.all(all.map(function (t, i) {
@@ -308,19 +308,28 @@ package enum BuiltinTemplates {
         total = next;
       });
       for (var x in out) delete total[x];
-      var years = {};
+      /* Each facet counts the query's posts under the other filters, not its own, so the
+         counts say what choosing another year or channel would give. */
+      var years = {}, channels = {};
       var hits = Object.keys(total).map(Number).filter(function (d) {
-        if (filters.channel && !(d >= filters.channel[1] && d < filters.channel[2])) return false;
         if (!bits.every(function (b) { return isSet(b, d); })) return false;
         var year = Math.floor(monthOf(d) / 100);
-        /* The years' counts are the query's without its own year filter, to switch between them. */
-        if (year) years[year] = (years[year] || 0) + 1;
-        return !ops.years || (year >= ops.years[0] && year <= ops.years[1]);
+        var inYears = !ops.years || (year >= ops.years[0] && year <= ops.years[1]);
+        var inChannel = !filters.channel || (d >= filters.channel[1] && d < filters.channel[2]);
+        if (inChannel && year) years[year] = (years[year] || 0) + 1;
+        if (inYears) { var c = channelOf(d); channels[c] = (channels[c] || 0) + 1; }
+        return inYears && inChannel;
       }).map(function (d) { return { doc: d, score: total[d] }; });
       hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
       if (ops.sort !== "relevance") hits = dated(hits, ops.sort === "newest");
-      return { hits: hits, stems: stems, years: years };
+      return { hits: hits, stems: stems, years: years, channels: channels };
     });
+  }
+  /* The channel a document is in (channels hold consecutive ranges, in order). */
+  function channelOf(doc) {
+    var list = manifest.channels, low = 0, high = list.length;
+    while (high - low > 1) { var mid = (low + high) >> 1; if (list[mid][1] <= doc) low = mid; else high = mid; }
+    return low;
   }
   function escapeHTML(s) {
     return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
@@ -383,6 +392,15 @@ package enum BuiltinTemplates {
         ? countText("found", result.hits.length, "{n} post found", "{n} posts found") + (more.hidden ? "" : say("showing", ", showing {shown}", { shown: shown }))
         : say("noResults", "No results. Try fewer or shorter words.");
       showYears(result.years || {});
+      showChannels(result.channels || {});
+    });
+  }
+  /* Each channel's count in its option: the query's posts there, or all its posts while the
+     box is empty. */
+  function showChannels(counts) {
+    manifest.channels.forEach(function (c, i) {
+      var option = channelSelect.options[i + 1];
+      if (option) option.text = c[0] + " (" + localeNumber(counts ? counts[i] || 0 : c[2] - c[1]) + ")";
     });
   }
   /* The years the query's posts are from, newest first, each with its count and a link that
@@ -443,7 +461,10 @@ package enum BuiltinTemplates {
     remember(q);
     document.title = q.trim() ? q.trim() + " · " + baseTitle : baseTitle;
     var ch = channelSelect.value === "" ? null : manifest.channels[Number(channelSelect.value)];
-    if (!tokens(q).length && !tagSelect.value) { list.innerHTML = ""; status.textContent = ""; more.hidden = true; return; }
+    if (!tokens(q).length && !tagSelect.value) {
+      list.innerHTML = ""; status.textContent = ""; more.hidden = true; showYears({}); showChannels(null);
+      return;
+    }
     status.textContent = say("searching", "Searching…");
     search(q, { channel: ch, tag: tagSelect.value }).then(function (r) { if (gen === generation) return render(r, gen, pageSize); })
       .catch(function (e) { if (gen === generation) damaged(e); });

@@ -313,6 +313,16 @@ def test_years_narrow_and_dates_sort_the_results_as_in_the_cli(export_site, brow
 
     browser.get(export_site["http"] + "search.html?q=" + urllib.parse.quote("post "))
     assert len(shown()) == 6
+    # Each channel's option counts the query's posts there, as the CLI finds them.
+    run = subprocess.run([BINARY, "search", "--output", export_site["output"], "--json", "--limit", "100", "--", "post "],
+                         capture_output=True, check=True)
+    per_channel = {}
+    for r in json.loads(run.stdout):
+        per_channel[r["channel"]] = per_channel.get(r["channel"], 0) + 1
+    options = {o.text.rsplit(" (", 1)[0]: o.text.rsplit(" (", 1)[1].rstrip(")")
+               for o in browser.find_elements(By.CSS_SELECTOR, "#search-channel option")[1:]}
+    assert per_channel and all(options[name] == str(n) for name, n in per_channel.items()), (options, per_channel)
+    assert sum(int(n) for n in options.values()) == 6
     years = browser.find_element(By.ID, "search-years")
     assert years.is_displayed() and "2023 (2)" in years.text and "2024 (3)" in years.text, years.text
     years.find_element(By.CSS_SELECTOR, 'a[data-year="2023"]').click()
