@@ -298,6 +298,24 @@ package final class SearchEngine {
         package var sort = Sort.relevance
         /// `has:photo` and the like: every kind named must be there.
         package var kinds: [String] = []
+
+        /// Takes `name:value` in; a value that is none of the name's is ignored.
+        mutating func read(_ name: String, _ value: String) {
+            switch name {
+            case "has":
+                if PostKindBits.kinds.contains(value), !kinds.contains(value) { kinds.append(value) }
+            case "sort":
+                sort = Sort(rawValue: value) ?? sort
+            default:
+                // One to four ASCII digits, or two such joined by `-` (search.js's pattern).
+                let ends = value.split(separator: "-", omittingEmptySubsequences: false)
+                let numbers = ends.compactMap { end in (1...4).contains(end.count) && end.allSatisfy({ $0.isASCII && $0.isNumber }) ? Int(end) : nil }
+                if (1...2).contains(ends.count), numbers.count == ends.count, let low = numbers.first, let high = numbers.last, low >= 1, high >= low
+                {
+                    years = low...high
+                }
+            }
+        }
     }
 
     /// The query with its operators blanked out (so the word being typed stays the last) and
@@ -314,26 +332,9 @@ package final class SearchEngine {
             var end = start
             while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
             let word = String(String.UnicodeScalarView(scalars[start..<end]))
-            if word.hasPrefix("has:") {
-                let kind = String(word.dropFirst(4))
-                if PostKindBits.kinds.contains(kind), !found.kinds.contains(kind) { found.kinds.append(kind) }
-                for i in start..<end { scalars[i] = " " }
-            } else if word.hasPrefix("year:") || word.hasPrefix("sort:") {
-                let value = String(word.dropFirst(5))
-                if word.hasPrefix("sort:") {
-                    found.sort = Sort(rawValue: value) ?? found.sort
-                } else {
-                    // One to four ASCII digits, or two such joined by `-` (search.js's pattern).
-                    let ends = value.split(separator: "-", omittingEmptySubsequences: false)
-                    let numbers = ends.compactMap { end in
-                        (1...4).contains(end.count) && end.allSatisfy({ $0.isASCII && $0.isNumber }) ? Int(end) : nil
-                    }
-                    if (1...2).contains(ends.count), numbers.count == ends.count, let low = numbers.first, let high = numbers.last,
-                        low >= 1, high >= low
-                    {
-                        found.years = low...high
-                    }
-                }
+            let parts = word.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count == 2, ["has", "year", "sort"].contains(parts[0]) {
+                found.read(String(parts[0]), String(parts[1]))
                 for i in start..<end { scalars[i] = " " }
             }
             start = end

@@ -291,11 +291,10 @@ package struct SearchIndexBuilder: Sendable {
         let days = Self.dayFormatter(timeZone: site.config.timeZone)
         var runs: [Int] = []
         for (doc, sitePost) in site.allPosts.enumerated() {
-            let day = Self.day(of: sitePost.post, days).utf8
-            // `yyyy-MM-dd`: its year and month as digits.
-            let digits = day.count == 10 ? Int(String(decoding: Array(day.prefix(4)) + Array(day.dropFirst(5).prefix(2)), as: UTF8.self)) : nil
-            let month = digits.map { (1...12).contains($0 % 100) ? $0 : 0 } ?? 0
-            if runs.last != month || runs.isEmpty { runs += [doc, month] }
+            // `yyyy-MM-dd` (or empty: undated) → yyyymm.
+            let day = Self.day(of: sitePost.post, days)
+            let month = day.count == 10 ? Int(day.prefix(4) + day.dropFirst(5).prefix(2)) ?? 0 : 0
+            if runs.last != month { runs += [doc, month] }
         }
         return runs
     }
@@ -485,8 +484,8 @@ package struct SearchIndexBuilder: Sendable {
     /// every index file, and an incremental build carries the whole index over.
     package func inputFingerprint() -> String {
         var fingerprint = Fingerprint(ChansiteVersion.fingerprint, "search-index")
-        // Documents carry their day, the manifest their months and the channels' order.
-        let days = Self.dayFormatter(timeZone: site.config.timeZone)
+        // Documents carry their day, the manifest their months and the channels' order, the
+        // kind files what each post holds (its links come from its text and body, added below).
         fingerprint.add(site.config.timeZone)
         fingerprint.add(site.config.channelOrder == .newest ? "newest" : "oldest")
         for channel in site.channels {
@@ -502,8 +501,11 @@ package struct SearchIndexBuilder: Sendable {
             fingerprint.add(sitePost.body)
             fingerprint.add(sitePost.post.text)
             fingerprint.add(sitePost.post.dateText ?? "\u{0}")
-            fingerprint.add(Self.day(of: sitePost.post, days))
-            fingerprint.add(PostKindBits.kinds.map { PostKindBits.has(sitePost.post, $0) ? "1" : "0" }.joined())
+            fingerprint.add(sitePost.post.date.map { String($0.timeIntervalSince1970) } ?? "\u{0}")
+            fingerprint.add(sitePost.post.details?.dateIsLocal == true ? 1 : 0)
+            fingerprint.add(any: sitePost.post.media.map(\.kind.name))
+            fingerprint.add(sitePost.post.linkPreviews.count)
+            fingerprint.add(sitePost.post.details?.poll != nil ? 1 : 0)
             fingerprint.add(any: sitePost.tagKeys)
         }
         for tag in site.tags {

@@ -202,10 +202,10 @@ extension PostViews {
             channelsBySlug = Dictionary(site.channels.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
             let languages = Dictionary(site.channels.map { ($0.slug, site.config.language(of: $0)) }, uniquingKeysWith: { a, _ in a })
             self.languages = languages
-            let all = site.allPosts
-            postLanguages = all.indices.concurrentMap(chunk: 512) { position in Self.language(of: all[position], site: site, languages: languages) }
+            let posts = site.allPosts
+            postLanguages = posts.indices.concurrentMap(chunk: 512) { Self.language(of: posts[$0], site: site, languages: languages) }
             tagsByKey = Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-            posts = site.allPosts
+            self.posts = posts
             positions = posts.positionsByID()
             var replyTarget: [String: String] = [:]
             var replies: [String: [String]] = [:]
@@ -275,10 +275,12 @@ extension PostViews {
             view.reactions = (p.reactions ?? []).map { ReactionView(emoji: $0.emoji, count: site.strings.number($0.count)) }
             view.linkPreviews = p.linkPreviews.map { LinkCardView(site: $0.site, title: $0.title, description: $0.description, url: $0.url) }
             addDates(of: p, to: view)
-            view.language = position < postLanguages.count ? postLanguages[position] : Self.language(of: post, site: site, languages: languages)
+            view.language = postLanguages[position]
             addDetails(of: post, channel: channel, to: view)
             addReplies(of: post, to: view)
-            let shown = MediaView.views(of: p.media, published: media[post.id] ?? [], strings: site.strings, caption: p.excerpt(maxLength: 120))
+            // The caption names photos; a post without media needs no excerpt cut for it.
+            let caption = p.media.isEmpty ? nil : p.excerpt(maxLength: 120)
+            let shown = MediaView.views(of: p.media, published: media[post.id] ?? [], strings: site.strings, caption: caption)
             view.media = shown
             view.isAlbum = shown.filter { $0.isPhoto == true }.count > 1
             if let again { view.restore(again) } else { view.seal() }
