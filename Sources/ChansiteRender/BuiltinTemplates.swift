@@ -221,6 +221,82 @@ package enum BuiltinTemplates {
       return map;
     });
   }
+  /* A stem's postings in the order the file lists them, each with the post's slots of the stem
+     (positions/<bucket>.js, as SlotCode writes them: a posting's slots as base-32 gaps, the last
+     digit of a number from 0-9a-v, the ones before from A-Z w-z _ ~, postings split by commas). */
+  var LAST = "0123456789abcdefghijklmnopqrstuv", MORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz_~";
+  function decodeSlots(text) {
+    var out = [[]], value = 0, slot = 0, pending = false;
+    for (var i = 0; i < text.length; i++) {
+      var c = text[i], d;
+      if (c === ",") { if (pending) return null; out.push([]); slot = 0; }
+      else if ((d = LAST.indexOf(c)) >= 0) { slot += value * 32 + d; if (slot > 2147483647) return null; out[out.length - 1].push(slot); value = 0; pending = false; }
+      else if ((d = MORE.indexOf(c)) >= 0) { value = value * 32 + d; if (value > 2147483647) return null; pending = true; }
+      else return null;
+    }
+    return pending ? null : out;
+  }
+  function slotsOf(stem) {
+    var b = bucket(stem), file = "positions/" + folderOf(b);
+    return Promise.all([postings(stem), load("positions:" + b, file)]).then(function (r) {
+      var docs = Object.keys(r[0]).map(Number).sort(function (x, y) { return x - y; }), data = r[1], out = {};
+      if (!docs.length) return out;
+      var slots = data && typeof data === "object" && typeof data[stem] === "string" ? decodeSlots(data[stem]) : null;
+      if (!slots || slots.length !== docs.length) throw new Damaged(file);
+      docs.forEach(function (d, i) { out[d] = { score: r[0][d], slots: slots[i] }; });
+      return out;
+    });
+  }
+  /* The quoted parts of a query (Phrase.split): each closed "…" (or “…”, „…“, «…») is blanked
+     out of the words and kept, `-"…"` excluded; a quote with no partner reads as a space. */
+  var QUOTES = "\"\u201C\u201D\u201E\u00AB\u00BB";
+  function phrases(query) {
+    var chars = Array.from(query), found = [];
+    for (var i = 0; i < chars.length; i++) {
+      if (QUOTES.indexOf(chars[i]) < 0) continue;
+      var j = i + 1;
+      while (j < chars.length && QUOTES.indexOf(chars[j]) < 0) j++;
+      if (j === chars.length) { chars[i] = " "; continue; }
+      var excluded = i > 0 && chars[i - 1] === "-" && (i === 1 || /\s/.test(chars[i - 2]));
+      found.push({ text: chars.slice(i + 1, j).join(""), excluded: excluded });
+      for (var k = excluded ? i - 1 : i; k <= j; k++) chars[k] = " ";
+      i = j;
+    }
+    return { words: chars.join(""), phrases: found };
+  }
+  function sortedHas(list, value) {
+    var low = 0, high = list.length;
+    while (low < high) { var mid = (low + high) >> 1; if (list[mid] < value) low = mid + 1; else high = mid; }
+    return low < list.length && list[low] === value;
+  }
+  /* The posts holding a phrase: its words, each whole (the form's own stem, never a prefix or a
+     typo), at the distances they have in the phrase (SearchEngine.phraseScores); a post's score
+     is the sum of its stems'. Null for a phrase with no words. */
+  function phraseScores(phrase) {
+    var words = W.positioned(phrase.text);
+    if (!words.length) return Promise.resolve(null);
+    return Promise.all(words.map(function (w) {
+      return formsOf(w.word).then(function (data) {
+        return data && Object.prototype.hasOwnProperty.call(data, w.word) ? data[w.word] : null;
+      });
+    })).then(function (stems) {
+      if (stems.some(function (s) { return s === null; })) return { stems: [], scores: {} };
+      var distinct = stems.filter(function (s, i) { return stems.indexOf(s) === i; });
+      return Promise.all(distinct.map(slotsOf)).then(function (lists) {
+        var of = {}, scores = {};
+        distinct.forEach(function (s, i) { of[s] = lists[i]; });
+        Object.keys(of[stems[0]]).forEach(function (d) {
+          var found = stems.map(function (s) { return of[s][d]; });
+          if (found.some(function (f) { return !f; })) return;
+          var holds = found[0].slots.some(function (start) {
+            return words.every(function (w, i) { return sortedHas(found[i].slots, start - words[0].slot + w.slot); });
+          });
+          if (holds) scores[d] = distinct.reduce(function (sum, s) { return sum + of[s][d].score; }, 0);
+        });
+        return { stems: distinct.slice().sort(), scores: scores };
+      });
+    });
+  }
   /* When the word itself is in the corpus, its own stem counts in full and the words it is the
      start of count half: `the` ranks posts with "the" above those with "theme". */
   function tokenScores(token, prefix) {
@@ -286,22 +362,26 @@ package enum BuiltinTemplates {
   /* AND of all words, none of the excluded ones; the last word is a prefix while it is being
      typed (an excluded word never is). */
   function search(query, filters) {
-    var ops = operators(query);
+    var quoted = phrases(query), ops = operators(quoted.words);
     query = ops.words;
     var all = terms(query), typing = !/\s$/.test(query), typed = all.length;
     if (filters.tag) all.push({ word: "#" + filters.tag, excluded: false });
-    var words = all.filter(function (t) { return !t.excluded; });
-    if (!words.length) return Promise.resolve({ hits: [], stems: [], years: {}, channels: {} });
     var kinds = ops.kinds.filter(function (k) { return Array.isArray(manifest.kinds) && manifest.kinds.indexOf(k) >= 0; });
     return Promise.all(kinds.map(kindBits)).then(function (bits) {
-      return Promise.all(all.map(function (t, i) {
-        return tokenScores(t.word, typing && i === typed - 1 && !t.excluded && t.word[0] !== "#");
-      })).then(function (parts) { return { parts: parts, bits: bits }; });
+      return Promise.all(quoted.phrases.map(phraseScores)).then(function (phraseParts) {
+        return Promise.all(all.map(function (t, i) {
+          return tokenScores(t.word, typing && i === typed - 1 && !t.excluded && t.word[0] !== "#");
+        })).then(function (parts) { return { parts: parts, phraseParts: phraseParts, bits: bits }; });
+      });
     }).then(function (loaded) {
-      var parts = loaded.parts, bits = loaded.bits;
+      var bits = loaded.bits, parts = [], negated = [];
+      /* Phrases first, then words, as SearchEngine.search; an empty phrase counts for nothing. */
+      loaded.phraseParts.forEach(function (p, i) { if (p) { parts.push(p); negated.push(quoted.phrases[i].excluded); } });
+      loaded.parts.forEach(function (p, i) { parts.push(p); negated.push(all[i].excluded); });
+      if (negated.every(function (excluded) { return excluded; })) return { hits: [], stems: [], years: {}, channels: {} };
       var total = null, stems = [], out = {};
       parts.forEach(function (p, i) {
-        if (all[i].excluded) { for (var x in p.scores) out[x] = true; return; }
+        if (negated[i]) { for (var x in p.scores) out[x] = true; return; }
         stems = stems.concat(p.stems);
         var next = {};
         for (var d in p.scores) if (total === null || d in total) next[d] = (total ? total[d] : 0) + p.scores[d];
@@ -844,7 +924,8 @@ var chansiteWords = (function () {
   }
   /* A compound (CompoundScanner: `gpt-4`, `3.14`, `c++`, `c#`, `.net`) is one term, folded
      but never cut: a query for it matches it exactly. */
-  var queryPattern = /#[\p{L}\p{N}_]+|\.?[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[.\-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*[+#]*/gu;
+  var wordPattern = /\.?[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[.\-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*[+#]*/gu;
+  var queryPattern = new RegExp("#[\\p{L}\\p{N}_]+|" + wordPattern.source, "gu");
   function isCompound(word) { return word[0] !== "#" && /[.\-+#]/.test(word); }
   function normalize(word) {
     /* A #hashtag is a name: matched as Tag.key writes it, never folded further. */
@@ -871,6 +952,21 @@ var chansiteWords = (function () {
     });
     flushRun();
     if (other) out.push(other);
+    return out;
+  }
+  /* A phrase's words and their slots, as Tokenizer.positionedWords numbers them: each word (and
+     each character pair of a spaceless run) takes the next slot, a compound its first part's,
+     after its parts; a `#` before a word is punctuation there. */
+  function positioned(text) {
+    var out = [], slot = 0, re = new RegExp(wordPattern.source, "gu"), m;
+    function add(word) { splitSpaceless(normalize(word)).forEach(function (w) { out.push({ word: w, slot: slot++ }); }); }
+    text = text.replace(/(https?:\/\/|t\.me\/)\S+/gi, " ");
+    while ((m = re.exec(text))) {
+      if (!isCompound(m[0])) { add(m[0]); continue; }
+      var first = slot;
+      m[0].split(/[.\-+#]+/).filter(Boolean).forEach(add);
+      out.push({ word: normalize(m[0]), slot: first });
+    }
     return out;
   }
   /* Marks, in the post, every word whose form begins with one of `forms` (as the result's
@@ -903,7 +999,7 @@ var chansiteWords = (function () {
   var wanted = null;
   try { wanted = new URLSearchParams(window.location.search).get("highlight"); } catch (e) { wanted = null; }
   if (wanted) highlight(wanted.split(/\s+/).slice(0, 20));
-  return { pattern: queryPattern, normalize: normalize, isCompound: isCompound, splitSpaceless: splitSpaceless, highlight: highlight };
+  return { pattern: queryPattern, normalize: normalize, isCompound: isCompound, splitSpaceless: splitSpaceless, positioned: positioned, highlight: highlight };
 })();
 
 """#,

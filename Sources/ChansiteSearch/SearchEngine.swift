@@ -17,9 +17,9 @@ package final class SearchEngine {
         package var date: String?
     }
 
-    private let folder: String
+    let folder: String
     private var cache: [String: Any] = [:]
-    private let buckets: Int
+    let buckets: Int
     private let docsPerChunk: Int
     private let manifest: SearchManifest
     /// Each channel's display name, folder name, handle (empty when it has none) and its range
@@ -91,7 +91,7 @@ package final class SearchEngine {
     }
 
     /// A cached index file; a missing optional file reads as empty.
-    private func load(_ name: String, _ path: String, required: Bool = false) throws -> Any {
+    func load(_ name: String, _ path: String, required: Bool = false) throws -> Any {
         if let cached = cache[name] { return cached }
         let full = FileSystem.join(folder, path)
         let data: Any = (!required && !FileManager.default.fileExists(atPath: full)) ? [String: Any]() : try Self.read(full)
@@ -99,7 +99,7 @@ package final class SearchEngine {
         return data
     }
 
-    private func formsShard(_ term: String) throws -> [String: String] {
+    func formsShard(_ term: String) throws -> [String: String] {
         let key = SearchIndexBuilder.formKey(term)
         let path = SearchIndexLayout.forms(key)
         guard let forms = try load("forms:" + key, path) as? [String: String] else {
@@ -207,13 +207,18 @@ package final class SearchEngine {
     }
 
     func postings(_ stem: String) throws -> [Int: Int] {
+        Dictionary(try postingList(stem).map { ($0.doc, $0.score) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// A stem's postings in document order, as the postings file lists them.
+    func postingList(_ stem: String) throws -> [(doc: Int, score: Int)] {
         let bucket = SearchIndexBuilder.bucket(of: stem, count: buckets)
         let path = SearchIndexLayout.postings(bucket)
         guard let file = try load("postings:\(bucket)", path) as? [String: [Int]] else {
             throw Self.damaged(FileSystem.join(folder, path), "a postings file has the wrong shape")
         }
         let flat = file[stem] ?? []
-        var map: [Int: Int] = [:]
+        var list: [(doc: Int, score: Int)] = []
         var doc = 0
         for i in stride(from: 0, to: flat.count - 1, by: 2) {
             // Gaps are positive and documents numbered below 2^31: anything else is damage,
@@ -222,9 +227,9 @@ package final class SearchEngine {
                 throw Self.damaged(FileSystem.join(folder, path), "a posting is out of range")
             }
             doc += flat[i]
-            map[doc] = flat[i + 1]
+            list.append((doc, flat[i + 1]))
         }
-        return map
+        return list
     }
 
     /// The ranked posts for a query, optionally within one channel (by name) or one tag. All
@@ -232,16 +237,32 @@ package final class SearchEngine {
     /// word being typed) unless the query ends with a space.
     /// - Throws: `DiagnosticError` naming the index file when one is damaged.
     package func search(_ query: String, limit: Int = 10, channel: String? = nil, tag: String? = nil) throws -> [Result] {
-        let (words, operators) = Self.operators(query)
+        let (unquoted, phrases) = Phrase.split(query)
+        let (words, operators) = Self.operators(unquoted)
         let complete = words.last?.isWhitespace ?? false
         var terms = Self.terms(words)
         let typed = terms.count
         if let tag { terms.append(Term(word: "#" + Tag.key(for: tag))) }
         let kinds = try operators.kinds.filter { manifest.kinds?.contains($0) == true }.map { try kindBits($0) }
-        guard terms.contains(where: { !$0.excluded }) else { return [] }
+        let phraseHits = try phrases.map { try phraseScores($0) }
+        guard terms.contains(where: { !$0.excluded }) || zip(phrases, phraseHits).contains(where: { !$0.excluded && $1 != nil }) else {
+            return []
+        }
         var total: [Int: Int]?
         var allStems: [String] = []
         var excludedDocs = Set<Int>()
+        func and(_ best: [Int: Int]) {
+            total = total.map { previous in previous.compactMapValuesWithKeys { doc, value in best[doc].map { value + $0 } } } ?? best
+        }
+        for (phrase, hits) in zip(phrases, phraseHits) {
+            guard let hits else { continue }
+            if phrase.excluded {
+                excludedDocs.formUnion(hits.scores.keys)
+            } else {
+                allStems += hits.stems
+                and(hits.scores)
+            }
+        }
         for (i, term) in terms.enumerated() {
             let word = term.word
             let prefix = !complete && i == typed - 1 && !term.excluded && !word.hasPrefix("#")
@@ -258,10 +279,7 @@ package final class SearchEngine {
                     if counted > best[doc] ?? -1 { best[doc] = counted }
                 }
             }
-            total =
-                total.map { previous in
-                    previous.compactMapValuesWithKeys { doc, value in best[doc].map { value + $0 } }
-                } ?? best
+            and(best)
         }
         let range = channel.flatMap { name in channels.first { $0.name == name } }
         let hits = (total ?? [:]).filter { doc, _ in

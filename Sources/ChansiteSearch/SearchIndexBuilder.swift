@@ -72,13 +72,20 @@ package struct SearchIndexBuilder: Sendable {
         // The postings are made a share of the buckets at a time, each share from one pass over
         // the posts' words: memory holds the words and a share of the postings, not all of both.
         let counts = Self.postingCounts(documents, posts: posts, terms: terms)
-        let total = counts.reduce(0) { $0 + Int($1) }
-        let wanted = min((total + Self.postingsPerPass - 1) / Self.postingsPerPass, Self.maxPostingPasses)
+        let total = counts.posts.reduce(0) { $0 + Int($1) }
+        let totalSlots = counts.slots.reduce(0, +)
+        let wanted = min(
+            max((total + Self.postingsPerPass - 1) / Self.postingsPerPass, (totalSlots + Self.slotsPerPass - 1) / Self.slotsPerPass),
+            Self.maxPostingPasses)
         let passes = max(1, min(postingPasses ?? wanted, bucketCount))
         for pass in 0..<passes {
             let buckets = Int32(pass * bucketCount / passes)..<Int32((pass + 1) * bucketCount / passes)
-            let postings = Self.postings(documents, posts: posts, terms: terms, counts: counts) { buckets.contains(bucketOfTerm[Int($0)]) }
-            try writePostings(terms: terms.names, postings: postings, lengths: lengths, buckets: buckets, bucketOfTerm: bucketOfTerm) {
+            let (postings, slots) = Self.postings(documents, posts: posts, terms: terms, counts: counts) {
+                buckets.contains(bucketOfTerm[Int($0)])
+            }
+            try writePostings(
+                terms: terms.names, postings: postings, slots: slots, lengths: lengths, buckets: buckets, bucketOfTerm: bucketOfTerm
+            ) {
                 try emit($0, nil)
             }
         }
@@ -95,57 +102,87 @@ package struct SearchIndexBuilder: Sendable {
     /// About how many postings a pass over the posts' words makes (see `write`): 16 MB of
     /// them. A site of 10k posts has fewer and needs one pass; one of 100k (10M postings), five.
     static let postingsPerPass = 2_000_000
+    /// About how many slots a pass holds (16 MB of them); a pass is also made smaller for them.
+    static let slotsPerPass = 4_000_000
     /// At most this many passes: each reads every post's words, so a count growing with the
     /// index would make the time grow with its square; past it a pass holds an eighth.
     static let maxPostingPasses = 8
     /// The number of passes, when set (tests); else as many as `postingsPerPass` asks for.
     var postingPasses: Int?
 
-    /// The postings of the terms `wanted` picks: for each, its posts in order with their weights.
+    /// The postings of the terms `wanted` picks: for each, its posts in order with their weights,
+    /// and beside them each posting's slots (`[count, slot, slot, …]` a posting, for phrases).
     /// Postings are kept in flat arrays by term number (docs arrive in order, so each array is
     /// sorted), each post's weights summed in one scratch array: far smaller and faster than a
     /// dictionary per term or per post.
     /// Each array is allocated once at its final size (`counts`, each term's number of posts):
     /// grown by appending, they would keep up to twice the room.
     private static func postings(
-        _ documents: [DocumentWordIDs], posts: Site.AllPosts, terms: Terms, counts: [Int32], wanted: (Int32) -> Bool
-    ) -> [[Posting]] {
+        _ documents: [DocumentWordIDs], posts: Site.AllPosts, terms: Terms, counts: (posts: [Int32], slots: [Int]), wanted: (Int32) -> Bool
+    ) -> (postings: [[Posting]], slots: [[Int32]]) {
         let isWanted = (0..<Int32(terms.names.count)).map(wanted)
         var postings = [[Posting]](repeating: [], count: terms.names.count)
-        for (term, size) in counts.enumerated() where size > 0 && isWanted[term] { postings[term].reserveCapacity(Int(size)) }
+        var slots = [[Int32]](repeating: [], count: terms.names.count)
+        for (term, size) in counts.posts.enumerated() where size > 0 && isWanted[term] {
+            postings[term].reserveCapacity(Int(size))
+            slots[term].reserveCapacity(counts.slots[term])
+        }
         var weights = [Float](repeating: 0, count: terms.names.count)
+        // Where the current post's slots of each touched term begin, and whether two forms of
+        // the term met in it (their slots then need sorting).
+        var segment = [Int](repeating: 0, count: terms.names.count)
+        var merged = [Bool](repeating: false, count: terms.names.count)
         var touched: [Int32] = []
-        func add(_ term: Int32, _ weight: Float) {
+        func add(_ term: Int32, _ weight: Float, _ wordSlots: DocumentWordIDs.Slots?) {
             guard term >= 0, isWanted[Int(term)] else { return }
-            if weights[Int(term)] == 0 { touched.append(term) }
-            weights[Int(term)] += weight
+            let t = Int(term)
+            if weights[t] == 0 {
+                touched.append(term)
+                segment[t] = slots[t].count
+                slots[t].append(0)
+            } else {
+                merged[t] = true
+            }
+            weights[t] += weight
+            if let wordSlots { slots[t].append(contentsOf: wordSlots) }
         }
         for doc in posts.indices {
-            for (word, weight) in documents[doc] { add(terms.ofWord[Int(word)], weight) }
-            for key in posts[doc].tagKeys { if let term = terms.ofTag[key] { add(term, 1) } }
+            documents[doc].forEach { word, weight, wordSlots in add(terms.ofWord[Int(word)], weight, wordSlots) }
+            for key in posts[doc].tagKeys { if let term = terms.ofTag[key] { add(term, 1, nil) } }
             for term in touched {
-                postings[Int(term)].append(Posting(doc: Int32(doc), frequency: weights[Int(term)]))
-                weights[Int(term)] = 0
+                let t = Int(term)
+                postings[t].append(Posting(doc: Int32(doc), frequency: weights[t]))
+                weights[t] = 0
+                slots[t][segment[t]] = Int32(slots[t].count - segment[t] - 1)
+                if merged[t] {
+                    slots[t][(segment[t] + 1)...].sort()
+                    merged[t] = false
+                }
             }
             touched.removeAll(keepingCapacity: true)
         }
-        return postings
+        return (postings, slots)
     }
 
-    /// Each term's number of posts, counted before the postings are made.
-    private static func postingCounts(_ documents: [DocumentWordIDs], posts: Site.AllPosts, terms: Terms) -> [Int32] {
+    /// Each term's number of posts and the length of its slot list (a count and the slots for
+    /// each post), counted before the postings are made so each array is made at its size.
+    private static func postingCounts(_ documents: [DocumentWordIDs], posts: Site.AllPosts, terms: Terms) -> (posts: [Int32], slots: [Int]) {
         var counts = [Int32](repeating: 0, count: terms.names.count)
+        var slots = [Int](repeating: 0, count: terms.names.count)
         var lastDoc = [Int32](repeating: -1, count: terms.names.count)
         for doc in posts.indices {
-            func count(_ term: Int32) {
-                guard term >= 0, lastDoc[Int(term)] != Int32(doc) else { return }
+            func count(_ term: Int32, _ slotCount: Int) {
+                guard term >= 0 else { return }
+                slots[Int(term)] += slotCount
+                guard lastDoc[Int(term)] != Int32(doc) else { return }
                 lastDoc[Int(term)] = Int32(doc)
                 counts[Int(term)] += 1
+                slots[Int(term)] += 1
             }
-            for (word, _) in documents[doc] { count(terms.ofWord[Int(word)]) }
-            for key in posts[doc].tagKeys { if let term = terms.ofTag[key] { count(term) } }
+            documents[doc].forEach { word, _, wordSlots in count(terms.ofWord[Int(word)], wordSlots.count) }
+            for key in posts[doc].tagKeys { if let term = terms.ofTag[key] { count(term, 0) } }
         }
-        return counts
+        return (counts, slots)
     }
 
     /// The index's terms: each word's stem (or the word), each hashtag as `#key`, numbered.
@@ -197,7 +234,7 @@ package struct SearchIndexBuilder: Sendable {
 
     /// The postings file of each bucket in `buckets`, made and handed on one bucket at a time.
     private func writePostings(
-        terms: [String], postings: [[Posting]], lengths: [Double], buckets: Range<Int32>, bucketOfTerm: [Int32],
+        terms: [String], postings: [[Posting]], slots: [[Int32]], lengths: [Double], buckets: Range<Int32>, bucketOfTerm: [Int32],
         _ emit: (RenderedFile) throws -> Void
     ) rethrows {
         let averageLength = lengths.isEmpty ? 1 : lengths.reduce(0, +) / Double(lengths.count)
@@ -209,33 +246,58 @@ package struct SearchIndexBuilder: Sendable {
         for (offset, ids) in termsByBucket.enumerated() where !ids.isEmpty {
             let bucket = Int(buckets.lowerBound) + offset
             var shard: [String: [Int]] = [:]
+            var positions: [String: String] = [:]
             for id in ids {
                 let docs = postings[id]
                 let idf = log(1 + (docCount - Double(docs.count) + 0.5) / (Double(docs.count) + 0.5))
-                let scored = docs.map { posting -> (Int, Int) in
+                let scored = docs.enumerated().map { index, posting -> (doc: Int, score: Int, index: Int) in
                     let doc = Int(posting.doc)
                     let tf = Double(posting.frequency)
                     let norm = tf + Self.bm25K1 * (1 - Self.bm25B + Self.bm25B * lengths[doc] / averageLength)
                     // Tenths of a BM25 point: three digits at most, enough to order results.
-                    return (doc, min(999, max(1, Int((idf * tf * (Self.bm25K1 + 1) / norm * 10).rounded()))))
+                    return (doc, min(999, max(1, Int((idf * tf * (Self.bm25K1 + 1) / norm * 10).rounded()))), index)
                 }
                 // Postings arrive in document order: only a term with too many is sorted.
                 let kept =
                     scored.count <= Self.maxPostings
-                    ? scored[...] : scored.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(Self.maxPostings).sorted { $0.0 < $1.0 }[...]
+                    ? scored[...]
+                    : scored.sorted { ($0.score, $1.doc) > ($1.score, $0.doc) }.prefix(Self.maxPostings).sorted { $0.doc < $1.doc }[...]
                 var flat: [Int] = []
                 var previous = 0
-                for (doc, score) in kept {
+                for (doc, score, _) in kept {
                     flat.append(doc - previous)  // gaps keep the numbers short
                     flat.append(score)
                     previous = doc
                 }
                 shard[terms[id]] = flat
+                positions[terms[id]] = Self.slotText(slots[id], postings: docs.count, kept: kept.map(\.index))
             }
             var json = JSONText()
             json.map(shard)
             try emit(Self.file(SearchIndexLayout.postings(bucket), name: "postings:\(bucket)", json: json.bytes))
+            var slotJSON = JSONText()
+            slotJSON.map(positions)
+            try emit(Self.file(SearchIndexLayout.positions(bucket), name: "positions:\(bucket)", json: slotJSON.bytes))
         }
+    }
+
+    /// The `positions/` text of one term (`SlotCode`): the slots of the postings kept (`kept`,
+    /// indexes into the term's `postings` postings, increasing) from the term's flat
+    /// `[count, slot…]` list.
+    static func slotText(_ flat: [Int32], postings: Int, kept: [Int]) -> String {
+        var starts: [Int] = []
+        starts.reserveCapacity(postings)
+        var at = 0
+        for _ in 0..<postings where at < flat.count {
+            starts.append(at)
+            at += 1 + Int(flat[at])
+        }
+        var text: [UInt8] = []
+        for (n, index) in kept.enumerated() where index < starts.count {
+            let start = starts[index]
+            SlotCode.append(flat[(start + 1)..<(start + 1 + Int(flat[start]))], to: &text, first: n == 0)
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Each `docs/` file, carried over when its fingerprint (everything it holds) is the last
@@ -317,11 +379,16 @@ package struct SearchIndexBuilder: Sendable {
         return Self.file("manifest.js", name: "manifest", json: Self.escapingLineSeparators(json))
     }
 
-    /// Calls `body` with each word of a post, in order, and its weight as the index weighs it
-    /// (title and hashtag words boosted).
-    static func forEachWord(of sitePost: SitePost, names: [String: String], _ body: (String, Float) -> Void) {
+    /// Calls `body` with each word of a post, in order, its weight as the index weighs it
+    /// (title and hashtag words boosted) and its slot (`Tokenizer.positionedWords`), counted
+    /// on from field to field with one slot left free between two, so no phrase runs from a
+    /// post's title into its text or from one hashtag into the next.
+    static func forEachWord(of sitePost: SitePost, names: [String: String], _ body: (String, Float, Int32) -> Void) {
+        var base: Int32 = 0
         func add(_ text: String, _ weight: Double) {
-            for word in Tokenizer.words(text) { body(word, Float(weight)) }
+            let (words, slots) = Tokenizer.positionedWords(text)
+            for (word, slot) in zip(words, slots) { body(word, Float(weight), base + slot) }
+            base += (slots.max() ?? -1) + 2
         }
         add(sitePost.post.title ?? sitePost.heading, titleBoost)
         // A post's first 256 KB are indexed (no Telegram message comes near it): a dump line of
@@ -338,69 +405,11 @@ package struct SearchIndexBuilder: Sendable {
     /// Posts per task when tokenizing on all cores.
     static let tokenizeChunk = 256
 
-    /// One post's words as numbers into the vocabulary, in first-seen order with their weights,
-    /// packed as variable-length integers: three or four bytes a word, where pairs of 32-bit
-    /// numbers took eight (a hundred megabytes at 100k posts) and strings hundreds.
-    struct DocumentWordIDs: Sequence, Sendable {
-        private var packed: [UInt8] = []
-        var length = 0.0
-
-        init() {}
-
-        /// `counts`: each word's number and its weight, a sum of whole weights (1, 2, 3).
-        init(counts: [(Int32, Float)], length: Double) {
-            self.length = length
-            packed.reserveCapacity(counts.count * 3)
-            for (word, weight) in counts {
-                append(UInt32(word))
-                append(UInt32(Swift.min(weight.rounded(), 2_147_483_648)))
-            }
-        }
-
-        private mutating func append(_ value: UInt32) {
-            var value = value
-            while value >= 0x80 {
-                packed.append(UInt8(value & 0x7F) | 0x80)
-                value >>= 7
-            }
-            packed.append(UInt8(value))
-        }
-
-        /// Each word's number and weight, in first-seen order.
-        struct Iterator: IteratorProtocol {
-            let packed: [UInt8]
-            var at = 0
-
-            private mutating func next() -> UInt32 {
-                var value: UInt32 = 0
-                var shift: UInt32 = 0
-                while true {
-                    let byte = packed[at]
-                    at += 1
-                    value |= UInt32(byte & 0x7F) << shift
-                    if byte < 0x80 { return value }
-                    shift += 7
-                }
-            }
-
-            mutating func next() -> (Int32, Float)? {
-                guard at < packed.count else { return nil }
-                let word: UInt32 = next()
-                return (Int32(word), Float(next() as UInt32))
-            }
-        }
-
-        func makeIterator() -> Iterator { Iterator(packed: packed) }
-
-        /// Each word's number and weight (tests).
-        var counts: [(Int32, Float)] { Array(self) }
-    }
-
     /// A post's words while its chunk is tokenized: known from an earlier build, or numbered
     /// within the chunk until the vocabulary numbers the chunk's new words.
     private enum ChunkWords {
         case known(DocumentWordIDs)
-        case local([(Int32, Float)], length: Double)
+        case local([(Int32, Float, Int)], slots: [Int32], length: Double)
     }
 
     /// Every post's words as numbers into `vocabulary`, tokenized on all cores; a post whose
@@ -417,6 +426,9 @@ package struct SearchIndexBuilder: Sendable {
             var localWords: [String] = []
             var weights: [Float] = []
             var touched: [Int32] = []
+            // The post's words and slots in reading order, grouped by word below.
+            var stream: [(id: Int32, slot: Int32)] = []
+            var ranks: [Int32] = []
             var made: [(doc: Int, words: ChunkWords, key: String?)] = []
             for doc in range {
                 let key = vocabulary.keepsDocuments ? textKey(of: posts[doc], names: names) : nil
@@ -425,7 +437,7 @@ package struct SearchIndexBuilder: Sendable {
                     continue
                 }
                 var length = 0.0
-                forEachWord(of: posts[doc], names: names) { word, weight in
+                forEachWord(of: posts[doc], names: names) { word, weight, slot in
                     length += 1
                     let id: Int32
                     if let known = localIDs[word] {
@@ -435,21 +447,25 @@ package struct SearchIndexBuilder: Sendable {
                         localIDs[word] = id
                         localWords.append(word)
                         weights.append(0)
+                        ranks.append(0)
                     }
                     if weights[Int(id)] == 0 { touched.append(id) }
                     weights[Int(id)] += weight
+                    stream.append((id, slot))
                 }
-                made.append((doc, .local(touched.map { ($0, weights[Int($0)]) }, length: length), key))
+                let (counts, slots) = groupedSlots(stream, touched: touched, weights: weights, ranks: &ranks)
+                made.append((doc, .local(counts, slots: slots, length: length), key))
                 for id in touched { weights[Int(id)] = 0 }
                 touched.removeAll(keepingCapacity: true)
+                stream.removeAll(keepingCapacity: true)
             }
             let global = vocabulary.number(localWords)
             let packed = made.map { doc, words, key -> (Int, DocumentWordIDs) in
                 switch words {
                 case .known(let known):
                     return (doc, known)
-                case .local(let ids, let length):
-                    let document = DocumentWordIDs(counts: ids.map { (global[Int($0.0)], $0.1) }, length: length)
+                case .local(let ids, let slots, let length):
+                    let document = DocumentWordIDs(counts: ids.map { (global[Int($0.0)], $0.1, $0.2) }, slots: slots, length: length)
                     if let key { vocabulary.remember(key, document) }
                     return (doc, document)
                 }
@@ -459,6 +475,28 @@ package struct SearchIndexBuilder: Sendable {
             }
         }
         return documents.value
+    }
+
+    /// A post's words in first-seen order (`touched`) with their weights and numbers of slots,
+    /// and the slots of `stream` grouped word after word (a counting sort: each word's slots
+    /// stay in reading order, which is increasing).
+    private static func groupedSlots(
+        _ stream: [(id: Int32, slot: Int32)], touched: [Int32], weights: [Float], ranks: inout [Int32]
+    ) -> ([(Int32, Float, Int)], [Int32]) {
+        // Each touched word's place in `touched`, by local number (`ranks` is scratch, as
+        // long as the chunk's words).
+        for (i, id) in touched.enumerated() { ranks[Int(id)] = Int32(i) }
+        var starts = [Int](repeating: 0, count: touched.count + 1)
+        for entry in stream { starts[Int(ranks[Int(entry.id)]) + 1] += 1 }
+        for i in touched.indices { starts[i + 1] += starts[i] }
+        let counts = touched.enumerated().map { i, id in (id, weights[Int(id)], starts[i + 1] - starts[i]) }
+        var slots = [Int32](repeating: 0, count: stream.count)
+        for entry in stream {
+            let i = Int(ranks[Int(entry.id)])
+            slots[starts[i]] = entry.slot
+            starts[i] += 1
+        }
+        return (counts, slots)
     }
 
     /// A fingerprint of everything `forEachWord(of:names:_:)` reads.

@@ -18,6 +18,11 @@ package enum SearchIndexLayout {
         "postings/\(bucket / filesPerFolder)/\(bucket).js"
     }
 
+    /// The slots of the postings in `postings(bucket)`, for phrase queries.
+    package static func positions(_ bucket: Int) -> String {
+        "positions/\(bucket / filesPerFolder)/\(bucket).js"
+    }
+
     /// The documents that have one kind of content (`PostKindBits`).
     package static func kind(_ name: String) -> String {
         "has/\(name).js"

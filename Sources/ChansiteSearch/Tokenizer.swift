@@ -19,12 +19,38 @@ package enum Tokenizer {
 
     /// The words of `text`, in order (a compound after its parts).
     package static func words(_ text: String, compounds mode: Compounds = .withParts) -> [String] {
+        var ignored: [Int32] = []
+        return words(text, compounds: mode, slots: &ignored)
+    }
+
+    /// The words of `text` (a compound after its parts) and each one's slot, the place a phrase
+    /// query counts in: every word, and every character pair of a spaceless run, takes the next
+    /// slot; a compound takes its first part's. A phrase read by the same rule has its words
+    /// at the same distances as a post that holds it (`gpt-4 model`: gpt 0, 4 1, gpt-4 0, model 2).
+    package static func positionedWords(_ text: String) -> (words: [String], slots: [Int32]) {
+        var slots: [Int32] = []
+        let words = words(text, compounds: .withParts, slots: &slots)
+        return (words, slots)
+    }
+
+    private static func words(_ text: String, compounds mode: Compounds, slots: inout [Int32]) -> [String] {
         var words: [String] = []
+        var next: Int32 = 0
         var compounds = CompoundScanner()
         func emit(_ compound: CompoundScanner.Compound?) {
             guard let compound else { return }
-            if mode == .whole { words.removeSubrange(compound.firstWord...) }
+            let slot = compound.firstWord < slots.count ? slots[compound.firstWord] : next
+            if mode == .whole {
+                words.removeSubrange(compound.firstWord...)
+                slots.removeSubrange(min(compound.firstWord, slots.count)...)
+            }
             words.append(compound.term)
+            slots.append(slot)
+        }
+        func append(_ word: String) {
+            words.append(word)
+            slots.append(next)
+            next += 1
         }
         // URL ranges as UTF-8 offsets, skipped below.
         var urls = Links.find(in: text).map {
@@ -48,7 +74,7 @@ package enum Tokenizer {
                 // spaceless run whole); a compound it ends goes before the word's own terms.
                 emit(compounds.word(word, wordsBefore: words.count))
                 if arabic { word = ArabicText.withoutPrefix(word) }
-                if other { words += splitSpaceless(word.unicodeScalars) } else { words.append(word) }
+                if other { splitSpaceless(word.unicodeScalars).forEach(append) } else { append(word) }
                 current.removeAll(keepingCapacity: true)
                 (other, marked, arabic) = (false, false, false)
             }

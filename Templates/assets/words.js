@@ -23,7 +23,8 @@ var chansiteWords = (function () {
   }
   /* A compound (CompoundScanner: `gpt-4`, `3.14`, `c++`, `c#`, `.net`) is one term, folded
      but never cut: a query for it matches it exactly. */
-  var queryPattern = /#[\p{L}\p{N}_]+|\.?[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[.\-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*[+#]*/gu;
+  var wordPattern = /\.?[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[.\-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*[+#]*/gu;
+  var queryPattern = new RegExp("#[\\p{L}\\p{N}_]+|" + wordPattern.source, "gu");
   function isCompound(word) { return word[0] !== "#" && /[.\-+#]/.test(word); }
   function normalize(word) {
     /* A #hashtag is a name: matched as Tag.key writes it, never folded further. */
@@ -50,6 +51,21 @@ var chansiteWords = (function () {
     });
     flushRun();
     if (other) out.push(other);
+    return out;
+  }
+  /* A phrase's words and their slots, as Tokenizer.positionedWords numbers them: each word (and
+     each character pair of a spaceless run) takes the next slot, a compound its first part's,
+     after its parts; a `#` before a word is punctuation there. */
+  function positioned(text) {
+    var out = [], slot = 0, re = new RegExp(wordPattern.source, "gu"), m;
+    function add(word) { splitSpaceless(normalize(word)).forEach(function (w) { out.push({ word: w, slot: slot++ }); }); }
+    text = text.replace(/(https?:\/\/|t\.me\/)\S+/gi, " ");
+    while ((m = re.exec(text))) {
+      if (!isCompound(m[0])) { add(m[0]); continue; }
+      var first = slot;
+      m[0].split(/[.\-+#]+/).filter(Boolean).forEach(add);
+      out.push({ word: normalize(m[0]), slot: first });
+    }
     return out;
   }
   /* Marks, in the post, every word whose form begins with one of `forms` (as the result's
@@ -82,5 +98,5 @@ var chansiteWords = (function () {
   var wanted = null;
   try { wanted = new URLSearchParams(window.location.search).get("highlight"); } catch (e) { wanted = null; }
   if (wanted) highlight(wanted.split(/\s+/).slice(0, 20));
-  return { pattern: queryPattern, normalize: normalize, isCompound: isCompound, splitSpaceless: splitSpaceless, highlight: highlight };
+  return { pattern: queryPattern, normalize: normalize, isCompound: isCompound, splitSpaceless: splitSpaceless, positioned: positioned, highlight: highlight };
 })();

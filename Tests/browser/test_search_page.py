@@ -325,6 +325,30 @@ def test_a_minus_leaves_words_out_in_the_page_as_in_the_cli(browser):
         page_agrees_with_cli(browser, output, [("cats -dogs ", 2), ("cats -dogs -birds", 1), ("-dogs ", 0), ("cats ", 3)])
 
 
+def test_a_quoted_phrase_finds_its_words_in_order_in_the_page_as_in_the_cli(browser):
+    """Words in that order and next to each other (slots from search/positions/), typographic
+    quotes as ASCII ones, `-"…"` leaving the phrase out, compounds and spaceless text inside."""
+    posts = ["The quick brown fox jumps", "A brown quick fox", "Quick, brown and quicker", "Quick thinking. Brown paper bags.",
+             "Run GPT-4 models at home", "gpt 4 models", "Новая модель данных", "данных новая модель", "我们今天去东京看樱花。", "樱花东京"]
+    with dump_site("Phrases", posts) as output:
+        page_agrees_with_cli(browser, output, [
+            ('"quick brown" ', 2), ('“quick brown” ', 2), ('"brown quick"', 1), ('quick -"quick brown" ', 2),
+            ('"gpt-4 models"', 1), ('"gpt 4 models"', 2), ('"новая модель"', 2), ('«модель данных»', 1),
+            ('"东京看樱花"', 1), ('"樱花东京"', 1), ('"quick zebra"', 0), ('"quick brown', 4)])
+        results(browser, "file://" + output + "/", '"brown quick" ')
+        assert [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#search-results mark")] == ["brown", "quick"]
+        # A positions file that does not match its postings is named, not trusted.
+        for folder, _, names in os.walk(os.path.join(output, "search", "positions")):
+            for name in names:
+                with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+                    f.write(f'window.__chansiteSearch("positions:{name[:-3]}",{{"quick":"1,2,3,4,5,6,7,8"}});')
+        browser.get("file://" + output + "/search.html?q=" + urllib.parse.quote('"quick brown"'))
+        WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-app").get_attribute("data-error"))
+        assert "search/positions/" in browser.find_element(By.ID, "search-status").text
+        run = subprocess.run([BINARY, "search", "--output", output, "--", '"quick brown"'], capture_output=True, text=True)
+        assert run.returncode != 0 and "positions" in run.stderr, run.stderr
+
+
 class NotFoundHandler(http.server.SimpleHTTPRequestHandler):
     """As GitHub Pages does: a missing address gets the site's 404.html with status 404."""
     site_root = "/"

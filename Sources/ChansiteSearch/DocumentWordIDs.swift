@@ -1,0 +1,127 @@
+extension SearchIndexBuilder {
+    /// One post's words as numbers into the vocabulary, in first-seen order, each with its
+    /// weight and its slots (`Tokenizer.positionedWords`, for phrases), packed as
+    /// variable-length integers: a word's number, weight and slot count, then its slots as
+    /// gaps, about five bytes a word and one a further use of it, where 32-bit numbers took
+    /// four times that (a hundred megabytes at 100k posts) and strings more.
+    struct DocumentWordIDs: Sequence, Sendable {
+        private var packed: [UInt8] = []
+        var length = 0.0
+
+        init() {}
+
+        /// `counts`: each word's number and its weight, a sum of whole weights (1, 2, 3);
+        /// `slots`: each word's slots in order, one list per entry of `counts` (none: no slots).
+        init(counts: [(Int32, Float)], slots: [[Int32]] = [], length: Double) {
+            self.init(counts: counts.indices.map { (counts[$0].0, counts[$0].1, slots.indices.contains($0) ? slots[$0].count : 0) }, slots: slots.flatMap { $0 }, length: length)
+        }
+
+        /// `counts`: each word's number, weight and number of slots; `slots`: all of them,
+        /// word after word, each word's increasing.
+        init(counts: [(Int32, Float, Int)], slots: [Int32], length: Double) {
+            self.length = length
+            packed.reserveCapacity(counts.count * 4 + slots.count)
+            var at = 0
+            for (word, weight, count) in counts {
+                append(UInt32(word))
+                append(UInt32(Swift.min(weight.rounded(), 2_147_483_648)))
+                append(UInt32(count))
+                var previous: Int32 = 0
+                for slot in slots[at..<(at + count)] {
+                    // A word's slots increase (the tokenizer numbers them in order); were one
+                    // out of order it would read as the one before, never wrap.
+                    assert(slot >= previous, "a word's slots are in order")
+                    append(UInt32(Swift.max(0, slot - previous)))
+                    previous = Swift.max(previous, slot)
+                }
+                at += count
+            }
+        }
+
+        private mutating func append(_ value: UInt32) {
+            var value = value
+            while value >= 0x80 {
+                packed.append(UInt8(value & 0x7F) | 0x80)
+                value >>= 7
+            }
+            packed.append(UInt8(value))
+        }
+
+        private static func read(_ packed: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> UInt32 {
+            var value: UInt32 = 0
+            var shift: UInt32 = 0
+            while true {
+                let byte = packed[at]
+                at += 1
+                value |= UInt32(byte & 0x7F) << shift
+                if byte < 0x80 { return value }
+                shift += 7
+            }
+        }
+
+        /// Calls `body` with each word's number, weight and slots, in first-seen order; the slots
+        /// are valid only during the call.
+        func forEach(_ body: (Int32, Float, Slots) -> Void) {
+            packed.withUnsafeBufferPointer { bytes in
+                var at = 0
+                while at < bytes.count {
+                    let word = Self.read(bytes, &at)
+                    let weight = Self.read(bytes, &at)
+                    let count = Int(Self.read(bytes, &at))
+                    let start = at
+                    for _ in 0..<count { _ = Self.read(bytes, &at) }
+                    body(Int32(word), Float(weight), Slots(bytes: UnsafeBufferPointer(rebasing: bytes[start..<at]), count: count))
+                }
+            }
+        }
+
+        /// One word's slots, read from the packed gaps.
+        struct Slots: Sequence {
+            let bytes: UnsafeBufferPointer<UInt8>
+            let count: Int
+
+            struct Iterator: IteratorProtocol {
+                let bytes: UnsafeBufferPointer<UInt8>
+                var at = 0
+                var slot: Int32 = 0
+
+                mutating func next() -> Int32? {
+                    guard at < bytes.count else { return nil }
+                    slot += Int32(DocumentWordIDs.read(bytes, &at))
+                    return slot
+                }
+            }
+
+            func makeIterator() -> Iterator { Iterator(bytes: bytes) }
+        }
+
+        /// Each word's number and weight, in first-seen order.
+        struct Iterator: IteratorProtocol {
+            let packed: [UInt8]
+            var at = 0
+
+            mutating func next() -> (Int32, Float)? {
+                guard at < packed.count else { return nil }
+                return packed.withUnsafeBufferPointer { bytes in
+                    let word = DocumentWordIDs.read(bytes, &at)
+                    let weight = DocumentWordIDs.read(bytes, &at)
+                    let count = DocumentWordIDs.read(bytes, &at)
+                    for _ in 0..<count { _ = DocumentWordIDs.read(bytes, &at) }
+                    return (Int32(word), Float(weight))
+                }
+            }
+        }
+
+        func makeIterator() -> Iterator { Iterator(packed: packed) }
+
+        /// Each word's number and weight (tests).
+        var counts: [(Int32, Float)] { Array(self) }
+
+        /// Each word's slots (tests).
+        var slots: [[Int32]] {
+            var all: [[Int32]] = []
+            forEach { _, _, slots in all.append(Array(slots)) }
+            return all
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// A quoted part of a query, `"exact words"`: its words must stand in a post in that order,
+/// next to each other (each in any form that shares its stem, as every other word of a query
+/// matches). `-"words"` leaves out the posts that hold the phrase. `phrases` in search.js reads
+/// queries by the same rule.
+package struct Phrase: Equatable, Sendable {
+    package var text: String
+    package var excluded = false
+
+    /// The marks that open or close a phrase: the ASCII quote and the typographic ones phone
+    /// keyboards put in its place (“ ” „ « »).
+    static let quotes: Set<Unicode.Scalar> = ["\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{AB}", "\u{BB}"]
+
+    /// The query with each closed phrase (and the `-` before an excluded one) blanked out, so
+    /// the words around it keep their places, and the phrases in order. A quote with no partner
+    /// is read as a space: while a phrase is being typed, its words search as plain words.
+    package static func split(_ query: String) -> (words: String, phrases: [Phrase]) {
+        var scalars = Array(query.unicodeScalars)
+        var phrases: [Phrase] = []
+        var i = 0
+        while i < scalars.count {
+            defer { i += 1 }
+            guard quotes.contains(scalars[i]) else { continue }
+            guard let close = scalars[(i + 1)...].firstIndex(where: quotes.contains) else {
+                scalars[i] = " "
+                continue
+            }
+            let excluded = i > 0 && scalars[i - 1] == "-" && (i == 1 || scalars[i - 2].properties.isWhitespace)
+            phrases.append(Phrase(text: String(String.UnicodeScalarView(scalars[(i + 1)..<close])), excluded: excluded))
+            for k in (excluded ? i - 1 : i)...close { scalars[k] = " " }
+            i = close
+        }
+        return (String(String.UnicodeScalarView(scalars)), phrases)
+    }
+
+    /// The phrase's words, each with its distance in slots from the first
+    /// (`Tokenizer.positionedWords`: a post holding the phrase has them at the same distances).
+    var words: [(word: String, offset: Int)] {
+        let (words, slots) = Tokenizer.positionedWords(text)
+        guard let first = slots.first else { return [] }
+        return zip(words, slots).map { ($0, Int($1 - first)) }
+    }
+
+    /// Whether a post holds the phrase: `slots[i]` are the post's slots of word `i`'s stem
+    /// (increasing), `offsets[i]` the word's distance from the first. Each place of the first
+    /// word is tried, the others looked up by binary search: n log n in the post's slots.
+    static func holds(slots: [[Int]], offsets: [Int]) -> Bool {
+        guard let starts = slots.first, slots.count == offsets.count else { return false }
+        return starts.contains { start in
+            zip(slots, offsets).allSatisfy { list, offset in contains(list, start - offsets[0] + offset) }
+        }
+    }
+
+    private static func contains(_ sorted: [Int], _ value: Int) -> Bool {
+        var (low, high) = (0, sorted.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low < sorted.count && sorted[low] == value
+    }
+}
