@@ -527,6 +527,61 @@ package enum BuiltinTemplates {
     }
     return typeof d[4] === "string" && d[4] ? " · " + escapeHTML(d[4]) : "";
   }
+  /* Each loosening of a query's own words (SearchEngine.relaxations, in the same order): its
+     phrases unquoted, then each year: and has: operator, each -word and each -"phrase" left
+     out; a loosened query is written anew, words then phrases in ASCII quotes, then a space. */
+  function relaxations(query) {
+    var q = phrases(query), tokens = q.words.split(/\s+/).filter(Boolean), out = [];
+    function write(ts, ps) {
+      return ts.concat(ps.map(function (p) { return (p.excluded ? "-" : "") + '"' + p.text + '"'; })).join(" ") + " ";
+    }
+    var included = q.phrases.filter(function (p) { return !p.excluded; });
+    if (included.length) {
+      out.push({ label: say("withoutQuotes", "without the quotes"),
+        query: write(tokens.concat(included.map(function (p) { return p.text; })), q.phrases.filter(function (p) { return p.excluded; })) });
+    }
+    tokens.forEach(function (t, i) {
+      if (!/^(year:|has:)/.test(t) && !/^-[\p{L}\p{N}#]/u.test(t)) return;
+      out.push({ label: say("without", "without {what}", { what: t }), query: write(tokens.slice(0, i).concat(tokens.slice(i + 1)), q.phrases) });
+    });
+    q.phrases.forEach(function (p, i) {
+      if (!p.excluded) return;
+      out.push({ label: say("without", "without {what}", { what: '-"' + p.text + '"' }),
+        query: write(tokens, q.phrases.filter(function (x, j) { return j !== i; })) });
+    });
+    return out;
+  }
+  /* When a query finds nothing, the loosenings that would find something, with their counts, as
+     links that apply them (SearchEngine.suggestions); none: the plain "no results" stays. */
+  function suggest(q, filters, gen) {
+    var options = relaxations(q).map(function (r) { return { label: r.label, query: r.query, channel: filters.channel, tag: filters.tag }; });
+    if (filters.channel) options.push({ label: say("allChannels", "in all channels"), query: q, channel: null, tag: filters.tag });
+    if (filters.tag) options.push({ label: say("anyTag", "with any tag"), query: q, channel: filters.channel, tag: "" });
+    return Promise.all(options.map(function (o) {
+      return search(o.query, { channel: o.channel, tag: o.tag }).then(function (r) { o.count = r.hits.length; return o; });
+    })).then(function (found) {
+      found = found.filter(function (o) { return o.count > 0; });
+      if (gen !== generation || !found.length) return;
+      status.textContent = say("noResultsTry", "No results. Found instead:");
+      found.forEach(function (o, i) {
+        var a = document.createElement("a");
+        a.href = "#";
+        a.className = "search-suggestion";
+        a.textContent = o.label;
+        a.addEventListener("click", function (e) {
+          e.preventDefault();
+          input.value = o.query;
+          if (!o.channel) channelSelect.value = "";
+          if (!o.tag) tagSelect.value = "";
+          run();
+          input.focus();
+        });
+        status.appendChild(document.createTextNode(i ? " · " : " "));
+        status.appendChild(a);
+        status.appendChild(document.createTextNode(" (" + localeNumber(o.count) + ")"));
+      });
+    });
+  }
   /* The query and both filters live in the URL, so a reload or a shared link shows the same. */
   function remember(q) {
     var url = new URL(window.location.href);
@@ -546,8 +601,11 @@ package enum BuiltinTemplates {
       return;
     }
     status.textContent = say("searching", "Searching…");
-    search(q, { channel: ch, tag: tagSelect.value }).then(function (r) { if (gen === generation) return render(r, gen, pageSize); })
-      .catch(function (e) { if (gen === generation) damaged(e); });
+    var filters = { channel: ch, tag: tagSelect.value };
+    search(q, filters).then(function (r) {
+      if (gen !== generation) return;
+      return render(r, gen, pageSize).then(function () { if (!r.hits.length) return suggest(q, filters, gen); });
+    }).catch(function (e) { if (gen === generation) damaged(e); });
   }
   function showMore() {
     if (!last) return;
@@ -1459,6 +1517,11 @@ var chansiteWords = (function () {
     "allYears": "all years",
     "showing": ", showing {shown}",
     "noResults": "No results. Try fewer or shorter words.",
+    "noResultsTry": "No results. Found instead:",
+    "withoutQuotes": "without the quotes",
+    "without": "without {what}",
+    "allChannels": "in all channels",
+    "anyTag": "with any tag",
     "indexDamaged": "The search index is missing or damaged",
     "rebuild": "Rebuild the site with 'chansite build'.",
     "pageOf": "{title} — page {n}",
@@ -1687,6 +1750,11 @@ var chansiteWords = (function () {
     "allYears": "все годы",
     "showing": ", показано {shown}",
     "noResults": "Ничего не найдено. Попробуйте меньше слов или слова короче.",
+    "noResultsTry": "Ничего не найдено. Зато есть:",
+    "withoutQuotes": "без кавычек",
+    "without": "без {what}",
+    "allChannels": "во всех каналах",
+    "anyTag": "с любым тегом",
     "indexDamaged": "Поисковый индекс отсутствует или повреждён",
     "rebuild": "Пересоберите сайт командой 'chansite build'.",
     "pageOf": "{title} — страница {n}",
@@ -1937,6 +2005,11 @@ var chansiteWords = (function () {
     "allYears": "усі роки",
     "showing": ", показано {shown}",
     "noResults": "Нічого не знайдено. Спробуйте менше слів або коротші слова.",
+    "noResultsTry": "Нічого не знайдено. Натомість є:",
+    "withoutQuotes": "без лапок",
+    "without": "без {what}",
+    "allChannels": "в усіх каналах",
+    "anyTag": "з будь-яким тегом",
     "indexDamaged": "Пошуковий індекс відсутній або пошкоджений",
     "rebuild": "Перезберіть сайт командою 'chansite build'.",
     "pageOf": "{title} — сторінка {n}",

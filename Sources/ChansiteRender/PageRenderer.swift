@@ -290,7 +290,10 @@ package struct PageRenderer: Sendable {
             return (SitePaths.tagIndex, self.page(.tags, title: strings.text("tags"), TagsView(site: site)))
         case .search:
             let words = strings.scriptJSON(
-                keys: ["searching", "showing", "noResults", "indexDamaged", "rebuild", "years", "allYears"], countedKeys: ["found"])
+                keys: [
+                    "searching", "showing", "noResults", "noResultsTry", "withoutQuotes", "without", "allChannels", "anyTag", "indexDamaged", "rebuild",
+                    "years", "allYears",
+                ], countedKeys: ["found"])
             return (SitePaths.search, self.page(.search, title: strings.text("search"), SearchView(searchStrings: words)))
         case .notFound:
             // A host serves 404.html at whatever path was asked for, where relative links would

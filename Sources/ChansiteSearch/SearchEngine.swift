@@ -237,6 +237,17 @@ package final class SearchEngine {
     /// word being typed) unless the query ends with a space.
     /// - Throws: `DiagnosticError` naming the index file when one is damaged.
     package func search(_ query: String, limit: Int = 10, channel: String? = nil, tag: String? = nil) throws -> [Result] {
+        let found = try ranked(query, channel: channel, tag: tag)
+        return try found.docs.prefix(limit).map { try result(doc: $0, score: found.scores[$0] ?? 0, stems: found.stems) }
+    }
+
+    /// How many posts a query finds.
+    package func count(_ query: String, channel: String? = nil, tag: String? = nil) throws -> Int {
+        try ranked(query, channel: channel, tag: tag).docs.count
+    }
+
+    /// Every post a query finds, in the order shown, with their scores and the stems that matched.
+    private func ranked(_ query: String, channel: String?, tag: String?) throws -> (docs: [Int], scores: [Int: Int], stems: [String]) {
         let (unquoted, phrases) = Phrase.split(query)
         let (words, operators) = Self.operators(unquoted)
         let complete = words.last?.isWhitespace ?? false
@@ -246,7 +257,7 @@ package final class SearchEngine {
         let kinds = try operators.kinds.filter { manifest.kinds?.contains($0) == true }.map { try kindBits($0) }
         let phraseHits = try phrases.map { try phraseScores($0) }
         guard terms.contains(where: { !$0.excluded }) || zip(phrases, phraseHits).contains(where: { !$0.excluded && $1 != nil }) else {
-            return []
+            return ([], [:], [])
         }
         var total: [Int: Int]?
         var allStems: [String] = []
@@ -290,7 +301,7 @@ package final class SearchEngine {
             return doc >= range.low && doc < range.high
         }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
         let ordered = operators.sort == .relevance ? hits.map(\.key) : dated(hits.map(\.key), newest: operators.sort == .newest)
-        return try ordered.prefix(limit).map { try result(doc: $0, score: total?[$0] ?? 0, stems: allStems) }
+        return (ordered, total ?? [:], allStems)
     }
 
     /// The bits of the documents that have `kind` (`search/has/<kind>.js`).

@@ -349,6 +349,29 @@ def test_a_quoted_phrase_finds_its_words_in_order_in_the_page_as_in_the_cli(brow
         assert run.returncode != 0 and "positions" in run.stderr, run.stderr
 
 
+def test_no_results_suggests_what_would_find_something_in_the_page_as_in_the_cli(browser):
+    """A query that finds nothing lists the loosenings that would find something, with counts,
+    as links that apply them; `chansite search` prints the same."""
+    with dump_site("Pets", ["Black cats at night", "Cats and mice", "Dogs alone"]) as output:
+        browser.get("file://" + output + "/search.html?q=" + urllib.parse.quote('"cats black" -mice -dogs'))
+        WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-status a.search-suggestion"))
+        status = browser.find_element(By.ID, "search-status").text
+        links = browser.find_elements(By.CSS_SELECTOR, "#search-status a.search-suggestion")
+        # Unquoted, the words find one post; leaving out -mice finds nothing more (still quoted);
+        # leaving out -dogs neither: only the first loosening is offered.
+        assert len(links) == 1 and status.endswith("(1)"), status
+        run = subprocess.run([BINARY, "search", "--output", output, "--", '"cats black" -mice -dogs'], capture_output=True, text=True, check=True)
+        assert "no results; found instead:" in run.stdout and "without the quotes: 1 post (-mice -dogs cats black)" in run.stdout, run.stdout
+        assert not browser.find_elements(By.CSS_SELECTOR, "#search-results li")
+        links[0].click()
+        WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li"))
+        assert browser.find_element(By.ID, "search-input").get_attribute("value") == "-mice -dogs cats black "
+        assert len(results(browser, "file://" + output + "/", "-mice -dogs cats black ")) == 1
+        # Nothing to loosen: the plain advice stays.
+        results(browser, "file://" + output + "/", "zebra ")
+        assert not browser.find_elements(By.CSS_SELECTOR, "#search-status a")
+
+
 class NotFoundHandler(http.server.SimpleHTTPRequestHandler):
     """As GitHub Pages does: a missing address gets the site's 404.html with status 404."""
     site_root = "/"

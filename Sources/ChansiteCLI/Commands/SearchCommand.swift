@@ -34,8 +34,24 @@ extension Chansite {
             if limit < 1 { throw ValidationError("Please give a --limit of at least 1.") }
         }
 
+        /// What loosening the query would find (`without year:2024: 3 posts (cats)`, a line each).
+        static func describe(_ suggestions: [SearchEngine.Suggestion]) -> String {
+            let parts = suggestions.map { suggestion -> String in
+                let what: String
+                switch suggestion.relaxation {
+                case .withoutQuotes: what = "without the quotes"
+                case .without(let written): what = "without " + written
+                case .allChannels: what = "in all channels"
+                case .anyTag: what = "with any tag"
+                }
+                return "\(what): \(Counted.of(suggestion.count, "post")) (\(suggestion.query.trimmingCharacters(in: .whitespaces)))"
+            }
+            return parts.isEmpty ? "" : "; found instead:\n  " + parts.joined(separator: "\n  ")
+        }
+
         func run() throws {
             let results: [SearchEngine.Result]
+            var suggestions: [SearchEngine.Suggestion] = []
             do {
                 let engine = try SearchEngine(outputPath: output)
                 var name: String?
@@ -48,6 +64,7 @@ extension Chansite {
                     name = found
                 }
                 results = try engine.search(query.joined(separator: " "), limit: limit, channel: name, tag: tag)
+                if results.isEmpty, !json { suggestions = try engine.suggestions(query.joined(separator: " "), channel: name, tag: tag) }
             } catch let error as DiagnosticError {
                 error.diagnostics.forEach(Console.printDiagnostic)
                 throw ExitCode.failure
@@ -60,7 +77,7 @@ extension Chansite {
                 FileHandle.standardOutput.write(data)
                 return
             }
-            if results.isEmpty { Console.print("no results") }
+            if results.isEmpty { Console.print("no results" + Self.describe(suggestions)) }
             for (n, result) in results.enumerated() {
                 let place = [result.channel, result.date].compactMap { $0 }.joined(separator: " · ")
                 Console.print("\(n + 1). \(result.title)  [\(place)]  score \(result.score)\n   \(result.url)\n   \(result.snippet)")
