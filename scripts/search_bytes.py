@@ -9,6 +9,7 @@ there, the ten results' data loaded as a result list does, and measured the same
 Usage: search_bytes.py OUTPUT POSTS [PAGEFIND_SITE]"""
 import collections
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -53,18 +54,35 @@ except ImportError:
     print("  (selenium not installed: query bytes and times skipped)")
     sys.exit(0)
 
-SENT = []  # (path, bytes) of every response body the servers sent
+SENT = []  # (path, bytes in the file, bytes on the wire) of every response body sent
+# What a static host compresses on the fly (GitHub Pages, Cloudflare Pages and Netlify do, by
+# content type); Pagefind's binary index files are compressed by Pagefind itself.
+COMPRESSED = (".js", ".css", ".html", ".json", ".svg")
 
 
 class Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves files as a static host does: gzip for text when the browser accepts it, and a
+    cache lifetime, so a warm query reuses what the page already has."""
+
     def log_message(self, *args):
         pass
 
-    def copyfile(self, source, outputfile):
-        data = source.read()
-        SENT.append((self.path, len(data)))
-        outputfile.write(data)
-
+    def do_GET(self):
+        path = self.translate_path(self.path)
+        if not os.path.isfile(path):
+            return self.send_error(404)
+        data = open(path, "rb").read()
+        body = data
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Cache-Control", "max-age=3600")
+        if path.endswith(COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(data, 6, mtime=0)
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        SENT.append((self.path.split("?")[0], len(data), len(body)))
 
 def serve(folder):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=folder))
@@ -82,7 +100,9 @@ driver.execute_cdp_cmd("Network.enable", {})
 
 
 def spent(folder):
-    return sum(n for path, n in SENT if path.startswith(folder))
+    """Bytes sent so far for files under `folder`: (as stored, on the wire)."""
+    files = [(raw, wire) for path, raw, wire in SENT if path.startswith(folder)]
+    return sum(r for r, _ in files), sum(w for _, w in files)
 
 
 CHANSITE = ("var done = arguments[arguments.length - 1], i = document.getElementById('search-input'), t = performance.now();"
@@ -109,22 +129,29 @@ def measure(name, base, page, folder, script, queries):
         ms = driver.execute_async_script(script, query)
         if isinstance(ms, str):
             raise SystemExit(f"{name}: {query!r} failed: {ms}")
-        return spent(folder) - before, ms
+        after = spent(folder)
+        return (after[0] - before[0], after[1] - before[1]), ms
 
     cold = {}
     for query in queries:
         before = spent(folder)
         fresh()  # chansite's manifest comes with the page: it counts
         ms = ask(query)[1]
-        cold[query] = (spent(folder) - before, ms)
+        after = spent(folder)
+        cold[query] = ((after[0] - before[0], after[1] - before[1]), ms)
     fresh()
     warm = {w: ask(w) for w in words}
-    kb = lambda n: f"{n / 1024:.0f} KB"
-    sizes = sorted(cold[w][0] for w in words)
-    print(f"  {name}: cold one-word query, 20 most frequent words: median {kb(statistics.median(sizes))}, max {kb(sizes[-1])} "
-          f"({max(words, key=lambda w: cold[w][0])!r}); median {statistics.median(cold[w][1] for w in words):.0f} ms")
-    print(f"  {name}: warm (one page, the words one after another): median {kb(statistics.median(b for b, _ in warm.values()))}, "
-          f"max {kb(max(b for b, _ in warm.values()))}")
+
+    def kb(pair):
+        return f"{pair[1] / 1024:.0f} KB ({pair[0] / 1024:.0f} KB as stored)"
+
+    def median(pairs):
+        return (statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs))
+
+    most = max(words, key=lambda w: cold[w][0][1])
+    print(f"  {name}: cold one-word query, 20 most frequent words, on the wire: median {kb(median([cold[w][0] for w in words]))}, "
+          f"max {kb(cold[most][0])} ({most!r}); median {statistics.median(cold[w][1] for w in words):.0f} ms")
+    print(f"  {name}: warm (one page, the words one after another): median {kb(median([b for b, _ in warm.values()]))}")
     for query in queries[len(words):]:
         print(f"  {name}: cold {query!r}: {kb(cold[query][0])}, {cold[query][1]:.0f} ms")
 

@@ -120,13 +120,10 @@ package enum BuiltinTemplates {
       document.head.appendChild(s);
     });
   }
-  function hex(text) {
-    return Array.from(new TextEncoder().encode(text), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
-  }
   /* Word forms are grouped by their first three code points; postings by an FNV-1a hash of the stem. */
   function formsOf(term) {
-    var k = Array.from(term).slice(0, 3).join(""), file = "forms/" + fnv(k, manifest.formFolders) + "/" + hex(k) + ".js";
-    return load("forms:" + k, file).then(function (data) {
+    var k = Array.from(term).slice(0, 3).join(""), b = fnv(k, manifest.formBuckets), file = "forms/" + folderOf(b);
+    return load("forms:" + b, file).then(function (data) {
       if (data !== null && (typeof data !== "object" || Array.isArray(data))) throw new Damaged(file);
       return data;
     });
@@ -193,7 +190,9 @@ package enum BuiltinTemplates {
       var letters = Array.from(token);
       if (letters.length >= 5) {
         var near = {};
-        Object.keys(data || {}).forEach(function (f) { if (withinOneEdit(Array.from(f), letters)) near[data[f]] = true; });
+        /* The file holds other starts' forms too: a typo is looked for after the first letters. */
+        var key = letters.slice(0, 3).join("");
+        Object.keys(data || {}).forEach(function (f) { if (f.indexOf(key) === 0 && withinOneEdit(Array.from(f), letters)) near[data[f]] = true; });
         var typo = Object.keys(near);
         typo.exact = null;
         typo.approximate = true;
@@ -639,7 +638,7 @@ package enum BuiltinTemplates {
   function validManifest(m) {
     return m && typeof m === "object" && Number.isInteger(m.buckets) && m.buckets >= 1 &&
       Number.isInteger(m.docsPerChunk) && m.docsPerChunk >= 1 && Array.isArray(m.channels) && Array.isArray(m.tags) &&
-      Number.isInteger(m.filesPerFolder) && m.filesPerFolder >= 1 && Number.isInteger(m.formFolders) && m.formFolders >= 1 &&
+      Number.isInteger(m.filesPerFolder) && m.filesPerFolder >= 1 && Number.isInteger(m.formBuckets) && m.formBuckets >= 1 &&
       m.channels.every(function (c) { return Array.isArray(c) && c.length >= 3 && typeof c[0] === "string" && c[1] >= 0 && c[1] <= c[2]; }) &&
       m.tags.every(function (t) { return Array.isArray(t) && t.length >= 3 && typeof t[0] === "string" && typeof t[1] === "string"; }) &&
       (m.monthRuns === undefined || validRuns(m.monthRuns)) &&

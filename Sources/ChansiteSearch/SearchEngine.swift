@@ -100,9 +100,9 @@ package final class SearchEngine {
     }
 
     func formsShard(_ term: String) throws -> [String: String] {
-        let key = SearchIndexBuilder.formKey(term)
-        let path = SearchIndexLayout.forms(key)
-        guard let forms = try load("forms:" + key, path) as? [String: String] else {
+        let bucket = SearchIndexBuilder.bucket(of: SearchIndexBuilder.formKey(term), count: manifest.formBuckets)
+        let path = SearchIndexLayout.forms(bucket)
+        guard let forms = try load("forms:\(bucket)", path) as? [String: String] else {
             throw Self.damaged(FileSystem.join(folder, path), "a word-forms file has the wrong shape")
         }
         return forms
@@ -180,7 +180,9 @@ package final class SearchEngine {
         // more is downloaded (a typo in the first three letters names another file: not found).
         if letters.count >= 5 {
             var near = Stems(approximate: true)
-            for (form, stem) in data where Self.withinOneEdit(Array(form.unicodeScalars), letters) { near.all.insert(stem) }
+            // The file holds other starts' forms too: a typo is looked for after the first letters.
+            let key = SearchIndexBuilder.formKey(token)
+            for (form, stem) in data where form.hasPrefix(key) && Self.withinOneEdit(Array(form.unicodeScalars), letters) { near.all.insert(stem) }
             if !near.all.isEmpty { return near }
         }
         var cut = 1

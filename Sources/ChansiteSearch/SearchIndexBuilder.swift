@@ -17,11 +17,13 @@ import Foundation
 package struct SearchIndexBuilder: Sendable {
     package let site: Site
     /// Documents per `docs/` file: a query's ten results are scattered, so each costs a whole
-    /// chunk; one file per post would make a million files at a million posts (hosts limit a
-    /// site's files: Cloudflare Pages to 20,000). Two documents of `snippetSource` characters
-    /// keep a cold query near 100 KB with half the files (600 characters and four a file lost
-    /// the matched passage from half the snippets of the search page's test).
-    package static let docsPerChunk = 2
+    /// chunk, while files per post are what hosts limit (Cloudflare Pages: 20,000 a site) and
+    /// what a build spends most of its time creating. Eight keep the index under a fifth of the
+    /// site's pages (two made half of them) at about 5 KB a result on the wire from a host that
+    /// compresses, as GitHub Pages, Cloudflare Pages and Netlify do (text compresses 2.5×);
+    /// `docs/search.md` has the figures. 600 characters and four a file lost the matched passage
+    /// from half the snippets of the search page's test: the text is kept whole instead.
+    package static let docsPerChunk = 8
     /// Postings kept per stem (the best-scoring ones), so a common word stays a small download.
     package static let maxPostings = 2000
     /// Characters of post text kept for snippets: the passage around a match is there for most
@@ -89,7 +91,7 @@ package struct SearchIndexBuilder: Sendable {
                 try emit($0, nil)
             }
         }
-        try writeForms(terms.forms) { try emit($0, nil) }
+        try writeForms(terms.forms, buckets: bucketCount) { try emit($0, nil) }
         for kind in PostKindBits.kinds {
             // Base64 needs no escaping in JSON or in a <script>.
             let json = Data(("\"" + PostKindBits.bits(of: posts, kind) + "\"").utf8)
@@ -222,13 +224,17 @@ package struct SearchIndexBuilder: Sendable {
         }
     }
 
-    private func writeForms(_ forms: [String: String], _ emit: (RenderedFile) throws -> Void) rethrows {
-        var formShards: [String: [String: String]] = [:]
-        for (form, stem) in forms { formShards[Self.formKey(form), default: [:]][form] = stem }
-        for (key, shard) in formShards {
+    /// The `forms/` files: each form in the file its first three letters hash to, so a query
+    /// word's forms (and the words it begins, and those one typo away after those letters) are
+    /// in one file; hashed into as many files as postings buckets, where a file per three
+    /// letters made thousands of files of a few forms (2,000 of 170 bytes at 10k posts).
+    private func writeForms(_ forms: [String: String], buckets: Int, _ emit: (RenderedFile) throws -> Void) rethrows {
+        var formShards: [Int: [String: String]] = [:]
+        for (form, stem) in forms { formShards[Self.bucket(of: Self.formKey(form), count: buckets), default: [:]][form] = stem }
+        for (bucket, shard) in formShards.sorted(by: { $0.key < $1.key }) {
             var json = JSONText()
             json.map(shard)
-            try emit(Self.file(SearchIndexLayout.forms(key), name: "forms:" + key, json: json.bytes))
+            try emit(Self.file(SearchIndexLayout.forms(bucket), name: "forms:\(bucket)", json: json.bytes))
         }
     }
 
@@ -371,7 +377,7 @@ package struct SearchIndexBuilder: Sendable {
         }
         let manifest = SearchManifest(
             docCount: docCount, docsPerChunk: Self.docsPerChunk, buckets: Self.bucketCount(forDocuments: docCount),
-            formKeyLength: Self.formKeyLength, channels: ranges,
+            formBuckets: Self.bucketCount(forDocuments: docCount), formKeyLength: Self.formKeyLength, channels: ranges,
             tags: site.tags.map { .init(name: $0.name, key: $0.key, posts: $0.postIDs.count) }, monthRuns: monthRuns(),
             newestFirst: site.config.channelOrder == .newest, kinds: PostKindBits.kinds)
         // JSONEncoder throws only on floats that are not finite; the manifest has none.
@@ -568,11 +574,6 @@ package struct SearchIndexBuilder: Sendable {
     /// The posting bucket of a stem: FNV-1a (32 bit) of its UTF-8, as the page computes it.
     package static func bucket(of term: String, count: Int) -> Int {
         Int(FNV1a.hash(term) % UInt32(count))
-    }
-
-    /// A file name for a shard key that is safe on every file system and host: hex of its UTF-8.
-    package static func fileName(forShard key: String) -> String {
-        key.utf8.map { String(format: "%02x", $0) }.joined()
     }
 
     static func file(_ path: String, name: String, _ data: Any) -> RenderedFile {

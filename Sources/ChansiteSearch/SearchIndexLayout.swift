@@ -1,5 +1,5 @@
 /// Where each index file lives: defined here once for the builder and `SearchEngine`, and
-/// written into the manifest (`filesPerFolder`, `formFolders`) so the page's script computes the
+/// written into the manifest (`filesPerFolder`, `buckets`, `formBuckets`) so the page's script computes the
 /// same paths. No folder holds more than `filesPerFolder` files however large the archive (a
 /// million posts make 1,000 document folders of 1,000 files), so no host or file system suffers.
 package enum SearchIndexLayout {
@@ -7,8 +7,6 @@ package enum SearchIndexLayout {
     package static let filesPerFolder = 1000
     /// The folder of the whole index in the site.
     package static let folder = "search/"
-    /// `forms/` is split into this many folders by a hash of the form key.
-    package static let formFolders = 64
 
     package static func docs(_ chunk: Int) -> String {
         "docs/\(chunk / filesPerFolder)/\(chunk).js"
@@ -28,7 +26,8 @@ package enum SearchIndexLayout {
         "has/\(name).js"
     }
 
-    package static func forms(_ key: String) -> String {
-        "forms/\(SearchIndexBuilder.bucket(of: key, count: formFolders))/\(SearchIndexBuilder.fileName(forShard: key)).js"
+    /// The word forms whose first three letters hash (FNV-1a) to `bucket`.
+    package static func forms(_ bucket: Int) -> String {
+        "forms/\(bucket / filesPerFolder)/\(bucket).js"
     }
 }

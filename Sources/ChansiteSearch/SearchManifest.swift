@@ -72,7 +72,8 @@ package struct SearchManifest: Codable, Equatable, Sendable {
     package var docsPerChunk: Int
     package var buckets: Int
     package var filesPerFolder: Int
-    package var formFolders: Int
+    /// How many `forms/` files the word forms are hashed into (by their first three letters).
+    package var formBuckets: Int
     package var formKeyLength: Int
     package var channels: [Channel]
     package var tags: [Tag]
@@ -87,10 +88,10 @@ package struct SearchManifest: Codable, Equatable, Sendable {
     package var kinds: [String]?
 
     /// The layout this version of chansite writes and reads.
-    package static let version = 3
+    package static let version = 4
 
     package init(
-        docCount: Int, docsPerChunk: Int, buckets: Int, formKeyLength: Int, channels: [Channel], tags: [Tag], monthRuns: [Int]? = nil,
+        docCount: Int, docsPerChunk: Int, buckets: Int, formBuckets: Int, formKeyLength: Int, channels: [Channel], tags: [Tag], monthRuns: [Int]? = nil,
         newestFirst: Bool? = nil, kinds: [String]? = nil
     ) {
         self.kinds = kinds
@@ -101,7 +102,7 @@ package struct SearchManifest: Codable, Equatable, Sendable {
         self.docsPerChunk = docsPerChunk
         self.buckets = buckets
         filesPerFolder = SearchIndexLayout.filesPerFolder
-        formFolders = SearchIndexLayout.formFolders
+        self.formBuckets = formBuckets
         self.formKeyLength = formKeyLength
         self.channels = channels
         self.tags = tags
@@ -119,7 +120,7 @@ package struct SearchManifest: Codable, Equatable, Sendable {
     /// divides by are positive, and the folder layout is the one it computes paths with.
     package var isReadable: Bool {
         buckets >= 1 && docsPerChunk >= 1 && filesPerFolder == SearchIndexLayout.filesPerFolder
-            && formFolders == SearchIndexLayout.formFolders && (monthRuns.map(Self.validRuns) ?? true)
+            && formBuckets >= 1 && (monthRuns.map(Self.validRuns) ?? true)
     }
 
     /// Runs in pairs, starting at document 0, their first documents increasing, months 0 or

@@ -60,7 +60,7 @@ import Testing
         try FileManager.default.createDirectory(at: search, withIntermediateDirectories: true)
         for body in [
             #"{"buckets":0,"docsPerChunk":1,"channels":[],"tags":[]}"#,
-            #"{"version":3,"docCount":1,"docsPerChunk":1,"buckets":1,"filesPerFolder":1000,"formFolders":64,"formKeyLength":3,"channels":[["a",2,1]],"tags":[]}"#,
+            #"{"version":4,"docCount":1,"docsPerChunk":1,"buckets":1,"filesPerFolder":1000,"formBuckets":16,"formKeyLength":3,"channels":[["a",2,1]],"tags":[]}"#,
         ] {
             try Data("window.__chansiteSearch(\"manifest\",\(body));\n".utf8).write(to: search.appendingPathComponent("manifest.js"))
             #expect(throws: DiagnosticError.self) { try SearchEngine(outputPath: folder.path) }
