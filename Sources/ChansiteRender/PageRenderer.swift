@@ -291,7 +291,8 @@ package struct PageRenderer: Sendable {
         case .search:
             let words = strings.scriptJSON(
                 keys: [
-                    "searching", "showing", "noResults", "noResultsTry", "withoutQuotes", "without", "allChannels", "anyTag", "indexDamaged", "rebuild",
+                    "searching", "showing", "noResults", "noResultsTry", "withoutQuotes", "without", "allChannels", "anyTag", "indexDamaged",
+                    "rebuild",
                     "years", "allYears",
                 ], countedKeys: ["found"])
             return (SitePaths.search, self.page(.search, title: strings.text("search"), SearchView(searchStrings: words)))

@@ -13,7 +13,9 @@ extension SearchIndexBuilder {
         /// `counts`: each word's number and its weight, a sum of whole weights (1, 2, 3);
         /// `slots`: each word's slots in order, one list per entry of `counts` (none: no slots).
         init(counts: [(Int32, Float)], slots: [[Int32]] = [], length: Double) {
-            self.init(counts: counts.indices.map { (counts[$0].0, counts[$0].1, slots.indices.contains($0) ? slots[$0].count : 0) }, slots: slots.flatMap { $0 }, length: length)
+            self.init(
+                counts: counts.indices.map { (counts[$0].0, counts[$0].1, slots.indices.contains($0) ? slots[$0].count : 0) },
+                slots: slots.flatMap { $0 }, length: length)
         }
 
         /// `counts`: each word's number, weight and number of slots; `slots`: all of them,
@@ -61,7 +63,7 @@ extension SearchIndexBuilder {
 
         /// Calls `body` with each word's number, weight and slots, in first-seen order; the slots
         /// are valid only during the call.
-        func forEach(_ body: (Int32, Float, Slots) -> Void) {
+        func forEachWithSlots(_ body: (Int32, Float, Slots) -> Void) {
             packed.withUnsafeBufferPointer { bytes in
                 var at = 0
                 while at < bytes.count {
@@ -120,7 +122,7 @@ extension SearchIndexBuilder {
         /// Each word's slots (tests).
         var slots: [[Int32]] {
             var all: [[Int32]] = []
-            forEach { _, _, slots in all.append(Array(slots)) }
+            forEachWithSlots { _, _, slots in all.append(Array(slots)) }
             return all
         }
     }

@@ -149,7 +149,7 @@ package struct SearchIndexBuilder: Sendable {
             if let wordSlots { slots[t].append(contentsOf: wordSlots) }
         }
         for doc in posts.indices {
-            documents[doc].forEach { word, weight, wordSlots in add(terms.ofWord[Int(word)], weight, wordSlots) }
+            documents[doc].forEachWithSlots { word, weight, wordSlots in add(terms.ofWord[Int(word)], weight, wordSlots) }
             for key in posts[doc].tagKeys { if let term = terms.ofTag[key] { add(term, 1, nil) } }
             for term in touched {
                 let t = Int(term)
@@ -181,7 +181,7 @@ package struct SearchIndexBuilder: Sendable {
                 counts[Int(term)] += 1
                 slots[Int(term)] += 1
             }
-            documents[doc].forEach { word, _, wordSlots in count(terms.ofWord[Int(word)], wordSlots.count) }
+            documents[doc].forEachWithSlots { word, _, wordSlots in count(terms.ofWord[Int(word)], wordSlots.count) }
             for key in posts[doc].tagKeys { if let term = terms.ofTag[key] { count(term, 0) } }
         }
         return (counts, slots)

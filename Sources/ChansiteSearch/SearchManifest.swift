@@ -91,7 +91,8 @@ package struct SearchManifest: Codable, Equatable, Sendable {
     package static let version = 4
 
     package init(
-        docCount: Int, docsPerChunk: Int, buckets: Int, formBuckets: Int, formKeyLength: Int, channels: [Channel], tags: [Tag], monthRuns: [Int]? = nil,
+        docCount: Int, docsPerChunk: Int, buckets: Int, formBuckets: Int, formKeyLength: Int, channels: [Channel], tags: [Tag],
+        monthRuns: [Int]? = nil,
         newestFirst: Bool? = nil, kinds: [String]? = nil
     ) {
         self.kinds = kinds

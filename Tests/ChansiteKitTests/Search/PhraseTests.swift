@@ -14,7 +14,8 @@ import Testing
         let (words, phrases) = Phrase.split(#"cats "black dog" -"red fox" «ночь» “city lights” more"#)
         #expect(phrases == [Phrase(text: "black dog"), Phrase(text: "red fox", excluded: true), Phrase(text: "ночь"), Phrase(text: "city lights")])
         #expect(words.split(separator: " ") == ["cats", "more"])
-        #expect(words.unicodeScalars.count == #"cats "black dog" -"red fox" «ночь» “city lights” more"#.unicodeScalars.count, "words keep their places")
+        #expect(
+            words.unicodeScalars.count == #"cats "black dog" -"red fox" «ночь» “city lights” more"#.unicodeScalars.count, "words keep their places")
         let typing = Phrase.split(#"cats "black do"#)
         #expect(typing.phrases.isEmpty && typing.words == "cats  black do", "an open quote searches its words as words")
         #expect(Phrase.split(#"a-"b c""#).phrases == [Phrase(text: "b c")], "a hyphen inside a word does not exclude")

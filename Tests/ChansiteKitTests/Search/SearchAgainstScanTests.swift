@@ -31,16 +31,23 @@ import Testing
         var date: Date
     }
 
+    /// One of `items` (never empty here).
+    static func pick<T>(_ items: [T], _ random: inout SeededRandom) -> T {
+        items[Int.random(in: items.indices, using: &random)]
+    }
+
     static func generate(seed: UInt64, count: Int) -> [[Generated]] {
         var random = SeededRandom(state: seed)
         let separators = [" ", " ", " ", ", ", ". ", " — "]
         return (0..<3).map { _ in
             (0..<count).map { _ in
-                let languages = [vocabulary.randomElement(using: &random)!, vocabulary.randomElement(using: &random)!]
-                let words = (0..<Int.random(in: 3...24, using: &random)).map { _ in languages.randomElement(using: &random)!.randomElement(using: &random)! }
+                let languages = [pick(vocabulary, &random), pick(vocabulary, &random)]
+                let words = (0..<Int.random(in: 3...24, using: &random)).map { _ in
+                    pick(pick(languages, &random), &random)
+                }
                 var text = words[0]
-                for word in words.dropFirst() { text += separators.randomElement(using: &random)! + word }
-                let tags = Int.random(in: 0..<5, using: &random) == 0 ? [["#ml", "#новости", "#data_science"].randomElement(using: &random)!] : []
+                for word in words.dropFirst() { text += pick(separators, &random) + word }
+                let tags = Int.random(in: 0..<5, using: &random) == 0 ? [pick(["#ml", "#новости", "#data_science"], &random)] : []
                 let date = Date(timeIntervalSince1970: Double(Int.random(in: 1_609_459_200...1_735_603_200, using: &random)))
                 return Generated(words: words, text: text + (tags.isEmpty ? "" : " " + tags.joined(separator: " ")), tags: tags, date: date)
             }
@@ -71,7 +78,7 @@ import Testing
             let stemmer = Stemmer()
             let names = Dictionary(site.channels.map { ($0.slug, $0.displayName) }, uniquingKeysWith: { a, _ in a })
             var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
+            calendar.timeZone = TimeZone(secondsFromGMT: 0) ?? .current
             for sitePost in site.allPosts {
                 var stems: [String: Set<Int32>] = [:]
                 SearchIndexBuilder.forEachWord(of: sitePost, names: names) { word, _, slot in
@@ -90,20 +97,21 @@ import Testing
         /// The posts holding every word of `text` (in any form of its stem); nil when one of its
         /// words is not in the corpus (the engine would then guess by prefix or typo).
         func withWords(_ text: String) -> Set<Int>? {
-            let stems = SearchEngine.tokens(text).map { forms[$0] }
-            guard !stems.isEmpty, stems.allSatisfy({ $0 != nil }) else { return nil }
-            return Set(posts.indices.filter { doc in stems.allSatisfy { posts[doc][$0!] != nil } })
+            let tokens = SearchEngine.tokens(text)
+            let stems = tokens.compactMap { forms[$0] }
+            guard !stems.isEmpty, stems.count == tokens.count else { return nil }
+            return Set(posts.indices.filter { doc in stems.allSatisfy { posts[doc][$0] != nil } })
         }
 
         /// The posts holding `text` as a phrase: its words' stems at its words' distances.
         func withPhrase(_ text: String) -> Set<Int>? {
             let (words, slots) = Tokenizer.positionedWords(text)
-            let stems = words.map { forms[$0] }
-            guard !stems.isEmpty, stems.allSatisfy({ $0 != nil }) else { return nil }
+            let stems = words.compactMap { forms[$0] }
+            guard !stems.isEmpty, stems.count == words.count else { return nil }
             return Set(
                 posts.indices.filter { doc in
-                    (posts[doc][stems[0]!] ?? []).contains { start in
-                        stems.indices.allSatisfy { posts[doc][stems[$0]!]?.contains(start - slots[0] + slots[$0]) == true }
+                    (posts[doc][stems[0]] ?? []).contains { start in
+                        stems.indices.allSatisfy { posts[doc][stems[$0]]?.contains(start - slots[0] + slots[$0]) == true }
                     }
                 })
         }
@@ -130,9 +138,9 @@ import Testing
             checked.words += 1
         }
         var random = SeededRandom(state: seed &* 7919)
-        let posts = generated.joined().map(\.words)
+        let posts = Array(generated.joined().map(\.words))
         for n in 0..<120 {
-            let words = posts.randomElement(using: &random)!
+            let words = Self.pick(posts, &random)
             let length = Int.random(in: 2...4, using: &random)
             guard words.count >= length else { continue }
             let start = Int.random(in: 0...(words.count - length), using: &random)
@@ -144,7 +152,7 @@ import Testing
             checked.phrases += 1
 
             // Filters and exclusions beside it, against the same scan.
-            let other = Self.vocabulary.joined().randomElement(using: &random)!
+            let other = Self.pick(Array(Self.vocabulary.joined()), &random)
             if let with = scan.withWords(other) {
                 #expect(try found("\"\(phrase)\" -\(other) ") == paths(expected.subtracting(with)), "phrase \(phrase) without \(other)")
                 #expect(try found("\(other) -\"\(phrase)\" ") == paths(with.subtracting(expected)), "\(other) without phrase \(phrase)")

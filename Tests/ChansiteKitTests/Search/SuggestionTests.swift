@@ -22,12 +22,18 @@ import Testing
     @Test func onlyLooseningsThatFindSomethingAreSuggested() throws {
         let day: TimeInterval = 86_400
         let posts = [
-            Post(text: "Black cats at night", date: Date(timeIntervalSince1970: 1_700_000_000), source: SourceRange(path: "a.txt", firstLine: 1, lastLine: 1)),
-            Post(text: "Cats and mice", hashtags: ["#pets"], date: Date(timeIntervalSince1970: 1_700_000_000 + day), source: SourceRange(path: "a.txt", firstLine: 2, lastLine: 2)),
+            Post(
+                text: "Black cats at night", date: Date(timeIntervalSince1970: 1_700_000_000),
+                source: SourceRange(path: "a.txt", firstLine: 1, lastLine: 1)),
+            Post(
+                text: "Cats and mice", hashtags: ["#pets"], date: Date(timeIntervalSince1970: 1_700_000_000 + day),
+                source: SourceRange(path: "a.txt", firstLine: 2, lastLine: 2)),
         ]
         let dumps = [
             ParsedDump(path: "a.txt", format: "generic", channel: ChannelInfo(title: "Cats"), posts: posts),
-            ParsedDump(path: "b.txt", format: "generic", channel: ChannelInfo(title: "Dogs"), posts: [Post(text: "Dogs only", source: SourceRange(path: "b.txt", firstLine: 1, lastLine: 1))]),
+            ParsedDump(
+                path: "b.txt", format: "generic", channel: ChannelInfo(title: "Dogs"),
+                posts: [Post(text: "Dogs only", source: SourceRange(path: "b.txt", firstLine: 1, lastLine: 1))]),
         ]
         let site = SiteAssembler(config: SiteConfig(timeZone: "UTC")).assemble(dumps).site
         let folder = try TestSupport.temporaryFolder()
