@@ -597,13 +597,46 @@ package enum BuiltinTemplates {
     var ch = channelSelect.value === "" ? null : manifest.channels[Number(channelSelect.value)];
     if (!tokens(q).length && !tagSelect.value) {
       list.innerHTML = ""; status.textContent = ""; more.hidden = true; showYears({}); showChannels(null);
+      if (tagCounts.query !== null) { tagCounts.query = null; showTags(null); }
       return;
     }
     status.textContent = say("searching", "Searching…");
     var filters = { channel: ch, tag: tagSelect.value };
+    /* Counts of another query are not left showing: the totals come back until the filter is opened. */
+    if (tagCounts.query !== null && tagCounts.query !== q + "\u0000" + channelSelect.value) { tagCounts.query = null; showTags(null); }
+    if (document.activeElement === tagSelect) countTags();
     search(q, filters).then(function (r) {
       if (gen !== generation) return;
       return render(r, gen, pageSize).then(function () { if (!r.hits.length) return suggest(q, filters, gen); });
+    }).catch(function (e) { if (gen === generation) damaged(e); });
+  }
+  /* The tag filter's counts for the current query, under the other filters: worked out when
+     the filter is opened (focus), not with every query, since each tag's postings are a file to
+     load; the 50 largest tags are counted, the rest keep their totals. */
+  var tagCounts = { query: null };
+  function showTags(counts) {
+    manifest.tags.forEach(function (t, i) {
+      var option = tagSelect.options[i + 1], n = counts && t[1] in counts ? counts[t[1]] : t[2];
+      if (option) option.text = t[0] + " (" + localeNumber(n) + ")";
+    });
+  }
+  function countTags() {
+    var q = input.value, ch = channelSelect.value === "" ? null : manifest.channels[Number(channelSelect.value)];
+    var key = q + "\u0000" + channelSelect.value;
+    if (tagCounts.query === key) return;
+    tagCounts.query = key;
+    if (!tokens(q).length) { showTags(null); return; }
+    var gen = generation;
+    var largest = manifest.tags.slice().sort(function (a, b) { return b[2] - a[2]; }).slice(0, 50);
+    search(q, { channel: ch, tag: "" }).then(function (r) {
+      return Promise.all(largest.map(function (t) { return postings("#" + t[1]); })).then(function (maps) {
+        if (gen !== generation || tagCounts.query !== key) return;
+        var counts = {};
+        largest.forEach(function (t, i) {
+          counts[t[1]] = r.hits.reduce(function (n, h) { return n + (h.doc in maps[i] ? 1 : 0); }, 0);
+        });
+        showTags(counts);
+      });
     }).catch(function (e) { if (gen === generation) damaged(e); });
   }
   function showMore() {
@@ -667,6 +700,7 @@ package enum BuiltinTemplates {
     input.addEventListener("input", run);
     channelSelect.addEventListener("change", run);
     tagSelect.addEventListener("change", run);
+    tagSelect.addEventListener("focus", countTags);
     document.addEventListener("keydown", onKey);
     more.addEventListener("click", showMore);
     app.setAttribute("data-ready", "true");

@@ -372,6 +372,31 @@ def test_no_results_suggests_what_would_find_something_in_the_page_as_in_the_cli
         assert not browser.find_elements(By.CSS_SELECTOR, "#search-status a")
 
 
+def test_the_tag_filter_counts_the_querys_posts_when_opened(browser):
+    """Opening the tag filter counts each tag's posts among the query's (under the channel
+    filter), as `chansite search --tag` finds them; another query brings the totals back."""
+    posts = ["Cats at night #pets", "Cats and dogs #pets #home", "Cats on the roof #home", "Dogs alone #pets"]
+    with dump_site("Pets", posts) as output:
+        browser.get("file://" + output + "/search.html?q=" + urllib.parse.quote("cats "))
+        WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results li"))
+        select = browser.find_element(By.ID, "search-tag")
+
+        def options():
+            return {o.get_attribute("value"): o.text for o in select.find_elements(By.TAG_NAME, "option") if o.get_attribute("value")}
+        totals = options()
+        browser.execute_script("arguments[0].focus()", select)
+        WebDriverWait(browser, 10).until(lambda d: options() != totals)
+        counted = {key: int(text.rsplit("(", 1)[1].rstrip(")")) for key, text in options().items()}
+        for key, n in counted.items():
+            run = subprocess.run([BINARY, "search", "--output", output, "--json", "--limit", "100", "--tag", key, "--", "cats "],
+                                 capture_output=True, check=True)
+            assert len(json.loads(run.stdout)) == n, (key, n)
+        assert counted == {"pets": 2, "home": 2, "x": 3}, counted
+        box = browser.find_element(By.ID, "search-input")
+        box.send_keys("dogs")
+        WebDriverWait(browser, 10).until(lambda d: options() == totals)
+
+
 class NotFoundHandler(http.server.SimpleHTTPRequestHandler):
     """As GitHub Pages does: a missing address gets the site's 404.html with status 404."""
     site_root = "/"
