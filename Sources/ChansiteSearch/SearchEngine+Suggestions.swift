@@ -3,7 +3,7 @@ extension SearchEngine {
     package enum Relaxation: Equatable, Sendable {
         /// The phrases' words searched as words.
         case withoutQuotes
-        /// A `year:` or `has:` operator, an excluded `-word` or `-"phrase"` left out, as written.
+        /// A `year:`, `month:` or `has:` operator, an excluded `-word` or `-"phrase"` left out, as written.
         case without(String)
         case allChannels
         case anyTag
@@ -37,7 +37,7 @@ extension SearchEngine {
         return out
     }
 
-    /// Each loosening of a query's own words: its phrases unquoted, then each `year:` and `has:`
+    /// Each loosening of a query's own words: its phrases unquoted, then each `year:`, `month:` and `has:`
     /// operator, each `-word` and each `-"phrase"` left out. A loosened query is written anew:
     /// its words, then its phrases in ASCII quotes, then a space (no word is being typed).
     static func relaxations(of query: String) -> [(Relaxation, String)] {
@@ -65,9 +65,9 @@ extension SearchEngine {
         return out
     }
 
-    /// A `year:` or `has:` operator, or an excluded word (`-` and a letter or digit).
+    /// A `year:`, `month:` or `has:` operator, or an excluded word (`-` and a letter or digit).
     private static func isLoosenable(_ token: String) -> Bool {
-        if token.hasPrefix("year:") || token.hasPrefix("has:") { return true }
+        if token.hasPrefix("year:") || token.hasPrefix("month:") || token.hasPrefix("has:") { return true }
         guard token.hasPrefix("-"), let next = token.unicodeScalars.dropFirst().first else { return false }
         return next.properties.isAlphabetic || next.properties.numericType != nil || next == "#"
     }

@@ -298,6 +298,7 @@ package final class SearchEngine {
         let hits = (total ?? [:]).filter { doc, _ in
             guard !excludedDocs.contains(doc) else { return false }
             if let years = operators.years, !years.contains(manifest.month(of: doc) / 100) { return false }
+            if let months = operators.months, !months.contains(manifest.month(of: doc)) { return false }
             if !kinds.allSatisfy({ PostKindBits.isSet(doc, in: $0) }) { return false }
             guard let range else { return true }
             return doc >= range.low && doc < range.high
@@ -321,11 +322,14 @@ package final class SearchEngine {
     }
 
     /// A query's operators, written as words of their own: `year:2024` or `year:2020-2023`
-    /// (posts of those years), `sort:newest` or `sort:oldest`, `has:photo` (also `video`,
+    /// (posts of those years), `month:2024-03` or `month:2024-03..2024-06` (of those months),
+    /// `sort:newest` or `sort:oldest`, `has:photo` (also `video`,
     /// `file`, `link`, `poll`). A value that is none of these
     /// is ignored, as on the page (search.js's `operators`).
     package struct Operators: Equatable, Sendable {
         package var years: ClosedRange<Int>?
+        /// `month:`: months as `yyyymm`.
+        package var months: ClosedRange<Int>?
         package var sort = Sort.relevance
         /// `has:photo` and the like: every kind named must be there.
         package var kinds: [String] = []
@@ -337,6 +341,8 @@ package final class SearchEngine {
                 if PostKindBits.kinds.contains(value), !kinds.contains(value) { kinds.append(value) }
             case "sort":
                 sort = Sort(rawValue: value) ?? sort
+            case "month":
+                months = SearchEngine.monthRange(value) ?? months
             default:
                 // One to four ASCII digits, or two such joined by `-` (search.js's pattern).
                 let ends = value.split(separator: "-", omittingEmptySubsequences: false)
@@ -347,6 +353,20 @@ package final class SearchEngine {
                 }
             }
         }
+    }
+
+    /// `yyyy-MM` or `yyyy-MM..yyyy-MM` as months `yyyymm` (search.js's pattern), nil for anything else.
+    static func monthRange(_ value: String) -> ClosedRange<Int>? {
+        func month(_ text: Substring) -> Int? {
+            let bytes = Array(text.utf8)
+            guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"), bytes.enumerated().allSatisfy({ $0 == 4 || (0x30...0x39).contains($1) }),
+                let year = Int(text.prefix(4)), let month = Int(text.suffix(2)), year >= 1, (1...12).contains(month)
+            else { return nil }
+            return year * 100 + month
+        }
+        let ends = value.split(separator: "..", omittingEmptySubsequences: false)
+        guard (1...2).contains(ends.count), let low = month(ends[0]), let high = month(ends[ends.count - 1]), low <= high else { return nil }
+        return low...high
     }
 
     /// The query with its operators blanked out (so the word being typed stays the last) and
@@ -364,7 +384,7 @@ package final class SearchEngine {
             while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
             let word = String(String.UnicodeScalarView(scalars[start..<end]))
             let parts = word.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            if parts.count == 2, ["has", "year", "sort"].contains(parts[0]) {
+            if parts.count == 2, ["has", "year", "month", "sort"].contains(parts[0]) {
                 found.read(String(parts[0]), String(parts[1]))
                 for i in start..<end { scalars[i] = " " }
             }

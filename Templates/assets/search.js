@@ -244,15 +244,25 @@
       });
     });
   }
-  /* The query's operators, words of their own: `year:2024` or `year:2020-2023`, `sort:newest`
+  /* The query's operators, words of their own: `year:2024` or `year:2020-2023`, `month:2024-03`
+     or `month:2024-03..2024-06`, `sort:newest`
      or `sort:oldest` (SearchEngine.operators); they are blanked out of the words, so the word
      being typed stays the last. A value that is none of these is ignored. */
   function operators(query) {
-    var found = { years: null, sort: "relevance", kinds: [] };
+    var found = { years: null, months: null, sort: "relevance", kinds: [] };
     var words = query.replace(/\S+/g, function (w) {
       if (w.indexOf("has:") === 0) {
         var kind = w.slice(4);
         if (KINDS.indexOf(kind) >= 0 && found.kinds.indexOf(kind) < 0) found.kinds.push(kind);
+        return w.replace(/[^]/g, " ");
+      }
+      if (w.indexOf("month:") === 0) {
+        var mm = /^([0-9]{4})-([0-9]{2})(?:\.\.([0-9]{4})-([0-9]{2}))?$/.exec(w.slice(6));
+        if (mm) {
+          var from = Number(mm[1]) * 100 + Number(mm[2]), to = mm[3] ? Number(mm[3]) * 100 + Number(mm[4]) : from;
+          var valid = function (x) { return x >= 100 && x % 100 >= 1 && x % 100 <= 12; };
+          if (valid(from) && valid(to) && from <= to) found.months = [from, to];
+        }
         return w.replace(/[^]/g, " ");
       }
       if (w.indexOf("year:") !== 0 && w.indexOf("sort:") !== 0) return w;
@@ -265,7 +275,7 @@
       }
       return w.replace(/[^]/g, " ");
     });
-    return { words: words, years: found.years, sort: found.sort, kinds: found.kinds };
+    return { words: words, years: found.years, months: found.months, sort: found.sort, kinds: found.kinds };
   }
   /* `has:photo` and the like (PostKindBits): one bit a document, base64, in search/has/<kind>.js. */
   var KINDS = ["file", "link", "photo", "poll", "video"];
@@ -326,8 +336,10 @@
       var years = {}, channels = {};
       var hits = Object.keys(total).map(Number).filter(function (d) {
         if (!bits.every(function (b) { return isSet(b, d); })) return false;
-        var year = Math.floor(monthOf(d) / 100);
-        var inYears = !ops.years || (year >= ops.years[0] && year <= ops.years[1]);
+        var month = monthOf(d), year = Math.floor(month / 100);
+        /* year: and month: are one date filter: the years facet counts without either. */
+        var inYears = (!ops.years || (year >= ops.years[0] && year <= ops.years[1])) &&
+          (!ops.months || (month >= ops.months[0] && month <= ops.months[1]));
         var inChannel = !filters.channel || (d >= filters.channel[1] && d < filters.channel[2]);
         if (inChannel && year) years[year] = (years[year] || 0) + 1;
         if (inYears) { var c = channelOf(d); channels[c] = (channels[c] || 0) + 1; }
@@ -461,7 +473,7 @@
     return typeof d[4] === "string" && d[4] ? " · " + escapeHTML(d[4]) : "";
   }
   /* Each loosening of a query's own words (SearchEngine.relaxations, in the same order): its
-     phrases unquoted, then each year: and has: operator, each -word and each -"phrase" left
+     phrases unquoted, then each year:, month: and has: operator, each -word and each -"phrase" left
      out; a loosened query is written anew, words then phrases in ASCII quotes, then a space. */
   function relaxations(query) {
     var q = phrases(query), tokens = q.words.split(/\s+/).filter(Boolean), out = [];
@@ -474,7 +486,7 @@
         query: write(tokens.concat(included.map(function (p) { return p.text; })), q.phrases.filter(function (p) { return p.excluded; })) });
     }
     tokens.forEach(function (t, i) {
-      if (!/^(year:|has:)/.test(t) && !/^-[\p{L}\p{N}#]/u.test(t)) return;
+      if (!/^(year:|month:|has:)/.test(t) && !/^-[\p{L}\p{N}#]/u.test(t)) return;
       out.push({ label: say("without", "without {what}", { what: t }), query: write(tokens.slice(0, i).concat(tokens.slice(i + 1)), q.phrases) });
     });
     q.phrases.forEach(function (p, i) {

@@ -316,6 +316,8 @@ def test_results_show_their_day_in_the_pages_language(browser):
         days = {t.get_attribute("datetime"): t.text for t in browser.find_elements(By.CSS_SELECTOR, "#search-results .result-meta time")}
         assert days == {"2024-03-05": "March 5, 2024", "2023-11-20": "November 20, 2023"}, days
         assert sorted(r["date"] for r in cli({"output": output}, "owls ")) == ["2023-11-20", "2024-03-05"]
+        # month: narrows to months, on the page as in the CLI.
+        page_agrees_with_cli(browser, output, [("owls month:2024-03 ", 1), ("owls month:2023-01..2023-12 ", 1), ("owls month:2024-04 ", 0)])
     finally:
         shutil.rmtree(folder)
 

@@ -72,6 +72,8 @@ import Testing
         var forms: [String: String] = [:]
         var paths: [String] = []
         var years: [Int] = []
+        /// Each post's month, `yyyymm` in UTC (the site's zone).
+        var months: [Int] = []
         var channels: [String] = []
 
         init(_ site: Site) {
@@ -90,6 +92,7 @@ import Testing
                 posts.append(stems)
                 paths.append(sitePost.path)
                 years.append(sitePost.post.date.map { calendar.component(.year, from: $0) } ?? 0)
+                months.append(sitePost.post.date.map { calendar.component(.year, from: $0) * 100 + calendar.component(.month, from: $0) } ?? 0)
                 channels.append(names[sitePost.channelSlug] ?? "")
             }
         }
@@ -158,11 +161,15 @@ import Testing
                 #expect(try found("\(other) -\"\(phrase)\" ") == paths(with.subtracting(expected)), "\(other) without phrase \(phrase)")
                 let year = 2021 + n % 4
                 #expect(try found("\(other) year:\(year) ") == paths(with.filter { scan.years[$0] == year }), "\(other) in \(year)")
+                let months = (year * 100 + 1 + n % 6)...(year * 100 + 7 + n % 6)
+                func written(_ month: Int) -> String { "\(month / 100)-" + String(format: "%02d", month % 100) }
+                let monthQuery = "\(other) month:\(written(months.lowerBound))..\(written(months.upperBound)) "
+                #expect(try found(monthQuery) == paths(with.filter { months.contains(scan.months[$0]) }), "\(monthQuery)")
                 let channel = "Channel \(n % 3)"
                 #expect(try found(other + " ", channel: channel) == paths(with.filter { scan.channels[$0] == channel }), "\(other) in \(channel)")
                 let tagged = with.filter { scan.posts[$0]["#ml"] != nil }
                 #expect(try found(other + " ", tag: "ml") == paths(tagged), "\(other) tagged #ml")
-                checked.filters += 5
+                checked.filters += 6
             }
         }
         #expect(checked.words > 50 && checked.phrases > 60 && checked.filters > 150, "\(checked)")
