@@ -26,9 +26,11 @@ package struct SearchIndexBuilder: Sendable {
     package static let docsPerChunk = 8
     /// Postings kept per stem (the best-scoring ones), so a common word stays a small download.
     package static let maxPostings = 2000
-    /// Characters of post text kept for snippets: the passage around a match is there for most
-    /// posts (the rest show their start), while ten results' chunks stay a small download.
-    package static let snippetSource = 1500
+    /// Characters of post text kept for snippets: Telegram's longest message, so the passage
+    /// around a match is there wherever it is in any post a channel could send (1,500 left
+    /// matches further on without a snippet; at 10k posts the whole text costs 3 KB more a cold
+    /// query on the wire). A longer post (a text copy's merged lines) shows its start.
+    package static let snippetSource = 4096
     static let bm25K1 = 1.2
     static let bm25B = 0.75
     static let titleBoost = 2.0

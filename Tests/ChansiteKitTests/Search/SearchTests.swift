@@ -100,6 +100,16 @@ import Testing
         #expect(try engine.search("модели ").allSatisfy { $0.snippet.contains("[модел") })
     }
 
+    /// A match anywhere in a Telegram message (up to 4,096 characters) is in its snippet.
+    @Test func aMatchFarIntoAPostIsInItsSnippet() throws {
+        let filler = Array(repeating: "Lorem ipsum dolor sit amet.", count: 130).joined(separator: " ")
+        let (engine, folder) = try engine(for: site([(filler + " The zeppelin lands at dawn.", [])]))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(filler.count > 3500)
+        let snippet = try #require(try engine.search("zeppelin ").first?.snippet)
+        #expect(snippet.contains("[zeppelin]"), "\(snippet)")
+    }
+
     /// A word the archive does not have finds the words one typo away (after the first three
     /// letters, whose forms file it reads anyway), ranked below a real match of another word.
     @Test func oneTypoAwayIsFoundAndRankedBelowRealMatches() throws {
