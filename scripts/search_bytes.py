@@ -39,7 +39,8 @@ for folder, _, names in os.walk(os.path.join(search, "docs")):
     for name in names:
         for doc in load(os.path.join(folder, name)):
             counts.update(w.lower() for w in re.findall(r"[^\W\d_]{2,}", doc[3]))
-# WORDS=n for fewer (Pagefind takes seconds a cold query at 100k posts).
+# WORDS=n for fewer (Pagefind takes seconds a cold query at 100k posts); ONLY_CHANSITE=1 or
+# ONLY_PAGEFIND=1 for one side.
 words = [w for w, _ in counts.most_common(int(os.environ.get("WORDS", "20")))]
 # A phrase from a post: two frequent words that stand together somewhere.
 first = load(os.path.join(search, "docs", "0", "0.js"))[0][3].split()
@@ -163,7 +164,7 @@ try:
     servers.append(server)
     if not os.environ.get("ONLY_PAGEFIND"):
         measure("chansite", base, "search.html", "/search/", CHANSITE, words + [phrase, filtered])
-    if pagefind_site:
+    if pagefind_site and not os.environ.get("ONLY_CHANSITE"):
         # Pagefind picks its index by the page's language: the posts' own.
         lang = re.search(r'<html lang="([^"]*)"', open(os.path.join(pagefind_site, "index.html"), encoding="utf-8").read())
         with open(os.path.join(pagefind_site, "pf-bench.html"), "w") as f:

@@ -1,7 +1,7 @@
 /// A quoted part of a query, `"exact words"`: its words must stand in a post in that order,
 /// next to each other (each in any form that shares its stem, as every other word of a query
-/// matches). `-"words"` leaves out the posts that hold the phrase. `phrases` in search.js reads
-/// queries by the same rule.
+/// matches). `-"words"` leaves out the posts that hold the phrase; `@name` is the phrase of the
+/// name's words (a mention). `phrases` in search.js reads queries by the same rule.
 package struct Phrase: Equatable, Sendable {
     package var text: String
     package var excluded = false
@@ -29,7 +29,28 @@ package struct Phrase: Equatable, Sendable {
             for k in (excluded ? i - 1 : i)...close { scalars[k] = " " }
             i = close
         }
+        readMentions(&scalars, into: &phrases)
         return (String(String.UnicodeScalarView(scalars)), phrases)
+    }
+
+    /// `@name` (at the start or after a space): the words of the name next to each other, as a
+    /// post that mentions it holds them (`@cat_news` is the phrase "cat news"); blanked out.
+    private static func readMentions(_ scalars: inout [Unicode.Scalar], into phrases: inout [Phrase]) {
+        func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+        var i = 0
+        while i < scalars.count {
+            defer { i += 1 }
+            guard scalars[i] == "@", i == 0 || scalars[i - 1].properties.isWhitespace else { continue }
+            var end = i + 1
+            while end < scalars.count, isNameScalar(scalars[end]) { end += 1 }
+            guard end > i + 1, end == scalars.count || scalars[end].properties.isWhitespace else { continue }
+            let name = String(String.UnicodeScalarView(scalars[(i + 1)..<end].map { $0 == "_" ? " " : $0 }))
+            phrases.append(Phrase(text: name))
+            for k in i..<end { scalars[k] = " " }
+            i = end
+        }
     }
 
     /// The phrase's words, each with its distance in slots from the first

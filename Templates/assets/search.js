@@ -195,6 +195,17 @@
       for (var k = excluded ? i - 1 : i; k <= j; k++) chars[k] = " ";
       i = j;
     }
+    /* `@name` at the start or after a space: the words of the name next to each other, as a
+       post mentioning it holds them (Phrase.readMentions: `@cat_news` is "cat news"). */
+    for (var a = 0; a < chars.length; a++) {
+      if (chars[a] !== "@" || (a > 0 && !/\s/.test(chars[a - 1]))) continue;
+      var e = a + 1;
+      while (e < chars.length && /[\p{L}\p{N}_]/u.test(chars[e])) e++;
+      if (e === a + 1 || (e < chars.length && !/\s/.test(chars[e]))) continue;
+      found.push({ text: chars.slice(a + 1, e).join("").replace(/_/g, " "), excluded: false });
+      for (var z = a; z < e; z++) chars[z] = " ";
+      a = e;
+    }
     return { words: chars.join(""), phrases: found };
   }
   function sortedHas(list, value) {

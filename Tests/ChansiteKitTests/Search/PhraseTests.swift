@@ -19,6 +19,9 @@ import Testing
         let typing = Phrase.split(#"cats "black do"#)
         #expect(typing.phrases.isEmpty && typing.words == "cats  black do", "an open quote searches its words as words")
         #expect(Phrase.split(#"a-"b c""#).phrases == [Phrase(text: "b c")], "a hyphen inside a word does not exclude")
+        let mention = Phrase.split("news @cat_news today e@mail @ @x!")
+        #expect(mention.phrases == [Phrase(text: "cat news")], "a mention is its name's words, next to each other")
+        #expect(mention.words.split(separator: " ") == ["news", "today", "e@mail", "@", "@x!"])
     }
 
     @Test func slotsKeepAPhrasesDistancesThroughCompoundsAndSpacelessText() {
@@ -67,15 +70,20 @@ import Testing
             "Run GPT-4 models at home",
             "gpt 4 models",
             "They jumped",
+            "Follow @quick_fox for more",
         ])
         defer { try? FileManager.default.removeItem(at: folder) }
         func titles(_ query: String) throws -> Set<String> { Set(try engine.search(query, limit: 100).map(\.title)) }
         #expect(try titles(#""quick brown""#) == ["The quick brown fox jumps", "Quick, brown and quicker"], "punctuation between them is no gap")
         #expect(try titles(#""brown quick""#) == ["A brown quick fox"])
         #expect(try titles(#""quick brown fox""#) == ["The quick brown fox jumps"])
-        #expect(try titles(#""quick fox""#) == ["A brown quick fox"])
+        #expect(try titles(#""quick fox""#) == ["A brown quick fox", "Follow @quick_fox for more"])
+        #expect(try titles("@quick_fox") == ["A brown quick fox", "Follow @quick_fox for more"], "a mention is the phrase of its words")
         #expect(try titles(#""quick brown" "#) != (try titles("quick brown ")), "the words alone are in more posts")
-        #expect(try titles(#"quick -"brown fox" "#) == ["Quick, brown and quicker", "Quick thinking. Brown paper bags.", "A brown quick fox"])
+        #expect(
+            try titles(#"quick -"brown fox" "#) == [
+                "Quick, brown and quicker", "Quick thinking. Brown paper bags.", "A brown quick fox", "Follow @quick_fox for more",
+            ])
         #expect(try titles(#""gpt-4 models""#) == ["Run GPT-4 models at home"], "a compound stays whole")
         #expect(try titles(#""gpt 4 models""#) == ["Run GPT-4 models at home", "gpt 4 models"], "its parts are words too")
         #expect(try titles(#""quick zebra""#).isEmpty, "a word the archive lacks")
