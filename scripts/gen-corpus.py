@@ -37,6 +37,7 @@ CHROME = re.compile(
     r"^(\d[\d.,]*[KM]?( \w+)?|@\w+|views?|edited|https?://\S+|.{0,12}|-{3,}|(Forwarded from|Переслано от) .*"
     r"|.*\bago|Last updated.*|.*\b(subscribers|members)|Download Telegram|VIEW IN TELEGRAM|Please open Telegram.*"
     r"|Читать полностью.*|Подписаться на канал|Telegram-канал.*|Description|Advertising|We recommend to visit)$", re.I)
+SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 REACTIONS = re.compile(r"^(?:[^\w\s]+\s?\d+[KM]?\s?)+$")
 HASHTAG = re.compile(r"#\w+")
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -55,7 +56,10 @@ def seed_paragraphs(folder):
                 for tag in HASHTAG.findall(line):
                     tags[tag[1:].lower()] = tags.get(tag[1:].lower(), 0) + 1
                 text = HASHTAG.sub("", line).strip()
-                if CHROME.match(text) or REACTIONS.match(text) or len(text.split()) < 3 or text in seen:
+                # Fewer than three words is chrome, unless the line is of a script written without
+                # spaces (Chinese, Japanese), whose sentences are one "word" to split().
+                short = len(text.split()) < 3 and not (SPACELESS.search(text) and len(text) >= 8)
+                if CHROME.match(text) or REACTIONS.match(text) or short or text in seen:
                     continue
                 seen.add(text)
                 paragraphs.append(text)
