@@ -124,8 +124,9 @@ struct ReactionBlocks {
             if line.isBlankLine { continue }
             if let signature, line.utf8.first == 0x40, line.trimmingWhitespace() == signature, current.lines.count >= 1 {
                 current.lines.append(index)
-                let next = lines[(index + 1)...].first { !$0.isBlankLine }
-                let startsCopy = current.lines.count > 2 && next == lines[current.lines[1]]
+                let following = lines[(index + 1)...].lazy.filter { !$0.isBlankLine }.prefix(2)
+                let next = following.first
+                let startsCopy = current.lines.count > 2 && startsSecondCopy(Array(following), of: current.lines[1...].map { lines[$0] })
                 if let next, ReactionLine.parse(next) == nil, !startsCopy, pinNotice(next) == nil {
                     cut.blocks.append(current)
                     current = Block(lines: [])
@@ -150,6 +151,17 @@ struct ReactionBlocks {
             cut.blocks.append(current)
         }
         return cut
+    }
+
+    /// Whether the lines after a signature (`following`, the next two) begin the second copy of
+    /// the post's text (`copy`: its lines after the head): the copy's first line and then its
+    /// second, or a line one of them holds (the copies cut formatted spans differently). A next
+    /// post that merely opens with the same line (a channel's recurring header) is no copy.
+    static func startsSecondCopy(_ following: [String], of copy: [String]) -> Bool {
+        guard let first = following.first, first == copy.first else { return false }
+        guard following.count > 1, copy.count > 1 else { return true }
+        let (line, expected) = (following[1], copy[1])
+        return line == expected || (!line.isEmpty && expected.contains(line)) || (!expected.isEmpty && line.contains(expected))
     }
 
     /// Share of multi-line blocks that follow the exact doubled pattern (head, copy, same copy, [card]).

@@ -90,6 +90,40 @@ import Testing
         #expect(parsed.channel.handle == "author")
     }
 
+    /// A post without reactions whose successor opens with the same line as its own text (a
+    /// channel's recurring header) is two posts: only a true second copy continues the post.
+    @Test func aNextPostOpeningLikeThisOneIsNotItsSecondCopy() {
+        let text = """
+            Title one
+            Paragraph of the first post.
+            @author
+            👍1
+            Title two without reactions
+            👤 Founder: @someone
+            Its own paragraph.
+            @author
+            👤 Founder: @someone
+            A different post that opens with the same header.
+            @author
+            🔥2
+            Title four
+            Copy line one.
+            Copy line two.
+            @author
+            Copy line one.
+            Copy line two.
+            @author
+            👍3
+            """
+        let parsed = TestSupport.parse(text)
+        #expect(parsed.posts.count == 4)
+        #expect(parsed.posts[1].text == "Title two without reactions\n👤 Founder: @someone\nIts own paragraph.\n@author")
+        #expect(parsed.posts[2].text.hasSuffix("A different post that opens with the same header.\n@author"))
+        #expect(parsed.posts[3].text == "Title four\nCopy line one.\nCopy line two.\n@author", "a true second copy still continues its post")
+        #expect(ReactionBlocks.startsSecondCopy(["Line one", "Line two, glued"], of: ["Line one", "Line two"]))
+        #expect(!ReactionBlocks.startsSecondCopy(["Line one", "Something else"], of: ["Line one", "Line two"]))
+    }
+
     @Test func reactionLineParsing() {
         #expect(
             ReactionLine.parse("👍56❤14❤🔥8") == [
