@@ -2,29 +2,35 @@ import ChansiteCore
 
 extension SearchEngine {
     /// The posts that hold `phrase`, with their scores (the sum of its stems' scores there), and
-    /// the stems (for marking the snippet). A phrase with a word the corpus does not have holds
-    /// nowhere; one with no words at all is nil (ignored, as an empty query is).
+    /// the stems (for marking the snippet). Each word stands for its own form's stem, or, when
+    /// the archive never wrote that form, for the stems of the forms it shares all but its last
+    /// one to three letters with (`языковые` → языковых, языковыми: an unknown inflection, as
+    /// for a plain word); never a prefix of a longer word, never a typo. A word with no stem
+    /// makes the phrase hold nowhere; a phrase with no words at all is nil (ignored).
     /// - Throws: `DiagnosticError` naming an index file when one is damaged.
     func phraseScores(_ phrase: Phrase) throws -> (stems: [String], scores: [Int: Int])? {
         let words = phrase.words
         guard !words.isEmpty else { return nil }
-        var stems: [String] = []
+        var choices: [[String]] = []
         for (word, _) in words {
-            // A phrase's words are whole: never a prefix, never a typo away.
-            guard let stem = try formsShard(word)[word] else { return ([], [:]) }
-            stems.append(stem)
+            let found = try stems(of: word, prefix: false, typos: false).all.sorted()
+            guard !found.isEmpty else { return ([], [:]) }
+            choices.append(found)
         }
+        let distinct = Set(choices.joined())
         var lists: [String: [Int: (score: Int, slots: [Int])]] = [:]
-        for stem in Set(stems) { lists[stem] = try postingsWithSlots(stem) }
-        guard let first = lists[stems[0]] else { return ([], [:]) }
+        for stem in distinct { lists[stem] = try postingsWithSlots(stem) }
+        var candidates = Set<Int>()
+        for stem in choices[0] { if let docs = lists[stem]?.keys { candidates.formUnion(docs) } }
         var scores: [Int: Int] = [:]
         let offsets = words.map(\.offset)
-        for doc in first.keys {
-            let found = stems.compactMap { lists[$0]?[doc] }
-            guard found.count == stems.count, Phrase.holds(slots: found.map(\.slots), offsets: offsets) else { continue }
-            scores[doc] = Set(stems).reduce(0) { $0 + (lists[$1]?[doc]?.score ?? 0) }
+        for doc in candidates {
+            // Each word's places in the post: the slots of every stem it stands for.
+            let places = choices.map { stems in stems.flatMap { lists[$0]?[doc]?.slots ?? [] }.sorted() }
+            guard places.allSatisfy({ !$0.isEmpty }), Phrase.holds(slots: places, offsets: offsets) else { continue }
+            scores[doc] = distinct.reduce(0) { $0 + (lists[$1]?[doc]?.score ?? 0) }
         }
-        return (Array(Set(stems)).sorted(), scores)
+        return (distinct.sorted(), scores)
     }
 
     /// A stem's postings, each with the post's slots of the stem (`positions/`, `SlotCode`).

@@ -171,14 +171,15 @@ package final class SearchEngine {
         return stems
     }
 
-    func stems(of token: String, prefix: Bool) throws -> Stems {
+    /// `typos`: false for a phrase's words, which are never taken for a typo of another.
+    func stems(of token: String, prefix: Bool, typos: Bool = true) throws -> Stems {
         let data = try formsShard(token)
         var stems = forms(in: data, token, prefix: prefix)
         if !stems.all.isEmpty || token.hasPrefix("#") { return stems }
         let letters = Array(token.unicodeScalars)
         // One typo away, for words of five letters or more: from the same forms file, so no
         // more is downloaded (a typo in the first three letters names another file: not found).
-        if letters.count >= 5 {
+        if typos, letters.count >= 5 {
             var near = Stems(approximate: true)
             // The file holds other starts' forms too: a typo is looked for after the first letters.
             let key = SearchIndexBuilder.formKey(token)

@@ -117,12 +117,12 @@
   /* A word not in the corpus: a word of five letters or more one typo away (from the same
      forms file, so no more is downloaded; found posts count half), else the word without its
      last one to three letters (an unknown inflection). */
-  function stemsOf(token, prefix) {
+  function stemsOf(token, prefix, noTypos) {
     return formsOf(token).then(function (data) {
       var stems = formsFor(data, token, prefix);
       if (stems.length || token[0] === "#") return stems;
       var letters = Array.from(token);
-      if (letters.length >= 5) {
+      if (!noTypos && letters.length >= 5) {
         var near = {};
         /* The file holds other starts' forms too: a typo is looked for after the first letters. */
         var key = letters.slice(0, 3).join("");
@@ -213,29 +213,33 @@
     while (low < high) { var mid = (low + high) >> 1; if (list[mid] < value) low = mid + 1; else high = mid; }
     return low < list.length && list[low] === value;
   }
-  /* The posts holding a phrase: its words, each whole (the form's own stem, never a prefix or a
-     typo), at the distances they have in the phrase (SearchEngine.phraseScores); a post's score
-     is the sum of its stems'. Null for a phrase with no words. */
+  /* The posts holding a phrase (SearchEngine.phraseScores): each word stands for its own
+     form's stem or, for a form the archive never wrote, the stems of the forms sharing all but
+     its last one to three letters (never a prefix of a longer word, never a typo), at the
+     distances the words have in the phrase; a post's score is the sum of its stems'. Null for
+     a phrase with no words. */
   function phraseScores(phrase) {
     var words = W.positioned(phrase.text);
     if (!words.length) return Promise.resolve(null);
-    return Promise.all(words.map(function (w) {
-      return formsOf(w.word).then(function (data) {
-        return data && Object.prototype.hasOwnProperty.call(data, w.word) ? data[w.word] : null;
-      });
-    })).then(function (stems) {
-      if (stems.some(function (s) { return s === null; })) return { stems: [], scores: {} };
-      var distinct = stems.filter(function (s, i) { return stems.indexOf(s) === i; });
+    return Promise.all(words.map(function (w) { return stemsOf(w.word, false, true); })).then(function (choices) {
+      if (choices.some(function (c) { return !c.length; })) return { stems: [], scores: {} };
+      var distinct = [];
+      choices.forEach(function (c) { c.forEach(function (s) { if (distinct.indexOf(s) < 0) distinct.push(s); }); });
       return Promise.all(distinct.map(slotsOf)).then(function (lists) {
-        var of = {}, scores = {};
+        var of = {}, scores = {}, candidates = {};
         distinct.forEach(function (s, i) { of[s] = lists[i]; });
-        Object.keys(of[stems[0]]).forEach(function (d) {
-          var found = stems.map(function (s) { return of[s][d]; });
-          if (found.some(function (f) { return !f; })) return;
-          var holds = found[0].slots.some(function (start) {
-            return words.every(function (w, i) { return sortedHas(found[i].slots, start - words[0].slot + w.slot); });
+        choices[0].forEach(function (s) { for (var d in of[s]) candidates[d] = true; });
+        Object.keys(candidates).forEach(function (d) {
+          var places = choices.map(function (c) {
+            var all = [];
+            c.forEach(function (s) { if (of[s][d]) all = all.concat(of[s][d].slots); });
+            return all.sort(function (x, y) { return x - y; });
           });
-          if (holds) scores[d] = distinct.reduce(function (sum, s) { return sum + of[s][d].score; }, 0);
+          if (places.some(function (p) { return !p.length; })) return;
+          var holds = places[0].some(function (start) {
+            return words.every(function (w, i) { return sortedHas(places[i], start - words[0].slot + w.slot); });
+          });
+          if (holds) scores[d] = distinct.reduce(function (sum, s) { return sum + (of[s][d] ? of[s][d].score : 0); }, 0);
         });
         return { stems: distinct.slice().sort(), scores: scores };
       });
