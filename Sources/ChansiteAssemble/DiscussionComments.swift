@@ -93,12 +93,7 @@ enum DiscussionComments {
             guard let date = forward.date, let candidates = indexes[channel]?[SiteAssembler.comparableText(forward.text)] else { return nil }
             // Posted at most `forwardDelay` before the forward, or a minute after (clock skew).
             let earliest = date.addingTimeInterval(-DiscussionComments.forwardDelay)
-            var low = 0
-            var high = candidates.count
-            while low < high {
-                let middle = (low + high) / 2
-                if candidates[middle].date < earliest { low = middle + 1 } else { high = middle }
-            }
+            let low = candidates.partitioningIndex { $0.date >= earliest }
             let window = candidates[low...].prefix(Self.scanLimit).prefix { $0.date <= date.addingTimeInterval(60) }
             return window.min { abs($0.date.timeIntervalSince(date)) < abs($1.date.timeIntervalSince(date)) }?.post
         }

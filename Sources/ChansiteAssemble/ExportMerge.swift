@@ -132,12 +132,7 @@ enum ExportMerge {
 
     /// The first index whose number is at least `value`.
     static func lowerBound(_ numbers: [Int], _ value: Int) -> Int {
-        var (low, high) = (0, numbers.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if numbers[middle] < value { low = middle + 1 } else { high = middle }
-        }
-        return low
+        numbers.partitioningIndex { $0 >= value }
     }
 
     /// `newer`, with any media file it lacks taken from `older`'s copy of the same message.

@@ -80,12 +80,7 @@ enum LineDiff {
         var tails: [Int] = []  // index into candidates of the smallest tail of each length
         var previous = [Int](repeating: -1, count: candidates.count)
         for (k, candidate) in candidates.enumerated() {
-            var low = 0
-            var high = tails.count
-            while low < high {
-                let mid = (low + high) / 2
-                if candidates[tails[mid]].1 < candidate.1 { low = mid + 1 } else { high = mid }
-            }
+            let low = tails.partitioningIndex { candidates[$0].1 >= candidate.1 }
             if low > 0 { previous[k] = tails[low - 1] }
             if low == tails.count { tails.append(k) } else { tails[low] = k }
         }

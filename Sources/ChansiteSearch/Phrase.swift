@@ -1,3 +1,5 @@
+import ChansiteCore
+
 /// A quoted part of a query, `"exact words"`: its words must stand in a post in that order,
 /// next to each other (each in any form that shares its stem, as every other word of a query
 /// matches). `-"words"` leaves out the posts that hold the phrase; `@name` is the phrase of the
@@ -72,11 +74,7 @@ package struct Phrase: Equatable, Sendable {
     }
 
     private static func contains(_ sorted: [Int], _ value: Int) -> Bool {
-        var (low, high) = (0, sorted.count)
-        while low < high {
-            let mid = (low + high) / 2
-            if sorted[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low < sorted.count && sorted[low] == value
+        let at = sorted.partitioningIndex { $0 >= value }
+        return at < sorted.count && sorted[at] == value
     }
 }

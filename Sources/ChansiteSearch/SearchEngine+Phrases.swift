@@ -25,8 +25,11 @@ extension SearchEngine {
         var scores: [Int: Int] = [:]
         let offsets = words.map(\.offset)
         for doc in candidates {
-            // Each word's places in the post: the slots of every stem it stands for.
-            let places = choices.map { stems in stems.flatMap { lists[$0]?[doc]?.slots ?? [] }.sorted() }
+            // Each word's places in the post: the slots of every stem it stands for (one stem's
+            // are in order already; several are merged).
+            let places = choices.map { stems in
+                stems.count == 1 ? lists[stems[0]]?[doc]?.slots ?? [] : stems.flatMap { lists[$0]?[doc]?.slots ?? [] }.sorted()
+            }
             guard places.allSatisfy({ !$0.isEmpty }), Phrase.holds(slots: places, offsets: offsets) else { continue }
             scores[doc] = distinct.reduce(0) { $0 + (lists[$1]?[doc]?.score ?? 0) }
         }

@@ -67,7 +67,7 @@ extension SearchEngine {
 
     /// A `year:`, `month:` or `has:` operator, or an excluded word (`-` and a letter or digit).
     private static func isLoosenable(_ token: String) -> Bool {
-        if token.hasPrefix("year:") || token.hasPrefix("month:") || token.hasPrefix("has:") { return true }
+        if Operators.filterNames.contains(where: { token.hasPrefix($0 + ":") }) { return true }
         guard token.hasPrefix("-"), let next = token.unicodeScalars.dropFirst().first else { return false }
         return next.properties.isAlphabetic || next.properties.numericType != nil || next == "#"
     }

@@ -335,6 +335,10 @@ package final class SearchEngine {
         /// `has:photo` and the like: every kind named must be there.
         package var kinds: [String] = []
 
+        /// The operators that narrow the results (each a `name:` word), and all of them.
+        static let filterNames = ["has", "year", "month"]
+        static let names = filterNames + ["sort"]
+
         /// Takes `name:value` in; a value that is none of the name's is ignored.
         mutating func read(_ name: String, _ value: String) {
             switch name {
@@ -385,7 +389,7 @@ package final class SearchEngine {
             while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
             let word = String(String.UnicodeScalarView(scalars[start..<end]))
             let parts = word.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            if parts.count == 2, ["has", "year", "month", "sort"].contains(parts[0]) {
+            if parts.count == 2, Operators.names.contains(String(parts[0])) {
                 found.read(String(parts[0]), String(parts[1]))
                 for i in start..<end { scalars[i] = " " }
             }
