@@ -296,9 +296,11 @@ package enum BuiltinTemplates {
         distinct.forEach(function (s, i) { of[s] = lists[i]; });
         choices[0].forEach(function (s) { for (var d in of[s]) candidates[d] = true; });
         Object.keys(candidates).forEach(function (d) {
+          /* One stem's slots are in order already; several are merged. */
           var places = choices.map(function (c) {
+            if (c.length === 1) return of[c[0]][d] ? of[c[0]][d].slots : [];
             var all = [];
-            c.forEach(function (s) { if (of[s][d]) all = all.concat(of[s][d].slots); });
+            c.forEach(function (s) { if (of[s][d]) Array.prototype.push.apply(all, of[s][d].slots); });
             return all.sort(function (x, y) { return x - y; });
           });
           if (places.some(function (p) { return !p.length; })) return;

@@ -18,14 +18,16 @@ package enum SlotCode {
         }
     }
 
+    /// One number, most significant digit first, straight into `text` (this runs for every slot
+    /// of the index: no array a number).
     private static func write(_ value: UInt32, to text: inout [UInt8]) {
-        var digits: [UInt8] = [last[Int(value & 31)]]
-        var rest = value >> 5
-        while rest > 0 {
-            digits.append(more[Int(rest & 31)])
-            rest >>= 5
+        var shift: UInt32 = 0
+        while value >> (shift + 5) > 0 { shift += 5 }  // `>>` past 31 bits gives 0
+        while shift > 0 {
+            text.append(more[Int((value >> shift) & 31)])
+            shift -= 5
         }
-        text.append(contentsOf: digits.reversed())
+        text.append(last[Int(value & 31)])
     }
 
     /// Each posting's slots; nil when the text is not of this code (a damaged file) or a slot

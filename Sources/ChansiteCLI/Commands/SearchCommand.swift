@@ -63,8 +63,9 @@ extension Chansite {
                     }
                     name = found
                 }
-                results = try engine.search(query.joined(separator: " "), limit: limit, channel: name, tag: tag)
-                if results.isEmpty, !json { suggestions = try engine.suggestions(query.joined(separator: " "), channel: name, tag: tag) }
+                let text = query.joined(separator: " ")
+                results = try engine.search(text, limit: limit, channel: name, tag: tag)
+                if results.isEmpty, !json { suggestions = try engine.suggestions(text, channel: name, tag: tag) }
             } catch let error as DiagnosticError {
                 error.diagnostics.forEach(Console.printDiagnostic)
                 throw ExitCode.failure
