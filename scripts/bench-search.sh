@@ -6,8 +6,10 @@
 # its index time, files and bytes, and the same queries through its JavaScript API.
 # With MULTILINGUAL=1 the posts' text comes from one Russian sample dump and the test fixtures'
 # English, Ukrainian, Chinese and Arabic channel copies (`gen-corpus.py --seeds`), in its own
-# corpus folder (`search-multi-N`).
-# Usage: [MULTILINGUAL=1] scripts/bench-search.sh [POSTS...]   (default: 10000 100000)
+# corpus folder (`search-multi-N`), and chansite builds it from the Telegram Desktop exports
+# (JSON) the generator writes of the same posts, the input people hold; FROM=dumps or
+# FROM=export chooses (default: dumps for the synthetic corpus).
+# Usage: [MULTILINGUAL=1] [FROM=export] scripts/bench-search.sh [POSTS...]   (default: 10000 100000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/chansite
@@ -17,7 +19,9 @@ if [ -x "$hugo_dir/hugo" ]; then PATH="$hugo_dir:$PATH"; fi
 # Unquoted on purpose: the default is two numbers.
 for posts in ${@:-10000 100000}; do
   work=${BENCH_DIR:-/tmp/chansite-bench}/search-${MULTILINGUAL:+multi-}$posts
-  if [ ! -d "$work/hugo" ]; then
+  from=${FROM:-${MULTILINGUAL:+export}}
+  from=${from:-dumps}
+  if [ ! -d "$work/hugo" ] || [ ! -d "$work/$from" ]; then
     rm -rf "$work"
     seeds=Content
     if [ -n "${MULTILINGUAL:-}" ]; then
@@ -27,10 +31,11 @@ for posts in ${@:-10000 100000}; do
       for f in tme_english tme_parts_english reldate_english tme_parts_ukrainian tme_seams_titles_ukrainian aggregator_ukrainian \
         generic_seams_chinese tme_seams_hashtags_arabic; do cp "Tests/ChansiteKitTests/Fixtures/dumps/$f.txt" "$seeds/"; done
     fi
-    python3 scripts/gen-corpus.py "$posts" "$work" --forms dumps,hugo --seeds "$seeds" >/dev/null
+    python3 scripts/gen-corpus.py "$posts" "$work" --forms dumps,export,hugo --seeds "$seeds" >/dev/null
   fi
   rm -rf "$work/out" "$work/hugo-out"
-  "$bin" build --verbose --content "$work/dumps" --output "$work/out" 2>&1 | grep -E "^  (index|render|parse) " || true
+  echo "chansite from $from:"
+  "$bin" build --verbose --content "$work/$from" --output "$work/out" 2>&1 | grep -E "^  (index|render|parse) " || true
   pagefind_site=""
   if command -v hugo >/dev/null && python3 -c 'import pagefind_bin' 2>/dev/null; then
     hugo --quiet -s "$work/hugo" -d "$work/hugo-out"
