@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
+        // Chunking and pairing of sequences (`chunks(ofCount:)`).
+        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.0"),
         // SHA-256 for fingerprints (Hummingbird already builds it).
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
@@ -62,18 +64,25 @@ let package = Package(
         // Data flows one way: read (Ingest) → model (Assemble) → render, index, media → write.
         .target(
             name: "ChansiteCore",
-            dependencies: [.product(name: "SystemPackage", package: "swift-system"), .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                .product(name: "SystemPackage", package: "swift-system"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Algorithms", package: "swift-algorithms"),
+            ],
             swiftSettings: swiftSettings),
         .target(name: "ChansiteModel", dependencies: ["ChansiteCore"], swiftSettings: swiftSettings),
         .target(name: "ChansiteIngest", dependencies: ["ChansiteCore", "ChansiteModel", "CLibXML2"], swiftSettings: swiftSettings),
         .target(
             name: "ChansiteAssemble", dependencies: ["ChansiteCore", "ChansiteModel", "ChansiteIngest"], swiftSettings: swiftSettings),
         .target(name: "ChansiteMedia", dependencies: ["ChansiteCore", "ChansiteModel", "CVips"], swiftSettings: swiftSettings),
-        .target(name: "ChansiteSearch", dependencies: ["ChansiteCore", "ChansiteModel", "CStemmer"], swiftSettings: swiftSettings),
+        .target(
+            name: "ChansiteSearch",
+            dependencies: ["ChansiteCore", "ChansiteModel", "CStemmer", .product(name: "Algorithms", package: "swift-algorithms")],
+            swiftSettings: swiftSettings),
         .target(
             name: "ChansiteRender",
             dependencies: [
                 "ChansiteCore", "ChansiteModel", "ChansiteMedia", "CCmarkGFM",
+                .product(name: "Algorithms", package: "swift-algorithms"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -10,9 +10,6 @@ package struct SiteAssembler: Sendable {
     /// The interface words, for the headings of posts without text.
     package var strings: SiteStrings?
 
-    /// Channels' posts made by earlier builds in this process, by their dumps (`serve`).
-    package var channelMemo: Memo<ChannelPosts>?
-
     /// A channel's posts in the site and what assembling them reported.
     package struct ChannelPosts: Sendable {
         var posts: [SitePost]
@@ -25,7 +22,9 @@ package struct SiteAssembler: Sendable {
         self.strings = strings
     }
 
-    package func assemble(_ dumps: [ParsedDump]) -> (site: Site, diagnostics: [Diagnostic]) {
+    /// With a cache (`serve` keeps one), channels whose dumps and settings are those of an
+    /// earlier build are taken from it.
+    package func assemble(_ dumps: [ParsedDump], cache: (any StageCache<ChannelPosts>)? = nil) -> (site: Site, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var usedSlugs = Set<String>()
         var channelCounters: [String: Int] = [:]
@@ -36,8 +35,8 @@ package struct SiteAssembler: Sendable {
             let info = group.map(\.channel).reduce(ChannelInfo()) { $0.merged(with: $1) }
             let base = Self.channelSlugBase(info: info, path: group[0].path)
             let slug = Self.unique(base, in: &usedSlugs, counters: &channelCounters)
-            let key = memoKey(group, slug: slug)
-            let made = key.map { key in channelMemo?.value(key) { channelPosts(group, slug: slug, info: info) } } ?? nil
+            let key = cache == nil ? nil : memoKey(group, slug: slug)
+            let made = key.map { key in cache?.value(key) { channelPosts(group, slug: slug, info: info) } } ?? nil
             let posts = made ?? channelPosts(group, slug: slug, info: info)
             diagnostics += posts.diagnostics
             withheld.add(posts.withheld)
@@ -69,9 +68,9 @@ package struct SiteAssembler: Sendable {
     }
 
     /// A fingerprint of everything `channelPosts` reads, when each dump has a source key (an
-    /// export has none: its media files are read too) and a memo is kept.
+    /// export has none: its media files are read too).
     func memoKey(_ group: [ParsedDump], slug: String) -> String? {
-        guard channelMemo != nil, group.allSatisfy({ $0.sourceKey != nil }) else { return nil }
+        guard group.allSatisfy({ $0.sourceKey != nil }) else { return nil }
         // The whole configuration, not the fields read today, so a field read later is covered.
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys

@@ -6,11 +6,10 @@ extension RandomAccessCollection where Self: Sendable, Index == Int {
     /// never held twice (chunks, then their concatenation).
     package func concurrentMap<T: Sendable>(chunk: Int = 64, _ transform: @Sendable (Element) -> T) -> [T] {
         let total = count
-        let parts = (total + chunk - 1) / chunk
         return [T](unsafeUninitializedCapacity: total) { buffer, initialized in
             let slots = Slots(base: buffer.baseAddress)
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                for offset in part * chunk..<Swift.min(total, part * chunk + chunk) {
+            Parallel.forEachChunk(of: total, chunk: chunk) { offsets in
+                for offset in offsets {
                     slots.initialize(offset, to: transform(self[startIndex + offset]))
                 }
             }

@@ -14,7 +14,7 @@ package final class BuildCache: Sendable {
     let dumps = Memo<LoadedFile>()
     let channels = Memo<SiteAssembler.ChannelPosts>()
     /// Post bodies and summaries, post views and page fingerprints.
-    let render = RenderMemos()
+    let render = RenderCache()
     let vocabulary = IndexVocabulary(keepsDocuments: true)
 
     /// A dump file's parse (nil when it had none to give) and what loading it reported.

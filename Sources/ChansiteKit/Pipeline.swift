@@ -195,9 +195,7 @@ package struct Pipeline: Sendable {
         }
         diagnostics += (templates.warnings + strings.warnings).map { $0.inStage(.templates) }
         let (site, modelDiagnostics) = try stage(.model) { () -> (Site, [Diagnostic]) in
-            var assembler = SiteAssembler(config: config, strings: strings.strings)
-            assembler.channelMemo = cache?.channels
-            return assembler.assemble(parsed)
+            SiteAssembler(config: config, strings: strings.strings).assemble(parsed, cache: cache?.channels)
         }
         parsed = []
         diagnostics += modelDiagnostics
@@ -240,9 +238,8 @@ package struct Pipeline: Sendable {
                 try ChannelPostsJSON(site: site, media: media.media).write(into: sink)
                 var renderer = PageRenderer(site: site, templates: templates, media: media.media)
                 renderer.avatars = avatars.avatars
-                renderer.memos = cache?.render
                 renderer.progress = { [progress] done, total in progress("render \(Self.grouped(done))/\(Self.grouped(total))") }
-                let pages = try renderer.render(into: sink)
+                let pages = try renderer.render(into: sink, cache: cache?.render)
                 // The sitemap protocol wants absolute URLs: without a base URL there is no valid one.
                 let sitemap =
                     config.baseURL == nil
@@ -511,7 +508,7 @@ package struct Pipeline: Sendable {
         let files = LockedBox(dumps)
         dumps = []
         let results = LockedBox<[Int: ParsedDump]>([:])
-        DispatchQueue.concurrentPerform(iterations: files.value.count) { index in
+        Parallel.forEach(files.value.count) { index in
             let file = files.mutate { all -> LoadedDump in
                 defer { all[index].data = nil }
                 return all[index]

@@ -82,7 +82,7 @@ package final class DeferredLinkSink: OutputSink, @unchecked Sendable {
     package func linkAll() -> Bool {
         let value = pending.value
         let failed = LockedBox(false)
-        DispatchQueue.concurrentPerform(iterations: value.files.count + value.same.count) { index in
+        Parallel.forEach(value.files.count + value.same.count) { index in
             let linked: Bool
             if index < value.files.count {
                 linked = staging.reuse(value.files[index].path, fingerprint: value.files[index].fingerprint)

@@ -1,3 +1,4 @@
+import Algorithms
 import ChansiteCore
 import ChansiteMedia
 import ChansiteModel
@@ -32,8 +33,6 @@ package struct PageRenderer: Sendable {
     package let media: [String: [PublishedMedia]]
     /// Each channel's published picture, by slug.
     package var avatars: [String: PublishedMedia.Variant] = [:]
-    /// Bodies, summaries and page fingerprints made by earlier builds in this process (`serve`).
-    package var memos: RenderMemos?
     /// How many pages that could not be written are reported one by one.
     static let failuresShown = 20
     /// About how many of a channel's posts are rendered together (whole listing pages): a
@@ -74,13 +73,13 @@ package struct PageRenderer: Sendable {
     /// page whose view (everything its template can see) and templates are those of the last
     /// build is carried over by the sink without rendering. Returns the pages' paths, sorted.
     /// - Throws: `DiagnosticError` when a file cannot be stored.
-    package func render(into sink: any OutputSink) throws -> [String] {
+    package func render(into sink: any OutputSink, cache: RenderCache? = nil) throws -> [String] {
         var words = Fingerprint("strings")
         words.add(any: strings.texts)
-        let run = Run(sink: sink, words: words.hex, total: allPages().count)
+        let run = Run(sink: sink, words: words.hex, total: allPages().count, cache: cache)
         // Pages, then about one search or media file for every two posts.
         sink.expect(files: run.total + site.channels.reduce(0) { $0 + $1.posts.count / 2 })
-        var posts = PostViews(site: site, media: media, links: links, bodies: memos?.bodies, memo: memos?.postViews, avatars: avatars)
+        var posts = PostViews(site: site, media: media, links: links, bodies: cache?.bodies, memo: cache?.postViews, avatars: avatars)
         var channels = ChannelView.views(site: site, archived: Set(months.byChannel.keys), avatars: avatars)
         for index in channels.indices {
             channels[index].galleryURL = galleries.firstPage(of: channels[index].slug).map(SitePaths.rootLink(to:))
@@ -93,7 +92,7 @@ package struct PageRenderer: Sendable {
             // bodies; each range's last post page needs the next post's view made too.
             for range in postRanges(c) {
                 posts.make(channel: c, upTo: range.upperBound + 1)
-                posts.renderSummaries(channel: c, range, templates, page: summaryPage, words: run.words, memo: memos?.summaries, scratch: scratch)
+                posts.renderSummaries(channel: c, range, templates, page: summaryPage, words: run.words, memo: cache?.summaries, scratch: scratch)
                 render(channelPages(c, posts: range), views: Views(posts: posts, channels: channels), run: run)
                 posts.releaseBodies(channel: c, range)
                 // The last stays: the next range's first post page shows it as its neighbour.
@@ -126,17 +125,20 @@ package struct PageRenderer: Sendable {
         /// Each page that could not be written, with what writing it reported.
         let failures = LockedBox<[(path: String, diagnostics: [Diagnostic])]>([])
         let done = LockedBox(0)
+        /// Bodies, summaries and page fingerprints made by earlier builds (`serve`).
+        let cache: RenderCache?
 
-        init(sink: any OutputSink, words: String, total: Int) {
+        init(sink: any OutputSink, words: String, total: Int, cache: RenderCache?) {
             self.sink = sink
             self.words = words
             self.total = total
+            self.cache = cache
         }
     }
 
     /// Renders `pages` on all cores into the run's sink.
     func render(_ pages: [Page], views: Views, run: Run) {
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+        Parallel.forEach(pages.count) { index in
             var finished = 0
             run.done.mutate {
                 $0 += 1
@@ -158,8 +160,8 @@ package struct PageRenderer: Sendable {
     func render(_ page: Page, views: Views, run: Run) {
         // A page of a channel whose inputs are those of the last build in this process has
         // the same fingerprint: carried over without making its view.
-        let memoKey = self.memoKey(of: page, views: views, words: run.words)
-        if let memoKey, let known = memos?.pageFingerprints.known(memoKey), let path = path(of: page),
+        let memoKey = run.cache == nil ? nil : self.memoKey(of: page, views: views, words: run.words)
+        if let memoKey, let known = run.cache?.pageFingerprints.known(memoKey), let path = path(of: page),
             run.sink.reuse(path, fingerprint: known)
         {
             return run.paths.mutate { $0.append(path) }
@@ -169,7 +171,7 @@ package struct PageRenderer: Sendable {
         run.paths.mutate { $0.append(path) }
         var fingerprint = Fingerprint(templates.fingerprint, run.words)
         view.add(to: &fingerprint)
-        if let memoKey { memos?.pageFingerprints.store(memoKey, fingerprint.hex) }
+        if let memoKey { run.cache?.pageFingerprints.store(memoKey, fingerprint.hex) }
         guard !run.sink.reuse(path, fingerprint: fingerprint.hex) else { return }
         do {
             let html = templates.renderPage(view)
@@ -192,7 +194,6 @@ package struct PageRenderer: Sendable {
     /// its view and template read (they read only that channel, the site's configuration and
     /// tag links, which the channel's key holds, and the templates and interface words).
     func memoKey(of page: Page, views: Views, words: String) -> String? {
-        guard memos != nil else { return nil }
         switch page {
         case .post(let c, let p): return views.posts.channelKeys[c].map { Fingerprint($0, templates.fingerprint, words, "post", String(p)).hex }
         case .channel(let c, let n):
@@ -228,7 +229,8 @@ package struct PageRenderer: Sendable {
         let count = site.channels[c].posts.count
         let perPage = site.config.postsPerPage
         let step = max(1, postsPerRange / perPage) * perPage
-        return stride(from: 0, to: max(count, 1), by: step).map { $0..<min(count, $0 + step) }
+        // A channel without posts still has its one (empty) listing page.
+        return count == 0 ? [0..<0] : Array((0..<count).chunks(ofCount: step))
     }
 
     /// Channel `c`'s listing pages and post pages for its posts in `range` (whole listing pages).

@@ -1,3 +1,4 @@
+import Algorithms
 import ChansiteCore
 
 /// `sitemap.xml` listing every HTML page. The sitemap protocol wants absolute URLs, so they are
@@ -30,9 +31,9 @@ package struct SitemapRenderer: Sendable {
         guard urls.count > limit else { return [RenderedFile(path: SitePaths.sitemap, text: urlset(urls[...]))] }
         var files: [RenderedFile] = []
         var index = header + "<sitemapindex \(namespace)>\n"
-        for (n, start) in stride(from: 0, to: urls.count, by: limit).enumerated() {
+        for (n, part) in urls.chunks(ofCount: limit).enumerated() {
             let name = "sitemap-\(n + 1).xml"
-            files.append(RenderedFile(path: name, text: urlset(urls[start..<min(urls.count, start + limit)])))
+            files.append(RenderedFile(path: name, text: urlset(part)))
             index += "<sitemap><loc>\(XML.escape(prefix + name))</loc></sitemap>\n"
         }
         files.append(RenderedFile(path: SitePaths.sitemap, text: index + "</sitemapindex>\n"))

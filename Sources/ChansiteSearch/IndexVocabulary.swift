@@ -65,10 +65,10 @@ package final class IndexVocabulary: @unchecked Sendable {
         let missing = wordIDs.filter { known[$0] == nil }
         let made = LockedBox([Int: String](minimumCapacity: missing.count))
         let chunk = 4096
-        DispatchQueue.concurrentPerform(iterations: (missing.count + chunk - 1) / chunk) { part in
+        Parallel.forEachChunk(of: missing.count, chunk: chunk) { range in
             let stemmer = Stemmer()  // one per task: a libstemmer instance is not thread-safe
             var local: [Int: String] = [:]
-            for id in missing[(part * chunk)..<min(missing.count, (part + 1) * chunk)] {
+            for id in missing[range] {
                 local[id] = SearchIndexBuilder.stem(words[id], with: stemmer)
             }
             made.mutate { $0.merge(local) { a, _ in a } }

@@ -1,3 +1,4 @@
+import Algorithms
 import ChansiteCore
 import ChansiteModel
 import Foundation
@@ -223,14 +224,16 @@ package final class SearchEngine {
         let flat = file[stem] ?? []
         var list: [(doc: Int, score: Int)] = []
         var doc = 0
-        for i in stride(from: 0, to: flat.count - 1, by: 2) {
+        // Pairs of (gap, score); a last number without its pair is ignored.
+        for pair in flat.chunks(ofCount: 2) where pair.count == 2 {
+            let (gap, score) = (pair[pair.startIndex], pair[pair.startIndex + 1])
             // Gaps are positive and documents numbered below 2^31: anything else is damage,
             // never an overflow.
-            guard flat[i] >= 0, flat[i] < Int(Int32.max), doc < Int(Int32.max) else {
+            guard gap >= 0, gap < Int(Int32.max), doc < Int(Int32.max) else {
                 throw Self.damaged(FileSystem.join(folder, path), "a posting is out of range")
             }
-            doc += flat[i]
-            list.append((doc, flat[i + 1]))
+            doc += gap
+            list.append((doc, score))
         }
         return list
     }

@@ -1,3 +1,4 @@
+import Algorithms
 import ChansiteCore
 import ChansiteModel
 import Foundation
@@ -313,10 +314,9 @@ package struct SearchIndexBuilder: Sendable {
     private func writeDocs(_ posts: Site.AllPosts, reuse: (String, String) -> Bool, _ emit: (RenderedFile, String?) throws -> Void) rethrows {
         let channelIndex = Dictionary(site.channels.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         let days = Self.dayFormatter(timeZone: site.config.timeZone)
-        for start in stride(from: 0, to: posts.count, by: Self.docsPerChunk) {
-            let name = "docs:\(start / Self.docsPerChunk)"
-            let path = SearchIndexLayout.docs(start / Self.docsPerChunk)
-            let chunk = posts[start..<min(posts.count, start + Self.docsPerChunk)]
+        for (number, chunk) in posts.chunks(ofCount: Self.docsPerChunk).enumerated() {
+            let name = "docs:\(number)"
+            let path = SearchIndexLayout.docs(number)
             // Fingerprinted from the whole text (hashed a word at a time), so the snippet is
             // cut only for a file that is made.
             var fingerprint = Fingerprint(ChansiteVersion.fingerprint, name)
@@ -424,8 +424,7 @@ package struct SearchIndexBuilder: Sendable {
     /// text the vocabulary has met before (a rebuild in `serve`) is not tokenized again.
     static func tokenize(_ posts: Site.AllPosts, names: [String: String], vocabulary: IndexVocabulary) -> [DocumentWordIDs] {
         let documents = LockedBox([DocumentWordIDs](repeating: DocumentWordIDs(), count: posts.count))
-        DispatchQueue.concurrentPerform(iterations: (posts.count + tokenizeChunk - 1) / tokenizeChunk) { part in
-            let range = (part * tokenizeChunk)..<min(posts.count, (part + 1) * tokenizeChunk)
+        Parallel.forEachChunk(of: posts.count, chunk: tokenizeChunk) { range in
             // Numbered locally first, so the shared vocabulary is locked once a chunk; a post's
             // weights are summed by local number in one scratch array (`touched` in first-seen
             // order), one dictionary lookup a word.

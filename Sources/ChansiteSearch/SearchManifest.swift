@@ -1,3 +1,4 @@
+import Algorithms
 import ChansiteCore
 import Foundation
 
@@ -129,8 +130,8 @@ package struct SearchManifest: Codable, Equatable, Sendable {
     static func validRuns(_ runs: [Int]) -> Bool {
         guard runs.count % 2 == 0, runs.first ?? 0 == 0 else { return false }
         var previous = -1
-        for pair in stride(from: 0, to: runs.count, by: 2) {
-            let (doc, month) = (runs[pair], runs[pair + 1])
+        for pair in runs.chunks(ofCount: 2) {
+            let (doc, month) = (pair[pair.startIndex], pair[pair.startIndex + 1])
             guard doc > previous, month == 0 || ((1...9999).contains(month / 100) && (1...12).contains(month % 100)) else { return false }
             previous = doc
         }

@@ -1,3 +1,5 @@
+import Algorithms
+
 /// Relative dates as aggregator sites print them: `5 months, 2 weeks ago`, `an hour ago`, `3 дня назад`.
 /// Pages put a no-break space between number and unit, so spaces of any kind are accepted.
 package enum RelativeDate {
@@ -13,9 +15,9 @@ package enum RelativeDate {
         let last = words.removeLast()
         guard last == "ago" || last == "назад" else { return false }
         guard words.count % 2 == 0, words.count <= 6 else { return false }
-        for pair in stride(from: 0, to: words.count, by: 2) {
-            let count = words[pair].lowercased()
-            guard Int(count) != nil || count == "a" || count == "an", isUnit(words[pair + 1]) else { return false }
+        for pair in words.chunks(ofCount: 2) {
+            let count = pair[pair.startIndex].lowercased()
+            guard Int(count) != nil || count == "a" || count == "an", isUnit(pair[pair.startIndex + 1]) else { return false }
         }
         return true
     }

@@ -8,11 +8,11 @@ struct PostBodies: Sendable {
     let markdown: MarkdownRenderer
     let formatted: FormattedText
     /// Bodies made by earlier builds (`serve`), by their text and the tag links they can hold.
-    let memo: Memo<String>?
+    let memo: (any StageCache<String>)?
     /// A fingerprint of the tag links a body can hold.
     let tagLinks: String
 
-    init(site: Site, links: LocalLinks, memo: Memo<String>? = nil) {
+    init(site: Site, links: LocalLinks, memo: (any StageCache<String>)? = nil) {
         self.memo = memo
         let tagSlugs = Dictionary(site.tags.map { ($0.key, $0.slug) }, uniquingKeysWith: { a, _ in a })
         let tagURL: @Sendable (String) -> String? = { hashtag in

@@ -32,7 +32,7 @@ struct PostViews: Sendable {
     /// Whether views let go of their bodies between pages: without a cache (`serve` keeps them).
     let releasing: Bool
     private let builder: Builder
-    private let memo: Memo<[PostView]>?
+    private let memo: (any StageCache<[PostView]>)?
     /// Makes a body again for a view that let go of it (when `releasing`).
     private let source: BodySource?
 
@@ -40,7 +40,8 @@ struct PostViews: Sendable {
     /// channels whose inputs did not change. A post's view reads only its own channel (replies
     /// and quotes link within a channel; an export, which links across channels, has no key).
     init(
-        site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: Memo<String>? = nil, memo: Memo<[PostView]>? = nil,
+        site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: (any StageCache<String>)? = nil,
+        memo: (any StageCache<[PostView]>)? = nil,
         avatars: [String: PublishedMedia.Variant] = [:]
     ) {
         builder = Builder(site: site, media: media, links: links, bodies: bodies, avatars: avatars)
@@ -133,14 +134,14 @@ struct PostViews: Sendable {
     /// variables, interface words (`words`, their fingerprint) or templates changed since the
     /// last build.
     func renderSummaries(
-        channel c: Int, _ range: Range<Int>, _ templates: TemplateSet, page: PageView, words: String, memo: Memo<String>? = nil,
+        channel c: Int, _ range: Range<Int>, _ templates: TemplateSet, page: PageView, words: String, memo: (any StageCache<String>)? = nil,
         scratch: ScratchFile? = nil
     ) {
         let views = liveViews(channel: c, range)
         var pageFingerprint = Fingerprint(templates.fingerprint, words, "summary")
         page.add(to: &pageFingerprint)
         let context = pageFingerprint.hex
-        DispatchQueue.concurrentPerform(iterations: views.count) { index in
+        Parallel.forEach(views.count) { index in
             let view = views[index]
             // A view kept from the last build still holds that build's summary: the summary
             // template sees the variable empty, as in a build from scratch.
@@ -190,7 +191,7 @@ extension PostViews {
         var tagLinks: String { bodies.tagLinks }
 
         init(
-            site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: Memo<String>? = nil,
+            site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: (any StageCache<String>)? = nil,
             avatars: [String: PublishedMedia.Variant] = [:]
         ) {
             self.avatars = avatars.mapValues { SitePaths.rootLink(to: $0.path) }

@@ -1,0 +1,20 @@
+import Algorithms
+import Foundation
+
+/// How work is spread over the cores: every parallel loop of a build goes through here, so
+/// the split (chunks of consecutive indices, one task per chunk) is decided in one place.
+package enum Parallel {
+    /// Calls `body` once for each chunk of `chunk` consecutive indices of `0..<count`, on all
+    /// cores. A chunk is the unit that keeps its own scratch state (a stemmer, local tables),
+    /// so a body that sets such state up once per call pays for it once per chunk.
+    package static func forEachChunk(of count: Int, chunk: Int, _ body: @Sendable (Range<Int>) -> Void) {
+        let chunks = Array((0..<count).chunks(ofCount: max(1, chunk)))
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { body(chunks[$0]) }
+    }
+
+    /// Calls `body` for each index of `0..<count`, on all cores: for work items large enough
+    /// that one each is the right grain (a page, a file).
+    package static func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    }
+}
