@@ -89,16 +89,28 @@ package struct Fingerprint: Sendable {
     }
 
     /// The first 128 bits of the digest, as 32 hex digits.
-    package var hex: String {
-        var copy = self
-        copy.flush()
+    /// The content hash of an output file (SHA-256, truncated to 128 bits, as hex): whether a
+    /// page made again is the file already in the output, and is linked rather than written, is
+    /// decided by it and the size, so it must not collide even when an archive's author tries.
+    /// It is also the preview's ETag.
+    package static func contentHash(of bytes: Data) -> String {
+        hex(SHA256.hash(data: bytes))
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(32)
-        for byte in copy.hasher.finalize().prefix(16) {
+        for byte in digest.prefix(16) {
             text.append(digits[Int(byte >> 4)])
             text.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: text, as: UTF8.self)
+    }
+
+    package var hex: String {
+        var copy = self
+        copy.flush()
+        return Self.hex(copy.hasher.finalize())
     }
 }

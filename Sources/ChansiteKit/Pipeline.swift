@@ -117,7 +117,7 @@ package struct Pipeline: Sendable {
         let sink = MemorySink()
         var result = try build(into: sink)
         result.files = sink.files
-        result.outputFiles = Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, Slug.hash(bytes: $0.contents)) })
+        result.outputFiles = Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, Fingerprint.contentHash(of: $0.contents)) })
         return result
     }
 

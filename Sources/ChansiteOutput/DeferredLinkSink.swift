@@ -33,7 +33,7 @@ package final class DeferredLinkSink: OutputSink, @unchecked Sendable {
 
     package func write(_ path: String, contents: Data, fingerprint: String?) throws {
         // Made again with the same bytes (feeds, index shards): linked later like the rest.
-        let hash = Slug.hash(bytes: contents)
+        let hash = Fingerprint.contentHash(of: contents)
         if staging.hadSameBytes(path, contentHash: hash, size: contents.count) {
             pending.mutate { $0.same.append((path, hash, contents.count, fingerprint ?? hash)) }
             return

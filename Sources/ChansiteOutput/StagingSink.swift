@@ -92,7 +92,7 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
 
     package func write(_ path: String, contents: Data, fingerprint: String?) throws {
         try claim(path)
-        let hash = Slug.hash(bytes: contents)
+        let hash = Fingerprint.contentHash(of: contents)
         let fingerprint = fingerprint ?? hash
         if linkSame(path, contentHash: hash, size: contents.count, fingerprint: fingerprint) { return }
         try makeFolder(of: path)

@@ -366,7 +366,7 @@ extension HostileServeTests {
                 guard let etag = response.headers["etag"] else { continue }
                 let file = response.body.replacingOccurrences(of: "<script src=\"/__chansite/live.js\"></script>\n", with: "")
                 let named = etag.trimmingCharacters(in: CharacterSet(charactersIn: "\"")).components(separatedBy: "-").first ?? ""
-                if !response.body.contains("chansite-error"), Slug.hash(bytes: Data(file.utf8)) != named {
+                if !response.body.contains("chansite-error"), Fingerprint.contentHash(of: Data(file.utf8)) != named {
                     problems.append("\(path): bytes do not match ETag \(etag)")
                 }
                 checked += 1

@@ -45,16 +45,13 @@ package enum Slug {
         return slug
     }
 
-    /// A short, stable hex hash (FNV-1a, 64 bit) of a string.
+    /// A short, stable hex hash (FNV-1a, 64 bit) of a string: a name's suffix, never a decision
+    /// about content (`Fingerprint.contentHash` decides whether a file is the same).
     package static func hash(_ text: String, length: Int = 6) -> String {
         String(hex(fnv1a(text.utf8)).prefix(length))
     }
 
-    /// A 64-bit FNV-1a hash of bytes as 16 hex digits (file contents, for ETags and the manifest).
-    package static func hash(bytes: Data) -> String {
-        bytes.withUnsafeBytes { hex(fnv1a($0)) }
-    }
-
+    /// A 64-bit FNV-1a hash of bytes.
     static func fnv1a<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {

@@ -8,7 +8,7 @@ import Testing
         let texts = [
             "", "0", "00ff", "0123456789abcdef", "0123456789abcdef0123456789abcdef", "ffffffffffffffffffffffffffffffff",
             "000000000000000000000000000000001", "ABCDEF", "file-0123abcd", "g", "héllo", Fingerprint("x").hex,
-            Slug.hash(bytes: Data("page".utf8)),
+            Fingerprint.contentHash(of: Data("page".utf8)),
         ]
         for text in texts { #expect(CompactText(text).string == text) }
     }
