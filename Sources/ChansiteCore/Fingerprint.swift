@@ -97,7 +97,7 @@ package struct Fingerprint: Sendable {
         hex(SHA256.hash(data: bytes))
     }
 
-    private static func hex(_ digest: SHA256.Digest) -> String {
+    static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(32)

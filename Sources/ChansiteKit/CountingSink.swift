@@ -25,6 +25,11 @@ struct CountingSink: OutputSink {
         counted()
     }
 
+    func write(_ path: String, streamed file: StreamedFile, fingerprint: String?) throws {
+        try base.write(path, streamed: file, fingerprint: fingerprint)
+        counted()
+    }
+
     func recordGroup(_ prefix: String, fingerprint: String) { base.recordGroup(prefix, fingerprint: fingerprint) }
     func copy(_ path: String, from source: String) throws { try base.copy(path, from: source) }
     var scratchFolder: String? { base.scratchFolder }

@@ -45,6 +45,18 @@ package final class DeferredLinkSink: OutputSink, @unchecked Sendable {
         }
     }
 
+    package func write(_ path: String, streamed file: StreamedFile, fingerprint: String?) throws {
+        let (hash, size) = (file.contentHash, file.size)
+        if staging.hadSameBytes(path, contentHash: hash, size: size) {
+            file.close()
+            pending.mutate { $0.same.append((path, hash, size, fingerprint ?? hash)) }
+            return
+        }
+        try staging.write(path, streamed: file, fingerprint: fingerprint)
+        // Not held for serving (it was made not to be in memory): served once it is in place.
+        pending.mutate { $0.bytes = Int.max }
+    }
+
     package func copy(_ path: String, from source: String) throws {
         try staging.copy(path, from: source)
         // A new media file is not in the current output and too large to hold: this build is

@@ -107,6 +107,25 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
         try recordNew(path, fingerprint: fingerprint, contentHash: hash)
     }
 
+    package func write(_ path: String, streamed file: StreamedFile, fingerprint: String?) throws {
+        defer { file.close() }
+        try claim(path)
+        let hash = file.contentHash
+        let fingerprint = fingerprint ?? hash
+        if linkSame(path, contentHash: hash, size: file.size, fingerprint: fingerprint) { return }
+        try makeFolder(of: path)
+        let target = FileSystem.join(staging, path)
+        // A path already linked from the current output gets the new file in its place, never
+        // written through the link: that would change the live site.
+        unlink(target)
+        do {
+            try file.link(to: target)
+        } catch {
+            throw DiagnosticError(.error("cannot write '\(path)': \(error)"))
+        }
+        try recordNew(path, fingerprint: fingerprint, contentHash: hash)
+    }
+
     package func copy(_ path: String, from source: String) throws {
         try claim(path)
         var info = stat()

@@ -11,6 +11,9 @@ package protocol OutputSink: Sendable {
     func reuseGroup(_ prefix: String, fingerprint: String) -> Bool
     /// Stores one file. `fingerprint` names its inputs; nil means the contents are the inputs.
     func write(_ path: String, contents: Data, fingerprint: String?) throws
+    /// Stores a file made piece by piece (`StreamedFile`, on the file system of
+    /// `scratchFolder`): named into place, or dropped when the output has these bytes already.
+    func write(_ path: String, streamed file: StreamedFile, fingerprint: String?) throws
     /// Records the fingerprint of a group written file by file.
     func recordGroup(_ prefix: String, fingerprint: String)
     /// Puts a file from outside the build (a photo of an export) at `path` by a streamed copy,
@@ -25,6 +28,11 @@ package protocol OutputSink: Sendable {
 
 extension OutputSink {
     package var scratchFolder: String? { nil }
+
+    /// A sink without a scratch folder is never handed a streamed file; one that is, reads it.
+    package func write(_ path: String, streamed file: StreamedFile, fingerprint: String?) throws {
+        throw DiagnosticError(.error("cannot store '\(path)': this build keeps its files in memory"))
+    }
     package func expect(files count: Int) {}
 }
 

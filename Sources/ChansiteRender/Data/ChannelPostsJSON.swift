@@ -18,24 +18,43 @@ package struct ChannelPostsJSON: Sendable {
     }
 
     /// Each channel's file, made and written one channel at a time: a large channel's file is
-    /// most of its text again, so no two are held at once.
+    /// most of its text again, so it goes to disk a megabyte at a time as it is made (a
+    /// `StreamedFile` beside the staging folder) and is never whole in memory; a sink without
+    /// a scratch folder (memory builds, the preview) gets it whole.
     package func write(into sink: any OutputSink) throws {
         let failures = site.channels.map { channel -> [Diagnostic] in
+            let path = SitePaths.channelPostsJSON(channel.slug)
             do {
-                try sink.write(SitePaths.channelPostsJSON(channel.slug), contents: file(of: channel), fingerprint: nil)
+                if let folder = sink.scratchFolder, let streamed = StreamedFile(in: folder) {
+                    do {
+                        try write(channel) { try streamed.append($0) }
+                    } catch {
+                        streamed.close()
+                        throw DiagnosticError(.error("cannot write '\(path)': \(error)"))
+                    }
+                    try sink.write(path, streamed: streamed, fingerprint: nil)
+                } else {
+                    try sink.write(path, contents: file(of: channel), fingerprint: nil)
+                }
                 return []
             } catch let error as DiagnosticError {
                 return error.diagnostics
             } catch {
-                return [.error("cannot write '\(SitePaths.channelPostsJSON(channel.slug))': \(error)")]
+                return [.error("cannot write '\(path)': \(error)")]
             }
         }.flatMap { $0 }
         if !failures.isEmpty { throw DiagnosticError(failures) }
     }
 
     func file(of channel: Channel) -> Data {
-        var json = JSONText()
         var data = Data()
+        write(channel) { data.append($0) }
+        return data
+    }
+
+    /// The channel's file, handed to `emit` in pieces of about a megabyte, in order.
+    func write<Failure: Error>(_ channel: Channel, _ emit: (Data) throws(Failure) -> Void) throws(Failure) {
+        var json = JSONText()
         json.raw("{\"version\":\(Self.version),\"channel\":{\"slug\":")
         json.string(channel.slug)
         field(&json, "title", channel.info.title)
@@ -48,11 +67,10 @@ package struct ChannelPostsJSON: Sendable {
         for (n, post) in posts.enumerated() {
             json.raw(n == 0 ? "\n" : ",\n")
             write(post, into: &json)
-            if json.count >= 1 << 20 { data.append(json.take()) }
+            if json.count >= 1 << 20 { try emit(json.take()) }
         }
         json.raw("\n]}\n")
-        data.append(json.take())
-        return data
+        try emit(json.take())
     }
 
     func write(_ sitePost: SitePost, into json: inout JSONText) {

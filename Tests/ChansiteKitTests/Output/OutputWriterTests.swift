@@ -64,6 +64,35 @@ import Testing
         #expect(!FileSystem.exists(output + "/.chansite-partial"))
     }
 
+    /// A file made piece by piece (`posts.json`) is named into place when new, and dropped for
+    /// the output's own file when its bytes are the same; the unnamed file leaves nothing behind.
+    @Test func aStreamedFileIsNamedIntoPlaceOrDroppedForTheSameBytes() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("Output").path
+        let writer = OutputWriter(outputPath: output)
+        func build(_ pieces: [String]) throws -> (written: Int, reused: Int) {
+            let staged = try writer.begin()
+            let folder = try #require(staged.sink.scratchFolder)
+            let file = try #require(StreamedFile(in: folder), "the work folder's file system makes unnamed files")
+            for piece in pieces { try file.append(Data(piece.utf8)) }
+            #expect(file.contentHash == Fingerprint.contentHash(of: Data(pieces.joined().utf8)), "hashed as it was written")
+            try staged.sink.write("channels/a/posts.json", streamed: file, fingerprint: nil)
+            let counts = (staged.sink.written, staged.sink.reused)
+            try writer.finish(staged)
+            return counts
+        }
+        #expect(try build(["{\"posts\":", "[1]}"]) == (1, 0))
+        #expect(try String(contentsOfFile: output + "/channels/a/posts.json", encoding: .utf8) == "{\"posts\":[1]}")
+        let first = inode(output + "/channels/a/posts.json")
+        _ = try build(["{\"posts\":[1", "]}"])  // the same bytes in other pieces
+        #expect(inode(output + "/channels/a/posts.json") == first, "same bytes: the same file")
+        _ = try build(["{\"posts\":[2]}"])
+        #expect(try String(contentsOfFile: output + "/channels/a/posts.json", encoding: .utf8) == "{\"posts\":[2]}")
+        let workFolder = try FileManager.default.contentsOfDirectory(atPath: WorkFolder.path(for: output))
+        #expect(workFolder.allSatisfy { !$0.contains("posts") }, "\(workFolder)")
+    }
+
     @Test func largeFilesAreCopiedByPathAndCarriedOverWhileUnchanged() throws {
         let root = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }

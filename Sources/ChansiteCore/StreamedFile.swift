@@ -1,0 +1,62 @@
+import Crypto
+import Foundation
+import SystemPackage
+
+/// A file written a piece at a time and hashed as it goes, so a large output file (a channel's
+/// `posts.json`) is never whole in memory. It has no name until an `OutputSink` gives it one
+/// (`O_TMPFILE`): a build killed while writing it leaves nothing behind.
+package final class StreamedFile: @unchecked Sendable {
+    private var descriptor: Int32
+    private var hasher = SHA256()
+    /// The bytes written so far.
+    package private(set) var size = 0
+
+    /// A new unnamed file on the file system of `folder`; nil when that file system makes none
+    /// (the caller then makes the file in memory).
+    package init?(in folder: String) {
+        descriptor = open(folder, Self.temporaryFile | O_WRONLY | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+    }
+
+    deinit { close() }
+
+    /// Linux's `O_TMPFILE`, a C macro Swift does not import: `__O_TMPFILE` (020000000, Linux's
+    /// generic value, which x86-64 and arm64 use) with `O_DIRECTORY` (which differs by architecture).
+    private static let temporaryFile: Int32 = 0o2000_0000 | O_DIRECTORY
+
+    package func append(_ data: Data) throws(Errno) {
+        hasher.update(data: data)
+        let failure = data.withUnsafeBytes { buffer -> Errno? in
+            guard let base = buffer.baseAddress else { return nil }
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return Errno(rawValue: errno)
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failure { throw failure }
+        size += data.count
+    }
+
+    /// The hash of everything written (`Fingerprint.contentHash` of the same bytes).
+    package var contentHash: String { Fingerprint.hex(hasher.finalize()) }
+
+    /// Gives the file the name `path` (which must not exist), on the same file system.
+    package func link(to path: String) throws(Errno) {
+        guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 else {
+            throw Errno(rawValue: errno)
+        }
+    }
+
+    /// Closes the file; unnamed, it is gone.
+    package func close() {
+        guard descriptor >= 0 else { return }
+        Foundation.close(descriptor)
+        descriptor = -1
+    }
+}
