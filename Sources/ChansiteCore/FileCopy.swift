@@ -48,8 +48,9 @@ package enum FileCopy {
         return fd
     }
 
-    /// Copies `count` bytes: in the kernel where it can (`sendfile`), else by a buffer.
-    private static func copyBytes(_ input: Int32, _ output: Int32, count: Int) throws(Errno) {
+    /// Copies `count` bytes from `input`'s position: in the kernel where it can (`sendfile`),
+    /// else by a buffer.
+    package static func copyBytes(_ input: Int32, _ output: Int32, count: Int) throws(Errno) {
         var left = count
         while left > 0 {
             let copied = sendfile(output, input, nil, min(left, 1 << 30))

@@ -14,7 +14,7 @@ package final class StreamedFile: @unchecked Sendable {
     /// A new unnamed file on the file system of `folder`; nil when that file system makes none
     /// (the caller then makes the file in memory).
     package init?(in folder: String) {
-        descriptor = open(folder, Self.temporaryFile | O_WRONLY | O_CLOEXEC, 0o644)
+        descriptor = open(folder, Self.temporaryFile | O_RDWR | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }
     }
 
@@ -46,11 +46,20 @@ package final class StreamedFile: @unchecked Sendable {
     /// The hash of everything written (`Fingerprint.contentHash` of the same bytes).
     package var contentHash: String { Fingerprint.hex(hasher.finalize()) }
 
-    /// Gives the file the name `path` (which must not exist), on the same file system.
+    /// Gives the file the name `path` (which must not exist), on the same file system; where
+    /// that cannot be done (no `/proc` in a container), copies its bytes to a new file there.
     package func link(to path: String) throws(Errno) {
-        guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 else {
-            throw Errno(rawValue: errno)
-        }
+        if linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 { return }
+        try copy(to: path)
+    }
+
+    /// Copies the file's bytes to a new file at `path`.
+    package func copy(to path: String) throws(Errno) {
+        let output = FileCopy.createFresh(path)
+        guard output >= 0 else { throw Errno(rawValue: errno) }
+        defer { Foundation.close(output) }
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw Errno(rawValue: errno) }
+        try FileCopy.copyBytes(descriptor, output, count: size)
     }
 
     /// Closes the file; unnamed, it is gone.
