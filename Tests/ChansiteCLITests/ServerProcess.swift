@@ -2,40 +2,47 @@ import Foundation
 
 /// The real `chansite serve` on a random port, for tests that talk HTTP to it.
 final class ServerProcess {
-    let process = Process()
-    let port: Int
+    private(set) var process = Process()
+    private(set) var port = 0
     let project: URL
 
     /// Starts the server; `launcher` runs it under another program (`prlimit …`); `errorLog`
-    /// keeps what it prints on stderr.
+    /// keeps what it prints on stderr. A port is drawn below Linux's ephemeral range (32768
+    /// up), where the tests' own client connections could hold it; a server that exits at
+    /// once (its port taken after all) is started again on another.
     init(project: URL, extra: [String] = [], launcher: [String] = [], errorLog: URL? = nil) throws {
         self.project = project
-        port = Int.random(in: 20000...40000)
-        let arguments = ["serve", "--port", String(port)] + extra
-        if let tool = launcher.first {
-            process.executableURL = URL(fileURLWithPath: tool)
-            process.arguments = Array(launcher.dropFirst()) + [CLIRunner.binary.path] + arguments
-        } else {
-            process.executableURL = CLIRunner.binary
-            process.arguments = arguments
-        }
-        process.currentDirectoryURL = project
-        process.standardOutput = FileHandle.nullDevice
-        if let errorLog {
-            FileManager.default.createFile(atPath: errorLog.path, contents: nil)
-            process.standardError = try FileHandle(forWritingTo: errorLog)
-        } else {
-            process.standardError = FileHandle.nullDevice
-        }
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline {
-            if let fd = try? RawHTTP.connect(port: port) {
-                close(fd)
-                return
+        for _ in 0..<5 {
+            port = Int.random(in: 20000...32000)
+            process = Process()
+            let arguments = ["serve", "--port", String(port)] + extra
+            if let tool = launcher.first {
+                process.executableURL = URL(fileURLWithPath: tool)
+                process.arguments = Array(launcher.dropFirst()) + [CLIRunner.binary.path] + arguments
+            } else {
+                process.executableURL = CLIRunner.binary
+                process.arguments = arguments
             }
-            Thread.sleep(forTimeInterval: 0.1)
+            process.currentDirectoryURL = project
+            process.standardOutput = FileHandle.nullDevice
+            if let errorLog {
+                FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+                process.standardError = try FileHandle(forWritingTo: errorLog)
+            } else {
+                process.standardError = FileHandle.nullDevice
+            }
+            try process.run()
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline, process.isRunning {
+                if let fd = try? RawHTTP.connect(port: port) {
+                    close(fd)
+                    return
+                }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            guard !process.isRunning else { break }
         }
+        if process.isRunning { process.terminate() }
         throw POSIXError(.ETIMEDOUT)
     }
 
