@@ -28,21 +28,35 @@ package final class ScratchFile: @unchecked Sendable {
     /// Appends `text`; nil when it cannot be written (the caller keeps it in memory).
     package func append(_ text: String) -> Slice? {
         var text = text
-        return text.withUTF8 { bytes -> Slice? in
-            guard let base = bytes.baseAddress else { return Slice(offset: 0, count: 0) }
-            var offset = 0
-            end.mutate {
-                offset = $0
-                $0 += bytes.count
-            }
-            var done = 0
-            while done < bytes.count {
-                let written = pwrite(descriptor, base + done, bytes.count - done, off_t(offset + done))
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return nil }
-                done += written
-            }
-            return Slice(offset: offset, count: bytes.count)
+        return text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Appends `bytes`; nil when they cannot be written (the caller keeps them in memory).
+    package func append(_ bytes: [UInt8]) -> Slice? {
+        bytes.withUnsafeBytes { append($0) }
+    }
+
+    private func append(_ bytes: UnsafeRawBufferPointer) -> Slice? {
+        guard let base = bytes.baseAddress else { return Slice(offset: 0, count: 0) }
+        var offset = 0
+        end.mutate {
+            offset = $0
+            $0 += bytes.count
+        }
+        var done = 0
+        while done < bytes.count {
+            let written = pwrite(descriptor, base + done, bytes.count - done, off_t(offset + done))
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return nil }
+            done += written
+        }
+        return Slice(offset: offset, count: bytes.count)
+    }
+
+    /// The bytes at `slice`; empty if they cannot be read back (as `read`).
+    package func bytes(_ slice: Slice) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: slice.count) { buffer, initialized in
+            initialized = buffer.baseAddress.map { fill($0, slice) } ?? 0
         }
     }
 
@@ -51,15 +65,19 @@ package final class ScratchFile: @unchecked Sendable {
     package func read(_ slice: Slice) -> String {
         guard slice.count > 0 else { return "" }
         return String(unsafeUninitializedCapacity: slice.count) { buffer in
-            guard let base = buffer.baseAddress else { return 0 }
-            var done = 0
-            while done < slice.count {
-                let got = pread(descriptor, base + done, slice.count - done, off_t(slice.offset + done))
-                if got < 0 && errno == EINTR { continue }
-                guard got > 0 else { return 0 }
-                done += got
-            }
-            return done
+            buffer.baseAddress.map { fill($0, slice) } ?? 0
         }
+    }
+
+    /// Reads `slice` into `base`: its length, or 0 when it cannot be read whole.
+    private func fill(_ base: UnsafeMutablePointer<UInt8>, _ slice: Slice) -> Int {
+        var done = 0
+        while done < slice.count {
+            let got = pread(descriptor, base + done, slice.count - done, off_t(slice.offset + done))
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { return 0 }
+            done += got
+        }
+        return done
     }
 }

@@ -358,8 +358,11 @@ package struct Pipeline: Sendable {
     static func writeIndex(_ builder: SearchIndexBuilder, vocabulary: IndexVocabulary, into sink: any OutputSink) throws {
         let fingerprint = builder.inputFingerprint()
         guard !sink.reuseGroup(SearchIndexLayout.folder, fingerprint: fingerprint) else { return }
-        // Each file goes to the sink as soon as it is made: the index is never held whole.
-        try builder.write(vocabulary: vocabulary, reuse: sink.reuse) { file, fingerprint in
+        // Each file goes to the sink as soon as it is made: the index is never held whole. The
+        // posts' words wait in a scratch file between the passes over them, unless the
+        // vocabulary keeps them for the next build (`serve`).
+        let scratch = vocabulary.keepsDocuments ? nil : sink.scratchFolder.flatMap { ScratchFile(in: $0) }
+        try builder.write(vocabulary: vocabulary, scratch: scratch, reuse: sink.reuse) { file, fingerprint in
             try sink.write(file.path, contents: file.contents, fingerprint: fingerprint)
         }
         sink.recordGroup(SearchIndexLayout.folder, fingerprint: fingerprint)

@@ -1,3 +1,5 @@
+import ChansiteCore
+
 extension SearchIndexBuilder {
     /// One post's words as numbers into the vocabulary, in first-seen order, each with its
     /// weight and its slots (`Tokenizer.positionedWords`, for phrases), packed as
@@ -6,6 +8,8 @@ extension SearchIndexBuilder {
     /// four times that (a hundred megabytes at 100k posts) and strings more.
     struct DocumentWordIDs: Sequence, Sendable {
         private var packed: [UInt8] = []
+        /// Where the packed words wait on disk instead (`spilled(to:)`): read back each time.
+        private var spill: (file: ScratchFile, slice: ScratchFile.Slice)?
         var length = 0.0
 
         init() {}
@@ -61,10 +65,24 @@ extension SearchIndexBuilder {
             }
         }
 
+        /// The same words kept in `file` rather than in memory (a build without a cache holds
+        /// every post's words until the last pass over them: 82 MB at 100k posts); itself when
+        /// they cannot be written there.
+        func spilled(to file: ScratchFile) -> DocumentWordIDs {
+            guard spill == nil, let slice = file.append(packed) else { return self }
+            var copy = DocumentWordIDs()
+            copy.length = length
+            copy.spill = (file, slice)
+            return copy
+        }
+
+        /// The packed words, from memory or read back from the scratch file.
+        private var bytes: [UInt8] { spill.map { $0.file.bytes($0.slice) } ?? packed }
+
         /// Calls `body` with each word's number, weight and slots, in first-seen order; the slots
         /// are valid only during the call.
         func forEachWithSlots(_ body: (Int32, Float, Slots) -> Void) {
-            packed.withUnsafeBufferPointer { bytes in
+            bytes.withUnsafeBufferPointer { bytes in
                 var at = 0
                 while at < bytes.count {
                     let word = Self.read(bytes, &at)
@@ -114,7 +132,7 @@ extension SearchIndexBuilder {
             }
         }
 
-        func makeIterator() -> Iterator { Iterator(packed: packed) }
+        func makeIterator() -> Iterator { Iterator(packed: bytes) }
 
         /// Each word's number and weight (tests).
         var counts: [(Int32, Float)] { Array(self) }

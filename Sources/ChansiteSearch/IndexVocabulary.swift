@@ -7,7 +7,7 @@ import Foundation
 /// has not met before. The numbers never reach the output: files are keyed by the words.
 package final class IndexVocabulary: @unchecked Sendable {
     /// Whether each post's words are kept for the next build.
-    let keepsDocuments: Bool
+    package let keepsDocuments: Bool
     private let lock = NSLock()
     private var ids: [String: Int32] = [:]
     private var all: [String] = []

@@ -63,13 +63,15 @@ package struct SearchIndexBuilder: Sendable {
 
     /// `write(_:)` with the words met by earlier builds (`vocabulary`), and each `docs/` file
     /// handed on with a fingerprint of its inputs, or carried over by `reuse` (path,
-    /// fingerprint) without being made.
+    /// fingerprint) without being made. With `scratch`, every post's words wait there between
+    /// the passes over them rather than in memory.
     package func write(
-        vocabulary: IndexVocabulary, reuse: (String, String) -> Bool = { _, _ in false }, _ emit: (RenderedFile, String?) throws -> Void
+        vocabulary: IndexVocabulary, scratch: ScratchFile? = nil, reuse: (String, String) -> Bool = { _, _ in false },
+        _ emit: (RenderedFile, String?) throws -> Void
     ) rethrows {
         let posts = site.allPosts
         let names = Dictionary(site.channels.map { ($0.slug, $0.displayName) }, uniquingKeysWith: { a, _ in a })
-        let documents = Self.tokenize(posts, names: names, vocabulary: vocabulary)
+        let documents = Self.tokenize(posts, names: names, vocabulary: vocabulary, scratch: scratch)
         let terms = Terms(documents: documents, tagKeys: Set(posts.flatMap(\.tagKeys)), vocabulary: vocabulary)
         let lengths = posts.indices.map { max(documents[$0].length, 1) }
         let bucketCount = Self.bucketCount(forDocuments: posts.count)
@@ -422,7 +424,9 @@ package struct SearchIndexBuilder: Sendable {
 
     /// Every post's words as numbers into `vocabulary`, tokenized on all cores; a post whose
     /// text the vocabulary has met before (a rebuild in `serve`) is not tokenized again.
-    static func tokenize(_ posts: Site.AllPosts, names: [String: String], vocabulary: IndexVocabulary) -> [DocumentWordIDs] {
+    static func tokenize(
+        _ posts: Site.AllPosts, names: [String: String], vocabulary: IndexVocabulary, scratch: ScratchFile? = nil
+    ) -> [DocumentWordIDs] {
         let documents = LockedBox([DocumentWordIDs](repeating: DocumentWordIDs(), count: posts.count))
         Parallel.forEachChunk(of: posts.count, chunk: tokenizeChunk) { range in
             // Numbered locally first, so the shared vocabulary is locked once a chunk; a post's
@@ -474,7 +478,7 @@ package struct SearchIndexBuilder: Sendable {
                 case .local(let ids, let slots, let length):
                     let document = DocumentWordIDs(counts: ids.map { (global[Int($0.0)], $0.1, $0.2) }, slots: slots, length: length)
                     if let key { vocabulary.remember(key, document) }
-                    return (doc, document)
+                    return (doc, scratch.map { document.spilled(to: $0) } ?? document)
                 }
             }
             documents.mutate { all in

@@ -120,6 +120,26 @@ import Testing
         }
     }
 
+    /// Every post's words kept in a scratch file between the passes (as a build without a
+    /// cache keeps them) make the same index, byte for byte, as words kept in memory.
+    @Test func wordsKeptOnDiskMakeTheSameIndex() throws {
+        let site = Self.site(Self.generate(seed: 4, count: 200))
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try #require(ScratchFile(in: folder.path))
+        var builder = SearchIndexBuilder(site: site)
+        builder.postingPasses = 3  // each pass reads the words back
+        func files(_ scratch: ScratchFile?) -> [RenderedFile] {
+            var made: [RenderedFile] = []
+            builder.write(vocabulary: IndexVocabulary(), scratch: scratch) { file, _ in made.append(file) }
+            return made.sorted { $0.path < $1.path }
+        }
+        let inMemory = files(nil)
+        let onDisk = files(scratch)
+        #expect(inMemory.count > 10 && inMemory.map(\.path) == onDisk.map(\.path))
+        #expect(zip(inMemory, onDisk).allSatisfy { $0.contents == $1.contents })
+    }
+
     @Test(arguments: [UInt64(1), 2, 3])
     func everyWordPhraseAndFilterFindsWhatAScanFinds(seed: UInt64) throws {
         let generated = Self.generate(seed: seed, count: 120)
