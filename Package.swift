@@ -70,9 +70,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .target(name: "ChansiteModel", dependencies: ["ChansiteCore"], swiftSettings: swiftSettings),
-        .target(name: "ChansiteIngest", dependencies: ["ChansiteCore", "ChansiteModel", "CLibXML2"], swiftSettings: swiftSettings),
         .target(
-            name: "ChansiteAssemble", dependencies: ["ChansiteCore", "ChansiteModel", "ChansiteIngest"], swiftSettings: swiftSettings),
+            name: "ChansiteIngest",
+            dependencies: ["ChansiteCore", "ChansiteModel", "CLibXML2", .product(name: "Algorithms", package: "swift-algorithms")],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "ChansiteAssemble",
+            dependencies: ["ChansiteCore", "ChansiteModel", "ChansiteIngest", .product(name: "Algorithms", package: "swift-algorithms")],
+            swiftSettings: swiftSettings),
         .target(name: "ChansiteMedia", dependencies: ["ChansiteCore", "ChansiteModel", "CVips"], swiftSettings: swiftSettings),
         .target(
             name: "ChansiteSearch",
@@ -123,6 +128,7 @@ let package = Package(
             dependencies: [
                 "ChansiteCore", "ChansiteModel", "ChansiteIngest", "ChansiteAssemble", "ChansiteMedia", "ChansiteSearch",
                 "ChansiteRender", "ChansiteOutput", "ChansiteKit", .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Algorithms", package: "swift-algorithms"),
                 // The oracle the template engine is compared with (RenderPlanTests).
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

@@ -1,3 +1,4 @@
+import Algorithms
 import ChansiteCore
 import ChansiteIngest
 import ChansiteModel

@@ -68,6 +68,26 @@ package enum FileCopy {
         }
     }
 
+    /// Writes all of `data` to `fd`, past short writes and interruptions.
+    package static func writeAll(_ fd: Int32, _ data: Data) throws(Errno) {
+        if let failure = data.withUnsafeBytes({ write(fd, $0) }) { throw failure }
+    }
+
+    /// Writes all of `bytes`: nil when done, else why it could not.
+    private static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Errno? {
+        guard let base = bytes.baseAddress else { return nil }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(fd, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return Errno(rawValue: errno)
+            }
+            offset += written
+        }
+        return nil
+    }
+
     private static func bufferedCopy(_ input: Int32, _ output: Int32, count: Int) throws(Errno) {
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var left = count
@@ -76,16 +96,7 @@ package enum FileCopy {
             if read < 0, errno == EINTR { continue }
             if read < 0 { throw Errno(rawValue: errno) }
             if read == 0 { return }
-            var offset = 0
-            while offset < read {
-                let written = buffer.withUnsafeBytes { bytes -> Int in
-                    guard let base = bytes.baseAddress else { return 0 }
-                    return Foundation.write(output, base + offset, read - offset)
-                }
-                if written < 0, errno == EINTR { continue }
-                if written < 0 { throw Errno(rawValue: errno) }
-                offset += written
-            }
+            if let failure = buffer.withUnsafeBytes({ write(output, UnsafeRawBufferPointer(rebasing: $0[..<read])) }) { throw failure }
             left -= read
         }
     }

@@ -26,20 +26,7 @@ package final class StreamedFile: @unchecked Sendable {
 
     package func append(_ data: Data) throws(Errno) {
         hasher.update(data: data)
-        let failure = data.withUnsafeBytes { buffer -> Errno? in
-            guard let base = buffer.baseAddress else { return nil }
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return Errno(rawValue: errno)
-                }
-                offset += written
-            }
-            return nil
-        }
-        if let failure { throw failure }
+        try FileCopy.writeAll(descriptor, data)
         size += data.count
     }
 

@@ -1,3 +1,4 @@
+import Algorithms
 import ChansiteCore
 
 /// The common lines of two line lists, in order, as index pairs: the longest common

@@ -184,20 +184,7 @@ package struct OutputWriter: Sendable {
         let fd = FileCopy.createFresh(path)
         guard fd >= 0 else { throw Errno(rawValue: errno) }
         defer { close(fd) }
-        let failure = data.withUnsafeBytes { buffer -> Errno? in
-            guard let base = buffer.baseAddress else { return nil }
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(fd, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return Errno(rawValue: errno)
-                }
-                offset += written
-            }
-            return nil
-        }
-        if let failure { throw failure }
+        try FileCopy.writeAll(fd, data)
     }
 
     /// Top-level hidden entries of the current output go into the new one as hard links, and

@@ -1,3 +1,4 @@
+import Algorithms
 import ChansiteCore
 
 /// A quoted part of a query, `"exact words"`: its words must stand in a post in that order,

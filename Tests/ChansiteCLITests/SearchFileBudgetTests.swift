@@ -32,7 +32,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: project) }
         let export = project.appendingPathComponent("Content/pindao")
         try FileManager.default.createDirectory(at: export, withIntermediateDirectories: true)
-        try Data(Self.chineseExport(posts: 702).utf8).write(to: export.appendingPathComponent("result.json"))
+        let json = Self.chineseExport(posts: 702)
+        try Data(json.utf8).write(to: export.appendingPathComponent("result.json"))
         let built = try CLIRunner.run(["build", "-q"], in: project)
         #expect(built.status == 0, "\(built.stderr)")
 
@@ -44,7 +45,7 @@ import Testing
         #expect(search.count <= 2_000)
         #expect(search.count * 4 <= site.html.count, "\(search.count) search files for \(site.html.count) pages")
         // The index still finds a word from the middle of a post.
-        let word = String(Self.chineseExport(posts: 702).split(separator: "\"text\":\"")[400].prefix(12).suffix(4))
+        let word = String(json.split(separator: "\"text\":\"")[400].prefix(12).suffix(4))
         let found = try CLIRunner.run(["search", word, "--json"], in: project)
         #expect(found.status == 0, "\(found.stderr)")
         #expect(found.stdout.contains("\"url\""), "\(word): \(found.stdout.prefix(300))")

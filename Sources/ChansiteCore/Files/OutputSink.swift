@@ -29,7 +29,8 @@ package protocol OutputSink: Sendable {
 extension OutputSink {
     package var scratchFolder: String? { nil }
 
-    /// A sink without a scratch folder is never handed a streamed file; one that is, reads it.
+    /// Only a sink with a scratch folder is handed a streamed file (callers check
+    /// `scratchFolder` first); any other refuses it.
     package func write(_ path: String, streamed file: StreamedFile, fingerprint: String?) throws {
         throw DiagnosticError(.error("cannot store '\(path)': this build keeps its files in memory"))
     }

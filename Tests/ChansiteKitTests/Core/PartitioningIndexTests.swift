@@ -1,9 +1,10 @@
+import Algorithms
 import Testing
 
 @testable import ChansiteCore
 
 @Suite struct PartitioningIndexTests {
-    /// The binary search finds what a scan from the start finds, on sorted arrays with repeats,
+    /// swift-algorithms' `partitioningIndex`, every stage's binary search, finds what a scan from the start finds, on sorted arrays with repeats,
     /// empty ones and slices that do not start at zero.
     @Test func findsTheFirstElementOfTheSecondPartitionAsAScanDoes() {
         var random = SeededRandom(state: 11)
