@@ -68,7 +68,11 @@ package struct Pipeline: Sendable {
         let index: IndexTask
         do {
             // Handed over, not copied: the dumps' bytes are freed once they are decoded.
-            (result, index) = try buildPages(into: deferred ?? staged.sink, content: consume content)
+            // `serve` keeps its cache in memory; a build reads and writes one in the work folder.
+            let keep =
+                cache == nil && options.usesCache
+                ? staged.sink.scratchFolder.map { PersistentCache.Place(folder: $0, expected: !staged.sink.previous.files.isEmpty) } : nil
+            (result, index) = try buildPages(into: deferred ?? staged.sink, content: consume content, keep: keep)
             // Served before its links, a rebuild is served before its search index too: until
             // `finish()` the last build's index is served, whole.
             if deferred == nil { try index.finish(into: &result) }
@@ -138,7 +142,10 @@ package struct Pipeline: Sendable {
 
     /// Every stage but the end of the search index, which may still be being written beside
     /// (`IndexTask.finish` waits for it).
-    func buildPages(into sink: any OutputSink, content: consuming ContentFiles?) throws -> (BuildResult, IndexTask) {
+    /// `keep`: where the build cache lies, to read and write it.
+    func buildPages(into sink: any OutputSink, content: consuming ContentFiles?, keep: PersistentCache.Place? = nil) throws -> (
+        BuildResult, IndexTask
+    ) {
         _ = CMark.registerExtensions
         var diagnostics: [Diagnostic] = []
         var reported = 0
@@ -194,6 +201,12 @@ package struct Pipeline: Sendable {
             return (templates, try templates.strings(for: config.language))
         }
         diagnostics += (templates.warnings + strings.warnings).map { $0.inStage(.templates) }
+        let persistent = keep.flatMap { place in
+            let (opened, notes) = PersistentCache.open(
+                place, identity: PersistentCache.identity(templates: templates.fingerprint, configPath: options.configPath))
+            diagnostics += notes.map { $0.inStage(.write) }
+            return opened
+        }
         let (site, modelDiagnostics) = try stage(.model) { () -> (Site, [Diagnostic]) in
             SiteAssembler(config: config, strings: strings.strings).assemble(parsed, cache: cache?.channels)
         }
@@ -209,12 +222,15 @@ package struct Pipeline: Sendable {
         }
         // The index is built beside the media and the pages: it needs only the site model, and
         // together they keep both cores busy through each other's serial parts.
-        let index = IndexTask(cache: cache, progress: progress)
+        let index = IndexTask(cache: cache, persistent: persistent, progress: progress)
         DispatchQueue.global().async(group: index.group) { [cache] in
             let start = Date()
             do {
                 let counted = CountingSink(sink) { index.filesDone.mutate { $0 += 1 } }
-                try Self.writeIndex(SearchIndexBuilder(site: site), vocabulary: cache?.vocabulary ?? IndexVocabulary(), into: counted)
+                // Only `serve` keeps every post's words in memory; a build lets them wait on disk.
+                try Self.writeIndex(
+                    SearchIndexBuilder(site: site), vocabulary: cache?.vocabulary ?? persistent?.vocabulary ?? IndexVocabulary(),
+                    spills: cache == nil, into: counted)
             } catch {
                 index.outcome.mutate { $0.failure = error }
             }
@@ -239,7 +255,7 @@ package struct Pipeline: Sendable {
                 var renderer = PageRenderer(site: site, templates: templates, media: media.media)
                 renderer.avatars = avatars.avatars
                 renderer.progress = { [progress] done, total in progress("render \(Self.grouped(done))/\(Self.grouped(total))") }
-                let pages = try renderer.render(into: sink, cache: cache?.render)
+                let pages = try renderer.render(into: sink, cache: cache?.render ?? persistent?.render)
                 // The sitemap protocol wants absolute URLs: without a base URL there is no valid one.
                 let sitemap =
                     config.baseURL == nil
@@ -262,6 +278,7 @@ package struct Pipeline: Sendable {
             return (result, index)
         } catch {
             index.group.wait()
+            persistent?.discard()
             throw error
         }
     }
@@ -276,12 +293,15 @@ package struct Pipeline: Sendable {
         let group = DispatchGroup()
         let outcome = LockedBox<(failure: (any Error)?, seconds: Double)>((nil, 0))
         let cache: BuildCache?
+        /// The build cache being written, ended once the index is.
+        let persistent: PersistentCache?
         let progress: @Sendable (String) -> Void
         /// Index files made or carried over so far, for the progress line.
         let filesDone = LockedBox(0)
 
-        init(cache: BuildCache?, progress: @escaping @Sendable (String) -> Void) {
+        init(cache: BuildCache?, persistent: PersistentCache? = nil, progress: @escaping @Sendable (String) -> Void) {
             self.cache = cache
+            self.persistent = persistent
             self.progress = progress
         }
 
@@ -296,8 +316,12 @@ package struct Pipeline: Sendable {
                 progress("index \(Pipeline.grouped(filesDone.value)) files")
             }
             result.timings.append(("index", outcome.value.seconds))  // its own time, spent beside the render
-            if let failure = outcome.value.failure { throw failure }
+            if let failure = outcome.value.failure {
+                persistent?.discard()
+                throw failure
+            }
             cache?.endBuild()
+            result.diagnostics += (persistent?.finish() ?? []).map { $0.inStage(.write) }
         }
     }
 
@@ -355,13 +379,13 @@ package struct Pipeline: Sendable {
     }
 
     /// The search index, carried over whole when its inputs are unchanged.
-    static func writeIndex(_ builder: SearchIndexBuilder, vocabulary: IndexVocabulary, into sink: any OutputSink) throws {
+    static func writeIndex(_ builder: SearchIndexBuilder, vocabulary: IndexVocabulary, spills: Bool = true, into sink: any OutputSink) throws {
         let fingerprint = builder.inputFingerprint()
         guard !sink.reuseGroup(SearchIndexLayout.folder, fingerprint: fingerprint) else { return }
         // Each file goes to the sink as soon as it is made: the index is never held whole. The
-        // posts' words wait in a scratch file between the passes over them, unless the
-        // vocabulary keeps them for the next build (`serve`).
-        let scratch = vocabulary.keepsDocuments ? nil : sink.scratchFolder.flatMap { ScratchFile(in: $0) }
+        // posts' words wait in a scratch file between the passes over them, unless they are
+        // kept in memory for the next build (`serve`).
+        let scratch = spills ? sink.scratchFolder.flatMap { ScratchFile(in: $0) } : nil
         try builder.write(vocabulary: vocabulary, scratch: scratch, reuse: sink.reuse) { file, fingerprint in
             try sink.write(file.path, contents: file.contents, fingerprint: fingerprint)
         }

@@ -15,6 +15,9 @@ package struct BuildOptions: Sendable {
     /// Whether a build that reads no post fails (`build`: the output folder is then left as it
     /// was) rather than writing an empty site (`serve`, which waits for content to arrive).
     package var failsWithoutPosts = false
+    /// Whether a build reads and writes the build cache in the work folder (`--no-cache`: it
+    /// makes every post again and leaves the last cache as it was).
+    package var usesCache = true
 
     package init(
         contentPath: String = "Content", templatesPath: String = "Templates", outputPath: String = "Output",

@@ -49,6 +49,7 @@ package struct OutputWriter: Sendable {
     /// Abandons a staged build: the staging folder goes, the previous site stays.
     package func abandon(_ staged: Staged) {
         FileSystem.removeTree(staged.work.staging)
+        unlink(staged.work.nextCache)
     }
 
     /// Completes the staged site (hidden entries carried over, marker) and swaps it in.
@@ -85,6 +86,15 @@ package struct OutputWriter: Sendable {
                 try FileSystem.rename(work.nextURLHistory, to: work.urlHistory)
             } catch {
                 notes.append(.warning("cannot keep the list of published URLs in '\(work.displayPath)': \(error)"))
+            }
+        }
+        // The build cache for the next build: a cache left unmoved is only older, never wrong
+        // (its entries are keyed by their inputs), so failing here costs time, not the site.
+        if FileSystem.exists(work.nextCache) {
+            do {
+                try FileSystem.rename(work.nextCache, to: work.cache)
+            } catch {
+                notes.append(.note("cannot keep the build cache in '\(work.displayPath)': \(error); the next build makes everything again"))
             }
         }
         FaultPoint.hit("done")

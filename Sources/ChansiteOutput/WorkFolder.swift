@@ -24,6 +24,11 @@ package struct WorkFolder: Sendable {
     /// Kept apart from the manifest, which a new chansite version discards: the history outlives it.
     package static let urlHistoryName = "urls.tsv"
     package static let nextURLHistoryName = "urls.next.tsv"
+    /// The build cache (`PersistentCache`), and the next one until the swap is done.
+    package static let cacheName = "cache.bin"
+    package static let nextCacheName = "cache.next.bin"
+    var cache: String { FileSystem.join(path, Self.cacheName) }
+    var nextCache: String { FileSystem.join(path, Self.nextCacheName) }
     var urlHistory: String { FileSystem.join(path, Self.urlHistoryName) }
     var nextURLHistory: String { FileSystem.join(path, Self.nextURLHistoryName) }
     /// Where the previous site waits when the system cannot exchange folders in one step.
@@ -80,7 +85,7 @@ package struct WorkFolder: Sendable {
     func recover() -> [Diagnostic] {
         // try?: an unlistable work folder has no leftovers to recover; the lock above already proved it is ours.
         let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
-            .filter { $0 != OutputMarker.work && $0 != "lock" && $0 != "manifest.json" && $0 != Self.urlHistoryName }
+            .filter { $0 != OutputMarker.work && $0 != "lock" && $0 != "manifest.json" && $0 != Self.urlHistoryName && $0 != Self.cacheName }
         guard !leftovers.isEmpty else { return [] }
         var notes: [Diagnostic] = []
         if !FileSystem.exists(outputPath) {

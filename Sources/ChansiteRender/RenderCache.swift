@@ -1,31 +1,44 @@
 import ChansiteCore
 
-/// What the render stage asks of a cache kept between builds (`serve` keeps one in memory):
-/// each post's body HTML and rendered summary, a channel's post views, and the fingerprints of
-/// its pages. Every entry is keyed by a fingerprint of all its inputs, so rendering with a
-/// cache writes exactly what rendering without one writes.
+/// What the render stage asks of a cache kept between builds (`serve` keeps one in memory, a
+/// build one on disk): each post's body HTML and rendered summary, a channel's post views, and
+/// the fingerprints of its pages. Every entry is keyed by a fingerprint of all its inputs, so
+/// rendering with a cache writes exactly what rendering without one writes.
 package struct RenderCache: Sendable {
     let bodies: any StageCache<String>
     let summaries: any StageCache<String>
-    /// A channel's post views, by the channel's key and the site's tag links.
-    let postViews: any StageCache<[PostView]>
+    /// A channel's post views, by the channel's key and the site's tag links; nil where views
+    /// cannot be kept (on disk): they are made again and let go of their bodies as without a cache.
+    let postViews: (any StageCache<[PostView]>)?
     /// The fingerprints of a channel's post and listing pages, by the channel's key, the
     /// templates and the interface words.
     let pageFingerprints: any StageCache<String>
 
     /// Kept in memory, for as long as the value is.
     package init() {
-        bodies = Memo<String>()
-        summaries = Memo<String>()
-        postViews = Memo<[PostView]>()
-        pageFingerprints = Memo<String>()
+        self.init(bodies: Memo<String>(), summaries: Memo<String>(), postViews: Memo<[PostView]>(), pageFingerprints: Memo<String>())
+    }
+
+    /// Without post views (a cache on disk): they are made again each build.
+    package init(bodies: any StageCache<String>, summaries: any StageCache<String>, pageFingerprints: any StageCache<String>) {
+        self.init(bodies: bodies, summaries: summaries, postViews: nil, pageFingerprints: pageFingerprints)
+    }
+
+    init(
+        bodies: any StageCache<String>, summaries: any StageCache<String>, postViews: (any StageCache<[PostView]>)?,
+        pageFingerprints: any StageCache<String>
+    ) {
+        self.bodies = bodies
+        self.summaries = summaries
+        self.postViews = postViews
+        self.pageFingerprints = pageFingerprints
     }
 
     /// Drops what the build just finished did not use.
     package func endBuild() {
         bodies.endBuild()
         summaries.endBuild()
-        postViews.endBuild()
+        postViews?.endBuild()
         pageFingerprints.endBuild()
     }
 }

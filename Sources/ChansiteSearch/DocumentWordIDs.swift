@@ -6,7 +6,7 @@ extension SearchIndexBuilder {
     /// variable-length integers: a word's number, weight and slot count, then its slots as
     /// gaps, about five bytes a word and one a further use of it, where 32-bit numbers took
     /// four times that (a hundred megabytes at 100k posts) and strings more.
-    struct DocumentWordIDs: Sequence, Sendable {
+    package struct DocumentWordIDs: Sequence, Sendable {
         private var packed: [UInt8] = []
         /// Where the packed words wait on disk instead (`spilled(to:)`): read back each time.
         private var spill: (file: ScratchFile, slice: ScratchFile.Slice)?
@@ -79,6 +79,22 @@ extension SearchIndexBuilder {
         /// The packed words, from memory or read back from the scratch file.
         private var bytes: [UInt8] { spill.map { $0.file.bytes($0.slice) } ?? packed }
 
+        /// The words as a cache stores them: the length, then the packed words.
+        package var encoded: [UInt8] {
+            withUnsafeBytes(of: length.bitPattern.littleEndian) { Array($0) } + bytes
+        }
+
+        /// The words `encoded` gave; nil when `bytes` are not such words (a cache is checked
+        /// whole before it is read, so only a wrong program could get there).
+        package init?(encoded bytes: some Collection<UInt8>) {
+            guard bytes.count >= 8 else { return nil }
+            var bits: UInt64 = 0
+            for (index, byte) in bytes.prefix(8).enumerated() { bits |= UInt64(byte) << (8 * UInt64(index)) }
+            length = Double(bitPattern: bits)
+            packed = Array(bytes.dropFirst(8))
+            guard packed.last.map({ $0 < 0x80 }) ?? true else { return nil }
+        }
+
         /// Calls `body` with each word's number, weight and slots, in first-seen order; the slots
         /// are valid only during the call.
         func forEachWithSlots(_ body: (Int32, Float, Slots) -> Void) {
@@ -116,11 +132,11 @@ extension SearchIndexBuilder {
         }
 
         /// Each word's number and weight, in first-seen order.
-        struct Iterator: IteratorProtocol {
+        package struct Iterator: IteratorProtocol {
             let packed: [UInt8]
             var at = 0
 
-            mutating func next() -> (Int32, Float)? {
+            package mutating func next() -> (Int32, Float)? {
                 guard at < packed.count else { return nil }
                 return packed.withUnsafeBufferPointer { bytes in
                     let word = DocumentWordIDs.read(bytes, &at)
@@ -132,7 +148,7 @@ extension SearchIndexBuilder {
             }
         }
 
-        func makeIterator() -> Iterator { Iterator(packed: bytes) }
+        package func makeIterator() -> Iterator { Iterator(packed: bytes) }
 
         /// Each word's number and weight (tests).
         var counts: [(Int32, Float)] { Array(self) }

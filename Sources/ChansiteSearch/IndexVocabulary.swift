@@ -1,26 +1,42 @@
 import ChansiteCore
 import Foundation
 
-/// The words the index has met, numbered, with their stems, and (when kept) each post's words
-/// by a fingerprint of the text they came from. A build makes a fresh one; `serve` keeps one
-/// across rebuilds (`BuildCache`), so a rebuild tokenizes and stems only the posts and words it
-/// has not met before. The numbers never reach the output: files are keyed by the words.
+/// The words the index has met, numbered, with their stems, and (with a cache) each post's
+/// words by a fingerprint of the text they came from. A build makes a fresh one; `serve` keeps
+/// one across rebuilds (`BuildCache`) and a build restores one from the work folder's cache,
+/// so a rebuild tokenizes and stems only the posts and words it has not met before. The
+/// numbers never reach the output: files are keyed by the words.
 package final class IndexVocabulary: @unchecked Sendable {
-    /// Whether each post's words are kept for the next build.
-    package let keepsDocuments: Bool
+    /// Each post's words by its text, kept for the next build (nil: not kept).
+    private let documents: (any StageCache<SearchIndexBuilder.DocumentWordIDs>)?
     private let lock = NSLock()
     private var ids: [String: Int32] = [:]
     private var all: [String] = []
     private var stemOf: [String?] = []
-    private var documents: [String: SearchIndexBuilder.DocumentWordIDs] = [:]
-    private var used: [String: SearchIndexBuilder.DocumentWordIDs] = [:]
+    /// How many of the words the latest index used.
+    private var usedCount = 0
 
-    package init(keepsDocuments: Bool = false) {
-        self.keepsDocuments = keepsDocuments
+    /// A vocabulary that starts with `words` (numbered in order) and their `stems` (nil: not
+    /// stemmed yet), as a cache kept them; `documents` were numbered with them.
+    package init(
+        documents: (any StageCache<SearchIndexBuilder.DocumentWordIDs>)? = nil, words: [String] = [], stems: [String?] = []
+    ) {
+        self.documents = documents
+        all = words
+        stemOf = words.indices.map { stems.indices.contains($0) ? stems[$0] : nil }
+        ids.reserveCapacity(words.count)
+        for (id, word) in words.enumerated() { ids[word] = Int32(id) }
     }
+
+    /// Whether each post's words are kept for the next build.
+    package var keepsDocuments: Bool { documents != nil }
 
     /// Every word met so far, by number.
     var words: [String] { lock.withLock { all } }
+
+    /// Every word met so far with its stem (nil: never used), by number, and how many of them
+    /// the latest index used (a cache drops a vocabulary grown far past what it uses).
+    package var snapshot: (words: [String], stems: [String?], used: Int) { lock.withLock { (all, stemOf, usedCount) } }
 
     /// The numbers of `words`, numbering the new ones.
     func number(_ words: [String]) -> [Int32] {
@@ -38,30 +54,25 @@ package final class IndexVocabulary: @unchecked Sendable {
 
     /// A post's words from an earlier build, by the fingerprint of its text; kept for the next.
     func document(_ key: String) -> SearchIndexBuilder.DocumentWordIDs? {
-        lock.withLock {
-            guard let known = used[key] ?? documents[key] else { return nil }
-            used[key] = known
-            return known
-        }
+        documents?.known(key)
     }
 
     func remember(_ key: String, _ document: SearchIndexBuilder.DocumentWordIDs) {
-        guard keepsDocuments else { return }
-        lock.withLock { used[key] = document }
+        documents?.store(key, document)
     }
 
     /// Forgets the posts the latest build did not show, so the kept words stay one site's worth.
     package func endBuild() {
-        lock.withLock {
-            documents = used
-            used = [:]
-        }
+        documents?.endBuild()
     }
 
     /// The stems of the words numbered `wordIDs`, in order; each word is stemmed once, the
     /// new ones on all cores.
     func stems(of wordIDs: [Int]) -> [String] {
-        let (words, known) = lock.withLock { (all, stemOf) }
+        let (words, known) = lock.withLock {
+            usedCount = wordIDs.count
+            return (all, stemOf)
+        }
         let missing = wordIDs.filter { known[$0] == nil }
         let made = LockedBox([Int: String](minimumCapacity: missing.count))
         let chunk = 4096

@@ -474,7 +474,7 @@ package struct SearchIndexBuilder: Sendable {
             let packed = made.map { doc, words, key -> (Int, DocumentWordIDs) in
                 switch words {
                 case .known(let known):
-                    return (doc, known)
+                    return (doc, scratch.map { known.spilled(to: $0) } ?? known)
                 case .local(let ids, let slots, let length):
                     let document = DocumentWordIDs(counts: ids.map { (global[Int($0.0)], $0.1, $0.2) }, slots: slots, length: length)
                     if let key { vocabulary.remember(key, document) }

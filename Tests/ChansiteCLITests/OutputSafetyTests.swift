@@ -108,7 +108,10 @@ import Testing
         #expect(next.status == 0, "\(next.stderr)")
         #expect(Self.tree(output) == new)
         let work = project.appendingPathComponent(".Output.chansite")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == [".chansite-work", "lock", "manifest.json", "urls.tsv"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == [
+                ".chansite-work", "cache.bin", "lock", "manifest.json", "urls.tsv",
+            ])
         let siblings = try FileManager.default.contentsOfDirectory(atPath: project.path).sorted()
         #expect(siblings == [".Output.chansite", ".Expected.chansite", "Content", "Expected", "Output", "Templates"].sorted())
     }

@@ -18,6 +18,9 @@ extension Chansite {
         @Flag(name: .shortAndLong, help: "List every dropped line and the time of each stage.")
         var verbose = false
 
+        @Flag(name: .long, help: "Render and index every post again, without reading or writing the build cache.")
+        var noCache = false
+
         func validate() throws {
             if quiet && verbose { throw ValidationError("Please use either --quiet or --verbose, not both.") }
         }
@@ -26,6 +29,7 @@ extension Chansite {
             let progress = ProgressLine(enabled: !quiet && Console.isErrorTerminal)
             var options = site.buildOptions
             options.failsWithoutPosts = true
+            options.usesCache = !noCache
             var pipeline = Pipeline(options: options) { stage in
                 if stage == Diagnostic.Stage.model.rawValue { Allocator.releaseFreedPages() }
                 progress.show(stage)

@@ -50,7 +50,8 @@ struct PostViews: Sendable {
         slots = Array(repeating: .unmade, count: builder.posts.count)
         made = Array(repeating: 0, count: site.channels.count)
         dates = builder.dates
-        releasing = memo == nil && bodies == nil
+        // Views kept for the next build keep their bodies; others let go of them as pages are done.
+        releasing = memo == nil
         source = releasing ? BodySource(builder: builder) : nil
         self.memo = memo
     }
@@ -147,7 +148,7 @@ struct PostViews: Sendable {
             // template sees the variable empty, as in a build from scratch.
             view.setSummary("")
             guard let memo else { return view.setSummary(templates.renderSummary(of: view, on: page), in: scratch) }
-            view.setSummary(memo.value(context + view.fingerprint) { templates.renderSummary(of: view, on: page) })
+            view.setSummary(memo.value(context + view.fingerprint) { templates.renderSummary(of: view, on: page) }, in: scratch)
         }
     }
 

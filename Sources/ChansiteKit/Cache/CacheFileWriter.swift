@@ -1,0 +1,101 @@
+import ChansiteCore
+import Foundation
+
+/// Writes the next build cache (`CacheFile`'s layout) as a build makes and reuses values, from
+/// many threads: records go out a megabyte at a time, so the cache is never held in memory.
+/// A key is written once per kind however often it is met. Any failure stops the writing and
+/// leaves no file; the build goes on without a cache for the next one.
+final class CacheFileWriter: @unchecked Sendable {
+    let path: String
+    private let lock = NSLock()
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var hasher = ContentHasher()
+    private var count: UInt64 = 0
+    private var written: [CacheFile.Kind: Set<String>] = [:]
+    /// Why writing stopped, once it has.
+    private(set) var failure: String?
+    private static let flushSize = 1 << 20
+
+    /// Creates (or empties) the file at `path`; nil when it cannot be made.
+    init?(path: String, identity: String) {
+        self.path = path
+        descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return nil }
+        buffer.reserveCapacity(Self.flushSize)
+        buffer += CacheFile.magic
+        appendInteger(UInt64(identity.utf8.count), size: 4)
+        buffer += Array(identity.utf8)
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// Adds a record unless one of `kind` with `key` is already written.
+    func append(_ kind: CacheFile.Kind, _ key: String, _ value: some DataProtocol) {
+        let keyBytes = Array(key.utf8)
+        guard keyBytes.count <= 0xFFFF, value.count <= 0xFFFF_FFFF else { return }
+        lock.withLock {
+            guard failure == nil, descriptor >= 0, written[kind, default: []].insert(key).inserted else { return }
+            buffer.append(kind.rawValue)
+            appendInteger(UInt64(keyBytes.count), size: 2)
+            buffer += keyBytes
+            appendInteger(UInt64(value.count), size: 4)
+            buffer.append(contentsOf: value)
+            count += 1
+            if buffer.count >= Self.flushSize { flush() }
+        }
+    }
+
+    /// Writes the trailer and closes the file. Returns why it failed (the file is then gone).
+    func finish() -> String? {
+        lock.withLock {
+            guard failure == nil else { return failure }
+            buffer.append(CacheFile.endByte)
+            appendInteger(count, size: 8)
+            flush()
+            buffer += Array(hasher.hex.utf8)
+            flush()
+            if failure == nil, fsync(descriptor) != 0 { failure = FileSystem.lastError }
+            close(descriptor)
+            descriptor = -1
+            if failure != nil { unlink(path) }
+            return failure
+        }
+    }
+
+    /// Stops writing and removes the file (a build that failed).
+    func discard() {
+        lock.withLock {
+            if descriptor >= 0 { close(descriptor) }
+            descriptor = -1
+            failure = failure ?? "the build did not finish"
+            unlink(path)
+        }
+    }
+
+    private func appendInteger(_ value: UInt64, size: Int) {
+        for index in 0..<size { buffer.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(index)))) }
+    }
+
+    /// Hashes and writes the buffer (under the lock).
+    private func flush() {
+        guard failure == nil else { return buffer.removeAll(keepingCapacity: true) }
+        buffer.withUnsafeBytes { bytes in
+            hasher.update(bytes)
+            guard let base = bytes.baseAddress else { return }
+            var done = 0
+            while done < bytes.count {
+                let wrote = write(descriptor, base + done, bytes.count - done)
+                if wrote < 0, errno == EINTR { continue }
+                guard wrote > 0 else {
+                    failure = FileSystem.lastError
+                    return
+                }
+                done += wrote
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,155 @@
+import ChansiteCore
+import ChansiteOutput
+import ChansiteRender
+import ChansiteSearch
+import Foundation
+
+/// The build cache `chansite build` keeps in the work folder between processes: each post's
+/// body and summary, each post and listing page's fingerprint, and the search index's
+/// vocabulary with each post's words. A build reads the last one (`cache.bin`) and writes the
+/// next beside it (`cache.next.bin`) as it goes; the output stage moves it into place when the
+/// site is swapped in, so a killed or failed build leaves the last cache, whose entries are
+/// keyed by all their inputs and so still right. One made by another chansite, configuration or
+/// set of templates, or damaged, is dropped with a note, and the build makes everything again.
+final class PersistentCache: Sendable {
+    let render: RenderCache
+    let vocabulary: IndexVocabulary
+    private let writer: CacheFileWriter
+    /// Each memo with what it holds, for the build's account.
+    private let memos: [(name: String, hits: LockedBox<Int>)]
+    /// The vocabulary is not kept when it has grown past this many times the words the index used.
+    static let vocabularySlack = 2
+
+    private init(render: RenderCache, vocabulary: IndexVocabulary, writer: CacheFileWriter, memos: [(name: String, hits: LockedBox<Int>)]) {
+        self.render = render
+        self.vocabulary = vocabulary
+        self.writer = writer
+        self.memos = memos
+    }
+
+    /// Where a build keeps its cache: the work folder, and whether a missing cache is worth a
+    /// note (there is a site it could have come from).
+    struct Place: Sendable {
+        var folder: String
+        var expected: Bool
+    }
+
+    /// Opens the last cache in `place` and starts the next; nil (with notes) when the next
+    /// cannot be written: the build then goes on without a cache.
+    static func open(_ place: Place, identity: String) -> (PersistentCache?, [Diagnostic]) {
+        let path = FileSystem.join(place.folder, WorkFolder.cacheName)
+        var notes: [Diagnostic] = []
+        var file: CacheFile?
+        switch CacheFile.open(path, identity: identity) {
+        case .ready(let opened): file = opened
+        case .missing:
+            if place.expected {
+                notes.append(.note("no build cache was found: every post is rendered and indexed again", at: SourceLocation(path: path)))
+            }
+        case .unusable(let why):
+            notes.append(.note("the build cache is not used (\(why)): every post is rendered and indexed again", at: SourceLocation(path: path)))
+        }
+        let nextPath = FileSystem.join(place.folder, WorkFolder.nextCacheName)
+        guard let writer = CacheFileWriter(path: nextPath, identity: identity) else {
+            notes.append(
+                .warning(
+                    "cannot write the build cache (\(FileSystem.lastError)): the next build makes everything again",
+                    at: SourceLocation(path: nextPath)))
+            return (nil, notes)
+        }
+        let bodies = DiskMemo(.body, file: file, writer: writer)
+        let summaries = DiskMemo(.summary, file: file, writer: writer)
+        let pages = DiskMemo(.pageFingerprint, file: file, writer: writer)
+        let render = RenderCache(bodies: bodies, summaries: summaries, pageFingerprints: pages)
+        // Each post's words are numbers into the vocabulary they were kept with: without it they are no use.
+        let kept = file.flatMap { $0.value(.vocabulary, "words") }.flatMap(Self.decodeVocabulary)
+        let documents = DiskMemo<SearchIndexBuilder.DocumentWordIDs>(
+            .document, file: kept == nil ? nil : file, writer: writer, encode: { $0.encoded },
+            decode: { SearchIndexBuilder.DocumentWordIDs(encoded: $0) })
+        let vocabulary = IndexVocabulary(documents: documents, words: kept?.words ?? [], stems: kept?.stems ?? [])
+        let memos = [
+            ("post bodies", bodies.hits), ("summaries", summaries.hits), ("page fingerprints", pages.hits), ("posts' words", documents.hits),
+        ]
+        return (PersistentCache(render: render, vocabulary: vocabulary, writer: writer, memos: memos), notes)
+    }
+
+    /// The identity a cache must have to be used: chansite (its version and binary), the
+    /// templates and the configuration file's bytes.
+    static func identity(templates: String, configPath: String?) -> String {
+        var fingerprint = Fingerprint("build cache", ChansiteVersion.fingerprint, templates)
+        if let configPath, let data = FileManager.default.contents(atPath: configPath) {
+            fingerprint.add(bytes: data)
+        } else {
+            fingerprint.add("no configuration")
+        }
+        return fingerprint.hex
+    }
+
+    /// Ends the next cache once the index is written: its vocabulary (unless it has grown far
+    /// past what the index uses; the next build then starts a new one) and its checksum.
+    /// Returns a note of what the build reused (`--verbose`), or a warning when the next cache
+    /// could not be written.
+    func finish() -> [Diagnostic] {
+        let snapshot = vocabulary.snapshot
+        if snapshot.words.count <= Self.vocabularySlack * snapshot.used + 10_000 {
+            writer.append(.vocabulary, "words", Self.encodeVocabulary(words: snapshot.words, stems: snapshot.stems))
+        }
+        FaultPoint.hit("cache")
+        if let failure = writer.finish() {
+            return [
+                .warning("cannot write the build cache (\(failure)): the next build makes everything again", at: SourceLocation(path: writer.path))
+            ]
+        }
+        let reused = memos.map { "\($0.hits.value) \($0.name)" }.joined(separator: ", ")
+        return [.note("build cache: reused \(reused)", at: SourceLocation(path: FileSystem.join(PathName.parent(writer.path), WorkFolder.cacheName)))]
+    }
+
+    /// Drops the next cache (the build failed).
+    func discard() { writer.discard() }
+
+    /// The word count, then each word and each stem (length, bytes; a stem never made has the
+    /// length 0xFFFFFFFF).
+    static func encodeVocabulary(words: [String], stems: [String?]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        func integer(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
+        integer(UInt32(words.count))
+        for word in words {
+            integer(UInt32(word.utf8.count))
+            bytes += word.utf8
+        }
+        for index in words.indices {
+            guard let stem = stems.indices.contains(index) ? stems[index] : nil else {
+                integer(UInt32.max)
+                continue
+            }
+            integer(UInt32(stem.utf8.count))
+            bytes += stem.utf8
+        }
+        return bytes
+    }
+
+    static func decodeVocabulary(_ data: Data) -> (words: [String], stems: [String?])? {
+        data.withUnsafeBytes { bytes -> (words: [String], stems: [String?])? in
+            var reader = CacheRecordReader(bytes: bytes)
+            guard let count = CacheRecordReader.integer(bytes, at: 0, size: 4), count <= UInt64(bytes.count) else { return nil }
+            reader.at = 4
+            var words: [String] = []
+            var stems: [String?] = []
+            words.reserveCapacity(Int(count))
+            for _ in 0..<count {
+                guard let word = reader.takeBlock(lengthBytes: 4) else { return nil }
+                words.append(String(decoding: word, as: UTF8.self))
+            }
+            for _ in 0..<count {
+                if CacheRecordReader.integer(bytes, at: reader.at, size: 4) == UInt64(UInt32.max) {
+                    reader.at += 4
+                    stems.append(nil)
+                } else {
+                    guard let stem = reader.takeBlock(lengthBytes: 4) else { return nil }
+                    stems.append(String(decoding: stem, as: UTF8.self))
+                }
+            }
+            return reader.at == bytes.count ? (words, stems) : nil
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+
+/// The build cache in the work folder, through the real binary: each build is a fresh process
+/// that reads the last build's cache, and after every kind of change its site equals a clean
+/// build's (`--no-cache`) byte for byte, whether the cache was used, missing, cut short,
+/// damaged, from another chansite, or left by a killed build.
+@Suite(.serialized) struct BuildCacheFileTests {
+    static let dump = "Канал\n5 subscribers\nDownload Telegram\nПервый пост про модели.\n\n#тег\n\nВторой пост про данные.\n\n#тег #data"
+    static let otherDump = "Other channel\n7 subscribers\nDownload Telegram\nA post in English.\n\n#data\n\nAnother one."
+
+    /// A Telegram Desktop export (`result.json`) of a channel with `count` messages.
+    static func export(_ count: Int, edited: Int? = nil) -> Data {
+        let messages = (1...count).map { id in
+            let text = id == edited ? "Message \(id), edited about search engines." : "Message \(id) about models and data #news"
+            return #"{"id": \#(id), "type": "message", "date": "2024-06-01T09:\#(String(format: "%02d", id % 60)):00", "#
+                + #""date_unixtime": "\#(1_717_232_400 + id * 60)", "from": "Shelf", "from_id": "channel1000000077", "#
+                + #""text": "\#(text)", "text_entities": [{"type": "plain", "text": "\#(text)"}]}"#
+        }
+        return Data((#"{"name": "Shelf", "type": "public_channel", "id": 1000000077, "messages": ["# + messages.joined(separator: ",\n") + "]}").utf8)
+    }
+
+    static func project() throws -> URL {
+        let project = try CLIRunner.temporaryProject(content: ["a.txt": Data(dump.utf8), "b.txt": Data(otherDump.utf8)])
+        let folder = project.appendingPathComponent("Content/shelf")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try export(12).write(to: folder.appendingPathComponent("result.json"))
+        return project
+    }
+
+    static func write(_ project: URL, _ path: String, _ data: Data) throws {
+        try data.write(to: project.appendingPathComponent(path))
+    }
+
+    static var cache: String { ".Output.chansite/cache.bin" }
+
+    /// Builds with the cache, then without it into `Clean` from the same history of published
+    /// URLs (so with the same redirects), and checks the sites are equal. Returns the cached
+    /// build's stderr (`--verbose`: its notes).
+    @discardableResult
+    static func buildAndCompare(_ project: URL, _ what: String) throws -> String {
+        let work = project.appendingPathComponent(".Output.chansite")
+        let cleanWork = project.appendingPathComponent(".Clean.chansite")
+        let clean = project.appendingPathComponent("Clean")
+        try? FileManager.default.removeItem(at: clean)
+        try? FileManager.default.removeItem(at: cleanWork)
+        if FileManager.default.fileExists(atPath: work.path) {
+            try FileManager.default.copyItem(at: work, to: cleanWork)
+            try? FileManager.default.removeItem(at: cleanWork.appendingPathComponent("cache.bin"))
+        }
+        let cached = try CLIRunner.run(["build", "--verbose"], in: project)
+        #expect(cached.status == 0, "\(what): \(cached.stderr)")
+        let cleanBuild = try CLIRunner.run(["build", "-q", "--no-cache", "--output", "Clean"], in: project)
+        #expect(cleanBuild.status == 0, "\(what): \(cleanBuild.stderr)")
+        let site = IncrementalBuildTests.files(project.appendingPathComponent("Output")).mapValues(\.data)
+        let expected = IncrementalBuildTests.files(clean).mapValues(\.data)
+        #expect(!site.isEmpty && site == expected, "after \(what) the build from the cache differs from a clean one")
+        return cached.stderr
+    }
+
+    /// "reused 3 post bodies, …": how many values of each kind came from the cache.
+    static func reused(_ stderr: String) -> [String: Int] {
+        guard let line = stderr.split(separator: "\n").first(where: { $0.contains("build cache: reused") }) else { return [:] }
+        var counts: [String: Int] = [:]
+        for part in line.components(separatedBy: "reused ").last?.components(separatedBy: ", ") ?? [] {
+            let words = part.split(separator: " ", maxSplits: 1)
+            if words.count == 2, let count = Int(words[0]) { counts[String(words[1])] = count }
+        }
+        return counts
+    }
+
+    @Test func everyKindOfChangeBuildsFromTheCacheAsACleanBuildWould() throws {
+        let project = try Self.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let first = try Self.buildAndCompare(project, "the first build")
+        #expect(Self.reused(first)["post bodies"] == 0, "\(first)")
+        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent(Self.cache).path))
+
+        let changes: [(String, (URL) throws -> Void)] = [
+            ("one post edited", { try Self.write($0, "Content/a.txt", Data(Self.dump.replacingOccurrences(of: "данные", with: "датасеты").utf8)) }),
+            ("one exported message edited", { try Self.write($0, "Content/shelf/result.json", Self.export(12, edited: 3)) }),
+            ("messages appended to the export", { try Self.write($0, "Content/shelf/result.json", Self.export(40, edited: 3)) }),
+            (
+                "a dump added",
+                { try Self.write($0, "Content/c.txt", Data("Third\n3 subscribers\nDownload Telegram\nНовый канал, новый пост.\n\n#тег".utf8)) }
+            ),
+            ("a dump removed", { try FileManager.default.removeItem(at: $0.appendingPathComponent("Content/b.txt")) }),
+            ("the configuration edited", { try Self.write($0, "chansite.json", Data(#"{"title": "Renamed", "postsPerPage": 2}"#.utf8)) }),
+        ]
+        for (what, change) in changes {
+            try change(project)
+            let stderr = try Self.buildAndCompare(project, what)
+            let reused = Self.reused(stderr)
+            if what == "the configuration edited" {
+                // Another configuration: the cache is dropped whole, with a note.
+                #expect(stderr.contains("the build cache is not used (it was made by another chansite version, configuration"), "\(stderr)")
+            } else {
+                // What did not change came from the cache: bodies of dumps' posts, summaries, words.
+                #expect((reused["summaries"] ?? 0) > 0 && (reused["posts' words"] ?? 0) > 0, "\(what): \(stderr)")
+            }
+        }
+    }
+
+    @Test(arguments: ["deleted", "truncated", "damaged", "from another version", "not a cache"])
+    func aCacheThatCannotBeTrustedIsDroppedWithANote(kind: String) throws {
+        let project = try Self.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        try Self.buildAndCompare(project, "the first build")
+        let path = project.appendingPathComponent(Self.cache)
+        var bytes = try Data(contentsOf: path)
+        #expect(bytes.count > 100)
+        switch kind {
+        case "deleted": try FileManager.default.removeItem(at: path)
+        case "truncated": try bytes.prefix(bytes.count / 2).write(to: path)
+        case "damaged":
+            bytes[bytes.count / 2] ^= 0x20
+            try bytes.write(to: path)
+        case "from another version":
+            // The identity follows the magic line and its length: one digit of it changed.
+            let at = "chansite build cache 1\n".utf8.count + 4
+            bytes[at] = bytes[at] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+            try bytes.write(to: path)
+        default: try Data("not a cache at all".utf8).write(to: path)
+        }
+        try Self.write(project, "Content/a.txt", Data(Self.dump.replacingOccurrences(of: "модели", with: "моделях").utf8))
+        let stderr = try Self.buildAndCompare(project, "a build with the cache \(kind)")
+        let expected =
+            switch kind {
+            case "deleted": "no build cache was found"
+            case "truncated": "it is cut short"
+            case "damaged": "its checksum does not match"
+            case "from another version": "made by another chansite version"
+            default: "it is not a chansite build cache"
+            }
+        #expect(stderr.contains(expected), "\(kind): \(stderr)")
+        #expect(Self.reused(stderr)["summaries"] == 0, "\(stderr)")
+        // The build wrote a whole cache again, which the next build uses.
+        try Self.write(project, "Content/a.txt", Data(Self.dump.utf8))
+        let next = try Self.buildAndCompare(project, "the build after")
+        #expect((Self.reused(next)["summaries"] ?? 0) > 0, "\(next)")
+    }
+
+    @Test(arguments: ["cache", "staged", "done"])
+    func aKilledBuildLeavesAUsableCache(point: String) throws {
+        let project = try Self.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        try Self.buildAndCompare(project, "the first build")
+        let path = project.appendingPathComponent(Self.cache)
+        let before = try Data(contentsOf: path)
+        try Self.write(project, "Content/a.txt", Data(Self.dump.replacingOccurrences(of: "модели", with: "моделях").utf8))
+        let killed = try CLIRunner.run(["build", "-q"], in: project, environment: ["CHANSITE_FAULT": point])
+        #expect(killed.status == SIGKILL, "the build should have been killed at '\(point)'")
+        // Killed before the swap, the last cache stays as it was; after it, the new one is whole.
+        let after = try Data(contentsOf: path)
+        if point == "done" { #expect(after != before) } else { #expect(after == before) }
+        let stderr = try Self.buildAndCompare(project, "the build after one killed at '\(point)'")
+        #expect(!stderr.contains("the build cache is not used"), "\(stderr)")
+        #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent(".Output.chansite/cache.next.bin").path))
+    }
+
+    @Test func noCacheLeavesTheLastCacheAlone() throws {
+        let project = try Self.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        try Self.buildAndCompare(project, "the first build")
+        let path = project.appendingPathComponent(Self.cache)
+        let before = try Data(contentsOf: path)
+        try Self.write(project, "Content/a.txt", Data(Self.dump.replacingOccurrences(of: "модели", with: "моделях").utf8))
+        let result = try CLIRunner.run(["build", "--verbose", "--no-cache"], in: project)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("build cache"), "\(result.stderr)")
+        #expect(try Data(contentsOf: path) == before)
+    }
+}
