@@ -204,7 +204,9 @@ package struct Pipeline: Sendable {
         let persistent = keep.flatMap { place in
             let (opened, notes) = PersistentCache.open(
                 place, identity: PersistentCache.identity(templates: templates.fingerprint, configPath: options.configPath))
-            diagnostics += notes.map { $0.inStage(.write) }
+            // Tagged with the stages the cache serves: `.write` is the output folder's (a failed
+            // build says what became of the site only when that stage spoke).
+            diagnostics += notes.map { $0.inStage(.render) }
             return opened
         }
         let (site, modelDiagnostics) = try stage(.model) { () -> (Site, [Diagnostic]) in
@@ -321,7 +323,7 @@ package struct Pipeline: Sendable {
                 throw failure
             }
             cache?.endBuild()
-            result.diagnostics += (persistent?.finish() ?? []).map { $0.inStage(.write) }
+            result.diagnostics += (persistent?.finish() ?? []).map { $0.inStage(.index) }
         }
     }
 
