@@ -2,15 +2,16 @@ import ChansiteCore
 import Foundation
 
 /// The build cache a finished build leaves in the work folder (`cache.bin`) for the next
-/// process: values the stages made, each by a key that fingerprints all its inputs. Read
-/// mapped, checked whole against its checksum before a byte is trusted, and dropped whole
-/// when it was made by another chansite, configuration or set of templates.
+/// process: values the stages made, each by a key that fingerprints all its inputs. Checked
+/// whole against its checksum before a byte is trusted, and dropped whole when it was made by
+/// another chansite, configuration or set of templates. Read with `pread`, never mapped: a
+/// mapped cache's pages would count in the build's memory (a 100k-post cache is ~350 MB).
 ///
 /// Layout: the magic line; the identity (4-byte length, bytes); records of a kind (1 byte),
 /// a key (2-byte length, bytes) and a value (4-byte length, bytes); then the end byte 0xFF,
 /// the record count (8 bytes) and the SHA-256 of everything before it (32 hex digits).
 /// Integers are little-endian.
-struct CacheFile: Sendable {
+final class CacheFile: @unchecked Sendable {
     /// What a record holds; a key is unique within its kind.
     enum Kind: UInt8, Sendable, CaseIterable {
         /// A post's body HTML (`RenderCache.bodies`).
@@ -38,55 +39,172 @@ struct CacheFile: Sendable {
         case ready(CacheFile)
     }
 
-    private let data: Data
-    private let entries: [Kind: [String: Range<Int>]]
+    /// Where a value lies in the file.
+    struct Place: Sendable {
+        let offset: Int
+        let count: Int
+    }
+
+    private let descriptor: Int32
+    private let entries: [Kind: [String: Place]]
+
+    private init(descriptor: Int32, entries: [Kind: [String: Place]]) {
+        self.descriptor = descriptor
+        self.entries = entries
+    }
+
+    deinit { close(descriptor) }
 
     /// Opens the cache at `path` if it was made with `identity` and is whole.
     static func open(_ path: String, identity: String) -> Opened {
         guard FileSystem.exists(path) else { return .missing }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            return .unusable("cannot read it: \(FileSystem.describe(error))")
+        let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .unusable("cannot read it: \(FileSystem.lastError)") }
+        var reader = CacheWindowReader(descriptor: descriptor)
+        guard let size = reader.size else {
+            close(descriptor)
+            return .unusable("cannot read it: \(FileSystem.lastError)")
         }
-        return data.withUnsafeBytes { bytes in
-            var reader = CacheRecordReader(bytes: bytes)
-            guard reader.take(magic.count).map(Array.init) == magic else { return .unusable("it is not a chansite build cache") }
-            guard let made = reader.takeBlock(lengthBytes: 4) else { return .unusable("it is cut short") }
-            guard String(decoding: made, as: UTF8.self) == identity else {
-                return .unusable("it was made by another chansite version, configuration or set of templates")
-            }
-            guard bytes.count >= reader.at + trailerSize else { return .unusable("it is cut short") }
-            let end = bytes.count - trailerSize
-            var hasher = ContentHasher()
-            hasher.update(UnsafeRawBufferPointer(rebasing: bytes[..<(end + 9)]))
-            let stored = String(decoding: bytes[(end + 9)...], as: UTF8.self)
-            guard bytes[end] == endByte, hasher.hex == stored else { return .unusable("it is cut short or damaged (its checksum does not match)") }
-            var entries: [Kind: [String: Range<Int>]] = [:]
-            var count: UInt64 = 0
-            while reader.at < end {
-                guard let kindByte = reader.take(1)?.first, let kind = Kind(rawValue: kindByte),
-                    let key = reader.takeBlock(lengthBytes: 2), let valueStart = Optional(reader.at + 4),
-                    let value = reader.takeBlock(lengthBytes: 4), reader.at <= end
-                else { return .unusable("a record is damaged") }
-                entries[kind, default: [:]][String(decoding: key, as: UTF8.self)] = valueStart..<(valueStart + value.count)
-                count += 1
-            }
-            guard reader.at == end, CacheRecordReader.integer(bytes, at: end + 1, size: 8) == count else {
-                return .unusable("its record count does not match")
-            }
-            return .ready(CacheFile(data: data, entries: entries))
+        switch index(&reader, size: size, identity: identity) {
+        case .success(let entries): return .ready(CacheFile(descriptor: descriptor, entries: entries))
+        case .failure(let why):
+            close(descriptor)
+            return .unusable(why.reason)
         }
     }
 
-    /// The bytes stored for `key`.
+    struct Refusal: Error {
+        let reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+
+    /// Checks the header and the checksum, then lists every record's place.
+    private static func index(_ reader: inout CacheWindowReader, size: Int, identity: String) -> Result<[Kind: [String: Place]], Refusal> {
+        var at = 0
+        guard reader.bytes(at: 0, count: magic.count).map(Array.init) == magic else { return .failure(Refusal("it is not a chansite build cache")) }
+        at = magic.count
+        guard let made = reader.block(at: &at, lengthBytes: 4) else { return .failure(Refusal("it is cut short")) }
+        guard String(decoding: made, as: UTF8.self) == identity else {
+            return .failure(Refusal("it was made by another chansite version, configuration or set of templates"))
+        }
+        guard size >= at + trailerSize else { return .failure(Refusal("it is cut short")) }
+        let end = size - trailerSize
+        guard let stored = reader.bytes(at: end + 9, count: 32), let hash = reader.hash(upTo: end + 9),
+            reader.bytes(at: end, count: 1)?.first == endByte, hash == String(decoding: stored, as: UTF8.self)
+        else { return .failure(Refusal("it is cut short or damaged (its checksum does not match)")) }
+        var entries: [Kind: [String: Place]] = [:]
+        var count: UInt64 = 0
+        while at < end {
+            guard let kindByte = reader.bytes(at: at, count: 1)?.first, let kind = Kind(rawValue: kindByte) else {
+                return .failure(Refusal("a record is damaged"))
+            }
+            at += 1
+            guard let key = reader.block(at: &at, lengthBytes: 2), let length = reader.integer(at: at, size: 4) else {
+                return .failure(Refusal("a record is damaged"))
+            }
+            at += 4
+            guard length <= UInt64(end - at) else { return .failure(Refusal("a record is damaged")) }
+            entries[kind, default: [:]][String(decoding: key, as: UTF8.self)] = Place(offset: at, count: Int(length))
+            at += Int(length)
+            count += 1
+        }
+        guard at == end, reader.integer(at: end + 1, size: 8) == count else { return .failure(Refusal("its record count does not match")) }
+        return .success(entries)
+    }
+
+    /// The bytes stored for `key` (nil also when they cannot be read back: the value is then
+    /// made again).
     func value(_ kind: Kind, _ key: String) -> Data? {
-        entries[kind]?[key].map { data[$0] }
+        guard let place = entries[kind]?[key] else { return nil }
+        var data = Data(count: place.count)
+        let read = data.withUnsafeMutableBytes { CacheWindowReader.fill(descriptor, $0, at: place.offset) }
+        return read ? data : nil
     }
 
     /// How many records of `kind` it holds.
     func count(_ kind: Kind) -> Int { entries[kind]?.count ?? 0 }
+}
+
+/// Reads a file's bytes at any offset through a window of a megabyte, so a pass over its
+/// records costs a read a megabyte, and the file is never mapped.
+struct CacheWindowReader {
+    let descriptor: Int32
+    private var window: [UInt8] = []
+    private var windowStart = 0
+    static let windowSize = 1 << 20
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    var size: Int? {
+        var info = stat()
+        return fstat(descriptor, &info) == 0 ? Int(info.st_size) : nil
+    }
+
+    /// `count` bytes at `offset`; nil past the end or when they cannot be read.
+    mutating func bytes(at offset: Int, count: Int) -> ArraySlice<UInt8>? {
+        guard offset >= 0, count >= 0 else { return nil }
+        if offset < windowStart || offset + count > windowStart + window.count {
+            let length = max(count, Self.windowSize)
+            var fresh = [UInt8](repeating: 0, count: length)
+            var got = 0
+            let ok = fresh.withUnsafeMutableBytes { buffer -> Bool in
+                guard let base = buffer.baseAddress else { return true }
+                while got < length {
+                    let n = pread(descriptor, base + got, length - got, off_t(offset + got))
+                    if n < 0, errno == EINTR { continue }
+                    if n < 0 { return false }
+                    if n == 0 { break }
+                    got += n
+                }
+                return true
+            }
+            guard ok else { return nil }
+            window = Array(fresh.prefix(got))
+            windowStart = offset
+        }
+        let from = offset - windowStart
+        guard from + count <= window.count else { return nil }
+        return window[from..<(from + count)]
+    }
+
+    mutating func integer(at offset: Int, size: Int) -> UInt64? {
+        guard let bytes = bytes(at: offset, count: size) else { return nil }
+        return bytes.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    /// A length of `lengthBytes` bytes at `at`, then that many bytes; `at` moves past them.
+    mutating func block(at offset: inout Int, lengthBytes: Int) -> ArraySlice<UInt8>? {
+        guard let length = integer(at: offset, size: lengthBytes), length <= UInt64(Int32.max) else { return nil }
+        guard let bytes = bytes(at: offset + lengthBytes, count: Int(length)) else { return nil }
+        offset += lengthBytes + Int(length)
+        return bytes
+    }
+
+    /// The SHA-256 of the file's first `end` bytes, read a window at a time.
+    mutating func hash(upTo end: Int) -> String? {
+        var hasher = ContentHasher()
+        var at = 0
+        while at < end {
+            let count = min(Self.windowSize, end - at)
+            guard let chunk = bytes(at: at, count: count) else { return nil }
+            chunk.withUnsafeBytes { hasher.update($0) }
+            at += count
+        }
+        return hasher.hex
+    }
+
+    /// Reads `buffer.count` bytes at `offset` into `buffer`; false unless all were read.
+    static func fill(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
+        guard let base = buffer.baseAddress else { return true }
+        var done = 0
+        while done < buffer.count {
+            let n = pread(descriptor, base + done, buffer.count - done, off_t(offset + done))
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return false }
+            done += n
+        }
+        return true
+    }
 }
 
 /// Reads a cache file's fields in order, never past its end.
