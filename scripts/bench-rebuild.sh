@@ -32,7 +32,7 @@ bench() {
   full=$(for _ in $(seq "$runs"); do (cd "$project" && rm -rf Fresh .Fresh.chansite && timed --output Fresh --no-cache); done | awk '{print $1}' | median)
   echo "$form: full build (fresh output, no cache) median ${full} s"
   for change in "$@"; do
-    local with=() without=() peak=()
+    local with=() without=() peak=() bare=()
     for run in $(seq "$runs"); do
       for mode in cache nocache; do
         # The change is made in place (a copy of the project would have new inodes, and
@@ -92,6 +92,7 @@ PY
           if ! diff -rq "$copy/Output" "$copy/Clean" | grep -v '^Only in' | grep -q .; then :; else echo "  DIFFERS: $change run $run"; fi
         else
           without+=("$(echo "$out" | awk '{print $1}')")
+          bare+=("$(echo "$out" | awk '{print $2}')")
         fi
         rm -rf "$project/Content" && mv "$work/backup" "$project/Content"
         (cd "$project" && timed >/dev/null)
@@ -100,9 +101,9 @@ PY
     local w n
     w=$(printf '%s\n' "${with[@]}" | median)
     n=$(printf '%s\n' "${without[@]}" | median)
-    printf '  %-14s with cache %6.2f s (%4.0f %% of full, peak %s MB)   without %6.2f s (%4.0f %%)\n' "$change" "$w" \
+    printf '  %-14s with cache %6.2f s (%4.0f %% of full, peak %s MB)   without %6.2f s (%4.0f %%, peak %s MB)\n' "$change" "$w" \
       "$(echo "$w $full" | awk '{print 100*$1/$2}')" "$(printf '%s\n' "${peak[@]}" | median | awk '{printf "%.0f", $1/1024}')" \
-      "$n" "$(echo "$n $full" | awk '{print 100*$1/$2}')"
+      "$n" "$(echo "$n $full" | awk '{print 100*$1/$2}')" "$(printf '%s\n' "${bare[@]}" | median | awk '{printf "%.0f", $1/1024}')"
   done
 }
 

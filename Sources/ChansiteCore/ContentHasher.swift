@@ -14,4 +14,11 @@ package struct ContentHasher: Sendable {
 
     /// The hash so far (the hasher itself is left as it was).
     package var hex: String { Fingerprint.hex(hasher.finalize()) }
+
+    /// The hash's first 128 bits, as two integers (a compact key).
+    package var words: (UInt64, UInt64) {
+        let digest = Array(hasher.finalize())
+        let word = { (from: Int) in digest[from..<(from + 8)].reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+        return (word(0), word(8))
+    }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// mapped cache's pages would count in the build's memory (a 100k-post cache is ~350 MB).
 ///
 /// Layout: the magic line; the identity (4-byte length, bytes); records of a kind (1 byte),
-/// a key (2-byte length, bytes) and a value (4-byte length, bytes); then the end byte 0xFF,
+/// a key (2-byte length, 16 bytes: `Key`) and a value (4-byte length, bytes); then the end byte 0xFF,
 /// the record count (8 bytes) and the SHA-256 of everything before it (32 hex digits).
 /// Integers are little-endian.
 final class CacheFile: @unchecked Sendable {
@@ -39,6 +39,35 @@ final class CacheFile: @unchecked Sendable {
         case ready(CacheFile)
     }
 
+    /// A record's kind and key, the key held as the first 128 bits of its SHA-256 (keys are
+    /// fingerprints already, 32 to 64 hex digits; held as text, 400,000 of them took 70 MB).
+    struct Key: Hashable, Sendable {
+        let kind: Kind
+        let high: UInt64
+        let low: UInt64
+
+        init(_ kind: Kind, _ text: String) {
+            var hasher = ContentHasher()
+            var text = text
+            text.withUTF8 { hasher.update(UnsafeRawBufferPointer($0)) }
+            self.kind = kind
+            (high, low) = hasher.words
+        }
+
+        /// The key as stored: 16 bytes.
+        init?(_ kind: Kind, stored bytes: ArraySlice<UInt8>) {
+            guard bytes.count == 16 else { return nil }
+            self.kind = kind
+            high = bytes.prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+            low = bytes.suffix(8).reduce(0) { $0 << 8 | UInt64($1) }
+        }
+
+        var stored: [UInt8] {
+            (0..<8).map { UInt8(truncatingIfNeeded: high >> (56 - 8 * UInt64($0))) }
+                + (0..<8).map { UInt8(truncatingIfNeeded: low >> (56 - 8 * UInt64($0))) }
+        }
+    }
+
     /// Where a value lies in the file.
     struct Place: Sendable {
         let offset: Int
@@ -46,9 +75,9 @@ final class CacheFile: @unchecked Sendable {
     }
 
     private let descriptor: Int32
-    private let entries: [Kind: [String: Place]]
+    private let entries: [Key: Place]
 
-    private init(descriptor: Int32, entries: [Kind: [String: Place]]) {
+    private init(descriptor: Int32, entries: [Key: Place]) {
         self.descriptor = descriptor
         self.entries = entries
     }
@@ -79,7 +108,7 @@ final class CacheFile: @unchecked Sendable {
     }
 
     /// Checks the header and the checksum, then lists every record's place.
-    private static func index(_ reader: inout CacheWindowReader, size: Int, identity: String) -> Result<[Kind: [String: Place]], Refusal> {
+    private static func index(_ reader: inout CacheWindowReader, size: Int, identity: String) -> Result<[Key: Place], Refusal> {
         var at = 0
         guard reader.bytes(at: 0, count: magic.count).map(Array.init) == magic else { return .failure(Refusal("it is not a chansite build cache")) }
         at = magic.count
@@ -92,19 +121,21 @@ final class CacheFile: @unchecked Sendable {
         guard let stored = reader.bytes(at: end + 9, count: 32), let hash = reader.hash(upTo: end + 9),
             reader.bytes(at: end, count: 1)?.first == endByte, hash == String(decoding: stored, as: UTF8.self)
         else { return .failure(Refusal("it is cut short or damaged (its checksum does not match)")) }
-        var entries: [Kind: [String: Place]] = [:]
+        var entries: [Key: Place] = [:]
         var count: UInt64 = 0
         while at < end {
             guard let kindByte = reader.bytes(at: at, count: 1)?.first, let kind = Kind(rawValue: kindByte) else {
                 return .failure(Refusal("a record is damaged"))
             }
             at += 1
-            guard let key = reader.block(at: &at, lengthBytes: 2), let length = reader.integer(at: at, size: 4) else {
+            guard let stored = reader.block(at: &at, lengthBytes: 2), let key = Key(kind, stored: stored),
+                let length = reader.integer(at: at, size: 4)
+            else {
                 return .failure(Refusal("a record is damaged"))
             }
             at += 4
             guard length <= UInt64(end - at) else { return .failure(Refusal("a record is damaged")) }
-            entries[kind, default: [:]][String(decoding: key, as: UTF8.self)] = Place(offset: at, count: Int(length))
+            entries[key] = Place(offset: at, count: Int(length))
             at += Int(length)
             count += 1
         }
@@ -115,14 +146,14 @@ final class CacheFile: @unchecked Sendable {
     /// The bytes stored for `key` (nil also when they cannot be read back: the value is then
     /// made again).
     func value(_ kind: Kind, _ key: String) -> Data? {
-        guard let place = entries[kind]?[key] else { return nil }
+        guard let place = entries[Key(kind, key)] else { return nil }
         var data = Data(count: place.count)
         let read = data.withUnsafeMutableBytes { CacheWindowReader.fill(descriptor, $0, at: place.offset) }
         return read ? data : nil
     }
 
     /// How many records of `kind` it holds.
-    func count(_ kind: Kind) -> Int { entries[kind]?.count ?? 0 }
+    func count(_ kind: Kind) -> Int { entries.keys.count { $0.kind == kind } }
 }
 
 /// Reads a file's bytes at any offset through a window of a megabyte, so a pass over its

@@ -12,7 +12,7 @@ final class CacheFileWriter: @unchecked Sendable {
     private var buffer: [UInt8] = []
     private var hasher = ContentHasher()
     private var count: UInt64 = 0
-    private var written: [CacheFile.Kind: Set<String>] = [:]
+    private var written: Set<CacheFile.Key> = []
     /// Why writing stopped, once it has.
     private(set) var failure: String?
     private static let flushSize = 1 << 20
@@ -34,10 +34,11 @@ final class CacheFileWriter: @unchecked Sendable {
 
     /// Adds a record unless one of `kind` with `key` is already written.
     func append(_ kind: CacheFile.Kind, _ key: String, _ value: some DataProtocol) {
-        let keyBytes = Array(key.utf8)
-        guard keyBytes.count <= 0xFFFF, value.count <= 0xFFFF_FFFF else { return }
+        let key = CacheFile.Key(kind, key)
+        let keyBytes = key.stored
+        guard value.count <= 0xFFFF_FFFF else { return }
         lock.withLock {
-            guard failure == nil, descriptor >= 0, written[kind, default: []].insert(key).inserted else { return }
+            guard failure == nil, descriptor >= 0, written.insert(key).inserted else { return }
             buffer.append(kind.rawValue)
             appendInteger(UInt64(keyBytes.count), size: 2)
             buffer += keyBytes
