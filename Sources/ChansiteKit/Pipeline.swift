@@ -165,7 +165,9 @@ package struct Pipeline: Sendable {
         diagnostics += configNotes.map { $0.inStage(.config) }
         // Each dump's bytes are let go as soon as it is parsed (bytes → lines → posts, a file at
         // a time on each core), so a large archive is never held as bytes, lines and posts at once.
-        var loaded = try stage(.load) { try loadDumps(content) }
+        // Keyed by their bytes for a cache: a channel's key (and with it its pages' fingerprints
+        // in the cache) follows from its dumps'.
+        var loaded = try stage(.load) { try loadDumps(content, keyed: cache != nil || keep != nil) }
         content = nil
         var parsed: [ParsedDump]
         let exportDiagnostics: [Diagnostic]
@@ -210,7 +212,7 @@ package struct Pipeline: Sendable {
             return opened
         }
         let (site, modelDiagnostics) = try stage(.model) { () -> (Site, [Diagnostic]) in
-            SiteAssembler(config: config, strings: strings.strings).assemble(parsed, cache: cache?.channels)
+            SiteAssembler(config: config, strings: strings.strings).assemble(parsed, cache: cache?.channels ?? persistent?.channels)
         }
         parsed = []
         diagnostics += modelDiagnostics
@@ -447,7 +449,7 @@ package struct Pipeline: Sendable {
         }
     }
 
-    func loadDumps(_ given: ContentFiles?) throws -> LoadedContent {
+    func loadDumps(_ given: ContentFiles?, keyed: Bool = false) throws -> LoadedContent {
         // The output (and its work folder) may lie inside the content folder: never read it back.
         var content = try given ?? ContentFiles.read(options.contentPath, excluding: excludedFromContent)
         var dumps: [LoadedDump] = []
@@ -456,7 +458,7 @@ package struct Pipeline: Sendable {
                 dumps.append(LoadedDump(path: path, diagnostics: file.diagnostics))
                 continue
             }
-            let key = cache.map { _ in Self.fileKey(path: path, data: data) }
+            let key = keyed ? Self.fileKey(path: path, data: data) : nil
             dumps.append(LoadedDump(path: path, data: data, known: key.flatMap { cache?.dumps.known($0) }, key: key))
         }
         // Handed on: each dump's bytes are then held only by its `LoadedDump`.

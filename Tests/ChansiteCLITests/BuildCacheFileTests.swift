@@ -34,6 +34,16 @@ import Testing
 
     static var cache: String { ".Output.chansite/cache.bin" }
 
+    /// The first dump with one word changed.
+    static var editedDump: Data { Data(dump.replacingOccurrences(of: "модели", with: "моделях").utf8) }
+
+    /// A project built once (checked against a clean build), and its cache file.
+    static func built() throws -> (project: URL, cache: URL) {
+        let project = try project()
+        try buildAndCompare(project, "the first build")
+        return (project, project.appendingPathComponent(cache))
+    }
+
     /// Builds with the cache, then without it into `Clean` from the same history of published
     /// URLs (so with the same redirects), and checks the sites are equal. Returns the cached
     /// build's stderr (`--verbose`: its notes).
@@ -103,10 +113,8 @@ import Testing
 
     @Test(arguments: ["deleted", "truncated", "damaged", "from another version", "not a cache"])
     func aCacheThatCannotBeTrustedIsDroppedWithANote(kind: String) throws {
-        let project = try Self.project()
+        let (project, path) = try Self.built()
         defer { try? FileManager.default.removeItem(at: project) }
-        try Self.buildAndCompare(project, "the first build")
-        let path = project.appendingPathComponent(Self.cache)
         var bytes = try Data(contentsOf: path)
         #expect(bytes.count > 100)
         switch kind {
@@ -122,7 +130,7 @@ import Testing
             try bytes.write(to: path)
         default: try Data("not a cache at all".utf8).write(to: path)
         }
-        try Self.write(project, "Content/a.txt", Data(Self.dump.replacingOccurrences(of: "модели", with: "моделях").utf8))
+        try Self.write(project, "Content/a.txt", Self.editedDump)
         let stderr = try Self.buildAndCompare(project, "a build with the cache \(kind)")
         let expected =
             switch kind {
@@ -142,12 +150,10 @@ import Testing
 
     @Test(arguments: ["cache", "staged", "done"])
     func aKilledBuildLeavesAUsableCache(point: String) throws {
-        let project = try Self.project()
+        let (project, path) = try Self.built()
         defer { try? FileManager.default.removeItem(at: project) }
-        try Self.buildAndCompare(project, "the first build")
-        let path = project.appendingPathComponent(Self.cache)
         let before = try Data(contentsOf: path)
-        try Self.write(project, "Content/a.txt", Data(Self.dump.replacingOccurrences(of: "модели", with: "моделях").utf8))
+        try Self.write(project, "Content/a.txt", Self.editedDump)
         let killed = try CLIRunner.run(["build", "-q"], in: project, environment: ["CHANSITE_FAULT": point])
         #expect(killed.status == SIGKILL, "the build should have been killed at '\(point)'")
         // Killed before the swap, the last cache stays as it was; after it, the new one is whole.
@@ -159,12 +165,10 @@ import Testing
     }
 
     @Test func noCacheLeavesTheLastCacheAlone() throws {
-        let project = try Self.project()
+        let (project, path) = try Self.built()
         defer { try? FileManager.default.removeItem(at: project) }
-        try Self.buildAndCompare(project, "the first build")
-        let path = project.appendingPathComponent(Self.cache)
         let before = try Data(contentsOf: path)
-        try Self.write(project, "Content/a.txt", Data(Self.dump.replacingOccurrences(of: "модели", with: "моделях").utf8))
+        try Self.write(project, "Content/a.txt", Self.editedDump)
         let result = try CLIRunner.run(["build", "--verbose", "--no-cache"], in: project)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("build cache"), "\(result.stderr)")

@@ -1,3 +1,4 @@
+import ChansiteAssemble
 import ChansiteCore
 import ChansiteOutput
 import ChansiteRender
@@ -14,6 +15,9 @@ import Foundation
 final class PersistentCache: Sendable {
     let render: RenderCache
     let vocabulary: IndexVocabulary
+    /// Channels are not kept on disk; asked through this, the model still keys each channel,
+    /// which keys its pages' fingerprints in `render`.
+    let channels = KeysOnly<SiteAssembler.ChannelPosts>()
     private let writer: CacheFileWriter
     /// Each memo with what it holds, for the build's account.
     private let memos: [(name: String, hits: LockedBox<Int>)]
