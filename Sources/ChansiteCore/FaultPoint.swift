@@ -11,4 +11,7 @@ package enum FaultPoint {
         guard let armed, armed == name else { return }
         kill(getpid(), SIGKILL)
     }
+
+    /// Whether `name` is the armed point (a fault that is simulated rather than a kill).
+    package static func isArmed(_ name: String) -> Bool { armed == name }
 }

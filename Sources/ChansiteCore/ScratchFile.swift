@@ -13,6 +13,11 @@ package final class ScratchFile: @unchecked Sendable {
 
     private let descriptor: Int32
     private let end = LockedBox(0)
+    /// How many reads could not be read back whole (a failing disk); the texts they gave were
+    /// empty, so the build that used them must fail rather than publish them (`check()`).
+    private let failedReads = LockedBox(0)
+    /// Set by `CHANSITE_FAULT=scratch-read` (tests): every read fails, as on a failing disk.
+    private static let readsFail = FaultPoint.isArmed("scratch-read")
 
     /// Opens a new scratch file in `folder`; nil when the folder takes no new file (the caller
     /// keeps its texts in memory instead).
@@ -53,7 +58,7 @@ package final class ScratchFile: @unchecked Sendable {
         return Slice(offset: offset, count: bytes.count)
     }
 
-    /// The bytes at `slice`; empty if they cannot be read back (as `read`).
+    /// The bytes at `slice`; empty if they cannot be read back (as `read`; `check` then fails).
     package func bytes(_ slice: Slice) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: slice.count) { buffer, initialized in
             initialized = buffer.baseAddress.map { fill($0, slice) } ?? 0
@@ -61,7 +66,7 @@ package final class ScratchFile: @unchecked Sendable {
     }
 
     /// The text at `slice`; empty if it cannot be read back (the file is the process's own, so
-    /// only a failing disk gets there).
+    /// only a failing disk gets there), and `check` then fails the build.
     package func read(_ slice: Slice) -> String {
         guard slice.count > 0 else { return "" }
         return String(unsafeUninitializedCapacity: slice.count) { buffer in
@@ -69,8 +74,25 @@ package final class ScratchFile: @unchecked Sendable {
         }
     }
 
+    /// Throws when a read could not be read back whole: what was built from it is wrong.
+    /// - Throws: `DiagnosticError` naming what failed.
+    package func check(_ what: String) throws {
+        let failed = failedReads.value
+        guard failed > 0 else { return }
+        throw DiagnosticError(
+            .error(
+                "cannot read back \(Counted.of(failed, "piece")) of \(what) from the build's scratch file (a failing disk?); nothing was published"))
+    }
+
     /// Reads `slice` into `base`: its length, or 0 when it cannot be read whole.
     private func fill(_ base: UnsafeMutablePointer<UInt8>, _ slice: Slice) -> Int {
+        let done = readWhole(base, slice)
+        if done != slice.count { failedReads.mutate { $0 += 1 } }
+        return done
+    }
+
+    private func readWhole(_ base: UnsafeMutablePointer<UInt8>, _ slice: Slice) -> Int {
+        guard !Self.readsFail else { return 0 }
         var done = 0
         while done < slice.count {
             let got = pread(descriptor, base + done, slice.count - done, off_t(slice.offset + done))

@@ -393,6 +393,8 @@ package struct Pipeline: Sendable {
         try builder.write(vocabulary: vocabulary, scratch: scratch, reuse: sink.reuse) { file, fingerprint in
             try sink.write(file.path, contents: file.contents, fingerprint: fingerprint)
         }
+        // Words that could not be read back were left out of the index: it is wrong.
+        try scratch?.check("the posts' words")
         sink.recordGroup(SearchIndexLayout.folder, fingerprint: fingerprint)
     }
 

@@ -102,6 +102,8 @@ package struct PageRenderer: Sendable {
             posts.retire(channel: c, 0..<site.channels[c].posts.count)
         }
         render(sitePages(), views: Views(posts: posts, channels: channels), run: run)
+        // A summary that could not be read back was shown empty: those pages are wrong.
+        try scratch?.check("the posts' summaries")
         let failures = run.failures.value.sorted { $0.path < $1.path }
         if !failures.isEmpty {
             // Each page's own diagnostics, kept whole; a full disk fails every page, so a few

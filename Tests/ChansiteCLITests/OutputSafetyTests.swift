@@ -116,6 +116,28 @@ import Testing
         #expect(siblings == [".Output.chansite", ".Expected.chansite", "Content", "Expected", "Output", "Templates"].sorted())
     }
 
+    /// Summaries and the index's words wait in a scratch file during a build; read back short
+    /// (a failing disk), they would publish pages without summaries and an index without the
+    /// words, so the build fails and the site and the build cache stay as they were.
+    @Test func aScratchFileThatCannotBeReadBackFailsTheBuild() throws {
+        let project = try Self.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let output = project.appendingPathComponent("Output")
+        #expect(try CLIRunner.run(["build", "-q"], in: project).status == 0)
+        let old = Self.tree(output)
+        let cache = project.appendingPathComponent(".Output.chansite/cache.bin")
+        let oldCache = try Data(contentsOf: cache)
+        try Data((Self.dump + "\n\nВторой пост.").utf8).write(to: project.appendingPathComponent("Content/a.txt"))
+        let failed = try CLIRunner.run(["build"], in: project, environment: ["CHANSITE_FAULT": "scratch-read"])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("from the build's scratch file (a failing disk?); nothing was published"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("'Output' was left unchanged"), "\(failed.stderr)")
+        #expect(Self.tree(output) == old)
+        #expect(try Data(contentsOf: cache) == oldCache)
+        #expect(try CLIRunner.run(["build", "-q"], in: project).status == 0)
+        #expect(Self.tree(output) != old)
+    }
+
     @Test func aSecondBuildIntoTheSameOutputFailsClearlyWhileOneIsWriting() throws {
         let project = try Self.project()
         defer { try? FileManager.default.removeItem(at: project) }
