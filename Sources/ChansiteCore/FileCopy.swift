@@ -73,6 +73,26 @@ package enum FileCopy {
         if let failure = data.withUnsafeBytes({ write(fd, $0) }) { throw failure }
     }
 
+    /// Writes all of `bytes` to `fd`, past short writes and interruptions.
+    package static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws(Errno) {
+        if let failure = write(fd, bytes) { throw failure }
+    }
+
+    /// Reads into `buffer` from `fd` at `offset` until it is full or the file ends, past short
+    /// reads and interruptions: the count read, nil when reading failed.
+    package static func readAll(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int? {
+        guard let base = buffer.baseAddress else { return 0 }
+        var done = 0
+        while done < buffer.count {
+            let got = pread(fd, base + done, buffer.count - done, off_t(offset + done))
+            if got < 0, errno == EINTR { continue }
+            if got < 0 { return nil }
+            if got == 0 { break }
+            done += got
+        }
+        return done
+    }
+
     /// Writes all of `bytes`: nil when done, else why it could not.
     private static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Errno? {
         guard let base = bytes.baseAddress else { return nil }

@@ -93,13 +93,7 @@ package final class ScratchFile: @unchecked Sendable {
 
     private func readWhole(_ base: UnsafeMutablePointer<UInt8>, _ slice: Slice) -> Int {
         guard !Self.readsFail else { return 0 }
-        var done = 0
-        while done < slice.count {
-            let got = pread(descriptor, base + done, slice.count - done, off_t(slice.offset + done))
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else { return 0 }
-            done += got
-        }
-        return done
+        let got = FileCopy.readAll(descriptor, into: UnsafeMutableRawBufferPointer(start: base, count: slice.count), at: slice.offset)
+        return got == slice.count ? slice.count : 0
     }
 }

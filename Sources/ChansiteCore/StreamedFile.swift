@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import SystemPackage
 
@@ -7,7 +6,7 @@ import SystemPackage
 /// (`O_TMPFILE`): a build killed while writing it leaves nothing behind.
 package final class StreamedFile: @unchecked Sendable {
     private var descriptor: Int32
-    private var hasher = SHA256()
+    private var hasher = ContentHasher()
     /// The bytes written so far.
     package private(set) var size = 0
 
@@ -25,13 +24,13 @@ package final class StreamedFile: @unchecked Sendable {
     private static let temporaryFile: Int32 = 0o2000_0000 | O_DIRECTORY
 
     package func append(_ data: Data) throws(Errno) {
-        hasher.update(data: data)
+        data.withUnsafeBytes { hasher.update($0) }
         try FileCopy.writeAll(descriptor, data)
         size += data.count
     }
 
     /// The hash of everything written (`Fingerprint.contentHash` of the same bytes).
-    package var contentHash: String { Fingerprint.hex(hasher.finalize()) }
+    package var contentHash: String { hasher.hex }
 
     /// Gives the file the name `path` (which must not exist), on the same file system; where
     /// that cannot be done (no `/proc` in a container), copies its bytes to a new file there.

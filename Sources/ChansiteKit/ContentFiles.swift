@@ -12,6 +12,9 @@ struct ContentFiles {
     var walkDiagnostics: [Diagnostic]
     /// Each path's bytes, or nil with why it could not be read.
     var files: [(data: Data?, diagnostics: [Diagnostic])]
+    /// Each dump's key (a fingerprint of its path and bytes; nil when unread): hashed once, on
+    /// all cores, for both the input digest and the caches.
+    var keys: [String?]
     /// Each export file, sorted by path.
     var exports: [ExportFile] = []
     /// Each export file's digest (a fingerprint of its bytes), or nil with why it could not be read.
@@ -30,10 +33,11 @@ struct ContentFiles {
         // the reads.
         let folders = Array(Set(found.exports.map { PathName.parent($0.path) })).sorted()
         let dumpCount = found.dumps.count
+        // `digest`: a dump's key, an export's digest.
         let read = (0..<all.count + folders.count).concurrentMap(chunk: 1) { index -> (file: LoadedBytes?, digest: String?, identity: String?) in
             guard index < all.count else { return (nil, nil, ExportFolderIdentity.fingerprint(of: folders[index - all.count])) }
             let file = loader.read(path: all[index])
-            guard index >= dumpCount else { return (file, nil, nil) }
+            guard index >= dumpCount else { return (file, file.data.map { Self.key(path: all[index], data: $0) }, nil) }
             // An export: its digest only; its bytes are mapped again when it is parsed.
             return ((nil, file.diagnostics), file.data.map(Self.digest), nil)
         }
@@ -41,8 +45,16 @@ struct ContentFiles {
         let identities = Dictionary(uniqueKeysWithValues: zip(folders, read.dropFirst(all.count).map { $0.identity ?? "" }))
         return ContentFiles(
             paths: found.dumps, walkDiagnostics: found.diagnostics, files: Array(files.prefix(dumpCount)),
+            keys: read.prefix(dumpCount).map(\.digest),
             exports: found.exports, exportFiles: read[dumpCount..<all.count].map { ($0.digest, $0.file?.diagnostics ?? []) },
             exportMedia: found.exports.map { identities[PathName.parent($0.path)] ?? "" })
+    }
+
+    /// A dump's key: a fingerprint of its path and bytes, everything its load and parse read.
+    static func key(path: String, data: Data) -> String {
+        var key = Fingerprint("dump", path)
+        key.add(bytes: data)
+        return key.hex
     }
 
     static func digest(_ data: Data) -> String {

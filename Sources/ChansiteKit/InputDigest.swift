@@ -10,9 +10,9 @@ enum InputDigest {
     static func compute(_ options: BuildOptions, content: ContentFiles) -> String {
         var fingerprint = Fingerprint(ChansiteVersion.fingerprint, "inputs")
         fingerprint.add(content.paths.count)
-        for (path, file) in zip(content.paths, content.files) {
+        for (path, key) in zip(content.paths, content.keys) {
             fingerprint.add(path)
-            if let data = file.data { fingerprint.add(bytes: data) } else { fingerprint.add("unreadable") }
+            fingerprint.add(key ?? "unreadable")
         }
         fingerprint.add(content.exports.count)
         for (export, (file, media)) in zip(content.exports, zip(content.exportFiles, content.exportMedia)) {

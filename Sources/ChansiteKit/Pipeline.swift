@@ -165,9 +165,7 @@ package struct Pipeline: Sendable {
         diagnostics += configNotes.map { $0.inStage(.config) }
         // Each dump's bytes are let go as soon as it is parsed (bytes → lines → posts, a file at
         // a time on each core), so a large archive is never held as bytes, lines and posts at once.
-        // Keyed by their bytes for a cache: a channel's key (and with it its pages' fingerprints
-        // in the cache) follows from its dumps'.
-        var loaded = try stage(.load) { try loadDumps(content, keyed: cache != nil || keep != nil) }
+        var loaded = try stage(.load) { try loadDumps(content) }
         content = nil
         var parsed: [ParsedDump]
         let exportDiagnostics: [Diagnostic]
@@ -451,16 +449,15 @@ package struct Pipeline: Sendable {
         }
     }
 
-    func loadDumps(_ given: ContentFiles?, keyed: Bool = false) throws -> LoadedContent {
+    func loadDumps(_ given: ContentFiles?) throws -> LoadedContent {
         // The output (and its work folder) may lie inside the content folder: never read it back.
         var content = try given ?? ContentFiles.read(options.contentPath, excluding: excludedFromContent)
         var dumps: [LoadedDump] = []
-        for (path, file) in zip(content.paths, content.files) {
+        for ((path, file), key) in zip(zip(content.paths, content.files), content.keys) {
             guard let data = file.data else {
                 dumps.append(LoadedDump(path: path, diagnostics: file.diagnostics))
                 continue
             }
-            let key = keyed ? Self.fileKey(path: path, data: data) : nil
             dumps.append(LoadedDump(path: path, data: data, known: key.flatMap { cache?.dumps.known($0) }, key: key))
         }
         // Handed on: each dump's bytes are then held only by its `LoadedDump`.
@@ -560,12 +557,5 @@ package struct Pipeline: Sendable {
         }
         dumps = files.value
         return dumps.indices.compactMap { results.value[$0] }
-    }
-
-    /// A fingerprint of a dump file's path and bytes: everything its load and parse read.
-    static func fileKey(path: String, data: Data) -> String {
-        var key = Fingerprint("dump", path)
-        key.add(bytes: data)
-        return key.hex
     }
 }

@@ -94,7 +94,7 @@ package struct OutputWriter: Sendable {
             do {
                 try FileSystem.rename(work.nextCache, to: work.cache)
             } catch {
-                notes.append(.note("cannot keep the build cache in '\(work.displayPath)': \(error); the next build makes everything again"))
+                notes.append(.note("cannot keep this build's cache in '\(work.displayPath)': \(error); the next build uses the one before"))
             }
         }
         FaultPoint.hit("done")

@@ -127,7 +127,7 @@ package struct PageRenderer: Sendable {
         /// Each page that could not be written, with what writing it reported.
         let failures = LockedBox<[(path: String, diagnostics: [Diagnostic])]>([])
         let done = LockedBox(0)
-        /// Bodies, summaries and page fingerprints made by earlier builds (`serve`).
+        /// Bodies, summaries and page fingerprints made by earlier builds (`serve`'s, or the build cache).
         let cache: RenderCache?
 
         init(sink: any OutputSink, words: String, total: Int, cache: RenderCache?) {
@@ -160,8 +160,8 @@ package struct PageRenderer: Sendable {
     }
 
     func render(_ page: Page, views: Views, run: Run) {
-        // A page of a channel whose inputs are those of the last build in this process has
-        // the same fingerprint: carried over without making its view.
+        // A page of a channel whose inputs are those of an earlier build (in this process, or
+        // in the build cache) has the same fingerprint: carried over without making its view.
         let memoKey = run.cache == nil ? nil : self.memoKey(of: page, views: views, words: run.words)
         if let memoKey, let known = run.cache?.pageFingerprints.known(memoKey), let path = path(of: page),
             run.sink.reuse(path, fingerprint: known)

@@ -472,14 +472,15 @@ package struct SearchIndexBuilder: Sendable {
             }
             let global = vocabulary.number(localWords)
             let packed = made.map { doc, words, key -> (Int, DocumentWordIDs) in
+                let document: DocumentWordIDs
                 switch words {
                 case .known(let known):
-                    return (doc, scratch.map { known.spilled(to: $0) } ?? known)
+                    document = known
                 case .local(let ids, let slots, let length):
-                    let document = DocumentWordIDs(counts: ids.map { (global[Int($0.0)], $0.1, $0.2) }, slots: slots, length: length)
+                    document = DocumentWordIDs(counts: ids.map { (global[Int($0.0)], $0.1, $0.2) }, slots: slots, length: length)
                     if let key { vocabulary.remember(key, document) }
-                    return (doc, scratch.map { document.spilled(to: $0) } ?? document)
                 }
+                return (doc, scratch.map { document.spilled(to: $0) } ?? document)
             }
             documents.mutate { all in
                 for (doc, words) in packed { all[doc] = words }

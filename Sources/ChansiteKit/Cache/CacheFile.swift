@@ -89,7 +89,7 @@ final class CacheFile: @unchecked Sendable {
         guard FileSystem.exists(path) else { return .missing }
         let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .unusable("cannot read it: \(FileSystem.lastError)") }
-        var reader = CacheWindowReader(descriptor: descriptor)
+        var reader = CacheReader(descriptor: descriptor)
         guard let size = reader.size else {
             close(descriptor)
             return .unusable("cannot read it: \(FileSystem.lastError)")
@@ -108,7 +108,7 @@ final class CacheFile: @unchecked Sendable {
     }
 
     /// Checks the header and the checksum, then lists every record's place.
-    private static func index(_ reader: inout CacheWindowReader, size: Int, identity: String) -> Result<[Key: Place], Refusal> {
+    private static func index(_ reader: inout CacheReader, size: Int, identity: String) -> Result<[Key: Place], Refusal> {
         var at = 0
         guard reader.bytes(at: 0, count: magic.count).map(Array.init) == magic else { return .failure(Refusal("it is not a chansite build cache")) }
         at = magic.count
@@ -148,17 +148,19 @@ final class CacheFile: @unchecked Sendable {
     func value(_ kind: Kind, _ key: String) -> Data? {
         guard let place = entries[Key(kind, key)] else { return nil }
         var data = Data(count: place.count)
-        let read = data.withUnsafeMutableBytes { CacheWindowReader.fill(descriptor, $0, at: place.offset) }
-        return read ? data : nil
+        let read = data.withUnsafeMutableBytes { FileCopy.readAll(descriptor, into: $0, at: place.offset) }
+        return read == place.count ? data : nil
     }
 
     /// How many records of `kind` it holds.
     func count(_ kind: Kind) -> Int { entries.keys.count { $0.kind == kind } }
 }
 
-/// Reads a file's bytes at any offset through a window of a megabyte, so a pass over its
-/// records costs a read a megabyte, and the file is never mapped.
-struct CacheWindowReader {
+/// Reads a cache's fields at any offset: from a file through a window of a megabyte (a pass
+/// over its records costs a read a megabyte, and the file is never mapped), or from bytes in
+/// memory (a record's value). Never past the end.
+struct CacheReader {
+    /// The file read (-1: `window` holds all the bytes).
     let descriptor: Int32
     private var window: [UInt8] = []
     private var windowStart = 0
@@ -166,7 +168,13 @@ struct CacheWindowReader {
 
     init(descriptor: Int32) { self.descriptor = descriptor }
 
+    init(bytes: [UInt8]) {
+        descriptor = -1
+        window = bytes
+    }
+
     var size: Int? {
+        guard descriptor >= 0 else { return window.count }
         var info = stat()
         return fstat(descriptor, &info) == 0 ? Int(info.st_size) : nil
     }
@@ -174,22 +182,9 @@ struct CacheWindowReader {
     /// `count` bytes at `offset`; nil past the end or when they cannot be read.
     mutating func bytes(at offset: Int, count: Int) -> ArraySlice<UInt8>? {
         guard offset >= 0, count >= 0 else { return nil }
-        if offset < windowStart || offset + count > windowStart + window.count {
-            let length = max(count, Self.windowSize)
-            var fresh = [UInt8](repeating: 0, count: length)
-            var got = 0
-            let ok = fresh.withUnsafeMutableBytes { buffer -> Bool in
-                guard let base = buffer.baseAddress else { return true }
-                while got < length {
-                    let n = pread(descriptor, base + got, length - got, off_t(offset + got))
-                    if n < 0, errno == EINTR { continue }
-                    if n < 0 { return false }
-                    if n == 0 { break }
-                    got += n
-                }
-                return true
-            }
-            guard ok else { return nil }
+        if descriptor >= 0, offset < windowStart || offset + count > windowStart + window.count {
+            var fresh = [UInt8](repeating: 0, count: max(count, Self.windowSize))
+            guard let got = fresh.withUnsafeMutableBytes({ FileCopy.readAll(descriptor, into: $0, at: offset) }) else { return nil }
             window = Array(fresh.prefix(got))
             windowStart = offset
         }
@@ -198,6 +193,7 @@ struct CacheWindowReader {
         return window[from..<(from + count)]
     }
 
+    /// A little-endian integer of `size` bytes at `offset`.
     mutating func integer(at offset: Int, size: Int) -> UInt64? {
         guard let bytes = bytes(at: offset, count: size) else { return nil }
         return bytes.reversed().reduce(0) { $0 << 8 | UInt64($1) }
@@ -211,7 +207,7 @@ struct CacheWindowReader {
         return bytes
     }
 
-    /// The SHA-256 of the file's first `end` bytes, read a window at a time.
+    /// The SHA-256 of the first `end` bytes, read a window at a time.
     mutating func hash(upTo end: Int) -> String? {
         var hasher = ContentHasher()
         var at = 0
@@ -224,42 +220,8 @@ struct CacheWindowReader {
         return hasher.hex
     }
 
-    /// Reads `buffer.count` bytes at `offset` into `buffer`; false unless all were read.
-    static func fill(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
-        guard let base = buffer.baseAddress else { return true }
-        var done = 0
-        while done < buffer.count {
-            let n = pread(descriptor, base + done, buffer.count - done, off_t(offset + done))
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { return false }
-            done += n
-        }
-        return true
-    }
-}
-
-/// Reads a cache file's fields in order, never past its end.
-struct CacheRecordReader {
-    let bytes: UnsafeRawBufferPointer
-    var at = 0
-
-    mutating func take(_ count: Int) -> UnsafeRawBufferPointer.SubSequence? {
-        guard count >= 0, bytes.count - at >= count else { return nil }
-        defer { at += count }
-        return bytes[at..<(at + count)]
-    }
-
-    /// A length of `lengthBytes` bytes, then that many bytes.
-    mutating func takeBlock(lengthBytes: Int) -> UnsafeRawBufferPointer.SubSequence? {
-        guard let length = Self.integer(bytes, at: at, size: lengthBytes), length <= UInt64(Int.max) else { return nil }
-        at += lengthBytes
-        return take(Int(length))
-    }
-
-    static func integer(_ bytes: UnsafeRawBufferPointer, at: Int, size: Int) -> UInt64? {
-        guard at >= 0, bytes.count - at >= size else { return nil }
-        var value: UInt64 = 0
-        for index in (0..<size).reversed() { value = value << 8 | UInt64(bytes[at + index]) }
-        return value
+    /// Appends `value` as a little-endian integer of `size` bytes (what `integer` reads).
+    static func append(_ value: UInt64, size: Int, to bytes: inout [UInt8]) {
+        for index in 0..<size { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(index)))) }
     }
 }

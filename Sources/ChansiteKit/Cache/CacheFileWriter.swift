@@ -24,7 +24,7 @@ final class CacheFileWriter: @unchecked Sendable {
         guard descriptor >= 0 else { return nil }
         buffer.reserveCapacity(Self.flushSize)
         buffer += CacheFile.magic
-        appendInteger(UInt64(identity.utf8.count), size: 4)
+        CacheReader.append(UInt64(identity.utf8.count), size: 4, to: &buffer)
         buffer += Array(identity.utf8)
     }
 
@@ -40,9 +40,9 @@ final class CacheFileWriter: @unchecked Sendable {
         lock.withLock {
             guard failure == nil, descriptor >= 0, written.insert(key).inserted else { return }
             buffer.append(kind.rawValue)
-            appendInteger(UInt64(keyBytes.count), size: 2)
+            CacheReader.append(UInt64(keyBytes.count), size: 2, to: &buffer)
             buffer += keyBytes
-            appendInteger(UInt64(value.count), size: 4)
+            CacheReader.append(UInt64(value.count), size: 4, to: &buffer)
             buffer.append(contentsOf: value)
             count += 1
             if buffer.count >= Self.flushSize { flush() }
@@ -54,7 +54,7 @@ final class CacheFileWriter: @unchecked Sendable {
         lock.withLock {
             guard failure == nil else { return failure }
             buffer.append(CacheFile.endByte)
-            appendInteger(count, size: 8)
+            CacheReader.append(count, size: 8, to: &buffer)
             flush()
             buffer += Array(hasher.hex.utf8)
             flush()
@@ -76,26 +76,16 @@ final class CacheFileWriter: @unchecked Sendable {
         }
     }
 
-    private func appendInteger(_ value: UInt64, size: Int) {
-        for index in 0..<size { buffer.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(index)))) }
-    }
-
     /// Hashes and writes the buffer (under the lock).
     private func flush() {
         guard failure == nil else { return buffer.removeAll(keepingCapacity: true) }
-        buffer.withUnsafeBytes { bytes in
-            hasher.update(bytes)
-            guard let base = bytes.baseAddress else { return }
-            var done = 0
-            while done < bytes.count {
-                let wrote = write(descriptor, base + done, bytes.count - done)
-                if wrote < 0, errno == EINTR { continue }
-                guard wrote > 0 else {
-                    failure = FileSystem.lastError
-                    return
-                }
-                done += wrote
+        do {
+            try buffer.withUnsafeBytes { bytes in
+                hasher.update(bytes)
+                try FileCopy.writeAll(descriptor, bytes)
             }
+        } catch {
+            failure = "\(error)"
         }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -115,45 +115,31 @@ final class PersistentCache: Sendable {
     /// length 0xFFFFFFFF).
     static func encodeVocabulary(words: [String], stems: [String?]) -> [UInt8] {
         var bytes: [UInt8] = []
-        func integer(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { bytes += $0 } }
-        integer(UInt32(words.count))
-        for word in words {
-            integer(UInt32(word.utf8.count))
-            bytes += word.utf8
-        }
-        for index in words.indices {
-            guard let stem = stems.indices.contains(index) ? stems[index] : nil else {
-                integer(UInt32.max)
-                continue
-            }
-            integer(UInt32(stem.utf8.count))
-            bytes += stem.utf8
+        CacheReader.append(UInt64(words.count), size: 4, to: &bytes)
+        for text in words.map(Optional.some) + words.indices.map({ stems.indices.contains($0) ? stems[$0] : nil }) {
+            CacheReader.append(UInt64(text.map { $0.utf8.count } ?? Int(UInt32.max)), size: 4, to: &bytes)
+            bytes += text?.utf8 ?? "".utf8
         }
         return bytes
     }
 
     static func decodeVocabulary(_ data: Data) -> (words: [String], stems: [String?])? {
-        data.withUnsafeBytes { bytes -> (words: [String], stems: [String?])? in
-            var reader = CacheRecordReader(bytes: bytes)
-            guard let count = CacheRecordReader.integer(bytes, at: 0, size: 4), count <= UInt64(bytes.count) else { return nil }
-            reader.at = 4
-            var words: [String] = []
-            var stems: [String?] = []
-            words.reserveCapacity(Int(count))
-            for _ in 0..<count {
-                guard let word = reader.takeBlock(lengthBytes: 4) else { return nil }
-                words.append(String(decoding: word, as: UTF8.self))
+        var reader = CacheReader(bytes: Array(data))
+        guard let count = reader.integer(at: 0, size: 4), count <= UInt64(data.count) else { return nil }
+        var at = 4
+        var texts: [String?] = []
+        texts.reserveCapacity(2 * Int(count))
+        for _ in 0..<(2 * Int(count)) {
+            if reader.integer(at: at, size: 4) == UInt64(UInt32.max) {
+                at += 4
+                texts.append(nil)
+            } else {
+                guard let text = reader.block(at: &at, lengthBytes: 4) else { return nil }
+                texts.append(String(decoding: text, as: UTF8.self))
             }
-            for _ in 0..<count {
-                if CacheRecordReader.integer(bytes, at: reader.at, size: 4) == UInt64(UInt32.max) {
-                    reader.at += 4
-                    stems.append(nil)
-                } else {
-                    guard let stem = reader.takeBlock(lengthBytes: 4) else { return nil }
-                    stems.append(String(decoding: stem, as: UTF8.self))
-                }
-            }
-            return reader.at == bytes.count ? (words, stems) : nil
         }
+        let words = texts.prefix(Int(count)).compactMap { $0 }
+        guard at == data.count, words.count == Int(count) else { return nil }
+        return (words, Array(texts.dropFirst(Int(count))))
     }
 }

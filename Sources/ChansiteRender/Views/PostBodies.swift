@@ -7,7 +7,7 @@ import ChansiteModel
 struct PostBodies: Sendable {
     let markdown: MarkdownRenderer
     let formatted: FormattedText
-    /// Bodies made by earlier builds (`serve`), by their text and the tag links they can hold.
+    /// Bodies made by earlier builds (`serve`'s, or the build cache), by their text and the tag links they can hold.
     let memo: (any StageCache<String>)?
     /// A fingerprint of the tag links a body can hold.
     let tagLinks: String

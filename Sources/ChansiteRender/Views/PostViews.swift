@@ -147,8 +147,8 @@ struct PostViews: Sendable {
             // A view kept from the last build still holds that build's summary: the summary
             // template sees the variable empty, as in a build from scratch.
             view.setSummary("")
-            guard let memo else { return view.setSummary(templates.renderSummary(of: view, on: page), in: scratch) }
-            view.setSummary(memo.value(context + view.fingerprint) { templates.renderSummary(of: view, on: page) }, in: scratch)
+            let render = { templates.renderSummary(of: view, on: page) }
+            view.setSummary(memo.map { $0.value(context + view.fingerprint, render) } ?? render(), in: scratch)
         }
     }
 
