@@ -6,7 +6,7 @@ import Foundation
 /// must be an error naming the key, never a crash.
 enum ConfigFuzz {
     static let keys = [
-        "title", "description", "baseURL", "language", "postsPerPage", "homePostsPerChannel", "timeZone", "channelOrder",
+        "title", "description", "baseURL", "language", "postsPerPage", "tagPostsPerPage", "homePostsPerChannel", "timeZone", "channelOrder",
         "exportChatTypes", "channelHandles", "channelLanguages", "postsPerFolder", "maxMediaFileSize",
     ]
     static let languages = ["\"ru\"", "\"en\"", "\"ru_RU\"", "\"pt-BR\"", "\"\"", "\"x\"", "\"zh-Hant-TW\"", "\"en-\"", "\"<b>\"", "\"ar\""]

@@ -66,7 +66,8 @@ extension SiteConfig {
     /// would make arithmetic overflow and pages no browser opens.
     func checkRanges(at location: SourceLocation) throws {
         let checks: [(String, Int, ClosedRange<Int>)] = [
-            ("postsPerPage", postsPerPage, 1...1000), ("homePostsPerChannel", homePostsPerChannel, 0...1000),
+            ("postsPerPage", postsPerPage, 1...1000), ("tagPostsPerPage", tagPostsPerPage, 1...1000),
+            ("homePostsPerChannel", homePostsPerChannel, 0...1000),
             ("postsPerFolder", postsPerFolder, 1...1_000_000), ("maxMediaFileSize", maxMediaFileSize, 0...(64 << 30)),
         ]
         for (key, value, range) in checks where !range.contains(value) {

@@ -41,6 +41,7 @@ package enum StarterProject {
           "baseURL": null,
           "language": "\(language)",
           "postsPerPage": \(SiteConfig().postsPerPage),
+          "tagPostsPerPage": \(SiteConfig().tagPostsPerPage),
           "homePostsPerChannel": \(SiteConfig().homePostsPerChannel),
           "timeZone": "\(SiteConfig().timeZone)",
           "channelOrder": "\(SiteConfig().channelOrder.rawValue)",

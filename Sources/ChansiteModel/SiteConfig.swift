@@ -40,8 +40,11 @@ package struct SiteConfig: Sendable, Hashable, Codable {
     }
     /// The page language (`lang` attribute).
     package var language: String
-    /// Posts per channel, tag and home page.
+    /// Posts per channel page (whole posts).
     package var postsPerPage: Int
+    /// Posts per tag page (summaries, as a month page lists them): a tag's pages are a share of
+    /// every post again, so they list as many as a month page does.
+    package var tagPostsPerPage: Int
     /// Latest posts per channel shown on the home page.
     package var homePostsPerChannel: Int
     /// The time zone dates are shown in (an IANA name, `Europe/Berlin`); UTC by default.
@@ -82,6 +85,7 @@ package struct SiteConfig: Sendable, Hashable, Codable {
         baseURL: String? = nil,
         language: String = "ru",
         postsPerPage: Int = 20,
+        tagPostsPerPage: Int = 100,
         homePostsPerChannel: Int = 3,
         timeZone: String = "UTC",
         channelOrder: ChannelOrder = .oldest,
@@ -101,6 +105,7 @@ package struct SiteConfig: Sendable, Hashable, Codable {
         self.baseURL = baseURL
         self.language = language
         self.postsPerPage = postsPerPage
+        self.tagPostsPerPage = tagPostsPerPage
         self.homePostsPerChannel = homePostsPerChannel
         self.timeZone = timeZone
         self.channelOrder = channelOrder
@@ -117,7 +122,7 @@ package struct SiteConfig: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, description, baseURL, language, postsPerPage, homePostsPerChannel, timeZone, channelOrder, exportChatTypes,
+        case title, description, baseURL, language, postsPerPage, tagPostsPerPage, homePostsPerChannel, timeZone, channelOrder, exportChatTypes,
             channelHandles, channelLanguages, postsPerFolder, maxMediaFileSize, withholdTags, withholdPosts, noindexChannels, hideDeletedPosts,
             discussionGroups
     }
@@ -131,6 +136,7 @@ package struct SiteConfig: Sendable, Hashable, Codable {
         language = try c.decodeIfPresent(String.self, forKey: .language) ?? defaults.language
         // Numbers are range-checked when loaded (`checkRanges`), with a message naming the key.
         postsPerPage = try c.decodeIfPresent(Int.self, forKey: .postsPerPage) ?? defaults.postsPerPage
+        tagPostsPerPage = try c.decodeIfPresent(Int.self, forKey: .tagPostsPerPage) ?? defaults.tagPostsPerPage
         homePostsPerChannel = try c.decodeIfPresent(Int.self, forKey: .homePostsPerChannel) ?? defaults.homePostsPerChannel
         timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone) ?? defaults.timeZone
         channelOrder = defaults.channelOrder

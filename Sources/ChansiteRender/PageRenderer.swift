@@ -272,7 +272,7 @@ package struct PageRenderer: Sendable {
             pages += (1...Pagination(itemCount: day.posts.count, perPage: CalendarDays.postsPerPage).pageCount).map { Page.day(d, page: $0) }
         }
         for (t, tag) in site.tags.enumerated() {
-            let pagination = Pagination(itemCount: tag.postIDs.count, perPage: site.config.postsPerPage)
+            let pagination = Pagination(itemCount: tag.postIDs.count, perPage: site.config.tagPostsPerPage)
             pages += (1...pagination.pageCount).map { Page.tag(t, page: $0) }
         }
         return pages
@@ -351,7 +351,7 @@ package struct PageRenderer: Sendable {
             return dayPage(d, page: number, views: views)
         case .tag(let t, let number):
             let tag = site.tags[t]
-            let pagination = Pagination(itemCount: tag.postIDs.count, perPage: perPage)
+            let pagination = Pagination(itemCount: tag.postIDs.count, perPage: site.config.tagPostsPerPage)
             let title = number > 1 ? strings.text("pageOf", ["title": tag.name, "n": strings.number(number)]) : tag.name
             let view = TagPageView(
                 tag: TagInfoView(

@@ -19,11 +19,13 @@ package struct SearchIndexBuilder: Sendable {
     package let site: Site
     /// Documents per `docs/` file: a query's ten results are scattered, so each costs a whole
     /// chunk, while files per post are what hosts limit (Cloudflare Pages: 20,000 a site) and
-    /// what a build spends most of its time creating. Eight keep the index under a fifth of the
-    /// site's pages (two made half of them) at about 5 KB a result on the wire from a host that
+    /// what a build spends most of its time creating. Eight make the documents an eighth of the
+    /// posts in files (two made half) at about 5 KB a result on the wire from a host that
     /// compresses, as GitHub Pages, Cloudflare Pages and Netlify do (text compresses 2.5×);
-    /// `docs/search.md` has the figures. 600 characters and four a file lost the matched passage
-    /// from half the snippets of the search page's test: the text is kept whole instead.
+    /// sixteen halved the files but doubled a cold query (59 → 111 KB at 10k posts: the
+    /// documents are nine tenths of it); `docs/search.md` has the figures. 600 characters and
+    /// four a file lost the matched passage from half the snippets of the search page's test:
+    /// the text is kept whole instead.
     package static let docsPerChunk = 8
     /// Postings kept per stem (the best-scoring ones), so a common word stays a small download.
     package static let maxPostings = 2000
@@ -96,7 +98,7 @@ package struct SearchIndexBuilder: Sendable {
                 try emit($0, nil)
             }
         }
-        try writeForms(terms.forms, buckets: bucketCount) { try emit($0, nil) }
+        try writeForms(terms.forms, buckets: Self.formBucketCount(forDocuments: posts.count)) { try emit($0, nil) }
         for kind in PostKindBits.kinds {
             // Base64 needs no escaping in JSON or in a <script>.
             let json = Data(("\"" + PostKindBits.bits(of: posts, kind) + "\"").utf8)
@@ -231,8 +233,8 @@ package struct SearchIndexBuilder: Sendable {
 
     /// The `forms/` files: each form in the file its first three letters hash to, so a query
     /// word's forms (and the words it begins, and those one typo away after those letters) are
-    /// in one file; hashed into as many files as postings buckets, where a file per three
-    /// letters made thousands of files of a few forms (2,000 of 170 bytes at 10k posts).
+    /// in one file; hashed into `formBucketCount` files, where a file per three letters made
+    /// thousands of files of a few forms (2,000 of 170 bytes at 10k posts).
     private func writeForms(_ forms: [String: String], buckets: Int, _ emit: (RenderedFile) throws -> Void) rethrows {
         var formShards: [Int: [String: String]] = [:]
         for (form, stem) in forms { formShards[Self.bucket(of: Self.formKey(form), count: buckets), default: [:]][form] = stem }
@@ -381,7 +383,7 @@ package struct SearchIndexBuilder: Sendable {
         }
         let manifest = SearchManifest(
             docCount: docCount, docsPerChunk: Self.docsPerChunk, buckets: Self.bucketCount(forDocuments: docCount),
-            formBuckets: Self.bucketCount(forDocuments: docCount), formKeyLength: Self.formKeyLength, channels: ranges,
+            formBuckets: Self.formBucketCount(forDocuments: docCount), formKeyLength: Self.formKeyLength, channels: ranges,
             tags: site.tags.map { .init(name: $0.name, key: $0.key, posts: $0.postIDs.count) }, monthRuns: monthRuns(),
             newestFirst: site.config.channelOrder == .newest, kinds: PostKindBits.kinds)
         // JSONEncoder throws only on floats that are not finite; the manifest has none.
@@ -574,8 +576,14 @@ package struct SearchIndexBuilder: Sendable {
         String(Substring(form.unicodeScalars.prefix(formKeyLength)))
     }
 
-    /// About 40 documents' worth of postings per bucket file, at least 16 buckets.
-    package static func bucketCount(forDocuments count: Int) -> Int { max(16, count / 40) }
+    /// About 80 documents' worth of postings per bucket file, at least 16: a query word costs
+    /// one file (42 KB as stored at 10k posts; the ten results' documents cost four times
+    /// that), a phrase its positions file too (23 KB).
+    package static func bucketCount(forDocuments count: Int) -> Int { max(16, count / 80) }
+
+    /// About 160 documents' worth of word forms per `forms/` file: a form is a few bytes, so
+    /// a file per postings bucket was mostly files (250 of 800 bytes at 10k posts; now 62 of 4 KB).
+    package static func formBucketCount(forDocuments count: Int) -> Int { max(16, count / 160) }
 
     /// The posting bucket of a stem: FNV-1a (32 bit) of its UTF-8, as the page computes it.
     package static func bucket(of term: String, count: Int) -> Int {

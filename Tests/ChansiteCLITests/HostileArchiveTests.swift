@@ -116,6 +116,7 @@ import Testing
     @Test(arguments: [
         (#"{"postsPerPage": 9223372036854775807}"#, "'postsPerPage' must be from 1 to 1000"),
         (#"{"homePostsPerChannel": -1}"#, "'homePostsPerChannel' must be from 0 to 1000"),
+        (#"{"tagPostsPerPage": 0}"#, "'tagPostsPerPage' must be from 1 to 1000"),
         (#"{"maxMediaFileSize": -5}"#, "'maxMediaFileSize' must be from 0"),
         (#"{"language": "<b>"}"#, "'language' '<b>' is not a language tag"),
     ])

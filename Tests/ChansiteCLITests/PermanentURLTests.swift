@@ -76,6 +76,32 @@ import Testing
         #expect(redirect.contains(#"<meta name="robots" content="noindex">"#))
     }
 
+    /// A tag's later pages that a larger page size does away with redirect to the tag's first
+    /// page, which lists their posts; a tag gone altogether sends its pages to the tag index.
+    @Test func tagPagesThatNoLongerExistRedirectToTheirTag() throws {
+        let posts = (1...7).map { "Post \($0) about the harbour and its boats, with more words to read. #boats" }
+        let project = try CLIRunner.temporaryProject(content: ["harbour.txt": Data(Self.dump(posts + ["A post about #gulls only"]).utf8)])
+        defer { try? FileManager.default.removeItem(at: project) }
+        let config = project.appendingPathComponent("chansite.json")
+        try Data(#"{"language": "en", "tagPostsPerPage": 2}"#.utf8).write(to: config)
+        let first = try CLIRunner.run(["build"], in: project)
+        #expect(first.status == 0, "\(first.stderr)")
+        let output = project.appendingPathComponent("Output")
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("tags/boats/page-4.html").path))
+        try Data(#"{"language": "en"}"#.utf8).write(to: config)
+        try Data(Self.dump(posts).utf8).write(to: project.appendingPathComponent("Content/harbour.txt"))
+        let again = try CLIRunner.run(["build"], in: project)
+        #expect(again.status == 0, "\(again.stderr)")
+        for page in 2...4 {
+            let redirect = try String(contentsOf: output.appendingPathComponent("tags/boats/page-\(page).html"), encoding: .utf8)
+            #expect(redirect.contains(#"<meta http-equiv="refresh" content="0; url=../../tags/boats/index.html">"#), "page \(page)")
+        }
+        let gone = try String(contentsOf: output.appendingPathComponent("tags/gulls/index.html"), encoding: .utf8)
+        #expect(gone.contains(#"url=../../tags/index.html""#))
+        let shown = try String(contentsOf: output.appendingPathComponent("tags/boats/index.html"), encoding: .utf8)
+        #expect((1...7).allSatisfy { shown.contains("Post \($0) about") })
+    }
+
     /// A damaged history loses only its bad lines, with a warning naming the file and line.
     @Test func aDamagedHistoryIsReportedAndSkipped() throws {
         let project = try CLIRunner.temporaryProject(content: ["harbour.txt": Data(Self.dump(Self.posts).utf8)])

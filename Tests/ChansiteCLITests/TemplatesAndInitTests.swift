@@ -68,7 +68,8 @@ import Testing
         #expect(first.status == 0, "\(first.stderr)")
         let config = try String(contentsOf: root.appendingPathComponent("chansite.json"), encoding: .utf8)
         for key in [
-            "title", "description", "baseURL", "language", "postsPerPage", "homePostsPerChannel", "timeZone", "channelOrder", "exportChatTypes",
+            "title", "description", "baseURL", "language", "postsPerPage", "tagPostsPerPage", "homePostsPerChannel", "timeZone", "channelOrder",
+            "exportChatTypes",
             "channelHandles",
         ] {
             #expect(config.contains("\"\(key)\""), "chansite.json lacks \(key)")

@@ -51,6 +51,10 @@ package struct MovedPages: Sendable {
             } else if entry.kind == .channelPage, let channel = entry.channel.flatMap({ channelIndex[$0] }) {
                 outcome.files.append(redirect(from: path, to: SitePaths.channel(channel.slug, page: 1, of: 1)))
                 outcome.redirects += 1
+            } else if entry.kind == .tagPage, let first = Self.firstPage(ofTagPage: path), current[first] != nil {
+                // A later page of a tag that still has pages (they now hold more posts each).
+                outcome.files.append(redirect(from: path, to: first))
+                outcome.redirects += 1
             } else if entry.kind == .tagPage || entry.kind == .sitePage {
                 outcome.files.append(redirect(from: path, to: entry.kind == .tagPage ? SitePaths.tagIndex : SitePaths.home))
                 outcome.redirects += 1
@@ -62,6 +66,13 @@ package struct MovedPages: Sendable {
         }
         outcome.history = URLHistory(pages: pages)
         return outcome
+    }
+
+    /// `tags/<slug>/index.html` for a page in a tag's folder.
+    static func firstPage(ofTagPage path: String) -> String? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "tags" else { return nil }
+        return "tags/\(parts[1])/index.html"
     }
 
     /// Sketches of the text copies' posts whose page is new or whose content changed (the

@@ -211,6 +211,54 @@ import Testing
     }
 }
 
+/// Tag pages list summaries, as month pages do, so they take their own page size
+/// (`tagPostsPerPage`, 100 by default) rather than the channel pages' whole posts' one.
+@Suite struct TagPageSizeTests {
+    /// The tag's pages of a channel of 45 tagged posts, listed (path → the post numbers shown).
+    func tagPages(config: String) throws -> [String: [Int]] {
+        let temp = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let messages = (1...45).map { n in
+            ##"{"id": \##(n), "type": "message", "date": "2024-03-05T10:00:00", "date_unixtime": "\##(1_709_632_800 + n * 60)", "text": ["Post number \##(n)< ", {"type": "hashtag", "text": "#news"}]}"##
+        }
+        try TestSupport.write(
+            [
+                "Content/export/result.json":
+                    #"{"name": "Busy", "type": "public_channel", "id": 5, "messages": [\#(messages.joined(separator: ","))]}"#,
+                "chansite.json": config,
+            ], under: temp)
+        let result = try Pipeline(
+            options: BuildOptions(
+                contentPath: temp.appendingPathComponent("Content").path,
+                templatesPath: TestSupport.repositoryRoot.appendingPathComponent("Templates").path,
+                outputPath: temp.appendingPathComponent("Output").path, configPath: temp.appendingPathComponent("chansite.json").path)
+        ).build()
+        var shown: [String: [Int]] = [:]
+        for file in result.files where file.path.hasPrefix("tags/news/") && file.path.hasSuffix(".html") {
+            let html = String(decoding: file.contents, as: UTF8.self)
+            // A summary names its post twice (heading and excerpt): each post once.
+            let numbers = html.components(separatedBy: "Post number ").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+            shown[file.path] = numbers.enumerated().filter { $0.offset == 0 || numbers[$0.offset - 1] != $0.element }.map(\.element)
+        }
+        return shown
+    }
+
+    @Test func tagPagesHoldTheirOwnPageSize() throws {
+        let paged = try tagPages(config: #"{"postsPerPage": 20, "tagPostsPerPage": 10}"#)
+        #expect(paged.keys.sorted() == ["tags/news/index.html"] + (2...5).map { "tags/news/page-\($0).html" })
+        // Each post on exactly one page, in the site's order.
+        let order = ["tags/news/index.html"] + (2...5).map { "tags/news/page-\($0).html" }
+        #expect(order.flatMap { paged[$0] ?? [] } == Array(1...45))
+        #expect(paged["tags/news/index.html"]?.count == 10)
+    }
+
+    @Test func byDefaultATagPageListsAHundredPosts() throws {
+        let whole = try tagPages(config: #"{"postsPerPage": 20}"#)
+        #expect(whole.keys.sorted() == ["tags/news/index.html"])
+        #expect(whole["tags/news/index.html"]?.count == 45)
+    }
+}
+
 /// With a base URL every page names its own address for sharing and search engines.
 @Suite struct CanonicalAddressTests {
     @Test func pagesNameTheirAddressWhenTheSiteHasABaseURL() throws {

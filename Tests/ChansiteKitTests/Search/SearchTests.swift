@@ -49,7 +49,7 @@ import Testing
         let text = String(decoding: manifest.contents, as: UTF8.self)
         #expect(text.hasPrefix("window.__chansiteSearch(\"manifest\",{"))
         #expect(text.hasSuffix(");\n"))
-        let formBucket = SearchIndexBuilder.bucket(of: "мод", count: SearchIndexBuilder.bucketCount(forDocuments: 2))
+        let formBucket = SearchIndexBuilder.bucket(of: "мод", count: SearchIndexBuilder.formBucketCount(forDocuments: 2))
         #expect(built.contains { $0.path == "search/" + SearchIndexLayout.forms(formBucket) })
         // The bucket hash is FNV-1a over UTF-8, which the page recomputes in JavaScript.
         #expect(SearchIndexBuilder.bucket(of: "a", count: 1 << 30) == Int(0xe40c_292c % UInt32(1 << 30)))
