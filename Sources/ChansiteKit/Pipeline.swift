@@ -20,6 +20,9 @@ package struct Pipeline: Sendable {
     /// Work kept from the last build in this process (`serve`): parses, bodies, summaries and
     /// the index's words, reused where their inputs are unchanged.
     package var cache: BuildCache?
+    /// Pages to render before all others and hand over at once (`serve`: the pages open in a
+    /// browser reload as soon as they are made).
+    package var firstPages: PageRenderer.FirstPages?
 
     package init(options: BuildOptions, progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.options = options
@@ -223,20 +226,27 @@ package struct Pipeline: Sendable {
                     at: options.configPath.map { SourceLocation(path: $0) }, stage: .config))
         }
         // The index is built beside the media and the pages: it needs only the site model, and
-        // together they keep both cores busy through each other's serial parts.
+        // together they keep both cores busy through each other's serial parts. With pages
+        // wanted first, it starts once they are handed over: until then they have the cores.
         let index = IndexTask(cache: cache, persistent: persistent, progress: progress)
-        DispatchQueue.global().async(group: index.group) { [cache] in
-            let start = Date()
-            do {
-                let counted = CountingSink(sink) { index.filesDone.mutate { $0 += 1 } }
-                // Only `serve` keeps every post's words in memory; a build lets them wait on disk.
-                try Self.writeIndex(
-                    SearchIndexBuilder(site: site), vocabulary: cache?.vocabulary ?? persistent?.vocabulary ?? IndexVocabulary(),
-                    spills: cache == nil, into: counted)
-            } catch {
-                index.outcome.mutate { $0.failure = error }
+        let indexStarted = LockedBox(false)
+        let startIndex = { @Sendable [cache] in
+            guard
+                !indexStarted.mutate({ started in
+                    defer { started = true }
+                    return started
+                })
+            else { return }
+            index.start(site: site, sink: sink, cache: cache, persistent: persistent)
+        }
+        var first = firstPages
+        if let wanted = firstPages {
+            first?.ready = { pages in
+                wanted.ready(pages)
+                startIndex()
             }
-            index.outcome.mutate { $0.seconds = Date().timeIntervalSince(start) }
+        } else {
+            startIndex()
         }
         // A stage that fails waits for the index, which writes into the same sink.
         do {
@@ -252,12 +262,16 @@ package struct Pipeline: Sendable {
             diagnostics += (media.diagnostics + avatars.diagnostics).map { $0.inStage(.media) }
             let pages = try stage(.render) { () -> Int in
                 // Before the pages, while memory holds only the model: a large channel's file is
-                // most of its text again.
-                try ChannelPostsJSON(site: site, media: media.media).write(into: sink)
-                var renderer = PageRenderer(site: site, templates: templates, media: media.media)
+                // most of its text again. After them when pages are wanted first (`serve`, which
+                // holds the site in memory anyway): the open pages do not wait for it.
+                let postsJSON = ChannelPostsJSON(site: site, media: media.media)
+                if firstPages == nil { try postsJSON.write(into: sink) }
+                var renderer = PageRenderer(site: site, templates: templates, media: media.media, cache: cache?.render ?? persistent?.render)
                 renderer.avatars = avatars.avatars
                 renderer.progress = { [progress] done, total in progress("render \(Self.grouped(done))/\(Self.grouped(total))") }
-                let pages = try renderer.render(into: sink, cache: cache?.render ?? persistent?.render)
+                let pages = try renderer.render(into: sink, cache: cache?.render ?? persistent?.render, first: first)
+                startIndex()
+                if firstPages != nil { try postsJSON.write(into: sink) }
                 // The sitemap protocol wants absolute URLs: without a base URL there is no valid one.
                 let sitemap =
                     config.baseURL == nil
@@ -305,6 +319,23 @@ package struct Pipeline: Sendable {
             self.cache = cache
             self.persistent = persistent
             self.progress = progress
+        }
+
+        /// Writes the index of `site` into `sink` on another thread.
+        func start(site: Site, sink: any OutputSink, cache: BuildCache?, persistent: PersistentCache?) {
+            DispatchQueue.global().async(group: group) { [self] in
+                let start = Date()
+                do {
+                    let counted = CountingSink(sink) { self.filesDone.mutate { $0 += 1 } }
+                    // Only `serve` keeps every post's words in memory; a build lets them wait on disk.
+                    try Pipeline.writeIndex(
+                        SearchIndexBuilder(site: site), vocabulary: cache?.vocabulary ?? persistent?.vocabulary ?? IndexVocabulary(),
+                        spills: cache == nil, into: counted)
+                } catch {
+                    outcome.mutate { $0.failure = error }
+                }
+                outcome.mutate { $0.seconds = Date().timeIntervalSince(start) }
+            }
         }
 
         /// Waits for the index, adds its time to `result`, and ends the cache's build (the

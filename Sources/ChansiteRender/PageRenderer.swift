@@ -51,7 +51,8 @@ package struct PageRenderer: Sendable {
     /// The interface words in the site's language.
     var strings: SiteStrings { site.strings }
 
-    package init(site: Site, templates: TemplateSet, media: [String: [PublishedMedia]] = [:]) {
+    /// `cache` keeps what the pages' tables read of each keyed channel between builds (`serve`).
+    package init(site: Site, templates: TemplateSet, media: [String: [PublishedMedia]] = [:], cache: RenderCache? = nil) {
         self.site = site
         self.templates = templates
         self.media = media
@@ -59,7 +60,7 @@ package struct PageRenderer: Sendable {
         let calendar = PostCalendar(site: site, dates: DateDisplay(config: site.config, strings: site.strings))
         self.calendar = calendar
         self.months = ChannelMonths(site: site, calendar: calendar)
-        self.galleries = ChannelGalleries(site: site, media: media)
+        self.galleries = ChannelGalleries(site: site, media: media, memo: cache?.galleries)
         self.days = CalendarDays(calendar: calendar)
         self.tagsByKey = Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     }
@@ -71,18 +72,24 @@ package struct PageRenderer: Sendable {
     /// channel's archive and months follow its ranges, and the pages that list posts of every
     /// channel come last. A
     /// page whose view (everything its template can see) and templates are those of the last
-    /// build is carried over by the sink without rendering. Returns the pages' paths, sorted.
+    /// build is carried over by the sink without rendering. `first` names pages to render and
+    /// hand over before all others (`serve`'s open pages). Returns the pages' paths, sorted.
     /// - Throws: `DiagnosticError` when a file cannot be stored.
-    package func render(into sink: any OutputSink, cache: RenderCache? = nil) throws -> [String] {
+    package func render(into sink: any OutputSink, cache: RenderCache? = nil, first: FirstPages? = nil) throws -> [String] {
         var words = Fingerprint("strings")
         words.add(any: strings.texts)
         let run = Run(sink: sink, words: words.hex, total: allPages().count, cache: cache)
         // Pages, then about one search or media file for every two posts.
         sink.expect(files: run.total + site.channels.reduce(0) { $0 + $1.posts.count / 2 })
-        var posts = PostViews(site: site, media: media, links: links, bodies: cache?.bodies, memo: cache?.postViews, avatars: avatars)
+        var posts = PostViews(
+            site: site, media: media, links: links, bodies: cache?.bodies, memo: cache?.postViews, languages: cache?.languages, avatars: avatars)
         var channels = ChannelView.views(site: site, archived: Set(months.byChannel.keys), avatars: avatars)
         for index in channels.indices {
             channels[index].galleryURL = galleries.firstPage(of: channels[index].slug).map(SitePaths.rootLink(to:))
+        }
+        if let first {
+            renderFirst(first, views: Views(posts: posts, channels: channels))
+            FaultPoint.stall("first-pages")
         }
         // Summaries wait on disk beside the staging folder when views let go of their bodies.
         let scratch = posts.releasing ? sink.scratchFolder.flatMap { ScratchFile(in: $0) } : nil
@@ -176,8 +183,7 @@ package struct PageRenderer: Sendable {
         if let memoKey { run.cache?.pageFingerprints.store(memoKey, fingerprint.hex) }
         guard !run.sink.reuse(path, fingerprint: fingerprint.hex) else { return }
         do {
-            let html = templates.renderPage(view)
-            try run.sink.write(path, contents: RootLinks.resolve(html, root: root(of: page, at: path)), fingerprint: fingerprint.hex)
+            try run.sink.write(path, contents: html(view, of: page, at: path), fingerprint: fingerprint.hex)
         } catch {
             let diagnostics = (error as? DiagnosticError)?.diagnostics ?? [.error("cannot write '\(path)': \(error)")]
             run.failures.mutate { $0.append((path, diagnostics)) }

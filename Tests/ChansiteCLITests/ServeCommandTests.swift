@@ -53,7 +53,8 @@ import Testing
         let server = try ServerProcess(project: project)
         defer { _ = server.stop() }
         #expect(try server.get("/").body.contains("<script src=\"/__chansite/live.js\"></script>"))
-        #expect(try server.get("/__chansite/live.js").body.contains("EventSource(\"/__chansite/events\")"))
+        #expect(
+            try server.get("/__chansite/live.js").body.contains("EventSource(\"/__chansite/events?page=\"+encodeURIComponent(location.pathname))"))
         let disk = try String(contentsOf: project.appendingPathComponent("Output/index.html"), encoding: .utf8)
         #expect(!disk.contains("__chansite"), "the reload script must never be written to the output folder")
         let fd = try RawHTTP.connect(port: server.port)
@@ -99,6 +100,44 @@ import Testing
         #expect(page.status == 200)
         #expect(page.body.contains("Новая строка про кошек."))
         #expect(page.body.contains("chansite-error") && page.body.contains("Templates/channel.mustache:2"))
+        #expect(server.stop() == 0)
+    }
+
+    /// A rebuild renders the open post and listing pages first and reloads them at once, while
+    /// the rest of the build goes on (held here by `CHANSITE_FAULT=first-pages`); the other
+    /// open pages reload when the whole build is served, and the early page, which the build
+    /// then made byte for byte the same, does not reload twice.
+    @Test func theOpenPageReloadsBeforeTheRestOfTheBuild() throws {
+        let dump = "Канал\n5 subscribers\nDownload Telegram\nПервый пост про модели.\nВторая строка.\n\n#тег"
+        let project = try CLIRunner.temporaryProject(content: ["a.txt": Data(dump.utf8)])
+        defer { try? FileManager.default.removeItem(at: project) }
+        let server = try ServerProcess(project: project, environment: ["CHANSITE_FAULT": "first-pages"])
+        defer { _ = server.stop() }
+        let folder = project.appendingPathComponent("Output/channels/kanal")
+        let post = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".html") && $0 != "index.html" }.sorted().first)
+        func stream(_ page: String) throws -> Int32 {
+            let fd = try RawHTTP.connect(port: server.port)
+            RawHTTP.send(fd, "GET", "/__chansite/events?page=" + page, headers: [:])
+            #expect(RawHTTP.readStream(fd, until: "connected", seconds: 3).contains("text/event-stream"))
+            return fd
+        }
+        let open = try stream("/channels/kanal/" + post)
+        defer { close(open) }
+        let home = try stream("/")
+        defer { close(home) }
+        let start = Date()
+        try Data(dump.replacingOccurrences(of: "Вторая строка.", with: "Вторая строка про кошек.").utf8).write(
+            to: project.appendingPathComponent("Content/a.txt"))
+        #expect(RawHTTP.readStream(open, until: "event: reload", seconds: 6).contains("event: reload"))
+        #expect(Date().timeIntervalSince(start) < 6)
+        #expect(try server.get("/channels/kanal/" + post).body.contains("Вторая строка про кошек."))
+        // The rest of the build is held: a page not open is the last build's, and the home page waits.
+        #expect(!(try server.get("/channels/kanal/index.html").body.contains("про кошек")))
+        #expect(!RawHTTP.readStream(home, until: "event: reload", seconds: 1).contains("event: reload"))
+        #expect(RawHTTP.readStream(home, until: "event: reload", seconds: 20).contains("event: reload"))
+        #expect(try server.get("/channels/kanal/index.html").body.contains("Вторая строка про кошек."))
+        #expect(!RawHTTP.readStream(open, until: "event: reload", seconds: 1).contains("event: reload"))
         #expect(server.stop() == 0)
     }
 

@@ -10,7 +10,7 @@ final class ServerProcess {
     /// keeps what it prints on stderr. A port is drawn below Linux's ephemeral range (32768
     /// up), where the tests' own client connections could hold it; a server that exits at
     /// once (its port taken after all) is started again on another.
-    init(project: URL, extra: [String] = [], launcher: [String] = [], errorLog: URL? = nil) throws {
+    init(project: URL, extra: [String] = [], launcher: [String] = [], errorLog: URL? = nil, environment: [String: String] = [:]) throws {
         self.project = project
         for _ in 0..<5 {
             port = Int.random(in: 20000...32000)
@@ -24,6 +24,7 @@ final class ServerProcess {
                 process.arguments = arguments
             }
             process.currentDirectoryURL = project
+            if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
             process.standardOutput = FileHandle.nullDevice
             if let errorLog {
                 FileManager.default.createFile(atPath: errorLog.path, contents: nil)

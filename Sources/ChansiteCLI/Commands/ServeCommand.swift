@@ -2,6 +2,7 @@ import ArgumentParser
 import ChansiteCore
 import ChansiteKit
 import ChansiteOutput
+import ChansiteRender
 import Foundation
 import Hummingbird
 import HummingbirdCore
@@ -102,11 +103,35 @@ extension Chansite {
             }
         }
 
-        /// One rebuild: the open pages reload as soon as the new site can be served (its new
-        /// files from memory, the rest from the output folder, whose bytes are the same); the
-        /// thousands of unchanged files are linked into place after that.
+        /// One rebuild: the pages open in a browser that are a channel's post or listing pages
+        /// are rendered first and reload as soon as they are made; the others reload as soon as
+        /// the new site can be served (its new files from memory, the rest from the output
+        /// folder, whose bytes are the same); the thousands of unchanged files are linked into
+        /// place after that.
         private func rebuild(pipeline: Pipeline, store: SiteStore, broadcaster: ReloadBroadcaster) async {
             let started = Date()
+            var pipeline = pipeline
+            // Each page served early, by the hash of its bytes: it reloads again only if the
+            // whole build made it differently.
+            let early = LockedBox<[String: String]>([:])
+            let open = await broadcaster.openPages
+            if !open.isEmpty {
+                pipeline.firstPages = PageRenderer.FirstPages(paths: open) { pages in
+                    let changed = store.showEarly(pages)
+                    guard !changed.isEmpty else { return }
+                    early.mutate { early in
+                        for path in changed { early[path] = pages[path].map(Fingerprint.contentHash(of:)) }
+                    }
+                    // The build waits (a moment at most) until the event is out: its work on
+                    // every core would otherwise hold the event streams' tasks back.
+                    let sent = DispatchSemaphore(value: 0)
+                    Task {
+                        await broadcaster.send(event: "reload", only: changed)
+                        sent.signal()
+                    }
+                    _ = sent.wait(timeout: .now() + 1)
+                }
+            }
             let staged: StagedBuild
             switch await stageWaitingForLock(pipeline) {
             case .success(let made): staged = made
@@ -117,9 +142,10 @@ extension Chansite {
                 return
             }
             let made = staged.madeFiles
+            let reloaded = Set(early.value.filter { staged.result.outputFiles[$0.key] == $0.value }.keys)
             if let made {
                 store.replace(with: staged.result, output: site.output, made: made)
-                await announce(staged.result, store: store, broadcaster: broadcaster)
+                await announce(staged.result, store: store, broadcaster: broadcaster, except: reloaded)
             }
             switch await PreviewBuild.finish(staged, started: started, store: store, output: site.output) {
             case .success(let result):
@@ -127,7 +153,7 @@ extension Chansite {
                 // output folder): the same pages as served early, and the new search index.
                 if made == nil {
                     store.replace(with: result, output: site.output)
-                    await announce(result, store: store, broadcaster: broadcaster)
+                    await announce(result, store: store, broadcaster: broadcaster, except: reloaded)
                 }
             case .failure:
                 // The output changed under the build: build again, all in place before serving.
@@ -155,13 +181,15 @@ extension Chansite {
             return attempt
         }
 
-        private func announce(_ result: BuildResult, store: SiteStore, broadcaster: ReloadBroadcaster) async {
+        /// Tells the open pages the new build is served: they reload, but for `except` (pages
+        /// served early with the bytes the build made: they show them already).
+        private func announce(_ result: BuildResult, store: SiteStore, broadcaster: ReloadBroadcaster, except: Set<String> = []) async {
             if result.errorCount > 0 {
                 let message = result.diagnostics.filter { $0.severity == .error }.map(\.description).joined(separator: "\n")
                 store.fail(message)
                 await broadcaster.send(event: "error", data: message)
             }
-            await broadcaster.send(event: "reload")
+            await broadcaster.send(event: "reload", except: result.errorCount > 0 ? [] : except)
         }
     }
 }

@@ -4,7 +4,8 @@ import ChansiteRender
 /// overlay on `error` events.
 enum LiveReloadScript {
     /// The stream is closed when the page is hidden or unloaded (`pagehide`), so pages in the
-    /// back/forward cache hold no connection, and opened again if the page comes back.
+    /// back/forward cache hold no connection, and opened again if the page comes back. It names
+    /// the page it serves, which a rebuild renders first and reloads as soon as it is made.
     static let path = "/__chansite/live.js"
 
     /// The tag pages get: the script is served from `path`, so the pages' Content-Security-Policy
@@ -12,7 +13,7 @@ enum LiveReloadScript {
     static let tag = "<script src=\"\(path)\"></script>\n"
 
     static let script = """
-        (function(){var s=null;function open(){if(s)return;s=new EventSource("/__chansite/events");
+        (function(){var s=null;function open(){if(s)return;s=new EventSource("/__chansite/events?page="+encodeURIComponent(location.pathname));
         s.addEventListener("reload",function(){location.reload();});
         s.addEventListener("error",function(e){if(!e.data)return;var o=document.getElementById("chansite-error");
         if(!o){o=document.createElement("pre");o.id="chansite-error";o.style.cssText=\(overlayStyle);document.body.appendChild(o);}

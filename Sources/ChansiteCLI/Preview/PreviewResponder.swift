@@ -20,7 +20,7 @@ struct PreviewResponder: HTTPResponder {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
         }
         let rawPath = request.uri.path
-        if rawPath == Self.eventsPath, liveReload { return await events() }
+        if rawPath == Self.eventsPath, liveReload { return await events(page: Self.openPage(request.uri.queryParameters["page"].map(String.init))) }
         if rawPath == LiveReloadScript.path, liveReload {
             return Response(
                 status: .ok,
@@ -165,10 +165,18 @@ struct PreviewResponder: HTTPResponder {
             body: ResponseBody(byteBuffer: ByteBuffer(string: message)))
     }
 
-    /// The live-reload event stream. The body loop ends when the page goes away (a heartbeat
-    /// write fails) or the server stops, and the stream is released at once either way.
-    func events() async -> Response {
-        guard let (id, stream) = await broadcaster.subscribe() else {
+    /// The site path of the page an event stream says it serves (`?page=/channels/x/`), as a
+    /// request for it would look it up; nil for none or one no request could name.
+    static func openPage(_ raw: String?) -> String? {
+        guard let raw, raw.utf8.count <= 4096, let path = sitePath(raw) else { return nil }
+        return path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+    }
+
+    /// The live-reload event stream of the page at `page`. The body loop ends when the page
+    /// goes away (a heartbeat write fails) or the server stops, and the stream is released at
+    /// once either way.
+    func events(page: String? = nil) async -> Response {
+        guard let (id, stream) = await broadcaster.subscribe(page: page) else {
             return text(.serviceUnavailable, "too many preview pages are open; close some and reload\n")
         }
         let broadcaster = self.broadcaster

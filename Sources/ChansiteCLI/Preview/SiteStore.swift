@@ -35,6 +35,9 @@ final class SiteStore: @unchecked Sendable {
 
     private let lock = NSLock()
     private var listing = Listing()
+    /// Pages a rebuild made ahead of its other files (the pages open in a browser), served in
+    /// their place until the rebuild's listing is installed (or it fails).
+    private var early: [String: Entry] = [:]
     private var currentError: String?
 
     /// The current build error as shown in the overlay; nil after a good build.
@@ -46,7 +49,23 @@ final class SiteStore: @unchecked Sendable {
         let new = Self.listing(result, output: output, made: made)
         lock.withLock {
             listing = new
+            early = [:]
             currentError = nil
+        }
+    }
+
+    /// Serves `pages` (a rebuild's first pages, by path) before the rest of their build; returns
+    /// those whose bytes differ from what was served.
+    func showEarly(_ pages: [String: Data]) -> Set<String> {
+        lock.withLock {
+            var changed: Set<String> = []
+            for (path, contents) in pages {
+                let etag = "\"" + Fingerprint.contentHash(of: contents) + "\""
+                guard (early[path] ?? listing.files[path])?.etag != etag else { continue }
+                early[path] = Entry(path: path, etag: etag, made: contents)
+                changed.insert(path)
+            }
+            return changed
         }
     }
 
@@ -54,7 +73,10 @@ final class SiteStore: @unchecked Sendable {
     /// now in place: its errors stand).
     func relist(_ result: BuildResult, output: String) {
         let new = Self.listing(result, output: output, made: [:])
-        lock.withLock { listing = new }
+        lock.withLock {
+            listing = new
+            early = [:]
+        }
     }
 
     /// Runs `swap` (which puts a new site into the output folder) and installs `listing` in
@@ -63,6 +85,7 @@ final class SiteStore: @unchecked Sendable {
         try lock.withLock {
             try swap()
             listing = new
+            early = [:]
         }
     }
 
@@ -86,7 +109,7 @@ final class SiteStore: @unchecked Sendable {
     /// The entry at `path` with its bytes (`readContents`), or nil when the site has none.
     func find(_ path: String, readContents: Bool = true) -> Found? {
         let (entry, descriptor) = lock.withLock { () -> (Entry?, Int32) in
-            guard let entry = listing.files[path] else { return (nil, -1) }
+            guard let entry = early[path] ?? listing.files[path] else { return (nil, -1) }
             guard readContents, entry.made == nil else { return (entry, -1) }
             return (entry, open(entry.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC))
         }
@@ -101,7 +124,11 @@ final class SiteStore: @unchecked Sendable {
     /// Whether `path` is a folder of the site.
     func isFolder(_ path: String) -> Bool { lock.withLock { listing.folders.contains(path) } }
 
+    /// Shows `message` over the pages, which are the last good build's again.
     func fail(_ message: String) {
-        lock.withLock { currentError = message }
+        lock.withLock {
+            currentError = message
+            early = [:]
+        }
     }
 }

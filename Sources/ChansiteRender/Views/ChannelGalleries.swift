@@ -27,23 +27,39 @@ struct ChannelGalleries {
     /// The most links one post adds, so a post of thousands of links is not the whole list.
     static let linksPerPost = 20
 
-    init(site: Site, media: [String: [PublishedMedia]]) {
+    /// `memo` keeps the items of channels with a key and no media files (text copies: their
+    /// key holds all their posts and the configuration) between builds.
+    init(site: Site, media: [String: [PublishedMedia]], memo: (any StageCache<[Kind: [Item]]>)? = nil) {
         var byChannel: [String: [Kind: [Item]]] = [:]
         for channel in site.channels {
-            var kinds: [Kind: [Item]] = [:]
-            let newestFirst = site.config.channelOrder == .newest
-            for index in newestFirst ? Array(channel.posts.indices) : channel.posts.indices.reversed() {
-                let post = channel.posts[index]
-                let published = media[post.id] ?? []
-                for (m, file) in post.post.media.enumerated() {
-                    guard let kind = Self.kind(of: file, published: m < published.count ? published[m] : nil) else { continue }
-                    kinds[kind, default: []].append(Item(post: index, media: m))
-                }
-                for link in Self.links(of: post.post) { kinds[.links, default: []].append(Item(post: index, link: link)) }
+            let make = { Self.items(of: channel, media: media, newestFirst: site.config.channelOrder == .newest) }
+            let kinds: [Kind: [Item]]
+            if let memo, let key = channel.cacheKey, channel.posts.allSatisfy({ $0.post.media.isEmpty }) {
+                kinds = memo.value(Fingerprint(key, "gallery").hex, make)
+            } else {
+                kinds = make()
             }
             if !kinds.isEmpty { byChannel[channel.slug] = kinds }
         }
         self.byChannel = byChannel
+    }
+
+    /// A channel's items of each kind, newest first.
+    static func items(of channel: Channel, media: [String: [PublishedMedia]], newestFirst: Bool) -> [Kind: [Item]] {
+        var kinds: [Kind: [Item]] = [:]
+        // Finding links reads every post's text: on all cores.
+        let posts = channel.posts
+        let links = posts.indices.concurrentMap(chunk: 256) { Self.links(of: posts[$0].post) }
+        for index in newestFirst ? Array(posts.indices) : posts.indices.reversed() {
+            let post = posts[index]
+            let published = media[post.id] ?? []
+            for (m, file) in post.post.media.enumerated() {
+                guard let kind = Self.kind(of: file, published: m < published.count ? published[m] : nil) else { continue }
+                kinds[kind, default: []].append(Item(post: index, media: m))
+            }
+            for link in links[index] { kinds[.links, default: []].append(Item(post: index, link: link)) }
+        }
+        return kinds
     }
 
     /// Where a file belongs: a picture with a thumbnail in the grid (never one behind a

@@ -41,10 +41,10 @@ struct PostViews: Sendable {
     /// and quotes link within a channel; an export, which links across channels, has no key).
     init(
         site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: (any StageCache<String>)? = nil,
-        memo: (any StageCache<[PostView]>)? = nil,
+        memo: (any StageCache<[PostView]>)? = nil, languages: (any StageCache<[String?]>)? = nil,
         avatars: [String: PublishedMedia.Variant] = [:]
     ) {
-        builder = Builder(site: site, media: media, links: links, bodies: bodies, avatars: avatars)
+        builder = Builder(site: site, media: media, links: links, bodies: bodies, languages: languages, avatars: avatars)
         let tagLinks = builder.tagLinks
         channelKeys = site.channels.map { channel in channel.cacheKey.map { Fingerprint($0, tagLinks).hex } }
         slots = Array(repeating: .unmade, count: builder.posts.count)
@@ -191,9 +191,10 @@ extension PostViews {
         /// A fingerprint of the tag links a body can hold.
         var tagLinks: String { bodies.tagLinks }
 
+        /// `languageMemo` keeps each keyed channel's `postLanguages` between builds.
         init(
             site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: (any StageCache<String>)? = nil,
-            avatars: [String: PublishedMedia.Variant] = [:]
+            languages languageMemo: (any StageCache<[String?]>)? = nil, avatars: [String: PublishedMedia.Variant] = [:]
         ) {
             self.avatars = avatars.mapValues { SitePaths.rootLink(to: $0.path) }
             self.site = site
@@ -205,7 +206,13 @@ extension PostViews {
             let languages = Dictionary(site.channels.map { ($0.slug, site.config.language(of: $0)) }, uniquingKeysWith: { a, _ in a })
             self.languages = languages
             let posts = site.allPosts
-            postLanguages = posts.indices.concurrentMap(chunk: 512) { Self.language(of: posts[$0], site: site, languages: languages) }
+            postLanguages = site.channels.indices.flatMap { c -> [String?] in
+                let range = posts.starts[c]..<posts.starts[c + 1]
+                let make = { range.concurrentMap(chunk: 512) { Self.language(of: posts[$0], site: site, languages: languages) } }
+                // A channel's key holds its posts and the configuration, which names the languages.
+                guard let key = site.channels[c].cacheKey, let languageMemo else { return make() }
+                return languageMemo.value(Fingerprint(key, "languages").hex, make)
+            }
             tagsByKey = Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
             self.posts = posts
             positions = posts.positionsByID()

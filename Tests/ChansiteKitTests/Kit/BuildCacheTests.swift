@@ -4,12 +4,14 @@ import Testing
 @testable import ChansiteCore
 @testable import ChansiteKit
 @testable import ChansiteOutput
+@testable import ChansiteRender
 @testable import ChansiteSearch
 
 /// `serve`'s rebuilds: a pipeline keeping a `BuildCache`, its carried-over files linked only
 /// after the build is served. After each kind of change the site it serves before the links
 /// (new files from memory, the rest from the current output) and the site it then puts in
-/// place both equal a clean build byte for byte.
+/// place both equal a clean build byte for byte, and so do the pages it renders first (the
+/// pages `serve` has open).
 @Suite struct BuildCacheTests {
     static let first =
         "Канал\n5 subscribers\nDownload Telegram\nПервый пост про модели.\n\n#тег\n\nВторой пост про данные https://t.me/x/1.\n\n#тег #data"
@@ -20,6 +22,11 @@ import Testing
         ("one word", ["Content/a.txt": first.replacingOccurrences(of: "данные", with: "датасеты")], []),
         ("a post added", ["Content/b.txt": second + "\n\nA third post about models.\n\n#новый"], []),
         ("a post removed", ["Content/a.txt": "Канал\n5 subscribers\nDownload Telegram\nПервый пост про модели.\n\n#тег"], []),
+        // The channel's gallery of links and its posts' languages are kept by its key.
+        (
+            "a link and an English post", ["Content/a.txt": first + "\n\nRead https://example.org/new today.\n\n#тег\n\nA post written in English."],
+            []
+        ),
         ("the same word back", ["Content/a.txt": first], []),
         ("a template edited", ["Templates/partials/post-summary.mustache": "<p class=\"edited\">{{{summaryHTML}}}</p>\n"], []),
         ("the config edited", ["chansite.json": #"{"title": "Renamed", "postsPerPage": 1}"#], []),
@@ -55,7 +62,14 @@ import Testing
             let lastIndex = TestSupport.tree(root.appendingPathComponent("Output")).filter { $0.key.hasPrefix(SearchIndexLayout.folder) }
             var early = expected.filter { !$0.key.hasPrefix(".") && !$0.key.hasPrefix(SearchIndexLayout.folder) }
             early.merge(lastIndex) { _, last in last }
+            let first = LockedBox<[String: Data]>([:])
+            let wanted = Set(expected.keys.filter { $0.hasPrefix("channels/") && $0.hasSuffix(".html") })
+            pipeline.firstPages = PageRenderer.FirstPages(paths: wanted) { pages in first.mutate { $0 = pages } }
             let staged = try pipeline.stage(deferringLinks: true)
+            if staged.madeFiles != nil {
+                #expect(!first.value.isEmpty, "after \(change.name)")
+                #expect(first.value.filter { expected[$0.key] != $0.value }.keys.sorted() == [], "rendered first after \(change.name)")
+            }
             if let made = staged.madeFiles {
                 servedEarly += 1
                 var served: [String: Data] = [:]
