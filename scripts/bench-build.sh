@@ -186,4 +186,4 @@ if [ -n "${LARGE:-}" ] && [ -n "${HUGE:-}" ]; then
 fi
 # The large builds' writes are flushed first, so the reload is not charged for their writeback.
 sync
-printf "%-34s %s\n" "serve, edit to reload (median)" "$(python3 scripts/bench-reload.py "$posts" "$runs" | grep -oE '[0-9.]+ s$' | tail -1)"
+printf "%-34s %s\n" "serve, edit to reload (median)" "$(python3 scripts/bench-reload.py "$posts" "$runs" | tail -1 | sed 's/^median edit-to-reload: //')"
