@@ -185,19 +185,7 @@ import Testing
         let messages = (1...45).map { n in
             #"{"id": \#(n), "type": "message", "date": "2024-03-05T10:00:00", "date_unixtime": "\#(1_709_632_800 + n * 60)", "text": "Post number \#(n)"}"#
         }
-        try TestSupport.write(
-            [
-                "Content/export/result.json":
-                    #"{"name": "Busy", "type": "public_channel", "id": 5, "messages": [\#(messages.joined(separator: ","))]}"#,
-                "chansite.json": #"{"postsPerPage": 20, "language": "en"}"#,
-            ], under: temp)
-        let result = try Pipeline(
-            options: BuildOptions(
-                contentPath: temp.appendingPathComponent("Content").path,
-                templatesPath: TestSupport.repositoryRoot.appendingPathComponent("Templates").path,
-                outputPath: temp.appendingPathComponent("Output").path, configPath: temp.appendingPathComponent("chansite.json").path)
-        ).build()
-        let pages = Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
+        let pages = try busyChannel(messages, config: #"{"postsPerPage": 20, "language": "en"}"#, in: temp)
         let listings = pages.keys.filter { $0.hasPrefix("channels/busy/") && ($0.contains("/page-") || $0.hasSuffix("/index.html")) }
         #expect(Set(listings) == ["channels/busy/page-1.html", "channels/busy/page-2.html", "channels/busy/index.html"])
         let home = try #require(pages["channels/busy/index.html"])
@@ -221,24 +209,11 @@ import Testing
         let messages = (1...45).map { n in
             ##"{"id": \##(n), "type": "message", "date": "2024-03-05T10:00:00", "date_unixtime": "\##(1_709_632_800 + n * 60)", "text": ["Post number \##(n)< ", {"type": "hashtag", "text": "#news"}]}"##
         }
-        try TestSupport.write(
-            [
-                "Content/export/result.json":
-                    #"{"name": "Busy", "type": "public_channel", "id": 5, "messages": [\#(messages.joined(separator: ","))]}"#,
-                "chansite.json": config,
-            ], under: temp)
-        let result = try Pipeline(
-            options: BuildOptions(
-                contentPath: temp.appendingPathComponent("Content").path,
-                templatesPath: TestSupport.repositoryRoot.appendingPathComponent("Templates").path,
-                outputPath: temp.appendingPathComponent("Output").path, configPath: temp.appendingPathComponent("chansite.json").path)
-        ).build()
         var shown: [String: [Int]] = [:]
-        for file in result.files where file.path.hasPrefix("tags/news/") && file.path.hasSuffix(".html") {
-            let html = String(decoding: file.contents, as: UTF8.self)
+        for (path, html) in try busyChannel(messages, config: config, in: temp) where path.hasPrefix("tags/news/") && path.hasSuffix(".html") {
             // A summary names its post twice (heading and excerpt): each post once.
             let numbers = html.components(separatedBy: "Post number ").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
-            shown[file.path] = numbers.enumerated().filter { $0.offset == 0 || numbers[$0.offset - 1] != $0.element }.map(\.element)
+            shown[path] = numbers.enumerated().filter { $0.offset == 0 || numbers[$0.offset - 1] != $0.element }.map(\.element)
         }
         return shown
     }
@@ -288,4 +263,21 @@ import Testing
         #expect(!(try #require(pages["404.html"]).contains("canonical")), "the 404 page is served at every address")
         #expect(!(try build(config: false)["channels/shared/1.html"] ?? "").contains("canonical"))
     }
+}
+
+/// Builds a channel "Busy" of the export `messages` (JSON objects) under `folder` with the
+/// configuration `config`; returns every page's text by path.
+private func busyChannel(_ messages: [String], config: String, in folder: URL) throws -> [String: String] {
+    try TestSupport.write(
+        [
+            "Content/export/result.json": #"{"name": "Busy", "type": "public_channel", "id": 5, "messages": [\#(messages.joined(separator: ","))]}"#,
+            "chansite.json": config,
+        ], under: folder)
+    let result = try Pipeline(
+        options: BuildOptions(
+            contentPath: folder.appendingPathComponent("Content").path,
+            templatesPath: TestSupport.repositoryRoot.appendingPathComponent("Templates").path,
+            outputPath: folder.appendingPathComponent("Output").path, configPath: folder.appendingPathComponent("chansite.json").path)
+    ).build()
+    return Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) })
 }
