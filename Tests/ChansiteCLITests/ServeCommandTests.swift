@@ -109,7 +109,8 @@ import Testing
     /// then made byte for byte the same, does not reload twice.
     @Test func theOpenPageReloadsBeforeTheRestOfTheBuild() throws {
         let dump = "Канал\n5 subscribers\nDownload Telegram\nПервый пост про модели.\nВторая строка.\n\n#тег"
-        let project = try CLIRunner.temporaryProject(content: ["a.txt": Data(dump.utf8)])
+        let other = "Другой канал\n3 subscribers\nDownload Telegram\nПост другого канала."
+        let project = try CLIRunner.temporaryProject(content: ["a.txt": Data(dump.utf8), "b.txt": Data(other.utf8)])
         defer { try? FileManager.default.removeItem(at: project) }
         let server = try ServerProcess(project: project, environment: ["CHANSITE_FAULT": "first-pages"])
         defer { _ = server.stop() }
@@ -126,6 +127,13 @@ import Testing
         defer { close(open) }
         let home = try stream("/")
         defer { close(home) }
+        // Another channel's post page, open too: rendered first, but the same bytes, so no early reload.
+        let otherFolder = project.appendingPathComponent("Output/channels/drugoy-kanal")
+        let otherPost = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: otherFolder.path).filter { $0.hasSuffix(".html") && $0 != "index.html" }.sorted()
+                .first)
+        let unchanged = try stream("/channels/drugoy-kanal/" + otherPost)
+        defer { close(unchanged) }
         let start = Date()
         try Data(dump.replacingOccurrences(of: "Вторая строка.", with: "Вторая строка про кошек.").utf8).write(
             to: project.appendingPathComponent("Content/a.txt"))
@@ -135,6 +143,7 @@ import Testing
         // The rest of the build is held: a page not open is the last build's, and the home page waits.
         #expect(!(try server.get("/channels/kanal/index.html").body.contains("про кошек")))
         #expect(!RawHTTP.readStream(home, until: "event: reload", seconds: 1).contains("event: reload"))
+        #expect(!RawHTTP.readStream(unchanged, until: "event: reload", seconds: 0.2).contains("event: reload"))
         #expect(RawHTTP.readStream(home, until: "event: reload", seconds: 20).contains("event: reload"))
         #expect(try server.get("/channels/kanal/index.html").body.contains("Вторая строка про кошек."))
         #expect(!RawHTTP.readStream(open, until: "event: reload", seconds: 1).contains("event: reload"))
