@@ -4,7 +4,8 @@ two live-reload event streams are opened (one on a post's page, one naming no pa
 added to that post in its dump, and the time until each stream's `reload` event arrives is
 measured (RUNS times; the medians are printed): the open page is rendered first, the rest
 reload when the whole rebuild is served.
-Usage: scripts/bench-reload.py [POSTS] [RUNS]   (defaults: 10000 posts, 3 runs)
+FROM=export serves the same posts as Telegram Desktop exports (JSON) and edits one's result.json.
+Usage: [FROM=dumps|export] scripts/bench-reload.py [POSTS] [RUNS]   (defaults: 10000 posts, 3 runs)
 """
 import os
 import shutil
@@ -30,7 +31,7 @@ if not os.path.isdir(os.path.join(corpus, "export")):
                    check=True, stdout=subprocess.DEVNULL)
 work = tempfile.mkdtemp()
 content = os.path.join(work, "content")
-shutil.copytree(os.path.join(corpus, "dumps"), content)
+shutil.copytree(os.path.join(corpus, "export" if os.environ.get("FROM") == "export" else "dumps"), content)
 with socket.socket() as s:
     s.bind(("127.0.0.1", 0))
     port = s.getsockname()[1]
@@ -47,7 +48,9 @@ try:
     print(f"{posts} posts: first build and serve ready in {time.monotonic() - start:.1f} s")
     # A post of the first dump with a long line after its first (its page keeps its name when
     # the line is edited): the line is found in the channel's posts.json and in the dump.
-    dump = sorted(os.path.join(content, f) for f in os.listdir(content))[0]
+    # The first input file: a dump, or an export's result.json (a line of text is a substring of
+    # its JSON string, in `text` and in `text_entities` alike, and stays valid JSON when edited).
+    dump = sorted(os.path.join(folder, f) for folder, _, files in os.walk(content) for f in files if f.endswith((".txt", ".json")))[0]
     dump_text = open(dump, encoding="utf-8").read()
     page, line = None, None
     channels = os.path.join(work, "site", "channels")

@@ -20,11 +20,9 @@ extension PageRenderer {
     func pages(at paths: Set<String>) -> [Page] {
         var found: [Page] = []
         for (c, channel) in site.channels.enumerated() where paths.contains(where: { $0.hasPrefix(SitePaths.channelFolder(channel.slug)) }) {
-            for (p, post) in channel.posts.enumerated() where paths.contains(post.path) { found.append(.post(c, p)) }
             let count = Pagination(itemCount: channel.posts.count, perPage: site.config.postsPerPage).pageCount
-            for n in 1...count where paths.contains(SitePaths.channel(channel.slug, page: n, of: count)) {
-                found.append(.channel(c, page: n))
-            }
+            let pages = channel.posts.indices.map { Page.post(c, $0) } + (1...count).map { Page.channel(c, page: $0) }
+            found += pages.filter { path(of: $0).map(paths.contains) == true }
         }
         return found
     }

@@ -119,14 +119,12 @@ extension Chansite {
                 pipeline.firstPages = PageRenderer.FirstPages(paths: open) { pages in
                     let changed = store.showEarly(pages)
                     guard !changed.isEmpty else { return }
-                    early.mutate { early in
-                        for path in changed { early[path] = pages[path].map(Fingerprint.contentHash(of:)) }
-                    }
+                    early.mutate { $0.merge(changed) { _, new in new } }
                     // The build waits (a moment at most) until the event is out: its work on
                     // every core would otherwise hold the event streams' tasks back.
                     let sent = DispatchSemaphore(value: 0)
                     Task {
-                        await broadcaster.send(event: "reload", only: changed)
+                        await broadcaster.send(event: "reload", only: Set(changed.keys))
                         sent.signal()
                     }
                     _ = sent.wait(timeout: .now() + 1)

@@ -55,15 +55,17 @@ final class SiteStore: @unchecked Sendable {
     }
 
     /// Serves `pages` (a rebuild's first pages, by path) before the rest of their build; returns
-    /// those whose bytes differ from what was served.
-    func showEarly(_ pages: [String: Data]) -> Set<String> {
-        lock.withLock {
-            var changed: Set<String> = []
+    /// those whose bytes differ from what was served, with the hash of their bytes.
+    func showEarly(_ pages: [String: Data]) -> [String: String] {
+        let hashes = pages.mapValues(Fingerprint.contentHash(of:))
+        return lock.withLock {
+            var changed: [String: String] = [:]
             for (path, contents) in pages {
-                let etag = "\"" + Fingerprint.contentHash(of: contents) + "\""
+                guard let hash = hashes[path] else { continue }
+                let etag = "\"" + hash + "\""
                 guard (early[path] ?? listing.files[path])?.etag != etag else { continue }
                 early[path] = Entry(path: path, etag: etag, made: contents)
-                changed.insert(path)
+                changed[path] = hash
             }
             return changed
         }

@@ -68,11 +68,11 @@ package struct MovedPages: Sendable {
         return outcome
     }
 
-    /// `tags/<slug>/index.html` for a page in a tag's folder.
+    /// The first page of the tag whose folder holds `path` (a tag page, as `PageIdentity` reads one).
     static func firstPage(ofTagPage path: String) -> String? {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == "tags" else { return nil }
-        return "tags/\(parts[1])/index.html"
+        return SitePaths.tag(String(parts[1]))
     }
 
     /// Sketches of the text copies' posts whose page is new or whose content changed (the
