@@ -45,10 +45,28 @@ package struct SiteAssembler: Sendable {
             channels.append(channel)
         }
         channels.sort { $0.slug < $1.slug }
-        if !discussions.isEmpty { diagnostics += DiscussionComments.attach(discussions, to: &channels, withheld: &withheld) }
+        if !discussions.isEmpty {
+            diagnostics += DiscussionComments.attach(discussions, to: &channels, withheld: &withheld)
+            Self.keyComments(of: discussions, in: &channels)
+        }
         var site = Site(config: config, channels: channels, tags: Self.tags(of: channels), strings: strings)
         site.withheld = withheld
         return (site, diagnostics)
+    }
+
+    /// Comments come from every discussion group and land by what every channel holds: with
+    /// any attached, a channel's key names all of those inputs (nil when one has no key).
+    static func keyComments(of discussions: [ParsedDump], in channels: inout [Channel]) {
+        var inputs = Fingerprint("comments")
+        for key in discussions.map(\.sourceKey) + channels.map(\.cacheKey) {
+            guard let key else {
+                for index in channels.indices { channels[index].cacheKey = nil }
+                return
+            }
+            inputs.add(key)
+        }
+        let all = inputs.hex
+        for index in channels.indices { channels[index].cacheKey = channels[index].cacheKey.map { Fingerprint($0, all).hex } }
     }
 
     /// A channel's posts: its exports and saved web-preview pages merged by message id, its text
@@ -67,8 +85,7 @@ package struct SiteAssembler: Sendable {
         return ChannelPosts(posts: posts, diagnostics: diagnostics, withheld: withheld)
     }
 
-    /// A fingerprint of everything `channelPosts` reads, when each dump has a source key (an
-    /// export has none: its media files are read too).
+    /// A fingerprint of everything `channelPosts` reads, when each dump has a source key.
     func memoKey(_ group: [ParsedDump], slug: String) -> String? {
         guard group.allSatisfy({ $0.sourceKey != nil }) else { return nil }
         // The whole configuration, not the fields read today, so a field read later is covered.

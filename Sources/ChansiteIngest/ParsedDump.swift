@@ -19,8 +19,9 @@ package struct ParsedDump: Sendable {
     package var droppedLines: [DroppedLine]
     /// True when the dump lists posts newest first (aggregator pages); the site shows oldest first.
     package var newestFirst = false
-    /// A fingerprint of everything the parse read (set by a build that keeps a cache), so the
-    /// model can know a channel whose dumps did not change.
+    /// A fingerprint of everything the parse read (for an export, its files, its folder's
+    /// media files and the reader's settings), so the model can know a channel whose inputs did
+    /// not change. Set by the build; nil when some input could not be read.
     package var sourceKey: String?
     /// Posts started where no marker showed a seam, learned from the dump's marked seams.
     package var learnedSeams: [LearnedSeam] = []

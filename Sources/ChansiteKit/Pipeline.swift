@@ -461,7 +461,7 @@ package struct Pipeline: Sendable {
         var dumps: [LoadedDump]
         /// The export files that could be read when the content was hashed (read again, one
         /// export at a time on each core, when parsed).
-        var exports: [ExportFile]
+        var exports: [LoadedExport]
         var walkDiagnostics: [Diagnostic]
         var exportFileDiagnostics: [Diagnostic]
         var isEmpty: Bool
@@ -493,71 +493,15 @@ package struct Pipeline: Sendable {
         }
         // Handed on: each dump's bytes are then held only by its `LoadedDump`.
         content.files = []
-        var exports: [ExportFile] = []
+        var exports: [LoadedExport] = []
         var exportDiagnostics: [Diagnostic] = []
-        for (export, file) in zip(content.exports, content.exportFiles) {
+        for (export, (file, media)) in zip(content.exports, zip(content.exportFiles, content.exportMedia)) {
             exportDiagnostics += file.diagnostics
-            if file.digest != nil { exports.append(export) }
+            if let digest = file.digest { exports.append(LoadedExport(file: export, digest: digest, media: media)) }
         }
         return LoadedContent(
             dumps: dumps, exports: exports, walkDiagnostics: content.walkDiagnostics, exportFileDiagnostics: exportDiagnostics,
             isEmpty: content.paths.isEmpty && content.exports.isEmpty, contentPath: options.contentPath)
-    }
-
-    /// Reads every export, in parallel; each export may hold several channels.
-    /// `result.json` files are read one by one, an HTML export's pages together (by folder), and
-    /// saved web-preview pages all together (one channel per handle).
-    func readExports(_ exports: [ExportFile], config: SiteConfig) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
-        let reader = ExportReader(
-            chatTypes: Set(config.exportChatTypes), handles: config.channelHandles, discussionGroups: Set(config.discussionGroups))
-        let html = DesktopHTMLReader(chatTypes: Set(config.exportChatTypes), discussionGroups: Set(config.discussionGroups))
-        // A job a core takes: one `result.json`, or every page of one HTML export's folder.
-        enum Job: Sendable {
-            case json(path: String)
-            case html(folder: String, pages: [String])
-        }
-        var jobs: [Job] = []
-        var folders: [String] = []
-        var pagesByFolder: [String: [String]] = [:]
-        var previewPages: [String] = []
-        for file in exports {
-            switch file.kind {
-            case .json:
-                jobs.append(.json(path: file.path))
-            case .previewPage:
-                previewPages.append(file.path)
-            case .desktopPage:
-                let folder = PathName.parent(file.path)
-                if pagesByFolder[folder] == nil { folders.append(folder) }
-                pagesByFolder[folder, default: []].append(file.path)
-            }
-        }
-        let loader = DumpLoader()
-        // Each file's bytes, mapped again: they were hashed and let go of when the content was read.
-        @Sendable func bytes(_ paths: [String], _ diagnostics: inout [Diagnostic]) -> [(path: String, data: Data)] {
-            paths.compactMap { path in
-                let read = loader.read(path: path)
-                diagnostics += read.diagnostics
-                return read.data.map { (path, $0) }
-            }
-        }
-        let grouped = jobs + folders.map { Job.html(folder: $0, pages: pagesByFolder[$0] ?? []) }
-        let all = grouped.indices.concurrentMap(chunk: 1) { index -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) in
-            var diagnostics: [Diagnostic] = []
-            let read: (dumps: [ParsedDump], diagnostics: [Diagnostic])
-            switch grouped[index] {
-            case .json(let path):
-                read = bytes([path], &diagnostics).first.map { reader.read(path: $0.path, data: $0.data) } ?? ([], [])
-            case .html(let folder, let pages):
-                read = html.read(folder: folder, pages: bytes(pages, &diagnostics))
-            }
-            return (read.dumps, diagnostics + read.diagnostics)
-        }
-        var previewDiagnostics: [Diagnostic] = []
-        let previewBytes = bytes(previewPages, &previewDiagnostics)
-        let previews: (dumps: [ParsedDump], diagnostics: [Diagnostic]) =
-            previewBytes.isEmpty ? ([], []) : WebPreviewReader().read(pages: previewBytes)
-        return (all.flatMap(\.dumps) + previews.dumps, all.flatMap(\.diagnostics) + previewDiagnostics + previews.diagnostics)
     }
 
     /// Decodes and parses every loaded dump on all cores, letting each one's bytes go once it is

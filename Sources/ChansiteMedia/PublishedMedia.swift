@@ -1,3 +1,5 @@
+import ChansiteCore
+
 /// Where a post's media file went in the site (paths from the site root) and what a page needs
 /// to show it; aligned with `Post.media`.
 package struct PublishedMedia: Sendable, Hashable {
@@ -25,6 +27,19 @@ package struct PublishedMedia: Sendable, Hashable {
             self.path = path
             self.width = width
             self.height = height
+        }
+    }
+
+    /// Adds every field, for the key of a view that shows it.
+    package func add(to fingerprint: inout Fingerprint) {
+        for text in [path, thumbnailPath, posterPath, problem] { fingerprint.add(text.map { "+" + $0 } ?? "-") }
+        fingerprint.add(thumbnailWidth ?? -1)
+        fingerprint.add(thumbnailHeight ?? -1)
+        fingerprint.add(smallerThumbnails.count)
+        for variant in smallerThumbnails {
+            fingerprint.add(variant.path)
+            fingerprint.add(variant.width)
+            fingerprint.add(variant.height)
         }
     }
 

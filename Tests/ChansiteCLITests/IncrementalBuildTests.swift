@@ -52,9 +52,32 @@ import Testing
     @Test func anIncrementalBuildEqualsACleanBuildAfterEachChange() throws {
         let project = try CLIRunner.temporaryProject(content: ["a.txt": Data(Self.first.utf8), "b.txt": Data(Self.second.utf8)])
         defer { try? FileManager.default.removeItem(at: project) }
+        try Self.expectIncrementalBuildsEqualCleanBuilds(in: project, after: Self.changes)
+    }
+
+    /// Two exports whose channels read each other (a link to a post, a forward's channel): a
+    /// channel's pages are kept by what it reads of the other too.
+    @Test func anIncrementalBuildOfExportsThatLinkEachOtherEqualsACleanBuild() throws {
+        let project = try CLIRunner.temporaryProject(content: [:])
+        defer { try? FileManager.default.removeItem(at: project) }
+        let linked = CLIRunner.repositoryRoot.appendingPathComponent("Tests/ChansiteKitTests/Fixtures/exports/linked")
+        for name in ["alpha", "beta"] {
+            try FileManager.default.copyItem(at: linked.appendingPathComponent(name), to: project.appendingPathComponent("Content/" + name))
+        }
+        let beta = try String(contentsOf: linked.appendingPathComponent("beta/result.json"), encoding: .utf8)
+        let withoutLinked = beta.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains(#"{"id": 2,"#) }
+        let changes: [Change] = [
+            ("the linked post deleted", { try Self.write($0, "Content/beta/result.json", withoutLinked.joined(separator: "\n")) }),
+            ("the linked post back", { try Self.write($0, "Content/beta/result.json", beta) }),
+            ("the forward's channel removed", { try FileManager.default.removeItem(at: $0.appendingPathComponent("Content/beta")) }),
+        ]
+        try Self.expectIncrementalBuildsEqualCleanBuilds(in: project, after: changes)
+    }
+
+    static func expectIncrementalBuildsEqualCleanBuilds(in project: URL, after changes: [Change]) throws {
         let output = project.appendingPathComponent("Output")
         #expect(try CLIRunner.run(["build", "-q"], in: project).status == 0)
-        for (n, change) in Self.changes.enumerated() {
+        for (n, change) in changes.enumerated() {
             try change.apply(project)
             // The clean build starts from the same history of published URLs (so writes the
             // same redirects), not from the same output.

@@ -12,6 +12,8 @@ import Foundation
 /// latest build did not use are dropped after it.
 package final class BuildCache: Sendable {
     let dumps = Memo<LoadedFile>()
+    /// Each export job's channels, by its files, media folders and the readers' settings.
+    let exports = Memo<Pipeline.ExportRead>()
     let channels = Memo<SiteAssembler.ChannelPosts>()
     /// Post bodies and summaries, post views and page fingerprints.
     let render = RenderCache()
@@ -28,6 +30,7 @@ package final class BuildCache: Sendable {
     /// Drops what the build just finished did not use.
     func endBuild() {
         dumps.endBuild()
+        exports.endBuild()
         channels.endBuild()
         render.endBuild()
         vocabulary.endBuild()

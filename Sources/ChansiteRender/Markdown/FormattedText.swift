@@ -81,12 +81,7 @@ package struct FormattedText: Sendable {
         case "spoiler":
             // A checkbox in a label: a click reveals the text with CSS alone, no script.
             return "<label class=\"spoiler\"><input type=\"checkbox\" aria-label=\"\(HTMLText.escape(spoilerLabel))\"><span>\(escaped)</span></label>"
-        case "text_link": return link(span.href ?? "", escaped)
-        case "link": return link(text.contains("://") || text.hasPrefix("mailto:") ? text : "https://" + text, escaped)
-        case "email": return link("mailto:" + text, escaped)
-        case "mention":
-            let name = text.hasPrefix("@") ? String(text.dropFirst()) : text
-            return link("https://t.me/" + name, escaped)
+        case "text_link", "link", "email", "mention": return link(Self.href(text, span) ?? "", escaped)
         case "hashtag":
             guard let url = tagURL(text) else { return escaped }
             return "<a class=\"hashtag\" href=\"\(HTMLText.escape(url))\">\(escaped)</a>"
@@ -96,13 +91,41 @@ package struct FormattedText: Sendable {
         }
     }
 
+    /// Where a line of a linking span points, before its scheme is checked; nil for a span
+    /// that does not link.
+    static func href(_ text: String, _ span: TextSpan) -> String? {
+        switch span.kind {
+        case "text_link": return span.href ?? ""
+        case "link": return text.contains("://") || text.hasPrefix("mailto:") ? text : "https://" + text
+        case "email": return "mailto:" + text
+        case "mention": return "https://t.me/" + (text.hasPrefix("@") ? String(text.dropFirst()) : text)
+        default: return nil
+        }
+    }
+
+    /// `href` trimmed, when its scheme is one a link may have.
+    static func safeTarget(_ href: String) -> String? {
+        let trimmed = href.trimmingCharacters(in: .whitespaces)
+        guard let colon = trimmed.firstIndex(of: ":"), linkSchemes.contains(trimmed[..<colon].lowercased()) else { return nil }
+        return trimmed
+    }
+
+    /// Every URL rendering these spans asks `localURL` about, in order: what a body depends on
+    /// beyond its own text (another channel's post it links to).
+    package static func localLinkQueries(_ spans: [TextSpan]) -> [String] {
+        var queries: [String] = []
+        for span in spans where span.kind != "pre" && span.kind != "blockquote" && href("", span) != nil {
+            for line in span.text.lineSlices() where !line.isEmpty {
+                if let target = href(String(line), span).flatMap(safeTarget) { queries.append(target) }
+            }
+        }
+        return queries
+    }
+
     /// A link when `href` has a safe scheme (to the archive's own page when it points at one),
     /// else the text alone.
     func link(_ href: String, _ escapedText: String) -> String {
-        let trimmed = href.trimmingCharacters(in: .whitespaces)
-        guard let colon = trimmed.firstIndex(of: ":"),
-            Self.linkSchemes.contains(trimmed[..<colon].lowercased())
-        else { return escapedText }
+        guard let trimmed = Self.safeTarget(href) else { return escapedText }
         if let local = localURL(trimmed) { return "<a href=\"\(HTMLText.escape(local))\">\(escapedText)</a>" }
         return "<a href=\"\(HTMLText.escape(trimmed))\" rel=\"nofollow noopener\">\(escapedText)</a>"
     }

@@ -26,8 +26,8 @@ struct PostViews: Sendable {
     private var made: [Int]
     let dates: DateDisplay
 
-    /// A fingerprint of each channel's views' inputs beyond the channel itself (the site's tag
-    /// links), by channel; nil for a channel without a cache key.
+    /// A fingerprint of each channel's views' inputs: its key, the site's tag links and what
+    /// it reads outside itself (`Builder.outside`); nil for a channel without a cache key.
     let channelKeys: [String?]
     /// Whether views let go of their bodies between pages: without a cache (`serve` keeps them).
     let releasing: Bool
@@ -37,8 +37,9 @@ struct PostViews: Sendable {
     private let source: BodySource?
 
     /// Ready to make the views; `memo` (with `bodies`, kept by `serve`) hands back the views of
-    /// channels whose inputs did not change. A post's view reads only its own channel (replies
-    /// and quotes link within a channel; an export, which links across channels, has no key).
+    /// channels whose inputs did not change. A post's view reads its own channel (replies and
+    /// quotes link within a channel), the site's tags, its media as published, and where its
+    /// links to other channels' posts and its forwards lead: a channel's key holds all of them.
     init(
         site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: (any StageCache<String>)? = nil,
         memo: (any StageCache<[PostView]>)? = nil, languages: (any StageCache<[String?]>)? = nil,
@@ -46,7 +47,10 @@ struct PostViews: Sendable {
     ) {
         builder = Builder(site: site, media: media, links: links, bodies: bodies, languages: languages, avatars: avatars)
         let tagLinks = builder.tagLinks
-        channelKeys = site.channels.map { channel in channel.cacheKey.map { Fingerprint($0, tagLinks).hex } }
+        let builder = builder
+        channelKeys = site.channels.concurrentMap(chunk: 1) { channel in
+            channel.cacheKey.map { Fingerprint($0, tagLinks, builder.outside(channel)).hex }
+        }
         slots = Array(repeating: .unmade, count: builder.posts.count)
         made = Array(repeating: 0, count: site.channels.count)
         dates = builder.dates
@@ -305,6 +309,21 @@ extension PostViews {
             let words = p.text.isEmpty ? p.details?.poll.map { $0.question + " " + $0.answers.map(\.text).joined(separator: " ") } ?? "" : p.text
             let language = ScriptLanguage.language(of: p.title ?? "", words, siteLanguage: written) ?? written
             return language == site.config.language ? nil : language
+        }
+
+        /// What the channel's views read beyond its posts: where each link to a post of the
+        /// archive and each forward's channel leads in this site, and where its media went (a
+        /// file another channel shares is published under that channel's name).
+        func outside(_ channel: Channel) -> String {
+            var answers = Fingerprint("outside")
+            for post in channel.posts {
+                for published in media[post.id] ?? [] { published.add(to: &answers) }
+                if let spans = post.post.spans {
+                    for query in FormattedText.localLinkQueries(spans) { answers.add(links.path(for: query) ?? "") }
+                }
+                if let source = post.post.details?.forwardedFromID { answers.add(links.channel(exportID: source) ?? "") }
+            }
+            return answers.hex
         }
 
         func url(of post: SitePost) -> String {
