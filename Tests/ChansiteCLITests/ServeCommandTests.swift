@@ -174,6 +174,37 @@ import Testing
         #expect(printed.contains("(1 diagnostic as in the last build, not repeated)"), "\(printed)")
     }
 
+    /// An export copied in slowly (a pause mid-file longer than the watcher's quiet time) is
+    /// read once it is closed: never half-written, as malformed JSON.
+    @Test func aFileStillBeingWrittenIsReadOnceClosed() throws {
+        let project = try CLIRunner.temporaryProject(content: ["a.txt": Data(Self.dump.utf8)])
+        defer { try? FileManager.default.removeItem(at: project) }
+        // The export's folder is there before: a folder made later is watched from when the
+        // watcher sees it, and a file written into it at once is known only by the folder.
+        let folder = project.appendingPathComponent("Content/shelf")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let log = project.appendingPathComponent("serve.log")
+        let server = try ServerProcess(project: project, errorLog: log)
+        defer { _ = server.stop() }
+        let fd = try RawHTTP.connect(port: server.port)
+        defer { close(fd) }
+        RawHTTP.send(fd, "GET", "/__chansite/events", headers: [:])
+        #expect(RawHTTP.readStream(fd, until: "connected", seconds: 3).contains("text/event-stream"))
+        let export = BuildCacheFileTests.export(12)
+        let file = folder.appendingPathComponent("result.json")
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.write(contentsOf: export.prefix(export.count / 2))
+        Thread.sleep(forTimeInterval: 0.8)
+        try handle.write(contentsOf: export.dropFirst(export.count / 2))
+        try handle.close()
+        #expect(RawHTTP.readStream(fd, until: "event: reload", seconds: 10).contains("event: reload"))
+        #expect(try server.get("/channels/shelf/index.html").body.contains("Message 12 about models"))
+        #expect(server.stop() == 0)
+        let printed = try String(contentsOf: log, encoding: .utf8)
+        #expect(!printed.contains("malformed JSON"), "\(printed)")
+    }
+
     @Test func aBusyPortGetsAClearMessage() throws {
         let project = try CLIRunner.temporaryProject(content: ["a.txt": Data(Self.dump.utf8)])
         defer { try? FileManager.default.removeItem(at: project) }

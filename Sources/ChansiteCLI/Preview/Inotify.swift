@@ -10,6 +10,9 @@ final class Inotify {
     private let excluded: [String]
     /// Watch descriptor → (folder, the only name that matters in it, or nil for all).
     private var watches: [Int32: (folder: String, only: String?)] = [:]
+    /// Files written to and not yet closed: a large export being copied in is read only once
+    /// it is whole (a half-written `result.json` is malformed JSON, a channel gone).
+    private(set) var writing: Set<String> = []
 
     static let mask = UInt32(
         IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
@@ -81,6 +84,8 @@ final class Inotify {
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 offset += 16 + length
                 if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    // Events were lost: which files are still being written is not known.
+                    writing = []
                     changed = true
                     continue
                 }
@@ -93,9 +98,20 @@ final class Inotify {
                 let path = name.isEmpty ? watch.folder : FileSystem.join(watch.folder, name)
                 if excluded.contains(where: { FileSystem.contains($0, FileSystem.resolved(path)) }) { continue }
                 changed = true
+                if mask & UInt32(IN_ISDIR) == 0 { track(path, mask) }
             }
         }
         return changed
+    }
+
+    /// A file is being written from its first change (or its creation) until it is closed
+    /// after writing, renamed into place or deleted.
+    private func track(_ path: String, _ mask: UInt32) {
+        if mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_DELETE_SELF) != 0 {
+            writing.remove(path)
+        } else if mask & UInt32(IN_MODIFY | IN_CREATE) != 0 {
+            writing.insert(path)
+        }
     }
 
     private func load(_ bytes: [UInt8], _ offset: Int) -> UInt32 {

@@ -3,13 +3,16 @@ import Foundation
 
 /// Watches the content and template folders and the configuration file, and calls back once
 /// per settled batch of changes (editors write in several steps): a rebuild starts when nothing
-/// has changed for `quiet`. Uses inotify; where it is not available, polls modification times.
+/// has changed for `quiet` and no file written to is still open (for at most `unclosed`). Uses inotify; where it is not available, polls modification times.
 struct Watcher: Sendable {
     var paths: [String]
     /// Folders whose changes never count (the output and its work folder).
     var excluded: [String] = []
     var interval: Duration = .milliseconds(50)
     var quiet: Duration = .milliseconds(100)
+    /// How long a batch waits, once quiet, for files still open for writing to be closed: a
+    /// program that keeps one open does not hold rebuilds back for longer.
+    var unclosed: Duration = .seconds(10)
     /// Asked about once a second: a change outside the watched paths that needs a rebuild too
     /// (another process's build in the output folder).
     var externalChange: (@Sendable () -> Bool)?
@@ -31,10 +34,16 @@ struct Watcher: Sendable {
                 continue
             }
             guard inotify.drain() else { continue }
+            var waited: Duration = .zero
             while !Task.isCancelled {
                 // try?: cancellation ends the watch; the loop checks it.
                 try? await Task.sleep(for: quiet)
-                if !inotify.drain() { break }
+                if inotify.drain() {
+                    waited = .zero
+                    continue
+                }
+                if inotify.writing.isEmpty || waited >= unclosed { break }
+                waited += quiet
             }
             await onChange()
         }
