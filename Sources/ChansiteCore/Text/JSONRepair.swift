@@ -36,9 +36,11 @@ package enum JSONRepair {
 
     /// The repaired bytes and every repair in order; nil when nothing needed repair (the common
     /// case costs one scan and no copy).
-    package static func repair(_ bytes: [UInt8]) -> (bytes: [UInt8], repairs: [Repair])? {
+    /// `skipping`: plain text is passed over in tight loops (`plainEnd`); false looks at every
+    /// byte alone, which tests compare it with.
+    package static func repair(_ bytes: [UInt8], skipping: Bool = true) -> (bytes: [UInt8], repairs: [Repair])? {
         var scanner = Scanner(bytes: bytes)
-        scanner.run()
+        scanner.run(skipping: skipping)
         guard !scanner.repairs.isEmpty else { return nil }
         scanner.out.append(contentsOf: bytes[scanner.copied...])
         return (scanner.out, scanner.repairs)
@@ -65,9 +67,14 @@ package enum JSONRepair {
             if repairs.last != Repair(line: line, kind: kind) { repairs.append(Repair(line: line, kind: kind)) }
         }
 
-        mutating func run() {
+        mutating func run(skipping: Bool) {
+            let all = bytes
             var i = 0
             while i < bytes.count {
+                if skipping {
+                    i = all.withUnsafeBufferPointer { JSONRepair.plainEnd($0, from: i) }
+                    guard i < bytes.count else { break }
+                }
                 let byte = bytes[i]
                 if byte == 0x0A { line += 1 }
                 if byte < 0x80 {
@@ -142,6 +149,25 @@ package enum JSONRepair {
             }
             return value
         }
+    }
+
+    /// The first offset from `i` on whose byte changes the scan's state or may need repair:
+    /// printable ASCII other than a quote or a backslash, and two-byte sequences above the C1
+    /// controls (most letters of Cyrillic, Greek, Arabic, Hebrew…), pass in or out of a string.
+    static func plainEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        let count = bytes.count
+        while i < count {
+            let byte = bytes[i]
+            if byte >= 0x20, byte < 0x7F, byte != 0x22, byte != 0x5C {
+                i += 1
+            } else if byte >= 0xC3, byte <= 0xDF, i + 1 < count, bytes[i + 1] & 0xC0 == 0x80 {
+                i += 2
+            } else {
+                break
+            }
+        }
+        return i
     }
 
     /// The length of the well-formed UTF-8 sequence at `i` (Unicode table 3-7), 0 if none.

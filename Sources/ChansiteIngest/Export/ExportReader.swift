@@ -123,30 +123,64 @@ package struct ExportReader: Sendable {
         return (dumps, diagnostics)
     }
 
-    /// The array's messages, each decoded when the reader reaches it. A message that is not
-    /// JSON at all is named by its line (and, for the first, its column), and the rest are read.
+    /// Messages decoded at once on all cores: enough to share out, few enough that a large
+    /// export is never held decoded whole.
+    static let batch = 512
+
+    /// The array's messages, decoded a batch at a time (on all cores) as the reader reaches
+    /// them. A message that is not JSON at all is named by its line (and, for the first, its
+    /// column), and the rest are read.
     static func entries(
         _ bytes: UnsafeBufferPointer<UInt8>, _ array: JSONMessageArrays.MessageArray, lines: [Int]
     ) -> some Sequence<ExportChatReader.Entry> {
-        let decoder = JSONDecoder()
+        let source = SharedBytes(bytes: bytes)
+        let elements = array.elements
         var located = false
-        return array.elements.indices.lazy.map { index in
-            let range = array.elements[index]
-            let element = Data(bytes[range])
-            let message = Result {
-                do {
-                    return try decoder.decode(ExportJSON.Message.self, from: element)
-                } catch {
-                    guard let syntax = syntaxError(in: element) else { throw error }
+        return stride(from: 0, to: elements.count, by: batch).lazy.flatMap { start -> [ExportChatReader.Entry] in
+            let decoded = (start..<min(start + batch, elements.count)).concurrentMap(chunk: 16) { index in
+                decode(source.data(elements[index]))
+            }
+            return decoded.enumerated().map { offset, result in
+                let index = start + offset
+                let message = result.mapError { error -> any Error in
+                    guard let syntax = error as? SyntaxFailure else { return error }
                     // Locating a column scans from the file's start: done once, so that many
                     // broken messages cost no more than one.
-                    let column = located ? nil : JSONMessageArrays.position(of: range.lowerBound + syntax.offset, in: bytes)
+                    let column = located ? nil : JSONMessageArrays.position(of: elements[index].lowerBound + syntax.offset, in: bytes)
                     located = true
-                    throw ExportJSON.MalformedMessage(reason: syntax.reason, line: column?.line ?? lines[index], column: column?.column)
+                    return ExportJSON.MalformedMessage(reason: syntax.reason, line: column?.line ?? lines[index], column: column?.column)
                 }
+                return ExportChatReader.Entry(message: message, line: lines[index], nextLine: index + 1 < lines.count ? lines[index + 1] : Int.max)
             }
-            return ExportChatReader.Entry(message: message, line: lines[index], nextLine: index + 1 < lines.count ? lines[index + 1] : Int.max)
         }
+    }
+
+    /// A message that is not JSON, and where that shows from its start.
+    struct SyntaxFailure: Error {
+        var reason: String
+        var offset: Int
+    }
+
+    /// One decoder for every message: it is safe to share, and making one per message cost
+    /// more than small messages take to decode.
+    static let messageDecoder = JSONDecoder()
+
+    static func decode(_ element: Data) -> Result<ExportJSON.Message, any Error> {
+        Result {
+            do {
+                return try messageDecoder.decode(ExportJSON.Message.self, from: element)
+            } catch {
+                guard let syntax = syntaxError(in: element) else { throw error }
+                throw SyntaxFailure(reason: syntax.reason, offset: syntax.offset)
+            }
+        }
+    }
+
+    /// The file's bytes, read by every core while the reader holds them.
+    struct SharedBytes: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        func data(_ range: Range<Int>) -> Data { Data(bytes[range]) }
     }
 
     /// `file:line:column: error: …` for JSON that does not parse; the decoder names no place, so

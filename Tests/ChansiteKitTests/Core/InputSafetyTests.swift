@@ -16,6 +16,18 @@ import Testing
         #expect(decoded == ["a": "x\u{FFFD}y", "b": "\u{FFFD}", "c": "\u{FFFD}("])
     }
 
+    /// Skipping plain text (printable ASCII, two-byte letters) repairs what looking at every
+    /// byte repairs, on random JSON-like bytes with every kind of damage.
+    @Test func jsonRepairSkippingPlainTextRepairsTheSame() {
+        var random = SeededRandom(state: 26)
+        for _ in 0..<3_000 {
+            let bytes = JSONLikeBytes.make(&random)
+            let (fast, slow) = (JSONRepair.repair(bytes, skipping: true), JSONRepair.repair(bytes, skipping: false))
+            #expect(fast?.bytes == slow?.bytes, "\(bytes)")
+            #expect(fast?.repairs == slow?.repairs, "\(bytes)")
+        }
+    }
+
     @Test func overlongAndSurrogateUTF8SequencesAreNotUTF8() throws {
         for sequence: [UInt8] in [[0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFE]] {
             let repaired = try #require(JSONRepair.repair(Array("\"".utf8) + sequence + Array("\"".utf8)))

@@ -20,6 +20,22 @@ struct JSONMessageArraysTests {
         (read.diagnostics + read.dumps.flatMap(\.diagnostics)).map(\.message)
     }
 
+    /// Random JSON-like bytes (quotes, escapes, brackets, `messages` keys, line breaks, text in
+    /// several scripts, broken UTF-8): skipping a string's plain bytes finds what stepping
+    /// through every byte finds.
+    @Test func skippingPlainBytesFindsWhatSteppingFinds() {
+        var random = SeededRandom(state: 26)
+        for _ in 0..<3_000 {
+            let bytes = JSONLikeBytes.make(&random)
+            let (fast, slow) = bytes.withUnsafeBufferPointer {
+                (JSONMessageArrays.scan($0, skipping: true), JSONMessageArrays.scan($0, skipping: false))
+            }
+            #expect(fast.map(\.span) == slow.map(\.span), "\(bytes)")
+            #expect(fast.map(\.elements) == slow.map(\.elements), "\(bytes)")
+            #expect(fast.map(\.lines) == slow.map(\.lines), "\(bytes)")
+        }
+    }
+
     @Test func eachElementIsFoundWithItsLine() {
         let json = "{\"messages\": [\n {\"id\": 1},\n \"x\" ,\n\n [1, [2]], {\"id\": 2, \"text\": \"a ] } , [\"}\n]}"
         let arrays = JSONMessageArrays.scan(Data(json.utf8))
