@@ -24,6 +24,8 @@ package struct ChannelPostsJSON: Sendable {
     package func write(into sink: any OutputSink) throws {
         let failures = site.channels.map { channel -> [Diagnostic] in
             let path = SitePaths.channelPostsJSON(channel.slug)
+            let fingerprint = fingerprint(of: channel)
+            if let fingerprint, sink.reuse(path, fingerprint: fingerprint) { return [] }
             do {
                 if let folder = sink.scratchFolder, let streamed = StreamedFile(in: folder) {
                     do {
@@ -32,9 +34,9 @@ package struct ChannelPostsJSON: Sendable {
                         streamed.close()
                         throw DiagnosticError(.error("cannot write '\(path)': \(error)"))
                     }
-                    try sink.write(path, streamed: streamed, fingerprint: nil)
+                    try sink.write(path, streamed: streamed, fingerprint: fingerprint)
                 } else {
-                    try sink.write(path, contents: file(of: channel), fingerprint: nil)
+                    try sink.write(path, contents: file(of: channel), fingerprint: fingerprint)
                 }
                 return []
             } catch let error as DiagnosticError {
@@ -44,6 +46,20 @@ package struct ChannelPostsJSON: Sendable {
             }
         }.flatMap { $0 }
         if !failures.isEmpty { throw DiagnosticError(failures) }
+    }
+
+    /// Everything a channel's file is made from, when the channel has a key (its inputs, the
+    /// configuration and the interface words): with its media as published, a file the last
+    /// build wrote from the same is carried over, not made again.
+    func fingerprint(of channel: Channel) -> String? {
+        guard let key = channel.cacheKey else { return nil }
+        var fingerprint = Fingerprint("posts.json", String(Self.version), key)
+        for post in channel.posts {
+            guard let published = media[post.id] else { continue }
+            fingerprint.add(post.id)
+            for file in published { file.add(to: &fingerprint) }
+        }
+        return fingerprint.hex
     }
 
     func file(of channel: Channel) -> Data {

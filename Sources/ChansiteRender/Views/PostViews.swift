@@ -317,7 +317,10 @@ extension PostViews {
         func outside(_ channel: Channel) -> String {
             var answers = Fingerprint("outside")
             for post in channel.posts {
-                for published in media[post.id] ?? [] { published.add(to: &answers) }
+                if let published = media[post.id] {
+                    answers.add(post.id)
+                    for file in published { file.add(to: &answers) }
+                }
                 if let spans = post.post.spans {
                     for query in FormattedText.localLinkQueries(spans) { answers.add(links.path(for: query) ?? "") }
                 }

@@ -83,10 +83,19 @@ import Testing
         try FileManager.default.copyItem(at: fixtures.appendingPathComponent("exports/linked/beta"), to: root.appendingPathComponent("Content/beta"))
         try FileManager.default.copyItem(
             at: fixtures.appendingPathComponent("html-exports/discussion"), to: root.appendingPathComponent("Content/discussion"))
+        // Beta's photo is Alpha's file (a hard link): published once, under the name of the
+        // first post that shows it, Alpha's.
+        let shared = root.appendingPathComponent("Content/beta/photos/q.jpg")
+        try FileManager.default.removeItem(at: shared)
+        try FileManager.default.linkItem(at: root.appendingPathComponent("Content/alpha/photos/p.jpg"), to: shared)
         let alpha = try String(contentsOf: root.appendingPathComponent("Content/alpha/result.json"), encoding: .utf8)
         let beta = try String(contentsOf: root.appendingPathComponent("Content/beta/result.json"), encoding: .utf8)
-        let betaWithoutLinked = beta.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains(#"{"id": 2,"#) }
-            .joined(separator: "\n")
+        /// The export without its message `id` (each message is a line).
+        func without(_ id: Int, _ export: String) -> String {
+            export.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains(#"{"id": \#(id),"#) }.joined(separator: "\n")
+        }
+        let betaWithoutLinked = without(2, beta)
+        let alphaWithoutPhoto = without(4, alpha)
         let discussion = root.appendingPathComponent("Content/discussion/group/messages.html")
         let otherPhoto = fixtures.appendingPathComponent("exports/album/photos/photo_2@01-04-2024_09-00-00.jpg")
         let changes = [
@@ -100,6 +109,14 @@ import Testing
             // With a discussion group every channel's key names every channel's inputs; from
             // here on only what Alpha's views read of Beta does.
             Change("the discussion group removed", removed: ["Content/discussion/group"]),
+            // Beta's photo is then published under Beta's name (a new file: the rebuild is
+            // served once in place); Beta's export did not change.
+            Change("the shared photo's first post removed", servedEarly: false) { [alphaWithoutPhoto] root in
+                try TestSupport.write(["Content/alpha/result.json": alphaWithoutPhoto], under: root)
+            },
+            Change("the shared photo's first post back", servedEarly: false) { root in
+                try TestSupport.write(["Content/alpha/result.json": alpha], under: root)
+            },
             // Alpha's link to it leads out of the archive; Alpha's export did not change.
             Change("the linked post deleted", ["Content/beta/result.json": betaWithoutLinked]),
             Change("the linked post back", ["Content/beta/result.json": beta]),
