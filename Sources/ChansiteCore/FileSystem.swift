@@ -140,3 +140,20 @@ extension FileSystem {
         Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
     }
 }
+
+extension FileSystem {
+    /// A file's identity and state as `stat` tells it (device, inode, size, change and
+    /// modification times to the nanosecond), or nil when it cannot be read, or when it changed
+    /// in the last two seconds: the kernel's clock for file times ticks in milliseconds, so two
+    /// writes in one tick could leave the same stamp ("racily clean", as git calls it). Any
+    /// later write to the file, or a file put in its place, changes it; the change time cannot
+    /// be set back.
+    package static func stamp(of path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        let now = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
+        guard now - changed > 2_000_000_000 else { return nil }
+        return "\(info.st_dev):\(info.st_ino):\(info.st_size):\(modifiedNanoseconds(info)):\(changed)"
+    }
+}

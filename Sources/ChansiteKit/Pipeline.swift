@@ -50,7 +50,8 @@ package struct Pipeline: Sendable {
         let staged = try tagged(.write) { try writer.begin() }
         let started = Date()
         // try?: unreadable content only rules out the replay; the build reads it again and reports why.
-        let content = try? ContentFiles.read(options.contentPath, excluding: excludedFromContent)
+        let content = try? ContentFiles.read(options.contentPath, excluding: excludedFromContent, known: cache?.exportDigests.value ?? [:])
+        if let content { cache?.exportDigests.mutate { $0 = content.exportStamps } }
         let inputs = content.map { InputDigest.compute(options, content: $0) }
         let before: [(String, Double)] = [("begin", started.timeIntervalSince(begun)), ("inputs", Date().timeIntervalSince(started))]
         if let inputs, let replay = staged.sink.replayable(inputs: inputs) {

@@ -14,6 +14,9 @@ package final class BuildCache: Sendable {
     let dumps = Memo<LoadedFile>()
     /// Each export job's channels, by its files, media folders and the readers' settings.
     let exports = Memo<Pipeline.ExportRead>()
+    /// The last read's export digests with their files' stamps: an export whose stamp did not
+    /// change is not hashed again.
+    let exportDigests = LockedBox<[String: ContentFiles.Stamped]>([:])
     let channels = Memo<SiteAssembler.ChannelPosts>()
     /// Post bodies and summaries, post views and page fingerprints.
     let render = RenderCache()

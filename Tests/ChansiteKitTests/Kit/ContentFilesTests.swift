@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+@testable import ChansiteCore
+@testable import ChansiteKit
+
+/// `serve` reads the content folder before every rebuild: an export whose file did not change
+/// since it was hashed (same stamp) keeps its digest unread; any write gives a new stamp and a
+/// new hash, and a file written in the last two seconds is hashed again next time too.
+@Suite struct ContentFilesTests {
+    @Test func anUnchangedExportKeepsItsDigestAndAWrittenOneIsHashedAgain() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let export = #"{"name": "Shelf", "type": "public_channel", "id": 1, "messages": []}"#
+        try TestSupport.write(["Content/shelf/result.json": export], under: root)
+        let content = root.appendingPathComponent("Content").path
+        let path = root.appendingPathComponent("Content/shelf/result.json").path
+        let fresh = try ContentFiles.read(content, excluding: [])
+        #expect(fresh.exportStamps.isEmpty, "a file written just now is not stamped")
+        // Older than the kernel's clock could confuse with the next write.
+        Thread.sleep(forTimeInterval: 2.1)
+        let first = try ContentFiles.read(content, excluding: [])
+        let stamp = try #require(first.exportStamps[path])
+        #expect(stamp.digest == first.exportFiles[0].digest && stamp.digest == fresh.exportFiles[0].digest)
+        // A digest kept for this stamp is taken as it is, without reading the file.
+        let kept = try ContentFiles.read(content, excluding: [], known: [path: .init(stamp: stamp.stamp, digest: "kept")])
+        #expect(kept.exportFiles[0].digest == "kept")
+        // The same number of bytes, written again: read and hashed.
+        try TestSupport.write(["Content/shelf/result.json": export.replacingOccurrences(of: "Shelf", with: "Shelv")], under: root)
+        let written = try ContentFiles.read(content, excluding: [], known: [path: .init(stamp: stamp.stamp, digest: "kept")])
+        #expect(written.exportFiles[0].digest != "kept" && written.exportFiles[0].digest != stamp.digest)
+        #expect(written.exportStamps[path] == nil)
+    }
+}
