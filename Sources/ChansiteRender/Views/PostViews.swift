@@ -317,7 +317,7 @@ extension PostViews {
         func outside(_ channel: Channel) -> String {
             var answers = Fingerprint("outside")
             for post in channel.posts {
-                if let published = media[post.id] {
+                if !media.isEmpty, let published = media[post.id] {
                     answers.add(post.id)
                     for file in published { file.add(to: &answers) }
                 }
