@@ -156,10 +156,8 @@ import Testing
         let log = project.appendingPathComponent("serve.log")
         let server = try ServerProcess(project: project, errorLog: log)
         defer { _ = server.stop() }
-        let fd = try RawHTTP.connect(port: server.port)
+        let fd = try #require(ServeRobustnessTests.openStream(port: server.port))
         defer { close(fd) }
-        RawHTTP.send(fd, "GET", "/__chansite/events", headers: [:])
-        #expect(RawHTTP.readStream(fd, until: "connected", seconds: 3).contains("text/event-stream"))
         try Data((Self.dump + "\nЕщё строка.").utf8).write(to: project.appendingPathComponent("Content/a.txt"))
         #expect(RawHTTP.readStream(fd, until: "event: reload", seconds: 10).contains("event: reload"))
         // The rebuild's summary follows its reload.
@@ -186,10 +184,8 @@ import Testing
         let log = project.appendingPathComponent("serve.log")
         let server = try ServerProcess(project: project, errorLog: log)
         defer { _ = server.stop() }
-        let fd = try RawHTTP.connect(port: server.port)
+        let fd = try #require(ServeRobustnessTests.openStream(port: server.port))
         defer { close(fd) }
-        RawHTTP.send(fd, "GET", "/__chansite/events", headers: [:])
-        #expect(RawHTTP.readStream(fd, until: "connected", seconds: 3).contains("text/event-stream"))
         let export = BuildCacheFileTests.export(12)
         let file = folder.appendingPathComponent("result.json")
         FileManager.default.createFile(atPath: file.path, contents: nil)
