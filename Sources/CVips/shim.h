@@ -1,5 +1,9 @@
 #include <vips/vips.h>
 
+// From <vips/vector.h>, which this libvips does not include from <vips/vips.h>: turns liborc's
+// run-time compiled vector code on or off for the whole process.
+void vips_vector_set_enabled(gboolean enabled);
+
 // libvips takes its options as C varargs, which Swift cannot call: these fixed-argument
 // wrappers are the only entry points chansite uses (see Media/ImageThumbnailer.swift).
 
