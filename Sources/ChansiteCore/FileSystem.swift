@@ -139,6 +139,10 @@ extension FileSystem {
     package static func modifiedNanoseconds(_ info: stat) -> Int64 {
         Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
     }
+
+    package static func changedNanoseconds(_ info: stat) -> Int64 {
+        Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+    }
 }
 
 extension FileSystem {
@@ -151,7 +155,7 @@ extension FileSystem {
     package static func stamp(of path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        let changed = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
+        let changed = changedNanoseconds(info)
         let now = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
         guard now - changed > 2_000_000_000 else { return nil }
         return "\(info.st_dev):\(info.st_ino):\(info.st_size):\(modifiedNanoseconds(info)):\(changed)"

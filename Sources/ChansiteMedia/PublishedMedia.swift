@@ -30,6 +30,17 @@ package struct PublishedMedia: Sendable, Hashable {
         }
     }
 
+    /// Adds where each of `posts` (by id) had its media published, for the key of what shows
+    /// them: nothing for a post without media.
+    package static func add(_ media: [String: [PublishedMedia]], of posts: some Sequence<String>, to fingerprint: inout Fingerprint) {
+        guard !media.isEmpty else { return }
+        for post in posts {
+            guard let published = media[post] else { continue }
+            fingerprint.add(post)
+            for file in published { file.add(to: &fingerprint) }
+        }
+    }
+
     /// Adds every field, for the key of a view that shows it.
     package func add(to fingerprint: inout Fingerprint) {
         for text in [path, thumbnailPath, posterPath, problem] { fingerprint.add(text.map { "+" + $0 } ?? "-") }

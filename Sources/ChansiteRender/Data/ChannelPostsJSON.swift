@@ -54,11 +54,7 @@ package struct ChannelPostsJSON: Sendable {
     func fingerprint(of channel: Channel) -> String? {
         guard let key = channel.cacheKey else { return nil }
         var fingerprint = Fingerprint("posts.json", String(Self.version), key)
-        for post in channel.posts {
-            guard let published = media[post.id] else { continue }
-            fingerprint.add(post.id)
-            for file in published { file.add(to: &fingerprint) }
-        }
+        PublishedMedia.add(media, of: channel.posts.lazy.map(\.id), to: &fingerprint)
         return fingerprint.hex
     }
 

@@ -72,6 +72,7 @@ package struct FormattedText: Sendable {
     /// One line of an inline span, wrapped as its type asks.
     func inline(_ text: String, _ span: TextSpan) -> String {
         let escaped = HTMLText.escape(text)
+        if let href = Self.href(text, span) { return link(href, escaped) }
         switch span.kind {
         case "bold": return "<strong>\(escaped)</strong>"
         case "italic": return "<em>\(escaped)</em>"
@@ -81,7 +82,6 @@ package struct FormattedText: Sendable {
         case "spoiler":
             // A checkbox in a label: a click reveals the text with CSS alone, no script.
             return "<label class=\"spoiler\"><input type=\"checkbox\" aria-label=\"\(HTMLText.escape(spoilerLabel))\"><span>\(escaped)</span></label>"
-        case "text_link", "link", "email", "mention": return link(Self.href(text, span) ?? "", escaped)
         case "hashtag":
             guard let url = tagURL(text) else { return escaped }
             return "<a class=\"hashtag\" href=\"\(HTMLText.escape(url))\">\(escaped)</a>"
@@ -114,7 +114,8 @@ package struct FormattedText: Sendable {
     /// beyond its own text (another channel's post it links to).
     package static func localLinkQueries(_ spans: [TextSpan]) -> [String] {
         var queries: [String] = []
-        for span in spans where span.kind != "pre" && span.kind != "blockquote" && href("", span) != nil {
+        // `href` names the kinds that link (all inline: no block span is one).
+        for span in spans where href("", span) != nil {
             for line in span.text.lineSlices() where !line.isEmpty {
                 if let target = href(String(line), span).flatMap(safeTarget) { queries.append(target) }
             }

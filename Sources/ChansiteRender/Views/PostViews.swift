@@ -316,11 +316,8 @@ extension PostViews {
         /// file another channel shares is published under that channel's name).
         func outside(_ channel: Channel) -> String {
             var answers = Fingerprint("outside")
+            PublishedMedia.add(media, of: channel.posts.lazy.map(\.id), to: &answers)
             for post in channel.posts {
-                if !media.isEmpty, let published = media[post.id] {
-                    answers.add(post.id)
-                    for file in published { file.add(to: &answers) }
-                }
                 if let spans = post.post.spans {
                     for query in FormattedText.localLinkQueries(spans) { answers.add(links.path(for: query) ?? "") }
                 }
