@@ -4,8 +4,8 @@ import Foundation
 extension ExportJSON {
     /// A to-do list (`todo_list`): its title and items (`answers`, each with an id the
     /// `todo_completions` service messages name).
-    struct TodoList: Decodable {
-        struct Item: Decodable {
+    struct TodoList: Decodable, Equatable {
+        struct Item: Decodable, Equatable {
             var text: Text?
             var id: Flexible?
         }
@@ -14,7 +14,7 @@ extension ExportJSON {
     }
 
     /// `giveaway_information`: a giveaway the channel launched.
-    struct Giveaway: Decodable {
+    struct Giveaway: Decodable, Equatable {
         var quantity: Flexible?
         var months: Flexible?
         var untilDate: String?
@@ -32,7 +32,7 @@ extension ExportJSON {
     }
 
     /// `giveaway_results`: how a giveaway ended. Its `winners` are user ids: never read.
-    struct GiveawayResults: Decodable {
+    struct GiveawayResults: Decodable, Equatable {
         var launchMessageID: Flexible?
         var winnersCount: Flexible?
         var unclaimedCount: Flexible?

@@ -94,7 +94,7 @@ enum ExportJSON {
     }
 
     /// A text part: a bare string, or an entity object.
-    struct Part: Decodable {
+    struct Part: Decodable, Equatable {
         var type: String
         var text: String
         var href: String?
@@ -129,7 +129,7 @@ enum ExportJSON {
     }
 
     /// `text`: a plain string or a list of parts.
-    struct Text: Decodable {
+    struct Text: Decodable, Equatable {
         var parts: [Part]
         /// Why each part that could not be read was left out (the rest of the text is kept).
         var unreadable: [String] = []
@@ -150,7 +150,7 @@ enum ExportJSON {
         }
     }
 
-    struct Reaction: Decodable {
+    struct Reaction: Decodable, Equatable {
         var type: String?
         var count: Flexible?
         var emoji: String?
@@ -161,8 +161,8 @@ enum ExportJSON {
         }
     }
 
-    struct Poll: Decodable {
-        struct Answer: Decodable {
+    struct Poll: Decodable, Equatable {
+        struct Answer: Decodable, Equatable {
             var text: Text?
             var voters: Flexible?
             var chosen: Bool?
@@ -177,12 +177,12 @@ enum ExportJSON {
         }
     }
 
-    struct Location: Decodable {
+    struct Location: Decodable, Equatable {
         var latitude: Double?
         var longitude: Double?
     }
 
-    struct Contact: Decodable {
+    struct Contact: Decodable, Equatable {
         var firstName: String?
         var lastName: String?
         var phoneNumber: String?

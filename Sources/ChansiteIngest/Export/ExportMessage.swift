@@ -5,7 +5,7 @@ import Foundation
 extension ExportJSON {
     /// One message of an export, every version's keys read; see
     /// `shared/formats/telegram-desktop-export.md`.
-    struct Message: Decodable {
+    struct Message: Decodable, Equatable {
         var id: String
         var type: String
         var date: String?
@@ -95,10 +95,15 @@ extension ExportJSON {
         ]
 
         init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: Key.self)
-            var fields = FieldReader(container: c)
+            var fields = FieldReader(container: try decoder.container(keyedBy: Key.self))
+            try self.init(fields: &fields)
+        }
+
+        /// The message `fields` read, in one order whatever they are read from (so the notes
+        /// in `rejected` come in one order too).
+        init<Fields: MessageFields>(fields: inout Fields) throws {
             guard let rawID = fields.string("id") else {
-                throw DecodingError.keyNotFound(Key("id"), .init(codingPath: c.codingPath, debugDescription: "a message without an id"))
+                throw DecodingError.keyNotFound(Key("id"), .init(codingPath: [], debugDescription: "a message without an id"))
             }
             // The client numbers messages with positive integers; anything else (a string, a
             // fraction, 1e30) could collide with another message's or a page's file name.
@@ -165,7 +170,8 @@ extension ExportJSON {
             priceCurrency = fields.string("price_currency")
             suggestionRejected = fields.decode(Bool.self, "rejected") ?? false
             rejected = fields.rejected
-            unknownKeys = c.allKeys.map(\.stringValue).filter { !Self.knownKeys.contains($0) }
+            // Sorted: the decoder lists keys in an order of its own.
+            unknownKeys = fields.keys.filter { !Self.knownKeys.contains($0) }.sorted()
         }
     }
 }

@@ -138,7 +138,7 @@ package struct ExportReader: Sendable {
         var located = false
         return stride(from: 0, to: elements.count, by: batch).lazy.flatMap { start -> [ExportChatReader.Entry] in
             let decoded = (start..<min(start + batch, elements.count)).concurrentMap(chunk: 16) { index in
-                decode(source.data(elements[index]))
+                decode(source, elements[index])
             }
             return decoded.enumerated().map { offset, result in
                 let index = start + offset
@@ -164,6 +164,12 @@ package struct ExportReader: Sendable {
     /// One decoder for every message: it is safe to share, and making one per message cost
     /// more than small messages take to decode.
     static let messageDecoder = JSONDecoder()
+
+    /// A message read in place when it can be (`ExportJSON.ByteFields`), else by the decoder.
+    static func decode(_ source: SharedBytes, _ element: Range<Int>) -> Result<ExportJSON.Message, any Error> {
+        if let message = ExportJSON.Message(bytes: source.bytes, range: element) { return .success(message) }
+        return decode(source.data(element))
+    }
 
     static func decode(_ element: Data) -> Result<ExportJSON.Message, any Error> {
         Result {
