@@ -23,9 +23,7 @@ enum WebPreviewMedia {
                 media.append(MediaFile(kind: .videoMessage, unavailable: .remote))
             } else if part.isTag("audio"), part.hasClass("tgme_widget_message_voice") {
                 var file = MediaFile(kind: .voiceMessage, unavailable: .remote)
-                file.durationSeconds = parts.first { $0.hasClass("tgme_widget_message_voice_duration") }.flatMap {
-                    DesktopHTMLMedia.duration($0.text)
-                }
+                file.durationSeconds = voiceDurations.next().flatMap { DesktopHTMLMedia.duration($0.text) }
                 media.append(file)
             } else if part.hasClass("tgme_widget_message_document_wrap") {
                 let title = part.descendants().first { $0.hasClass("tgme_widget_message_document_title") }?.text

@@ -77,6 +77,19 @@ import Testing
         #expect(poll.answers.map(\.voters) == [0, 0, 40])
         #expect(poll.totalVoters == 40)
     }
+
+    /// Each voice message has the duration beside it (a grouped post holds several).
+    @Test func eachVoiceMessageKeepsItsOwnDuration() throws {
+        func voice(_ duration: String) -> String {
+            "<audio class=\"tgme_widget_message_voice\" src=\"https://cdn/x.ogg\"></audio>"
+                + "<time class=\"tgme_widget_message_voice_duration\">\(duration)</time>"
+        }
+        let page = "<div class=\"tgme_widget_message\" data-post=\"x/1\">" + voice("0:07") + voice("1:05") + "</div>"
+        let read = WebPreviewReader().read(pages: [("voice.html", Data(page.utf8))])
+        let media = try #require(read.dumps.first?.posts.first?.media)
+        #expect(media.map(\.kind) == [.voiceMessage, .voiceMessage])
+        #expect(media.map(\.durationSeconds) == [7, 65])
+    }
 }
 
 extension WebPreviewReaderTests {
