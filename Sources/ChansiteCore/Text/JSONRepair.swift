@@ -39,6 +39,11 @@ package enum JSONRepair {
     /// `skipping`: plain text is passed over in tight loops (`plainEnd`); false looks at every
     /// byte alone, which tests compare it with.
     package static func repair(_ bytes: [UInt8], skipping: Bool = true) -> (bytes: [UInt8], repairs: [Repair])? {
+        bytes.withUnsafeBufferPointer { repair($0, skipping: skipping) }
+    }
+
+    /// The same, over bytes read in place (an export's file is not copied to be checked).
+    package static func repair(_ bytes: UnsafeBufferPointer<UInt8>, skipping: Bool = true) -> (bytes: [UInt8], repairs: [Repair])? {
         var scanner = Scanner(bytes: bytes)
         scanner.run(skipping: skipping)
         guard !scanner.repairs.isEmpty else { return nil }
@@ -50,14 +55,14 @@ package enum JSONRepair {
     private static let escapedReplacement = Array("\\ufffd".utf8)
 
     private struct Scanner {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var out: [UInt8] = []
         var copied = 0
         var repairs: [Repair] = []
         var line = 1
         var inString = false
 
-        init(bytes: [UInt8]) { self.bytes = bytes }
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
         mutating func replace(_ start: Int, _ length: Int, with replacement: [UInt8], _ kind: Kind) {
             if repairs.isEmpty { out.reserveCapacity(bytes.count + 16) }
@@ -68,11 +73,10 @@ package enum JSONRepair {
         }
 
         mutating func run(skipping: Bool) {
-            let all = bytes
             var i = 0
             while i < bytes.count {
                 if skipping {
-                    i = all.withUnsafeBufferPointer { JSONRepair.plainEnd($0, from: i) }
+                    i = JSONRepair.plainEnd(bytes, from: i)
                     guard i < bytes.count else { break }
                 }
                 let byte = bytes[i]
