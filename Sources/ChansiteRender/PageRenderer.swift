@@ -56,7 +56,7 @@ package struct PageRenderer: Sendable {
         self.site = site
         self.templates = templates
         self.media = media
-        self.links = LocalLinks(site: site)
+        self.links = LocalLinks(site: site, memo: cache?.localLinks)
         let calendar = PostCalendar(site: site, dates: DateDisplay(config: site.config, strings: site.strings))
         self.calendar = calendar
         self.months = ChannelMonths(site: site, calendar: calendar)
@@ -82,7 +82,8 @@ package struct PageRenderer: Sendable {
         // Pages, then about one search or media file for every two posts.
         sink.expect(files: run.total + site.channels.reduce(0) { $0 + $1.posts.count / 2 })
         var posts = PostViews(
-            site: site, media: media, links: links, bodies: cache?.bodies, memo: cache?.postViews, languages: cache?.languages, avatars: avatars)
+            site: site, media: media, links: links, bodies: cache?.bodies, memo: cache?.postViews, languages: cache?.languages,
+            outside: cache?.outside, avatars: avatars)
         var channels = ChannelView.views(site: site, archived: Set(months.byChannel.keys), avatars: avatars)
         for index in channels.indices {
             channels[index].galleryURL = galleries.firstPage(of: channels[index].slug).map(SitePaths.rootLink(to:))

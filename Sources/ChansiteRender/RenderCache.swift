@@ -16,6 +16,11 @@ package struct RenderCache: Sendable {
     /// The language of each of a channel's posts where it is not the site's, by the channel's
     /// key (reading every post's script is a quarter second at 100k posts); nil on disk.
     var languages: (any StageCache<[String?]>)?
+    /// What a channel's posts ask about other channels (`OutsideQueries`), by the channel's
+    /// key (reading every post's spans for links was a fifth of a second at 100k posts); nil on disk.
+    var outside: (any StageCache<OutsideQueries>)?
+    /// A channel's posts by message id (`LocalLinks.Posts`), by the channel's key; nil on disk.
+    var localLinks: (any StageCache<LocalLinks.Posts>)?
     /// A text channel's gallery items, by the channel's key; nil on disk.
     var galleries: (any StageCache<[ChannelGalleries.Kind: [ChannelGalleries.Item]]>)?
 
@@ -23,6 +28,8 @@ package struct RenderCache: Sendable {
     package init() {
         self.init(bodies: Memo<String>(), summaries: Memo<String>(), postViews: Memo<[PostView]>(), pageFingerprints: Memo<String>())
         languages = Memo<[String?]>()
+        outside = Memo<OutsideQueries>()
+        localLinks = Memo<LocalLinks.Posts>()
         galleries = Memo<[ChannelGalleries.Kind: [ChannelGalleries.Item]]>()
     }
 
@@ -48,6 +55,8 @@ package struct RenderCache: Sendable {
         postViews?.endBuild()
         pageFingerprints.endBuild()
         languages?.endBuild()
+        outside?.endBuild()
+        localLinks?.endBuild()
         galleries?.endBuild()
     }
 }

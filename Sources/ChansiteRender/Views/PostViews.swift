@@ -43,13 +43,14 @@ struct PostViews: Sendable {
     init(
         site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: (any StageCache<String>)? = nil,
         memo: (any StageCache<[PostView]>)? = nil, languages: (any StageCache<[String?]>)? = nil,
+        outside: (any StageCache<OutsideQueries>)? = nil,
         avatars: [String: PublishedMedia.Variant] = [:]
     ) {
         builder = Builder(site: site, media: media, links: links, bodies: bodies, languages: languages, avatars: avatars)
         let tagLinks = builder.tagLinks
         let builder = builder
         channelKeys = site.channels.concurrentMap(chunk: 1) { channel in
-            channel.cacheKey.map { Fingerprint($0, tagLinks, builder.outside(channel)).hex }
+            channel.cacheKey.map { Fingerprint($0, tagLinks, builder.outside(channel, memo: outside)).hex }
         }
         slots = Array(repeating: .unmade, count: builder.posts.count)
         made = Array(repeating: 0, count: site.channels.count)
@@ -313,16 +314,16 @@ extension PostViews {
 
         /// What the channel's views read beyond its posts: where each link to a post of the
         /// archive and each forward's channel leads in this site, and where its media went (a
-        /// file another channel shares is published under that channel's name).
-        func outside(_ channel: Channel) -> String {
+        /// file another channel shares is published under that channel's name). The questions
+        /// come from the channel's posts alone, so `memo` keeps them by the channel's key; the
+        /// answers are looked up each build.
+        func outside(_ channel: Channel, memo: (any StageCache<OutsideQueries>)? = nil) -> String {
+            let make = { OutsideQueries(channel) }
+            let queries = channel.cacheKey.flatMap { key in memo?.value(Fingerprint(key, "outside").hex, make) } ?? make()
             var answers = Fingerprint("outside")
             PublishedMedia.add(media, of: channel.posts.lazy.map(\.id), to: &answers)
-            for post in channel.posts {
-                if let spans = post.post.spans {
-                    for query in FormattedText.localLinkQueries(spans) { answers.add(links.path(for: query) ?? "") }
-                }
-                if let source = post.post.details?.forwardedFromID { answers.add(links.channel(exportID: source) ?? "") }
-            }
+            for query in queries.links { answers.add(links.path(for: query) ?? "") }
+            for source in queries.forwards { answers.add(links.channel(exportID: source) ?? "") }
             return answers.hex
         }
 

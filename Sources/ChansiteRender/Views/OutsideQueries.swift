@@ -1,0 +1,16 @@
+import ChansiteModel
+
+/// What a channel's posts ask the rest of the site, in post order: the targets of links that
+/// may lead to one of the archive's posts (`FormattedText.localLinkQueries`), and the export ids
+/// of the channels its posts were forwarded from. They depend on the channel's posts alone.
+package struct OutsideQueries: Sendable {
+    var links: [String] = []
+    var forwards: [String] = []
+
+    init(_ channel: Channel) {
+        for post in channel.posts {
+            if let spans = post.post.spans { links += FormattedText.localLinkQueries(spans) }
+            if let source = post.post.details?.forwardedFromID { forwards.append(source) }
+        }
+    }
+}
