@@ -5,7 +5,7 @@ added to that post in its dump, and the time until each stream's `reload` event 
 measured (RUNS times; the medians are printed): the open page is rendered first, the rest
 reload when the whole rebuild is served.
 FROM=export serves the same posts as Telegram Desktop exports (JSON) and edits one's result.json.
-Usage: [FROM=dumps|export] scripts/bench-reload.py [POSTS] [RUNS]   (defaults: 10000 posts, 3 runs)
+Usage: [FROM=dumps|export] [SERVE_LOG=FILE] scripts/bench-reload.py [POSTS] [RUNS]   (defaults: 10000 posts, 3 runs)
 """
 import os
 import shutil
@@ -35,8 +35,10 @@ shutil.copytree(os.path.join(corpus, "export" if os.environ.get("FROM") == "expo
 with socket.socket() as s:
     s.bind(("127.0.0.1", 0))
     port = s.getsockname()[1]
+# SERVE_LOG=FILE keeps the server's output (with CHANSITE_TIMINGS=1, each rebuild's stage clocks).
+log = open(os.environ["SERVE_LOG"], "w") if os.environ.get("SERVE_LOG") else subprocess.DEVNULL
 server = subprocess.Popen([binary, "serve", "--content", content, "--output", os.path.join(work, "site"), "--port", str(port)],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                          stdout=log, stderr=log)
 try:
     start = time.monotonic()
     while True:
