@@ -51,8 +51,8 @@ struct LeadingParts {
     }
 
     /// The name line of a reply quote at `index` (its quote line is then a marker too), or nil.
-    mutating func reply(at index: Int, excluding excluded: Range<Int>? = nil, insideText: Bool = false) -> LineRole? {
-        guard let quote = replies.quote(at: index, excluding: excluded, insideText: insideText) else { return nil }
+    mutating func reply(at index: Int, excluding excluded: Range<Int>? = nil) -> LineRole? {
+        guard let quote = replies.quote(at: index, excluding: excluded) else { return nil }
         quoteLine = index + 1
         return .marker(.reply(quote))
     }

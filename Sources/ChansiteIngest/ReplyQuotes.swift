@@ -30,16 +30,17 @@ struct ReplyQuotes {
     }
 
     /// The quote made by the lines at `index` (name) and `index + 1` (quote), or nil. Lines in
-    /// `excluded` (the post's own copy of its text) are not sources. Inside running text
-    /// (`insideText`), a pair followed by another pair is the end of the text above and the
-    /// later pair is the quote; at a post's start the first pair is.
-    mutating func quote(at index: Int, excluding excluded: Range<Int>? = nil, insideText: Bool = false) -> ReplyQuote? {
+    /// `excluded` (the post's own copy of its text) are not sources. A pair whose quote line is
+    /// a name followed by a quote is no pair: the later pair is the quote, and the line at
+    /// `index` is text (inside running text, the end of the text above; at a post's start, a
+    /// one-line post before the reply).
+    mutating func quote(at index: Int, excluding excluded: Range<Int>? = nil) -> ReplyQuote? {
         let quoteIndex = index + 1
         // Cheapest first: most lines have no other line starting like them.
         guard quoteIndex < lines.count, !others(like: quoteIndex, excluding: excluded).isEmpty, Self.isName(lines[index]), isPlain(lines[index]),
             isQuote(quoteIndex, excluding: excluded)
         else { return nil }
-        if insideText, Self.isName(lines[quoteIndex]), quoteIndex + 1 < lines.count, isQuote(quoteIndex + 1, excluding: excluded) { return nil }
+        if Self.isName(lines[quoteIndex]), quoteIndex + 1 < lines.count, isQuote(quoteIndex + 1, excluding: excluded) { return nil }
         return ReplyQuote(author: lines[index].normalizedSpaces, text: lines[quoteIndex].normalizedSpaces)
     }
 

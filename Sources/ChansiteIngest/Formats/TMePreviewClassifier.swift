@@ -89,7 +89,7 @@ struct TMePreviewClassifier: LineClassifier {
             // Before the text: after a forward line, never after the media.
             guard open?.replyQuote == nil, open?.hasMediaPlaceholder != true else { return nil }
         }
-        guard var role = leading.reply(at: index, insideText: hasText) else { return nil }
+        guard var role = leading.reply(at: index) else { return nil }
         role.closesBefore = hasText
         return role
     }
