@@ -25,16 +25,14 @@ struct ChannelMonths {
     init(site: Site, calendar: PostCalendar) {
         var byChannel: [String: [Month]] = [:]
         for (c, channel) in site.channels.enumerated() {
-            var months: [String: Month] = [:]
+            // Appended in place: a month copied out, appended to and stored back copied its
+            // whole list each time (quadratic in a busy month).
+            var months: [Int: Month] = [:]
             for (index, day) in calendar.days[c].enumerated() {
                 guard let day else { continue }
-                let (year, month) = (day.year, day.month)
-                var entry = Month(year: year, month: month, posts: [])
-                entry = months[entry.key] ?? entry
-                entry.posts.append(index)
-                months[entry.key] = entry
+                months[day.year * 12 + day.month, default: Month(year: day.year, month: day.month, posts: [])].posts.append(index)
             }
-            if !months.isEmpty { byChannel[channel.slug] = months.values.sorted { $0.key < $1.key } }
+            if !months.isEmpty { byChannel[channel.slug] = months.keys.sorted().compactMap { months[$0] } }
         }
         self.byChannel = byChannel
     }

@@ -15,8 +15,8 @@ struct PostCalendar: Sendable {
 
     init(site: Site, dates: DateDisplay) {
         days = site.channels.map { channel in
-            channel.posts.concurrentMap { post in
-                post.post.date.map { date in
+            channel.posts.indices.concurrentMap { index in
+                channel.posts[index].post.date.map { date in
                     let (year, month, day) = dates.day(of: date)
                     return Day(year: year, month: month, day: day)
                 }
