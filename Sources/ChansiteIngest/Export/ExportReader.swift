@@ -127,23 +127,22 @@ package struct ExportReader: Sendable {
     /// export is never held decoded whole.
     static let batch = 512
 
-    /// The array's messages, decoded a batch at a time (on all cores), the next batch while the
-    /// reader reads one. A message that is not JSON at all is named by its line (and, for the
-    /// first, its column), and the rest are read.
+    /// The array's messages, decoded a batch at a time (on all cores) as the reader reaches
+    /// them. A message that is not JSON at all is named by its line (and, for the first, its
+    /// column), and the rest are read.
     static func entries(
         _ bytes: UnsafeBufferPointer<UInt8>, _ array: JSONMessageArrays.MessageArray, lines: [Int]
     ) -> some Sequence<ExportChatReader.Entry> {
         let source = SharedBytes(bytes: bytes)
         let elements = array.elements
         var located = false
-        let batches = PrefetchedBatches(count: (elements.count + batch - 1) / batch) { number in
-            let start = number * batch
-            return (start..<min(start + batch, elements.count)).concurrentMap(chunk: 16) { index in
+        // Decoding the next batch while the reader reads one (on another thread) was slower in
+        // a build: the exports are read in parallel, and a reader waiting for its next batch
+        // held one of the few pool threads that batch needed.
+        return stride(from: 0, to: elements.count, by: batch).lazy.flatMap { start -> [ExportChatReader.Entry] in
+            let decoded = (start..<min(start + batch, elements.count)).concurrentMap(chunk: 16) { index in
                 decode(source, elements[index])
             }
-        }
-        return batches.enumerated().lazy.flatMap { number, decoded -> [ExportChatReader.Entry] in
-            let start = number * batch
             return decoded.enumerated().map { offset, result in
                 let index = start + offset
                 let message = result.mapError { error -> any Error in
