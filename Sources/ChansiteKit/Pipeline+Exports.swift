@@ -63,10 +63,12 @@ extension Pipeline {
         let settings = ExportSettings(config: config)
         let jobs = ExportJob.jobs(exports)
         let cache = cache?.exports
+        let known = jobs.map { job in cache?.known(settings.key(job.files)) }
+        // One export to read (an edit in `serve`) has both cores: its messages are decoded ahead.
+        let alone = known.filter { $0 == nil }.count == 1
         let all = jobs.indices.concurrentMap(chunk: 1) { index -> ExportRead in
-            let job = jobs[index]
-            if let known = cache?.known(settings.key(job.files)) { return known }
-            let (read, key) = settings.read(job)
+            if let read = known[index] { return read }
+            let (read, key) = settings.read(jobs[index], alone: alone)
             if let key { cache?.store(key, read) }
             return read
         }
@@ -107,7 +109,7 @@ struct ExportSettings: Sendable {
     /// Reads a job's files again (their bytes were let go of once hashed), and the key of what
     /// was read: made from the bytes read now, so a file changed since it was hashed is never
     /// kept under its old digest.
-    func read(_ job: Pipeline.ExportJob) -> (Pipeline.ExportRead, key: String?) {
+    func read(_ job: Pipeline.ExportJob, alone: Bool = false) -> (Pipeline.ExportRead, key: String?) {
         let loader = DumpLoader()
         var diagnostics: [Diagnostic] = []
         var pages: [(path: String, data: Data)] = []
@@ -121,7 +123,10 @@ struct ExportSettings: Sendable {
         }
         let found: (dumps: [ParsedDump], diagnostics: [Diagnostic])
         switch job {
-        case .json: found = pages.first.map { json.read(path: $0.path, data: $0.data) } ?? ([], [])
+        case .json:
+            var json = json
+            json.decodesAhead = alone
+            found = pages.first.map { json.read(path: $0.path, data: $0.data) } ?? ([], [])
         case .html(let folder, _): found = html.read(folder: folder, pages: pages)
         case .previews: found = pages.isEmpty ? ([], []) : preview.read(pages: pages)
         }

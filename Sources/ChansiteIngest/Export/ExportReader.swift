@@ -20,6 +20,11 @@ package struct ExportReader: Sendable {
     /// messages become comments, whatever `chatTypes` says.
     package var discussionGroups: Set<String> = []
 
+    /// Decode each chat's next batch of messages while one is read: for a reader that has the
+    /// cores to itself (`serve` re-reading the one export that changed), never for exports
+    /// read in parallel (`PrefetchedBatches`).
+    package var decodesAhead = false
+
     package init(chatTypes: Set<String> = ExportReader.channelTypes, handles: [String: String] = [:], discussionGroups: Set<String> = []) {
         self.discussionGroups = discussionGroups
         self.chatTypes = chatTypes
@@ -102,7 +107,7 @@ package struct ExportReader: Sendable {
                 continue
             }
             var reader = ExportChatReader(path: path, media: resolver, repairs: repairs)
-            let entries = Self.entries(bytes, arrays[slot], lines: lines[slot])
+            let entries = Self.entries(bytes, arrays[slot], lines: lines[slot], ahead: decodesAhead)
             var dump = reader.read(chat, handle: chat.id.flatMap { handles[$0.text] }, messages: entries)
             dump.isDiscussion = isDiscussion
             dumps.append(dump)
@@ -128,21 +133,23 @@ package struct ExportReader: Sendable {
     static let batch = 512
 
     /// The array's messages, decoded a batch at a time (on all cores) as the reader reaches
-    /// them. A message that is not JSON at all is named by its line (and, for the first, its
-    /// column), and the rest are read.
+    /// them, or (`ahead`, for a reader with the cores to itself) the next batch while the
+    /// reader reads one. A message that is not JSON at all is named by its line (and, for the
+    /// first, its column), and the rest are read.
     static func entries(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ array: JSONMessageArrays.MessageArray, lines: [Int]
+        _ bytes: UnsafeBufferPointer<UInt8>, _ array: JSONMessageArrays.MessageArray, lines: [Int], ahead: Bool = false
     ) -> some Sequence<ExportChatReader.Entry> {
         let source = SharedBytes(bytes: bytes)
         let elements = array.elements
         var located = false
-        // Decoding the next batch while the reader reads one (on another thread) was slower in
-        // a build: the exports are read in parallel, and a reader waiting for its next batch
-        // held one of the few pool threads that batch needed.
-        return stride(from: 0, to: elements.count, by: batch).lazy.flatMap { start -> [ExportChatReader.Entry] in
-            let decoded = (start..<min(start + batch, elements.count)).concurrentMap(chunk: 16) { index in
+        let batches = PrefetchedBatches(count: (elements.count + batch - 1) / batch, ahead: ahead) { number in
+            let start = number * batch
+            return (start..<min(start + batch, elements.count)).concurrentMap(chunk: 16) { index in
                 decode(source, elements[index])
             }
+        }
+        return batches.enumerated().lazy.flatMap { number, decoded -> [ExportChatReader.Entry] in
+            let start = number * batch
             return decoded.enumerated().map { offset, result in
                 let index = start + offset
                 let message = result.mapError { error -> any Error in

@@ -37,6 +37,25 @@ import Testing
         #expect(edited.details?.edited == Date(timeIntervalSince1970: 1_709_370_000))
     }
 
+    /// Decoding ahead (`serve` re-reading one export) reads what decoding on demand reads:
+    /// the same posts and diagnostics, across batches, with a broken message among them.
+    @Test func decodingAheadReadsTheSame() {
+        let messages = (1...1_300).map { id in
+            id == 700
+                ? #"{"id": 700, "text": nope}"#
+                : #"{"id": \#(id), "type": "message", "date_unixtime": "\#(1_700_000_000 + id * 60)", "text": "post \#(id)"}"#
+        }
+        let json = #"{"name": "C", "type": "public_channel", "id": 5, "messages": [\#n"# + messages.joined(separator: ",\n") + "\n]}"
+        var ahead = ExportReader()
+        ahead.decodesAhead = true
+        let (plain, early) = (
+            ExportReader().read(path: "e/result.json", data: Data(json.utf8)), ahead.read(path: "e/result.json", data: Data(json.utf8))
+        )
+        #expect(plain.dumps.flatMap(\.posts).count > 1_000)
+        #expect(plain.dumps.map(\.posts) == early.dumps.map(\.posts))
+        #expect(Self.all(plain).map(\.description) == Self.all(early).map(\.description))
+    }
+
     @Test func linesNameWhereEachMessageStarts() throws {
         let read = try Self.read("entities")
         #expect(read.dumps.first?.posts.map(\.source.firstLine) == [6, 76])
