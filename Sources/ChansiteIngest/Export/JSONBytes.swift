@@ -4,7 +4,8 @@
 /// answers nil wherever it meets something it does not read exactly as `JSONDecoder` does (an
 /// escaped or repeated key, a fraction, a lone surrogate, nesting deeper than `maxDepth`, more
 /// than `maxMembers` keys): the caller then asks the decoder, so this is only ever a faster way
-/// to the decoder's values, never a second opinion.
+/// to the decoder's values, never a second opinion. Strings' text is checked as UTF-8 when it is
+/// read; skipped values are not (the export reader runs `JSONRepair` first).
 struct JSONBytes {
     enum Kind: Equatable {
         case object, array, string, number, `true`, `false`, null
@@ -57,15 +58,15 @@ struct JSONBytes {
         Value(kind: nodes[node].kind, range: nodes[node].range, node: node)
     }
 
-    /// An object's members in order; nil for a key with an escape, a key given twice, or more
-    /// than `maxMembers` keys.
+    /// An object's members in order; nil for a key with an escape or a byte beyond ASCII (no key
+    /// the client writes has one), a key given twice, or more than `maxMembers` keys.
     func members(of object: Value) -> [Member]? {
         guard object.kind == .object else { return nil }
         var members: [Member] = []
         var node = object.node + 1
         while node < nodes[object.node].next {
             let key = nodes[node].range.lowerBound + 1..<nodes[node].range.upperBound - 1
-            guard members.count < Self.maxMembers, !bytes[key].contains(UInt8(ascii: "\\")) else { return nil }
+            guard members.count < Self.maxMembers, bytes[key].allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\\") }) else { return nil }
             guard !members.contains(where: { same($0.key, key) }) else { return nil }
             let value = nodes[node].next
             members.append(Member(key: key, value: self.value(value)))
