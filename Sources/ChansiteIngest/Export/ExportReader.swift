@@ -44,11 +44,10 @@ package struct ExportReader: Sendable {
     ///   - path: `result.json`'s path as the user should see it.
     ///   - data: its bytes.
     package func read(path: String, data: Data) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
-        guard let repaired = data.withUnsafeBytes({ JSONRepair.repair($0.bindMemory(to: UInt8.self)) }) else {
+        let (repair, given) = Self.repairAndScan(data)
+        guard let repaired = repair else {
             return data.withUnsafeBytes { raw in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                let arrays = JSONMessageArrays.scan(bytes)
-                return decode(path: path, bytes: bytes, arrays: arrays, lines: arrays.map(\.lines), repairs: [], original: data)
+                decode(path: path, bytes: raw.bindMemory(to: UInt8.self), arrays: given, lines: given.map(\.lines), repairs: [], original: data)
             }
         }
         let kinds = Set(repaired.repairs.map(\.kind)).map(\.description).sorted().joined(separator: ", ")
@@ -57,13 +56,32 @@ package struct ExportReader: Sendable {
             at: SourceLocation(path: path, line: repaired.repairs[0].line))
         // Lines are counted on the bytes as given (a repair may take a raw line break out of a
         // string), so repairs and messages name the same lines.
-        let given = JSONMessageArrays.scan(data)
         let (dumps, diagnostics) = repaired.bytes.withUnsafeBufferPointer { bytes in
             let arrays = JSONMessageArrays.scan(bytes)
             let lines = given.map(\.elements.count) == arrays.map(\.elements.count) ? given.map(\.lines) : arrays.map(\.lines)
             return decode(path: path, bytes: bytes, arrays: arrays, lines: lines, repairs: repaired.repairs, original: data)
         }
         return (dumps, [note] + diagnostics)
+    }
+
+    /// The file's repairs (nil when it needs none, as most do) and its messages arrays as given:
+    /// two passes over the whole file that each read it alone, made side by side.
+    static func repairAndScan(_ data: Data) -> (repaired: (bytes: [UInt8], repairs: [JSONRepair.Repair])?, arrays: [JSONMessageArrays.MessageArray]) {
+        data.withUnsafeBytes { raw in
+            let source = SharedBytes(bytes: raw.bindMemory(to: UInt8.self))
+            let repaired = LockedBox<(bytes: [UInt8], repairs: [JSONRepair.Repair])?>(nil)
+            let arrays = LockedBox<[JSONMessageArrays.MessageArray]>([])
+            Parallel.forEach(2) { pass in
+                if pass == 0 {
+                    let made = JSONRepair.repair(source.bytes)
+                    repaired.mutate { $0 = made }
+                } else {
+                    let found = JSONMessageArrays.scan(source.bytes)
+                    arrays.mutate { $0 = found }
+                }
+            }
+            return (repaired.value, arrays.value)
+        }
     }
 
     /// Decodes everything but the messages from the file with each messages array replaced by
