@@ -21,6 +21,8 @@ package struct RenderCache: Sendable {
     var outside: (any StageCache<OutsideQueries>)?
     /// A channel's posts by message id (`LocalLinks.Posts`), by the channel's key; nil on disk.
     var localLinks: (any StageCache<LocalLinks.Posts>)?
+    /// A channel's posts' indexes by slug (`Site.channelPositions`), by the channel's key; nil on disk.
+    var positions: (any StageCache<[String: Int]>)?
     /// A text channel's gallery items, by the channel's key; nil on disk.
     var galleries: (any StageCache<[ChannelGalleries.Kind: [ChannelGalleries.Item]]>)?
 
@@ -30,6 +32,7 @@ package struct RenderCache: Sendable {
         languages = Memo<[String?]>()
         outside = Memo<OutsideQueries>()
         localLinks = Memo<LocalLinks.Posts>()
+        positions = Memo<[String: Int]>()
         galleries = Memo<[ChannelGalleries.Kind: [ChannelGalleries.Item]]>()
     }
 
@@ -57,6 +60,7 @@ package struct RenderCache: Sendable {
         languages?.endBuild()
         outside?.endBuild()
         localLinks?.endBuild()
+        positions?.endBuild()
         galleries?.endBuild()
     }
 }

@@ -42,7 +42,7 @@ package struct Feeds: Sendable {
             json.append((SitePaths.channelJSONFeed(channel.slug), spec))
         }
         let all = site.allPosts
-        let positions = all.positionsByID()
+        let positions = all.positions()
         for tag in site.tags {
             let tagged = Self.newestFirst(tag.postIDs.suffix(limit).reversed().compactMap { positions[$0].map { all[$0] } })
             atom.append(

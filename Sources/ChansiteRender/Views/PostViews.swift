@@ -43,10 +43,10 @@ struct PostViews: Sendable {
     init(
         site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: (any StageCache<String>)? = nil,
         memo: (any StageCache<[PostView]>)? = nil, languages: (any StageCache<[String?]>)? = nil,
-        outside: (any StageCache<OutsideQueries>)? = nil,
+        outside: (any StageCache<OutsideQueries>)? = nil, positions: (any StageCache<[String: Int]>)? = nil,
         avatars: [String: PublishedMedia.Variant] = [:]
     ) {
-        builder = Builder(site: site, media: media, links: links, bodies: bodies, languages: languages, avatars: avatars)
+        builder = Builder(site: site, media: media, links: links, bodies: bodies, languages: languages, positions: positions, avatars: avatars)
         let tagLinks = builder.tagLinks
         let builder = builder
         channelKeys = site.channels.concurrentMap(chunk: 1) { channel in
@@ -181,7 +181,7 @@ extension PostViews {
         let channelsBySlug: [String: Channel]
         let tagsByKey: [String: Tag]
         let posts: Site.AllPosts
-        let positions: [String: Int]
+        let positions: Site.Positions
         /// Post id → the id of the post it answers, when that is in the archive.
         let replyTarget: [String: String]
         /// Post id → the ids of the posts answering it, in reading order.
@@ -199,7 +199,8 @@ extension PostViews {
         /// `languageMemo` keeps each keyed channel's `postLanguages` between builds.
         init(
             site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: (any StageCache<String>)? = nil,
-            languages languageMemo: (any StageCache<[String?]>)? = nil, avatars: [String: PublishedMedia.Variant] = [:]
+            languages languageMemo: (any StageCache<[String?]>)? = nil, positions positionMemo: (any StageCache<[String: Int]>)? = nil,
+            avatars: [String: PublishedMedia.Variant] = [:]
         ) {
             self.avatars = avatars.mapValues { SitePaths.rootLink(to: $0.path) }
             self.site = site
@@ -220,7 +221,9 @@ extension PostViews {
             }
             tagsByKey = Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
             self.posts = posts
-            positions = posts.positionsByID()
+            positions = posts.positions { channel, make in
+                channel.cacheKey.flatMap { key in positionMemo?.value(Fingerprint(key, "positions").hex, make) } ?? make()
+            }
             var replyTarget: [String: String] = [:]
             var replies: [String: [String]] = [:]
             var relativeDates: [String: String] = [:]
