@@ -40,13 +40,12 @@ extension Site {
         }
 
         /// Each post's position by its id, a channel at a time: a channel's part (its posts'
-        /// indexes by slug, `Site.channelPositions`) depends on that channel alone, so a cache
-        /// can keep it by the channel's key (`memo`).
-        package func positions(memo: ((Channel, () -> [String: Int]) -> [String: Int])? = nil) -> Positions {
+        /// indexes by slug, `Site.channelPositions`) depends on that channel alone, so `memo`
+        /// keeps it by the channel's key.
+        package func positions(memo: (any StageCache<[String: Int]>)? = nil) -> Positions {
             var parts: [String: (start: Int, bySlug: [String: Int])] = [:]
             for (c, channel) in channels.enumerated() {
-                let make = { Site.channelPositions(channel) }
-                parts[channel.slug] = (starts[c], memo?(channel, make) ?? make())
+                parts[channel.slug] = (starts[c], channel.kept("positions", in: memo) { Site.channelPositions(channel) })
             }
             return Positions(parts: parts)
         }

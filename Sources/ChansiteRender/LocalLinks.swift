@@ -31,9 +31,8 @@ struct LocalLinks: Sendable {
         for channel in site.channels {
             if let handle = channel.info.handle { channels[handle.lowercased()] = channel.slug }
             if let id = channel.info.channelID { channels["c/" + id] = channel.slug }
-            let make = { Posts(channel) }
             // The key names the channel's slug and posts, which make every path.
-            posts[channel.slug] = channel.cacheKey.flatMap { key in memo?.value(Fingerprint(key, "local-links").hex, make) } ?? make()
+            posts[channel.slug] = channel.kept("local-links", in: memo) { Posts(channel) }
         }
     }
 

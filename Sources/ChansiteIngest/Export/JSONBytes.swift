@@ -230,7 +230,7 @@ struct JSONBytes {
     private func scanString(_ cursor: inout Int, end: Int) -> Bool {
         var index = cursor + 1
         while index < end {
-            index = plainEnd(from: index, end: end)
+            index = Self.stringTextEnd(bytes, from: index, end: end)
             guard index < end else { return false }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -260,9 +260,10 @@ struct JSONBytes {
         return false
     }
 
-    /// The first offset from `start` holding a quote, a backslash or a control character:
-    /// eight bytes at a time (a string's text is most of a message).
-    private func plainEnd(from start: Int, end: Int) -> Int {
+    /// The first offset from `start` holding a quote, a backslash or a control character (where
+    /// a string's text may end or need a closer look): eight bytes at a time, as a string's text
+    /// is most of a message. The messages-array scan skips strings with it too.
+    static func stringTextEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
         var index = start
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)

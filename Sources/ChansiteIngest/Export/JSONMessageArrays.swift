@@ -30,7 +30,8 @@ enum JSONMessageArrays {
         let count = bytes.count
         while i < count {
             if skipping, scanner.inString, !scanner.escaped {
-                while i < count, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] != 0x0A { i += 1 }
+                // Stops at line breaks too (control characters): the scanner counts lines.
+                i = JSONBytes.stringTextEnd(bytes, from: i, end: count)
                 guard i < count else { break }
             }
             scanner.step(bytes, i)

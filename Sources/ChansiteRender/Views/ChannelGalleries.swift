@@ -33,12 +33,7 @@ struct ChannelGalleries {
         var byChannel: [String: [Kind: [Item]]] = [:]
         for channel in site.channels {
             let make = { Self.items(of: channel, media: media, newestFirst: site.config.channelOrder == .newest) }
-            let kinds: [Kind: [Item]]
-            if let memo, let key = channel.cacheKey, channel.posts.allSatisfy({ $0.post.media.isEmpty }) {
-                kinds = memo.value(Fingerprint(key, "gallery").hex, make)
-            } else {
-                kinds = make()
-            }
+            let kinds = channel.kept("gallery", in: channel.posts.allSatisfy({ $0.post.media.isEmpty }) ? memo : nil, make)
             if !kinds.isEmpty { byChannel[channel.slug] = kinds }
         }
         self.byChannel = byChannel

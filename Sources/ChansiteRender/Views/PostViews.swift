@@ -216,14 +216,11 @@ extension PostViews {
                 let range = posts.starts[c]..<posts.starts[c + 1]
                 let make = { range.concurrentMap(chunk: 512) { Self.language(of: posts[$0], site: site, languages: languages) } }
                 // A channel's key holds its posts and the configuration, which names the languages.
-                guard let key = site.channels[c].cacheKey, let languageMemo else { return make() }
-                return languageMemo.value(Fingerprint(key, "languages").hex, make)
+                return site.channels[c].kept("languages", in: languageMemo, make)
             }
             tagsByKey = Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
             self.posts = posts
-            positions = posts.positions { channel, make in
-                channel.cacheKey.flatMap { key in positionMemo?.value(Fingerprint(key, "positions").hex, make) } ?? make()
-            }
+            positions = posts.positions(memo: positionMemo)
             var replyTarget: [String: String] = [:]
             var replies: [String: [String]] = [:]
             var relativeDates: [String: String] = [:]
@@ -321,8 +318,7 @@ extension PostViews {
         /// come from the channel's posts alone, so `memo` keeps them by the channel's key; the
         /// answers are looked up each build.
         func outside(_ channel: Channel, memo: (any StageCache<OutsideQueries>)? = nil) -> String {
-            let make = { OutsideQueries(channel) }
-            let queries = channel.cacheKey.flatMap { key in memo?.value(Fingerprint(key, "outside").hex, make) } ?? make()
+            let queries = channel.kept("outside", in: memo) { OutsideQueries(channel) }
             var answers = Fingerprint("outside")
             PublishedMedia.add(media, of: channel.posts.lazy.map(\.id), to: &answers)
             for query in queries.links { answers.add(links.path(for: query) ?? "") }
