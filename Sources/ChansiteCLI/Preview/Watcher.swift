@@ -8,8 +8,14 @@ struct Watcher: Sendable {
     var paths: [String]
     /// Folders whose changes never count (the output and its work folder).
     var excluded: [String] = []
-    var interval: Duration = .milliseconds(50)
-    var quiet: Duration = .milliseconds(100)
+    /// How often the queue of events is checked while nothing happens (one read that does not block).
+    var interval: Duration = .milliseconds(20)
+    /// How often it is checked while a batch settles.
+    var step: Duration = .milliseconds(10)
+    /// How long a batch must be quiet, once every file written to is closed: long enough for an
+    /// editor's save (write a copy, rename it over the file) or a burst of files to land whole,
+    /// short enough not to show in an edit's reload.
+    var quiet: Duration = .milliseconds(30)
     /// How long a batch waits, once quiet, for files still open for writing to be closed: a
     /// program that keeps one open does not hold rebuilds back for longer.
     var unclosed: Duration = .seconds(10)
@@ -29,21 +35,21 @@ struct Watcher: Sendable {
             // try?: cancellation ends the watch; the loop checks it.
             try? await Task.sleep(for: interval)
             ticks += 1
-            if ticks % 20 == 0, externalChange?() == true {
+            if ticks % 50 == 0, externalChange?() == true {
                 await onChange()
                 continue
             }
             guard inotify.drain() else { continue }
-            var waited: Duration = .zero
+            let clock = ContinuousClock()
+            var last = clock.now
             while !Task.isCancelled {
                 // try?: cancellation ends the watch; the loop checks it.
-                try? await Task.sleep(for: quiet)
+                try? await Task.sleep(for: step)
                 if inotify.drain() {
-                    waited = .zero
+                    last = clock.now
                     continue
                 }
-                if inotify.writing.isEmpty || waited >= unclosed { break }
-                waited += quiet
+                if clock.now - last >= (inotify.writing.isEmpty ? quiet : unclosed) { break }
             }
             await onChange()
         }
@@ -81,9 +87,11 @@ struct Watcher: Sendable {
             }
             var current = snapshot()
             guard current != last else { continue }
+            // Without notifications a file still being written shows only by its size and time
+            // changing: it must stay the same for a whole period.
             while !Task.isCancelled {
                 // try?: cancellation ends the watch; the loop checks it.
-                try? await Task.sleep(for: quiet)
+                try? await Task.sleep(for: period)
                 let settled = snapshot()
                 if settled == current { break }
                 current = settled
