@@ -17,8 +17,9 @@ struct ContentFiles {
     var keys: [String?]
     /// Each export file, sorted by path.
     var exports: [ExportFile] = []
-    /// Each export file's digest (a fingerprint of its bytes), or nil with why it could not be read.
-    var exportFiles: [(digest: String?, diagnostics: [Diagnostic])] = []
+    /// Each export file's digest (a fingerprint of its bytes), or nil with why it could not be
+    /// read; with the bytes hashed when they are kept for the parse (see `read`).
+    var exportFiles: [(digest: String?, diagnostics: [Diagnostic], data: Data?)] = []
     /// Per export, a fingerprint of the names, sizes and times of every file in its folder.
     var exportMedia: [String] = []
     /// Each export's digest by its path, with the file's stamp when it was hashed.
@@ -32,7 +33,9 @@ struct ContentFiles {
 
     /// Walks the content folder (never into `excluded`) and reads every dump and export, in
     /// parallel. `known`: digests an earlier read made (`serve` keeps them); an export whose
-    /// stamp is the same is not read and hashed again (hundreds of megabytes at 100k posts).
+    /// stamp is the same is not read and hashed again (hundreds of megabytes at 100k posts), and
+    /// the bytes of one that changed are kept for its parse (up to `keptBytes` in all), which
+    /// then neither reads nor hashes them again: an edit's export is read once.
     /// - Throws: `DiagnosticError` when the content folder is missing.
     static func read(_ folder: String, excluding excluded: [String], known: [String: Stamped] = [:]) throws -> ContentFiles {
         let loader = DumpLoader()
@@ -42,6 +45,7 @@ struct ContentFiles {
         // the reads.
         let folders = Array(Set(found.exports.map { PathName.parent($0.path) })).sorted()
         let dumpCount = found.dumps.count
+        let budget = LockedBox(known.isEmpty ? 0 : keptBytes)
         // `digest`: a dump's key, an export's digest.
         let read = (0..<all.count + folders.count).concurrentMap(chunk: 1) {
             index -> (file: LoadedBytes?, digest: String?, identity: String?, stamp: String?) in
@@ -56,7 +60,14 @@ struct ContentFiles {
             let stamp = FileSystem.stamp(of: path)
             if let stamp, let earlier = known[path], earlier.stamp == stamp { return ((nil, []), earlier.digest, nil, stamp) }
             let file = loader.read(path: path)
-            return ((nil, file.diagnostics), file.data.map(Self.digest), nil, stamp)
+            let kept = file.data.flatMap { data in
+                budget.mutate { left -> Data? in
+                    guard data.count <= left else { return nil }
+                    left -= data.count
+                    return data
+                }
+            }
+            return ((kept, file.diagnostics), file.data.map(Self.digest), nil, stamp)
         }
         let files = read.prefix(all.count).map { $0.file ?? (nil, []) }
         let identities = Dictionary(uniqueKeysWithValues: zip(folders, read.dropFirst(all.count).map { $0.identity ?? "" }))
@@ -67,9 +78,13 @@ struct ContentFiles {
         return ContentFiles(
             paths: found.dumps, walkDiagnostics: found.diagnostics, files: Array(files.prefix(dumpCount)),
             keys: read.prefix(dumpCount).map(\.digest),
-            exports: found.exports, exportFiles: read[dumpCount..<all.count].map { ($0.digest, $0.file?.diagnostics ?? []) },
+            exports: found.exports, exportFiles: read[dumpCount..<all.count].map { ($0.digest, $0.file?.diagnostics ?? [], $0.file?.data) },
             exportMedia: found.exports.map { identities[PathName.parent($0.path)] ?? "" }, exportStamps: stamps)
     }
+
+    /// The most export bytes kept from the hash to the parse: an edit's file, not a whole
+    /// archive copied in at once (its exports are read again, an export at a time on each core).
+    static let keptBytes = 512 << 20
 
     /// A dump's key: a fingerprint of its path and bytes, everything its load and parse read.
     static func key(path: String, data: Data) -> String {

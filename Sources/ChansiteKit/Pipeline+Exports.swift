@@ -11,6 +11,8 @@ extension Pipeline {
         var file: ExportFile
         var digest: String
         var media: String
+        /// The bytes `digest` was made from, when they were kept for the parse (`ContentFiles.read`).
+        var data: Data?
     }
 
     /// What one export job read: its channels and what reading them reported.
@@ -106,15 +108,20 @@ struct ExportSettings: Sendable {
         return key.hex
     }
 
-    /// Reads a job's files again (their bytes were let go of once hashed), and the key of what
-    /// was read: made from the bytes read now, so a file changed since it was hashed is never
-    /// kept under its old digest.
+    /// Reads a job's files again (unless their bytes were kept when they were hashed), and the
+    /// key of what was read: made from the bytes read, so a file changed since it was hashed is
+    /// never kept under its old digest.
     func read(_ job: Pipeline.ExportJob, alone: Bool = false) -> (Pipeline.ExportRead, key: String?) {
         let loader = DumpLoader()
         var diagnostics: [Diagnostic] = []
         var pages: [(path: String, data: Data)] = []
         var read: [Pipeline.LoadedExport] = []
         for file in job.files {
+            if let data = file.data {
+                pages.append((file.file.path, data))
+                read.append(Pipeline.LoadedExport(file: file.file, digest: file.digest, media: file.media))
+                continue
+            }
             let loaded = loader.read(path: file.file.path)
             diagnostics += loaded.diagnostics
             guard let data = loaded.data else { continue }

@@ -492,13 +492,13 @@ package struct Pipeline: Sendable {
             }
             dumps.append(LoadedDump(path: path, data: data, known: key.flatMap { cache?.dumps.known($0) }, key: key))
         }
-        // Handed on: each dump's bytes are then held only by its `LoadedDump`.
+        // Handed on: each dump's bytes are then held only by its `LoadedDump`, an export's by its `LoadedExport`.
         content.files = []
         var exports: [LoadedExport] = []
         var exportDiagnostics: [Diagnostic] = []
         for (export, (file, media)) in zip(content.exports, zip(content.exportFiles, content.exportMedia)) {
             exportDiagnostics += file.diagnostics
-            if let digest = file.digest { exports.append(LoadedExport(file: export, digest: digest, media: media)) }
+            if let digest = file.digest { exports.append(LoadedExport(file: export, digest: digest, media: media, data: file.data)) }
         }
         return LoadedContent(
             dumps: dumps, exports: exports, walkDiagnostics: content.walkDiagnostics, exportFileDiagnostics: exportDiagnostics,
