@@ -54,8 +54,13 @@ package struct Fingerprint: Sendable {
 
     /// Adds raw bytes (a file's contents).
     package mutating func add(bytes: Data) {
+        bytes.withUnsafeBytes { add(bytes: $0) }
+    }
+
+    /// Adds raw bytes, as `add(bytes:)` of the same bytes as `Data` does.
+    package mutating func add(bytes: UnsafeRawBufferPointer) {
         tag(0x42, length: bytes.count)
-        bytes.withUnsafeBytes { add(buffer: $0) }
+        add(buffer: bytes)
     }
 
     package mutating func add(_ number: Int) {

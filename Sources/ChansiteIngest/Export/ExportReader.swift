@@ -43,11 +43,17 @@ package struct ExportReader: Sendable {
     /// - Parameters:
     ///   - path: `result.json`'s path as the user should see it.
     ///   - data: its bytes.
-    package func read(path: String, data: Data) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
+    ///   - messages: messages decoded by earlier reads, by their bytes (`serve`'s), and where
+    ///     to keep the ones decoded now.
+    package func read(path: String, data: Data, messages: (any StageCache<ExportReader.Decoded>)? = nil) -> (
+        dumps: [ParsedDump], diagnostics: [Diagnostic]
+    ) {
         let (repair, given) = Self.repairAndScan(data)
         guard let repaired = repair else {
             return data.withUnsafeBytes { raw in
-                decode(path: path, bytes: raw.bindMemory(to: UInt8.self), arrays: given, lines: given.map(\.lines), repairs: [], original: data)
+                decode(
+                    path: path, bytes: raw.bindMemory(to: UInt8.self), arrays: given, lines: given.map(\.lines), repairs: [], original: data,
+                    messages: messages)
             }
         }
         let kinds = Set(repaired.repairs.map(\.kind)).map(\.description).sorted().joined(separator: ", ")
@@ -59,7 +65,7 @@ package struct ExportReader: Sendable {
         let (dumps, diagnostics) = repaired.bytes.withUnsafeBufferPointer { bytes in
             let arrays = JSONMessageArrays.scan(bytes)
             let lines = given.map(\.elements.count) == arrays.map(\.elements.count) ? given.map(\.lines) : arrays.map(\.lines)
-            return decode(path: path, bytes: bytes, arrays: arrays, lines: lines, repairs: repaired.repairs, original: data)
+            return decode(path: path, bytes: bytes, arrays: arrays, lines: lines, repairs: repaired.repairs, original: data, messages: messages)
         }
         return (dumps, [note] + diagnostics)
     }
@@ -88,7 +94,7 @@ package struct ExportReader: Sendable {
     /// its slot, then each chat's messages one at a time from their bytes.
     func decode(
         path: String, bytes: UnsafeBufferPointer<UInt8>, arrays: [JSONMessageArrays.MessageArray], lines: [[Int]],
-        repairs: [JSONRepair.Repair], original: Data
+        repairs: [JSONRepair.Repair], original: Data, messages: (any StageCache<ExportReader.Decoded>)? = nil
     ) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
         let root: ExportJSON.Root
         do {
@@ -125,7 +131,7 @@ package struct ExportReader: Sendable {
                 continue
             }
             var reader = ExportChatReader(path: path, media: resolver, repairs: repairs)
-            let entries = Self.entries(bytes, arrays[slot], lines: lines[slot], ahead: decodesAhead)
+            let entries = Self.entries(bytes, arrays[slot], lines: lines[slot], ahead: decodesAhead, memo: messages)
             var dump = reader.read(chat, handle: chat.id.flatMap { handles[$0.text] }, messages: entries)
             dump.isDiscussion = isDiscussion
             dumps.append(dump)
@@ -155,7 +161,8 @@ package struct ExportReader: Sendable {
     /// reader reads one. A message that is not JSON at all is named by its line (and, for the
     /// first, its column), and the rest are read.
     static func entries(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ array: JSONMessageArrays.MessageArray, lines: [Int], ahead: Bool = false
+        _ bytes: UnsafeBufferPointer<UInt8>, _ array: JSONMessageArrays.MessageArray, lines: [Int], ahead: Bool = false,
+        memo: (any StageCache<ExportReader.Decoded>)? = nil
     ) -> some Sequence<ExportChatReader.Entry> {
         let source = SharedBytes(bytes: bytes)
         let elements = array.elements
@@ -163,7 +170,7 @@ package struct ExportReader: Sendable {
         let batches = PrefetchedBatches(count: (elements.count + batch - 1) / batch, ahead: ahead) { number in
             let start = number * batch
             return (start..<min(start + batch, elements.count)).concurrentMap(chunk: 16) { index in
-                decode(source, elements[index])
+                decode(source, elements[index], memo: memo)
             }
         }
         return batches.enumerated().lazy.flatMap { number, decoded -> [ExportChatReader.Entry] in
@@ -192,6 +199,26 @@ package struct ExportReader: Sendable {
     /// One decoder for every message: it is safe to share, and making one per message cost
     /// more than small messages take to decode.
     static let messageDecoder = JSONDecoder()
+
+    /// A message an earlier read decoded from the same bytes, else decoded now and kept.
+    /// Failures are not kept: they are rare, and say where they are.
+    static func decode(_ source: SharedBytes, _ element: Range<Int>, memo: (any StageCache<ExportReader.Decoded>)?) -> Result<
+        ExportJSON.Message, any Error
+    > {
+        guard let memo else { return decode(source, element) }
+        var fingerprint = Fingerprint("export message")
+        fingerprint.add(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: source.bytes[element])))
+        let key = fingerprint.hex
+        if let known = memo.known(key) { return .success(known.message) }
+        let decoded = decode(source, element)
+        if case .success(let message) = decoded { memo.store(key, Decoded(message: message)) }
+        return decoded
+    }
+
+    /// A message as decoded, for a cache outside this module to keep.
+    package struct Decoded: Sendable {
+        let message: ExportJSON.Message
+    }
 
     /// A message read in place when it can be (`ExportJSON.ByteFields`), else by the decoder.
     static func decode(_ source: SharedBytes, _ element: Range<Int>) -> Result<ExportJSON.Message, any Error> {

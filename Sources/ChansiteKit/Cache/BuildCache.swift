@@ -14,6 +14,8 @@ package final class BuildCache: Sendable {
     let dumps = Memo<LoadedFile>()
     /// Each export job's channels, by its files, media folders and the readers' settings.
     let exports = Memo<Pipeline.ExportRead>()
+    /// Each export message decoded, by its bytes: an edited export decodes only what changed.
+    let exportMessages = Memo<ExportReader.Decoded>()
     /// The last read's export digests with their files' stamps: an export whose stamp did not
     /// change is not hashed again.
     let exportDigests = LockedBox<[String: ContentFiles.Stamped]>([:])
@@ -34,6 +36,7 @@ package final class BuildCache: Sendable {
     func endBuild() {
         dumps.endBuild()
         exports.endBuild()
+        exportMessages.endBuild()
         channels.endBuild()
         render.endBuild()
         vocabulary.endBuild()

@@ -56,6 +56,38 @@ import Testing
         #expect(Self.all(plain).map(\.description) == Self.all(early).map(\.description))
     }
 
+    /// A memo of decoded messages (`serve`'s) makes a re-read decode only the messages whose
+    /// bytes changed, and the read is the one without it: posts, lines and diagnostics.
+    @Test func aReadReusesMessagesDecodedFromTheSameBytes() {
+        func message(_ id: Int, _ text: String) -> String {
+            // Every tenth message has a date out of range: its note comes from the reader, each read.
+            let date = id % 10 == 0 ? "99999999999999999" : String(1_700_000_000 + id * 60)
+            return
+                ##"{"id": \##(id), "type": "message", "date_unixtime": "\##(date)", "text": ["\##(text) ", {"type": "hashtag", "text": "#t\##(id % 7)"}]}"##
+        }
+        func export(_ messages: [String]) -> Data {
+            Data((#"{"name": "C", "type": "public_channel", "id": 5, "messages": [\#n"# + messages.joined(separator: ",\n") + "\n]}").utf8)
+        }
+        var messages = (1...300).map { message($0, "post \($0)") }
+        let memo = CountingMemo<ExportReader.Decoded>()
+        let first = ExportReader().read(path: "e/result.json", data: export(messages), messages: memo)
+        #expect(memo.hits.value == 0)
+        #expect(first.dumps.flatMap(\.posts).count == 300)
+        // One edited, one inserted (every later message moves a line down), one deleted.
+        messages[149] = message(150, "post 150, edited")
+        messages.insert(message(1_000, "a new post"), at: 10)
+        messages.remove(at: 201)
+        let data = export(messages)
+        let again = ExportReader().read(path: "e/result.json", data: data, messages: memo)
+        let plain = ExportReader().read(path: "e/result.json", data: data)
+        #expect(memo.hits.value == 298)
+        let samePosts = again.dumps.map(\.posts) == plain.dumps.map(\.posts)
+        #expect(samePosts)
+        #expect(again.dumps.flatMap(\.posts).map(\.source.firstLine) == Array(2...301))
+        #expect(Self.all(again).map(\.description) == Self.all(plain).map(\.description))
+        #expect(Self.all(plain).filter { $0.message.contains("is not a time") }.count == 31)
+    }
+
     @Test func linesNameWhereEachMessageStarts() throws {
         let read = try Self.read("entities")
         #expect(read.dumps.first?.posts.map(\.source.firstLine) == [6, 76])
