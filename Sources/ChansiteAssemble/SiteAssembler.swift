@@ -15,6 +15,9 @@ package struct SiteAssembler: Sendable {
         var posts: [SitePost]
         var diagnostics: [Diagnostic]
         var withheld = Withheld()
+        /// The channel's tags (slugs not made yet), kept with its posts: gathered again from
+        /// every channel's posts they were a fifth of the model's time after one edit at 100k posts.
+        var tags: [Tag] = []
     }
 
     package init(config: SiteConfig, strings: SiteStrings? = nil) {
@@ -28,7 +31,7 @@ package struct SiteAssembler: Sendable {
         var diagnostics: [Diagnostic] = []
         var usedSlugs = Set<String>()
         var channelCounters: [String: Int] = [:]
-        var channels: [Channel] = []
+        var made: [(channel: Channel, tags: [Tag])] = []
         var withheld = Withheld()
         let discussions = dumps.filter(\.isDiscussion).sorted { $0.path < $1.path }
         for group in ChannelGroups.group(dumps.filter { !$0.isDiscussion }.sorted(by: { $0.path < $1.path })) {
@@ -36,20 +39,23 @@ package struct SiteAssembler: Sendable {
             let base = Self.channelSlugBase(info: info, path: group[0].path)
             let slug = Self.unique(base, in: &usedSlugs, counters: &channelCounters)
             let key = cache == nil ? nil : memoKey(group, slug: slug)
-            let made = key.map { key in cache?.value(key) { channelPosts(group, slug: slug, info: info) } } ?? nil
-            let posts = made ?? channelPosts(group, slug: slug, info: info)
+            let kept = key.map { key in cache?.value(key) { channelPosts(group, slug: slug, info: info) } } ?? nil
+            let posts = kept ?? channelPosts(group, slug: slug, info: info)
             diagnostics += posts.diagnostics
             withheld.add(posts.withheld)
             var channel = Channel(slug: slug, info: info, posts: posts.posts, sources: Array(Set(group.map(\.path))).sorted())
             channel.cacheKey = key
-            channels.append(channel)
+            made.append((channel, posts.tags))
         }
-        channels.sort { $0.slug < $1.slug }
+        made.sort { $0.channel.slug < $1.channel.slug }
+        // Comments (attached below) do not change which posts a tag has.
+        let tags = Self.tags(of: made.map(\.tags))
+        var channels = made.map(\.channel)
         if !discussions.isEmpty {
             diagnostics += DiscussionComments.attach(discussions, to: &channels, withheld: &withheld)
             Self.keyComments(of: discussions, in: &channels)
         }
-        var site = Site(config: config, channels: channels, tags: Self.tags(of: channels), strings: strings)
+        var site = Site(config: config, channels: channels, tags: tags, strings: strings)
         site.withheld = withheld
         return (site, diagnostics)
     }
@@ -82,7 +88,7 @@ package struct SiteAssembler: Sendable {
         if config.channelOrder == .newest { ordered.reverse() }
         let privacy = PrivacyPass(config: config, slug: slug, info: info)
         let posts = sitePosts(ordered, channel: slug, privacy: privacy, withheld: &withheld, diagnostics: &diagnostics)
-        return ChannelPosts(posts: posts, diagnostics: diagnostics, withheld: withheld)
+        return ChannelPosts(posts: posts, diagnostics: diagnostics, withheld: withheld, tags: Self.tags(of: posts))
     }
 
     /// A fingerprint of everything `channelPosts` reads, when each dump has a source key.
@@ -297,13 +303,31 @@ package struct SiteAssembler: Sendable {
         return candidate
     }
 
-    static func tags(of channels: [Channel]) -> [Tag] {
-        var byKey: [String: Tag] = [:]
-        for channel in channels {
-            for post in channel.posts {
-                for (name, key) in zip(post.post.hashtags, post.tagKeys) {
-                    byKey[key, default: Tag(key: key, name: name, slug: "", postIDs: [])].postIDs.append(post.id)
+    /// One channel's tags in the order they are first used, each named as its first post
+    /// writes it, with its posts' ids in order (a post with a tag written twice, twice).
+    static func tags(of posts: [SitePost]) -> [Tag] {
+        var slots: [String: Int] = [:]
+        var tags: [Tag] = []
+        for post in posts {
+            for (name, key) in zip(post.post.hashtags, post.tagKeys) {
+                if let slot = slots[key] {
+                    tags[slot].postIDs.append(post.id)
+                } else {
+                    slots[key] = tags.count
+                    tags.append(Tag(key: key, name: name, slug: "", postIDs: [post.id]))
                 }
+            }
+        }
+        return tags
+    }
+
+    /// The site's tags from each channel's (in the site's order): a tag's posts are its posts
+    /// in every channel, in order, and its name the first channel's; slugs made in key order.
+    static func tags(of channels: [[Tag]]) -> [Tag] {
+        var byKey: [String: Tag] = [:]
+        for tags in channels {
+            for tag in tags {
+                byKey[tag.key, default: Tag(key: tag.key, name: tag.name, slug: "", postIDs: [])].postIDs += tag.postIDs
             }
         }
         var used = Set<String>()

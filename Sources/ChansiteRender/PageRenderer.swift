@@ -57,7 +57,7 @@ package struct PageRenderer: Sendable {
         self.templates = templates
         self.media = media
         self.links = LocalLinks(site: site, memo: cache?.localLinks)
-        let calendar = PostCalendar(site: site, dates: DateDisplay(config: site.config, strings: site.strings))
+        let calendar = PostCalendar(site: site, dates: DateDisplay(config: site.config, strings: site.strings), memo: cache?.calendar)
         self.calendar = calendar
         self.months = ChannelMonths(site: site, calendar: calendar)
         self.galleries = ChannelGalleries(site: site, media: media, memo: cache?.galleries)

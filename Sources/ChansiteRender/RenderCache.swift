@@ -23,6 +23,8 @@ package struct RenderCache: Sendable {
     var localLinks: (any StageCache<LocalLinks.Posts>)?
     /// A channel's posts' indexes by slug (`Site.channelPositions`), by the channel's key; nil on disk.
     var positions: (any StageCache<[String: Int]>)?
+    /// Each of a channel's posts' calendar days, by the channel's key; nil on disk.
+    var calendar: (any StageCache<[PostCalendar.Day?]>)?
     /// A text channel's gallery items, by the channel's key; nil on disk.
     var galleries: (any StageCache<[ChannelGalleries.Kind: [ChannelGalleries.Item]]>)?
 
@@ -34,6 +36,7 @@ package struct RenderCache: Sendable {
         localLinks = Memo<LocalLinks.Posts>()
         positions = Memo<[String: Int]>()
         galleries = Memo<[ChannelGalleries.Kind: [ChannelGalleries.Item]]>()
+        calendar = Memo<[PostCalendar.Day?]>()
     }
 
     /// Without post views (a cache on disk): they are made again each build.
@@ -62,5 +65,6 @@ package struct RenderCache: Sendable {
         localLinks?.endBuild()
         positions?.endBuild()
         galleries?.endBuild()
+        calendar?.endBuild()
     }
 }

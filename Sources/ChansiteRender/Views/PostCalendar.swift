@@ -13,12 +13,15 @@ struct PostCalendar: Sendable {
     /// By channel (in the site's order), by post: nil for an undated post.
     let days: [[Day?]]
 
-    init(site: Site, dates: DateDisplay) {
+    /// `memo` keeps each keyed channel's days between builds (its key holds the time zone).
+    init(site: Site, dates: DateDisplay, memo: (any StageCache<[Day?]>)? = nil) {
         days = site.channels.map { channel in
-            channel.posts.indices.concurrentMap { index in
-                channel.posts[index].post.date.map { date in
-                    let (year, month, day) = dates.day(of: date)
-                    return Day(year: year, month: month, day: day)
+            channel.kept("calendar", in: memo) {
+                channel.posts.indices.concurrentMap { index in
+                    channel.posts[index].post.date.map { date in
+                        let (year, month, day) = dates.day(of: date)
+                        return Day(year: year, month: month, day: day)
+                    }
                 }
             }
         }
