@@ -80,37 +80,47 @@ package struct URLHistory: Sendable, Equatable {
         }
         guard fields.count == 5 else { return nil }
         let page = String(decoding: fields[0], as: UTF8.self)
-        guard isSitePath(Substring(page)), let kind = PageIdentity.Kind(rawValue: String(decoding: fields[1], as: UTF8.self)),
+        guard isSitePath(page), let kind = PageIdentity.Kind(rawValue: String(decoding: fields[1], as: UTF8.self)),
             let key = Self.key(fields[2])
         else { return nil }
         let dash = fields[3].elementsEqual("-".utf8)
         let channel = dash ? nil : Self.key(fields[3])
         if !dash, channel == nil { return nil }
         let noSketch = fields[4].elementsEqual("-".utf8)
-        let sketch = noSketch ? nil : WordSketch(hex: Substring(String(decoding: fields[4], as: UTF8.self)))
+        let sketch = noSketch ? nil : WordSketch(hexBytes: fields[4])
         if !noSketch, sketch == nil { return nil }
         return (page, Entry(PageIdentity(kind: kind, key: key, channel: channel), sketch: sketch))
     }
 
     /// Sixteen hex digits (either case), nil otherwise.
     static func key(_ field: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        guard field.count == 16 else { return nil }
-        var value: UInt64 = 0
-        for byte in field {
-            switch byte {
-            case 0x30...0x39: value = value << 4 | UInt64(byte - 0x30)
-            case 0x41...0x46: value = value << 4 | UInt64(byte - 0x37)
-            case 0x61...0x66: value = value << 4 | UInt64(byte - 0x57)
-            default: return nil
-            }
-        }
-        return value
+        field.count == 16 ? HexBytes.value(field) : nil
     }
 
     /// A page path the site could have written: relative, `.html`, no hidden or `..` segment,
     /// no control or separator characters, and not in a folder of files that are not pages
     /// (`assets/`, `search/`, `media/`: a redirect there would collide with a file the build
     /// writes later). The file is outside the site; it is still read as input.
+    static func isSitePath(_ page: String) -> Bool {
+        var page = page
+        // ASCII (every path chansite writes): a character is a byte, checked as one.
+        let ascii = page.withUTF8 { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return isSitePath(ascii: bytes)
+        }
+        return ascii ?? isSitePath(Substring(page))
+    }
+
+    private static func isSitePath(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count <= 1024, bytes.count >= 5, bytes.last == 0x6C, bytes[bytes.count - 5] == 0x2E, bytes[bytes.count - 4] == 0x68,
+            bytes[bytes.count - 3] == 0x74, bytes[bytes.count - 2] == 0x6D, bytes.first != 0x2F
+        else { return false }
+        guard bytes.allSatisfy({ $0 >= 0x20 && $0 != 0x7F && $0 != 0x5C }) else { return false }
+        let segments = bytes.split(separator: 0x2F, omittingEmptySubsequences: false)
+        if segments.count > 1, ["assets", "search", "media"].contains(where: { segments[0].elementsEqual($0.utf8) }) { return false }
+        return segments.allSatisfy { !$0.isEmpty && $0.first != 0x2E }
+    }
+
     static func isSitePath(_ field: Substring) -> Bool {
         guard field.count <= 1024, field.hasSuffix(".html"), !field.hasPrefix("/") else { return false }
         guard field.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F && $0 != "\\" }) else { return false }

@@ -66,6 +66,17 @@ package struct WordSketch: Sendable, Hashable {
         }.joined()
     }
 
+    /// From 64 hex digits' bytes (either case), as `init?(hex:)` reads their text.
+    init?(hexBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == Self.slots * 8 else { return nil }
+        var values = SIMD8<UInt32>()
+        for slot in 0..<Self.slots {
+            guard let value = HexBytes.value(UnsafeBufferPointer(rebasing: bytes[(slot * 8)..<(slot * 8 + 8)])) else { return nil }
+            values[slot] = UInt32(value)
+        }
+        self.values = values
+    }
+
     package init?(hex: Substring) {
         guard hex.count == Self.slots * 8, hex.allSatisfy(\.isHexDigit) else { return nil }
         var values = SIMD8<UInt32>()
