@@ -3,7 +3,7 @@ import ChansiteModel
 
 /// What a format parser made of one dump: the channel header, the posts, and an account of
 /// every line that went into neither.
-package struct ParsedDump: Sendable {
+package struct ParsedDump: Sendable, Equatable {
     /// A non-blank line that is in no post body and no header, and why.
     package struct DroppedLine: Sendable, Hashable, Codable {
         package var line: Int

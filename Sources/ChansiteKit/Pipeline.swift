@@ -167,6 +167,24 @@ package struct Pipeline: Sendable {
 
         let (config, configNotes) = try stage(.config) { try SiteConfig.load(path: options.configPath, required: options.configRequired) }
         diagnostics += configNotes.map { $0.inStage(.config) }
+        // Templates come before the model (their strings name posts that have no text) and the
+        // build cache before the parse (it keeps the dumps' parses): the cache is made by them.
+        let (templates, strings) = try stage(.templates) { () -> (TemplateSet, (strings: SiteStrings, warnings: [Diagnostic])) in
+            let templates = try TemplateSet(folder: options.templatesPath, required: options.templatesRequired)
+            return (templates, try templates.strings(for: config.language))
+        }
+        diagnostics += (templates.warnings + strings.warnings).map { $0.inStage(.templates) }
+        let persistent = keep.flatMap { place in
+            let (opened, notes) = PersistentCache.open(
+                place, identity: PersistentCache.identity(templates: templates.fingerprint, configPath: options.configPath))
+            // Tagged with the stages the cache serves: `.write` is the output folder's (a failed
+            // build says what became of the site only when that stage spoke).
+            diagnostics += notes.map { $0.inStage(.render) }
+            return opened
+        }
+        // A stage that fails before the render's own handling drops the next cache too.
+        var cacheHandedOn = false
+        defer { if !cacheHandedOn { persistent?.discard() } }
         // Each dump's bytes are let go as soon as it is parsed (bytes → lines → posts, a file at
         // a time on each core), so a large archive is never held as bytes, lines and posts at once.
         var loaded = try stage(.load) { try loadDumps(content) }
@@ -176,7 +194,7 @@ package struct Pipeline: Sendable {
         (parsed, exportDiagnostics) = try stage(.parse) { () -> ([ParsedDump], [Diagnostic]) in
             let exports = readExports(loaded.exports, config: config)
             loaded.exports = []
-            return (parseDumps(&loaded.dumps) + exports.dumps, exports.diagnostics)
+            return (parseDumps(&loaded.dumps, kept: persistent?.parses) + exports.dumps, exports.diagnostics)
         }
         diagnostics += loaded.diagnostics() + exportDiagnostics
         for dump in parsed {
@@ -198,20 +216,6 @@ package struct Pipeline: Sendable {
         let summaries = parsed.map {
             BuildResult.DumpSummary(
                 path: $0.path, format: $0.format, posts: $0.posts.count, droppedLines: $0.droppedLines, learnedSeams: $0.learnedSeams)
-        }
-        // Templates come before the model: their strings name posts that have no text.
-        let (templates, strings) = try stage(.templates) { () -> (TemplateSet, (strings: SiteStrings, warnings: [Diagnostic])) in
-            let templates = try TemplateSet(folder: options.templatesPath, required: options.templatesRequired)
-            return (templates, try templates.strings(for: config.language))
-        }
-        diagnostics += (templates.warnings + strings.warnings).map { $0.inStage(.templates) }
-        let persistent = keep.flatMap { place in
-            let (opened, notes) = PersistentCache.open(
-                place, identity: PersistentCache.identity(templates: templates.fingerprint, configPath: options.configPath))
-            // Tagged with the stages the cache serves: `.write` is the output folder's (a failed
-            // build says what became of the site only when that stage spoke).
-            diagnostics += notes.map { $0.inStage(.render) }
-            return opened
         }
         let (site, modelDiagnostics) = try stage(.model) { () -> (Site, [Diagnostic]) in
             SiteAssembler(config: config, strings: strings.strings).assemble(parsed, cache: cache?.channels ?? persistent?.channels)
@@ -249,6 +253,7 @@ package struct Pipeline: Sendable {
         } else {
             startIndex()
         }
+        cacheHandedOn = true
         // A stage that fails waits for the index, which writes into the same sink.
         do {
             let (media, avatars) = try stage(.media) {
@@ -508,7 +513,7 @@ package struct Pipeline: Sendable {
     /// Decodes and parses every loaded dump on all cores, letting each one's bytes go once it is
     /// parsed (a dump the cache knew is parsed already); what decoding reported goes into
     /// `dumps`, in their order.
-    func parseDumps(_ dumps: inout [LoadedDump]) -> [ParsedDump] {
+    func parseDumps(_ dumps: inout [LoadedDump], kept: (any StageCache<BuildCache.LoadedFile>)? = nil) -> [ParsedDump] {
         let loader = DumpLoader()
         let parser = DumpParser()
         let files = LockedBox(dumps)
@@ -519,11 +524,14 @@ package struct Pipeline: Sendable {
                 defer { all[index].data = nil }
                 return all[index]
             }
-            var known = file.known
+            var known = file.known ?? file.key.flatMap { kept?.known($0) }
             if known == nil, let data = file.data {
                 let (raw, found) = loader.decode(data, path: file.path)
                 known = BuildCache.LoadedFile(parsed: raw.map { parser.parse($0) }, diagnostics: found)
-                if let key = file.key, let known { cache?.dumps.store(key, known) }
+                if let key = file.key, let known {
+                    cache?.dumps.store(key, known)
+                    kept?.store(key, known)
+                }
             }
             guard let known else { return }
             files.mutate { $0[index].diagnostics = known.diagnostics }

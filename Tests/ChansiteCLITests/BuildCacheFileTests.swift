@@ -105,8 +105,10 @@ import Testing
                 // Another configuration: the cache is dropped whole, with a note.
                 #expect(stderr.contains("the build cache is not used (it was made by another chansite version, configuration"), "\(stderr)")
             } else {
-                // What did not change came from the cache: bodies of dumps' posts, summaries, words.
+                // What did not change came from the cache: bodies of dumps' posts, summaries, words,
+                // and the parses of the dumps that did not change.
                 #expect((reused["summaries"] ?? 0) > 0 && (reused["posts' words"] ?? 0) > 0, "\(what): \(stderr)")
+                #expect((reused["dump parses"] ?? 0) > 0, "\(what): \(stderr)")
             }
         }
     }

@@ -24,6 +24,8 @@ final class CacheFile: @unchecked Sendable {
         case document
         /// The vocabulary's words and stems, in number order (key `words`).
         case vocabulary
+        /// A dump file's load and parse, by its key (`ParseCodec`).
+        case parse
     }
 
     static let magic = Array("chansite build cache 1\n".utf8)

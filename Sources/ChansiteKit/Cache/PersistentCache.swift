@@ -15,6 +15,8 @@ import Foundation
 final class PersistentCache: Sendable {
     let render: RenderCache
     let vocabulary: IndexVocabulary
+    /// Each dump file's load and parse, by its path and bytes.
+    let parses: DiskMemo<BuildCache.LoadedFile>
     /// Channels are not kept on disk; asked through this, the model still keys each channel,
     /// which keys its pages' fingerprints in `render`.
     let channels = KeysOnly<SiteAssembler.ChannelPosts>()
@@ -24,9 +26,13 @@ final class PersistentCache: Sendable {
     /// The vocabulary is not kept when it has grown past this many times the words the index used.
     static let vocabularySlack = 2
 
-    private init(render: RenderCache, vocabulary: IndexVocabulary, writer: CacheFileWriter, memos: [(name: String, hits: LockedBox<Int>)]) {
+    private init(
+        render: RenderCache, vocabulary: IndexVocabulary, parses: DiskMemo<BuildCache.LoadedFile>, writer: CacheFileWriter,
+        memos: [(name: String, hits: LockedBox<Int>)]
+    ) {
         self.render = render
         self.vocabulary = vocabulary
+        self.parses = parses
         self.writer = writer
         self.memos = memos
     }
@@ -71,10 +77,14 @@ final class PersistentCache: Sendable {
             .document, file: kept == nil ? nil : file, writer: writer, encode: { $0.encoded },
             decode: { SearchIndexBuilder.DocumentWordIDs(encoded: $0) })
         let vocabulary = IndexVocabulary(documents: documents, words: kept?.words ?? [], stems: kept?.stems ?? [])
+        // A file the codec cannot keep is stored empty, which reads back as a miss.
+        let parses = DiskMemo<BuildCache.LoadedFile>(
+            .parse, file: file, writer: writer, encode: { ParseCodec.encode($0) ?? [] }, decode: ParseCodec.decode)
         let memos = [
-            ("post bodies", bodies.hits), ("summaries", summaries.hits), ("page fingerprints", pages.hits), ("posts' words", documents.hits),
+            ("dump parses", parses.hits), ("post bodies", bodies.hits), ("summaries", summaries.hits), ("page fingerprints", pages.hits),
+            ("posts' words", documents.hits),
         ]
-        return (PersistentCache(render: render, vocabulary: vocabulary, writer: writer, memos: memos), notes)
+        return (PersistentCache(render: render, vocabulary: vocabulary, parses: parses, writer: writer, memos: memos), notes)
     }
 
     /// The identity a cache must have to be used: chansite (its version and binary), the
