@@ -11,14 +11,6 @@ package final class Memo<Value>: @unchecked Sendable {
 
     package init() {}
 
-    /// The value for `key`, made by `make` (outside the lock) when no earlier build made it.
-    package func value(_ key: String, _ make: () -> Value) -> Value {
-        if let known = known(key) { return known }
-        let made = make()
-        store(key, made)
-        return made
-    }
-
     /// The value an earlier build made for `key`, kept for the next build too.
     package func known(_ key: String) -> Value? {
         lock.withLock {

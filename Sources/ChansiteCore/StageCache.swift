@@ -14,4 +14,14 @@ package protocol StageCache<Value>: AnyObject, Sendable {
     func endBuild()
 }
 
+extension StageCache {
+    /// The value known for `key`, else made by `make` (outside any lock) and stored.
+    package func value(_ key: String, _ make: () -> Value) -> Value {
+        if let known = known(key) { return known }
+        let made = make()
+        store(key, made)
+        return made
+    }
+}
+
 extension Memo: StageCache {}

@@ -142,16 +142,7 @@ package enum JSONRepair {
         /// The value of four hex digits at `i`, nil when they are not.
         func hex(at i: Int) -> UInt32? {
             guard i + 4 <= bytes.count else { return nil }
-            var value: UInt32 = 0
-            for digit in bytes[i..<(i + 4)] {
-                switch digit {
-                case 0x30...0x39: value = value << 4 | UInt32(digit - 0x30)
-                case 0x41...0x46: value = value << 4 | UInt32(digit - 0x37)
-                case 0x61...0x66: value = value << 4 | UInt32(digit - 0x57)
-                default: return nil
-                }
-            }
-            return value
+            return HexBytes.value(UnsafeBufferPointer(rebasing: bytes[i..<(i + 4)])).map(UInt32.init)
         }
     }
 

@@ -25,13 +25,6 @@ final class DiskMemo<Value>: StageCache, @unchecked Sendable {
         self.decode = decode
     }
 
-    func value(_ key: String, _ make: () -> Value) -> Value {
-        if let known = known(key) { return known }
-        let made = make()
-        store(key, made)
-        return made
-    }
-
     func known(_ key: String) -> Value? {
         guard let bytes = file?.value(kind, key), let value = decode(bytes) else { return nil }
         writer.append(kind, key, bytes)

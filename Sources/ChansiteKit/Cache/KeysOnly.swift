@@ -4,7 +4,6 @@ import ChansiteCore
 /// values' inputs only when given a cache (the model keys each channel) is given this when
 /// the values themselves are not worth keeping but their keys key other entries.
 final class KeysOnly<Value>: StageCache, @unchecked Sendable {
-    func value(_ key: String, _ make: () -> Value) -> Value { make() }
     func known(_ key: String) -> Value? { nil }
     func store(_ key: String, _ value: Value) {}
     func endBuild() {}

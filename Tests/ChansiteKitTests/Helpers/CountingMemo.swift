@@ -5,13 +5,6 @@ final class CountingMemo<Value>: StageCache, @unchecked Sendable {
     private let memo = Memo<Value>()
     let hits = LockedBox(0)
 
-    func value(_ key: String, _ make: () -> Value) -> Value {
-        if let known = known(key) { return known }
-        let made = make()
-        store(key, made)
-        return made
-    }
-
     func known(_ key: String) -> Value? {
         let known = memo.known(key)
         if known != nil { hits.mutate { $0 += 1 } }

@@ -1,7 +1,7 @@
-/// Hex digits read from bytes (the work folder's files hold keys as hex).
-enum HexBytes {
+/// Hex digits read from bytes: JSON's `\uXXXX` escapes, the work folder's keys.
+package enum HexBytes {
     /// The value of up to 16 hex digits (either case); nil when one is not a digit.
-    static func value(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    package static func value(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         guard bytes.count <= 16 else { return nil }
         var value: UInt64 = 0
         for byte in bytes {
