@@ -14,4 +14,13 @@ package enum HexBytes {
         }
         return value
     }
+
+    /// Appends `value`'s low `digits` hex digits, lower case, zero-padded (as
+    /// `String(value, radix: 16)` padded to `digits` writes them).
+    package static func append(_ value: UInt64, digits: Int, to bytes: inout [UInt8]) {
+        for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {
+            let digit = UInt8((value >> UInt64(shift)) & 0xF)
+            bytes.append(digit < 10 ? 0x30 + digit : 0x57 + digit)
+        }
+    }
 }

@@ -58,6 +58,11 @@ package struct WordSketch: Sendable, Hashable {
         (0..<Self.slots).filter { values[$0] == other.values[$0] }.count
     }
 
+    /// Appends the 64 hex digits `hex` spells.
+    func appendHex(to bytes: inout [UInt8]) {
+        for slot in 0..<Self.slots { HexBytes.append(UInt64(values[slot]), digits: 8, to: &bytes) }
+    }
+
     /// 64 hex digits.
     package var hex: String {
         (0..<Self.slots).map { slot in

@@ -26,6 +26,20 @@ import Testing
         #expect(read.history == history)
     }
 
+    /// The file's lines as the format note says, byte for byte: a history outlives versions.
+    @Test func eachEntryIsWrittenAsItsLine() throws {
+        var history = URLHistory()
+        history.pages["b/x.html"] = .init(PageIdentity(kind: .post, key: 0xAB, channel: 0x0123_4567_89AB_CDEF))
+        history.pages["a/y.html"] = .init(
+            PageIdentity(kind: .textPost, key: .max, channel: nil), sketch: WordSketch(hex: Substring(Self.sketch)))
+        var data = Data()
+        history.write { data.append($0) }
+        #expect(
+            String(decoding: data, as: UTF8.self)
+                == "chansite-urls 1\na/y.html\ttext\tffffffffffffffff\t-\t\(Self.sketch)\nb/x.html\tpost\t00000000000000ab\t0123456789abcdef\t-\n")
+        #expect(WordSketch(hex: Substring(Self.sketch))?.hex == Self.sketch)
+    }
+
     @Test func linesThatAreNotEntriesAreSkippedAndTheFirstNamed() {
         let good = "a/b.html\tpost\t00000000000000ff\t-\t-"
         let lines = [
