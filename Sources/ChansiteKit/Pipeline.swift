@@ -284,7 +284,7 @@ package struct Pipeline: Sendable {
                     ? []
                     : SitemapRenderer(siteRoot: config.siteRoot).render(pages: Self.indexable(pages, of: site), modified: Self.lastModified(site))
                 diagnostics += try Self.keepPublishedURLs(site: site, pages: pages, into: sink).map { $0.inStage(.render) }
-                let feeds = try Feeds(site: site, media: media.media).render()
+                let feeds = try Feeds(site: site, media: media.media, after: renderer, cache: cache?.render ?? persistent?.render).render()
                 for file in feeds + sitemap + [
                     RobotsRenderer(siteRoot: config.siteRoot).render()
                 ] + templates.assets {

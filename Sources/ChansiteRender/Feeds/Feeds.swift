@@ -26,6 +26,12 @@ package struct Feeds: Sendable {
         entries = FeedEntries(site: site, media: media)
     }
 
+    /// With what the render made: its links between posts and its bodies' cache.
+    package init(site: Site, media: [String: [PublishedMedia]], after renderer: PageRenderer, cache: RenderCache?) {
+        self.site = site
+        entries = FeedEntries(site: site, media: media, links: renderer.links, cache: cache)
+    }
+
     package func render() throws -> [RenderedFile] {
         let home = Spec(
             title: site.config.title, description: site.config.description, page: SitePaths.home,
