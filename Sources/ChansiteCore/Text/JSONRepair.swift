@@ -152,17 +152,41 @@ package enum JSONRepair {
     static func plainEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var i = start
         let count = bytes.count
+        // Eight plain ASCII bytes at a time; after eight that are not, a byte at a time for the
+        // next eight (a letter of Cyrillic or Greek is two bytes: testing words there is waste).
+        var bytewise = 0
         while i < count {
+            if bytewise <= 0, i + 8 <= count, let base = bytes.baseAddress {
+                if isPlainASCII(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
+                bytewise = 8
+            }
             let byte = bytes[i]
             if byte >= 0x20, byte < 0x7F, byte != 0x22, byte != 0x5C {
                 i += 1
+                bytewise -= 1
             } else if byte >= 0xC3, byte <= 0xDF, i + 1 < count, bytes[i + 1] & 0xC0 == 0x80 {
                 i += 2
+                bytewise -= 2
             } else {
                 break
             }
         }
         return i
+    }
+
+    /// True when each of the eight bytes is printable ASCII other than a quote or a backslash.
+    /// (Each test sets a byte's high bit where that byte is one it looks for; borrows can set
+    /// more only above such a byte, which makes the word fail, never pass.)
+    static func isPlainASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value }
+        let control = (word &- ones &* 0x20) & ~word
+        let found = word | control | zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x5C)) | zeroByte(word ^ (ones &* 0x7F))
+        return found & highs == 0
     }
 
     /// The length of the well-formed UTF-8 sequence at `i` (Unicode table 3-7), 0 if none.

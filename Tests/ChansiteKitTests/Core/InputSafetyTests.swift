@@ -28,6 +28,39 @@ import Testing
         }
     }
 
+    /// Plain text is skipped eight bytes at a time: every byte that is not plain ASCII, at every
+    /// place in and around a word, stops the skip where a byte at a time stops.
+    @Test func jsonRepairSkipsWordsOfPlainTextExactly() {
+        let plain = Array("\"abcdefghijklmnopqrstuvwxyz 0123456789 ABCDEFGH".utf8)
+        let stops: [[UInt8]] =
+            (0..<0x20).map { [UInt8($0)] } + [
+                [0x22], [0x5C], [0x7F], [0x80], [0xC2, 0x85], [0xC3, 0xA9], [0xD0, 0xB6], [0xE2, 0x80, 0x8B], [0xEF, 0xBF, 0xBE], [0xFF],
+            ]
+        for stop in stops {
+            for at in 1..<plain.count {
+                var bytes = plain
+                bytes.insert(contentsOf: stop, at: at)
+                bytes += Array("\"".utf8)
+                let (fast, slow) = (JSONRepair.repair(bytes, skipping: true), JSONRepair.repair(bytes, skipping: false))
+                #expect(fast?.bytes == slow?.bytes, "\(stop) at \(at)")
+                #expect(fast?.repairs == slow?.repairs, "\(stop) at \(at)")
+                bytes.withUnsafeBufferPointer { buffer in
+                    let end = JSONRepair.plainEnd(buffer, from: 1)
+                    // The skip stops at the inserted byte, unless it is a letter the skip passes.
+                    let passes = stop.count == 2 && stop[0] >= 0xC3
+                    #expect(passes ? end == bytes.count - 1 : end == at, "\(stop) at \(at)")
+                }
+            }
+        }
+        #expect(JSONRepair.isPlainASCII(UInt64(littleEndian: 0x6867_6665_6463_6261)))
+        for byte: UInt64 in [0x00, 0x0A, 0x1F, 0x22, 0x5C, 0x7F, 0x80, 0xFF] {
+            for shift: UInt64 in stride(from: 0, to: 64, by: 8) {
+                let word = (0x6161_6161_6161_6161 & ~(0xFF << shift)) | (byte << shift)
+                #expect(!JSONRepair.isPlainASCII(word), "\(byte) at \(shift)")
+            }
+        }
+    }
+
     @Test func overlongAndSurrogateUTF8SequencesAreNotUTF8() throws {
         for sequence: [UInt8] in [[0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFE]] {
             let repaired = try #require(JSONRepair.repair(Array("\"".utf8) + sequence + Array("\"".utf8)))
