@@ -36,12 +36,12 @@ package struct FeedEntries: Sendable {
     /// takes (one export file can hold several channels).
     let fileDates: [String: [String: Date]]
 
-    /// `links`: the render's, when it made them (made again otherwise); `cache`: its bodies,
-    /// so a feed entry's body is the one its page showed, not rendered again.
-    init(site: Site, media: [String: [PublishedMedia]], links: LocalLinks? = nil, cache: RenderCache? = nil) {
+    /// `links`: the render's; `cache`: its bodies, so a feed entry's body is the one its page
+    /// showed, not rendered again.
+    init(site: Site, media: [String: [PublishedMedia]], links: LocalLinks, cache: RenderCache?) {
         self.site = site
         self.media = media
-        bodies = PostBodies(site: site, links: links ?? LocalLinks(site: site), memo: cache?.bodies)
+        bodies = PostBodies(site: site, links: links, memo: cache?.bodies)
         var dates: [String: [String: Date]] = [:]
         for channel in site.channels {
             var newestInFile: [String: Date] = [:]

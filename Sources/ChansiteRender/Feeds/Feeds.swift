@@ -21,11 +21,6 @@ package struct Feeds: Sendable {
     /// Entries per feed: the latest posts.
     package var limit = 50
 
-    package init(site: Site, media: [String: [PublishedMedia]] = [:]) {
-        self.site = site
-        entries = FeedEntries(site: site, media: media)
-    }
-
     /// With what the render made: its links between posts and its bodies' cache.
     package init(site: Site, media: [String: [PublishedMedia]], after renderer: PageRenderer, cache: RenderCache?) {
         self.site = site

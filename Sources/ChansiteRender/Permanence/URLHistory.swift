@@ -100,33 +100,21 @@ package struct URLHistory: Sendable, Equatable {
     /// A page path the site could have written: relative, `.html`, no hidden or `..` segment,
     /// no control or separator characters, and not in a folder of files that are not pages
     /// (`assets/`, `search/`, `media/`: a redirect there would collide with a file the build
-    /// writes later). The file is outside the site; it is still read as input.
+    /// writes later). The file is outside the site; it is still read as input. Checked on its
+    /// bytes, as the file system splits a path: a `/` that a combining mark follows is still a
+    /// folder's end there (as Characters, `assets/\u{301}x.html` was one segment).
     static func isSitePath(_ page: String) -> Bool {
+        // At most 1,024 characters (a byte count above that may still be fewer).
+        guard page.utf8.count <= 1024 || page.count <= 1024 else { return false }
         var page = page
-        // ASCII (every path chansite writes): a character is a byte, checked as one.
-        let ascii = page.withUTF8 { bytes -> Bool? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return isSitePath(ascii: bytes)
+        return page.withUTF8 { bytes in
+            guard bytes.count >= 5, bytes.suffix(5).elementsEqual(".html".utf8), bytes.first != 0x2F,
+                bytes.allSatisfy({ $0 >= 0x20 && $0 != 0x7F && $0 != 0x5C })
+            else { return false }
+            let segments = bytes.split(separator: 0x2F, omittingEmptySubsequences: false)
+            if segments.count > 1, ["assets", "search", "media"].contains(where: { segments[0].elementsEqual($0.utf8) }) { return false }
+            return segments.allSatisfy { !$0.isEmpty && $0.first != 0x2E }
         }
-        return ascii ?? isSitePath(Substring(page))
-    }
-
-    private static func isSitePath(ascii bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count <= 1024, bytes.count >= 5, bytes.last == 0x6C, bytes[bytes.count - 5] == 0x2E, bytes[bytes.count - 4] == 0x68,
-            bytes[bytes.count - 3] == 0x74, bytes[bytes.count - 2] == 0x6D, bytes.first != 0x2F
-        else { return false }
-        guard bytes.allSatisfy({ $0 >= 0x20 && $0 != 0x7F && $0 != 0x5C }) else { return false }
-        let segments = bytes.split(separator: 0x2F, omittingEmptySubsequences: false)
-        if segments.count > 1, ["assets", "search", "media"].contains(where: { segments[0].elementsEqual($0.utf8) }) { return false }
-        return segments.allSatisfy { !$0.isEmpty && $0.first != 0x2E }
-    }
-
-    static func isSitePath(_ field: Substring) -> Bool {
-        guard field.count <= 1024, field.hasSuffix(".html"), !field.hasPrefix("/") else { return false }
-        guard field.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F && $0 != "\\" }) else { return false }
-        let segments = field.split(separator: "/", omittingEmptySubsequences: false)
-        if segments.count > 1, ["assets", "search", "media"].contains(segments[0]) { return false }
-        return segments.allSatisfy { !$0.isEmpty && !$0.hasPrefix(".") }
     }
 
     /// The history as its file holds it, handed to `write` in parts of about a megabyte (a

@@ -65,10 +65,9 @@ package struct WordSketch: Sendable, Hashable {
 
     /// 64 hex digits.
     package var hex: String {
-        (0..<Self.slots).map { slot in
-            let digits = String(values[slot], radix: 16)
-            return String(repeating: "0", count: 8 - digits.count) + digits
-        }.joined()
+        var bytes: [UInt8] = []
+        appendHex(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// From 64 hex digits' bytes (either case), as `init?(hex:)` reads their text.
@@ -83,15 +82,8 @@ package struct WordSketch: Sendable, Hashable {
     }
 
     package init?(hex: Substring) {
-        guard hex.count == Self.slots * 8, hex.allSatisfy(\.isHexDigit) else { return nil }
-        var values = SIMD8<UInt32>()
-        var index = hex.startIndex
-        for slot in 0..<Self.slots {
-            let end = hex.index(index, offsetBy: 8)
-            guard let value = UInt32(hex[index..<end], radix: 16) else { return nil }
-            values[slot] = value
-            index = end
-        }
-        self.values = values
+        var text = String(hex)
+        guard let sketch = text.withUTF8({ WordSketch(hexBytes: $0) }) else { return nil }
+        self = sketch
     }
 }

@@ -70,6 +70,16 @@ import Testing
         #expect(read.diagnostics.first?.location?.line == 3)
     }
 
+    /// A path is split as the file system splits it: a `/` with a combining mark after it
+    /// still ends a folder, so this one lies in `assets/`, and a segment starting with `.` so.
+    @Test func pathsAreCheckedAsTheFileSystemSeesThem() {
+        #expect(!URLHistory.isSitePath("assets/\u{301}q.html"))
+        #expect(!URLHistory.isSitePath("a/.\u{301}q.html"))
+        #expect(URLHistory.isSitePath("a/\u{301}q.html"))
+        #expect(URLHistory.isSitePath("каналы/" + String(repeating: "я", count: 600) + ".html"))
+        #expect(!URLHistory.isSitePath("a/" + String(repeating: "я", count: 1020) + ".html"))
+    }
+
     @Test func aFileThatIsNotAHistoryKeepsNothing() {
         for text in [
             "", "\n\n", "chansite-urls 2\na/b.html\tpost\t00000000000000ff\t-\t-\n", "chansite-urls 1\r\na/b.html\tpost\t00000000000000ff\t-\t-\r\n",
