@@ -38,12 +38,14 @@ counts = collections.Counter()
 for folder, _, names in os.walk(os.path.join(search, "docs")):
     for name in names:
         for doc in load(os.path.join(folder, name)):
-            counts.update(w.lower() for w in re.findall(r"[^\W\d_]{2,}", doc[3]))
+            counts.update(w.lower() for w in re.findall(r"[^\W\d_]{2,}", doc[2]))
 # WORDS=n for fewer (Pagefind takes seconds a cold query at 100k posts); ONLY_CHANSITE=1 or
 # ONLY_PAGEFIND=1 for one side.
 words = [w for w, _ in counts.most_common(int(os.environ.get("WORDS", "20")))]
 # A phrase from a post: two frequent words that stand together somewhere.
-first = load(os.path.join(search, "docs", "0", "0.js"))[0][3].split()
+# (docs/<channel>/<folder>/<n>.js: rows of title, URL, text, …)
+first_channel = sorted(os.listdir(os.path.join(search, "docs")))[0]
+first = load(os.path.join(search, "docs", first_channel, "0", "0.js"))[0][2].split()
 phrase = '"' + " ".join(first[:2]) + '"' if len(first) >= 2 else '"' + words[0] + '"'
 years = sorted({m // 100 for m in load(os.path.join(search, "manifest.js")).get("monthRuns", [])[1::2] if m})
 filtered = f"{words[0]} has:link" + (f" year:{years[-1]}" if years else "")

@@ -439,6 +439,17 @@ package enum BuiltinTemplates {
     while (high - low > 1) { var mid = (low + high) >> 1; if (list[mid][1] <= doc) low = mid; else high = mid; }
     return low;
   }
+  /* The file holding a document's row, and the row: a channel's chunks count from its oldest
+     post, in the channel's folder (SearchIndexLayout.docs, docsPlace). */
+  function docFile(doc) {
+    var c = manifest.channels[channelOf(doc)], local = doc - c[1];
+    var age = manifest.newestFirst ? c[2] - c[1] - 1 - local : local, chunk = Math.floor(age / manifest.docsPerChunk);
+    return { name: "docs:" + c[3] + ":" + chunk, path: "docs/" + c[3] + "/" + folderOf(chunk), row: age % manifest.docsPerChunk };
+  }
+  function docOf(doc) {
+    var f = docFile(doc), rows = loaded[f.name];
+    return Array.isArray(rows) ? rows[f.row] : null;
+  }
   function escapeHTML(s) {
     return s.replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
   }
@@ -472,26 +483,25 @@ package enum BuiltinTemplates {
   /* Results are shown ten at a time; "Show more" appends the next ten, so every hit is reachable. */
   var pageSize = 10, last = null, shown = 0;
   function render(result, gen, count) {
-    var top = result.hits.slice(0, count), per = manifest.docsPerChunk;
-    var chunks = {};
-    top.forEach(function (h) { chunks[Math.floor(h.doc / per)] = true; });
-    return Promise.all(Object.keys(chunks).map(function (c) { return load("docs:" + c, "docs/" + folderOf(Number(c))); })).then(function () {
+    var top = result.hits.slice(0, count);
+    var files = {};
+    top.forEach(function (h) { var f = docFile(h.doc); files[f.name] = f.path; });
+    return Promise.all(Object.keys(files).map(function (name) { return load(name, files[name]); })).then(function () {
       if (gen !== generation) return;
       top.forEach(function (h) {
-        var chunk = Math.floor(h.doc / per), docs = loaded["docs:" + chunk], d = Array.isArray(docs) ? docs[h.doc % per] : null;
-        if (!Array.isArray(d) || d.length < 4 || typeof d[0] !== "string" || typeof d[2] !== "string" || typeof d[3] !== "string") {
-          throw new Damaged("docs/" + folderOf(chunk));
+        var d = docOf(h.doc);
+        if (!Array.isArray(d) || d.length < 3 || typeof d[0] !== "string" || typeof d[1] !== "string" || typeof d[2] !== "string") {
+          throw new Damaged(docFile(h.doc).path);
         }
       });
       /* The post page marks the words this query found (words.js). */
       var found = result.stems.filter(function (s) { return s[0] !== "#" && s.length > 1; }).slice(0, 20);
       var highlightQuery = found.length ? "?highlight=" + encodeURIComponent(found.join(" ")) : "";
       list.innerHTML = top.map(function (h) {
-        var d = loaded["docs:" + Math.floor(h.doc / per)][h.doc % per];
-        var channel = manifest.channels[d[1]] ? manifest.channels[d[1]][0] : "";
-        return '<li data-score="' + h.score + '"><a class="result-title" href="' + escapeHTML(root + d[2] + highlightQuery) + '">' + escapeHTML(d[0]) +
+        var d = docOf(h.doc), channel = manifest.channels[channelOf(h.doc)][0];
+        return '<li data-score="' + h.score + '"><a class="result-title" href="' + escapeHTML(root + d[1] + highlightQuery) + '">' + escapeHTML(d[0]) +
           '</a><div class="result-meta">' + escapeHTML(channel) + dateOf(d) +
-          '</div><p class="result-snippet">' + snippet(d[3], result.stems) + "</p></li>";
+          '</div><p class="result-snippet">' + snippet(d[2], result.stems) + "</p></li>";
       }).join("");
       last = result;
       shown = top.length;
@@ -544,16 +554,16 @@ package enum BuiltinTemplates {
      date as the copy wrote it. */
   var dayFormat = null;
   function dateOf(d) {
-    if (typeof d[5] === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d[5])) {
-      var day = new Date(d[5] + "T00:00:00Z");
+    if (typeof d[4] === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d[4])) {
+      var day = new Date(d[4] + "T00:00:00Z");
       if (!isNaN(day.getTime())) {
         try {
           dayFormat = dayFormat || new Intl.DateTimeFormat(document.documentElement.lang || undefined, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
         } catch (e) { dayFormat = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }); }
-        return ' · <time datetime="' + d[5] + '">' + escapeHTML(dayFormat.format(day)) + "</time>";
+        return ' · <time datetime="' + d[4] + '">' + escapeHTML(dayFormat.format(day)) + "</time>";
       }
     }
-    return typeof d[4] === "string" && d[4] ? " · " + escapeHTML(d[4]) : "";
+    return typeof d[3] === "string" && d[3] ? " · " + escapeHTML(d[3]) : "";
   }
   /* Each loosening of a query's own words (SearchEngine.relaxations, in the same order): its
      phrases unquoted, then each year:, month: and has: operator, each -word and each -"phrase" left
@@ -697,11 +707,14 @@ package enum BuiltinTemplates {
       ". " + say("rebuild", "Rebuild the site with 'chansite build'.");
     app.setAttribute("data-error", "true");
   }
+  /* The index layout this script reads (SearchManifest.version); an index of another is rebuilt. */
+  var VERSION = 5;
   function validManifest(m) {
     return m && typeof m === "object" && Number.isInteger(m.buckets) && m.buckets >= 1 &&
       Number.isInteger(m.docsPerChunk) && m.docsPerChunk >= 1 && Array.isArray(m.channels) && Array.isArray(m.tags) &&
       Number.isInteger(m.filesPerFolder) && m.filesPerFolder >= 1 && Number.isInteger(m.formBuckets) && m.formBuckets >= 1 &&
-      m.channels.every(function (c) { return Array.isArray(c) && c.length >= 3 && typeof c[0] === "string" && c[1] >= 0 && c[1] <= c[2]; }) &&
+      m.version === VERSION &&
+      m.channels.every(function (c) { return Array.isArray(c) && c.length >= 4 && typeof c[0] === "string" && c[1] >= 0 && c[1] <= c[2] && /^[A-Za-z0-9_-]+$/.test(c[3]); }) &&
       m.tags.every(function (t) { return Array.isArray(t) && t.length >= 3 && typeof t[0] === "string" && typeof t[1] === "string"; }) &&
       (m.monthRuns === undefined || validRuns(m.monthRuns)) &&
       (m.kinds === undefined || (Array.isArray(m.kinds) && m.kinds.every(function (k) { return KINDS.indexOf(k) >= 0; })));

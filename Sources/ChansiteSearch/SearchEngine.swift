@@ -415,19 +415,34 @@ package final class SearchEngine {
     }
 
     private func result(doc: Int, score: Int, stems: [String]) throws -> Result {
-        let chunk = doc / docsPerChunk
-        let path = SearchIndexLayout.docs(chunk)
-        guard let docs = try load("docs:\(chunk)", path, required: true) as? [[Any]], doc % docsPerChunk < docs.count else {
+        guard let channel = channel(of: doc) else {
+            throw Self.damaged(FileSystem.join(folder, "manifest.js"), "a result is in no channel's range")
+        }
+        let (chunk, row) = SearchIndexLayout.docsPlace(
+            local: doc - channel.low, count: channel.high - channel.low, newestFirst: manifest.newestFirst ?? false, perChunk: docsPerChunk)
+        let path = SearchIndexLayout.docs(channel: channel.slug, chunk: chunk)
+        let name = SearchIndexLayout.docsName(channel: channel.slug, chunk: chunk)
+        guard let docs = try load(name, path, required: true) as? [[Any]], row < docs.count else {
             throw Self.damaged(FileSystem.join(folder, path), "a result's document is missing")
         }
-        let entry = docs[doc % docsPerChunk]
-        guard entry.count >= 4, let title = entry[0] as? String, let channelIndex = entry[1] as? Int,
-            let url = entry[2] as? String, let text = entry[3] as? String
+        let entry = docs[row]
+        guard entry.count >= 3, let title = entry[0] as? String, let url = entry[1] as? String, let text = entry[2] as? String
         else { throw Self.damaged(FileSystem.join(folder, path), "a document entry has the wrong shape") }
-        let channel = channels.indices.contains(channelIndex) ? channels[channelIndex].name : ""
-        let day = entry.count > 5 ? (entry[5] as? String).flatMap { Self.isDay($0) ? $0 : nil } : nil
-        let written = entry.count > 4 ? (entry[4] as? String).flatMap { $0.isEmpty ? nil : $0 } : nil
-        return Result(title: title, url: url, channel: channel, snippet: Snippet.make(text, stems: stems), score: score, date: day ?? written)
+        let day = entry.count > 4 ? (entry[4] as? String).flatMap { Self.isDay($0) ? $0 : nil } : nil
+        let written = entry.count > 3 ? (entry[3] as? String).flatMap { $0.isEmpty ? nil : $0 } : nil
+        return Result(title: title, url: url, channel: channel.name, snippet: Snippet.make(text, stems: stems), score: score, date: day ?? written)
+    }
+
+    /// The channel whose range holds `doc` (ranges are consecutive, in order; a binary search).
+    private func channel(of doc: Int) -> (name: String, slug: String, handle: String, low: Int, high: Int)? {
+        var low = 0
+        var high = channels.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if channels[middle].low <= doc { low = middle } else { high = middle }
+        }
+        guard channels.indices.contains(low), channels[low].low <= doc, doc < channels[low].high else { return nil }
+        return channels[low]
     }
 
     /// Whether an index value is a `yyyy-MM-dd` day (the index is trusted no more than any file).

@@ -11,7 +11,8 @@ import Foundation
 /// - `postings/<n>.js`: for the stems hashed to bucket `n`, their postings with BM25 scores
 ///   precomputed at build time (title and hashtag hits boosted), so the browser only adds
 ///   numbers and needs no stemmer of its own.
-/// - `docs/<n>.js`: title, channel, URL and text start of post `n`, loaded for shown results.
+/// - `docs/<channel>/<n>.js`: title, URL, text start and date of a channel's posts `8n…8n+7`,
+///   loaded for shown results.
 ///
 /// Every file is JavaScript that hands JSON to `window.__chansiteSearch(name, data)`, so the
 /// page can load it with a `<script>` tag even from `file://`, where `fetch` is not allowed.
@@ -314,35 +315,40 @@ package struct SearchIndexBuilder: Sendable {
     }
 
     /// Each `docs/` file, carried over when its fingerprint (everything it holds) is the last
-    /// build's: an edit rewrites the one file holding the post.
+    /// build's. A channel's documents are chunked from its oldest post, in its own folder, so an
+    /// edit rewrites the one file holding the post, and posts appended to one channel (a
+    /// re-export) rewrite that channel's last files, not every file after them.
     private func writeDocs(_ posts: Site.AllPosts, reuse: (String, String) -> Bool, _ emit: (RenderedFile, String?) throws -> Void) rethrows {
-        let channelIndex = Dictionary(site.channels.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
         let days = Self.dayFormatter(timeZone: site.config.timeZone)
-        for (number, chunk) in posts.chunks(ofCount: Self.docsPerChunk).enumerated() {
-            let name = "docs:\(number)"
-            let path = SearchIndexLayout.docs(number)
-            // Fingerprinted from the whole text (hashed a word at a time), so the snippet is
-            // cut only for a file that is made.
-            var fingerprint = Fingerprint(ChansiteVersion.fingerprint, name)
-            for sitePost in chunk {
-                fingerprint.add(sitePost.heading)
-                fingerprint.add(channelIndex[sitePost.channelSlug] ?? 0)
-                fingerprint.add(sitePost.path)
-                fingerprint.add(sitePost.post.text)
-                fingerprint.add(sitePost.post.dateText ?? "")
-                fingerprint.add(Self.day(of: sitePost.post, days))
+        let newestFirst = site.config.channelOrder == .newest
+        for channel in site.channels {
+            // Oldest first (`SearchIndexLayout.docsPlace`).
+            let aged = newestFirst ? Array(channel.posts.reversed()) : channel.posts
+            for (number, chunk) in aged.chunks(ofCount: Self.docsPerChunk).enumerated() {
+                let name = SearchIndexLayout.docsName(channel: channel.slug, chunk: number)
+                let path = SearchIndexLayout.docs(channel: channel.slug, chunk: number)
+                // Fingerprinted from the whole text (hashed a word at a time), so the snippet is
+                // cut only for a file that is made.
+                var fingerprint = Fingerprint(ChansiteVersion.fingerprint, name)
+                for sitePost in chunk {
+                    fingerprint.add(sitePost.heading)
+                    fingerprint.add(sitePost.path)
+                    fingerprint.add(sitePost.post.text)
+                    fingerprint.add(sitePost.post.dateText ?? "")
+                    fingerprint.add(Self.day(of: sitePost.post, days))
+                }
+                if reuse("search/" + path, fingerprint.hex) { continue }
+                let rows = chunk.map { sitePost -> [JSONText.JSONScalar] in
+                    [
+                        .string(sitePost.heading), .string(sitePost.path),
+                        .string(String(Substring(sitePost.post.text.unicodeScalars.prefix(Self.snippetSource)))),
+                        .string(sitePost.post.dateText ?? ""), .string(Self.day(of: sitePost.post, days)),
+                    ]
+                }
+                var json = JSONText()
+                json.rows(rows)
+                try emit(Self.file(path, name: name, json: json.bytes), fingerprint.hex)
             }
-            if reuse("search/" + path, fingerprint.hex) { continue }
-            let rows = chunk.map { sitePost -> [JSONText.JSONScalar] in
-                [
-                    .string(sitePost.heading), .int(channelIndex[sitePost.channelSlug] ?? 0), .string(sitePost.path),
-                    .string(String(Substring(sitePost.post.text.unicodeScalars.prefix(Self.snippetSource)))),
-                    .string(sitePost.post.dateText ?? ""), .string(Self.day(of: sitePost.post, days)),
-                ]
-            }
-            var json = JSONText()
-            json.rows(rows)
-            try emit(Self.file(path, name: name, json: json.bytes), fingerprint.hex)
         }
     }
 

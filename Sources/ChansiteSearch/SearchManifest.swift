@@ -88,8 +88,9 @@ package struct SearchManifest: Codable, Equatable, Sendable {
     /// The kinds a `has:` filter can name, each with its file (`PostKindBits`).
     package var kinds: [String]?
 
-    /// The layout this version of chansite writes and reads.
-    package static let version = 4
+    /// The layout this version of chansite writes and reads (5: a channel's documents in a
+    /// folder of its own, rows without a channel number).
+    package static let version = 5
 
     package init(
         docCount: Int, docsPerChunk: Int, buckets: Int, formBuckets: Int, formKeyLength: Int, channels: [Channel], tags: [Tag],
@@ -118,11 +119,21 @@ package struct SearchManifest: Codable, Equatable, Sendable {
         return try encoder.encode(self)
     }
 
-    /// Whether a reader of this version can use an index with this manifest: counts a reader
-    /// divides by are positive, and the folder layout is the one it computes paths with.
+    /// Whether a reader of this version can use an index with this manifest: the layout is this
+    /// version's, counts a reader divides by are positive, the folder layout is the one it
+    /// computes paths with, and each channel's slug is a folder name a path can hold.
     package var isReadable: Bool {
-        buckets >= 1 && docsPerChunk >= 1 && filesPerFolder == SearchIndexLayout.filesPerFolder
-            && formBuckets >= 1 && (monthRuns.map(Self.validRuns) ?? true)
+        version == Self.version && buckets >= 1 && docsPerChunk >= 1 && filesPerFolder == SearchIndexLayout.filesPerFolder
+            && formBuckets >= 1 && (monthRuns.map(Self.validRuns) ?? true) && channels.allSatisfy { Self.isFolderName($0.slug) }
+    }
+
+    /// A channel folder's name as chansite makes it: ASCII letters, digits, `_` and `-`, so a
+    /// `docs/` path built from it stays in the index.
+    static func isFolderName(_ slug: String) -> Bool {
+        !slug.isEmpty
+            && slug.utf8.allSatisfy { byte in
+                (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x5F || byte == 0x2D
+            }
     }
 
     /// Runs in pairs, starting at document 0, their first documents increasing, months 0 or

@@ -77,6 +77,30 @@ def test_page_and_cli_agree_on_top_ten(site, browser, query):
     assert page, f"no results for {query!r}"
 
 
+def test_a_newest_first_site_shows_each_result_with_its_own_row(browser):
+    """A channel's documents are kept oldest first whichever order its pages show: on a site
+    built newest first, each result's title, address and channel are still its own post's."""
+    folder = tempfile.mkdtemp(prefix="chansite-newest-")
+    try:
+        shutil.copytree(os.path.join(ROOT, "Content"), os.path.join(folder, "Content"))
+        with open(os.path.join(folder, "chansite.json"), "w", encoding="utf-8") as f:
+            json.dump({"channelOrder": "newest"}, f)
+        subprocess.run([BINARY, "build", "--quiet"], cwd=folder, check=True)
+        site = {"output": os.path.join(folder, "Output")}
+        base = "file://" + site["output"] + "/"
+        for query in ["моделью", "данные", "статья", "llm"]:
+            browser.get(base + "search.html?q=" + urllib.parse.quote(query))
+            WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "search-status").text not in ("", "Ищем…"))
+            shown = [(urllib.parse.unquote(a.find_element(By.CSS_SELECTOR, "a.result-title").get_attribute("href")).split("?")[0],
+                      a.find_element(By.CSS_SELECTOR, "a.result-title").text,
+                      a.find_element(By.CSS_SELECTOR, ".result-meta").text.split(" · ")[0])
+                     for a in browser.find_elements(By.CSS_SELECTOR, "#search-results li")]
+            expected = [(urllib.parse.unquote(base + r["url"]), r["title"], r["channel"]) for r in cli(site, query)]
+            assert shown == expected and shown, query
+    finally:
+        shutil.rmtree(folder)
+
+
 def test_inflections_find_each_other(site, browser):
     for query, word in [("моделью", "модел"), ("models", "model")]:
         browser.get(site["http"] + "search.html?q=" + urllib.parse.quote(query))
@@ -155,10 +179,9 @@ def test_a_damaged_index_shows_a_clear_message(site, browser, target, contents):
             [os.path.join(folder, name) for folder, _, names in os.walk(os.path.join(search, target)) for name in names]
         for path in files:  # the scripts call back with their own names; keep the real ones
             name = "manifest" if path.endswith("manifest.js") else None
-            if name is None:
-                kind = os.path.basename(os.path.dirname(os.path.dirname(path)))
-                key = os.path.basename(path)[:-3]
-                name = {"postings": "postings:", "docs": "docs:"}[kind] + key
+            if name is None:  # postings/<folder>/<n>.js → postings:<n>; docs/<channel>/<folder>/<n>.js → docs:<channel>:<n>
+                parts = os.path.relpath(path, search).split(os.sep)
+                name = ":".join([parts[0]] + parts[1:-2] + [parts[-1][:-3]])
             with open(path, "w", encoding="utf-8") as f:
                 f.write(contents.replace('("p",', f'("{name}",').replace('("d",', f'("{name}",'))
         browser.get("file://" + copy + "/search.html?q=" + urllib.parse.quote("моделью"))
