@@ -9,24 +9,38 @@ package enum PostKindBits {
     /// The kinds a query can name: `has:photo`, `has:video`, `has:file` (documents, audio and
     /// voice messages), `has:link` (a link card, a link in the text or a formatted link),
     /// `has:poll`.
-    package static let kinds = ["file", "link", "photo", "poll", "video"]
+    enum Kind: String, CaseIterable {
+        case file, link, photo, poll, video
+    }
 
-    static func has(_ post: Post, _ kind: String) -> Bool {
+    /// The kinds' names, as the manifest lists them and a query writes them.
+    package static let kinds = Kind.allCases.map(\.rawValue)
+
+    static func has(_ post: Post, _ kind: Kind) -> Bool {
         switch kind {
-        case "photo": return post.media.contains { $0.kind == .photo }
-        case "video": return post.media.contains { [.videoFile, .animation, .videoMessage].contains($0.kind) }
-        case "file": return post.media.contains { [.file, .audioFile, .voiceMessage].contains($0.kind) }
-        case "link": return !post.linkPreviews.isEmpty || post.hasSpan(of: ["link", "text_link"]) || !Links.find(in: post.text).isEmpty
-        case "poll": return post.details?.poll != nil
-        default: return false
+        case .photo: post.media.contains { $0.kind == .photo }
+        case .video: post.media.contains { [.videoFile, .animation, .videoMessage].contains($0.kind) }
+        case .file: post.media.contains { [.file, .audioFile, .voiceMessage].contains($0.kind) }
+        case .link: !post.linkPreviews.isEmpty || post.hasSpan(of: ["link", "text_link"]) || !Links.find(in: post.text).isEmpty
+        case .poll: post.details?.poll != nil
         }
     }
 
-    /// The documents of `kind` as bits (document `d` is bit `d % 8` of byte `d / 8`), base64.
-    static func bits(of posts: Site.AllPosts, _ kind: String) -> String {
-        var bytes = [UInt8](repeating: 0, count: (posts.count + 7) / 8)
-        for (doc, post) in posts.enumerated() where has(post.post, kind) { bytes[doc / 8] |= 1 << UInt8(doc % 8) }
-        return Data(bytes).base64EncodedString()
+    /// Each kind's documents as bits (document `d` is bit `d % 8` of byte `d / 8`, documents
+    /// in site order), base64, in `Kind.allCases`' order: one pass over the posts for all kinds.
+    static func bits(of site: Site) -> [(kind: Kind, base64: String)] {
+        let count = site.channels.reduce(0) { $0 + $1.posts.count }
+        var bytes = [[UInt8]](repeating: [UInt8](repeating: 0, count: (count + 7) / 8), count: Kind.allCases.count)
+        var doc = 0
+        for channel in site.channels {
+            for p in channel.posts.indices {
+                for (k, kind) in Kind.allCases.enumerated() where has(channel.posts[p].post, kind) {
+                    bytes[k][doc / 8] |= 1 << UInt8(doc % 8)
+                }
+                doc += 1
+            }
+        }
+        return zip(Kind.allCases, bytes).map { ($0, Data($1).base64EncodedString()) }
     }
 
     /// Whether document `doc` is set in base64 `bits` (false past the end or when damaged).

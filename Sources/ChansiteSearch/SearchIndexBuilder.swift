@@ -52,7 +52,7 @@ package struct SearchIndexBuilder: Sendable {
     }
 
     /// One post's weighted count of one term.
-    private struct Posting {
+    struct Posting {
         var doc: Int32
         /// A sum of small whole weights (1, 2, 3): exact in a `Float`, at half the memory.
         var frequency: Float
@@ -75,13 +75,14 @@ package struct SearchIndexBuilder: Sendable {
         let posts = site.allPosts
         let names = Dictionary(site.channels.map { ($0.slug, $0.displayName) }, uniquingKeysWith: { a, _ in a })
         let documents = Self.tokenize(posts, names: names, vocabulary: vocabulary, scratch: scratch)
-        let terms = Terms(documents: documents, tagKeys: Set(posts.flatMap(\.tagKeys)), vocabulary: vocabulary)
+        let terms = Terms(documents: documents, tagKeys: TagTerms.keys(of: site), vocabulary: vocabulary)
+        let tagTerms = TagTerms(site: site, ofTag: terms.ofTag)
         let lengths = posts.indices.map { max(documents[$0].length, 1) }
         let bucketCount = Self.bucketCount(forDocuments: posts.count)
         let bucketOfTerm = terms.names.map { Int32(Self.bucket(of: $0, count: bucketCount)) }
         // The postings are made a share of the buckets at a time, each share from one pass over
         // the posts' words: memory holds the words and a share of the postings, not all of both.
-        let counts = Self.postingCounts(documents, posts: posts, terms: terms)
+        let counts = Self.postingCounts(documents, tagTerms: tagTerms, terms: terms)
         let total = counts.posts.reduce(0) { $0 + Int($1) }
         let totalSlots = counts.slots.reduce(0, +)
         let wanted = min(
@@ -90,7 +91,7 @@ package struct SearchIndexBuilder: Sendable {
         let passes = max(1, min(postingPasses ?? wanted, bucketCount))
         for pass in 0..<passes {
             let buckets = Int32(pass * bucketCount / passes)..<Int32((pass + 1) * bucketCount / passes)
-            let (postings, slots) = Self.postings(documents, posts: posts, terms: terms, counts: counts) {
+            let (postings, slots) = Self.postings(documents, tagTerms: tagTerms, terms: terms, counts: counts) {
                 buckets.contains(bucketOfTerm[Int($0)])
             }
             try writePostings(
@@ -100,10 +101,10 @@ package struct SearchIndexBuilder: Sendable {
             }
         }
         try writeForms(terms.forms, buckets: Self.formBucketCount(forDocuments: posts.count)) { try emit($0, nil) }
-        for kind in PostKindBits.kinds {
+        for (kind, base64) in PostKindBits.bits(of: site) {
             // Base64 needs no escaping in JSON or in a <script>.
-            let json = Data(("\"" + PostKindBits.bits(of: posts, kind) + "\"").utf8)
-            try emit(Self.file(SearchIndexLayout.kind(kind), name: "has:" + kind, json: json), nil)
+            let json = Data(("\"" + base64 + "\"").utf8)
+            try emit(Self.file(SearchIndexLayout.kind(kind.rawValue), name: "has:" + kind.rawValue, json: json), nil)
         }
         try writeDocs(posts, reuse: reuse, emit)
         try emit(manifest(posts.count), nil)
@@ -128,71 +129,26 @@ package struct SearchIndexBuilder: Sendable {
     /// Each array is allocated once at its final size (`counts`, each term's number of posts):
     /// grown by appending, they would keep up to twice the room.
     private static func postings(
-        _ documents: [DocumentWordIDs], posts: Site.AllPosts, terms: Terms, counts: (posts: [Int32], slots: [Int]), wanted: (Int32) -> Bool
+        _ documents: [DocumentWordIDs], tagTerms: TagTerms, terms: Terms, counts: (posts: [Int32], slots: [Int]), wanted: (Int32) -> Bool
     ) -> (postings: [[Posting]], slots: [[Int32]]) {
-        let isWanted = (0..<Int32(terms.names.count)).map(wanted)
-        var postings = [[Posting]](repeating: [], count: terms.names.count)
-        var slots = [[Int32]](repeating: [], count: terms.names.count)
-        for (term, size) in counts.posts.enumerated() where size > 0 && isWanted[term] {
-            postings[term].reserveCapacity(Int(size))
-            slots[term].reserveCapacity(counts.slots[term])
+        var pass = PostingsPass(isWanted: (0..<Int32(terms.names.count)).map(wanted), counts: counts)
+        for doc in documents.indices {
+            documents[doc].forEachWithSlots { word, weight, wordSlots in pass.add(terms.ofWord[Int(word)], weight, wordSlots) }
+            for term in tagTerms[doc] { pass.add(term, 1, nil) }
+            pass.finish(doc: doc)
         }
-        var weights = [Float](repeating: 0, count: terms.names.count)
-        // Where the current post's slots of each touched term begin, and whether two forms of
-        // the term met in it (their slots then need sorting).
-        var segment = [Int](repeating: 0, count: terms.names.count)
-        var merged = [Bool](repeating: false, count: terms.names.count)
-        var touched: [Int32] = []
-        func add(_ term: Int32, _ weight: Float, _ wordSlots: DocumentWordIDs.Slots?) {
-            guard term >= 0, isWanted[Int(term)] else { return }
-            let t = Int(term)
-            if weights[t] == 0 {
-                touched.append(term)
-                segment[t] = slots[t].count
-                slots[t].append(0)
-            } else {
-                merged[t] = true
-            }
-            weights[t] += weight
-            if let wordSlots { slots[t].append(contentsOf: wordSlots) }
-        }
-        for doc in posts.indices {
-            documents[doc].forEachWithSlots { word, weight, wordSlots in add(terms.ofWord[Int(word)], weight, wordSlots) }
-            for key in posts[doc].tagKeys { if let term = terms.ofTag[key] { add(term, 1, nil) } }
-            for term in touched {
-                let t = Int(term)
-                postings[t].append(Posting(doc: Int32(doc), frequency: weights[t]))
-                weights[t] = 0
-                slots[t][segment[t]] = Int32(slots[t].count - segment[t] - 1)
-                if merged[t] {
-                    slots[t][(segment[t] + 1)...].sort()
-                    merged[t] = false
-                }
-            }
-            touched.removeAll(keepingCapacity: true)
-        }
-        return (postings, slots)
+        return (pass.postings, pass.slots)
     }
 
     /// Each term's number of posts and the length of its slot list (a count and the slots for
     /// each post), counted before the postings are made so each array is made at its size.
-    private static func postingCounts(_ documents: [DocumentWordIDs], posts: Site.AllPosts, terms: Terms) -> (posts: [Int32], slots: [Int]) {
-        var counts = [Int32](repeating: 0, count: terms.names.count)
-        var slots = [Int](repeating: 0, count: terms.names.count)
-        var lastDoc = [Int32](repeating: -1, count: terms.names.count)
-        for doc in posts.indices {
-            func count(_ term: Int32, _ slotCount: Int) {
-                guard term >= 0 else { return }
-                slots[Int(term)] += slotCount
-                guard lastDoc[Int(term)] != Int32(doc) else { return }
-                lastDoc[Int(term)] = Int32(doc)
-                counts[Int(term)] += 1
-                slots[Int(term)] += 1
-            }
-            documents[doc].forEachWithSlots { word, _, wordSlots in count(terms.ofWord[Int(word)], wordSlots.count) }
-            for key in posts[doc].tagKeys { if let term = terms.ofTag[key] { count(term, 0) } }
+    private static func postingCounts(_ documents: [DocumentWordIDs], tagTerms: TagTerms, terms: Terms) -> (posts: [Int32], slots: [Int]) {
+        var counts = PostingCounts(terms: terms.names.count)
+        for doc in documents.indices {
+            documents[doc].forEachWithSlots { word, _, wordSlots in counts.count(terms.ofWord[Int(word)], wordSlots.count, doc: doc) }
+            for term in tagTerms[doc] { counts.count(term, 0, doc: doc) }
         }
-        return (counts, slots)
+        return (counts.posts, counts.slots)
     }
 
     /// The index's terms: each word's stem (or the word), each hashtag as `#key`, numbered.
