@@ -83,7 +83,7 @@ package struct PageRenderer: Sendable {
         sink.expect(files: run.total + site.channels.reduce(0) { $0 + $1.posts.count / 2 })
         var posts = PostViews(
             site: site, media: media, links: links, bodies: cache?.bodies, memo: cache?.postViews, languages: cache?.languages,
-            outside: cache?.outside, positions: cache?.positions, avatars: avatars)
+            outside: cache?.outside, positions: cache?.positions, fingerprints: cache?.viewFingerprints, avatars: avatars)
         var channels = ChannelView.views(site: site, archived: Set(months.byChannel.keys), avatars: avatars)
         for index in channels.indices {
             channels[index].galleryURL = galleries.firstPage(of: channels[index].slug).map(SitePaths.rootLink(to:))
@@ -94,13 +94,20 @@ package struct PageRenderer: Sendable {
         }
         // Summaries wait on disk beside the staging folder when views let go of their bodies.
         let scratch = posts.releasing ? sink.scratchFolder.flatMap { ScratchFile(in: $0) } : nil
-        let summaryPage = page(nil, title: "", EmptyView())
+        let summaries = PostViews.SummaryMaker(
+            templates: templates, page: page(nil, title: "", EmptyView()), words: run.words, memo: cache?.summaries, scratch: scratch)
+        posts.summaries = summaries
         for c in site.channels.indices {
+            // A channel whose views' fingerprints the build cache has (its inputs are the last
+            // build's) makes views only for the pages that are rendered.
+            let stubbed = posts.stub(channel: c)
             // A large channel goes in ranges of its listing pages, so memory holds a range's
             // bodies; each range's last post page needs the next post's view made too.
             for range in postRanges(c) {
-                posts.make(channel: c, upTo: range.upperBound + 1)
-                posts.renderSummaries(channel: c, range, templates, page: summaryPage, words: run.words, memo: cache?.summaries, scratch: scratch)
+                if !stubbed {
+                    posts.make(channel: c, upTo: range.upperBound + 1)
+                    posts.renderSummaries(channel: c, range, summaries)
+                }
                 render(channelPages(c, posts: range), views: Views(posts: posts, channels: channels), run: run)
                 posts.releaseBodies(channel: c, range)
                 // The last stays: the next range's first post page shows it as its neighbour.
@@ -176,19 +183,45 @@ package struct PageRenderer: Sendable {
         {
             return run.paths.mutate { $0.append(path) }
         }
-        var (path, view) = self.view(of: page, views: views)
-        if case .notFound = page {} else { view.canonicalURL = canonicalURL(of: path) }
+        // A page listing posts the cache knows the views of (stubs) is fingerprinted from
+        // their fingerprints first: when it is the last build's page, no view is made.
+        if views.posts.hasStubs, Self.listsStubs(page) {
+            var stubbed = views
+            stubbed.posts.stubbing = true
+            let (path, _, fingerprint) = fingerprinted(page, views: stubbed, words: run.words)
+            if run.sink.reuse(path, fingerprint: fingerprint) {
+                if let memoKey { run.cache?.pageFingerprints.store(memoKey, fingerprint) }
+                return run.paths.mutate { $0.append(path) }
+            }
+        }
+        let (path, view, fingerprint) = fingerprinted(page, views: views, words: run.words)
         run.paths.mutate { $0.append(path) }
-        var fingerprint = Fingerprint(templates.fingerprint, run.words)
-        view.add(to: &fingerprint)
-        if let memoKey { run.cache?.pageFingerprints.store(memoKey, fingerprint.hex) }
-        guard !run.sink.reuse(path, fingerprint: fingerprint.hex) else { return }
+        if let memoKey { run.cache?.pageFingerprints.store(memoKey, fingerprint) }
+        guard !run.sink.reuse(path, fingerprint: fingerprint) else { return }
         do {
-            try run.sink.write(path, contents: html(view, of: page, at: path), fingerprint: fingerprint.hex)
+            try run.sink.write(path, contents: html(view, of: page, at: path), fingerprint: fingerprint)
         } catch {
             let diagnostics = (error as? DiagnosticError)?.diagnostics ?? [.error("cannot write '\(path)': \(error)")]
             run.failures.mutate { $0.append((path, diagnostics)) }
         }
+    }
+
+    /// A page's path, view and fingerprint (everything its template can see, the templates and
+    /// the interface words).
+    func fingerprinted(_ page: Page, views: Views, words: String) -> (path: String, view: PageView, fingerprint: String) {
+        var (path, view) = self.view(of: page, views: views)
+        if case .notFound = page {} else { view.canonicalURL = canonicalURL(of: path) }
+        var fingerprint = Fingerprint(templates.fingerprint, words)
+        view.add(to: &fingerprint)
+        return (path, view, fingerprint.hex)
+    }
+
+    /// Whether a page's view holds the posts it shows and reads nothing of them (so stubs
+    /// give it the fingerprint the views would): every page but a post's own, which reads
+    /// its post's excerpt for its description.
+    static func listsStubs(_ page: Page) -> Bool {
+        if case .post = page { return false }
+        return true
     }
 
     /// Every page rendered into memory (tests and tools).
@@ -224,7 +257,7 @@ package struct PageRenderer: Sendable {
 
     /// The views made once per build and shared by the pages.
     struct Views {
-        let posts: PostViews
+        var posts: PostViews
         /// Each channel's view, in `site.channels`' order.
         let channels: [ChannelView]
     }

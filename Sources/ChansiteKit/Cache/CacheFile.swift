@@ -26,6 +26,8 @@ final class CacheFile: @unchecked Sendable {
         case vocabulary
         /// A dump file's load and parse, by its key (`ParseCodec`).
         case parse
+        /// A channel's post views' fingerprints, by the channel's key (`RenderCache.viewFingerprints`).
+        case viewFingerprints
     }
 
     static let magic = Array("chansite build cache 1\n".utf8)

@@ -114,6 +114,16 @@ final class PostView: TemplateView, @unchecked Sendable {
         self.channel = channel
     }
 
+    /// A stand-in that holds only the fingerprint of the view it stands for
+    /// (`PostViews.Slot.stub`): a page's fingerprint takes no more of a post than that; a page
+    /// built from stubs is never rendered.
+    convenience init(stub fingerprint: String) {
+        self.init(
+            id: "", heading: "", hasTitle: false, headingInBody: false, url: "", body: "", excerpt: "", hasMedia: false, source: "",
+            channel: LinkView(name: "", url: ""))
+        self.fingerprint = fingerprint
+    }
+
     /// Lets go of the body when it can be made again; the next page that asks makes it anew.
     /// Called when no page is being rendered from the view.
     /// True when the view's lists are long enough that making it again for every page that

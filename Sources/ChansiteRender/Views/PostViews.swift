@@ -19,6 +19,10 @@ struct PostViews: Sendable {
         case unmade
         case live(PostView)
         case retired(PostView.Trace)
+        /// Not made: the last build made this view with this fingerprint (a keyed channel's,
+        /// from the build cache). A page fingerprinted from stubs is carried over without
+        /// making its views; one that is rendered makes them (`stubbing` off).
+        case stub(CompactText)
     }
 
     private var slots: [Slot]
@@ -35,6 +39,16 @@ struct PostViews: Sendable {
     private let memo: (any StageCache<[PostView]>)?
     /// Makes a body again for a view that let go of it (when `releasing`).
     private let source: BodySource?
+    /// Each keyed channel's views' fingerprints, by its key (the build cache's; `serve` keeps
+    /// the views themselves).
+    private let fingerprints: (any StageCache<[String]>)?
+    /// Whether a stub is handed out as it is (a page's fingerprint needs no more of a post's
+    /// view than its fingerprint) or its view is made (a page to render).
+    var stubbing = false
+    /// Whether any post is a stub (`stub(channel:)`).
+    private(set) var hasStubs = false
+    /// Renders the summary of a view made from a stub; set before pages are rendered.
+    var summaries: SummaryMaker?
 
     /// Ready to make the views; `memo` (with `bodies`, kept by `serve`) hands back the views of
     /// channels whose inputs did not change. A post's view reads its own channel (replies and
@@ -44,7 +58,7 @@ struct PostViews: Sendable {
         site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: (any StageCache<String>)? = nil,
         memo: (any StageCache<[PostView]>)? = nil, languages: (any StageCache<[String?]>)? = nil,
         outside: (any StageCache<OutsideQueries>)? = nil, positions: (any StageCache<[String: Int]>)? = nil,
-        avatars: [String: PublishedMedia.Variant] = [:]
+        fingerprints: (any StageCache<[String]>)? = nil, avatars: [String: PublishedMedia.Variant] = [:]
     ) {
         builder = Builder(site: site, media: media, links: links, bodies: bodies, languages: languages, positions: positions, avatars: avatars)
         let tagLinks = builder.tagLinks
@@ -59,6 +73,7 @@ struct PostViews: Sendable {
         releasing = memo == nil
         source = releasing ? BodySource(builder: builder) : nil
         self.memo = memo
+        self.fingerprints = releasing ? fingerprints : nil
     }
 
     /// The view of channel `c`'s post `p`: the one made, or one made again from its trace.
@@ -73,9 +88,38 @@ struct PostViews: Sendable {
 
     private func view(at position: Int) -> PostView {
         switch slots[position] {
-        case .live(let view): view
-        case .retired(let trace): builder.view(of: builder.posts[position], position: position, source: source, trace: trace)
-        case .unmade: builder.view(of: builder.posts[position], position: position, source: source)
+        case .live(let view): return view
+        case .retired(let trace): return builder.view(of: builder.posts[position], position: position, source: source, trace: trace)
+        case .unmade: return builder.view(of: builder.posts[position], position: position, source: source)
+        case .stub(let fingerprint):
+            if stubbing { return PostView(stub: fingerprint.string) }
+            // Made for a page being rendered, with its summary, and let go of with the page.
+            let view = builder.view(of: builder.posts[position], position: position, source: source)
+            summaries?.render(view)
+            return view
+        }
+    }
+
+    /// Stubs for channel `c`'s posts when the build cache has its views' fingerprints (by the
+    /// channel's key): true when they are set; its views are then made only for the pages
+    /// that are rendered.
+    mutating func stub(channel c: Int) -> Bool {
+        let first = builder.posts.starts[c]
+        let count = builder.posts.starts[c + 1] - first
+        guard made[c] == 0, let key = channelKeys[c], let known = fingerprints?.known(key), known.count == count else { return false }
+        for (p, fingerprint) in known.enumerated() { slots[first + p] = .stub(CompactText(fingerprint)) }
+        made[c] = count
+        hasStubs = true
+        return true
+    }
+
+    /// The fingerprint of the view at `position`, made, let go of or stubbed.
+    private func fingerprint(at position: Int) -> String? {
+        switch slots[position] {
+        case .live(let view): view.fingerprint
+        case .retired(let trace): trace.fingerprint.string
+        case .stub(let fingerprint): fingerprint.string
+        case .unmade: nil
         }
     }
 
@@ -102,6 +146,10 @@ struct PostViews: Sendable {
         }
         made[c] = last
         if last == count, let key { memo?.store(key, liveViews(channel: c, 0..<count)) }
+        if last == count, let key, let fingerprints {
+            let all = (first..<first + count).compactMap(fingerprint(at:))
+            if all.count == count { fingerprints.store(key, all) }
+        }
     }
 
     /// Channel `c`'s views of its posts in `range`, made again where they were let go of.
@@ -135,20 +183,31 @@ struct PostViews: Sendable {
         }
     }
 
-    /// Renders the `partials/post-summary` of channel `c`'s posts in `range` once, on all
-    /// cores, into `scratch` when given; with a memo, only those whose post, page-wide
-    /// variables, interface words (`words`, their fingerprint) or templates changed since the
-    /// last build.
-    func renderSummaries(
-        channel c: Int, _ range: Range<Int>, _ templates: TemplateSet, page: PageView, words: String, memo: (any StageCache<String>)? = nil,
-        scratch: ScratchFile? = nil
-    ) {
+    /// Renders the `partials/post-summary` of channel `c`'s posts in `range` once, on all cores.
+    func renderSummaries(channel c: Int, _ range: Range<Int>, _ maker: SummaryMaker) {
         let views = liveViews(channel: c, range)
-        var pageFingerprint = Fingerprint(templates.fingerprint, words, "summary")
-        page.add(to: &pageFingerprint)
-        let context = pageFingerprint.hex
-        Parallel.forEach(views.count) { index in
-            let view = views[index]
+        Parallel.forEach(views.count) { index in maker.render(views[index]) }
+    }
+
+    /// Renders `partials/post-summary` of a view once, into a scratch file when given; with a
+    /// memo, only when its post, the page-wide variables, the interface words (`words`, their
+    /// fingerprint) or the templates changed since the last build.
+    struct SummaryMaker: Sendable {
+        let templates: TemplateSet
+        let page: PageView
+        let memo: (any StageCache<String>)?
+        let scratch: ScratchFile?
+        /// A fingerprint of the templates, the words and the page-wide variables.
+        let context: String
+
+        init(templates: TemplateSet, page: PageView, words: String, memo: (any StageCache<String>)?, scratch: ScratchFile?) {
+            (self.templates, self.page, self.memo, self.scratch) = (templates, page, memo, scratch)
+            var pageFingerprint = Fingerprint(templates.fingerprint, words, "summary")
+            page.add(to: &pageFingerprint)
+            context = pageFingerprint.hex
+        }
+
+        func render(_ view: PostView) {
             // A view kept from the last build still holds that build's summary: the summary
             // template sees the variable empty, as in a build from scratch.
             view.setSummary("")
