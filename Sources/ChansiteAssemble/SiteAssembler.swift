@@ -34,17 +34,24 @@ package struct SiteAssembler: Sendable {
         var made: [(channel: Channel, tags: [Tag])] = []
         var withheld = Withheld()
         let discussions = dumps.filter(\.isDiscussion).sorted { $0.path < $1.path }
+        // Slugs in path order (a channel's name must not depend on timing), then each channel's
+        // posts on all cores: a channel's merge and deduplication run on one.
+        var planned: [(group: [ParsedDump], info: ChannelInfo, slug: String, key: String?)] = []
         for group in ChannelGroups.group(dumps.filter { !$0.isDiscussion }.sorted(by: { $0.path < $1.path })) {
             let info = group.map(\.channel).reduce(ChannelInfo()) { $0.merged(with: $1) }
             let base = Self.channelSlugBase(info: info, path: group[0].path)
             let slug = Self.unique(base, in: &usedSlugs, counters: &channelCounters)
-            let key = cache == nil ? nil : memoKey(group, slug: slug)
-            let kept = key.map { key in cache?.value(key) { channelPosts(group, slug: slug, info: info) } } ?? nil
-            let posts = kept ?? channelPosts(group, slug: slug, info: info)
+            planned.append((group, info, slug, cache == nil ? nil : memoKey(group, slug: slug)))
+        }
+        let assembled = planned.concurrentMap(chunk: 1) { plan in
+            let make = { channelPosts(plan.group, slug: plan.slug, info: plan.info) }
+            return plan.key.flatMap { key in cache?.value(key, make) } ?? make()
+        }
+        for (plan, posts) in zip(planned, assembled) {
             diagnostics += posts.diagnostics
             withheld.add(posts.withheld)
-            var channel = Channel(slug: slug, info: info, posts: posts.posts, sources: Array(Set(group.map(\.path))).sorted())
-            channel.cacheKey = key
+            var channel = Channel(slug: plan.slug, info: plan.info, posts: posts.posts, sources: Array(Set(plan.group.map(\.path))).sorted())
+            channel.cacheKey = plan.key
             made.append((channel, posts.tags))
         }
         made.sort { $0.channel.slug < $1.channel.slug }
