@@ -102,7 +102,11 @@ package enum FileSystem {
     /// (unlinks in different folders run side by side: the previous site of 100k posts went in
     /// 0.29 s instead of 0.54 s), then what is left.
     package static func removeTree(_ path: String) {
-        let parts = entries(of: path).flatMap { child in isRealFolder(child) ? entries(of: child) : [child] }
+        // A file, a symlink or an empty or unreadable folder goes as it is.
+        let parts = entries(of: path).flatMap { child in
+            let inner = entries(of: child)
+            return inner.isEmpty ? [child] : inner
+        }
         // try?: see above: chansite's own scratch, and a leftover is cleaned by the next recovery.
         Parallel.forEach(parts.count) { try? FileManager.default.removeItem(atPath: parts[$0]) }
         try? FileManager.default.removeItem(atPath: path)

@@ -96,11 +96,10 @@ package struct PageRenderer: Sendable {
         let scratch = posts.releasing ? sink.scratchFolder.flatMap { ScratchFile(in: $0) } : nil
         let summaries = PostViews.SummaryMaker(
             templates: templates, page: page(nil, title: "", EmptyView()), words: run.words, memo: cache?.summaries, scratch: scratch)
-        posts.summaries = summaries
         for c in site.channels.indices {
             // A channel whose views' fingerprints the build cache has (its inputs are the last
             // build's) makes views only for the pages that are rendered.
-            let stubbed = posts.stub(channel: c)
+            let stubbed = posts.stub(channel: c, summaries: summaries)
             // A large channel goes in ranges of its listing pages, so memory holds a range's
             // bodies; each range's last post page needs the next post's view made too.
             for range in postRanges(c) {

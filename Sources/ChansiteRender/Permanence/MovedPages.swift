@@ -78,8 +78,8 @@ package struct MovedPages: Sendable {
     /// Sketches of the text copies' posts whose page is new or whose content changed (the
     /// others keep the sketch the history has).
     func textSketches(current: [String: PageIdentity], history pages: [String: URLHistory.Entry]) -> [String: WordSketch] {
-        // Positions, not copies of the posts: at 100k posts a copy of each was 40 MB at the
-        // build's peak (this runs beside the index).
+        // Positions, not copies of the posts: at 100k posts the copies were 27 MB of the
+        // build's peak (this runs while the index may still be at work).
         var wanted: [(channel: Int, post: Int)] = []
         for (c, channel) in site.channels.enumerated() {
             for (p, post) in channel.posts.enumerated() {

@@ -47,8 +47,8 @@ struct PostViews: Sendable {
     var stubbing = false
     /// Whether any post is a stub (`stub(channel:)`).
     private(set) var hasStubs = false
-    /// Renders the summary of a view made from a stub; set before pages are rendered.
-    var summaries: SummaryMaker?
+    /// Renders the summary of a view made from a stub (`stub(channel:summaries:)` sets it).
+    private var summaries: SummaryMaker?
 
     /// Ready to make the views; `memo` (with `bodies`, kept by `serve`) hands back the views of
     /// channels whose inputs did not change. A post's view reads its own channel (replies and
@@ -95,21 +95,22 @@ struct PostViews: Sendable {
             if stubbing { return PostView(stub: fingerprint.string) }
             // Made for a page being rendered, with its summary, and let go of with the page.
             let view = builder.view(of: builder.posts[position], position: position, source: source)
-            summaries?.render(view)
+            summaries?.render(view)  // always set where a stub is
             return view
         }
     }
 
     /// Stubs for channel `c`'s posts when the build cache has its views' fingerprints (by the
     /// channel's key): true when they are set; its views are then made only for the pages
-    /// that are rendered.
-    mutating func stub(channel c: Int) -> Bool {
+    /// that are rendered, each with its summary made by `summaries`.
+    mutating func stub(channel c: Int, summaries: SummaryMaker) -> Bool {
         let first = builder.posts.starts[c]
         let count = builder.posts.starts[c + 1] - first
         guard made[c] == 0, let key = channelKeys[c], let known = fingerprints?.known(key), known.count == count else { return false }
         for (p, fingerprint) in known.enumerated() { slots[first + p] = .stub(CompactText(fingerprint)) }
         made[c] = count
         hasStubs = true
+        self.summaries = summaries
         return true
     }
 
