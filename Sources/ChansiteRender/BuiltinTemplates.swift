@@ -1320,7 +1320,7 @@ var chansiteWords = (function () {
   <p class="channel-meta">
     {{#channel.handle}}<a href="{{channel.telegramURL}}" rel="noopener">@{{channel.handle}}</a> · {{/channel.handle}}
     {{#channel.subscribersText}}{{channel.subscribersText}} · {{/channel.subscribersText}}
-    {{channel.postCountText}} · {{#channel.archiveURL}}<a href="{{channel.archiveURL}}">{{t.archive}}</a> · {{/channel.archiveURL}}{{#channel.galleryURL}}<a href="{{channel.galleryURL}}">{{t.gallery}}</a> · {{/channel.galleryURL}}<a href="{{channel.feedURL}}">{{t.rss}}</a> · <a href="{{channel.atomURL}}">Atom</a>
+    {{#channel.postCountText}}{{channel.postCountText}} · {{/channel.postCountText}}{{#channel.archiveURL}}<a href="{{channel.archiveURL}}">{{t.archive}}</a> · {{/channel.archiveURL}}{{#channel.galleryURL}}<a href="{{channel.galleryURL}}">{{t.gallery}}</a> · {{/channel.galleryURL}}<a href="{{channel.feedURL}}">{{t.rss}}</a> · <a href="{{channel.atomURL}}">Atom</a>
   </p>
   {{#channel.descriptionHTML}}<div class="channel-description"{{#channel.language}} lang="{{channel.language}}"{{/channel.language}}>{{{channel.descriptionHTML}}}</div>{{/channel.descriptionHTML}}
 </section>
@@ -1353,7 +1353,7 @@ var chansiteWords = (function () {
 {{#pagination.isPaginated}}
 <nav class="pagination" aria-label="{{#atEnd}}{{t.pagesEnd}}{{/atEnd}}{{^atEnd}}{{t.pages}}{{/atEnd}}">
   {{#pagination.prev}}<a rel="prev" href="{{pagination.prev}}">{{#pagination.chronological}}← {{t.older}}{{/pagination.chronological}}{{^pagination.chronological}}{{t.previous}}{{/pagination.chronological}}</a>{{/pagination.prev}}
-  {{#pagination.pages}}{{#isGap}}<span class="gap">…</span>{{/isGap}}{{#isCurrent}}<span aria-current="page">{{number}}</span>{{/isCurrent}}{{^isGap}}{{^isCurrent}}<a href="{{url}}">{{number}}</a>{{/isCurrent}}{{/isGap}}{{/pagination.pages}}
+  {{#pagination.pages}}{{#isGap}}<span class="gap">…</span>{{/isGap}}{{#isCurrent}}<span aria-current="page">{{number}}</span>{{/isCurrent}}{{^isGap}}{{^isCurrent}}<a href="{{url}}">{{number}}{{#isNewest}}{{t.newest}}{{/isNewest}}</a>{{/isCurrent}}{{/isGap}}{{/pagination.pages}}
   {{#pagination.next}}<a rel="next" href="{{pagination.next}}">{{#pagination.chronological}}{{t.newer}} →{{/pagination.chronological}}{{^pagination.chronological}}{{t.next}}{{/pagination.chronological}}</a>{{/pagination.next}}
 </nav>
 {{/pagination.isPaginated}}
@@ -1554,6 +1554,7 @@ var chansiteWords = (function () {
     "pages": "Pages",
     "older": "Older",
     "newer": "Newer",
+    "newest": "Newest",
     "replyElsewhere": "In reply to a message in another chat",
     "media.photoOf": "Photo {n} of {total}",
     "pagesEnd": "Pages, at the end",
@@ -1787,6 +1788,7 @@ var chansiteWords = (function () {
     "pages": "Страницы",
     "older": "Раньше",
     "newer": "Позже",
+    "newest": "Новые",
     "replyElsewhere": "В ответ на сообщение из другого чата",
     "media.photoOf": "Фото {n} из {total}",
     "pagesEnd": "Страницы, внизу",
@@ -2042,6 +2044,7 @@ var chansiteWords = (function () {
     "pages": "Сторінки",
     "older": "Раніше",
     "newer": "Пізніше",
+    "newest": "Нові",
     "replyElsewhere": "У відповідь на повідомлення з іншого чату",
     "media.photoOf": "Фото {n} з {total}",
     "pagesEnd": "Сторінки, внизу",

@@ -36,7 +36,7 @@ extension PageRenderer {
             return LinkView(name: post.heading, url: SitePaths.rootLink(to: post.path), count: strings.count("reactionsTotal", entry.total))
         }
         let view = YearPageView(
-            channel: views.channels[c], year: year, countText: strings.count("posts", indices.count),
+            channel: views.steady[c], year: year, countText: strings.count("posts", indices.count),
             months: months.map { month in
                 MonthLinkView(
                     monthName: dates.monthName(year: month.year, month: month.month), count: strings.number(month.posts.count),

@@ -88,8 +88,9 @@ package struct PageRenderer: Sendable {
         for index in channels.indices {
             channels[index].galleryURL = galleries.firstPage(of: channels[index].slug).map(SitePaths.rootLink(to:))
         }
+        let steady = channels.map { $0.withoutCounts() }
         if let first {
-            renderFirst(first, views: Views(posts: posts, channels: channels))
+            renderFirst(first, views: Views(posts: posts, channels: channels, steady: steady))
             FaultPoint.stall("first-pages")
         }
         // Summaries wait on disk beside the staging folder when views let go of their bodies.
@@ -107,15 +108,15 @@ package struct PageRenderer: Sendable {
                     posts.make(channel: c, upTo: range.upperBound + 1)
                     posts.renderSummaries(channel: c, range, summaries)
                 }
-                render(channelPages(c, posts: range), views: Views(posts: posts, channels: channels), run: run)
+                render(channelPages(c, posts: range), views: Views(posts: posts, channels: channels, steady: steady), run: run)
                 posts.releaseBodies(channel: c, range)
                 // The last stays: the next range's first post page shows it as its neighbour.
                 posts.retire(channel: c, range.dropLast())
             }
-            render(archivePages(c), views: Views(posts: posts, channels: channels), run: run)
+            render(archivePages(c), views: Views(posts: posts, channels: channels, steady: steady), run: run)
             posts.retire(channel: c, 0..<site.channels[c].posts.count)
         }
-        render(sitePages(), views: Views(posts: posts, channels: channels), run: run)
+        render(sitePages(), views: Views(posts: posts, channels: channels, steady: steady), run: run)
         // A summary that could not be read back was shown empty: those pages are wrong.
         try scratch?.check("the posts' summaries")
         let failures = run.failures.value.sorted { $0.path < $1.path }
@@ -259,6 +260,9 @@ package struct PageRenderer: Sendable {
         var posts: PostViews
         /// Each channel's view, in `site.channels`' order.
         let channels: [ChannelView]
+        /// The same without the counts (`ChannelView.withoutCounts`): for the pages an append
+        /// to the channel leaves as they were.
+        let steady: [ChannelView]
     }
 
     func allPages() -> [Page] {
@@ -351,9 +355,10 @@ package struct PageRenderer: Sendable {
             let title =
                 number < pagination.pageCount
                 ? strings.text("pageOf", ["title": channel.displayName, "n": strings.number(number)]) : channel.displayName
+            let isFront = number == pagination.pageCount
             let view = ChannelPageView(
-                channel: views.channels[c], posts: posts.views(channel: c, pagination.range(ofPage: number)),
-                pagination: pagination.view(page: number) { SitePaths.channel(channel.slug, page: $0, of: pagination.pageCount) })
+                channel: isFront ? views.channels[c] : views.steady[c], posts: posts.views(channel: c, pagination.range(ofPage: number)),
+                pagination: pagination.view(page: number, openEnded: true) { SitePaths.channel(channel.slug, page: $0, of: pagination.pageCount) })
             return (SitePaths.channel(channel.slug, page: number, of: pagination.pageCount), self.page(.channel, title: title, view))
         case .post(let c, let p):
             let channel = site.channels[c]
@@ -362,7 +367,7 @@ package struct PageRenderer: Sendable {
             let page = pagination.page(ofItem: p)
             let shown = posts.view(channel: c, post: p)
             var view = PostPageView(
-                post: shown, channel: views.channels[c],
+                post: shown, channel: views.steady[c],
                 channelPageURL: SitePaths.rootLink(to: SitePaths.channel(channel.slug, page: page, of: pagination.pageCount)),
                 description: shown.excerpt)
             // Link previews want an absolute image URL: the post's first photo, with a base URL.
@@ -426,7 +431,7 @@ package struct PageRenderer: Sendable {
         }
         let heading = strings.text(kind.titleKey)
         let view = GalleryPageView(
-            channel: views.channels[c], heading: heading, tabs: tabs, tiles: kind == .photos ? shown : nil,
+            channel: views.steady[c], heading: heading, tabs: tabs, tiles: kind == .photos ? shown : nil,
             entries: kind == .photos ? nil : shown,
             pagination: pagination.view(page: number, chronological: false) { SitePaths.gallery(channel.slug, kind: kind.rawValue, page: $0) })
         let title = strings.text("galleryOf", ["channel": channel.displayName, "kind": heading])
@@ -449,7 +454,7 @@ package struct PageRenderer: Sendable {
         let name = dates.monthName(year: month.year, month: month.month)
         let pagination = Pagination(itemCount: month.posts.count, perPage: postsPerMonthPage)
         let view = MonthPageView(
-            channel: views.channels[c], monthName: name, count: strings.number(month.posts.count),
+            channel: views.steady[c], monthName: name, count: strings.number(month.posts.count),
             countText: strings.count("posts", month.posts.count),
             posts: month.posts[pagination.range(ofPage: number)].map { views.posts.view(channel: c, post: $0) },
             archiveURL: SitePaths.rootLink(to: SitePaths.archive(channel.slug)), prevMonth: m > 0 ? link(list[m - 1]) : nil,

@@ -4,15 +4,17 @@ import ChansiteModel
 
 /// What templates see of a channel's header, made once per build with root-relative links.
 /// Descriptions are rendered once: URLs and @handles become links, each line its own paragraph,
-/// everything else shown literally.
+/// everything else shown literally. The counts (posts, subscribers) are on the pages that change
+/// whenever the channel grows (its front page, its archive, the home page); its other pages show
+/// `withoutCounts()`, so an append leaves them as they were (`docs/internals.md`).
 struct ChannelView: TemplateView {
     var slug: String
     var name: String
     var url: String
     var feedURL: String
     var atomURL: String
-    var postCount: Int
-    var postCountText: String
+    var postCount: Int?
+    var postCountText: String?
     var handle: String?
     var telegramURL: String?
     var subscribers: String?
@@ -53,6 +55,17 @@ struct ChannelView: TemplateView {
             view.noindex = site.config.isNoindex(channel)
             return view
         }
+    }
+
+    /// The view for a page that stays the same when the channel grows: a deep listing page, a
+    /// post's page, a month's, a year's, a gallery's.
+    func withoutCounts() -> ChannelView {
+        var view = self
+        view.postCount = nil
+        view.postCountText = nil
+        view.subscribers = nil
+        view.subscribersText = nil
+        return view
     }
 
     init(_ channel: Channel, strings: SiteStrings, markdown: MarkdownRenderer, archived: Bool) {

@@ -29,22 +29,29 @@ struct Pagination {
 
     /// The page links a template shows: `current`, `total`, `prev`/`next` URLs and the numbered
     /// `pages`; `chronological` when earlier pages hold older posts (a channel's, a month's),
-    /// which the default templates label "Older" and "Newer".
-    func view(page: Int, chronological: Bool = true, pathOf: (Int) -> String) -> PaginationView {
-        PaginationView(
-            current: page, total: pageCount, isPaginated: pageCount > 1, chronological: chronological,
+    /// which the default templates label "Older" and "Newer". `openEnded` for a list whose last
+    /// page is its front page and grows (a channel's): a page before it names neither the
+    /// count nor the last page's number (its link is `isNewest`), so an append leaves it as
+    /// it was.
+    func view(page: Int, chronological: Bool = true, openEnded: Bool = false, pathOf: (Int) -> String) -> PaginationView {
+        let steady = openEnded && page < pageCount
+        return PaginationView(
+            current: page, total: steady ? nil : pageCount, isPaginated: pageCount > 1, chronological: chronological,
             prev: page > 1 ? SitePaths.rootLink(to: pathOf(page - 1)) : nil,
             next: page < pageCount ? SitePaths.rootLink(to: pathOf(page + 1)) : nil,
             pages: window(around: page).map { number in
                 guard let number else { return PageLinkView(isGap: true) }
-                return PageLinkView(number: number, url: SitePaths.rootLink(to: pathOf(number)), isCurrent: number == page)
+                let url = SitePaths.rootLink(to: pathOf(number))
+                if steady, number == pageCount { return PageLinkView(url: url, isNewest: true) }
+                return PageLinkView(number: number, url: url, isCurrent: number == page)
             })
     }
 }
 
 struct PaginationView: TemplateView {
     var current: Int
-    var total: Int
+    /// Nil on a page before the front page of an open-ended list (`Pagination.view`).
+    var total: Int?
     var isPaginated: Bool
     var chronological: Bool
     var prev: String?
@@ -58,12 +65,16 @@ struct PaginationView: TemplateView {
     ])
 }
 
-/// A numbered page link, or a gap between them.
+/// A numbered page link, a link to the newest page without its number (`isNewest`), or a
+/// gap between them.
 struct PageLinkView: TemplateView {
     var number: Int?
     var url: String?
     var isCurrent: Bool?
     var isGap: Bool?
+    var isNewest: Bool?
 
-    static let fields = ViewFields<Self>(["number": { $0.number }, "url": { $0.url }, "isCurrent": { $0.isCurrent }, "isGap": { $0.isGap }])
+    static let fields = ViewFields<Self>([
+        "number": { $0.number }, "url": { $0.url }, "isCurrent": { $0.isCurrent }, "isGap": { $0.isGap }, "isNewest": { $0.isNewest },
+    ])
 }
