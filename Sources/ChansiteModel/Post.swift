@@ -89,3 +89,60 @@ package struct Post: Sendable, Hashable {
         self.source = source
     }
 }
+
+extension Post {
+    /// The stored fields `add(to:)` adds, in its order: `PostTests` holds this list to the
+    /// type's fields, so a field added later cannot be left out of the posts' keys.
+    package static let fingerprinted = [
+        "title", "text", "hashtags", "forwardedFrom", "reactions", "dateText", "date", "hasMediaPlaceholder", "media",
+        "linkPreviews", "messageID", "replyTo", "replyQuote", "source", "runs", "detailsBox", "paragraphPerLine",
+    ]
+
+    /// Adds every stored field to a key (`SitePost.addViewInputs`); nested values with many
+    /// fields (details, media) through their own encoding (`Fingerprint.add(encodable:)`).
+    package func add(to key: inout Fingerprint) {
+        func optional(_ text: String?) {
+            if let text { key.add(text) } else { key.add(any: nil) }
+        }
+        optional(title)
+        key.add(text)
+        key.add(any: hashtags)
+        optional(forwardedFrom)
+        if let reactions {
+            key.add(reactions.count)
+            for reaction in reactions {
+                key.add(reaction.emoji)
+                key.add(reaction.count)
+            }
+        } else {
+            key.add(any: nil)
+        }
+        optional(dateText)
+        optional(date.map { String(($0.timeIntervalSinceReferenceDate).bitPattern) })
+        key.add(hasMediaPlaceholder ? 1 : 0)
+        key.add(media.count)
+        if !media.isEmpty { key.add(encodable: media) }
+        key.add(linkPreviews.count)
+        if !linkPreviews.isEmpty { key.add(encodable: linkPreviews) }
+        optional(messageID)
+        optional(replyTo)
+        optional(replyQuote?.author)
+        optional(replyQuote?.text)
+        key.add(source.path)
+        key.add(source.firstLine)
+        key.add(source.lastLine)
+        if let runs {
+            key.add(runs.count)
+            for run in runs {
+                key.add(run.kind)
+                key.add(Int(run.length))
+                optional(run.attribute)
+                key.add(run.collapsed ? 1 : 0)
+            }
+        } else {
+            key.add(any: nil)
+        }
+        if let details { key.add(encodable: details) } else { key.add(any: nil) }
+        key.add(paragraphPerLine ? 1 : 0)
+    }
+}

@@ -51,4 +51,15 @@ package struct SitePost: Sendable, Hashable {
 
     /// Identifies the post across the site (`channel/slug`).
     package var id: String { channelSlug + "/" + slug }
+
+    /// Adds everything a view of the post can read of it (its place in the channel's order
+    /// aside: an append must not change the older posts' keys) to a key.
+    package func addViewInputs(to fingerprint: inout Fingerprint) {
+        fingerprint.add(channelSlug)
+        fingerprint.add(slug)
+        fingerprint.add(path)
+        fingerprint.add(heading)
+        fingerprint.add(any: tagKeys)
+        post.add(to: &fingerprint)
+    }
 }

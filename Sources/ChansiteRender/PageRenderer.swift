@@ -98,16 +98,14 @@ package struct PageRenderer: Sendable {
         let summaries = PostViews.SummaryMaker(
             templates: templates, page: page(nil, title: "", EmptyView()), words: run.words, memo: cache?.summaries, scratch: scratch)
         for c in site.channels.indices {
-            // A channel whose views' fingerprints the build cache has (its inputs are the last
-            // build's) makes views only for the pages that are rendered.
-            let stubbed = posts.stub(channel: c, summaries: summaries)
+            // Posts whose views' fingerprints the build cache has (their keys are the last
+            // build's) are stubs: their views are made only for the pages that are rendered.
+            posts.stub(channel: c, summaries: summaries)
             // A large channel goes in ranges of its listing pages, so memory holds a range's
             // bodies; each range's last post page needs the next post's view made too.
             for range in postRanges(c) {
-                if !stubbed {
-                    posts.make(channel: c, upTo: range.upperBound + 1)
-                    posts.renderSummaries(channel: c, range, summaries)
-                }
+                posts.make(channel: c, upTo: range.upperBound + 1)
+                posts.renderSummaries(channel: c, range, summaries)
                 render(channelPages(c, posts: range), views: Views(posts: posts, channels: channels, steady: steady), run: run)
                 posts.releaseBodies(channel: c, range)
                 // The last stays: the next range's first post page shows it as its neighbour.
@@ -185,7 +183,7 @@ package struct PageRenderer: Sendable {
         }
         // A page listing posts the cache knows the views of (stubs) is fingerprinted from
         // their fingerprints first: when it is the last build's page, no view is made.
-        if views.posts.hasStubs, Self.listsStubs(page) {
+        if views.posts.hasStubs {
             var stubbed = views
             stubbed.posts.stubbing = true
             let (path, _, fingerprint) = fingerprinted(page, views: stubbed, words: run.words)
@@ -214,14 +212,6 @@ package struct PageRenderer: Sendable {
         var fingerprint = Fingerprint(templates.fingerprint, words)
         view.add(to: &fingerprint)
         return (path, view, fingerprint.hex)
-    }
-
-    /// Whether a page's view holds the posts it shows and reads nothing of them (so stubs
-    /// give it the fingerprint the views would): every page but a post's own, which reads
-    /// its post's excerpt for its description.
-    static func listsStubs(_ page: Page) -> Bool {
-        if case .post = page { return false }
-        return true
     }
 
     /// Every page rendered into memory (tests and tools).
@@ -369,7 +359,8 @@ package struct PageRenderer: Sendable {
             var view = PostPageView(
                 post: shown, channel: views.steady[c],
                 channelPageURL: SitePaths.rootLink(to: SitePaths.channel(channel.slug, page: page, of: pagination.pageCount)),
-                description: shown.excerpt)
+                // A stub has no excerpt of its own: a view's is its post's.
+                description: shown.isStub ? post.excerpt : shown.excerpt)
             // Link previews want an absolute image URL: the post's first photo, with a base URL.
             if let base = site.config.siteRoot, let thumbnail = media[post.id]?.lazy.compactMap(\.thumbnailPath).first {
                 view.ogImage = base + SitePaths.percentEncoded(thumbnail)

@@ -13,10 +13,10 @@ package struct RenderCache: Sendable {
     /// The fingerprints of a channel's post and listing pages, by the channel's key, the
     /// templates and the interface words.
     let pageFingerprints: any StageCache<String>
-    /// The fingerprints of a channel's post views, by the channel's key (on disk: `serve`
-    /// keeps the views): pages that list posts of unchanged channels are fingerprinted from
-    /// them, and carried over, without making those views.
-    package var viewFingerprints: (any StageCache<[String]>)?
+    /// The fingerprint of each post's view, by the post's key (`PostViews.Builder.postKey`;
+    /// on disk: `serve` keeps the views): pages that show only posts whose keys are the last
+    /// build's are fingerprinted from them, and carried over, without making those views.
+    package var viewFingerprints: (any StageCache<String>)?
     /// The language of each of a channel's posts where it is not the site's, by the channel's
     /// key (reading every post's script is a quarter second at 100k posts); nil on disk.
     var languages: (any StageCache<[String?]>)?

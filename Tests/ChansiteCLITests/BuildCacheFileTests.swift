@@ -9,12 +9,14 @@ import Testing
     static let dump = "Канал\n5 subscribers\nDownload Telegram\nПервый пост про модели.\n\n#тег\n\nВторой пост про данные.\n\n#тег #data"
     static let otherDump = "Other channel\n7 subscribers\nDownload Telegram\nA post in English.\n\n#data\n\nAnother one."
 
-    /// A Telegram Desktop export (`result.json`) of a channel with `count` messages.
-    static func export(_ count: Int, edited: Int? = nil) -> Data {
+    /// A Telegram Desktop export (`result.json`) of a channel with `count` messages; `replies`
+    /// maps a message to the one it answers.
+    static func export(_ count: Int, edited: Int? = nil, replies: [Int: Int] = [:]) -> Data {
         let messages = (1...count).map { id in
             let text = id == edited ? "Message \(id), edited about search engines." : "Message \(id) about models and data #news"
+            let reply = replies[id].map { #""reply_to_message_id": \#($0), "# } ?? ""
             return #"{"id": \#(id), "type": "message", "date": "2024-06-01T09:\#(String(format: "%02d", id % 60)):00", "#
-                + #""date_unixtime": "\#(1_717_232_400 + id * 60)", "from": "Shelf", "from_id": "channel1000000077", "#
+                + #""date_unixtime": "\#(1_717_232_400 + id * 60)", "from": "Shelf", "from_id": "channel1000000077", \#(reply)"#
                 + #""text": "\#(text)", "text_entities": [{"type": "plain", "text": "\#(text)"}]}"#
         }
         return Data((#"{"name": "Shelf", "type": "public_channel", "id": 1000000077, "messages": ["# + messages.joined(separator: ",\n") + "]}").utf8)
@@ -90,6 +92,15 @@ import Testing
             ("one post edited", { try Self.write($0, "Content/a.txt", Data(Self.dump.replacingOccurrences(of: "данные", with: "датасеты").utf8)) }),
             ("one exported message edited", { try Self.write($0, "Content/shelf/result.json", Self.export(12, edited: 3)) }),
             ("messages appended to the export", { try Self.write($0, "Content/shelf/result.json", Self.export(40, edited: 3)) }),
+            // The answered message's page lists its replies; a reply shows what it answers.
+            (
+                "a reply to an old message appended",
+                { try Self.write($0, "Content/shelf/result.json", Self.export(41, edited: 3, replies: [41: 2])) }
+            ),
+            (
+                "the message a reply answers edited",
+                { try Self.write($0, "Content/shelf/result.json", Self.export(41, edited: 2, replies: [41: 2])) }
+            ),
             (
                 "a dump added",
                 { try Self.write($0, "Content/c.txt", Data("Third\n3 subscribers\nDownload Telegram\nНовый канал, новый пост.\n\n#тег".utf8)) }
@@ -109,11 +120,40 @@ import Testing
                 // and the parses of the dumps that did not change.
                 #expect((reused["summaries"] ?? 0) > 0 && (reused["posts' words"] ?? 0) > 0, "\(what): \(stderr)")
                 #expect((reused["dump parses"] ?? 0) > 0, "\(what): \(stderr)")
-                // The channels that did not change are stubbed: their pages and the pages
-                // they share with a changed channel (its tags) come from their views' fingerprints.
-                #expect((reused["channels' view fingerprints"] ?? 0) > 0, "\(what): \(stderr)")
+                // The posts whose views' inputs did not change are stubbed: the pages showing
+                // only them are fingerprinted from their views' fingerprints.
+                #expect((reused["post view fingerprints"] ?? 0) > 0, "\(what): \(stderr)")
             }
         }
+    }
+
+    /// Re-exporting a channel with new messages: the older messages' views are not made again
+    /// (their keys are the last build's), and the channel's deep listing pages and the older
+    /// messages' pages stay the files they were (they name neither the post count nor the
+    /// last page's number).
+    @Test func anAppendMakesOnlyTheNewPostsViewsAndKeepsTheOlderPages() throws {
+        let project = try CLIRunner.temporaryProject(content: [:])
+        defer { try? FileManager.default.removeItem(at: project) }
+        try Self.write(project, "chansite.json", Data(#"{"postsPerPage": 2, "language": "en"}"#.utf8))
+        let folder = project.appendingPathComponent("Content/shelf")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Self.export(40).write(to: folder.appendingPathComponent("result.json"))
+        try Self.buildAndCompare(project, "the first build")
+        let before = IncrementalBuildTests.files(project.appendingPathComponent("Output"))
+        try Self.write(project, "Content/shelf/result.json", Self.export(50))
+        let stderr = try Self.buildAndCompare(project, "ten messages appended")
+        #expect(Self.reused(stderr)["post view fingerprints"] == 40, "\(stderr)")
+        let after = IncrementalBuildTests.files(project.appendingPathComponent("Output"))
+        // Pages 1–15 of the 20 before (the last few link the pages after them by number), and
+        // the messages before the old front page (which now lives at page-20.html).
+        let kept = (1...15).map { "channels/shelf/page-\($0).html" } + (1...38).map { "channels/shelf/\($0).html" }
+        for path in kept {
+            #expect(before[path] != nil && before[path]?.inode == after[path]?.inode, "\(path) was made again")
+        }
+        #expect(after["channels/shelf/page-20.html"] != nil && before["channels/shelf/page-20.html"] == nil)
+        let front = String(decoding: after["channels/shelf/index.html"]?.data ?? Data(), as: UTF8.self)
+        let deep = String(decoding: after["channels/shelf/page-3.html"]?.data ?? Data(), as: UTF8.self)
+        #expect(front.contains("50 posts") && !deep.contains("posts ·") && deep.contains(">Newest</a>"), "\(deep)")
     }
 
     @Test(arguments: ["deleted", "truncated", "damaged", "from another version", "not a cache"])

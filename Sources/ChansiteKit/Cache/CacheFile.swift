@@ -26,7 +26,7 @@ final class CacheFile: @unchecked Sendable {
         case vocabulary
         /// A dump file's load and parse, by its key (`ParseCodec`).
         case parse
-        /// A channel's post views' fingerprints, by the channel's key (`RenderCache.viewFingerprints`).
+        /// A post's view's fingerprint, by the post's key (`RenderCache.viewFingerprints`).
         case viewFingerprints
     }
 

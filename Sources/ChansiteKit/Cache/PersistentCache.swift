@@ -71,10 +71,7 @@ final class PersistentCache: Sendable {
         let summaries = DiskMemo(.summary, file: file, writer: writer)
         let pages = DiskMemo(.pageFingerprint, file: file, writer: writer)
         var render = RenderCache(bodies: bodies, summaries: summaries, pageFingerprints: pages)
-        // Hex fingerprints, one a line.
-        let views = DiskMemo<[String]>(
-            .viewFingerprints, file: file, writer: writer, encode: { Array($0.joined(separator: "\n").utf8) },
-            decode: { String(decoding: $0, as: UTF8.self).split(separator: "\n").map(String.init) })
+        let views = DiskMemo<String>(.viewFingerprints, file: file, writer: writer)
         render.viewFingerprints = views
         // Each post's words are numbers into the vocabulary they were kept with: without it they are no use.
         let kept = file.flatMap { $0.value(.vocabulary, "words") }.flatMap(Self.decodeVocabulary)
@@ -87,7 +84,7 @@ final class PersistentCache: Sendable {
             .parse, file: file, writer: writer, encode: { ParseCodec.encode($0) ?? [] }, decode: ParseCodec.decode)
         let memos = [
             ("dump parses", parses.hits), ("post bodies", bodies.hits), ("summaries", summaries.hits), ("page fingerprints", pages.hits),
-            ("channels' view fingerprints", views.hits), ("posts' words", documents.hits),
+            ("post view fingerprints", views.hits), ("posts' words", documents.hits),
         ]
         return (PersistentCache(render: render, vocabulary: vocabulary, parses: parses, writer: writer, memos: memos), notes)
     }

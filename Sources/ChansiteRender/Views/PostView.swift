@@ -122,7 +122,11 @@ final class PostView: TemplateView, @unchecked Sendable {
             id: "", heading: "", hasTitle: false, headingInBody: false, url: "", body: "", excerpt: "", hasMedia: false, source: "",
             channel: LinkView(name: "", url: ""))
         self.fingerprint = fingerprint
+        isStub = true
     }
+
+    /// True for a stand-in made by `init(stub:)`.
+    private(set) var isStub = false
 
     /// Lets go of the body when it can be made again; the next page that asks makes it anew.
     /// Called when no page is being rendered from the view.

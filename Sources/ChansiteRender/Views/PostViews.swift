@@ -19,9 +19,9 @@ struct PostViews: Sendable {
         case unmade
         case live(PostView)
         case retired(PostView.Trace)
-        /// Not made: the last build made this view with this fingerprint (a keyed channel's,
-        /// from the build cache). A page fingerprinted from stubs is carried over without
-        /// making its views; one that is rendered makes them (`stubbing` off).
+        /// Not made: the last build made this view with this fingerprint (from the build
+        /// cache, by the post's key: `Builder.postKey`). A page fingerprinted from stubs is
+        /// carried over without making its views; one that is rendered makes them (`stubbing` off).
         case stub(CompactText)
     }
 
@@ -39,13 +39,16 @@ struct PostViews: Sendable {
     private let memo: (any StageCache<[PostView]>)?
     /// Makes a body again for a view that let go of it (when `releasing`).
     private let source: BodySource?
-    /// Each keyed channel's views' fingerprints, by its key (the build cache's; `serve` keeps
+    /// Each post's view's fingerprint, by the post's key (the build cache's; `serve` keeps
     /// the views themselves).
-    private let fingerprints: (any StageCache<[String]>)?
+    private let fingerprints: (any StageCache<String>)?
+    /// Each post's key (`Builder.postKey`), by position, when `fingerprints` are kept; nil
+    /// for a post of a channel without a cache key.
+    private let postKeys: [String?]
     /// Whether a stub is handed out as it is (a page's fingerprint needs no more of a post's
     /// view than its fingerprint) or its view is made (a page to render).
     var stubbing = false
-    /// Whether any post is a stub (`stub(channel:)`).
+    /// Whether any post is a stub (`stub(channel:summaries:)`).
     private(set) var hasStubs = false
     /// Renders the summary of a view made from a stub (`stub(channel:summaries:)` sets it).
     private var summaries: SummaryMaker?
@@ -58,7 +61,7 @@ struct PostViews: Sendable {
         site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: (any StageCache<String>)? = nil,
         memo: (any StageCache<[PostView]>)? = nil, languages: (any StageCache<[String?]>)? = nil,
         outside: (any StageCache<OutsideQueries>)? = nil, positions: (any StageCache<[String: Int]>)? = nil,
-        fingerprints: (any StageCache<[String]>)? = nil, avatars: [String: PublishedMedia.Variant] = [:]
+        fingerprints: (any StageCache<String>)? = nil, avatars: [String: PublishedMedia.Variant] = [:]
     ) {
         builder = Builder(site: site, media: media, links: links, bodies: bodies, languages: languages, positions: positions, avatars: avatars)
         let tagLinks = builder.tagLinks
@@ -74,6 +77,7 @@ struct PostViews: Sendable {
         source = releasing ? BodySource(builder: builder) : nil
         self.memo = memo
         self.fingerprints = releasing ? fingerprints : nil
+        postKeys = releasing && fingerprints != nil ? builder.postKeys(keyed: channelKeys.map { $0 != nil }) : []
     }
 
     /// The view of channel `c`'s post `p`: the one made, or one made again from its trace.
@@ -100,28 +104,24 @@ struct PostViews: Sendable {
         }
     }
 
-    /// Stubs for channel `c`'s posts when the build cache has its views' fingerprints (by the
-    /// channel's key): true when they are set; its views are then made only for the pages
-    /// that are rendered, each with its summary made by `summaries`.
+    /// Stubs for channel `c`'s posts whose views the build cache has the fingerprints of (by
+    /// each post's key): true when any is set. Their views are made only for the pages that
+    /// are rendered, each with its summary made by `summaries`.
+    @discardableResult
     mutating func stub(channel c: Int, summaries: SummaryMaker) -> Bool {
         let first = builder.posts.starts[c]
-        let count = builder.posts.starts[c + 1] - first
-        guard made[c] == 0, let key = channelKeys[c], let known = fingerprints?.known(key), known.count == count else { return false }
-        for (p, fingerprint) in known.enumerated() { slots[first + p] = .stub(CompactText(fingerprint)) }
-        made[c] = count
+        let last = builder.posts.starts[c + 1]
+        guard made[c] == 0, let fingerprints, first < last, postKeys.count == builder.posts.count else { return false }
+        var any = false
+        for position in first..<last {
+            guard let key = postKeys[position], let known = fingerprints.known(key) else { continue }
+            slots[position] = .stub(CompactText(known))
+            any = true
+        }
+        guard any else { return false }
         hasStubs = true
         self.summaries = summaries
         return true
-    }
-
-    /// The fingerprint of the view at `position`, made, let go of or stubbed.
-    private func fingerprint(at position: Int) -> String? {
-        switch slots[position] {
-        case .live(let view): view.fingerprint
-        case .retired(let trace): trace.fingerprint.string
-        case .stub(let fingerprint): fingerprint.string
-        case .unmade: nil
-        }
     }
 
     /// Makes the views of channel `c` (its index in `site.channels`) up to its post `end`
@@ -141,16 +141,15 @@ struct PostViews: Sendable {
         guard made[c] < last else { return }
         let builder = builder
         let source = source
-        let positions = first + made[c]..<first + last
-        for (position, view) in zip(positions, positions.concurrentMap { builder.view(of: all[$0], position: $0, source: source) }) {
+        // Stubs stay: their views are made only for a page that is rendered.
+        let positions = (first + made[c]..<first + last).filter { if case .unmade = slots[$0] { true } else { false } }
+        let views = positions.concurrentMap { builder.view(of: all[$0], position: $0, source: source) }
+        for (position, view) in zip(positions, views) {
             slots[position] = .live(view)
+            if let fingerprints, position < postKeys.count, let key = postKeys[position] { fingerprints.store(key, view.fingerprint) }
         }
         made[c] = last
         if last == count, let key { memo?.store(key, liveViews(channel: c, 0..<count)) }
-        if last == count, let key, let fingerprints {
-            let all = (first..<first + count).compactMap(fingerprint(at:))
-            if all.count == count { fingerprints.store(key, all) }
-        }
     }
 
     /// Channel `c`'s views of its posts in `range`, made again where they were let go of.

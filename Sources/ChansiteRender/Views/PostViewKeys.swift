@@ -1,0 +1,70 @@
+import Algorithms
+import ChansiteCore
+import ChansiteModel
+
+extension PostViews.Builder {
+    /// Each post's key (`postKey`), by position in `posts`, on all cores; nil for the posts of
+    /// channels that are not `keyed` (a channel without a cache key).
+    func postKeys(keyed: [Bool]) -> [String?] {
+        var site = Fingerprint("post view", tagLinks)
+        site.add(encodable: self.site.config)
+        site.add(self.site.strings.language)
+        site.add(any: self.site.strings.texts)
+        site.add(any: self.site.strings.counted)
+        let siteContext = site.hex
+        let contexts = self.site.channels.indices.map { c in keyed[c] ? channelContext(c, site: siteContext) : nil }
+        let posts = posts
+        return (0..<posts.count).concurrentMap(chunk: 256) { position -> String? in
+            // The channel a position is in: starts are sorted.
+            let c = posts.starts.partitioningIndex { $0 > position } - 1
+            return contexts[c].map { postKey(position: position, context: $0) }
+        }
+    }
+
+    /// What every view of channel `c`'s posts reads besides the post: the site's
+    /// configuration, words and tag links (`site`), the channel's name, handle, picture and
+    /// language.
+    func channelContext(_ c: Int, site: String) -> String {
+        let channel = self.site.channels[c]
+        var key = Fingerprint(site, channel.slug, channel.displayName, channel.info.handle ?? "\u{0}")
+        key.add(avatars[channel.slug] ?? "\u{0}")
+        key.add(languages[channel.slug] ?? "\u{0}")
+        return key.hex
+    }
+
+    /// A key naming everything the view of the post at `position` reads (`view(of:)`): the
+    /// post (`SitePost.addViewInputs`), where its reply target, replies and giveaway launch are
+    /// and what they show of themselves, where its links to the archive's posts and its
+    /// forward's channel lead, its media as published, and its channel's `context`. Its place
+    /// in the channel is not part of it: an append leaves the older posts' keys as they were,
+    /// so a build after one makes only the new posts' views (`PostViews.stub`).
+    func postKey(position: Int, context: String) -> String {
+        let sitePost = posts[position]
+        let post = sitePost.post
+        var key = Fingerprint(context)
+        sitePost.addViewInputs(to: &key)
+        if let target = replyTarget[sitePost.id].flatMap(self.post(withID:)) {
+            key.add(target.path)
+            key.add(target.post.excerpt(maxLength: 120))
+        } else {
+            key.add("\u{0}no target")
+        }
+        let answers = (replies[sitePost.id] ?? []).compactMap(self.post(withID:))
+        key.add(answers.count)
+        for answer in answers {
+            key.add(answer.path)
+            key.add(answer.heading)
+        }
+        if let launch = post.details?.giveawayResults?.launchID {
+            key.add(self.post(withID: sitePost.channelSlug + "/" + launch)?.path ?? "\u{0}")
+        }
+        if let spans = post.spans {
+            for query in FormattedText.localLinkQueries(spans) { key.add(links.path(for: query) ?? "\u{0}") }
+        }
+        if let source = post.details?.forwardedFromID { key.add(links.channel(exportID: source) ?? "\u{0}") }
+        let published = media[sitePost.id] ?? []
+        key.add(published.count)
+        for file in published { file.add(to: &key) }
+        return key.hex
+    }
+}
