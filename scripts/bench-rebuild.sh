@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # A fresh `chansite build` after a change, with the build cache and without it (--no-cache),
 # against the full build it follows: (a) one post edited in a dump, (b) a new dump added,
-# (c) one message edited in an export, (d) 100 messages appended to one channel's export.
+# (c) one message edited in an export, (d) 100 messages appended to one channel's export; the
+# form `single` makes (c) and (d) on an archive of one channel of POSTS messages (one export,
+# `scripts/gen-export.py`): a user's re-export, the common case.
 # Each rebuilt site is compared with a clean build of the same content (byte for byte).
 #
-# Usage: [FORMS=dumps,export] scripts/bench-rebuild.sh [POSTS] [RUNS]   (defaults 10000 3; BENCH_DIR keeps the corpus)
+# Usage: [FORMS=dumps,export,single] scripts/bench-rebuild.sh [POSTS] [RUNS]   (defaults 10000 3; BENCH_DIR keeps the corpus)
 set -euo pipefail
 posts=${1:-10000}
 runs=${2:-3}
@@ -14,6 +16,7 @@ bin="$root/.build/release/chansite"
 work=${BENCH_DIR:-/tmp/chansite-bench-rebuild}
 corpus="$work/corpus-$posts"
 [ -d "$corpus/export" ] || python3 "$root/scripts/gen-corpus.py" "$posts" "$corpus" --forms dumps,export >/dev/null
+[ -f "$corpus/single/channel/result.json" ] || python3 "$root/scripts/gen-export.py" "$posts" "$corpus/single/channel" >/dev/null
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 # Wall seconds and peak KB of one build: "seconds kb".
@@ -108,7 +111,8 @@ PY
 }
 
 echo "chansite rebuilds at $posts posts, $runs runs each (medians)"
-forms=${FORMS:-dumps,export}
+forms=${FORMS:-dumps,export,single}
 [[ ",$forms," == *",dumps,"* ]] && bench dumps edit-dump add-dump
 [[ ",$forms," == *",export,"* ]] && bench export edit-export append-export
+[[ ",$forms," == *",single,"* ]] && bench single edit-export append-export
 true

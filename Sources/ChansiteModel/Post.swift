@@ -100,7 +100,8 @@ extension Post {
 
     /// Adds every stored field to a key (`SitePost.addViewInputs`); nested values with many
     /// fields (details, media) through their own encoding (`Fingerprint.add(encodable:)`).
-    package func add(to key: inout Fingerprint) {
+    /// Without `lines`, its source's file but not its lines in it.
+    package func add(to key: inout Fingerprint, lines: Bool = true) {
         func optional(_ text: String?) {
             if let text { key.add(text) } else { key.add(any: nil) }
         }
@@ -129,8 +130,8 @@ extension Post {
         optional(replyQuote?.author)
         optional(replyQuote?.text)
         key.add(source.path)
-        key.add(source.firstLine)
-        key.add(source.lastLine)
+        key.add(lines ? source.firstLine : -1)
+        key.add(lines ? source.lastLine : -1)
         if let runs {
             key.add(runs.count)
             for run in runs {

@@ -53,13 +53,14 @@ package struct SitePost: Sendable, Hashable {
     package var id: String { channelSlug + "/" + slug }
 
     /// Adds everything a view of the post can read of it (its place in the channel's order
-    /// aside: an append must not change the older posts' keys) to a key.
-    package func addViewInputs(to fingerprint: inout Fingerprint) {
+    /// aside: an append must not change the older posts' keys) to a key; its lines in its
+    /// source only with `lines`.
+    package func addViewInputs(to fingerprint: inout Fingerprint, lines: Bool = true) {
         fingerprint.add(channelSlug)
         fingerprint.add(slug)
         fingerprint.add(path)
         fingerprint.add(heading)
         fingerprint.add(any: tagKeys)
-        post.add(to: &fingerprint)
+        post.add(to: &fingerprint, lines: lines)
     }
 }

@@ -23,6 +23,8 @@ package struct TemplateSet: Sendable {
     package let warnings: [Diagnostic]
     /// `strings/<language>.json` files, built in and the project's.
     let stringsFiles: [String: Source]
+    /// Every name the templates' variable and section tags use (each part of `post.source`).
+    let variableNames: Set<String>
 
     /// One file of the set: where it comes from (for messages) and its bytes.
     package struct Source {
@@ -51,11 +53,17 @@ package struct TemplateSet: Sendable {
         self.warnings = cleaning + (try Self.check(parsed, sources))
         self.plans = try Self.plans(parsed.mapValues(\.body))
         self.fingerprint = fingerprint
+        self.variableNames = Set(
+            parsed.values.flatMap(\.tags).filter { ["", "#", "^", "&"].contains($0.sigil) }.flatMap { $0.name.split(separator: ".").map(String.init) }
+        )
         self.stringsFiles = sources.filter { $0.key.hasPrefix("strings/") && $0.key.hasSuffix(".json") }
         self.assets = sources.keys.sorted().filter { $0.hasPrefix("assets/") }.compactMap { name in
             sources[name].map { RenderedFile(path: name, contents: $0.contents) }
         }
     }
+
+    /// Whether any template names the variable `name` (as itself or as part of a dotted name).
+    func reads(_ name: String) -> Bool { variableNames.contains(name) }
 
     /// The interface words for `language` (`ru`, or `ru-RU` read as `ru` when there is no
     /// `ru-RU.json`), over English; English alone, with a warning, when no file has the language.

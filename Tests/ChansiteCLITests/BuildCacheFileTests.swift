@@ -11,11 +11,13 @@ import Testing
 
     /// A Telegram Desktop export (`result.json`) of a channel with `count` messages; `replies`
     /// maps a message to the one it answers.
-    static func export(_ count: Int, edited: Int? = nil, replies: [Int: Int] = [:]) -> Data {
+    static func export(_ count: Int, edited: Int? = nil, replies: [Int: Int] = [:], spread: Int? = nil) -> Data {
         let messages = (1...count).map { id in
+            // `spread`: that message written over several lines, moving the lines of those after it.
+            let gap = id == spread ? "\n\n\n" : ""
             let text = id == edited ? "Message \(id), edited about search engines." : "Message \(id) about models and data #news"
             let reply = replies[id].map { #""reply_to_message_id": \#($0), "# } ?? ""
-            return #"{"id": \#(id), "type": "message", "date": "2024-06-01T09:\#(String(format: "%02d", id % 60)):00", "#
+            return #"{"id": \#(id), \#(gap)"type": "message", "date": "2024-06-01T09:\#(String(format: "%02d", id % 60)):00", "#
                 + #""date_unixtime": "\#(1_717_232_400 + id * 60)", "from": "Shelf", "from_id": "channel1000000077", \#(reply)"#
                 + #""text": "\#(text)", "text_entities": [{"type": "plain", "text": "\#(text)"}]}"#
         }
@@ -154,6 +156,32 @@ import Testing
         let front = String(decoding: after["channels/shelf/index.html"]?.data ?? Data(), as: UTF8.self)
         let deep = String(decoding: after["channels/shelf/page-3.html"]?.data ?? Data(), as: UTF8.self)
         #expect(front.contains("50 posts") && !deep.contains("posts ·") && deep.contains(">Newest</a>"), "\(deep)")
+    }
+
+    /// A message edited so the messages after it move down the export: their views are not
+    /// made again, since no default template shows a post's `source` (file and line); a
+    /// template that shows it makes the lines part of every post's key.
+    @Test func aPostsLinesAreInItsKeyOnlyWhenATemplateShowsThem() throws {
+        let project = try CLIRunner.temporaryProject(content: [:])
+        defer { try? FileManager.default.removeItem(at: project) }
+        let folder = project.appendingPathComponent("Content/shelf")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Self.export(40).write(to: folder.appendingPathComponent("result.json"))
+        try Self.buildAndCompare(project, "the first build")
+        try Self.write(project, "Content/shelf/result.json", Self.export(40, edited: 3, spread: 3))
+        let moved = try Self.buildAndCompare(project, "a message edited over more lines")
+        #expect(Self.reused(moved)["post view fingerprints"] == 39, "\(moved)")
+
+        let template = project.appendingPathComponent("Templates/post.mustache")
+        try (try String(contentsOf: template, encoding: .utf8) + "{{#post}}<!-- from {{source}} -->{{/post}}\n").write(
+            to: template, atomically: true, encoding: .utf8)
+        try Self.buildAndCompare(project, "a template that shows the source")
+        try Self.write(project, "Content/shelf/result.json", Self.export(40, edited: 3))
+        let shown = try Self.buildAndCompare(project, "the message back on one line")
+        // Messages 1–3 start on the lines they started on; every later one moved back up.
+        #expect(Self.reused(shown)["post view fingerprints"] == 3, "\(shown)")
+        let page = try String(contentsOf: project.appendingPathComponent("Output/channels/shelf/10.html"), encoding: .utf8)
+        #expect(page.contains("<!-- from Content/shelf/result.json:10 -->"), "\(page)")
     }
 
     @Test(arguments: ["deleted", "truncated", "damaged", "from another version", "not a cache"])

@@ -42,7 +42,7 @@ extension PostViews.Builder {
         let sitePost = posts[position]
         let post = sitePost.post
         var key = Fingerprint(context)
-        sitePost.addViewInputs(to: &key)
+        sitePost.addViewInputs(to: &key, lines: showsSource)
         if let target = replyTarget[sitePost.id].flatMap(self.post(withID:)) {
             key.add(target.path)
             key.add(target.post.excerpt(maxLength: 120))

@@ -61,9 +61,11 @@ struct PostViews: Sendable {
         site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: (any StageCache<String>)? = nil,
         memo: (any StageCache<[PostView]>)? = nil, languages: (any StageCache<[String?]>)? = nil,
         outside: (any StageCache<OutsideQueries>)? = nil, positions: (any StageCache<[String: Int]>)? = nil,
-        fingerprints: (any StageCache<String>)? = nil, avatars: [String: PublishedMedia.Variant] = [:]
+        fingerprints: (any StageCache<String>)? = nil, avatars: [String: PublishedMedia.Variant] = [:], showsSource: Bool = true
     ) {
-        builder = Builder(site: site, media: media, links: links, bodies: bodies, languages: languages, positions: positions, avatars: avatars)
+        builder = Builder(
+            site: site, media: media, links: links, bodies: bodies, languages: languages, positions: positions, avatars: avatars,
+            showsSource: showsSource)
         let tagLinks = builder.tagLinks
         let builder = builder
         channelKeys = site.channels.concurrentMap(chunk: 1) { channel in
@@ -254,13 +256,18 @@ extension PostViews {
         let postLanguages: [String?]
         /// A fingerprint of the tag links a body can hold.
         var tagLinks: String { bodies.tagLinks }
+        /// Whether the templates show a post's `source` (`file:line`): when none does, a view
+        /// leaves it empty and its key leaves out the post's lines, so an edit that moves the
+        /// lines of the messages after it in an export does not make their views again.
+        let showsSource: Bool
 
         /// `languageMemo` keeps each keyed channel's `postLanguages` between builds.
         init(
             site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: (any StageCache<String>)? = nil,
             languages languageMemo: (any StageCache<[String?]>)? = nil, positions positionMemo: (any StageCache<[String: Int]>)? = nil,
-            avatars: [String: PublishedMedia.Variant] = [:]
+            avatars: [String: PublishedMedia.Variant] = [:], showsSource: Bool = true
         ) {
+            self.showsSource = showsSource
             self.avatars = avatars.mapValues { SitePaths.rootLink(to: $0.path) }
             self.site = site
             self.media = media
@@ -318,7 +325,7 @@ extension PostViews {
                 id: post.id, heading: post.heading, hasTitle: p.title != nil, headingInBody: post.headingInBody,
                 url: url(of: post), body: again == nil ? body(of: post) : nil, hasBody: again?.hasBody, excerpt: post.excerpt,
                 hasMedia: p.hasMediaPlaceholder,
-                source: "\(p.source.path):\(p.source.firstLine)",
+                source: showsSource ? "\(p.source.path):\(p.source.firstLine)" : "",
                 channel: LinkView(
                     name: channel?.displayName ?? post.channelSlug, url: SitePaths.rootLink(to: SitePaths.channel(post.channelSlug)),
                     image: avatars[post.channelSlug]),
