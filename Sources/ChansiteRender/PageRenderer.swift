@@ -90,8 +90,13 @@ package struct PageRenderer: Sendable {
             channels[index].galleryURL = galleries.firstPage(of: channels[index].slug).map(SitePaths.rootLink(to:))
         }
         let steady = channels.map { $0.withoutCounts() }
+        let steadyKeys = steady.map { view in
+            var key = Fingerprint("steady channel")
+            key.add(view: view)
+            return key.hex
+        }
         if let first {
-            renderFirst(first, views: Views(posts: posts, channels: channels, steady: steady))
+            renderFirst(first, views: Views(posts: posts, channels: channels, steady: steady, steadyKeys: steadyKeys))
             FaultPoint.stall("first-pages")
         }
         // Summaries wait on disk beside the staging folder when views let go of their bodies.
@@ -107,15 +112,16 @@ package struct PageRenderer: Sendable {
             for range in postRanges(c) {
                 posts.make(channel: c, upTo: range.upperBound + 1)
                 posts.renderSummaries(channel: c, range, summaries)
-                render(channelPages(c, posts: range), views: Views(posts: posts, channels: channels, steady: steady), run: run)
+                render(
+                    channelPages(c, posts: range), views: Views(posts: posts, channels: channels, steady: steady, steadyKeys: steadyKeys), run: run)
                 posts.releaseBodies(channel: c, range)
                 // The last stays: the next range's first post page shows it as its neighbour.
                 posts.retire(channel: c, range.dropLast())
             }
-            render(archivePages(c), views: Views(posts: posts, channels: channels, steady: steady), run: run)
+            render(archivePages(c), views: Views(posts: posts, channels: channels, steady: steady, steadyKeys: steadyKeys), run: run)
             posts.retire(channel: c, 0..<site.channels[c].posts.count)
         }
-        render(sitePages(), views: Views(posts: posts, channels: channels, steady: steady), run: run)
+        render(sitePages(), views: Views(posts: posts, channels: channels, steady: steady, steadyKeys: steadyKeys), run: run)
         // A summary that could not be read back was shown empty: those pages are wrong.
         try scratch?.check("the posts' summaries")
         let failures = run.failures.value.sorted { $0.path < $1.path }
@@ -228,11 +234,28 @@ package struct PageRenderer: Sendable {
     /// tag links, which the channel's key holds, and the templates and interface words).
     func memoKey(of page: Page, views: Views, words: String) -> String? {
         switch page {
-        case .post(let c, let p): return views.posts.channelKeys[c].map { Fingerprint($0, templates.fingerprint, words, "post", String(p)).hex }
+        case .post(let c, let p):
+            if let key = postPageKey(channel: c, post: p, views: views, words: words) { return key }
+            return views.posts.channelKeys[c].map { Fingerprint($0, templates.fingerprint, words, "post", String(p)).hex }
         case .channel(let c, let n):
             return views.posts.channelKeys[c].map { Fingerprint($0, templates.fingerprint, words, "channel", String(n)).hex }
         default: return nil
         }
+    }
+
+    /// A post page's key from its post's and neighbours' view keys (`PostViews.key`), when the
+    /// build cache has them: the page shows those views, its channel's steady view, and the
+    /// link to its channel's page; its path, title, description and image come from its post,
+    /// and the rest from the configuration, which every post key holds. A page whose key is
+    /// the last build's is carried over without making a view or a page view.
+    func postPageKey(channel c: Int, post p: Int, views: Views, words: String) -> String? {
+        guard let post = views.posts.key(channel: c, post: p) else { return nil }
+        let count = site.channels[c].posts.count
+        let neighbours = [p - 1, p + 1].map { $0 >= 0 && $0 < count ? views.posts.key(channel: c, post: $0) : "\u{0}none" }
+        guard let prev = neighbours[0], let next = neighbours[1] else { return nil }
+        let pagination = Pagination(itemCount: count, perPage: site.config.postsPerPage)
+        let listing = SitePaths.channel(site.channels[c].slug, page: pagination.page(ofItem: p), of: pagination.pageCount)
+        return Fingerprint(templates.fingerprint, words, "post page", views.steadyKeys[c], listing, post, prev, next).hex
     }
 
     /// The path of a post or listing page without making its view (nil for other pages).
@@ -254,6 +277,8 @@ package struct PageRenderer: Sendable {
         /// The same without the counts (`ChannelView.withoutCounts`): for the pages an append
         /// to the channel leaves as they were.
         let steady: [ChannelView]
+        /// A fingerprint of each of `steady`.
+        let steadyKeys: [String]
     }
 
     func allPages() -> [Page] {

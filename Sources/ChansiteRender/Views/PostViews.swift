@@ -154,6 +154,13 @@ struct PostViews: Sendable {
         if last == count, let key { memo?.store(key, liveViews(channel: c, 0..<count)) }
     }
 
+    /// The key of channel `c`'s post `p`'s view (`Builder.postKey`), when the build cache keeps
+    /// views' fingerprints and the channel has a cache key.
+    func key(channel c: Int, post p: Int) -> String? {
+        let position = builder.posts.starts[c] + p
+        return position < postKeys.count ? postKeys[position] : nil
+    }
+
     /// Channel `c`'s views of its posts in `range`, made again where they were let go of.
     func views(channel c: Int, _ range: Range<Int>) -> [PostView] {
         range.map { view(channel: c, post: $0) }
