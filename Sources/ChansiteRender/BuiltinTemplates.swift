@@ -2283,7 +2283,7 @@ var chansiteWords = (function () {
 {{<base}}
 {{$content}}
 <h1 class="page-title">{{tag.name}}</h1>
-<p class="lead">{{tag.countText}} · <a href="{{nav.tags}}">{{t.allTags}}</a> · <a href="{{tag.atomURL}}">Atom</a></p>
+<p class="lead">{{#tag.countText}}{{tag.countText}} · {{/tag.countText}}<a href="{{nav.tags}}">{{t.allTags}}</a> · <a href="{{tag.atomURL}}">Atom</a></p>
 {{> partials/pagination}}
 {{#posts}}{{> partials/post-summary}}{{/posts}}
 {{#endOfPage}}{{> partials/pagination}}{{/endOfPage}}

@@ -413,14 +413,20 @@ package struct PageRenderer: Sendable {
         case .tag(let t, let number):
             let tag = site.tags[t]
             let pagination = Pagination(itemCount: tag.postIDs.count, perPage: site.config.tagPostsPerPage)
-            let title = number > 1 ? strings.text("pageOf", ["title": tag.name, "n": strings.number(number)]) : tag.name
+            // Numbered from the oldest posts, the newest on the tag's own page, which alone
+            // shows the count: a tag that grows leaves its other pages as they were.
+            let isFront = number == pagination.pageCount
+            let title = isFront ? tag.name : strings.text("pageOf", ["title": tag.name, "n": strings.number(number)])
             let view = TagPageView(
                 tag: TagInfoView(
-                    name: tag.name, count: strings.number(tag.postIDs.count), countText: strings.count("posts", tag.postIDs.count),
-                    atomURL: SitePaths.rootLink(to: SitePaths.tagAtom(tag.slug))),
+                    name: tag.name, count: isFront ? strings.number(tag.postIDs.count) : nil,
+                    countText: isFront ? strings.count("posts", tag.postIDs.count) : nil, atomURL: SitePaths.rootLink(to: SitePaths.tagAtom(tag.slug))
+                ),
                 posts: tag.postIDs[pagination.range(ofPage: number)].compactMap { posts[$0] },
-                pagination: pagination.view(page: number, chronological: false) { SitePaths.tag(tag.slug, page: $0) })
-            return (SitePaths.tag(tag.slug, page: number), self.page(.tag, title: title, view))
+                pagination: pagination.view(page: number, chronological: false, openEnded: true) {
+                    SitePaths.tag(tag.slug, page: $0, of: pagination.pageCount)
+                })
+            return (SitePaths.tag(tag.slug, page: number, of: pagination.pageCount), self.page(.tag, title: title, view))
         }
     }
 

@@ -16,10 +16,15 @@ import Testing
             // `spread`: that message written over several lines, moving the lines of those after it.
             let gap = id == spread ? "\n\n\n" : ""
             let text = id == edited ? "Message \(id), edited about search engines." : "Message \(id) about models and data #news"
+            // The hashtag as the client marks it (an entity of its own).
+            let entities =
+                text.hasSuffix("#news")
+                ? ##"[{"type": "plain", "text": "\##(text.dropLast(5))"}, {"type": "hashtag", "text": "#news"}]"##
+                : #"[{"type": "plain", "text": "\#(text)"}]"#
             let reply = replies[id].map { #""reply_to_message_id": \#($0), "# } ?? ""
             return #"{"id": \#(id), \#(gap)"type": "message", "date": "2024-06-01T09:\#(String(format: "%02d", id % 60)):00", "#
                 + #""date_unixtime": "\#(1_717_232_400 + id * 60)", "from": "Shelf", "from_id": "channel1000000077", \#(reply)"#
-                + #""text": "\#(text)", "text_entities": [{"type": "plain", "text": "\#(text)"}]}"#
+                + #""text": "\#(text)", "text_entities": \#(entities)}"#
         }
         return Data((#"{"name": "Shelf", "type": "public_channel", "id": 1000000077, "messages": ["# + messages.joined(separator: ",\n") + "]}").utf8)
     }
@@ -130,13 +135,13 @@ import Testing
     }
 
     /// Re-exporting a channel with new messages: the older messages' views are not made again
-    /// (their keys are the last build's), and the channel's deep listing pages and the older
-    /// messages' pages stay the files they were (they name neither the post count nor the
-    /// last page's number).
+    /// (their keys are the last build's), and the channel's and its tag's numbered pages and
+    /// the older messages' pages stay the files they were (they name neither the post count
+    /// nor the last page's number).
     @Test func anAppendMakesOnlyTheNewPostsViewsAndKeepsTheOlderPages() throws {
         let project = try CLIRunner.temporaryProject(content: [:])
         defer { try? FileManager.default.removeItem(at: project) }
-        try Self.write(project, "chansite.json", Data(#"{"postsPerPage": 2, "language": "en"}"#.utf8))
+        try Self.write(project, "chansite.json", Data(#"{"postsPerPage": 2, "tagPostsPerPage": 2, "language": "en"}"#.utf8))
         let folder = project.appendingPathComponent("Content/shelf")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Self.export(40).write(to: folder.appendingPathComponent("result.json"))
@@ -151,7 +156,9 @@ import Testing
         let after = IncrementalBuildTests.files(project.appendingPathComponent("Output"))
         // Pages 1–15 of the 20 before (the last few link the pages after them by number), and
         // the messages before the old front page (which now lives at page-20.html).
-        let kept = (1...15).map { "channels/shelf/page-\($0).html" } + (1...38).map { "channels/shelf/\($0).html" }
+        let kept =
+            (1...15).map { "channels/shelf/page-\($0).html" } + (1...38).map { "channels/shelf/\($0).html" }
+            + (1...15).map { "tags/news/page-\($0).html" }
         for path in kept {
             #expect(before[path] != nil && before[path]?.inode == after[path]?.inode, "\(path) was made again")
         }

@@ -76,7 +76,7 @@ import Testing
         #expect(redirect.contains(#"<meta name="robots" content="noindex">"#))
     }
 
-    /// A tag's later pages that a larger page size does away with redirect to the tag's first
+    /// A tag's numbered pages that a larger page size does away with redirect to the tag's own
     /// page, which lists their posts; a tag gone altogether sends its pages to the tag index.
     @Test func tagPagesThatNoLongerExistRedirectToTheirTag() throws {
         let posts = (1...7).map { "Post \($0) about the harbour and its boats, with more words to read. #boats" }
@@ -87,12 +87,12 @@ import Testing
         let first = try CLIRunner.run(["build"], in: project)
         #expect(first.status == 0, "\(first.stderr)")
         let output = project.appendingPathComponent("Output")
-        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("tags/boats/page-4.html").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("tags/boats/page-3.html").path))
         try Data(#"{"language": "en"}"#.utf8).write(to: config)
         try Data(Self.dump(posts).utf8).write(to: project.appendingPathComponent("Content/harbour.txt"))
         let again = try CLIRunner.run(["build"], in: project)
         #expect(again.status == 0, "\(again.stderr)")
-        for page in 2...4 {
+        for page in 1...3 {
             let redirect = try String(contentsOf: output.appendingPathComponent("tags/boats/page-\(page).html"), encoding: .utf8)
             #expect(redirect.contains(#"<meta http-equiv="refresh" content="0; url=../../tags/boats/index.html">"#), "page \(page)")
         }

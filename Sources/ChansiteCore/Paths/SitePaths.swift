@@ -84,8 +84,10 @@ package enum SitePaths {
         return (value < 16 ? "0" : "") + String(value, radix: 16)
     }
 
-    package static func tag(_ slug: String, page: Int = 1) -> String {
-        page <= 1 ? "tags/\(slug)/index.html" : "tags/\(slug)/page-\(page).html"
+    /// A tag's page `page` of `pages`: as a channel's, its own page (`index.html`) is the last,
+    /// with its newest posts, and the pages before it are numbered from its oldest.
+    package static func tag(_ slug: String, page: Int = 1, of pages: Int = 1) -> String {
+        page >= pages ? "tags/\(slug)/index.html" : "tags/\(slug)/page-\(page).html"
     }
 
     /// The prefix that leads from a page back to the site root (`../../` for `channels/x/y.html`).

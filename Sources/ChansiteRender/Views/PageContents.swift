@@ -114,8 +114,9 @@ struct TagPageView: TemplateView {
 
 struct TagInfoView: TemplateView {
     var name: String
-    var count: String
-    var countText: String
+    /// Only on the tag's own page (its newest posts).
+    var count: String?
+    var countText: String?
     var atomURL: String
 
     static let fields = ViewFields<Self>(["name": { $0.name }, "count": { $0.count }, "countText": { $0.countText }, "atomURL": { $0.atomURL }])
