@@ -72,18 +72,26 @@ final class CacheFile: @unchecked Sendable {
         }
     }
 
-    /// Where a value lies in the file.
+    /// Where a value lies: in the file, or (`held`) in `small`.
     struct Place: Sendable {
         let offset: Int
         let count: Int
+        var held = false
     }
+
+    /// Values this long or shorter (fingerprints: a post view's, a page's) are read with the
+    /// index and held, so that each of the 100,000s a build asks for is not a read of its own.
+    static let heldLength = 48
 
     private let descriptor: Int32
     private let entries: [Key: Place]
+    /// The held values, one after another.
+    private let small: [UInt8]
 
-    private init(descriptor: Int32, entries: [Key: Place]) {
+    private init(descriptor: Int32, entries: [Key: Place], small: [UInt8]) {
         self.descriptor = descriptor
         self.entries = entries
+        self.small = small
     }
 
     deinit { close(descriptor) }
@@ -99,7 +107,7 @@ final class CacheFile: @unchecked Sendable {
             return .unusable("cannot read it: \(FileSystem.lastError)")
         }
         switch index(&reader, size: size, identity: identity) {
-        case .success(let entries): return .ready(CacheFile(descriptor: descriptor, entries: entries))
+        case .success(let (entries, small)): return .ready(CacheFile(descriptor: descriptor, entries: entries, small: small))
         case .failure(let why):
             close(descriptor)
             return .unusable(why.reason)
@@ -112,7 +120,7 @@ final class CacheFile: @unchecked Sendable {
     }
 
     /// Checks the header and the checksum, then lists every record's place.
-    private static func index(_ reader: inout CacheReader, size: Int, identity: String) -> Result<[Key: Place], Refusal> {
+    private static func index(_ reader: inout CacheReader, size: Int, identity: String) -> Result<([Key: Place], [UInt8]), Refusal> {
         var at = 0
         guard reader.bytes(at: 0, count: magic.count).map(Array.init) == magic else { return .failure(Refusal("it is not a chansite build cache")) }
         at = magic.count
@@ -126,6 +134,7 @@ final class CacheFile: @unchecked Sendable {
             reader.bytes(at: end, count: 1)?.first == endByte, hash == String(decoding: stored, as: UTF8.self)
         else { return .failure(Refusal("it is cut short or damaged (its checksum does not match)")) }
         var entries: [Key: Place] = [:]
+        var small: [UInt8] = []
         var count: UInt64 = 0
         while at < end {
             guard let kindByte = reader.bytes(at: at, count: 1)?.first, let kind = Kind(rawValue: kindByte) else {
@@ -139,18 +148,24 @@ final class CacheFile: @unchecked Sendable {
             }
             at += 4
             guard length <= UInt64(end - at) else { return .failure(Refusal("a record is damaged")) }
-            entries[key] = Place(offset: at, count: Int(length))
+            if length <= UInt64(heldLength), let bytes = reader.bytes(at: at, count: Int(length)) {
+                entries[key] = Place(offset: small.count, count: Int(length), held: true)
+                small += bytes
+            } else {
+                entries[key] = Place(offset: at, count: Int(length))
+            }
             at += Int(length)
             count += 1
         }
         guard at == end, reader.integer(at: end + 1, size: 8) == count else { return .failure(Refusal("its record count does not match")) }
-        return .success(entries)
+        return .success((entries, small))
     }
 
     /// The bytes stored for `key` (nil also when they cannot be read back: the value is then
     /// made again).
     func value(_ kind: Kind, _ key: String) -> Data? {
         guard let place = entries[Key(kind, key)] else { return nil }
+        if place.held { return Data(small[place.offset..<place.offset + place.count]) }
         var data = Data(count: place.count)
         let read = data.withUnsafeMutableBytes { FileCopy.readAll(descriptor, into: $0, at: place.offset) }
         return read == place.count ? data : nil

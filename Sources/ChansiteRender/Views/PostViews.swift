@@ -259,8 +259,10 @@ extension PostViews {
         let relativeDates: [String: String]
         /// Each post's language where it is not the site's (by position in `posts`), found
         /// once: a post's view is made for its page and again for each listing showing it,
-        /// and reading its script each time was 3–4 % of a build.
-        let postLanguages: [String?]
+        /// and reading its script each time was 3–4 % of a build. Kept by `serve` (a
+        /// channel's at once, by its key); in a build, found a chunk at a time when a view
+        /// asks (with the build cache, most posts' views are never made).
+        let postLanguages: LazyChunks<String?>
         /// A fingerprint of the tag links a body can hold.
         var tagLinks: String { bodies.tagLinks }
         /// Whether the templates show a post's `source` (`file:line`): when none does, a view
@@ -285,11 +287,17 @@ extension PostViews {
             let languages = Dictionary(site.channels.map { ($0.slug, site.config.language(of: $0)) }, uniquingKeysWith: { a, _ in a })
             self.languages = languages
             let posts = site.allPosts
-            postLanguages = site.channels.indices.flatMap { c -> [String?] in
-                let range = posts.starts[c]..<posts.starts[c + 1]
-                let make = { range.concurrentMap(chunk: 512) { Self.language(of: posts[$0], site: site, languages: languages) } }
-                // A channel's key holds its posts and the configuration, which names the languages.
-                return site.channels[c].kept("languages", in: languageMemo, make)
+            if let languageMemo {
+                let all = site.channels.indices.flatMap { c -> [String?] in
+                    let range = posts.starts[c]..<posts.starts[c + 1]
+                    let make = { range.concurrentMap(chunk: 512) { Self.language(of: posts[$0], site: site, languages: languages) } }
+                    // A channel's key holds its posts and the configuration, which names the languages.
+                    return site.channels[c].kept("languages", in: languageMemo, make)
+                }
+                postLanguages = LazyChunks(count: all.count) { Array(all[$0]) }
+            } else {
+                postLanguages = LazyChunks(count: posts.count) { range in range.map { Self.language(of: posts[$0], site: site, languages: languages) }
+                }
             }
             tagsByKey = Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
             self.posts = posts
