@@ -11,15 +11,17 @@ import Testing
 
     /// A Telegram Desktop export (`result.json`) of a channel with `count` messages; `replies`
     /// maps a message to the one it answers.
-    static func export(_ count: Int, edited: Int? = nil, replies: [Int: Int] = [:], spread: Int? = nil) -> Data {
+    /// `tags` gives a message another hashtag than `#news`.
+    static func export(_ count: Int, edited: Int? = nil, replies: [Int: Int] = [:], spread: Int? = nil, tags: [Int: String] = [:]) -> Data {
         let messages = (1...count).map { id in
             // `spread`: that message written over several lines, moving the lines of those after it.
             let gap = id == spread ? "\n\n\n" : ""
-            let text = id == edited ? "Message \(id), edited about search engines." : "Message \(id) about models and data #news"
+            let tag = tags[id] ?? "#news"
+            let text = id == edited ? "Message \(id), edited about search engines." : "Message \(id) about models and data \(tag)"
             // The hashtag as the client marks it (an entity of its own).
             let entities =
-                text.hasSuffix("#news")
-                ? ##"[{"type": "plain", "text": "\##(text.dropLast(5))"}, {"type": "hashtag", "text": "#news"}]"##
+                text.hasSuffix(tag)
+                ? ##"[{"type": "plain", "text": "\##(text.dropLast(tag.count))"}, {"type": "hashtag", "text": "\##(tag)"}]"##
                 : #"[{"type": "plain", "text": "\#(text)"}]"#
             let reply = replies[id].map { #""reply_to_message_id": \#($0), "# } ?? ""
             return #"{"id": \#(id), \#(gap)"type": "message", "date": "2024-06-01T09:\#(String(format: "%02d", id % 60)):00", "#
@@ -147,7 +149,8 @@ import Testing
         try Self.export(40).write(to: folder.appendingPathComponent("result.json"))
         try Self.buildAndCompare(project, "the first build")
         let before = IncrementalBuildTests.files(project.appendingPathComponent("Output"))
-        try Self.write(project, "Content/shelf/result.json", Self.export(50))
+        // One of the new messages brings a tag of its own: the older posts' keys do not name it.
+        try Self.write(project, "Content/shelf/result.json", Self.export(50, tags: [45: "#fresh"]))
         let stderr = try Self.buildAndCompare(project, "ten messages appended")
         #expect(Self.reused(stderr)["post view fingerprints"] == 40, "\(stderr)")
         // The older messages' pages are carried over by their keys, without a view made: all
@@ -192,6 +195,25 @@ import Testing
         #expect(Self.reused(shown)["post view fingerprints"] == 3, "\(shown)")
         let page = try String(contentsOf: project.appendingPathComponent("Output/channels/shelf/10.html"), encoding: .utf8)
         #expect(page.contains("<!-- from Content/shelf/result.json:10 -->"), "\(page)")
+    }
+
+    /// A new tag whose slug an older tag had (`#cafe` sorts before `#café`, so takes `cafe`
+    /// and moves `#café` to `cafe-2`): the posts naming the older tag link its new page.
+    @Test func aNewTagThatTakesAnOlderTagsSlugRelinksItsPosts() throws {
+        let project = try CLIRunner.temporaryProject(content: [:])
+        defer { try? FileManager.default.removeItem(at: project) }
+        let folder = project.appendingPathComponent("Content/shelf")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Self.export(12, tags: [5: "#café"]).write(to: folder.appendingPathComponent("result.json"))
+        try Self.buildAndCompare(project, "the first build")
+        let before = try String(contentsOf: project.appendingPathComponent("Output/channels/shelf/5.html"), encoding: .utf8)
+        #expect(before.contains("tags/cafe/index.html"), "\(before)")
+        try Self.write(project, "Content/shelf/result.json", Self.export(13, tags: [5: "#café", 13: "#cafe"]))
+        let stderr = try Self.buildAndCompare(project, "a tag taking another's slug")
+        let after = try String(contentsOf: project.appendingPathComponent("Output/channels/shelf/5.html"), encoding: .utf8)
+        #expect(after.contains("tags/cafe-2/index.html"), "\(after)")
+        // Every other message's view is the last build's.
+        #expect(Self.reused(stderr)["post view fingerprints"] == 11, "\(stderr)")
     }
 
     @Test(arguments: ["deleted", "truncated", "damaged", "from another version", "not a cache"])
