@@ -2,8 +2,8 @@
 # A fresh `chansite build` after a change, with the build cache and without it (--no-cache),
 # against the full build it follows: (a) one post edited in a dump, (b) a new dump added,
 # (c) one message edited in an export, (d) 100 messages appended to one channel's export; the
-# form `single` makes (c) and (d) on an archive of one channel of POSTS messages (one export,
-# `scripts/gen-export.py`): a user's re-export, the common case.
+# form `single` makes (c), (d) and (e) the same 100 each with a new hashtag, on an archive of
+# one channel of POSTS messages (one export, `scripts/gen-export.py`): a user's re-export.
 # Each rebuilt site is compared with a clean build of the same content (byte for byte).
 #
 # Usage: [FORMS=dumps,export,single] scripts/bench-rebuild.sh [POSTS] [RUNS]   (defaults 10000 3; BENCH_DIR keeps the corpus)
@@ -70,7 +70,7 @@ else:
         m = messages[len(messages) // 2]
         m["text"] = (m["text"] if isinstance(m["text"], str) else "") + " zebrafish" + run
         m["text_entities"] = [{"type": "plain", "text": m["text"]}]
-    else:  # append-export: 100 new messages after the last
+    else:  # append-export: 100 new messages after the last (append-tagged: each with a new hashtag)
         last = max(int(m["id"]) for m in data["messages"])
         stamp = max(int(m.get("date_unixtime", "0")) for m in messages)
         for k in range(1, 101):
@@ -81,6 +81,9 @@ else:
             new["date"] = datetime.datetime.utcfromtimestamp(stamp + 60 * k).strftime("%Y-%m-%dT%H:%M:%S")
             new["text"] = "Appended message %d, run %s, about field notes" % (k, run)
             new["text_entities"] = [{"type": "plain", "text": new["text"]}]
+            if change == "append-tagged":
+                new["text"] += " #brandnew"
+                new["text_entities"].append({"type": "hashtag", "text": "#brandnew"})
             data["messages"].append(new)
     json.dump(data, open(path, "w", encoding="utf-8"), ensure_ascii=False, indent=1)
 PY
@@ -116,5 +119,5 @@ echo "chansite rebuilds at $posts posts, $runs runs each (medians)"
 forms=${FORMS:-dumps,export,single}
 [[ ",$forms," == *",dumps,"* ]] && bench dumps edit-dump add-dump
 [[ ",$forms," == *",export,"* ]] && bench export edit-export append-export
-[[ ",$forms," == *",single,"* ]] && bench single edit-export append-export
+[[ ",$forms," == *",single,"* ]] && bench single edit-export append-export append-tagged
 true
