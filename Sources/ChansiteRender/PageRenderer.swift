@@ -95,8 +95,10 @@ package struct PageRenderer: Sendable {
             key.add(view: view)
             return key.hex
         }
+        // The views as they stand: `posts` changes as channels are made and let go of.
+        func current() -> Views { Views(posts: posts, channels: channels, steady: steady, steadyKeys: steadyKeys) }
         if let first {
-            renderFirst(first, views: Views(posts: posts, channels: channels, steady: steady, steadyKeys: steadyKeys))
+            renderFirst(first, views: current())
             FaultPoint.stall("first-pages")
         }
         // Summaries wait on disk beside the staging folder when views let go of their bodies.
@@ -112,16 +114,15 @@ package struct PageRenderer: Sendable {
             for range in postRanges(c) {
                 posts.make(channel: c, upTo: range.upperBound + 1)
                 posts.renderSummaries(channel: c, range, summaries)
-                render(
-                    channelPages(c, posts: range), views: Views(posts: posts, channels: channels, steady: steady, steadyKeys: steadyKeys), run: run)
+                render(channelPages(c, posts: range), views: current(), run: run)
                 posts.releaseBodies(channel: c, range)
                 // The last stays: the next range's first post page shows it as its neighbour.
                 posts.retire(channel: c, range.dropLast())
             }
-            render(archivePages(c), views: Views(posts: posts, channels: channels, steady: steady, steadyKeys: steadyKeys), run: run)
+            render(archivePages(c), views: current(), run: run)
             posts.retire(channel: c, 0..<site.channels[c].posts.count)
         }
-        render(sitePages(), views: Views(posts: posts, channels: channels, steady: steady, steadyKeys: steadyKeys), run: run)
+        render(sitePages(), views: current(), run: run)
         // A summary that could not be read back was shown empty: those pages are wrong.
         try scratch?.check("the posts' summaries")
         let failures = run.failures.value.sorted { $0.path < $1.path }

@@ -1,4 +1,3 @@
-import Algorithms
 import ChansiteCore
 import ChansiteModel
 
@@ -12,12 +11,12 @@ extension PostViews.Builder {
         site.add(any: self.site.strings.texts)
         site.add(any: self.site.strings.counted)
         let siteContext = site.hex
-        let contexts = self.site.channels.indices.map { c in keyed[c] ? channelContext(c, site: siteContext) : nil }
         let posts = posts
-        return (0..<posts.count).concurrentMap(chunk: 256) { position -> String? in
-            // The channel a position is in: starts are sorted.
-            let c = posts.starts.partitioningIndex { $0 > position } - 1
-            return contexts[c].map { postKey(position: position, context: $0) }
+        return self.site.channels.indices.flatMap { c -> [String?] in
+            let range = posts.starts[c]..<posts.starts[c + 1]
+            guard keyed[c] else { return Array(repeating: nil, count: range.count) }
+            let context = channelContext(c, site: siteContext)
+            return range.concurrentMap(chunk: 256) { postKey(position: $0, context: context) }
         }
     }
 

@@ -107,23 +107,18 @@ struct PostViews: Sendable {
     }
 
     /// Stubs for channel `c`'s posts whose views the build cache has the fingerprints of (by
-    /// each post's key): true when any is set. Their views are made only for the pages that
-    /// are rendered, each with its summary made by `summaries`.
-    @discardableResult
-    mutating func stub(channel c: Int, summaries: SummaryMaker) -> Bool {
+    /// each post's key). Their views are made only for the pages that are rendered, each with
+    /// its summary made by `summaries`.
+    mutating func stub(channel c: Int, summaries: SummaryMaker) {
         let first = builder.posts.starts[c]
         let last = builder.posts.starts[c + 1]
-        guard made[c] == 0, let fingerprints, first < last, postKeys.count == builder.posts.count else { return false }
-        var any = false
+        guard made[c] == 0, let fingerprints, postKeys.count == builder.posts.count else { return }
+        self.summaries = summaries
         for position in first..<last {
             guard let key = postKeys[position], let known = fingerprints.known(key) else { continue }
             slots[position] = .stub(CompactText(known))
-            any = true
+            hasStubs = true
         }
-        guard any else { return false }
-        hasStubs = true
-        self.summaries = summaries
-        return true
     }
 
     /// Makes the views of channel `c` (its index in `site.channels`) up to its post `end`
