@@ -34,6 +34,8 @@ package struct OutputWriter: Sendable {
         let output = FileSystem.resolved(options.outputPath)
         let work = try WorkFolder(output: output, shownAs: options.outputPath)
         let notes = work.recover()
+        // The last site swapped out, when there is one (it needs the current output to link from).
+        let spare = FileSystem.isDirectory(output) ? work.takeSpare() : nil
         do {
             try FileManager.default.createDirectory(atPath: work.staging, withIntermediateDirectories: true)
             try Data().write(to: URL(fileURLWithPath: FileSystem.join(work.staging, OutputMarker.partial)))
@@ -43,12 +45,13 @@ package struct OutputWriter: Sendable {
         }
         FaultPoint.hit("staging")
         let previous = FileSystem.isDirectory(output) ? BuildManifest.load(work.manifest) : BuildManifest()
-        return Staged(sink: StagingSink(staging: work.staging, output: output, previous: previous), notes: notes, work: work)
+        return Staged(sink: StagingSink(staging: work.staging, output: output, previous: previous, spare: spare), notes: notes, work: work)
     }
 
-    /// Abandons a staged build: the staging folder goes, the previous site stays.
+    /// Abandons a staged build: the staging folder is kept as the next build's spare, the
+    /// previous site stays.
     package func abandon(_ staged: Staged) {
-        FileSystem.removeTree(staged.work.staging)
+        staged.work.keepAsSpare(staged.work.staging)
         unlink(staged.work.nextCache)
     }
 
@@ -64,6 +67,7 @@ package struct OutputWriter: Sendable {
         let work = staged.work
         let output = work.outputPath
         var notes = staged.notes
+        staged.sink.dropLeftovers()
         do {
             try carryOverHiddenEntries(from: output, to: work.staging)
             try FileManager.default.removeItem(atPath: FileSystem.join(work.staging, OutputMarker.partial))
@@ -148,7 +152,7 @@ package struct OutputWriter: Sendable {
         switch outcome {
         case .exchanged:
             FaultPoint.hit("exchanged")
-            FileSystem.removeTree(work.staging)  // now the previous site
+            work.keepAsSpare(work.staging)  // now the previous site
             return []
         case .unsupported:
             return [.note("this file system cannot exchange folders in one step; the site was swapped with two renames")]

@@ -15,11 +15,14 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
     /// Every path staged so far: no two inputs may ever write one path (the second would
     /// silently replace the first's page).
     private let claimed = LockedBox<Set<String>>([])
+    /// What the staging folder already holds when it is an earlier site (`SpareSite`).
+    private let spare: SpareSite?
 
-    init(staging: String, output: String, previous: BuildManifest) {
+    init(staging: String, output: String, previous: BuildManifest, spare: SpareSite? = nil) {
         self.staging = staging
         self.output = output
         self.previous = previous
+        self.spare = spare
     }
 
     /// Room for the manifest made once: grown by doubling, it would hold its old and new
@@ -94,7 +97,7 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
         try claim(path)
         let hash = Fingerprint.contentHash(of: contents)
         let fingerprint = fingerprint ?? hash
-        if linkSame(path, contentHash: hash, size: contents.count, fingerprint: fingerprint) { return }
+        if linkSame(path, contentHash: hash, size: contents.count, fingerprint: fingerprint, claimedHere: true) { return }
         try makeFolder(of: path)
         let target = FileSystem.join(staging, path)
         // A path already linked from the current output gets a new file (`store` makes one),
@@ -112,7 +115,7 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
         try claim(path)
         let hash = file.contentHash
         let fingerprint = fingerprint ?? hash
-        if linkSame(path, contentHash: hash, size: file.size, fingerprint: fingerprint) { return }
+        if linkSame(path, contentHash: hash, size: file.size, fingerprint: fingerprint, claimedHere: true) { return }
         try makeFolder(of: path)
         let target = FileSystem.join(staging, path)
         // A path already linked from the current output gets the new file in its place, never
@@ -150,10 +153,11 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
 
     /// Links the current output's file at `path` when it has these bytes (hash and size),
     /// recording the inputs it now stands for; false when it has other bytes or changed.
-    func linkSame(_ path: String, contentHash: String, size: Int, fingerprint: String) -> Bool {
+    /// `claimedHere`: the caller has just claimed the path for this file.
+    func linkSame(_ path: String, contentHash: String, size: Int, fingerprint: String, claimedHere: Bool = false) -> Bool {
         guard hadSameBytes(path, contentHash: contentHash, size: size), var same = previous.files[path] else { return false }
         same.fingerprint = fingerprint
-        return link(path, same)
+        return link(path, same, claimedHere: claimedHere)
     }
 
     /// Whether the file staged at `path` is the current output's, linked (not made anew).
@@ -177,12 +181,22 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
     }
 
     /// Hard-links the current output's file into the staging folder, if it is still the one
-    /// the manifest describes (`checked`: the caller has just made sure).
-    private func link(_ path: String, _ entry: BuildManifest.Entry, checked: Bool = false) -> Bool {
+    /// the manifest describes (`checked`: the caller has just made sure). What the spare site
+    /// has at `path` is replaced, unless this build staged it (`claimedHere`: the caller claimed
+    /// the path for this very file; else a second file for one path stays the error it is).
+    private func link(_ path: String, _ entry: BuildManifest.Entry, checked: Bool = false, claimedHere: Bool = false) -> Bool {
         let source = FileSystem.join(output, path)
-        // try?: a folder that cannot be made means no link: the file is then written anew, whose error is reported.
-        guard checked || BuildManifest.matches(entry, at: source), (try? makeFolder(of: path)) != nil else { return false }
-        guard Glibc.link(source, FileSystem.join(staging, path)) == 0 else { return false }
+        guard checked || BuildManifest.matches(entry, at: source) else { return false }
+        // The spare's file is the output's very file (the inode just checked): already in place.
+        if spare?.inode(of: path) != entry.inode {
+            let target = FileSystem.join(staging, path)
+            if let spare, spare.has(path), claimedHere || !claimed.value.contains(path) {
+                spare.clearFolder(at: path, in: staging, unless: madeInside)
+                unlink(target)
+            }
+            // try?: a folder that cannot be made means no link: the file is then written anew, whose error is reported.
+            guard (try? makeFolder(of: path)) != nil, Glibc.link(source, target) == 0 else { return false }
+        }
         claimed.mutate { _ = $0.insert(path) }
         record(path, entry)
         counts.mutate { $0.reused += 1 }
@@ -194,6 +208,19 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
         guard claimed.mutate({ $0.insert(path).inserted }) else {
             throw DiagnosticError(.error("two files of this build would both be written to '\(path)'; the second is left out"))
         }
+        spare?.clearFolder(at: path, in: staging, unless: madeInside)
+    }
+
+    /// Whether this build has staged a file under the folder `path`.
+    private func madeInside(_ path: String) -> Bool {
+        let prefix = path + "/"
+        return claimed.value.contains { $0.hasPrefix(prefix) }
+    }
+
+    /// Removes what the spare site held that this build did not stage (called once every file
+    /// is in: the staged folder is then exactly this build's site).
+    package func dropLeftovers() {
+        spare?.dropLeftovers(in: staging, claimed: claimed.value)
     }
 
     private func record(_ path: String, _ entry: BuildManifest.Entry) {
@@ -207,6 +234,8 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
         var failure: (any Error)?
         folders.mutate { made in
             guard !made.contains(folder) else { return }
+            // A file the spare site has where this folder or one above it goes.
+            spare?.clearFiles(along: folder, in: staging) { self.claimed.value.contains($0) }
             do {
                 try FileManager.default.createDirectory(atPath: FileSystem.join(staging, folder), withIntermediateDirectories: true)
                 made.insert(folder)

@@ -33,6 +33,9 @@ package struct WorkFolder: Sendable {
     var nextURLHistory: String { FileSystem.join(path, Self.nextURLHistoryName) }
     /// Where the previous site waits when the system cannot exchange folders in one step.
     var retired: String { FileSystem.join(path, "previous") }
+    /// The site the last swap replaced, kept for the next build to stage into (`SpareSite`).
+    package static let spareName = "spare"
+    var spare: String { FileSystem.join(path, Self.spareName) }
 
     /// Opens (or creates) the work folder of an output folder and takes its lock.
     /// - Throws: `DiagnosticError` when another build holds the lock or the folder is not chansite's.
@@ -85,7 +88,10 @@ package struct WorkFolder: Sendable {
     func recover() -> [Diagnostic] {
         // try?: an unlistable work folder has no leftovers to recover; the lock above already proved it is ours.
         let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
-            .filter { $0 != OutputMarker.work && $0 != "lock" && $0 != "manifest.json" && $0 != Self.urlHistoryName && $0 != Self.cacheName }
+            .filter {
+                $0 != OutputMarker.work && $0 != "lock" && $0 != "manifest.json" && $0 != Self.urlHistoryName && $0 != Self.cacheName
+                    && $0 != Self.spareName
+            }
         guard !leftovers.isEmpty else { return [] }
         var notes: [Diagnostic] = []
         if !FileSystem.exists(outputPath) {
@@ -103,5 +109,20 @@ package struct WorkFolder: Sendable {
         }
         notes.append(.note("removed the leftovers of an interrupted build from '\(displayPath)'"))
         return notes
+    }
+
+    /// Keeps a staging folder no longer needed (the site a swap replaced, or a build's that
+    /// was abandoned) as the spare for the next build; removed if there is one already.
+    func keepAsSpare(_ folder: String) {
+        // try?: a folder that cannot be renamed is removed instead.
+        if !FileSystem.exists(spare), (try? FileSystem.rename(folder, to: spare)) != nil { return }
+        FileSystem.removeTree(folder)
+    }
+
+    /// Takes the spare as the staging folder, listed (`SpareSite`); nil when there is none.
+    func takeSpare() -> SpareSite? {
+        // try?: a spare that cannot be taken leaves a fresh folder to stage into.
+        guard FileSystem.isDirectory(spare), (try? FileSystem.rename(spare, to: staging)) != nil else { return nil }
+        return SpareSite(taking: staging)
     }
 }

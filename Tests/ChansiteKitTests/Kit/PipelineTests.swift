@@ -185,8 +185,9 @@ import Testing
         #expect(throws: DiagnosticError.self) { try OutputWriter(outputPath: output.path).write(files) }
         #expect(TestSupport.tree(output) == before)
         let work = temp.appendingPathComponent(".Output.chansite")
+        // The abandoned staging folder is kept as the next build's spare (`SpareSite`), nothing else.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: work.path).filter {
-            $0 != ".chansite-work" && $0 != "lock" && $0 != "manifest.json"
+            $0 != ".chansite-work" && $0 != "lock" && $0 != "manifest.json" && $0 != "spare"
         }
         #expect(leftovers.isEmpty, "scratch folders left behind: \(leftovers)")
     }

@@ -64,6 +64,62 @@ import Testing
         #expect(!FileSystem.exists(output + "/.chansite-partial"))
     }
 
+    /// The site a swap replaced is the next build's staging folder: a file carried over stays
+    /// where it is when it is the output's own, and nothing else of it reaches the next site —
+    /// not a file replaced in it, a stray file, folder or symlink, a file where a folder goes,
+    /// a folder where a file goes, or a name in another Unicode form.
+    @Test func theSpareSiteIsStagedIntoAndNothingOfItLeaks() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("Output").path
+        let spare = WorkFolder.path(for: output) + "/spare"
+        let writer = OutputWriter(outputPath: output)
+        func build(_ files: [String: String], reusing kept: [String: String] = [:]) throws -> (written: Int, reused: Int) {
+            let staged = try writer.begin()
+            for (path, fingerprint) in kept { #expect(staged.sink.reuse(path, fingerprint: fingerprint), "\(path)") }
+            for (path, text) in files { try staged.sink.write(path, contents: Data(text.utf8), fingerprint: "f-" + text) }
+            let counts = (staged.sink.written, staged.sink.reused)
+            try writer.finish(staged)
+            return counts
+        }
+        func site() throws -> [String: String] {
+            var files: [String: String] = [:]
+            let enumerator = try #require(FileManager.default.enumerator(atPath: output))
+            while let path = enumerator.nextObject() as? String {
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
+                    files[path] = try String(contentsOfFile: output + "/" + path, encoding: .utf8)
+                }
+            }
+            return files
+        }
+        let cafe = "caf\u{E9}.html"  // precomposed; the spare gets the decomposed name
+        _ = try build(["a.html": "a", "b/c.html": "c", "x": "x", "y/z.html": "z", "old.html": "o", cafe: "e"])
+        #expect(!FileSystem.exists(spare), "no site was swapped out yet")
+        _ = try build(["a.html": "a", "b/c.html": "c2", "x": "x", "y/z.html": "z", cafe: "e", "same.html": "s"])
+        #expect(FileSystem.isDirectory(spare), "the first site is kept")
+        let (a, same) = (inode(output + "/a.html"), inode(output + "/same.html"))
+
+        try FileManager.default.removeItem(atPath: spare + "/a.html")
+        try Data("stale".utf8).write(to: URL(fileURLWithPath: spare + "/a.html"))
+        try Data("stray".utf8).write(to: URL(fileURLWithPath: spare + "/stray.html"))
+        try FileManager.default.createDirectory(atPath: spare + "/strays/deeper", withIntermediateDirectories: true)
+        try Data("stray".utf8).write(to: URL(fileURLWithPath: spare + "/strays/deeper/s.html"))
+        try FileManager.default.createSymbolicLink(atPath: spare + "/link.html", withDestinationPath: "/etc/hostname")
+        try Data("e".utf8).write(to: URL(fileURLWithPath: spare + "/cafe\u{301}.html"))
+        let counts = try build(
+            ["x/inner.html": "i", "b/c.html": "c3", "y": "file now", cafe: "e2", "same.html": "s"], reusing: ["a.html": "f-a"])
+        #expect(counts == (4, 2), "same.html made again with its bytes is linked")
+        #expect(
+            try site().filter { !$0.key.hasPrefix(".") } == [
+                "a.html": "a", "b/c.html": "c3", "x/inner.html": "i", "y": "file now", cafe: "e2", "same.html": "s",
+            ])
+        #expect(inode(output + "/a.html") == a, "carried over: the output's own file")
+        #expect(inode(output + "/same.html") == same)
+        let names = try FileManager.default.contentsOfDirectory(atPath: output).map { Array($0.utf8) }
+        #expect(!names.contains(Array("cafe\u{301}.html".utf8)), "the decomposed name is another file")
+    }
+
     /// A file made piece by piece (`posts.json`) is named into place when new, and dropped for
     /// the output's own file when its bytes are the same; the unnamed file leaves nothing behind.
     @Test func aStreamedFileIsNamedIntoPlaceOrDroppedForTheSameBytes() throws {
