@@ -34,8 +34,9 @@ package struct OutputWriter: Sendable {
         let output = FileSystem.resolved(options.outputPath)
         let work = try WorkFolder(output: output, shownAs: options.outputPath)
         let notes = work.recover()
+        let previous = FileSystem.isDirectory(output) ? BuildManifest.load(work.manifest) : BuildManifest()
         // The last site swapped out, when there is one (it needs the current output to link from).
-        let spare = FileSystem.isDirectory(output) ? work.takeSpare() : nil
+        let spare = FileSystem.isDirectory(output) ? work.takeSpare(current: previous) : nil
         do {
             try FileManager.default.createDirectory(atPath: work.staging, withIntermediateDirectories: true)
             try Data().write(to: URL(fileURLWithPath: FileSystem.join(work.staging, OutputMarker.partial)))
@@ -44,7 +45,6 @@ package struct OutputWriter: Sendable {
                 .error("cannot stage the site: \(FileSystem.describe(error)); the previous site in '\(options.outputPath)' was left unchanged"))
         }
         FaultPoint.hit("staging")
-        let previous = FileSystem.isDirectory(output) ? BuildManifest.load(work.manifest) : BuildManifest()
         return Staged(sink: StagingSink(staging: work.staging, output: output, previous: previous, spare: spare), notes: notes, work: work)
     }
 

@@ -14,19 +14,20 @@ import Foundation
 /// before the swap (`dropLeftovers`). So any tree chansite left there — the last site, or the
 /// staging folder of a build that failed — makes the same site as an empty folder.
 package struct SpareSite: Sendable {
-    /// Every file under the folder (top-level hidden entries excepted) by its site path, with
-    /// its inode. Paths are compared as bytes, as the file system names them: Swift's `String`
-    /// equality would take a name in another Unicode normal form for the same file.
-    /// Each also has a number, for marking the claimed ones without a second set of paths.
-    private let files: [[UInt8]: (inode: UInt64, number: Int)]
+    /// Every file under the folder that the current output also has (by path), with its inode:
+    /// keyed by the manifest's own path texts, so the listing costs no text of its own (a
+    /// hundred thousand paths would be 14 MB). A file the current output does not have is
+    /// never carried over from it and is removed as the folder is listed.
+    private let files: [String: UInt64]
     /// Every folder under it by its site path.
     private let folders: Set<[UInt8]>
 
     /// Lists `root`, first removing what a site never holds there: top-level hidden entries
     /// (the last site's markers and the output's hidden entries, which the build links again
-    /// from the current output) and anything neither a folder nor a regular file.
-    package init(taking root: String) {
-        var files: [[UInt8]: (inode: UInt64, number: Int)] = [:]
+    /// from the current output), anything neither a folder nor a regular file, and files at
+    /// paths the current output (`current`, its manifest) does not have.
+    package init(taking root: String, current: [String: BuildManifest.Entry]) {
+        var files: [String: UInt64] = [:]
         var folders: Set<[UInt8]> = []
         var pending = [""]
         while let folder = pending.popLast() {
@@ -38,8 +39,10 @@ package struct SpareSite: Sendable {
                 } else if entry.kind == .folder {
                     folders.insert(Array(path.utf8))
                     pending.append(path)
-                } else if entry.kind == .file {
-                    files[Array(path.utf8)] = (entry.inode, files.count)
+                } else if entry.kind == .file, let known = current.index(forKey: path),
+                    current[known].key.utf8.elementsEqual(path.utf8)
+                {
+                    files[current[known].key] = entry.inode
                 } else {
                     FileSystem.removeTree(full)
                 }
@@ -49,11 +52,16 @@ package struct SpareSite: Sendable {
         self.folders = folders
     }
 
-    /// The inode of the file at `path`, if the spare has one there.
-    func inode(of path: String) -> UInt64? { files[Array(path.utf8)]?.inode }
+    /// The inode of the file at `path`, if the spare has one there. Paths are compared as
+    /// bytes, as the file system names them: Swift's `String` equality would take a name in
+    /// another Unicode normal form for the same file.
+    func inode(of path: String) -> UInt64? {
+        guard let index = files.index(forKey: path), files[index].key.utf8.elementsEqual(path.utf8) else { return nil }
+        return files[index].value
+    }
 
     /// Whether the spare has something at `path` (a file or a folder).
-    func has(_ path: String) -> Bool { files[Array(path.utf8)] != nil || folders.contains(Array(path.utf8)) }
+    func has(_ path: String) -> Bool { files.index(forKey: path) != nil || folders.contains(Array(path.utf8)) }
 
     /// Removes the folder the spare has where the build puts a file (a site path is either a
     /// file or a folder), unless the build has put files in it (`madeInside`): two of its own
@@ -68,7 +76,7 @@ package struct SpareSite: Sendable {
     func clearFiles(along folder: String, in root: String, unless claimed: (String) -> Bool) {
         var folder = folder
         while !folder.isEmpty {
-            if files[Array(folder.utf8)] != nil, !claimed(folder) { unlink(FileSystem.join(root, folder)) }
+            if inode(of: folder) != nil, !claimed(folder) { unlink(FileSystem.join(root, folder)) }
             folder = PathName.parent(folder)
         }
     }
@@ -76,10 +84,11 @@ package struct SpareSite: Sendable {
     /// Removes every file of the spare the build did not claim, then the folders left empty
     /// (deepest first; a folder still holding files stays).
     func dropLeftovers(in root: String, claimed: Set<String>) {
-        var isClaimed = [Bool](repeating: false, count: files.count)
-        for path in claimed { if let file = files[Array(path.utf8)] { isClaimed[file.number] = true } }
-        let leftovers = files.filter { !isClaimed[$0.value.number] }.map(\.key)
-        Parallel.forEach(leftovers.count) { unlink(FileSystem.join(root, String(decoding: leftovers[$0], as: UTF8.self))) }
+        let leftovers = files.keys.filter { path in
+            guard let index = claimed.firstIndex(of: path) else { return true }
+            return !claimed[index].utf8.elementsEqual(path.utf8)
+        }
+        Parallel.forEach(leftovers.count) { unlink(FileSystem.join(root, leftovers[$0])) }
         guard !leftovers.isEmpty else { return }
         for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(FileSystem.join(root, String(decoding: folder, as: UTF8.self))) }
     }

@@ -119,10 +119,11 @@ package struct WorkFolder: Sendable {
         FileSystem.removeTree(folder)
     }
 
-    /// Takes the spare as the staging folder, listed (`SpareSite`); nil when there is none.
-    func takeSpare() -> SpareSite? {
+    /// Takes the spare as the staging folder, listed against the current output's manifest
+    /// (`SpareSite`); nil when there is none.
+    func takeSpare(current: BuildManifest) -> SpareSite? {
         // try?: a spare that cannot be taken leaves a fresh folder to stage into.
         guard FileSystem.isDirectory(spare), (try? FileSystem.rename(spare, to: staging)) != nil else { return nil }
-        return SpareSite(taking: staging)
+        return SpareSite(taking: staging, current: current.files)
     }
 }

@@ -94,9 +94,9 @@ import Testing
             return files
         }
         let cafe = "caf\u{E9}.html"  // precomposed; the spare gets the decomposed name
-        _ = try build(["a.html": "a", "b/c.html": "c", "x": "x", "y/z.html": "z", "old.html": "o", cafe: "e"])
+        _ = try build(["a.html": "a", "b/c.html": "c", "x": "x", "y/z.html": "z", "old.html": "o", cafe: "e", "gone/g.html": "g"])
         #expect(!FileSystem.exists(spare), "no site was swapped out yet")
-        _ = try build(["a.html": "a", "b/c.html": "c2", "x": "x", "y/z.html": "z", cafe: "e", "same.html": "s"])
+        _ = try build(["a.html": "a", "b/c.html": "c2", "x": "x", "y/z.html": "z", cafe: "e", "same.html": "s", "gone/g.html": "g"])
         #expect(FileSystem.isDirectory(spare), "the first site is kept")
         let (a, same) = (inode(output + "/a.html"), inode(output + "/same.html"))
 
