@@ -91,7 +91,7 @@ package struct Post: Sendable, Hashable {
 }
 
 extension Post {
-    /// The stored fields `add(to:)` adds, in its order: `PostTests` holds this list to the
+    /// The stored fields `add(to:)` adds, in its order: `PostKeyTests` holds this list to the
     /// type's fields, so a field added later cannot be left out of the posts' keys.
     package static let fingerprinted = [
         "title", "text", "hashtags", "forwardedFrom", "reactions", "dateText", "date", "hasMediaPlaceholder", "media",

@@ -36,7 +36,7 @@ package struct OutputWriter: Sendable {
         let notes = work.recover()
         let previous = FileSystem.isDirectory(output) ? BuildManifest.load(work.manifest) : BuildManifest()
         // The last site swapped out, when there is one (it needs the current output to link from).
-        let spare = FileSystem.isDirectory(output) ? work.takeSpare(current: previous) : nil
+        let spare = FileSystem.isDirectory(output) && work.takeSpare()
         do {
             try FileManager.default.createDirectory(atPath: work.staging, withIntermediateDirectories: true)
             try Data().write(to: URL(fileURLWithPath: FileSystem.join(work.staging, OutputMarker.partial)))
@@ -45,7 +45,7 @@ package struct OutputWriter: Sendable {
                 .error("cannot stage the site: \(FileSystem.describe(error)); the previous site in '\(options.outputPath)' was left unchanged"))
         }
         FaultPoint.hit("staging")
-        return Staged(sink: StagingSink(staging: work.staging, output: output, previous: previous, spare: spare), notes: notes, work: work)
+        return Staged(sink: StagingSink(staging: work.staging, output: output, previous: previous, stagesIntoSpare: spare), notes: notes, work: work)
     }
 
     /// Abandons a staged build: the staging folder is kept as the next build's spare, the

@@ -23,8 +23,8 @@ package struct SpareSite: Sendable {
     private let folders: Set<[UInt8]>
 
     /// Lists `root`, first removing what a site never holds there: top-level hidden entries
-    /// (the last site's markers and the output's hidden entries, which the build links again
-    /// from the current output), anything neither a folder nor a regular file, and files at
+    /// (the last site's marker and the output's hidden entries, which the build links again
+    /// from the current output; the partial marker of the build listing it stays), anything neither a folder nor a regular file, and files at
     /// paths the current output (`current`, its manifest) does not have.
     package init(taking root: String, current: [String: BuildManifest.Entry]) {
         var files: [String: UInt64] = [:]
@@ -35,7 +35,8 @@ package struct SpareSite: Sendable {
                 let path = FileSystem.join(folder, entry.name)
                 let full = FileSystem.join(root, path)
                 if folder.isEmpty && entry.name.hasPrefix(".") {
-                    FileSystem.removeTree(full)
+                    // The build's own marker (listed after the build began) stays.
+                    if entry.name != OutputMarker.partial { FileSystem.removeTree(full) }
                 } else if entry.kind == .folder {
                     folders.insert(Array(path.utf8))
                     pending.append(path)

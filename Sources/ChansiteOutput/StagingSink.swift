@@ -1,5 +1,6 @@
 import ChansiteCore
 import Foundation
+import Synchronization
 
 /// The sink of a real build: each file goes into the staging folder as soon as it is made.
 /// A file whose inputs did not change since the last build is hard-linked from the current
@@ -15,14 +16,33 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
     /// Every path staged so far: no two inputs may ever write one path (the second would
     /// silently replace the first's page).
     private let claimed = LockedBox<Set<String>>([])
-    /// What the staging folder already holds when it is an earlier site (`SpareSite`).
-    private let spare: SpareSite?
+    /// Whether the staging folder is an earlier site (`SpareSite`), listed when the build first
+    /// stages a file: a build that finds nothing changed never lists it.
+    private let stagesIntoSpare: Bool
+    /// The listing, once made (`listed`): read without a lock, since every staged file reads
+    /// it and a contended lock there cost a fifth of a 100k rebuild's CPU.
+    private var listing: SpareSite?
+    private let listed = Atomic<Bool>(false)
+    private let listingLock = Mutex(())
 
-    init(staging: String, output: String, previous: BuildManifest, spare: SpareSite? = nil) {
+    /// `stagesIntoSpare`: the staging folder is an earlier site, not an empty folder.
+    init(staging: String, output: String, previous: BuildManifest, stagesIntoSpare: Bool = false) {
         self.staging = staging
         self.output = output
         self.previous = previous
-        self.spare = spare
+        self.stagesIntoSpare = stagesIntoSpare
+    }
+
+    private var spare: SpareSite? {
+        guard stagesIntoSpare else { return nil }
+        if listed.load(ordering: .acquiring) { return listing }
+        return listingLock.withLock { _ in
+            if !listed.load(ordering: .acquiring) {
+                listing = SpareSite(taking: staging, current: previous.files)
+                listed.store(true, ordering: .releasing)
+            }
+            return listing
+        }
     }
 
     /// Room for the manifest made once: grown by doubling, it would hold its old and new
@@ -138,7 +158,7 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
         // The source's identity stands for its bytes: hashing a video to compare it costs more
         // than copying it.
         let fingerprint = Fingerprint("file", source, String(info.st_size), String(FileSystem.modifiedNanoseconds(info)), String(info.st_ino)).hex
-        if reuse(path, fingerprint: fingerprint) { return }
+        if let old = previous.files[path], old.hasFingerprint(fingerprint), link(path, old, claimedHere: true) { return }
         try makeFolder(of: path)
         let target = FileSystem.join(staging, path)
         // Copied, not linked: a tool that edits the output in place must not reach the user's
@@ -181,23 +201,28 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
     }
 
     /// Hard-links the current output's file into the staging folder, if it is still the one
-    /// the manifest describes (`checked`: the caller has just made sure). What the spare site
-    /// has at `path` is replaced, unless this build staged it (`claimedHere`: the caller claimed
-    /// the path for this very file; else a second file for one path stays the error it is).
+    /// the manifest describes (`checked`: the caller has just made sure); what the spare site
+    /// has at `path` is replaced. `claimedHere`: the caller has claimed the path for this file.
     private func link(_ path: String, _ entry: BuildManifest.Entry, checked: Bool = false, claimedHere: Bool = false) -> Bool {
         let source = FileSystem.join(output, path)
         guard checked || BuildManifest.matches(entry, at: source) else { return false }
+        // Claimed first: a path staged already stays the error it is (the caller then writes
+        // it, and `claim` says so), and nothing of the spare's that the build put there is replaced.
+        guard claimedHere || claimed.mutate({ $0.insert(path).inserted }) else { return false }
+        let spare = spare
         // The spare's file is the output's very file (the inode just checked): already in place.
         if spare?.inode(of: path) != entry.inode {
             let target = FileSystem.join(staging, path)
-            if let spare, spare.has(path), claimedHere || !claimed.value.contains(path) {
+            if let spare, spare.has(path) {
                 spare.clearFolder(at: path, in: staging, unless: madeInside)
                 unlink(target)
             }
             // try?: a folder that cannot be made means no link: the file is then written anew, whose error is reported.
-            guard (try? makeFolder(of: path)) != nil, Glibc.link(source, target) == 0 else { return false }
+            guard (try? makeFolder(of: path)) != nil, Glibc.link(source, target) == 0 else {
+                if !claimedHere { claimed.mutate { _ = $0.remove(path) } }
+                return false
+            }
         }
-        claimed.mutate { _ = $0.insert(path) }
         record(path, entry)
         counts.mutate { $0.reused += 1 }
         return true

@@ -119,11 +119,10 @@ package struct WorkFolder: Sendable {
         FileSystem.removeTree(folder)
     }
 
-    /// Takes the spare as the staging folder, listed against the current output's manifest
-    /// (`SpareSite`); nil when there is none.
-    func takeSpare(current: BuildManifest) -> SpareSite? {
+    /// Takes the spare as the staging folder (the sink lists it, `SpareSite`, when it first
+    /// stages a file); false when there is none.
+    func takeSpare() -> Bool {
         // try?: a spare that cannot be taken leaves a fresh folder to stage into.
-        guard FileSystem.isDirectory(spare), (try? FileSystem.rename(spare, to: staging)) != nil else { return nil }
-        return SpareSite(taking: staging, current: current.files)
+        FileSystem.isDirectory(spare) && (try? FileSystem.rename(spare, to: staging)) != nil
     }
 }

@@ -120,6 +120,26 @@ import Testing
         #expect(!names.contains(Array("cafe\u{301}.html".utf8)), "the decomposed name is another file")
     }
 
+    /// A path this build has staged is not carried over a second time, with a spare site as
+    /// without one: the spare's file there (the output's own) must not stand in for the new one.
+    @Test func aStagedPathIsNotCarriedOverAgainIntoTheSpare() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("Output").path
+        let writer = OutputWriter(outputPath: output)
+        for _ in 0..<2 {
+            let staged = try writer.begin()
+            try staged.sink.write("a.html", contents: Data("a".utf8), fingerprint: "fa")
+            try writer.finish(staged)
+        }
+        #expect(FileSystem.isDirectory(WorkFolder.path(for: output) + "/spare"))
+        let staged = try writer.begin()
+        try staged.sink.write("a.html", contents: Data("new".utf8), fingerprint: "fb")
+        #expect(!staged.sink.reuse("a.html", fingerprint: "fa"), "already staged")
+        try writer.finish(staged)
+        #expect(try String(contentsOfFile: output + "/a.html", encoding: .utf8) == "new")
+    }
+
     /// A file made piece by piece (`posts.json`) is named into place when new, and dropped for
     /// the output's own file when its bytes are the same; the unnamed file leaves nothing behind.
     @Test func aStreamedFileIsNamedIntoPlaceOrDroppedForTheSameBytes() throws {
