@@ -34,9 +34,10 @@ package struct OutputWriter: Sendable {
         let output = FileSystem.resolved(options.outputPath)
         let work = try WorkFolder(output: output, shownAs: options.outputPath)
         let notes = work.recover()
-        let previous = FileSystem.isDirectory(output) ? BuildManifest.load(work.manifest) : BuildManifest()
+        let hasOutput = FileSystem.isDirectory(output)
+        let previous = hasOutput ? BuildManifest.load(work.manifest) : BuildManifest()
         // The last site swapped out, when there is one (it needs the current output to link from).
-        let spare = FileSystem.isDirectory(output) && work.takeSpare()
+        let spare = hasOutput && work.takeSpare()
         do {
             try FileManager.default.createDirectory(atPath: work.staging, withIntermediateDirectories: true)
             try Data().write(to: URL(fileURLWithPath: FileSystem.join(work.staging, OutputMarker.partial)))
