@@ -128,6 +128,38 @@ final class PostView: TemplateView, @unchecked Sendable {
     /// True for a stand-in made by `init(stub:)`.
     private(set) var isStub = false
 
+    /// A view made again from its trace for a page (`PostViews.retire`): its fingerprint and
+    /// summary, which are all a listing page's fingerprint and its spliced summaries read; the
+    /// rest of it (`Whole`) is made only when a template asks for another variable. A month,
+    /// day, tag and home page each made every view they list again in full: half of the views
+    /// a build made.
+    convenience init(trace: Trace, whole: @escaping @Sendable () -> PostView) {
+        self.init(
+            id: "", heading: "", hasTitle: false, headingInBody: false, url: "", body: nil, hasBody: trace.hasBody, excerpt: "",
+            hasMedia: false, source: "", channel: LinkView(name: "", url: ""))
+        restore(trace)
+        self.whole = Whole(make: whole)
+    }
+
+    /// The full view behind one made from a trace, made once, when first asked for.
+    private var whole: Whole?
+
+    final class Whole: Sendable {
+        private let make: @Sendable () -> PostView
+        private let made = LockedBox<PostView?>(nil)
+
+        init(make: @escaping @Sendable () -> PostView) { self.make = make }
+
+        var view: PostView {
+            made.mutate { made in
+                if let made { return made }
+                let view = make()
+                made = view
+                return view
+            }
+        }
+    }
+
     /// Lets go of the body when it can be made again; the next page that asks makes it anew.
     /// Called when no page is being rendered from the view.
     /// True when the view's lists are long enough that making it again for every page that
@@ -206,6 +238,8 @@ final class PostView: TemplateView, @unchecked Sendable {
 
     /// The variables, and the spliced summary for `partials/post-summary` on list pages.
     func value(named name: String) -> ViewValue? {
-        name == PostViews.summaryVariable ? .text(summaryHTML) : Self.fields.getters[name]?(self)?.viewValue
+        if name == PostViews.summaryVariable { return .text(summaryHTML) }
+        if let whole { return whole.view.value(named: name) }
+        return Self.fields.getters[name]?(self)?.viewValue
     }
 }

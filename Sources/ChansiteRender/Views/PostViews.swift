@@ -95,7 +95,12 @@ struct PostViews: Sendable {
     private func view(at position: Int) -> PostView {
         switch slots[position] {
         case .live(let view): return view
-        case .retired(let trace): return builder.view(of: builder.posts[position], position: position, source: source, trace: trace)
+        case .retired(let trace):
+            // Views are retired only when they can make their bodies again (`releasing`).
+            guard let source else { return builder.view(of: builder.posts[position], position: position, trace: trace) }
+            return PostView(trace: trace) {
+                source.builder.view(of: source.builder.posts[position], position: position, source: source, trace: trace)
+            }
         case .unmade: return builder.view(of: builder.posts[position], position: position, source: source)
         case .stub(let fingerprint):
             if stubbing { return PostView(stub: fingerprint.string) }

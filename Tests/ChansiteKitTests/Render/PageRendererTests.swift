@@ -33,6 +33,47 @@ import Testing
         #expect(parts.filter { $0.contents != wholeByPath[$0.path] }.map(\.path) == [])
     }
 
+    /// A listing page made after its posts' views were let go of (a month's, a tag's, a
+    /// day's, the home page) shows them as a page made from the views kept whole does (as
+    /// `serve` keeps them), when its template reads their variables, not only their summaries.
+    @Test func listingsOfLetGoViewsShowEveryVariableTheirTemplatesRead() throws {
+        let temp = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let root = TestSupport.repositoryRoot
+        let content = temp.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        for name in ["entities", "replies", "media"] {
+            try FileManager.default.copyItem(
+                at: root.appendingPathComponent("Tests/ChansiteKitTests/Fixtures/exports/" + name), to: content.appendingPathComponent(name))
+        }
+        let list = "{{#posts}}[{{heading}}|{{url}}|{{dateText}}|{{#hashtags}}{{name}} {{/hashtags}}|{{excerpt}}]{{/posts}}"
+        try TestSupport.write(
+            [
+                "Templates/month.mustache": list, "Templates/tag.mustache": list,
+                "Templates/day.mustache": "{{#years}}{{year}}: {{#posts}}[{{heading}}|{{url}}]{{/posts}}{{/years}}",
+            ], under: temp)
+        let templatesPath = temp.appendingPathComponent("Templates").path
+        let result = try Pipeline(
+            options: BuildOptions(
+                contentPath: content.path, templatesPath: templatesPath, outputPath: temp.appendingPathComponent("Output").path)
+        ).build()
+        let site = try #require(result.site)
+        let templates = try TemplateSet(folder: templatesPath)
+        var released = PageRenderer(site: site, templates: templates)
+        released.postsPerRange = 1
+        let pages = released.render()
+        let kept = MemorySink()
+        _ = try PageRenderer(site: site, templates: templates).render(into: kept, cache: RenderCache())
+        let keptByPath = Dictionary(uniqueKeysWithValues: kept.files.map { ($0.path, $0.contents) })
+        #expect(pages.map(\.path).sorted() == kept.files.map(\.path).sorted())
+        #expect(pages.filter { $0.contents != keptByPath[$0.path] }.map(\.path) == [])
+        let listings = pages.filter { $0.path.contains("/archive-") || $0.path.hasPrefix("tags/") || $0.path.hasPrefix("days/") }
+        #expect(listings.count > 3)
+        let shown = listings.map { String(decoding: $0.contents, as: UTF8.self) }
+        #expect(shown.allSatisfy { !$0.contains("[|") }, "a listed post without its heading")
+        #expect(shown.contains { $0.contains(".html|") })
+    }
+
     /// A month with more posts than a page shows is split into linked pages, each post on
     /// exactly one of them in the month's order; a month that fits is one page, as before.
     @Test func aLargeMonthIsSplitIntoLinkedPages() throws {
