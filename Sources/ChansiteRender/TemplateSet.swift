@@ -128,7 +128,8 @@ package struct TemplateSet: Sendable {
         static let postVariable = "chansite_post"
         static let fields = ViewFields<Self>([:])
 
-        func value(named name: String) -> ViewValue? { name == Self.postVariable ? .view(post) : page.value(named: name) }
+        func value(named name: ViewName) -> ViewValue? { name == Self.postName ? .view(post) : page.value(named: name) }
+        static let postName = ViewName(postVariable)
     }
 
     /// Replaces the characters no output format allows (controls, U+FFFE/F) in templates and

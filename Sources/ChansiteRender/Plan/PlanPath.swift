@@ -2,13 +2,13 @@
 enum PlanPath: Sendable, Equatable {
     /// `a.b.c`: `a` looked up through the context stack, innermost first, then `b` and `c` in it.
     /// No names (`.` alone) is the innermost value.
-    case stack([String])
+    case stack([ViewName])
     /// `.a.b`: `a` looked up in the innermost value only.
-    case innermost([String])
+    case innermost([ViewName])
 
     /// Splits a name as swift-mustache does (`getChild(named:)`).
     init(_ name: String) {
-        let names = name.split(separator: ".").map(String.init)
+        let names = name.split(separator: ".").map { ViewName(String($0)) }
         self = name.first == "." ? .innermost(names) : .stack(names)
     }
 }

@@ -25,10 +25,10 @@ enum PlanScope {
         }
     }
 
-    func child(_ name: String) -> ViewValue? {
+    func child(_ name: ViewName) -> ViewValue? {
         switch self {
         case .view(let view): view.value(named: name)
-        case .strings(let strings): strings[name].map { .text($0) }
+        case .strings(let strings): strings[name.text].map { .text($0) }
         case .plain: nil
         }
     }
@@ -52,7 +52,7 @@ enum PlanScope {
         }
     }
 
-    private static func descend(_ names: ArraySlice<String>, from scope: PlanScope) -> ViewValue? {
+    private static func descend(_ names: ArraySlice<ViewName>, from scope: PlanScope) -> ViewValue? {
         var scope = scope
         var value = scope.value
         for name in names {

@@ -23,10 +23,11 @@ struct PageView: TemplateView {
 
     /// The `is_<template>` flags: one per page template.
     static let templateFlags = PageTemplate.allCases.map { "is_" + $0.rawValue }
+    static let templateFlagNames = Dictionary(uniqueKeysWithValues: PageTemplate.allCases.map { ($0, ViewName("is_" + $0.rawValue)) })
 
-    func value(named name: String) -> ViewValue? {
-        if let getter = Self.fields.getters[name] { return getter(self)?.viewValue }
-        if name.hasPrefix("is_"), let template, name == "is_" + template.rawValue { return .flag(true) }
+    func value(named name: ViewName) -> ViewValue? {
+        if let getter = Self.fields.getter(name) { return getter(self)?.viewValue }
+        if name.text.hasPrefix("is_"), let template, name == Self.templateFlagNames[template] { return .flag(true) }
         return content.value(named: name)
     }
 

@@ -236,10 +236,12 @@ final class PostView: TemplateView, @unchecked Sendable {
         "summaryThumbnail": { $0.media.first { $0.thumbURL != nil && $0.isSpoiler != true } },
     ])
 
+    static let summaryName = ViewName(PostViews.summaryVariable)
+
     /// The variables, and the spliced summary for `partials/post-summary` on list pages.
-    func value(named name: String) -> ViewValue? {
-        if name == PostViews.summaryVariable { return .text(summaryHTML) }
+    func value(named name: ViewName) -> ViewValue? {
+        if name == Self.summaryName { return .text(summaryHTML) }
         if let whole { return whole.view.value(named: name) }
-        return Self.fields.getters[name]?(self)?.viewValue
+        return Self.fields.getter(name)?(self)?.viewValue
     }
 }

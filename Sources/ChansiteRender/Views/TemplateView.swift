@@ -10,11 +10,11 @@ import ChansiteCore
 protocol TemplateView: TemplateValue, TemplateItem {
     static var fields: ViewFields<Self> { get }
     /// The variable `name`, or nil when this view has none (the lookup goes on down the stack).
-    func value(named name: String) -> ViewValue?
+    func value(named name: ViewName) -> ViewValue?
 }
 
 extension TemplateView {
-    func value(named name: String) -> ViewValue? { Self.fields.getters[name]?(self)?.viewValue }
+    func value(named name: ViewName) -> ViewValue? { Self.fields.getter(name)?(self)?.viewValue }
 
     var viewValue: ViewValue { .view(self) }
 
@@ -25,14 +25,25 @@ extension TemplateView {
 struct ViewFields<View>: Sendable {
     typealias Getter = @Sendable (View) -> (any TemplateValue)?
     let names: [String]
-    let getters: [String: Getter]
     /// The getters in `names`' order (hashing walks them without looking names up).
     let ordered: [Getter]
+    /// The getters by their names' numbers (`ViewName`); a name numbered after these were
+    /// listed is not one of them.
+    private let numbered: [Getter?]
 
     init(_ list: KeyValuePairs<String, Getter>) {
         names = list.map(\.key)
         ordered = list.map(\.value)
-        getters = Dictionary(list.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let numbers = names.map { ViewName($0).number }
+        var numbered = [Getter?](repeating: nil, count: (numbers.max() ?? -1) + 1)
+        // The first of two getters listed under one name wins.
+        for (number, getter) in zip(numbers, ordered) where numbered[number] == nil { numbered[number] = getter }
+        self.numbered = numbered
+    }
+
+    /// The getter of the variable `name`, if this view has one.
+    func getter(_ name: ViewName) -> Getter? {
+        name.number < numbered.count ? numbered[name.number] : nil
     }
 }
 

@@ -164,7 +164,7 @@ struct MustacheOracle: MustacheParent, CustomStringConvertible, CustomDebugStrin
     }
 
     func child(named name: String) -> Any? {
-        switch view.value(named: name) {
+        switch view.value(named: ViewName(name)) {
         case .view(let view)?: MustacheOracle(view)
         case .views(let views)?: views.map(MustacheOracle.init)
         case let value?: value.anyValue
