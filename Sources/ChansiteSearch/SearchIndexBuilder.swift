@@ -397,7 +397,7 @@ package struct SearchIndexBuilder: Sendable {
             // weights are summed by local number in one scratch array (`touched` in first-seen
             // order), one dictionary lookup a word.
             // Sized for a chunk's distinct words at once (growing it was a fifth of its cost).
-            var localIDs: [String: Int32] = Dictionary(minimumCapacity: 16 * 1024)
+            var localIDs: [WordKey: Int32] = Dictionary(minimumCapacity: 16 * 1024)
             var localWords: [String] = []
             var weights: [Float] = []
             var touched: [Int32] = []
@@ -415,11 +415,12 @@ package struct SearchIndexBuilder: Sendable {
                 forEachWord(of: posts[doc], names: names) { word, weight, slot in
                     length += 1
                     let id: Int32
-                    if let known = localIDs[word] {
+                    let key = WordKey(word)
+                    if let known = localIDs[key] {
                         id = known
                     } else {
                         id = Int32(localWords.count)
-                        localIDs[word] = id
+                        localIDs[key] = id
                         localWords.append(word)
                         weights.append(0)
                         ranks.append(0)

@@ -2,7 +2,7 @@ import ChansiteCore
 import Foundation
 
 /// Splits text into search terms: runs of Unicode letters and digits (with their combining
-/// marks, composed: NFC), lower-cased, `ё` folded to `е`, Arabic folded (`ArabicText`). URLs are skipped (their pieces are noise), emoji and punctuation separate words.
+/// marks; every term composed: NFC), lower-cased, `ё` folded to `е`, Arabic folded (`ArabicText`). URLs are skipped (their pieces are noise), emoji and punctuation separate words.
 /// Scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer,
 /// Myanmar) give overlapping pairs of characters instead, so any word of two or more characters
 /// is found as the pairs it is made of; the page's script splits queries the same way.
@@ -69,7 +69,10 @@ package enum Tokenizer {
         func flush() {
             if !current.isEmpty {
                 var word = String(decoding: current, as: UTF8.self)
-                if marked { word = word.precomposedStringWithCanonicalMapping }
+                // Composed, so that equivalent words are the same bytes (`WordKey`) and match a
+                // query the page composes: a mark, or a letter outside ASCII and basic Cyrillic
+                // (a singleton such as U+212B, conjoining jamo), may not be.
+                if marked || other { word = word.precomposedStringWithCanonicalMapping }
                 // The scanner takes the word as written (a compound keeps an article and a
                 // spaceless run whole); a compound it ends goes before the word's own terms.
                 emit(compounds.word(word, wordsBefore: words.count))

@@ -39,6 +39,20 @@ import Testing
         #expect(Tokenizer.words("cafe\u{301} café") == ["café", "café"])
     }
 
+    /// Every term is its composed (NFC) bytes, which the page looks a query up by: a mark,
+    /// conjoining jamo and a compatibility ideograph are composed, and a post written with
+    /// any of them is found by the composed word.
+    @Test func everyTermIsTheComposedBytesThePageLooksUp() throws {
+        let cases = [("cafe\u{301}", "café"), ("\u{1100}\u{1161}\u{11A8}", "\u{AC01}"), ("\u{F900}\u{4E00}", "\u{8C48}\u{4E00}")]
+        for (written, composed) in cases {
+            #expect(Tokenizer.words(written).map { Array($0.utf8) } == [Array(composed.utf8)], "\(written.unicodeScalars.map(\.value))")
+        }
+        let posts = ["한국 \u{1100}\u{1161}\u{11A8}", "한국 \u{AC01}"]
+        let (engine, folder) = try SearchTests().engine(for: SearchTests().site(posts.map { ($0, []) }))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try engine.search("\u{AC01} ").count == 2)
+    }
+
     @Test func everyWrittenFormFindsEveryOther() throws {
         let posts = [
             "منهج السَّلَف في العقيدة",
