@@ -283,11 +283,11 @@ package struct SiteAssembler: Sendable {
     /// reactions fall in different buckets and counting stays linear however many there are.
     static func key(of identity: Post) -> String {
         var key = Fingerprint(identity.contentFingerprint)
-        key.add(any: identity.hashtags)
-        key.add(any: identity.reactions?.map(\.emoji))
-        key.add(any: identity.media.map { [$0.kind.name, $0.path ?? ""] })
-        key.add(any: identity.linkPreviews.map { [$0.site, $0.title, $0.description, $0.url ?? ""] })
-        key.add(any: [identity.messageID ?? "", identity.replyTo ?? "", identity.paragraphPerLine ? "1" : "0"])
+        key.add(identity.hashtags)
+        if let emoji = identity.reactions?.map(\.emoji) { key.add(emoji) } else { key.addNil() }
+        key.add(identity.media.map { [$0.kind.name, $0.path ?? ""] })
+        key.add(identity.linkPreviews.map { [$0.site, $0.title, $0.description, $0.url ?? ""] })
+        key.add([identity.messageID ?? "", identity.replyTo ?? "", identity.paragraphPerLine ? "1" : "0"])
         key.add(identity.date.map { String($0.timeIntervalSince1970) } ?? "")
         return key.hex
     }

@@ -72,6 +72,24 @@ package struct Fingerprint: Sendable {
         word(UInt64(bitPattern: Int64(length)))
     }
 
+    /// Adds texts: the bytes `add(any:)` gives the same list, without its casts (on every
+    /// post's key, bridging the list to `[Any]` and casting each item cost more than hashing it).
+    package mutating func add(_ texts: [String]) {
+        tag(0x61, length: texts.count)
+        for text in texts { add(text) }
+    }
+
+    /// Adds a list of lists of texts, as `add(any:)` does.
+    package mutating func add(_ lists: [[String]]) {
+        tag(0x61, length: lists.count)
+        for list in lists { add(list) }
+    }
+
+    /// Adds "nothing", as `add(any: nil)` does.
+    package mutating func addNil() {
+        tag(0x6E, length: 0)
+    }
+
     /// Adds a template context: strings, numbers, booleans, arrays and dictionaries (keys sorted).
     package mutating func add(any value: Any?) {
         switch value {

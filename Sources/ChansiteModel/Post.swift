@@ -103,11 +103,11 @@ extension Post {
     /// Without `lines`, its source's file but not its lines in it.
     package func add(to key: inout Fingerprint, lines: Bool = true) {
         func optional(_ text: String?) {
-            if let text { key.add(text) } else { key.add(any: nil) }
+            if let text { key.add(text) } else { key.addNil() }
         }
         optional(title)
         key.add(text)
-        key.add(any: hashtags)
+        key.add(hashtags)
         optional(forwardedFrom)
         if let reactions {
             key.add(reactions.count)
@@ -116,7 +116,7 @@ extension Post {
                 key.add(reaction.count)
             }
         } else {
-            key.add(any: nil)
+            key.addNil()
         }
         optional(dateText)
         optional(date.map { String(($0.timeIntervalSinceReferenceDate).bitPattern) })
@@ -141,9 +141,9 @@ extension Post {
                 key.add(run.collapsed ? 1 : 0)
             }
         } else {
-            key.add(any: nil)
+            key.addNil()
         }
-        if let details { key.add(encodable: details) } else { key.add(any: nil) }
+        if let details { key.add(encodable: details) } else { key.addNil() }
         key.add(paragraphPerLine ? 1 : 0)
     }
 }

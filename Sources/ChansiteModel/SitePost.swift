@@ -60,7 +60,7 @@ package struct SitePost: Sendable, Hashable {
         fingerprint.add(slug)
         fingerprint.add(path)
         fingerprint.add(heading)
-        fingerprint.add(any: tagKeys)
+        fingerprint.add(tagKeys)
         post.add(to: &fingerprint, lines: lines)
     }
 }

@@ -297,7 +297,7 @@ package struct SearchIndexBuilder: Sendable {
                 let rows = chunk.map { sitePost -> [JSONText.JSONScalar] in
                     [
                         .string(sitePost.heading), .string(sitePost.path),
-                        .string(String(Substring(sitePost.post.text.unicodeScalars.prefix(Self.snippetSource)))),
+                        .string(Self.snippetText(of: sitePost.post.text)),
                         .string(sitePost.post.dateText ?? ""), .string(Self.day(of: sitePost.post, days)),
                     ]
                 }
@@ -306,6 +306,12 @@ package struct SearchIndexBuilder: Sendable {
                 try emit(Self.file(path, name: name, json: json.bytes), fingerprint.hex)
             }
         }
+    }
+
+    /// A post's text as a result's snippet is cut from: its first `snippetSource` scalars (a
+    /// text of no more bytes has no more scalars, and is taken whole without walking it).
+    static func snippetText(of text: String) -> String {
+        text.utf8.count <= snippetSource ? text : String(Substring(text.unicodeScalars.prefix(snippetSource)))
     }
 
     /// `yyyy-MM-dd` in the site's time zone (UTC when the zone is unknown).
@@ -537,10 +543,10 @@ package struct SearchIndexBuilder: Sendable {
         fingerprint.add(sitePost.post.dateText ?? "\u{0}")
         fingerprint.add(sitePost.post.date.map { String($0.timeIntervalSince1970) } ?? "\u{0}")
         fingerprint.add(sitePost.post.details?.dateIsLocal == true ? 1 : 0)
-        fingerprint.add(any: sitePost.post.media.map(\.kind.name))
+        fingerprint.add(sitePost.post.media.map(\.kind.name))
         fingerprint.add(sitePost.post.linkPreviews.count)
         fingerprint.add(sitePost.post.details?.poll != nil ? 1 : 0)
-        fingerprint.add(any: sitePost.tagKeys)
+        fingerprint.add(sitePost.tagKeys)
     }
 
     /// Word forms are grouped by their first three Unicode scalars (the page does the same

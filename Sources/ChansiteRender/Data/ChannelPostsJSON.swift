@@ -108,7 +108,7 @@ package struct ChannelPostsJSON: Sendable {
             var offset = 0
             var first = true
             for span in spans {
-                let length = span.text.utf16.count
+                let length = span.text.utf16Length
                 defer { offset += length }
                 guard span.kind != "plain" else { continue }
                 json.raw(first ? "{\"type\":" : ",{\"type\":")

@@ -61,13 +61,13 @@ extension PostViews.Builder {
         let post = sitePost.post
         var key = Fingerprint(context)
         sitePost.addViewInputs(to: &key, lines: showsSource)
-        if let target = replyTarget[sitePost.id].flatMap(self.post(withID:)) {
+        if let target = replyTarget[sitePost.id].flatMap { self.post(withID: $0) } {
             key.add(target.path)
             key.add(target.post.excerpt(maxLength: 120))
         } else {
             key.add("\u{0}no target")
         }
-        let answers = (replies[sitePost.id] ?? []).compactMap(self.post(withID:))
+        let answers = (replies[sitePost.id] ?? []).compactMap { self.post(withID: $0) }
         key.add(answers.count)
         for answer in answers {
             key.add(answer.path)

@@ -484,7 +484,7 @@ extension PostViews {
                 view.giveaway = GiveawayView(giveaway, strings: site.strings, dates: dates)
             } else if let results = details.giveawayResults {
                 let launch = results.launchID.flatMap { id in channel.flatMap { self.post(withID: $0.slug + "/" + id) } }
-                view.giveaway = GiveawayView(results, strings: site.strings, launchURL: launch.map(url(of:)))
+                view.giveaway = GiveawayView(results, strings: site.strings, launchURL: launch.map { url(of: $0) })
             }
             view.paidText = details.paidStars.map { site.strings.text("paid.note", ["stars": site.strings.number($0)]) }
             view.eventsBefore = details.eventsBefore.map { EventView($0, strings: site.strings, dates: dates) }
@@ -502,10 +502,10 @@ extension PostViews {
         func post(withID id: String) -> SitePost? { positions[id].map { posts[$0] } }
 
         func addReplies(of post: SitePost, to view: PostView) {
-            let target = replyTarget[post.id].flatMap(post(withID:))
+            let target = replyTarget[post.id].flatMap { self.post(withID: $0) }
             if let quote = post.post.replyQuote, post.post.replyTo == nil {
                 // A text copy's quote: its author and words, linked when the quoted post is here.
-                view.replyTo = ReplyView(replyAuthor: quote.author, replyExcerpt: quote.text, replyURL: target.map(url(of:)))
+                view.replyTo = ReplyView(replyAuthor: quote.author, replyExcerpt: quote.text, replyURL: target.map { url(of: $0) })
             } else if post.post.replyTo != nil {
                 view.replyTo =
                     target.map { ReplyView(replyExcerpt: $0.post.excerpt(maxLength: 120), replyURL: url(of: $0)) }
@@ -513,7 +513,7 @@ extension PostViews {
             } else if post.post.details?.repliesElsewhere == true {
                 view.replyTo = ReplyView(replyElsewhere: true)
             }
-            let answers = (replies[post.id] ?? []).compactMap(post(withID:))
+            let answers = (replies[post.id] ?? []).compactMap { self.post(withID: $0) }
             view.replies = answers.map { LinkView(url: url(of: $0), heading: $0.heading) }
             if !answers.isEmpty { view.replyCountText = site.strings.count("replies", answers.count) }
         }

@@ -94,7 +94,7 @@ extension Fingerprint {
 
     mutating func add(viewValue value: ViewValue?) {
         switch value {
-        case nil: add(any: nil)
+        case nil: addNil()
         case .text(let text): add(text)
         case .flag(let flag): add(any: flag)
         case .number(let number): add(number)
@@ -102,7 +102,7 @@ extension Fingerprint {
         case .views(let views):
             add(views.count)
             for view in views { add(view: view) }
-        case .texts(let texts): add(any: texts)
+        case .texts(let texts): add(texts)
         case .strings(let strings): add(any: strings)
         }
     }

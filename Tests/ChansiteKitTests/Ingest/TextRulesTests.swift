@@ -173,9 +173,12 @@ import Testing
         #expect(decoded.dump?.diagnostics.first?.location == SourceLocation(path: "c.txt", line: 3))
     }
 
-    @Test(arguments: ["", "\n", "a", "a\nb", "a\r\nb\n", "\n\nx\n", "é\u{301}\nж\r\n\r\n", "a\n\u{301}b", "\r\n"])
+    @Test(arguments: ["", "\n", "a", "a\nb", "a\r\nb\n", "\n\nx\n", "é\u{301}\nж\r\n\r\n", "a\n\u{301}b", "\r\n", "\r\r\n\r", "🙂\n🙂"])
     func linesSplitByBytesAsByCharacters(text: String) {
-        #expect(text.lineSlices() == text.split(separator: "\n", omittingEmptySubsequences: false))
+        let split = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(text.lineSlices() == split)
+        #expect(text.lineSlicesByIndex() == split)
+        #expect(text.utf16Length == text.utf16.count)
     }
 
     @Test(arguments: [[], [""], ["a"], ["", ""], ["first line", "", "é\u{301} ж 🙂"], Array(repeating: "a longer line of words", count: 50)])
