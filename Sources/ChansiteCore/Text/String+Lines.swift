@@ -184,16 +184,16 @@ extension Array where Element == String {
     }
 }
 
-extension StringProtocol {
+extension String {
     /// The length in UTF-16 code units (as Telegram's entity offsets count), from the UTF-8
     /// bytes: every scalar but one of four bytes is one unit. `utf16.count` on a long text
     /// outside ASCII builds an index table for it first.
     package var utf16Length: Int {
-        func count(_ bytes: some Sequence<UInt8>) -> Int {
+        var text = self
+        return text.withUTF8 { bytes in
             var count = 0
-            for byte in bytes { count &+= byte & 0xC0 == 0x80 ? 0 : byte >= 0xF0 ? 2 : 1 }
+            for byte in bytes where byte & 0xC0 != 0x80 { count &+= byte >= 0xF0 ? 2 : 1 }
             return count
         }
-        return utf8.withContiguousStorageIfAvailable { count($0) } ?? count(utf8)
     }
 }
