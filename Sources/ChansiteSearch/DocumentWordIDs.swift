@@ -87,12 +87,28 @@ extension SearchIndexBuilder {
         /// The words `encoded` gave; nil when `bytes` are not such words (a cache is checked
         /// whole before it is read, so only a wrong program could get there).
         package init?(encoded bytes: some Collection<UInt8>) {
+            // Read from contiguous bytes (a cache's `Data`) when they are: the generic slices
+            // were most of reading every post's words back at 100k posts.
+            if let words = bytes.withContiguousStorageIfAvailable(Self.init(contiguous:)) {
+                guard let words else { return nil }
+                self = words
+                return
+            }
+            self.init(contiguous: Array(bytes))
+        }
+
+        init?(contiguous bytes: UnsafeBufferPointer<UInt8>) {
             guard bytes.count >= 8 else { return nil }
             var bits: UInt64 = 0
-            for (index, byte) in bytes.prefix(8).enumerated() { bits |= UInt64(byte) << (8 * UInt64(index)) }
+            for index in 0..<8 { bits |= UInt64(bytes[index]) << (8 * UInt64(index)) }
             length = Double(bitPattern: bits)
-            packed = Array(bytes.dropFirst(8))
+            packed = Array(UnsafeBufferPointer(rebasing: bytes[8...]))
             guard packed.last.map({ $0 < 0x80 }) ?? true else { return nil }
+        }
+
+        private init?(contiguous bytes: [UInt8]) {
+            guard let words = bytes.withUnsafeBufferPointer(Self.init(contiguous:)) else { return nil }
+            self = words
         }
 
         /// Calls `body` with each word's number, weight and slots, in first-seen order; the slots

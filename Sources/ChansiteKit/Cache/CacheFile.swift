@@ -66,9 +66,10 @@ final class CacheFile: @unchecked Sendable {
             low = bytes.suffix(8).reduce(0) { $0 << 8 | UInt64($1) }
         }
 
-        var stored: [UInt8] {
-            (0..<8).map { UInt8(truncatingIfNeeded: high >> (56 - 8 * UInt64($0))) }
-                + (0..<8).map { UInt8(truncatingIfNeeded: low >> (56 - 8 * UInt64($0))) }
+        /// Appends the key as stored: 16 bytes, big-endian.
+        func append(to bytes: inout [UInt8]) {
+            for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: high >> UInt64(shift))) }
+            for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: low >> UInt64(shift))) }
         }
     }
 
@@ -164,7 +165,12 @@ final class CacheFile: @unchecked Sendable {
     /// The bytes stored for `key` (nil also when they cannot be read back: the value is then
     /// made again).
     func value(_ kind: Kind, _ key: String) -> Data? {
-        guard let place = entries[Key(kind, key)] else { return nil }
+        value(Key(kind, key))
+    }
+
+    /// The value stored under `key`, read when asked.
+    func value(_ key: Key) -> Data? {
+        guard let place = entries[key] else { return nil }
         if place.held { return Data(small[place.offset..<place.offset + place.count]) }
         var data = Data(count: place.count)
         let read = data.withUnsafeMutableBytes { FileCopy.readAll(descriptor, into: $0, at: place.offset) }

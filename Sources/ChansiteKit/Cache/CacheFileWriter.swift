@@ -34,14 +34,17 @@ final class CacheFileWriter: @unchecked Sendable {
 
     /// Adds a record unless one of `kind` with `key` is already written.
     func append(_ kind: CacheFile.Kind, _ key: String, _ value: some DataProtocol) {
-        let key = CacheFile.Key(kind, key)
-        let keyBytes = key.stored
+        append(CacheFile.Key(kind, key), value)
+    }
+
+    /// `append(_:_:_:)` with the key already made (a value found in the last cache).
+    func append(_ key: CacheFile.Key, _ value: some DataProtocol) {
         guard value.count <= 0xFFFF_FFFF else { return }
         lock.withLock {
             guard failure == nil, descriptor >= 0, written.insert(key).inserted else { return }
-            buffer.append(kind.rawValue)
-            CacheReader.append(UInt64(keyBytes.count), size: 2, to: &buffer)
-            buffer += keyBytes
+            buffer.append(key.kind.rawValue)
+            CacheReader.append(16, size: 2, to: &buffer)
+            key.append(to: &buffer)
             CacheReader.append(UInt64(value.count), size: 4, to: &buffer)
             buffer.append(contentsOf: value)
             count += 1

@@ -26,8 +26,11 @@ final class DiskMemo<Value>: StageCache, @unchecked Sendable {
     }
 
     func known(_ key: String) -> Value? {
-        guard let bytes = file?.value(kind, key), let value = decode(bytes) else { return nil }
-        writer.append(kind, key, bytes)
+        // Made once for the lookup and the next file (hashing each key twice was a tenth of
+        // carrying a large cache over).
+        let key = CacheFile.Key(kind, key)
+        guard let bytes = file?.value(key), let value = decode(bytes) else { return nil }
+        writer.append(key, bytes)
         hits.mutate { $0 += 1 }
         return value
     }
