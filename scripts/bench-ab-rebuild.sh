@@ -13,49 +13,25 @@ rev=${1:?usage: scripts/bench-ab-rebuild.sh REV [POSTS] [RUNS]}
 posts=${2:-10000}; runs=${3:-7}; change=${CHANGE:-append}
 bench=${BENCH_DIR:-/tmp/chansite-bench}
 commit=$(git rev-parse --short "$rev")
-old=$bench/ab-$commit
-if [ ! -x "$old/.build/release/chansite" ]; then
-  [ -d "$old" ] || git worktree add --detach "$old" "$commit" >/dev/null
-  (cd "$old" && swift build -c release --product chansite >/dev/null)
-fi
+. scripts/ab-binary.sh
+old_bin=$(ab_binary "$rev")
 new=$PWD/.build/release/chansite
 [ -x "$new" ] || swift build -c release --product chansite
-# 101 messages under POSTS, as scripts/bench-rebuild.sh: appends then stay under postsPerFolder.
-source=$bench/single-$posts
-[ -f "$source/channel/result.json" ] || python3 scripts/gen-export.py "$((posts - 101))" "$source/channel" >/dev/null
-change_content() {
-  python3 - "$1" "$2" "$change" <<'PY'
-import datetime, glob, json, os, sys
-content, run, change = sys.argv[1:4]
-path = sorted(glob.glob(os.path.join(content, "*", "result.json")))[0]
-data = json.load(open(path, encoding="utf-8"))
-messages = [m for m in data["messages"] if m.get("type") == "message"]
-if change == "edit":
-    m = messages[len(messages) // 2]
-    m["text"] = (m["text"] if isinstance(m["text"], str) else "") + " zebrafish" + run
-    m["text_entities"] = [{"type": "plain", "text": m["text"]}]
-else:
-    last = max(int(m["id"]) for m in data["messages"])
-    stamp = max(int(m.get("date_unixtime", "0")) for m in messages)
-    for k in range(1, 101):
-        new = dict(messages[-(k % len(messages)) - 1])
-        new["id"] = last + k
-        new["date_unixtime"] = str(stamp + 60 * k)
-        new["date"] = datetime.datetime.fromtimestamp(stamp + 60 * k, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
-        new["text"] = "Appended message %d, run %s, about field notes" % (k, run)
-        new["text_entities"] = [{"type": "plain", "text": new["text"]}]
-        data["messages"].append(new)
-json.dump(data, open(path, "w", encoding="utf-8"), ensure_ascii=False, indent=1)
-PY
-}
-binary() { [ "$1" = a ] && echo "$old/.build/release/chansite" || echo "$new"; }
+# Fewer messages than POSTS by every append the runs make (and one more), so that at 10,000 the
+# channel never crosses postsPerFolder, which moves every post into subfolders once.
+messages=$((posts - 101 - 100 * (runs + 1)))
+source=$bench/single-$messages
+[ -f "$source/channel/result.json" ] || python3 scripts/gen-export.py "$messages" "$source/channel" >/dev/null
+root=$PWD
+change_content() { python3 "$root/scripts/change-content.py" "$1" "$change-export" "$2"; }
+binary() { [ "$1" = a ] && echo "$old_bin" || echo "$new"; }
 for side in a b; do
   project=$bench/ab-rebuild-$side
   rm -rf "$project" && mkdir -p "$project" && cp -r "$source" "$project/Content"
   (cd "$project" && "$(binary $side)" build --quiet >/dev/null 2>&1 && change_content Content warm && "$(binary $side)" build --quiet >/dev/null 2>&1)
 done
 : >"$bench/ab-rebuild.times"
-echo "$commit (A) against the working tree (B): one channel of $posts messages, $change, $runs runs each, alternating"
+echo "$commit (A) against the working tree (B): one channel of $messages messages, $change, $runs runs each, alternating"
 for run in $(seq "$runs"); do
   for side in a b; do
     project=$bench/ab-rebuild-$side

@@ -12,11 +12,8 @@ rev=${1:?usage: scripts/bench-ab.sh REV [POSTS] [RUNS]}
 posts=${2:-10000}; runs=${3:-5}
 bench=${BENCH_DIR:-/tmp/chansite-bench}
 commit=$(git rev-parse --short "$rev")
-old=$bench/ab-$commit
-if [ ! -x "$old/.build/release/chansite" ]; then
-  [ -d "$old" ] || git worktree add --detach "$old" "$commit" >/dev/null
-  (cd "$old" && swift build -c release --product chansite >/dev/null)
-fi
+. scripts/ab-binary.sh
+old_bin=$(ab_binary "$rev")
 new=$PWD/.build/release/chansite
 [ -x "$new" ] || swift build -c release --product chansite
 work=$bench/corpus-$posts
@@ -29,7 +26,7 @@ for form in dumps export; do
   : >"$work/a.t"; : >"$work/b.t"; : >"$work/a.m"; : >"$work/b.m"; : >"$work/a.u"; : >"$work/b.u"
   for run in $(seq "$runs"); do
     for side in a b; do
-      binary=$([ "$side" = a ] && echo "$old/.build/release/chansite" || echo "$new")
+      binary=$([ "$side" = a ] && echo "$old_bin" || echo "$new")
       /usr/bin/time -o "$work/$side.time" -f "%e %M %U" "$binary" build --quiet --content "$work/$form" \
         --output "$work/ab-out-$side-$form-$run" >/dev/null 2>&1 || echo "($side exited with status $?)"
       read -r t m u <"$work/$side.time"; echo "$t" >>"$work/$side.t"; echo "$m" >>"$work/$side.m"; echo "$u" >>"$work/$side.u"

@@ -44,49 +44,7 @@ bench() {
         # nothing could be carried over), then undone and built again, untimed.
         local copy="$project"
         rm -rf "$work/backup" && cp -r "$project/Content" "$work/backup"
-        python3 - "$copy/Content" "$change" "$run" <<'PY'
-import json, os, sys, glob
-content, change, run = sys.argv[1], sys.argv[2], sys.argv[3]
-if change == "edit-dump":
-    path = sorted(glob.glob(os.path.join(content, "*.txt")))[0]
-    text = open(path, encoding="utf-8").read()
-    lines = text.split("\n")
-    for i in range(5, len(lines)):
-        if len(lines[i].split()) > 4:
-            lines[i] += " zebrafish" + run
-            break
-    open(path, "w", encoding="utf-8").write("\n".join(lines))
-elif change == "add-dump":
-    path = sorted(glob.glob(os.path.join(content, "*.txt")))[0]
-    text = open(path, encoding="utf-8").read()
-    head, _, rest = text.partition("\n")
-    # A new channel's copy: the first dump's posts under another name.
-    open(os.path.join(content, "zz_new_channel_%s.txt" % run), "w", encoding="utf-8").write("New channel " + run + "\n" + rest)
-else:
-    path = sorted(glob.glob(os.path.join(content, "*", "result.json")))[0]
-    data = json.load(open(path, encoding="utf-8"))
-    messages = [m for m in data["messages"] if m.get("type") == "message"]
-    if change == "edit-export":
-        m = messages[len(messages) // 2]
-        m["text"] = (m["text"] if isinstance(m["text"], str) else "") + " zebrafish" + run
-        m["text_entities"] = [{"type": "plain", "text": m["text"]}]
-    else:  # append-export: 100 new messages after the last (append-tagged: each with a new hashtag)
-        last = max(int(m["id"]) for m in data["messages"])
-        stamp = max(int(m.get("date_unixtime", "0")) for m in messages)
-        for k in range(1, 101):
-            new = dict(messages[-(k % len(messages)) - 1])
-            new["id"] = last + k
-            new["date_unixtime"] = str(stamp + 60 * k)
-            import datetime
-            new["date"] = datetime.datetime.utcfromtimestamp(stamp + 60 * k).strftime("%Y-%m-%dT%H:%M:%S")
-            new["text"] = "Appended message %d, run %s, about field notes" % (k, run)
-            new["text_entities"] = [{"type": "plain", "text": new["text"]}]
-            if change == "append-tagged":
-                new["text"] += " #brandnew"
-                new["text_entities"].append({"type": "hashtag", "text": "#brandnew"})
-            data["messages"].append(new)
-    json.dump(data, open(path, "w", encoding="utf-8"), ensure_ascii=False, indent=1)
-PY
+        python3 "$root/scripts/change-content.py" "$copy/Content" "$change" "$run"
         local flag=()
         [ "$mode" = nocache ] && flag=(--no-cache)
         local out

@@ -1,0 +1,13 @@
+# Sourced by the A/B benchmarks: `ab_binary REV` prints the path of chansite built at REV, in a
+# git worktree under BENCH_DIR (kept for later runs; built on first use).
+ab_binary() {
+  local bench=${BENCH_DIR:-/tmp/chansite-bench}
+  local commit
+  commit=$(git rev-parse --short "$1")
+  local old=$bench/ab-$commit
+  if [ ! -x "$old/.build/release/chansite" ]; then
+    [ -d "$old" ] || git worktree add --detach "$old" "$commit" >/dev/null
+    (cd "$old" && swift build -c release --product chansite >/dev/null)
+  fi
+  echo "$old/.build/release/chansite"
+}
