@@ -11,3 +11,9 @@ ab_binary() {
   fi
   echo "$old/.build/release/chansite"
 }
+
+# Prints the path of the working tree's chansite, built first if it is not.
+ab_new_binary() {
+  [ -x .build/release/chansite ] || swift build -c release --product chansite >/dev/null
+  echo "$PWD/.build/release/chansite"
+}

@@ -12,11 +12,8 @@ cd "$(dirname "$0")/.."
 rev=${1:?usage: scripts/bench-ab-rebuild.sh REV [POSTS] [RUNS]}
 posts=${2:-10000}; runs=${3:-7}; change=${CHANGE:-append}
 bench=${BENCH_DIR:-/tmp/chansite-bench}
-commit=$(git rev-parse --short "$rev")
 . scripts/ab-binary.sh
-old_bin=$(ab_binary "$rev")
-new=$PWD/.build/release/chansite
-[ -x "$new" ] || swift build -c release --product chansite
+old_bin=$(ab_binary "$rev") new=$(ab_new_binary) commit=$(git rev-parse --short "$rev")
 # Fewer messages than POSTS by every append the runs make (and one more), so that at 10,000 the
 # channel never crosses postsPerFolder, which moves every post into subfolders once.
 messages=$((posts - 101 - 100 * (runs + 1)))

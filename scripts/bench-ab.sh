@@ -11,11 +11,8 @@ cd "$(dirname "$0")/.."
 rev=${1:?usage: scripts/bench-ab.sh REV [POSTS] [RUNS]}
 posts=${2:-10000}; runs=${3:-5}
 bench=${BENCH_DIR:-/tmp/chansite-bench}
-commit=$(git rev-parse --short "$rev")
 . scripts/ab-binary.sh
-old_bin=$(ab_binary "$rev")
-new=$PWD/.build/release/chansite
-[ -x "$new" ] || swift build -c release --product chansite
+old_bin=$(ab_binary "$rev") new=$(ab_new_binary) commit=$(git rev-parse --short "$rev")
 work=$bench/corpus-$posts
 [ -d "$work/export" ] || python3 scripts/gen-corpus.py "$posts" "$work" >/dev/null
 median() { sort -n | awk '{a[NR]=$1} END{print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
