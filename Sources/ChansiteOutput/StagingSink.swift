@@ -62,8 +62,13 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
     package var manifest: BuildManifest { next.value }
 
     package func reuse(_ path: String, fingerprint: String) -> Bool {
+        reuse(path, fingerprint: fingerprint, claimedHere: false)
+    }
+
+    /// `reuse`, for a caller that has claimed `path` already (`claimedHere`).
+    private func reuse(_ path: String, fingerprint: String, claimedHere: Bool) -> Bool {
         guard let old = previous.files[path], old.hasFingerprint(fingerprint) else { return false }
-        return link(path, old)
+        return link(path, old, claimedHere: claimedHere)
     }
 
     /// Whether the last build made `path` from these inputs (`reuse` would link it).
@@ -158,7 +163,7 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
         // The source's identity stands for its bytes: hashing a video to compare it costs more
         // than copying it.
         let fingerprint = Fingerprint("file", source, String(info.st_size), String(FileSystem.modifiedNanoseconds(info)), String(info.st_ino)).hex
-        if let old = previous.files[path], old.hasFingerprint(fingerprint), link(path, old, claimedHere: true) { return }
+        if reuse(path, fingerprint: fingerprint, claimedHere: true) { return }
         try makeFolder(of: path)
         let target = FileSystem.join(staging, path)
         // Copied, not linked: a tool that edits the output in place must not reach the user's

@@ -89,12 +89,9 @@ extension SearchIndexBuilder {
         package init?(encoded bytes: some Collection<UInt8>) {
             // Read from contiguous bytes (a cache's `Data`) when they are: the generic slices
             // were most of reading every post's words back at 100k posts.
-            if let words = bytes.withContiguousStorageIfAvailable(Self.init(contiguous:)) {
-                guard let words else { return nil }
-                self = words
-                return
-            }
-            self.init(contiguous: Array(bytes))
+            let read = bytes.withContiguousStorageIfAvailable(Self.init(contiguous:))
+            guard let words = read ?? Array(bytes).withUnsafeBufferPointer(Self.init(contiguous:)) else { return nil }
+            self = words
         }
 
         init?(contiguous bytes: UnsafeBufferPointer<UInt8>) {
@@ -104,11 +101,6 @@ extension SearchIndexBuilder {
             length = Double(bitPattern: bits)
             packed = Array(UnsafeBufferPointer(rebasing: bytes[8...]))
             guard packed.last.map({ $0 < 0x80 }) ?? true else { return nil }
-        }
-
-        private init?(contiguous bytes: [UInt8]) {
-            guard let words = bytes.withUnsafeBufferPointer(Self.init(contiguous:)) else { return nil }
-            self = words
         }
 
         /// Calls `body` with each word's number, weight and slots, in first-seen order; the slots

@@ -10,7 +10,7 @@ package final class IndexVocabulary: @unchecked Sendable {
     /// Each post's words by its text, kept for the next build (nil: not kept).
     private let documents: (any StageCache<SearchIndexBuilder.DocumentWordIDs>)?
     private let lock = NSLock()
-    private var ids: [WordKey: Int32] = [:]
+    private var ids: [ByteKey: Int32] = [:]
     private var all: [String] = []
     private var stemOf: [String?] = []
     /// How many of the words the latest index used.
@@ -25,7 +25,7 @@ package final class IndexVocabulary: @unchecked Sendable {
         all = words
         stemOf = words.indices.map { stems.indices.contains($0) ? stems[$0] : nil }
         ids.reserveCapacity(words.count)
-        for (id, word) in words.enumerated() { ids[WordKey(word)] = Int32(id) }
+        for (id, word) in words.enumerated() { ids[ByteKey(word)] = Int32(id) }
     }
 
     /// Whether each post's words are kept for the next build.
@@ -42,9 +42,9 @@ package final class IndexVocabulary: @unchecked Sendable {
     func number(_ words: [String]) -> [Int32] {
         lock.withLock {
             words.map { word in
-                if let id = ids[WordKey(word)] { return id }
+                if let id = ids[ByteKey(word)] { return id }
                 let id = Int32(all.count)
-                ids[WordKey(word)] = id
+                ids[ByteKey(word)] = id
                 all.append(word)
                 stemOf.append(nil)
                 return id

@@ -403,7 +403,7 @@ package struct SearchIndexBuilder: Sendable {
             // weights are summed by local number in one scratch array (`touched` in first-seen
             // order), one dictionary lookup a word.
             // Sized for a chunk's distinct words at once (growing it was a fifth of its cost).
-            var localIDs: [WordKey: Int32] = Dictionary(minimumCapacity: 16 * 1024)
+            var localIDs: [ByteKey: Int32] = Dictionary(minimumCapacity: 16 * 1024)
             var localWords: [String] = []
             var weights: [Float] = []
             var touched: [Int32] = []
@@ -421,7 +421,7 @@ package struct SearchIndexBuilder: Sendable {
                 forEachWord(of: posts[doc], names: names) { word, weight, slot in
                     length += 1
                     let id: Int32
-                    let key = WordKey(word)
+                    let key = ByteKey(word)
                     if let known = localIDs[key] {
                         id = known
                     } else {

@@ -69,7 +69,7 @@ package enum Tokenizer {
         func flush() {
             if !current.isEmpty {
                 var word = String(decoding: current, as: UTF8.self)
-                // Composed, so that equivalent words are the same bytes (`WordKey`) and match a
+                // Composed, so that equivalent words are the same bytes (`ByteKey`) and match a
                 // query the page composes: a mark, or a letter outside ASCII and basic Cyrillic
                 // (a singleton such as U+212B, conjoining jamo), may not be.
                 if marked || other { word = word.precomposedStringWithCanonicalMapping }

@@ -4,7 +4,7 @@ import ChansiteCore
 /// one way does so in the posts whose seams are marked.
 enum OpenerFeature: Hashable, Sendable {
     /// The line starts with this emoji or symbol, or this short label (`Update:`, `[Новости]`).
-    case lead(LineKey)
+    case lead(ByteKey)
     /// The line starts with an emoji or symbol (a channel that varies its openers' emoji).
     case symbol
     /// The line starts with a short label of any words (`【更新】`, `Breaking:`).
@@ -44,7 +44,7 @@ enum OpenerFeature: Hashable, Sendable {
 /// What the seam model reads in the line that would close the post before a seam.
 enum CloserFeature: Hashable, Sendable {
     /// The line is exactly this short text (a signature: `— @channel`, `Подписаться: t.me/x`).
-    case line(LineKey)
+    case line(ByteKey)
     /// Text followed by hashtags on the same line.
     case hashtagEnd
     /// The line ends with a link.
@@ -52,7 +52,7 @@ enum CloserFeature: Hashable, Sendable {
     /// The line starts like a sign-off: a dash, `©`, or it is one `@handle`.
     case signOff
     /// The line ends with this emoji or symbol.
-    case trailing(LineKey)
+    case trailing(ByteKey)
     /// The line ends a sentence (`.`, `!`, `?`, `…`).
     case sentenceEnd
 
@@ -102,19 +102,6 @@ struct SeamFeatureKinds: OptionSet, Hashable, Sendable {
     static let all = SeamFeatureKinds(rawValue: (1 << 9) - 1)
 }
 
-/// A line's text as a key: hashed and compared by its UTF-8 bytes (a `String` key would be
-/// normalized to NFC on every hash, most of the model's time on a non-Latin copy).
-struct LineKey: Hashable, Sendable {
-    let text: String
-
-    static func == (a: LineKey, b: LineKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-
-    func hash(into hasher: inout Hasher) {
-        var copy = text
-        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-}
-
 /// Reads opener and closer features from a line. Each reads a bounded part of the line (its
 /// first or last characters, or the whole of a short line), so a hostile line costs no more
 /// than its length.
@@ -130,9 +117,9 @@ enum SeamFeatures {
         var features: [OpenerFeature] = []
         if kinds.contains(.lead) {
             if let token = symbolToken(first) {
-                features += [.lead(LineKey(text: token)), .symbol]
+                features += [.lead(ByteKey(token)), .symbol]
             } else if let token = label(text) {
-                features += [.lead(LineKey(text: token)), .label]
+                features += [.lead(ByteKey(token)), .label]
             }
         }
         if kinds.contains(.title), nextIsBlank, text.utf8.count <= shortLineBytes, text.count <= 90, let last = text.last,
@@ -148,7 +135,7 @@ enum SeamFeatures {
         let text = line.trimmingWhitespace()
         guard let last = text.last else { return [] }
         var features: [CloserFeature] = []
-        if kinds.contains(.line), text.utf8.count <= shortLineBytes { features.append(.line(LineKey(text: text.normalizedSpaces))) }
+        if kinds.contains(.line), text.utf8.count <= shortLineBytes { features.append(.line(ByteKey(text.normalizedSpaces))) }
         if !kinds.isDisjoint(with: [.hashtagEnd, .link, .signOff]) {
             let lastWord = text.suffix(from: text.lastIndex(where: { $0.isWhitespace }).map(text.index(after:)) ?? text.startIndex)
             if kinds.contains(.hashtagEnd), lastWord.first == "#", lastWord.count > 1, lastWord.dropFirst().contains(where: \.isLetter),
@@ -163,7 +150,7 @@ enum SeamFeatures {
                 features.append(.signOff)
             }
         }
-        if kinds.contains(.trailing), let token = symbolToken(last) { features.append(.trailing(LineKey(text: token))) }
+        if kinds.contains(.trailing), let token = symbolToken(last) { features.append(.trailing(ByteKey(token))) }
         if kinds.contains(.sentenceEnd), ".!?…".contains(last) { features.append(.sentenceEnd) }
         return features
     }

@@ -4,7 +4,7 @@ import ChansiteCore
 /// view type lists its variables: a view finds its getter by that number (`ViewFields.getter`).
 /// Looking each name up by its text hashed it at every scope of the context stack a lookup
 /// passes through, a tenth of rendering a page.
-struct ViewName: Sendable, Equatable, CustomStringConvertible {
+struct ViewName: Sendable, Equatable {
     let text: String
     /// The name's place in the order names were first met, the same for every view type.
     let number: Int
@@ -18,8 +18,6 @@ struct ViewName: Sendable, Equatable, CustomStringConvertible {
             return number
         }
     }
-
-    var description: String { text }
 
     static func == (a: ViewName, b: ViewName) -> Bool { a.number == b.number }
 

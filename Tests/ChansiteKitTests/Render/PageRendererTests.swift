@@ -33,19 +33,25 @@ import Testing
         #expect(parts.filter { $0.contents != wholeByPath[$0.path] }.map(\.path) == [])
     }
 
+    /// A `Content` folder under `temp` holding the named export fixtures.
+    static func content(exports names: [String], under temp: URL) throws -> URL {
+        let content = temp.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        for name in names {
+            try FileManager.default.copyItem(
+                at: TestSupport.repositoryRoot.appendingPathComponent("Tests/ChansiteKitTests/Fixtures/exports/" + name),
+                to: content.appendingPathComponent(name))
+        }
+        return content
+    }
+
     /// A listing page made after its posts' views were let go of (a month's, a tag's, a
     /// day's, the home page) shows them as a page made from the views kept whole does (as
     /// `serve` keeps them), when its template reads their variables, not only their summaries.
     @Test func listingsOfLetGoViewsShowEveryVariableTheirTemplatesRead() throws {
         let temp = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: temp) }
-        let root = TestSupport.repositoryRoot
-        let content = temp.appendingPathComponent("Content")
-        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
-        for name in ["entities", "replies", "media"] {
-            try FileManager.default.copyItem(
-                at: root.appendingPathComponent("Tests/ChansiteKitTests/Fixtures/exports/" + name), to: content.appendingPathComponent(name))
-        }
+        let content = try Self.content(exports: ["entities", "replies", "media"], under: temp)
         let list = "{{#posts}}[{{heading}}|{{url}}|{{dateText}}|{{#hashtags}}{{name}} {{/hashtags}}|{{excerpt}}]{{/posts}}"
         try TestSupport.write(
             [
@@ -81,12 +87,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: temp) }
         let root = TestSupport.repositoryRoot
         // Exports of dated posts: 16 messages of one month, and five over two months.
-        let content = temp.appendingPathComponent("Content")
-        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
-        for name in ["media", "replies"] {
-            try FileManager.default.copyItem(
-                at: root.appendingPathComponent("Tests/ChansiteKitTests/Fixtures/exports/" + name), to: content.appendingPathComponent(name))
-        }
+        let content = try Self.content(exports: ["media", "replies"], under: temp)
         let result = try Pipeline(
             options: BuildOptions(
                 contentPath: content.path, templatesPath: root.appendingPathComponent("Templates").path,
