@@ -10,11 +10,15 @@ package protocol StageCache<Value>: AnyObject, Sendable {
     /// The value for `key` when the cache holds it.
     func known(_ key: String) -> Value?
     func store(_ key: String, _ value: Value)
+    /// Whether the cache holds a value for `key` (cheaper than `known` where values are decoded).
+    func holds(_ key: String) -> Bool
     /// Forgets what the build just finished did not use.
     func endBuild()
 }
 
 extension StageCache {
+    package func holds(_ key: String) -> Bool { known(key) != nil }
+
     /// The value known for `key`, else made by `make` (outside any lock) and stored.
     package func value(_ key: String, _ make: () -> Value) -> Value {
         if let known = known(key) { return known }

@@ -1,5 +1,6 @@
 import ChansiteCore
 import ChansiteIngest
+import ChansiteOutput
 import Foundation
 
 /// The content folder read once: the dump paths the walk found, what it reported, each dump's
@@ -26,13 +27,11 @@ struct ContentFiles {
     var exportStamps: [String: Stamped] = [:]
 
     /// A digest and the stamp (`FileSystem.stamp`) of the file when it was made.
-    struct Stamped: Sendable {
-        var stamp: String
-        var digest: String
-    }
+    typealias Stamped = BuildManifest.InputStamp
 
     /// Walks the content folder (never into `excluded`) and reads every dump and export, in
-    /// parallel. `known`: digests an earlier read made (`serve` keeps them); an export whose
+    /// parallel. `known`: digests an earlier read made (`serve` keeps them, the manifest keeps a
+    /// build's); an export whose
     /// stamp is the same is not read and hashed again (hundreds of megabytes at 100k posts), and
     /// the bytes of one that changed are kept for its parse (up to `keptBytes` in all), which
     /// then neither reads nor hashes them again: an edit's export is read once.

@@ -59,17 +59,20 @@ extension Pipeline {
     }
 
     /// Reads every export, in parallel; each export may hold several channels. With a cache
-    /// (`serve`), a job whose files, media folders and reader settings are those of an earlier
-    /// build is taken from it. Every channel read gets a source key, so the model can key it.
-    func readExports(_ exports: [LoadedExport], config: SiteConfig) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
+    /// (`serve`'s in memory, `kept` on disk for `build`), a job whose files, media folders and
+    /// reader settings are those of an earlier build is taken from it. Every channel read gets
+    /// a source key, so the model can key it.
+    func readExports(_ exports: [LoadedExport], config: SiteConfig, kept: (any StageCache<ExportRead>)? = nil) -> (
+        dumps: [ParsedDump], diagnostics: [Diagnostic]
+    ) {
         let settings = ExportSettings(config: config)
         let jobs = ExportJob.jobs(exports)
-        let cache = cache?.exports
-        let known = jobs.map { job in cache?.known(settings.key(job.files)) }
-        // One export to read (an edit in `serve`) has both cores: its messages are decoded ahead.
-        let alone = known.filter { $0 == nil }.count == 1
+        let cache = cache?.exports ?? kept
+        let keys = jobs.map { settings.key($0.files) }
+        // One export to read (an edit) has both cores: its messages are decoded ahead.
+        let alone = keys.filter { cache?.holds($0) != true }.count == 1
         let all = jobs.indices.concurrentMap(chunk: 1) { index -> ExportRead in
-            if let read = known[index] { return read }
+            if let read = cache?.known(keys[index]) { return read }
             // The messages are kept by an edit's read only: kept from every export they would
             // be as much memory again as the exports' bytes (440 MB at 100k posts).
             let (read, key) = settings.read(jobs[index], alone: alone, messages: alone ? self.cache?.exportMessages : nil)

@@ -50,8 +50,11 @@ package struct Pipeline: Sendable {
         let staged = try tagged(.write) { try writer.begin() }
         let started = Date()
         // try?: unreadable content only rules out the replay; the build reads it again and reports why.
-        let content = try? ContentFiles.read(options.contentPath, excluding: excludedFromContent, known: cache?.exportDigests.value ?? [:])
-        if let content { cache?.exportDigests.mutate { $0 = content.exportStamps } }
+        // The exports' digests the last build made are used unless the build is to make everything again.
+        let known = cache?.exportDigests.value ?? (options.usesCache ? staged.sink.previous.stamps ?? [:] : [:])
+        let content = try? ContentFiles.read(options.contentPath, excluding: excludedFromContent, known: known)
+        let stamps = content?.exportStamps ?? [:]
+        cache?.exportDigests.mutate { $0 = stamps }
         let inputs = content.map { InputDigest.compute(options, content: $0) }
         let before: [(String, Double)] = [("begin", started.timeIntervalSince(begun)), ("inputs", Date().timeIntervalSince(started))]
         if let inputs, let replay = staged.sink.replayable(inputs: inputs) {
@@ -92,7 +95,8 @@ package struct Pipeline: Sendable {
         if deferred == nil, let warning = HostLimits.warning(files: files.count, bytes: files.values.reduce(0) { $0 + $1.size }) {
             result.diagnostics.append(warning.inStage(.write))
         }
-        staged.sink.record(inputs: inputs, replay: BuildManifest.Replay(counts: result.counts, diagnostics: result.diagnostics, dumps: result.dumps))
+        staged.sink.record(
+            inputs: inputs, replay: BuildManifest.Replay(counts: result.counts, diagnostics: result.diagnostics, dumps: result.dumps), stamps: stamps)
         result.timings = before + result.timings
         return StagedBuild(
             result: result, pipeline: self, writer: writer, staged: staged, deferred: deferred, index: deferred == nil ? nil : index)
@@ -192,7 +196,7 @@ package struct Pipeline: Sendable {
         var parsed: [ParsedDump]
         let exportDiagnostics: [Diagnostic]
         (parsed, exportDiagnostics) = try stage(.parse) { () -> ([ParsedDump], [Diagnostic]) in
-            let exports = readExports(loaded.exports, config: config)
+            let exports = readExports(loaded.exports, config: config, kept: persistent?.exports)
             loaded.exports = []
             return (parseDumps(&loaded.dumps, kept: persistent?.parses) + exports.dumps, exports.diagnostics)
         }

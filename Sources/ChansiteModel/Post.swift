@@ -41,6 +41,13 @@ package struct Post: Sendable, Hashable {
     }
     private var runs: [TextRun]?
 
+    /// The formatting as runs over `text`, as kept (the build cache stores and restores them
+    /// without making spans).
+    package var formatRuns: [TextRun]? {
+        get { runs }
+        set { runs = newValue }
+    }
+
     /// True when the source gave the text's formatting (the post has spans).
     package var isFormatted: Bool { runs != nil }
 

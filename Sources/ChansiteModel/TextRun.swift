@@ -3,12 +3,20 @@
 /// post in real channels), and runs holding their own text kept every formatted post's words
 /// twice: some 240 MB at 100k exported posts. `Post.spans` makes the `TextSpan`s from these
 /// and the text when asked.
-struct TextRun: Sendable, Hashable {
-    var kind: String
-    var length: UInt32
+package struct TextRun: Sendable, Hashable {
+    package var kind: String
+    package var length: UInt32
     /// A `text_link`'s target or a `pre` block's language (an entity has at most one).
-    var attribute: String?
-    var collapsed: Bool
+    package var attribute: String?
+    package var collapsed: Bool
+
+    /// A run as the build cache reads it back (`ParseCodec`).
+    package init(kind: String, length: UInt32, attribute: String?, collapsed: Bool) {
+        self.kind = kind
+        self.length = length
+        self.attribute = attribute
+        self.collapsed = collapsed
+    }
 
     init(_ span: TextSpan) {
         kind = span.kind

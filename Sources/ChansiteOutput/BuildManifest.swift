@@ -72,6 +72,20 @@ package struct BuildManifest: Codable, Sendable {
     /// when the next build finds the same inputs.
     package var inputs: String?
     package var replay: Replay?
+    /// Each export file's digest by its path, with the file's stamp (`FileSystem.stamp`) when
+    /// it was hashed: the next build does not read and hash an export whose stamp is the same.
+    package var stamps: [String: InputStamp]?
+
+    /// A digest of a file's bytes and the file's stamp when they were read.
+    package struct InputStamp: Codable, Sendable, Equatable {
+        package var stamp: String
+        package var digest: String
+
+        package init(stamp: String, digest: String) {
+            self.stamp = stamp
+            self.digest = digest
+        }
+    }
 
     /// A build's account: its counts, diagnostics and per-dump summaries.
     package struct Replay: Codable, Sendable {
@@ -172,6 +186,12 @@ package struct BuildManifest: Codable, Sendable {
             encoder.outputFormatting = [.sortedKeys]
             json.raw(",\"replay\":")
             json.raw(bytes: try encoder.encode(replay))
+        }
+        if let stamps {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            json.raw(",\"stamps\":")
+            json.raw(bytes: try encoder.encode(stamps))
         }
         json.raw("}")
         try write(json.take())

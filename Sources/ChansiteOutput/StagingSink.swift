@@ -98,11 +98,13 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
         return true
     }
 
-    /// Records what the build read and reported, for the next build's replay.
-    package func record(inputs: String?, replay: BuildManifest.Replay) {
+    /// Records what the build read and reported, for the next build's replay, and the stamps
+    /// of the exports it hashed.
+    package func record(inputs: String?, replay: BuildManifest.Replay, stamps: [String: BuildManifest.InputStamp]) {
         next.mutate {
             $0.inputs = inputs
             $0.replay = replay
+            $0.stamps = stamps.isEmpty ? nil : stamps
         }
     }
 

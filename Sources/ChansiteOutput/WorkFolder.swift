@@ -27,6 +27,8 @@ package struct WorkFolder: Sendable {
     /// The build cache (`PersistentCache`), and the next one until the swap is done.
     package static let cacheName = "cache.bin"
     package static let nextCacheName = "cache.next.bin"
+    /// Each input file's parse (`ParseStore`): files written once, kept while builds use them.
+    package static let parsesName = "parses"
     var cache: String { FileSystem.join(path, Self.cacheName) }
     var nextCache: String { FileSystem.join(path, Self.nextCacheName) }
     var urlHistory: String { FileSystem.join(path, Self.urlHistoryName) }
@@ -90,7 +92,7 @@ package struct WorkFolder: Sendable {
         let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
             .filter {
                 $0 != OutputMarker.work && $0 != "lock" && $0 != "manifest.json" && $0 != Self.urlHistoryName && $0 != Self.cacheName
-                    && $0 != Self.spareName
+                    && $0 != Self.spareName && $0 != Self.parsesName
             }
         guard !leftovers.isEmpty else { return [] }
         var notes: [Diagnostic] = []

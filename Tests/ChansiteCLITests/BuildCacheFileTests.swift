@@ -129,6 +129,9 @@ import Testing
                 // and the parses of the dumps that did not change.
                 #expect((reused["summaries"] ?? 0) > 0 && (reused["posts' words"] ?? 0) > 0, "\(what): \(stderr)")
                 #expect((reused["dump parses"] ?? 0) > 0, "\(what): \(stderr)")
+                // The export's channels, kept as a file of their own, unless the export changed.
+                let exportChanged = what.contains("export") || what.contains("message") || what.contains("reply")
+                #expect((reused["export reads"] ?? 0) == (exportChanged ? 0 : 1), "\(what): \(stderr)")
                 // The posts whose views' inputs did not change are stubbed: the pages showing
                 // only them are fingerprinted from their views' fingerprints.
                 #expect((reused["post view fingerprints"] ?? 0) > 0, "\(what): \(stderr)")
@@ -251,6 +254,47 @@ import Testing
         try Self.write(project, "Content/a.txt", Data(Self.dump.utf8))
         let next = try Self.buildAndCompare(project, "the build after")
         #expect((Self.reused(next)["summaries"] ?? 0) > 0, "\(next)")
+    }
+
+    /// The parses kept beside the cache (`parses/`), damaged: each is a miss, parsed again, and
+    /// the site is a clean build's.
+    @Test func damagedParsesAreParsedAgain() throws {
+        let (project, _) = try Self.built()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let folder = project.appendingPathComponent(".Output.chansite/parses")
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        #expect(files.count == 3, "two dumps and an export: \(files)")
+        for (n, file) in files.enumerated() {
+            var bytes = try Data(contentsOf: file)
+            if n == 0 { bytes = bytes.prefix(bytes.count / 2) } else { bytes[bytes.count - 1 - n] ^= 0x10 }
+            try bytes.write(to: file)
+        }
+        try Self.write(project, "Content/a.txt", Self.editedDump)
+        let stderr = try Self.buildAndCompare(project, "a build with damaged parses")
+        #expect(Self.reused(stderr)["dump parses"] == 0 && Self.reused(stderr)["export reads"] == 0, "\(stderr)")
+        #expect((Self.reused(stderr)["summaries"] ?? 0) > 0, "\(stderr)")
+        // Parsed again, they were kept again (a build with nothing changed would only replay the last one's notes).
+        try Self.write(project, "Content/a.txt", Data(Self.dump.utf8))
+        let next = try Self.buildAndCompare(project, "the build after")
+        // b.txt's and the export's (a.txt's first parse went with the build that did not use it).
+        #expect(Self.reused(next)["export reads"] == 1 && Self.reused(next)["dump parses"] == 1, "\(next)")
+    }
+
+    /// An export hashed by a build is known by its stamp (the manifest keeps it) until it
+    /// changes: an edit is always read.
+    @Test func anExportIsKnownByItsStampUntilItChanges() throws {
+        let project = try Self.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        // A file changed in the last two seconds has no stamp (its next change could keep its time).
+        Thread.sleep(forTimeInterval: 2.2)
+        try Self.buildAndCompare(project, "the first build")
+        let manifest = try Data(contentsOf: project.appendingPathComponent(".Output.chansite/manifest.json"))
+        let stamps = try #require(try JSONSerialization.jsonObject(with: manifest) as? [String: Any])["stamps"] as? [String: [String: String]]
+        #expect(stamps?["Content/shelf/result.json"]?["digest"]?.isEmpty == false, "\(String(describing: stamps))")
+        try Self.write(project, "Content/shelf/result.json", Self.export(12, edited: 5))
+        try Self.buildAndCompare(project, "an export edited")
+        let page = try String(contentsOf: project.appendingPathComponent("Output/channels/shelf/5.html"), encoding: .utf8)
+        #expect(page.contains("edited about search engines"))
     }
 
     @Test(arguments: ["cache", "staged", "done"])

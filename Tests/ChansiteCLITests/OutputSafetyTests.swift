@@ -110,7 +110,7 @@ import Testing
         let work = project.appendingPathComponent(".Output.chansite")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == [
-                ".chansite-work", "cache.bin", "lock", "manifest.json", "spare", "urls.tsv",
+                ".chansite-work", "cache.bin", "lock", "manifest.json", "parses", "spare", "urls.tsv",
             ], "the site the last build replaced is the spare")
         let siblings = try FileManager.default.contentsOfDirectory(atPath: project.path).sorted()
         #expect(siblings == [".Output.chansite", ".Expected.chansite", "Content", "Expected", "Output", "Templates"].sorted())

@@ -24,8 +24,6 @@ final class CacheFile: @unchecked Sendable {
         case document
         /// The vocabulary's words and stems, in number order (key `words`).
         case vocabulary
-        /// A dump file's load and parse, by its key (`ParseCodec`).
-        case parse
         /// A post's view's fingerprint, by the post's key (`RenderCache.viewFingerprints`).
         case viewFingerprints
     }

@@ -5,8 +5,8 @@ import ChansiteRender
 import ChansiteSearch
 import Foundation
 
-/// The build cache `chansite build` keeps in the work folder between processes: each post's
-/// body and summary, each post and listing page's fingerprint, and the search index's
+/// The build cache `chansite build` keeps in the work folder between processes: each dump's
+/// parse and each export's channels, each post's body and summary, each post and listing page's fingerprint, and the search index's
 /// vocabulary with each post's words. A build reads the last one (`cache.bin`) and writes the
 /// next beside it (`cache.next.bin`) as it goes; the output stage moves it into place when the
 /// site is swapped in, so a killed or failed build leaves the last cache, whose entries are
@@ -16,7 +16,9 @@ final class PersistentCache: Sendable {
     let render: RenderCache
     let vocabulary: IndexVocabulary
     /// Each dump file's load and parse, by its path and bytes.
-    let parses: DiskMemo<BuildCache.LoadedFile>
+    let parses: ParseStore<BuildCache.LoadedFile>
+    /// Each export job's channels, by its files, media folders and the readers' settings.
+    let exports: ParseStore<Pipeline.ExportRead>
     /// Channels are not kept on disk; asked through this, the model still keys each channel,
     /// which keys its pages' fingerprints in `render`.
     let channels = KeysOnly<SiteAssembler.ChannelPosts>()
@@ -27,12 +29,13 @@ final class PersistentCache: Sendable {
     static let vocabularySlack = 2
 
     private init(
-        render: RenderCache, vocabulary: IndexVocabulary, parses: DiskMemo<BuildCache.LoadedFile>, writer: CacheFileWriter,
-        memos: [(name: String, hits: LockedBox<Int>)]
+        render: RenderCache, vocabulary: IndexVocabulary, parses: ParseStore<BuildCache.LoadedFile>, exports: ParseStore<Pipeline.ExportRead>,
+        writer: CacheFileWriter, memos: [(name: String, hits: LockedBox<Int>)]
     ) {
         self.render = render
         self.vocabulary = vocabulary
         self.parses = parses
+        self.exports = exports
         self.writer = writer
         self.memos = memos
     }
@@ -79,14 +82,18 @@ final class PersistentCache: Sendable {
             .document, file: kept == nil ? nil : file, writer: writer, encode: { $0.encoded },
             decode: { SearchIndexBuilder.DocumentWordIDs(encoded: $0) })
         let vocabulary = IndexVocabulary(documents: documents, words: kept?.words ?? [], stems: kept?.stems ?? [])
-        // A file the codec cannot keep is stored empty, which reads back as a miss.
-        let parses = DiskMemo<BuildCache.LoadedFile>(
-            .parse, file: file, writer: writer, encode: { ParseCodec.encode($0) ?? [] }, decode: ParseCodec.decode)
+        // Parses are files of their own, never copied forward; a value the codec cannot keep is not stored.
+        let folder = ParseFolder(path: FileSystem.join(place.folder, WorkFolder.parsesName))
+        let parses = ParseStore<BuildCache.LoadedFile>("dump", folder: folder, encode: ParseCodec.encode, decode: ParseCodec.decode)
+        let exports = ParseStore<Pipeline.ExportRead>("export", folder: folder, encode: ParseCodec.encode, decode: ParseCodec.decodeExport)
         let memos = [
-            ("dump parses", parses.hits), ("post bodies", bodies.hits), ("summaries", summaries.hits), ("page fingerprints", pages.hits),
+            ("dump parses", parses.hits), ("export reads", exports.hits), ("post bodies", bodies.hits), ("summaries", summaries.hits),
+            ("page fingerprints", pages.hits),
             ("post view fingerprints", views.hits), ("posts' words", documents.hits),
         ]
-        return (PersistentCache(render: render, vocabulary: vocabulary, parses: parses, writer: writer, memos: memos), notes)
+        return (
+            PersistentCache(render: render, vocabulary: vocabulary, parses: parses, exports: exports, writer: writer, memos: memos), notes
+        )
     }
 
     /// The identity a cache must have to be used: chansite (its version and binary), the
@@ -111,6 +118,7 @@ final class PersistentCache: Sendable {
             writer.append(.vocabulary, "words", Self.encodeVocabulary(words: snapshot.words, stems: snapshot.stems))
         }
         FaultPoint.hit("cache")
+        parses.folder.sweep()
         if let failure = writer.finish() {
             return [
                 .warning("cannot write the build cache (\(failure)): the next build makes everything again", at: SourceLocation(path: writer.path))

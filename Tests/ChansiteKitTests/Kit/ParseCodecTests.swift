@@ -62,10 +62,69 @@ import Testing
         #expect(readNone.parsed == nil && readNone.diagnostics == none.diagnostics)
     }
 
-    /// Formatted text (exports') is not this codec's: such a parse is not kept.
+    /// An export's post: formatted text, every field of a media file, details in the compact
+    /// form and as JSON (a poll), and the channel's source key.
+    @Test func anExportsPostsReadBack() throws {
+        let source = SourceRange(path: "e/result.json", firstLine: 4, lastLine: 9)
+        var formatted = Post(text: "bold and a link", date: Date(timeIntervalSince1970: 1_700_000_000), messageID: "7", source: source)
+        formatted.spans = [
+            TextSpan(kind: "bold", text: "bold"), TextSpan(kind: "plain", text: " and "),
+            TextSpan(kind: "text_link", text: "a link", href: "https://example.org/"),
+        ]
+        formatted.media = [
+            MediaFile(
+                kind: .videoFile, path: "video_files/v.mp4", sourcePath: "/e/video_files/v.mp4", thumbnailPath: "/e/video_files/v.jpg",
+                fileName: "v.mp4", fileSize: 1234, mimeType: "video/mp4", width: 640, height: 360, durationSeconds: 12, performer: "P",
+                title: "T", spoiler: true),
+            MediaFile(kind: .other("dice"), unavailable: .tooLarge),
+        ]
+        var signed = PostDetails()
+        signed.edited = Date(timeIntervalSince1970: 1_700_000_100.5)
+        signed.author = "Signer"
+        signed.albumIDs = ["8", "9"]
+        signed.dateIsLocal = true
+        formatted.details = signed
+        var polled = Post(text: "", source: source)
+        var poll = PostDetails()
+        poll.poll = PostDetails.Poll(question: "Q?", closed: true, totalVoters: 3, answers: [.init(text: "A", voters: 3, chosen: false)])
+        polled.details = poll
+        var parsed = ParsedDump(path: "e/result.json", format: ExportChatReader.format, posts: [formatted, polled])
+        parsed.sourceKey = "0123abcd"
+        let read = try Self.readBack(Pipeline.ExportRead(dumps: [parsed, parsed], diagnostics: [.note("n", at: SourceLocation(path: "e"))]))
+        #expect(read.dumps == [parsed, parsed])
+        #expect(read.diagnostics.count == 1)
+        #expect(read.dumps.first?.posts.first?.spans == formatted.spans)
+    }
+
+    /// An export read as the build reads it: every JSON and HTML export fixture's channels read
+    /// back as read.
+    @Test func everyExportFixturesReadReadsBack() throws {
+        let root = TestSupport.repositoryRoot.appendingPathComponent("Tests/ChansiteKitTests/Fixtures").path
+        let content = try ContentFiles.read(root, excluding: [])
+        let exports = zip(content.exports, zip(content.exportFiles, content.exportMedia)).compactMap { export, rest in
+            rest.0.digest.map { Pipeline.LoadedExport(file: export, digest: $0, media: rest.1) }
+        }
+        let jobs = Pipeline.ExportJob.jobs(exports)
+        #expect(jobs.count > 20)
+        let settings = ExportSettings(config: SiteConfig())
+        for job in jobs {
+            let (read, _) = settings.read(job)
+            let back = try Self.readBack(read)
+            #expect(back.dumps == read.dumps && back.diagnostics == read.diagnostics, "\(job.files.map(\.file.path))")
+        }
+    }
+
+    static func readBack(_ read: Pipeline.ExportRead) throws -> Pipeline.ExportRead {
+        let bytes = try #require(ParseCodec.encode(read))
+        var reader = ParseCodec.Reader(bytes: bytes)
+        return try #require(ParseCodec.decodeExport(&reader))
+    }
+
+    /// What would not read back the same is not kept: a media type an export calls `unknown`
+    /// (its name is the one text dumps' placeholders have).
     @Test func aParseItCannotHoldIsNotKept() {
-        var post = Post(text: "bold", source: SourceRange(path: "e/result.json", firstLine: 1, lastLine: 1))
-        post.spans = [TextSpan(kind: "bold", text: "bold")]
+        let post = Post(
+            text: "x", media: [MediaFile(kind: .other("unknown"))], source: SourceRange(path: "e/result.json", firstLine: 1, lastLine: 1))
         let file = BuildCache.LoadedFile(parsed: ParsedDump(path: "e/result.json", format: "x", posts: [post]), diagnostics: [])
         #expect(ParseCodec.encode(file) == nil)
     }

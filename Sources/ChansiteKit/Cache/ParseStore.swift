@@ -1,0 +1,117 @@
+import ChansiteCore
+import Foundation
+
+/// Each input file's parse kept between `build`s as a file of its own in the work folder
+/// (`parses/`), named by a fingerprint of chansite and the value's key (which fingerprints
+/// every input of it): written once when made and then only read, never copied forward with
+/// the rest of the build cache each build (an export of 20,000 posts parses to some 40 MB). A
+/// file is checked whole (its SHA-256) before it is decoded; one that fails the check or the
+/// codec is made again. Once a build has finished with its cache, the files it did not use
+/// go (`ParseFolder.sweep`).
+final class ParseStore<Value>: StageCache, @unchecked Sendable {
+    let folder: ParseFolder
+    private let kind: String
+    private let encode: @Sendable (Value) -> [UInt8]?
+    private let decode: @Sendable (inout ParseCodec.Reader) -> Value?
+    /// Values found (the build's account).
+    let hits = LockedBox(0)
+
+    init(
+        _ kind: String, folder: ParseFolder, encode: @escaping @Sendable (Value) -> [UInt8]?,
+        decode: @escaping @Sendable (inout ParseCodec.Reader) -> Value?
+    ) {
+        self.kind = kind
+        self.folder = folder
+        self.encode = encode
+        self.decode = decode
+    }
+
+    private func name(_ key: String) -> String {
+        Fingerprint("parse store", kind, ChansiteVersion.fingerprint, key).hex + ParseFolder.suffix
+    }
+
+    func known(_ key: String) -> Value? {
+        guard var reader = folder.read(name(key)), let value = decode(&reader) else { return nil }
+        hits.mutate { $0 += 1 }
+        return value
+    }
+
+    func holds(_ key: String) -> Bool { folder.holds(name(key)) }
+
+    func store(_ key: String, _ value: Value) {
+        // A value the codec cannot keep is made again next build.
+        guard let bytes = encode(value) else { return }
+        folder.write(name(key), bytes)
+    }
+
+    func endBuild() {}
+}
+
+/// The folder `ParseStore`s keep their files in, and the names this build used.
+final class ParseFolder: Sendable {
+    let path: String
+    private let used = LockedBox<Set<String>>([])
+    static let suffix = ".parse"
+    private static let magic = Array("chansite parse 1\n".utf8)
+    /// The magic, then the payload's hash (`ContentHasher.hex`).
+    private static let headerSize = magic.count + ContentHasher().hex.utf8.count
+
+    init(path: String) {
+        self.path = path
+    }
+
+    func holds(_ name: String) -> Bool {
+        FileSystem.exists(FileSystem.join(path, name))
+    }
+
+    /// A reader at the payload of the file `name`, when it is whole and checks out.
+    func read(_ name: String) -> ParseCodec.Reader? {
+        used.mutate { _ = $0.insert(name) }
+        guard let data = FileManager.default.contents(atPath: FileSystem.join(path, name)), data.count >= Self.headerSize else { return nil }
+        let bytes = [UInt8](data)
+        guard bytes.starts(with: Self.magic) else { return nil }
+        var hasher = ContentHasher()
+        bytes.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[Self.headerSize...])) }
+        guard String(decoding: bytes[Self.magic.count..<Self.headerSize], as: UTF8.self) == hasher.hex else { return nil }
+        return ParseCodec.Reader(bytes: bytes, at: Self.headerSize)
+    }
+
+    /// Writes `payload` as the file `name` (a temporary file renamed into place: a reader never
+    /// meets half a file). A write that fails leaves no file; the value is made again next build.
+    func write(_ name: String, _ payload: [UInt8]) {
+        used.mutate { _ = $0.insert(name) }
+        // try?: another core may make it at the same moment; whether it is there is what counts.
+        if !FileSystem.exists(path) { try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false) }
+        guard FileSystem.isDirectory(path) else { return }
+        var hasher = ContentHasher()
+        payload.withUnsafeBytes { hasher.update($0) }
+        let target = FileSystem.join(path, name)
+        let temporary = target + ".partial"
+        let fd = FileCopy.createFresh(temporary)
+        guard fd >= 0 else { return }
+        var written = true
+        do {
+            try (Self.magic + Array(hasher.hex.utf8)).withUnsafeBytes { try FileCopy.writeAll(fd, $0) }
+            try payload.withUnsafeBytes { try FileCopy.writeAll(fd, $0) }
+        } catch {
+            written = false
+        }
+        close(fd)
+        // try?: a file that cannot be put in place is made again next build.
+        guard written, (try? FileSystem.rename(temporary, to: target)) != nil else {
+            unlink(temporary)
+            return
+        }
+    }
+
+    /// Removes every file in the folder this build did not use: parses of inputs that are
+    /// gone or changed, and what an interrupted write left.
+    func sweep() {
+        let used = used.value
+        // try?: a folder that cannot be listed keeps its files until a build can.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        where !used.contains(name) && (name.hasSuffix(Self.suffix) || name.hasSuffix(Self.suffix + ".partial")) {
+            unlink(FileSystem.join(path, name))
+        }
+    }
+}

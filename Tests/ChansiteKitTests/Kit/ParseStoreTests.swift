@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import ChansiteCore
+@testable import ChansiteKit
+@testable import ChansiteModel
+
+/// The parses `build` keeps as files of their own (`ParseStore`): a value stored is found by
+/// its key in a later store over the same folder (a later process); a file cut short or with a
+/// byte changed is a miss, never a wrong value; a sweep keeps what the build used.
+@Suite struct ParseStoreTests {
+    static func store(_ folder: ParseFolder) -> ParseStore<BuildCache.LoadedFile> {
+        ParseStore("dump", folder: folder, encode: ParseCodec.encode, decode: ParseCodec.decode)
+    }
+
+    static let file = ParseCodecTests.loaded(FixtureDumpTests.folder.appendingPathComponent("heading_replies.txt").path)
+
+    static func parseFiles(_ folder: URL) throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).filter { $0.pathExtension == "parse" }
+    }
+
+    @Test func aStoredParseIsFoundByALaterStore() throws {
+        let folder = try TestSupport.temporaryFolder().appendingPathComponent("parses")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        Self.store(ParseFolder(path: folder.path)).store("key", Self.file)
+        let later = Self.store(ParseFolder(path: folder.path))
+        #expect(later.holds("key") && !later.holds("other"))
+        #expect(later.known("key")?.parsed == Self.file.parsed)
+        #expect(later.known("other") == nil)
+        #expect(later.hits.value == 1)
+    }
+
+    @Test(arguments: ["cut short", "a byte changed", "empty"])
+    func aDamagedFileIsAMiss(damage: String) throws {
+        let folder = try TestSupport.temporaryFolder().appendingPathComponent("parses")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        Self.store(ParseFolder(path: folder.path)).store("key", Self.file)
+        let path = try #require(try Self.parseFiles(folder).first)
+        var bytes = try Data(contentsOf: path)
+        switch damage {
+        case "cut short": bytes = bytes.prefix(bytes.count - 10)
+        case "a byte changed": bytes[bytes.count - 20] ^= 0x01
+        default: bytes = Data()
+        }
+        try bytes.write(to: path)
+        #expect(Self.store(ParseFolder(path: folder.path)).known("key") == nil)
+    }
+
+    /// The files a build did not use go (and an interrupted write's); what it used, and names
+    /// that are not a store's, stay.
+    @Test func aSweepKeepsWhatTheBuildUsed() throws {
+        let folder = try TestSupport.temporaryFolder().appendingPathComponent("parses")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let first = Self.store(ParseFolder(path: folder.path))
+        first.store("kept", Self.file)
+        first.store("gone", Self.file)
+        try Data("half".utf8).write(to: folder.appendingPathComponent("abc.parse.partial"))
+        try Data("mine".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        let next = ParseFolder(path: folder.path)
+        #expect(Self.store(next).known("kept") != nil)
+        next.sweep()
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(left.count == 2 && left.contains("notes.txt"), "\(left)")
+        #expect(Self.store(ParseFolder(path: folder.path)).known("kept") != nil)
+        #expect(Self.store(ParseFolder(path: folder.path)).known("gone") == nil)
+    }
+}
