@@ -47,12 +47,23 @@ enum ParseCodec {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         guard let json = try? encoder.encode(envelope) else { return nil }
+        // The envelope, then each post, must read back as they are; checked one at a time, so the
+        // check never holds a second copy of the posts (an export's are hundreds of megabytes).
+        var shell = file
+        shell.parsed?.posts = []
+        // try?: an envelope that does not read back is not kept; the file is parsed next build.
+        guard let back = try? JSONDecoder().decode(Envelope.self, from: json) else { return nil }
+        let read = Self.file(back, posts: [])
+        guard read.parsed == shell.parsed, read.diagnostics == shell.diagnostics else { return nil }
         var writer = Writer()
         writer.blob(Array(json))
         for post in parsed?.posts ?? [] {
-            guard writer.post(post) else { return nil }
+            var one = Writer()
+            guard one.post(post) else { return nil }
+            var reader = Reader(bytes: one.bytes)
+            guard reader.post() == post, reader.atEnd else { return nil }
+            writer.bytes += one.bytes
         }
-        guard let read = decode(Data(writer.bytes)), read.parsed == file.parsed, read.diagnostics == file.diagnostics else { return nil }
         return writer.bytes
     }
 
@@ -65,7 +76,7 @@ enum ParseCodec {
     static func decode(_ reader: inout Reader) -> BuildCache.LoadedFile? {
         // try?: a record that is not an envelope is a miss; the file is parsed again.
         guard let json = reader.blob(), let envelope = try? JSONDecoder().decode(Envelope.self, from: Data(json)) else { return nil }
-        guard envelope.parsed else { return reader.atEnd ? BuildCache.LoadedFile(parsed: nil, diagnostics: envelope.loadDiagnostics) : nil }
+        guard envelope.parsed else { return reader.atEnd ? file(envelope, posts: []) : nil }
         // Each post takes at least a byte: a count past the bytes left is not this codec's.
         guard envelope.posts >= 0, envelope.posts <= reader.end - reader.at else { return nil }
         var posts: [Post] = []
@@ -75,6 +86,12 @@ enum ParseCodec {
             posts.append(post)
         }
         guard reader.atEnd else { return nil }
+        return file(envelope, posts: posts)
+    }
+
+    /// The file an envelope describes, with `posts`.
+    private static func file(_ envelope: Envelope, posts: [Post]) -> BuildCache.LoadedFile {
+        guard envelope.parsed else { return BuildCache.LoadedFile(parsed: nil, diagnostics: envelope.loadDiagnostics) }
         var parsed = ParsedDump(
             path: envelope.path, format: envelope.format, channel: envelope.channel, posts: posts, diagnostics: envelope.diagnostics,
             droppedLines: envelope.droppedLines)
@@ -90,6 +107,9 @@ enum ParseCodec {
     static func encode(_ read: Pipeline.ExportRead) -> [UInt8]? {
         var writer = Writer()
         guard writer.json(read.diagnostics) else { return nil }
+        // What the read reported must read back as it is, like its channels (`encode(_: LoadedFile)`).
+        var check = Reader(bytes: writer.bytes)
+        guard check.json([Diagnostic].self) == read.diagnostics else { return nil }
         writer.integer(read.dumps.count)
         for dump in read.dumps {
             guard let bytes = encode(BuildCache.LoadedFile(parsed: dump, diagnostics: [])) else { return nil }
