@@ -33,10 +33,12 @@ struct ContentFiles {
     /// parallel. `known`: digests an earlier read made (`serve` keeps them, the manifest keeps a
     /// build's); an export whose
     /// stamp is the same is not read and hashed again (hundreds of megabytes at 100k posts), and
-    /// the bytes of one that changed are kept for its parse (up to `keptBytes` in all), which
+    /// the bytes of one that changed are kept for its parse (up to `keeping` bytes in all), which
     /// then neither reads nor hashes them again: an edit's export is read once.
     /// - Throws: `DiagnosticError` when the content folder is missing.
-    static func read(_ folder: String, excluding excluded: [String], known: [String: Stamped] = [:]) throws -> ContentFiles {
+    static func read(_ folder: String, excluding excluded: [String], known: [String: Stamped] = [:], keeping: Int = keptBytes) throws
+        -> ContentFiles
+    {
         let loader = DumpLoader()
         let found = try loader.contentPaths(in: folder, excluding: excluded)
         let all = found.dumps + found.exports.map(\.path)
@@ -44,7 +46,7 @@ struct ContentFiles {
         // the reads.
         let folders = Array(Set(found.exports.map { PathName.parent($0.path) })).sorted()
         let dumpCount = found.dumps.count
-        let budget = LockedBox(known.isEmpty ? 0 : keptBytes)
+        let budget = LockedBox(known.isEmpty ? 0 : keeping)
         // `digest`: a dump's key, an export's digest.
         let read = (0..<all.count + folders.count).concurrentMap(chunk: 1) {
             index -> (file: LoadedBytes?, digest: String?, identity: String?, stamp: String?) in
@@ -84,6 +86,9 @@ struct ContentFiles {
     /// The most export bytes kept from the hash to the parse: an edit's file, not a whole
     /// archive copied in at once (its exports are read again, an export at a time on each core).
     static let keptBytes = 512 << 20
+    /// The same for `build`, whose peak memory counts more than `serve`'s (which holds its
+    /// caches anyway): enough for a channel's re-export, not for a re-exported archive.
+    static let keptBytesBuilding = 128 << 20
 
     /// A dump's key: a fingerprint of its path and bytes, everything its load and parse read.
     static func key(path: String, data: Data) -> String {

@@ -50,9 +50,13 @@ package struct Pipeline: Sendable {
         let staged = try tagged(.write) { try writer.begin() }
         let started = Date()
         // try?: unreadable content only rules out the replay; the build reads it again and reports why.
-        // The exports' digests the last build made are used unless the build is to make everything again.
-        let known = cache?.exportDigests.value ?? (options.usesCache ? staged.sink.previous.stamps ?? [:] : [:])
-        let content = try? ContentFiles.read(options.contentPath, excluding: excludedFromContent, known: known)
+        // The exports' digests the last build made (in this process, else in the manifest) are
+        // used unless the build is to make everything again.
+        let remembered = cache?.exportDigests.value ?? [:]
+        let known = remembered.isEmpty && options.usesCache ? staged.sink.previous.stamps ?? [:] : remembered
+        let content = try? ContentFiles.read(
+            options.contentPath, excluding: excludedFromContent, known: known,
+            keeping: cache == nil ? ContentFiles.keptBytesBuilding : ContentFiles.keptBytes)
         let stamps = content?.exportStamps ?? [:]
         cache?.exportDigests.mutate { $0 = stamps }
         let inputs = content.map { InputDigest.compute(options, content: $0) }
