@@ -6,8 +6,9 @@ import ChansiteSearch
 import Foundation
 
 /// The build cache `chansite build` keeps in the work folder between processes: each dump's
-/// parse and each export's channels, each post's body and summary, each post and listing page's fingerprint, and the search index's
-/// vocabulary with each post's words. A build reads the last one (`cache.bin`) and writes the
+/// parse and each export's channels (files of their own, `ParseStore`), each post's body and
+/// summary, each post and listing page's fingerprint, and the search index's vocabulary with
+/// each post's words. A build reads the last one (`cache.bin`) and writes the
 /// next beside it (`cache.next.bin`) as it goes; the output stage moves it into place when the
 /// site is swapped in, so a killed or failed build leaves the last cache, whose entries are
 /// keyed by all their inputs and so still right. One made by another chansite, configuration or
@@ -118,6 +119,7 @@ final class PersistentCache: Sendable {
             writer.append(.vocabulary, "words", Self.encodeVocabulary(words: snapshot.words, stems: snapshot.stems))
         }
         FaultPoint.hit("cache")
+        // The parses this build did not use go; those it used stay, whatever becomes of the build.
         parses.folder.sweep()
         if let failure = writer.finish() {
             return [
