@@ -31,7 +31,11 @@ final class ParseStore<Value>: StageCache, @unchecked Sendable {
     }
 
     func known(_ key: String) -> Value? {
-        guard var reader = folder.read(name(key)), let value = decode(&reader) else { return nil }
+        guard var reader = folder.read(name(key)) else { return nil }
+        guard let value = decode(&reader) else {
+            folder.damaged.mutate { $0 += 1 }
+            return nil
+        }
         hits.mutate { $0 += 1 }
         return value
     }
@@ -51,6 +55,8 @@ final class ParseStore<Value>: StageCache, @unchecked Sendable {
 final class ParseFolder: Sendable {
     let path: String
     private let used = LockedBox<Set<String>>([])
+    /// Files found but not whole or not readable (the build says so; their inputs are parsed again).
+    let damaged = LockedBox(0)
     static let suffix = ".parse"
     private static let magic = Array("chansite parse 1\n".utf8)
     /// The magic, then the payload's hash (`ContentHasher.hex`).
@@ -67,12 +73,19 @@ final class ParseFolder: Sendable {
     /// A reader at the payload of the file `name`, when it is whole and checks out.
     func read(_ name: String) -> ParseCodec.Reader? {
         used.mutate { _ = $0.insert(name) }
-        guard let data = FileManager.default.contents(atPath: FileSystem.join(path, name)), data.count >= Self.headerSize else { return nil }
+        // A missing file is no news (an input not met before); one that is there and fails is damage.
+        guard let data = FileManager.default.contents(atPath: FileSystem.join(path, name)) else { return nil }
         let bytes = [UInt8](data)
-        guard bytes.starts(with: Self.magic) else { return nil }
         var hasher = ContentHasher()
-        bytes.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[Self.headerSize...])) }
-        guard String(decoding: bytes[Self.magic.count..<Self.headerSize], as: UTF8.self) == hasher.hex else { return nil }
+        if bytes.count >= Self.headerSize, bytes.starts(with: Self.magic) {
+            bytes.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[Self.headerSize...])) }
+        }
+        guard bytes.count >= Self.headerSize, bytes.starts(with: Self.magic),
+            String(decoding: bytes[Self.magic.count..<Self.headerSize], as: UTF8.self) == hasher.hex
+        else {
+            damaged.mutate { $0 += 1 }
+            return nil
+        }
         return ParseCodec.Reader(bytes: bytes, at: Self.headerSize)
     }
 

@@ -127,7 +127,16 @@ final class PersistentCache: Sendable {
             ]
         }
         let reused = memos.map { "\($0.hits.value) \($0.name)" }.joined(separator: ", ")
-        return [.note("build cache: reused \(reused)", at: SourceLocation(path: FileSystem.join(PathName.parent(writer.path), WorkFolder.cacheName)))]
+        var notes = [
+            Diagnostic.note(
+                "build cache: reused \(reused)", at: SourceLocation(path: FileSystem.join(PathName.parent(writer.path), WorkFolder.cacheName)))
+        ]
+        let damaged = parses.folder.damaged.value
+        if damaged > 0 {
+            let what = damaged == 1 ? "1 kept parse was" : "\(damaged) kept parses were"
+            notes.append(.note("\(what) damaged and not used: their inputs were parsed again", at: SourceLocation(path: parses.folder.path)))
+        }
+        return notes
     }
 
     /// Drops the next cache (the build failed).

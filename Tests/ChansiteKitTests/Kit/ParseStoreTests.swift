@@ -43,7 +43,11 @@ import Testing
         default: bytes = Data()
         }
         try bytes.write(to: path)
-        #expect(Self.store(ParseFolder(path: folder.path)).known("key") == nil)
+        let later = ParseFolder(path: folder.path)
+        #expect(Self.store(later).known("key") == nil)
+        #expect(later.damaged.value == 1)
+        // A key never stored is a miss, not damage.
+        #expect(Self.store(later).known("other") == nil && later.damaged.value == 1)
     }
 
     /// The files a build did not use go (and an interrupted write's); what it used, and names
