@@ -7,8 +7,8 @@ import Foundation
 package final class ScratchFile: @unchecked Sendable {
     /// Where a text lies in the file.
     package struct Slice: Sendable {
-        let offset: Int
-        let count: Int
+        package let offset: Int
+        package let count: Int
     }
 
     private let descriptor: Int32
@@ -62,6 +62,18 @@ package final class ScratchFile: @unchecked Sendable {
     package func bytes(_ slice: Slice) -> [UInt8] {
         [UInt8](unsafeUninitializedCapacity: slice.count) { buffer, initialized in
             initialized = buffer.baseAddress.map { fill($0, slice) } ?? 0
+        }
+    }
+
+    /// Up to `count` bytes from `offset`: fewer at the file's end, none when they cannot be
+    /// read. A window over many slices, for a pass that reads them in order (one `pread` for
+    /// hundreds); a slice the window does not hold whole is read by `bytes(_:)`, which counts a
+    /// failure for `check`.
+    package func window(at offset: Int, count: Int) -> [UInt8] {
+        let available = Swift.min(count, end.value - offset)
+        guard !Self.readsFail, offset >= 0, available > 0 else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: available) { buffer, initialized in
+            initialized = FileCopy.readAll(descriptor, into: UnsafeMutableRawBufferPointer(buffer), at: offset) ?? 0
         }
     }
 

@@ -106,15 +106,47 @@ extension SearchIndexBuilder {
         /// Calls `body` with each word's number, weight and slots, in first-seen order; the slots
         /// are valid only during the call.
         func forEachWithSlots(_ body: (Int32, Float, Slots) -> Void) {
-            bytes.withUnsafeBufferPointer { bytes in
-                var at = 0
-                while at < bytes.count {
-                    let word = Self.read(bytes, &at)
-                    let weight = Self.read(bytes, &at)
-                    let count = Int(Self.read(bytes, &at))
-                    let start = at
-                    for _ in 0..<count { _ = Self.read(bytes, &at) }
-                    body(Int32(word), Float(weight), Slots(bytes: UnsafeBufferPointer(rebasing: bytes[start..<at]), count: count))
+            bytes.withUnsafeBufferPointer { Self.forEachWithSlots(in: $0, body) }
+        }
+
+        static func forEachWithSlots(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int32, Float, Slots) -> Void) {
+            var at = 0
+            while at < bytes.count {
+                let word = read(bytes, &at)
+                let weight = read(bytes, &at)
+                let count = Int(read(bytes, &at))
+                let start = at
+                for _ in 0..<count { _ = read(bytes, &at) }
+                body(Int32(word), Float(weight), Slots(bytes: UnsafeBufferPointer(rebasing: bytes[start..<at]), count: count))
+            }
+        }
+
+        /// Reads the words of posts taken in order, as the index's passes take them: spilled
+        /// words through a window of the scratch file a megabyte long (a `pread` for hundreds of
+        /// posts, where one each was a tenth of a rebuild's index at 100k posts).
+        struct InOrder {
+            private var window: [UInt8] = []
+            private var start = 0
+            private var file: ScratchFile?
+            static let windowSize = 1 << 20
+            /// Posts tokenized on two cores were spilled in interleaved runs: a window starts a
+            /// little before the post that needs it.
+            static let lookBack = 64 << 10
+
+            mutating func forEachWithSlots(of document: DocumentWordIDs, _ body: (Int32, Float, Slots) -> Void) {
+                guard let (file, slice) = document.spill else { return document.forEachWithSlots(body) }
+                if self.file !== file || slice.offset < start || slice.offset + slice.count > start + window.count {
+                    start = Swift.max(0, slice.offset - Self.lookBack)
+                    window = file.window(at: start, count: Swift.max(Self.windowSize, slice.offset + slice.count - start))
+                    self.file = file
+                }
+                // A window cut short (a failing disk) leaves the post to the read that reports it.
+                guard slice.offset >= start, slice.offset + slice.count <= start + window.count else {
+                    return document.forEachWithSlots(body)
+                }
+                window.withUnsafeBufferPointer {
+                    DocumentWordIDs.forEachWithSlots(
+                        in: UnsafeBufferPointer(rebasing: $0[(slice.offset - start)..<(slice.offset - start + slice.count)]), body)
                 }
             }
         }

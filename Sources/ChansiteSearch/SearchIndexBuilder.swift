@@ -132,8 +132,9 @@ package struct SearchIndexBuilder: Sendable {
         _ documents: [DocumentWordIDs], tagTerms: TagTerms, terms: Terms, counts: (posts: [Int32], slots: [Int]), wanted: (Int32) -> Bool
     ) -> (postings: [[Posting]], slots: [[Int32]]) {
         var pass = PostingsPass(isWanted: (0..<Int32(terms.names.count)).map(wanted), counts: counts)
+        var words = DocumentWordIDs.InOrder()
         for doc in documents.indices {
-            documents[doc].forEachWithSlots { word, weight, wordSlots in pass.add(terms.ofWord[Int(word)], weight, wordSlots) }
+            words.forEachWithSlots(of: documents[doc]) { word, weight, wordSlots in pass.add(terms.ofWord[Int(word)], weight, wordSlots) }
             for term in tagTerms[doc] { pass.add(term, 1, nil) }
             pass.finish(doc: doc)
         }
@@ -144,8 +145,9 @@ package struct SearchIndexBuilder: Sendable {
     /// each post), counted before the postings are made so each array is made at its size.
     private static func postingCounts(_ documents: [DocumentWordIDs], tagTerms: TagTerms, terms: Terms) -> (posts: [Int32], slots: [Int]) {
         var counts = PostingCounts(terms: terms.names.count)
+        var words = DocumentWordIDs.InOrder()
         for doc in documents.indices {
-            documents[doc].forEachWithSlots { word, _, wordSlots in counts.count(terms.ofWord[Int(word)], wordSlots.count, doc: doc) }
+            words.forEachWithSlots(of: documents[doc]) { word, _, wordSlots in counts.count(terms.ofWord[Int(word)], wordSlots.count, doc: doc) }
             for term in tagTerms[doc] { counts.count(term, 0, doc: doc) }
         }
         return (counts.posts, counts.slots)
@@ -163,8 +165,9 @@ package struct SearchIndexBuilder: Sendable {
         init(documents: [DocumentWordIDs], tagKeys: Set<String>, vocabulary: IndexVocabulary) {
             let words = vocabulary.words
             var isUsed = [Bool](repeating: false, count: words.count)
+            var inOrder = DocumentWordIDs.InOrder()
             for document in documents {
-                for (word, _) in document { isUsed[Int(word)] = true }
+                inOrder.forEachWithSlots(of: document) { word, _, _ in isUsed[Int(word)] = true }
             }
             let used = isUsed.indices.filter { isUsed[$0] }
             ofWord = [Int32](repeating: -1, count: words.count)
