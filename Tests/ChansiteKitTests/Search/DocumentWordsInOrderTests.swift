@@ -18,10 +18,16 @@ import Testing
         return Words(counts: counts, slots: slots, length: Double(size))
     }
 
+    /// The words as lists (number, weight, slots…), read through `inOrder`, or directly without one.
     static func read(_ words: Words, through inOrder: inout Words.InOrder?) -> [[Int32]] {
         var all: [[Int32]] = []
         let body = { (word: Int32, weight: Float, slots: Words.Slots) in all.append([word, Int32(weight)] + Array(slots)) }
-        if inOrder != nil { inOrder!.forEachWithSlots(of: words, body) } else { words.forEachWithSlots(body) }
+        if var reader = inOrder {
+            reader.forEachWithSlots(of: words, body)
+            inOrder = reader
+        } else {
+            words.forEachWithSlots(body)
+        }
         return all
     }
 
