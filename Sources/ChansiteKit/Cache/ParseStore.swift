@@ -76,17 +76,19 @@ final class ParseFolder: Sendable {
         // A missing file is no news (an input not met before); one that is there and fails is damage.
         guard let data = FileManager.default.contents(atPath: FileSystem.join(path, name)) else { return nil }
         let bytes = [UInt8](data)
-        var hasher = ContentHasher()
-        if bytes.count >= Self.headerSize, bytes.starts(with: Self.magic) {
-            bytes.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[Self.headerSize...])) }
-        }
-        guard bytes.count >= Self.headerSize, bytes.starts(with: Self.magic),
-            String(decoding: bytes[Self.magic.count..<Self.headerSize], as: UTF8.self) == hasher.hex
-        else {
+        guard Self.isWhole(bytes) else {
             damaged.mutate { $0 += 1 }
             return nil
         }
         return ParseCodec.Reader(bytes: bytes, at: Self.headerSize)
+    }
+
+    /// Whether `bytes` are a header (the magic, the payload's hash) and the payload it names.
+    private static func isWhole(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count >= headerSize, bytes.starts(with: magic) else { return false }
+        var hasher = ContentHasher()
+        bytes.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }
+        return String(decoding: bytes[magic.count..<headerSize], as: UTF8.self) == hasher.hex
     }
 
     /// Writes `payload` as the file `name` (a temporary file renamed into place: a reader never
