@@ -230,11 +230,7 @@ package struct SearchIndexBuilder: Sendable {
                     // Tenths of a BM25 point: three digits at most, enough to order results.
                     return (doc, min(999, max(1, Int((idf * tf * (Self.bm25K1 + 1) / norm * 10).rounded()))), index)
                 }
-                // Postings arrive in document order: only a term with too many is sorted.
-                let kept =
-                    scored.count <= Self.maxPostings
-                    ? scored[...]
-                    : scored.sorted { ($0.score, $1.doc) > ($1.score, $0.doc) }.prefix(Self.maxPostings).sorted { $0.doc < $1.doc }[...]
+                let kept = Self.best(scored, count: Self.maxPostings)
                 var flat: [Int] = []
                 var previous = 0
                 for (doc, score, _) in kept {
@@ -252,6 +248,33 @@ package struct SearchIndexBuilder: Sendable {
             slotJSON.map(positions)
             try emit(Self.file(SearchIndexLayout.positions(bucket), name: "positions:\(bucket)", json: slotJSON.bytes))
         }
+    }
+
+    /// The `count` best-scoring of a term's postings (ties to the earlier document), in
+    /// document order, as they arrive. Scores are whole tenths from 1 to 999, so the cut is
+    /// found by counting each score (one pass, and one more to keep): a common word's 60,000
+    /// postings were sorted twice for it.
+    static func best(_ scored: [(doc: Int, score: Int, index: Int)], count: Int) -> ArraySlice<(doc: Int, score: Int, index: Int)> {
+        guard scored.count > count else { return scored[...] }
+        var perScore = [Int](repeating: 0, count: 1000)
+        for posting in scored { perScore[posting.score] += 1 }
+        var cut = perScore.count - 1
+        var above = 0
+        while above + perScore[cut] < count {
+            above += perScore[cut]
+            cut -= 1
+        }
+        var atCut = count - above
+        var kept: [(doc: Int, score: Int, index: Int)] = []
+        kept.reserveCapacity(count)
+        for posting in scored where posting.score >= cut {
+            if posting.score == cut {
+                guard atCut > 0 else { continue }
+                atCut -= 1
+            }
+            kept.append(posting)
+        }
+        return kept[...]
     }
 
     /// The `positions/` text of one term (`SlotCode`): the slots of the postings kept (`kept`,
