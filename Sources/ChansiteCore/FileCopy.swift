@@ -93,6 +93,27 @@ package enum FileCopy {
         return done
     }
 
+    /// The bytes of the regular file at `path`, read straight into one array (no `Data` to copy
+    /// from); nil when it cannot be opened or read, or is not a regular file. A file that grows
+    /// while it is read gives the bytes it had when opened.
+    package static func readFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size >= 0 else { return nil }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size)) { buffer, count in
+            guard let read = readAll(fd, into: UnsafeMutableRawBufferPointer(buffer), at: 0) else {
+                failed = true
+                count = 0
+                return
+            }
+            count = read
+        }
+        return failed ? nil : bytes
+    }
+
     /// Writes all of `bytes`: nil when done, else why it could not.
     private static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Errno? {
         guard let base = bytes.baseAddress else { return nil }

@@ -74,8 +74,7 @@ final class ParseFolder: Sendable {
     func read(_ name: String) -> ParseCodec.Reader? {
         used.mutate { _ = $0.insert(name) }
         // A missing file is no news (an input not met before); one that is there and fails is damage.
-        guard let data = FileManager.default.contents(atPath: FileSystem.join(path, name)) else { return nil }
-        let bytes = [UInt8](data)
+        guard let bytes = FileCopy.readFile(FileSystem.join(path, name)) else { return nil }
         guard Self.isWhole(bytes) else {
             damaged.mutate { $0 += 1 }
             return nil
