@@ -27,17 +27,18 @@ package enum PostKindBits {
     }
 
     /// Each kind's documents as bits (document `d` is bit `d % 8` of byte `d / 8`, documents
-    /// in site order), base64, in `Kind.allCases`' order: one pass over the posts for all kinds.
+    /// in site order), base64, in `Kind.allCases`' order: each post's kinds found on all cores
+    /// (a link is looked for in its whole text), then set in one pass.
     static func bits(of site: Site) -> [(kind: Kind, base64: String)] {
-        let count = site.channels.reduce(0) { $0 + $1.posts.count }
-        var bytes = [[UInt8]](repeating: [UInt8](repeating: 0, count: (count + 7) / 8), count: Kind.allCases.count)
-        var doc = 0
-        for channel in site.channels {
-            for p in channel.posts.indices {
-                for (k, kind) in Kind.allCases.enumerated() where has(channel.posts[p].post, kind) {
-                    bytes[k][doc / 8] |= 1 << UInt8(doc % 8)
-                }
-                doc += 1
+        let posts = site.allPosts
+        let kinds = posts.indices.concurrentMap(chunk: 256) { doc in
+            let post = posts[doc].post
+            return Kind.allCases.enumerated().reduce(UInt8(0)) { mask, kind in has(post, kind.element) ? mask | 1 << kind.offset : mask }
+        }
+        var bytes = [[UInt8]](repeating: [UInt8](repeating: 0, count: (kinds.count + 7) / 8), count: Kind.allCases.count)
+        for (doc, mask) in kinds.enumerated() where mask != 0 {
+            for k in Kind.allCases.indices where mask & 1 << k != 0 {
+                bytes[k][doc / 8] |= 1 << UInt8(doc % 8)
             }
         }
         return zip(Kind.allCases, bytes).map { ($0, Data($1).base64EncodedString()) }

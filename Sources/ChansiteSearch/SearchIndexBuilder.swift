@@ -106,7 +106,7 @@ package struct SearchIndexBuilder: Sendable {
             let json = Data(("\"" + base64 + "\"").utf8)
             try emit(Self.file(SearchIndexLayout.kind(kind.rawValue), name: "has:" + kind.rawValue, json: json), nil)
         }
-        try writeDocs(posts, reuse: reuse, emit)
+        try writeDocs(reuse: reuse, emit)
         try emit(manifest(posts.count), nil)
     }
 
@@ -300,37 +300,77 @@ package struct SearchIndexBuilder: Sendable {
     /// build's. A channel's documents are chunked from its oldest post, in its own folder, so an
     /// edit rewrites the one file holding the post, and posts appended to one channel (a
     /// re-export) rewrite that channel's last files, not every file after them.
-    private func writeDocs(_ posts: Site.AllPosts, reuse: (String, String) -> Bool, _ emit: (RenderedFile, String?) throws -> Void) rethrows {
+    private func writeDocs(reuse: (String, String) -> Bool, _ emit: (RenderedFile, String?) throws -> Void) rethrows {
         let days = Self.dayFormatter(timeZone: site.config.timeZone)
         let newestFirst = site.config.channelOrder == .newest
-        for channel in site.channels {
-            // Oldest first (`SearchIndexLayout.docsPlace`).
-            let aged = newestFirst ? Array(channel.posts.reversed()) : channel.posts
-            for (number, chunk) in aged.chunks(ofCount: Self.docsPerChunk).enumerated() {
-                let name = SearchIndexLayout.docsName(channel: channel.slug, chunk: number)
-                let path = SearchIndexLayout.docs(channel: channel.slug, chunk: number)
-                // Fingerprinted from the whole text (hashed a word at a time), so the snippet is
-                // cut only for a file that is made.
-                var fingerprint = Fingerprint(ChansiteVersion.fingerprint, name)
-                for sitePost in chunk {
-                    fingerprint.add(sitePost.heading)
-                    fingerprint.add(sitePost.path)
-                    fingerprint.add(sitePost.post.text)
-                    fingerprint.add(sitePost.post.dateText ?? "")
-                    fingerprint.add(Self.day(of: sitePost.post, days))
-                }
-                if reuse("search/" + path, fingerprint.hex) { continue }
-                let rows = chunk.map { sitePost -> [JSONText.JSONScalar] in
-                    [
-                        .string(sitePost.heading), .string(sitePost.path),
-                        .string(Self.snippetText(of: sitePost.post.text)),
-                        .string(sitePost.post.dateText ?? ""), .string(Self.day(of: sitePost.post, days)),
-                    ]
-                }
-                var json = JSONText()
-                json.rows(rows)
-                try emit(Self.file(path, name: name, json: json.bytes), fingerprint.hex)
+        // Every chunk of every channel, oldest first in each (`SearchIndexLayout.docsPlace`).
+        let chunks = site.channels.indices.flatMap { c in
+            let count = site.channels[c].posts.count
+            return stride(from: 0, to: count, by: Self.docsPerChunk).map { DocsChunk(channel: c, first: $0, end: min($0 + Self.docsPerChunk, count)) }
+        }
+        let channels = site.channels
+        // Fingerprinted from the whole text (hashed a word at a time) on all cores; only the
+        // files not carried over are made (on all cores again) and the snippets cut.
+        let fingerprints = chunks.concurrentMap(chunk: 16) { chunk in
+            var fingerprint = Fingerprint(ChansiteVersion.fingerprint, chunk.name(in: channels))
+            for sitePost in chunk.posts(in: channels, newestFirst: newestFirst) {
+                fingerprint.add(sitePost.heading)
+                fingerprint.add(sitePost.path)
+                fingerprint.add(sitePost.post.text)
+                fingerprint.add(sitePost.post.dateText ?? "")
+                fingerprint.add(Self.day(of: sitePost.post, days))
             }
+            return fingerprint.hex
+        }
+        let made = chunks.indices.filter { !reuse("search/" + chunks[$0].path(in: channels), fingerprints[$0]) }
+        // A batch at a time, so memory holds a few dozen files, not the whole `docs/`.
+        for batch in made.chunks(ofCount: 64) {
+            try writeDocs(Array(batch), of: chunks, fingerprints: fingerprints, days: days, emit)
+        }
+    }
+
+    /// The `docs/` files of `chunks[n]` for each `n` in `batch`, made on all cores, handed on in order.
+    private func writeDocs(
+        _ batch: [Int], of chunks: [DocsChunk], fingerprints: [String], days: Date.ISO8601FormatStyle,
+        _ emit: (RenderedFile, String?) throws -> Void
+    ) rethrows {
+        let channels = site.channels
+        let newestFirst = site.config.channelOrder == .newest
+        let files = batch.concurrentMap(chunk: 16) { n in
+            let rows = chunks[n].posts(in: channels, newestFirst: newestFirst).map { sitePost -> [JSONText.JSONScalar] in
+                [
+                    .string(sitePost.heading), .string(sitePost.path),
+                    .string(Self.snippetText(of: sitePost.post.text)),
+                    .string(sitePost.post.dateText ?? ""), .string(Self.day(of: sitePost.post, days)),
+                ]
+            }
+            var json = JSONText()
+            json.rows(rows)
+            return Self.file(chunks[n].path(in: channels), name: chunks[n].name(in: channels), json: json.bytes)
+        }
+        for (n, file) in zip(batch, files) { try emit(file, fingerprints[n]) }
+    }
+
+    /// The posts of one `docs/` file: ages `first..<end` of channel `channel`'s posts.
+    struct DocsChunk: Sendable {
+        var channel: Int
+        var first: Int
+        var end: Int
+
+        var number: Int { first / SearchIndexBuilder.docsPerChunk }
+
+        func name(in channels: [Channel]) -> String {
+            SearchIndexLayout.docsName(channel: channels[channel].slug, chunk: number)
+        }
+
+        func path(in channels: [Channel]) -> String {
+            SearchIndexLayout.docs(channel: channels[channel].slug, chunk: number)
+        }
+
+        /// Its posts, oldest first: counted from the channel's end when its pages show the newest first.
+        func posts(in channels: [Channel], newestFirst: Bool) -> [SitePost] {
+            let posts = channels[channel].posts
+            return (first..<end).map { age in posts[newestFirst ? posts.count - 1 - age : age] }
         }
     }
 
@@ -354,16 +394,18 @@ package struct SearchIndexBuilder: Sendable {
 
     private static let utcDays = dayFormatter(timeZone: "UTC")
 
-    /// Each document's month in the site's time zone, as runs (`SearchManifest.monthRuns`).
+    /// Each document's month in the site's time zone, as runs (`SearchManifest.monthRuns`): the
+    /// months found on all cores, the runs in one pass.
     func monthRuns() -> [Int] {
         let days = Self.dayFormatter(timeZone: site.config.timeZone)
-        var runs: [Int] = []
-        for (doc, sitePost) in site.allPosts.enumerated() {
+        let posts = site.allPosts
+        let months = posts.indices.concurrentMap(chunk: 256) { doc in
             // `yyyy-MM-dd` (or empty: undated) → yyyymm.
-            let day = Self.day(of: sitePost.post, days)
-            let month = day.count == 10 ? Int(day.prefix(4) + day.dropFirst(5).prefix(2)) ?? 0 : 0
-            if runs.last != month { runs += [doc, month] }
+            let day = Self.day(of: posts[doc].post, days)
+            return day.count == 10 ? Int(day.prefix(4) + day.dropFirst(5).prefix(2)) ?? 0 : 0
         }
+        var runs: [Int] = []
+        for (doc, month) in months.enumerated() where runs.last != month { runs += [doc, month] }
         return runs
     }
 
