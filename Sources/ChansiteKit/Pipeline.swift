@@ -291,13 +291,22 @@ package struct Pipeline: Sendable {
                     config.baseURL == nil
                     ? []
                     : SitemapRenderer(siteRoot: config.siteRoot).render(pages: Self.indexable(pages, of: site), modified: Self.lastModified(site))
-                diagnostics += try Self.keepPublishedURLs(site: site, pages: pages, into: sink).map { $0.inStage(.render) }
-                let feeds = try Feeds(site: site, media: media.media, after: renderer, cache: cache?.render ?? persistent?.render).render()
-                for file in feeds + sitemap + [
-                    RobotsRenderer(siteRoot: config.siteRoot).render()
-                ] + templates.assets {
-                    try sink.write(file.path, contents: file.contents, fingerprint: nil)
-                }
+                // The pages at URLs earlier builds published and the feeds at once: each is a
+                // core's work at the end of the render, when the index may be done.
+                let (renderCache, rendered) = (cache?.render ?? persistent?.render, renderer)
+                let (history, feeds) = Parallel.both(
+                    { Result { try Self.keepPublishedURLs(site: site, pages: pages, into: sink) } },
+                    {
+                        Result {
+                            for file in try Feeds(site: site, media: media.media, after: rendered, cache: renderCache).render() + sitemap + [
+                                RobotsRenderer(siteRoot: config.siteRoot).render()
+                            ] + templates.assets {
+                                try sink.write(file.path, contents: file.contents, fingerprint: nil)
+                            }
+                        }
+                    })
+                diagnostics += try history.get().map { $0.inStage(.render) }
+                try feeds.get()
                 return pages.filter { $0.hasSuffix(".html") }.count
             }
             let counts = BuildResult.Counts(
