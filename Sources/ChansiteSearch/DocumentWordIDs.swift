@@ -53,6 +53,7 @@ extension SearchIndexBuilder {
             packed.append(UInt8(value))
         }
 
+        @inline(__always)
         private static func read(_ packed: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> UInt32 {
             var value: UInt32 = 0
             var shift: UInt32 = 0
@@ -109,6 +110,7 @@ extension SearchIndexBuilder {
             bytes.withUnsafeBufferPointer { Self.forEachWithSlots(in: $0, body) }
         }
 
+        @inline(__always)
         static func forEachWithSlots(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int32, Float, Slots) -> Void) {
             var at = 0
             while at < bytes.count {

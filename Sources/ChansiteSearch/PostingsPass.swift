@@ -60,6 +60,7 @@ extension SearchIndexBuilder {
         }
 
         /// Adds a use of `term` in the current post, with its slots (none for a hashtag).
+        @inline(__always)
         mutating func add(_ term: Int32, _ weight: Float, _ wordSlots: DocumentWordIDs.Slots?) {
             guard term >= 0, isWanted[Int(term)] else { return }
             let t = Int(term)
