@@ -89,28 +89,33 @@ package struct MediaPublisher: Sendable {
         var jobOfFile: [String: Int] = [:]
         var posterOfFile: [String: Int] = [:]
         var uses: [(post: String, jobs: [Int?])] = []
-        for post in site.allPosts where post.post.media.contains(where: { $0.sourcePath != nil }) {
-            let indices = post.post.media.enumerated().map { n, file -> Int? in
-                guard let source = file.sourcePath else { return nil }
-                let key = Self.identity(of: source) + (file.kind == .photo ? "|photo" : "")
-                if let known = jobOfFile[key] { return known }
-                let name = "\(post.slug)-\(n + 1)"
-                var job = Job(file: file, name: name, channel: post.channelSlug, location: post.post.source.start)
-                if let poster = file.thumbnailPath {
-                    let posterKey = Self.identity(of: poster)
-                    job.poster =
-                        posterOfFile[posterKey]
-                        ?? {
-                            posters.append(Poster(source: poster, path: "media/\(post.channelSlug)/\(name)-poster.jpg", location: job.location))
-                            posterOfFile[posterKey] = posters.count - 1
-                            return posters.count - 1
-                        }()
+        // Each post looked at in place, and copied out of its channel only when it has files:
+        // copying every post cost more than planning the few with files.
+        for channel in site.channels {
+            for p in channel.posts.indices where channel.posts[p].post.media.contains(where: { $0.sourcePath != nil }) {
+                let post = channel.posts[p]
+                let indices = post.post.media.enumerated().map { n, file -> Int? in
+                    guard let source = file.sourcePath else { return nil }
+                    let key = Self.identity(of: source) + (file.kind == .photo ? "|photo" : "")
+                    if let known = jobOfFile[key] { return known }
+                    let name = "\(post.slug)-\(n + 1)"
+                    var job = Job(file: file, name: name, channel: post.channelSlug, location: post.post.source.start)
+                    if let poster = file.thumbnailPath {
+                        let posterKey = Self.identity(of: poster)
+                        job.poster =
+                            posterOfFile[posterKey]
+                            ?? {
+                                posters.append(Poster(source: poster, path: "media/\(post.channelSlug)/\(name)-poster.jpg", location: job.location))
+                                posterOfFile[posterKey] = posters.count - 1
+                                return posters.count - 1
+                            }()
+                    }
+                    jobs.append(job)
+                    jobOfFile[key] = jobs.count - 1
+                    return jobs.count - 1
                 }
-                jobs.append(job)
-                jobOfFile[key] = jobs.count - 1
-                return jobs.count - 1
+                uses.append((post.id, indices))
             }
-            uses.append((post.id, indices))
         }
         return (jobs, posters, uses)
     }

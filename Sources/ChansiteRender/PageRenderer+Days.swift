@@ -15,12 +15,12 @@ extension PageRenderer {
         var perTag: [String: Int] = [:]
         var reacted: [(index: Int, total: Int)] = []
         for index in indices {
-            let post = channel.posts[index]
+            // Read in place: a copy of each post retained a dozen references.
             if let found = calendar.days[c][index] {
                 perDay[CalendarDays.key(month: found.month, day: found.day), default: (found.month, found.day, 0)].count += 1
             }
-            for key in Set(post.tagKeys) { perTag[key, default: 0] += 1 }
-            let total = (post.post.reactions ?? []).reduce(0) { $0 + min($1.count, Int(Int32.max)) }
+            for key in Set(channel.posts[index].tagKeys) { perTag[key, default: 0] += 1 }
+            let total = (channel.posts[index].post.reactions ?? []).reduce(0) { $0 + min($1.count, Int(Int32.max)) }
             if total > 0 { reacted.append((index, total)) }
         }
         let busiest = perDay.sorted { ($1.value.count, $0.key) < ($0.value.count, $1.key) }.prefix(Self.yearHighlights.days).map { key, value in

@@ -30,10 +30,12 @@ package enum PostKindBits {
     /// in site order), base64, in `Kind.allCases`' order: each post's kinds found on all cores
     /// (a link is looked for in its whole text), then set in one pass.
     static func bits(of site: Site) -> [(kind: Kind, base64: String)] {
-        let posts = site.allPosts
-        let kinds = posts.indices.concurrentMap(chunk: 256) { doc in
-            let post = posts[doc].post
-            return Kind.allCases.enumerated().reduce(UInt8(0)) { mask, kind in has(post, kind.element) ? mask | 1 << kind.offset : mask }
+        // Each post read in place (`posts[p].post`), not copied out of its channel.
+        let kinds = site.channels.flatMap { channel in
+            channel.posts.indices.concurrentMap(chunk: 256) { p in
+                Kind.allCases.enumerated().reduce(UInt8(0)) { mask, kind in has(channel.posts[p].post, kind.element) ? mask | 1 << kind.offset : mask
+                }
+            }
         }
         var bytes = [[UInt8]](repeating: [UInt8](repeating: 0, count: (kinds.count + 7) / 8), count: Kind.allCases.count)
         for (doc, mask) in kinds.enumerated() where mask != 0 {

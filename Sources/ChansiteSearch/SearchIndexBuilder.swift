@@ -313,12 +313,13 @@ package struct SearchIndexBuilder: Sendable {
         // files not carried over are made (on all cores again) and the snippets cut.
         let fingerprints = chunks.concurrentMap(chunk: 16) { chunk in
             var fingerprint = Fingerprint(ChansiteVersion.fingerprint, chunk.name(in: channels))
-            for sitePost in chunk.posts(in: channels, newestFirst: newestFirst) {
-                fingerprint.add(sitePost.heading)
-                fingerprint.add(sitePost.path)
-                fingerprint.add(sitePost.post.text)
-                fingerprint.add(sitePost.post.dateText ?? "")
-                fingerprint.add(Self.day(of: sitePost.post, days))
+            let posts = channels[chunk.channel].posts
+            for p in chunk.positions(newestFirst: newestFirst, of: posts.count) {
+                fingerprint.add(posts[p].heading)
+                fingerprint.add(posts[p].path)
+                fingerprint.add(posts[p].post.text)
+                fingerprint.add(posts[p].post.dateText ?? "")
+                fingerprint.add(Self.day(of: posts[p].post, days))
             }
             return fingerprint.hex
         }
@@ -337,11 +338,12 @@ package struct SearchIndexBuilder: Sendable {
         let channels = site.channels
         let newestFirst = site.config.channelOrder == .newest
         let files = batch.concurrentMap(chunk: 16) { n in
-            let rows = chunks[n].posts(in: channels, newestFirst: newestFirst).map { sitePost -> [JSONText.JSONScalar] in
+            let posts = channels[chunks[n].channel].posts
+            let rows = chunks[n].positions(newestFirst: newestFirst, of: posts.count).map { p -> [JSONText.JSONScalar] in
                 [
-                    .string(sitePost.heading), .string(sitePost.path),
-                    .string(Self.snippetText(of: sitePost.post.text)),
-                    .string(sitePost.post.dateText ?? ""), .string(Self.day(of: sitePost.post, days)),
+                    .string(posts[p].heading), .string(posts[p].path),
+                    .string(Self.snippetText(of: posts[p].post.text)),
+                    .string(posts[p].post.dateText ?? ""), .string(Self.day(of: posts[p].post, days)),
                 ]
             }
             var json = JSONText()
@@ -367,10 +369,10 @@ package struct SearchIndexBuilder: Sendable {
             SearchIndexLayout.docs(channel: channels[channel].slug, chunk: number)
         }
 
-        /// Its posts, oldest first: counted from the channel's end when its pages show the newest first.
-        func posts(in channels: [Channel], newestFirst: Bool) -> [SitePost] {
-            let posts = channels[channel].posts
-            return (first..<end).map { age in posts[newestFirst ? posts.count - 1 - age : age] }
+        /// Its posts' places in their channel's `count` posts, oldest first: counted from the
+        /// channel's end when its pages show the newest first.
+        func positions(newestFirst: Bool, of count: Int) -> [Int] {
+            (first..<end).map { age in newestFirst ? count - 1 - age : age }
         }
     }
 
@@ -398,11 +400,13 @@ package struct SearchIndexBuilder: Sendable {
     /// months found on all cores, the runs in one pass.
     func monthRuns() -> [Int] {
         let days = Self.dayFormatter(timeZone: site.config.timeZone)
-        let posts = site.allPosts
-        let months = posts.indices.concurrentMap(chunk: 256) { doc in
-            // `yyyy-MM-dd` (or empty: undated) → yyyymm.
-            let day = Self.day(of: posts[doc].post, days)
-            return day.count == 10 ? Int(day.prefix(4) + day.dropFirst(5).prefix(2)) ?? 0 : 0
+        // Each post read in place (`posts[p].post`), not copied out of its channel.
+        let months = site.channels.flatMap { channel in
+            channel.posts.indices.concurrentMap(chunk: 256) { p in
+                // `yyyy-MM-dd` (or empty: undated) → yyyymm.
+                let day = Self.day(of: channel.posts[p].post, days)
+                return day.count == 10 ? Int(day.prefix(4) + day.dropFirst(5).prefix(2)) ?? 0 : 0
+            }
         }
         var runs: [Int] = []
         for (doc, month) in months.enumerated() where runs.last != month { runs += [doc, month] }

@@ -45,9 +45,11 @@ package struct FeedEntries: Sendable {
         var dates: [String: [String: Date]] = [:]
         for channel in site.channels {
             var newestInFile: [String: Date] = [:]
-            for post in channel.posts {
-                guard let date = post.post.date else { continue }
-                newestInFile[post.post.source.path] = max(newestInFile[post.post.source.path] ?? date, date)
+            // Read in place: a copy of each post retained a dozen references.
+            for p in channel.posts.indices {
+                guard let date = channel.posts[p].post.date else { continue }
+                let path = channel.posts[p].post.source.path
+                newestInFile[path] = max(newestInFile[path] ?? date, date)
             }
             let newestInChannel = newestInFile.values.max()
             for path in Set(channel.posts.map(\.post.source.path)) { dates[channel.slug, default: [:]][path] = newestInFile[path] ?? newestInChannel }

@@ -82,9 +82,10 @@ package struct MovedPages: Sendable {
         // build's peak (this runs while the index may still be at work).
         var wanted: [(channel: Int, post: Int)] = []
         for (c, channel) in site.channels.enumerated() {
-            for (p, post) in channel.posts.enumerated() {
-                guard let identity = current[post.path], identity.kind == .textPost else { continue }
-                if pages[post.path]?.key != identity.key || pages[post.path]?.sketch == nil { wanted.append((c, p)) }
+            for p in channel.posts.indices {
+                let path = channel.posts[p].path
+                guard let identity = current[path], identity.kind == .textPost else { continue }
+                if pages[path]?.key != identity.key || pages[path]?.sketch == nil { wanted.append((c, p)) }
             }
         }
         let channels = site.channels

@@ -46,9 +46,9 @@ struct ChannelGalleries {
         let posts = channel.posts
         let links = posts.indices.concurrentMap(chunk: 256) { Self.links(of: posts[$0].post) }
         for index in newestFirst ? Array(posts.indices) : posts.indices.reversed() {
-            let post = posts[index]
-            let published = media[post.id] ?? []
-            for (m, file) in post.post.media.enumerated() {
+            // Read in place (`posts[index]`): a copy of each post retained a dozen references.
+            let published = posts[index].post.media.isEmpty ? [] : media[posts[index].id] ?? []
+            for (m, file) in posts[index].post.media.enumerated() {
                 guard let kind = Self.kind(of: file, published: m < published.count ? published[m] : nil) else { continue }
                 kinds[kind, default: []].append(Item(post: index, media: m))
             }
