@@ -29,6 +29,23 @@ import Testing
         #expect(try manifest.encoded() == encoder.encode(manifest))
     }
 
+    /// A manifest of more entries than a batch is written in parts on all cores: the same bytes.
+    @Test func aLargeManifestIsWrittenInOrderAcrossParts() throws {
+        let count = 2 * BuildManifest.entriesPerBatch + BuildManifest.entriesPerPart + 7
+        let manifest = manifest(paths: (0..<count).map { "channels/c/\(String($0, radix: 7))-пост.html" })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var parts = 0
+        var written = Data()
+        try manifest.encode {
+            parts += 1
+            written.append($0)
+        }
+        #expect(parts > count / BuildManifest.entriesPerPart)
+        #expect(written == (try encoder.encode(manifest)))
+        #expect(ManifestReader.read(written)?.files == manifest.files)
+    }
+
     @Test func everyPathAndFieldIsReadBack() throws {
         let odd = ["a\"b.html", "c\\d.html", "tab\there.html", "line\u{2028}sep.html", "emoji 🙂/x.html", "</script>.html"]
         let manifest = manifest(paths: odd)
