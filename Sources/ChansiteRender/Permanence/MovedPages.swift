@@ -27,14 +27,18 @@ package struct MovedPages: Sendable {
     /// site of 100k posts holds it once, not beside a copy).
     package func make(history: consuming URLHistory, current: [String: PageIdentity]) -> Outcome {
         var outcome = Outcome()
-        var byKey: [UInt64: String] = [:]
-        for path in current.keys.sorted() {
-            if let key = current[path]?.key, byKey[key] == nil { byKey[key] = path }
-        }
         var pages = history.pages
         history = URLHistory()
-        let knownKeys = Set(pages.values.map(\.key))
         let vanished = pages.keys.filter { current[$0] == nil }.sorted().compactMap { path in pages[path].map { (path, $0) } }
+        // Where a vanished page's identity went, and which identities are new: only asked when
+        // a page vanished (most rebuilds: none), and each is a pass over every page.
+        var byKey: [UInt64: String] = [:]
+        if !vanished.isEmpty {
+            for path in current.keys.sorted() {
+                if let key = current[path]?.key, byKey[key] == nil { byKey[key] = path }
+            }
+        }
+        let knownKeys = vanished.isEmpty ? [] : Set(pages.values.map(\.key))
         let sketches = textSketches(current: current, history: pages)
         for (path, identity) in current {
             pages[path] = URLHistory.Entry(identity, sketch: sketches[path] ?? pages[path]?.sketch)
