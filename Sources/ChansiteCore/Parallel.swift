@@ -18,8 +18,8 @@ package enum Parallel {
         DispatchQueue.concurrentPerform(iterations: count, execute: body)
     }
 
-    /// Runs `first` and `second` at once (the second on the calling thread's turn of
-    /// `concurrentPerform`), and returns both results: for two independent steps that would
+    /// Runs `first` and `second` at once (two iterations of `concurrentPerform`, one of them on
+    /// the calling thread), and returns both results: for two independent steps that would
     /// otherwise leave a core idle one after the other.
     package static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
         let a = LockedBox<A?>(nil)

@@ -32,10 +32,7 @@ package enum PostKindBits {
     static func bits(of site: Site) -> [(kind: Kind, base64: String)] {
         // Each post read in place (`posts[p].post`), not copied out of its channel.
         let kinds = site.channels.flatMap { channel in
-            channel.posts.indices.concurrentMap(chunk: 256) { p in
-                Kind.allCases.enumerated().reduce(UInt8(0)) { mask, kind in has(channel.posts[p].post, kind.element) ? mask | 1 << kind.offset : mask
-                }
-            }
+            channel.posts.indices.concurrentMap(chunk: 256) { kindMask(of: channel.posts[$0].post) }
         }
         var bytes = [[UInt8]](repeating: [UInt8](repeating: 0, count: (kinds.count + 7) / 8), count: Kind.allCases.count)
         for (doc, mask) in kinds.enumerated() where mask != 0 {
@@ -44,6 +41,13 @@ package enum PostKindBits {
             }
         }
         return zip(Kind.allCases, bytes).map { ($0, Data($1).base64EncodedString()) }
+    }
+
+    /// The kinds `post` has, bit `k` for `Kind.allCases[k]`.
+    static func kindMask(of post: Post) -> UInt8 {
+        var mask: UInt8 = 0
+        for (k, kind) in Kind.allCases.enumerated() where has(post, kind) { mask |= 1 << k }
+        return mask
     }
 
     /// Whether document `doc` is set in base64 `bits` (false past the end or when damaged).

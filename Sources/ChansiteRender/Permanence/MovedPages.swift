@@ -31,7 +31,8 @@ package struct MovedPages: Sendable {
         history = URLHistory()
         let vanished = pages.keys.filter { current[$0] == nil }.sorted().compactMap { path in pages[path].map { (path, $0) } }
         // Where a vanished page's identity went, and which identities are new: only asked when
-        // a page vanished (most rebuilds: none), and each is a pass over every page.
+        // a page vanished (none in a site whose pages never moved or went), each a pass over
+        // every page.
         var byKey: [UInt64: String] = [:]
         if !vanished.isEmpty {
             for path in current.keys.sorted() {
