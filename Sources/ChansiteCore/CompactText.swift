@@ -6,18 +6,27 @@ package enum CompactText: Hashable, Sendable {
     case text(String)
 
     package init(_ text: String) {
-        let utf8 = text.utf8
-        guard utf8.count <= 32, utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
-            self = .text(text)
-            return
-        }
+        var text = text
+        self = text.withUTF8 { CompactText(hexDigits: $0) } ?? .text(text)
+    }
+
+    /// The hex form of `bytes` when they are at most 32 lowercase hex digits, else nil: read
+    /// from a file's bytes without a `String` made first (the manifest's 250,000 digests).
+    package init?(hexDigits bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count <= 32 else { return nil }
         var high: UInt64 = 0
         var low: UInt64 = 0
-        for byte in utf8 {
+        for byte in bytes {
+            let digit: UInt8
+            switch byte {
+            case 0x30...0x39: digit = byte - 0x30
+            case 0x61...0x66: digit = byte - 0x61 + 10
+            default: return nil
+            }
             high = high << 4 | low >> 60
-            low = low << 4 | UInt64(byte <= 0x39 ? byte - 0x30 : byte - 0x61 + 10)
+            low = low << 4 | UInt64(digit)
         }
-        self = .hex(high: high, low: low, digits: UInt8(utf8.count))
+        self = .hex(high: high, low: low, digits: UInt8(bytes.count))
     }
 
     package var string: String {

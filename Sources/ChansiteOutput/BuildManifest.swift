@@ -26,8 +26,15 @@ package struct BuildManifest: Codable, Sendable {
         private var packedContentHash: CompactText
 
         package init(fingerprint: String, contentHash: String, size: Int64, modified: Int64, inode: UInt64) {
-            packedFingerprint = CompactText(fingerprint)
-            packedContentHash = CompactText(contentHash)
+            self.init(
+                packedFingerprint: CompactText(fingerprint), packedContentHash: CompactText(contentHash), size: size, modified: modified, inode: inode
+            )
+        }
+
+        /// An entry from its digests already packed (`ManifestReader`).
+        init(packedFingerprint: CompactText, packedContentHash: CompactText, size: Int64, modified: Int64, inode: UInt64) {
+            self.packedFingerprint = packedFingerprint
+            self.packedContentHash = packedContentHash
             self.size = size
             self.modified = modified
             self.inode = inode

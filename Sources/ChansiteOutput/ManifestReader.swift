@@ -33,14 +33,18 @@ struct ManifestReader {
     private mutating func files() -> [String: BuildManifest.Entry]? {
         guard literal("{\"files\":{") else { return nil }
         var files: [String: BuildManifest.Entry] = [:]
+        // Sized for the whole table at once (an entry is about 200 bytes): grown as it went,
+        // the table was copied a dozen times.
+        files.reserveCapacity(bytes.count / 160)
         if literal("}") { return files }
         repeat {
-            guard let path = string(), literal(":{\"contentHash\":"), let contentHash = string(), literal(",\"fingerprint\":"),
-                let fingerprint = string(), literal(",\"inode\":"), let inode = number(), literal(",\"modified\":"),
+            guard let path = string(), literal(":{\"contentHash\":"), let contentHash = compact(), literal(",\"fingerprint\":"),
+                let fingerprint = compact(), literal(",\"inode\":"), let inode = number(), literal(",\"modified\":"),
                 let modified = number(signed: true), literal(",\"size\":"), let size = number(signed: true), literal("}")
             else { return nil }
             files[path] = BuildManifest.Entry(
-                fingerprint: fingerprint, contentHash: contentHash, size: Int64(size), modified: Int64(modified), inode: UInt64(bitPattern: inode))
+                packedFingerprint: fingerprint, packedContentHash: contentHash, size: Int64(size), modified: Int64(modified),
+                inode: UInt64(bitPattern: inode))
         } while literal(",")
         return literal("}") ? files : nil
     }
@@ -52,6 +56,19 @@ struct ManifestReader {
         for offset in 0..<count where bytes[index + offset] != text.utf8Start[offset] { return false }
         index += count
         return true
+    }
+
+    /// A JSON string as `CompactText`: a digest's hex digits straight from the bytes, anything
+    /// else through `string()`.
+    private mutating func compact() -> CompactText? {
+        guard index < bytes.count, bytes[index] == 0x22 else { return nil }
+        var end = index + 1
+        while end < bytes.count, end - index <= 33, bytes[end] != 0x22, bytes[end] != 0x5C { end += 1 }
+        if end < bytes.count, bytes[end] == 0x22, let hex = CompactText(hexDigits: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])) {
+            index = end + 1
+            return hex
+        }
+        return string().map(CompactText.init)
     }
 
     /// A JSON string with the escapes `JSONText` writes (and `\b`, `\f`, surrogate pairs).
