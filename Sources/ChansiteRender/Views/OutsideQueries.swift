@@ -8,9 +8,10 @@ package struct OutsideQueries: Sendable {
     var forwards: [String] = []
 
     init(_ channel: Channel) {
-        for post in channel.posts {
-            if let spans = post.post.spans { links += FormattedText.localLinkQueries(spans) }
-            if let source = post.post.details?.forwardedFromID { forwards.append(source) }
+        // Each post read in place: a copy of each retained a dozen references.
+        for p in channel.posts.indices {
+            if let spans = channel.posts[p].post.spans { links += FormattedText.localLinkQueries(spans) }
+            if let source = channel.posts[p].post.details?.forwardedFromID { forwards.append(source) }
         }
     }
 }

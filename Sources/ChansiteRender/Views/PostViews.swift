@@ -308,11 +308,14 @@ extension PostViews {
             var seenDates: Set<String> = []
             var quoted = QuotedPosts(site: site)
             for channel in site.channels {
-                for post in channel.posts {
-                    if let date = post.post.dateText, seenDates.insert(date).inserted, let span = RelativeDate.leadingSpan(date) {
+                // Each post read in place, and copied out of its channel only when it replies.
+                for p in channel.posts.indices {
+                    if let date = channel.posts[p].post.dateText, seenDates.insert(date).inserted, let span = RelativeDate.leadingSpan(date) {
                         let strings = site.strings
                         relativeDates[date] = strings.text("relativeDate", ["span": strings.count("unit." + span.unit, span.count)])
                     }
+                    guard channel.posts[p].post.replyTo != nil || channel.posts[p].post.replyQuote != nil else { continue }
+                    let post = channel.posts[p]
                     let target =
                         post.post.replyTo.flatMap { links.postID(channel: post.channelSlug, id: $0) }
                         ?? post.post.replyQuote.flatMap { quoted.post(quoting: $0, in: post.channelSlug, besides: post.id) }
