@@ -133,8 +133,10 @@ final class PersistentCache: Sendable {
         ]
         let damaged = parses.folder.damaged.value
         if damaged > 0 {
-            let what = damaged == 1 ? "1 kept parse was" : "\(damaged) kept parses were"
-            notes.append(.note("\(what) damaged and not used: their inputs were parsed again", at: SourceLocation(path: parses.folder.path)))
+            notes.append(
+                .note(
+                    "\(Counted.of(damaged, "kept parse")) \(Counted.pastVerb(damaged)) damaged and not used: their inputs were parsed again",
+                    at: SourceLocation(path: parses.folder.path)))
         }
         return notes
     }
