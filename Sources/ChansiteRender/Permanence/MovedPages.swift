@@ -30,17 +30,12 @@ package struct MovedPages: Sendable {
         var pages = history.pages
         history = URLHistory()
         let vanished = pages.keys.filter { current[$0] == nil }.sorted().compactMap { path in pages[path].map { (path, $0) } }
-        // Where a vanished page's identity went, and which identities are new: only asked when
-        // a page vanished (none in a site whose pages never moved or went), each a pass over
-        // every page.
-        var byKey: [UInt64: String] = [:]
-        if !vanished.isEmpty {
-            for path in current.keys.sorted() {
-                if let key = current[path]?.key, byKey[key] == nil { byKey[key] = path }
-            }
-        }
-        let knownKeys = vanished.isEmpty ? [] : Set(pages.values.map(\.key))
+        // Where a vanished page's identity went (the first path in order that has it now), and
+        // which of the changed text posts' identities are new: asked only about the vanished
+        // pages' and the changed posts' identities, each a pass over every page with no sort.
+        let byKey = Self.firstPaths(of: Set(vanished.map(\.1.key)), in: current)
         let sketches = textSketches(current: current, history: pages)
+        let knownKeys = vanished.isEmpty ? [] : Self.known(Set(sketches.keys.compactMap { current[$0]?.key }), in: pages)
         for (path, identity) in current {
             pages[path] = URLHistory.Entry(identity, sketch: sketches[path] ?? pages[path]?.sketch)
         }
@@ -71,6 +66,25 @@ package struct MovedPages: Sendable {
         }
         outcome.history = URLHistory(pages: pages)
         return outcome
+    }
+
+    /// For each of `keys`, the first path (in `String` order) of a page that has it in `current`.
+    static func firstPaths(of keys: Set<UInt64>, in current: [String: PageIdentity]) -> [UInt64: String] {
+        var first: [UInt64: String] = [:]
+        guard !keys.isEmpty else { return first }
+        for (path, identity) in current where keys.contains(identity.key) {
+            if let held = first[identity.key], held < path { continue }
+            first[identity.key] = path
+        }
+        return first
+    }
+
+    /// Those of `keys` some page of the history has.
+    static func known(_ keys: Set<UInt64>, in pages: [String: URLHistory.Entry]) -> Set<UInt64> {
+        guard !keys.isEmpty else { return [] }
+        var known = Set<UInt64>()
+        for entry in pages.values where keys.contains(entry.key) { known.insert(entry.key) }
+        return known
     }
 
     /// The first page of the tag whose folder holds `path` (a tag page, as `PageIdentity` reads one).
