@@ -341,10 +341,9 @@ package struct PageRenderer: Sendable {
     /// A page's path and view.
     func view(of page: Page, views: Views) -> (String, PageView) {
         let perPage = site.config.postsPerPage
-        let posts = views.posts
         switch page {
         case .home:
-            var home = HomeView(site: site, posts: posts, channels: views.channels)
+            var home = HomeView(site: site, posts: views.posts, channels: views.channels)
             if !days.byDay.isEmpty {
                 home.onThisDay = days.yearsByDay
                 home.daysURL = SitePaths.rootLink(to: SitePaths.dayIndex)
@@ -374,7 +373,7 @@ package struct PageRenderer: Sendable {
                 ? strings.text("pageOf", ["title": channel.displayName, "n": strings.number(number)]) : channel.displayName
             let isFront = number == pagination.pageCount
             let view = ChannelPageView(
-                channel: isFront ? views.channels[c] : views.steady[c], posts: posts.views(channel: c, pagination.range(ofPage: number)),
+                channel: isFront ? views.channels[c] : views.steady[c], posts: views.posts.views(channel: c, pagination.range(ofPage: number)),
                 pagination: pagination.view(page: number, openEnded: true) { SitePaths.channel(channel.slug, page: $0, of: pagination.pageCount) })
             return (SitePaths.channel(channel.slug, page: number, of: pagination.pageCount), self.page(.channel, title: title, view))
         case .post(let c, let p):
@@ -382,7 +381,7 @@ package struct PageRenderer: Sendable {
             let post = channel.posts[p]
             let pagination = Pagination(itemCount: channel.posts.count, perPage: perPage)
             let page = pagination.page(ofItem: p)
-            let shown = posts.view(channel: c, post: p)
+            let shown = views.posts.view(channel: c, post: p)
             var view = PostPageView(
                 post: shown, channel: views.steady[c],
                 channelPageURL: SitePaths.rootLink(to: SitePaths.channel(channel.slug, page: page, of: pagination.pageCount)),
@@ -392,13 +391,13 @@ package struct PageRenderer: Sendable {
             if let base = site.config.siteRoot, let thumbnail = media[post.id]?.lazy.compactMap(\.thumbnailPath).first {
                 view.ogImage = base + SitePaths.percentEncoded(thumbnail)
             }
-            if p > 0 { view.prev = posts.view(channel: c, post: p - 1) }
-            if p + 1 < channel.posts.count { view.next = posts.view(channel: c, post: p + 1) }
+            if p > 0 { view.prev = views.posts.view(channel: c, post: p - 1) }
+            if p + 1 < channel.posts.count { view.next = views.posts.view(channel: c, post: p + 1) }
             return (post.path, self.page(.post, title: post.heading, view))
         case .archive(let c):
             let channel = site.channels[c]
             let view = ArchiveView(
-                channel: views.channels[c], years: months.years(channel: channel.slug, dates: posts.dates),
+                channel: views.channels[c], years: months.years(channel: channel.slug, dates: views.posts.dates),
                 monthCount: months.byChannel[channel.slug]?.count ?? 0)
             return (SitePaths.archive(channel.slug), self.page(.archive, title: strings.text("archiveOf", ["channel": channel.displayName]), view))
         case .month(let c, let m, let number):
@@ -423,7 +422,7 @@ package struct PageRenderer: Sendable {
                     name: tag.name, count: isFront ? strings.number(tag.postIDs.count) : nil,
                     countText: isFront ? strings.count("posts", tag.postIDs.count) : nil, atomURL: SitePaths.rootLink(to: SitePaths.tagAtom(tag.slug))
                 ),
-                posts: tag.postIDs[pagination.range(ofPage: number)].compactMap { posts[$0] },
+                posts: tag.postIDs[pagination.range(ofPage: number)].compactMap { views.posts[$0] },
                 pagination: pagination.view(page: number, chronological: false, openEnded: true) {
                     SitePaths.tag(tag.slug, page: $0, of: pagination.pageCount)
                 })
