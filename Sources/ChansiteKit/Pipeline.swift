@@ -399,6 +399,10 @@ package struct Pipeline: Sendable {
         // Handed over, not copied: updated in place, the history is held once.
         let outcome = MovedPages(site: site).make(history: consume history, current: PageIdentity.of(site: site, pages: pages))
         for file in outcome.files { try sink.write(file.path, contents: file.contents, fingerprint: nil) }
+        // The same history as read (8 MB at 100k posts) stays as it is: without a next one,
+        // the finished build leaves the file in place. One read with damaged lines is written
+        // again, without them.
+        guard outcome.changed || !diagnostics.isEmpty || !FileSystem.exists(path) else { return diagnostics + movedNote(outcome) }
         let next = FileSystem.join(folder, WorkFolder.nextURLHistoryName)
         do {
             guard FileManager.default.createFile(atPath: next, contents: nil), let handle = FileHandle(forWritingAtPath: next) else {
@@ -409,13 +413,17 @@ package struct Pipeline: Sendable {
         } catch {
             throw DiagnosticError(.error("cannot write the list of published URLs: \(FileSystem.describe(error))", at: SourceLocation(path: next)))
         }
-        if outcome.redirects + outcome.removed > 0 {
-            diagnostics.append(
-                .note(
-                    "kept \(Counted.of(outcome.redirects + outcome.removed, "URL")) earlier builds published: \(outcome.redirects) now redirect to where their page went, \(outcome.removed) say the post was removed from the archive"
-                ))
-        }
-        return diagnostics
+        return diagnostics + movedNote(outcome)
+    }
+
+    /// What became of the URLs earlier builds published and this one does not, when any.
+    static func movedNote(_ outcome: MovedPages.Outcome) -> [Diagnostic] {
+        guard outcome.redirects + outcome.removed > 0 else { return [] }
+        return [
+            .note(
+                "kept \(Counted.of(outcome.redirects + outcome.removed, "URL")) earlier builds published: \(outcome.redirects) now redirect to where their page went, \(outcome.removed) say the post was removed from the archive"
+            )
+        ]
     }
 
     /// The pages search engines may index: all but those of `noindexChannels`.

@@ -122,6 +122,39 @@ import Testing
         let gone = try String(contentsOf: project.appendingPathComponent("Output/channels/gone/old.html"), encoding: .utf8)
         #expect(gone.contains("This post was removed from the archive"))
         #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent("etc/passwd.html").path))
+        // The history is written again without the bad line.
+        let kept = try String(contentsOf: history, encoding: .utf8)
+        #expect(!kept.contains("etc/passwd") && kept.contains("channels/gone/old.html"))
+    }
+
+    /// A build whose pages are where they were leaves the history file as it was (8 MB at 100k
+    /// posts); one that moves or removes a page writes it anew.
+    @Test func anUnchangedHistoryIsNotWrittenAgain() throws {
+        let project = try CLIRunner.temporaryProject(content: ["harbour.txt": Data(Self.dump(Self.posts).utf8)])
+        defer { try? FileManager.default.removeItem(at: project) }
+        let config = project.appendingPathComponent("chansite.json")
+        try Data(#"{"language": "en"}"#.utf8).write(to: config)
+        #expect(try CLIRunner.run(["build"], in: project).status == 0)
+        let history = project.appendingPathComponent(".Output.chansite/urls.tsv")
+        func inode() throws -> Int { try #require(FileManager.default.attributesOfItem(atPath: history.path)[.systemFileNumber] as? Int) }
+        let before = try inode()
+        // Every page made again (another title), none moved.
+        try Data(#"{"language": "en", "title": "Another title"}"#.utf8).write(to: config)
+        let retitled = try CLIRunner.run(["build"], in: project)
+        #expect(retitled.status == 0, "\(retitled.stderr)")
+        #expect(try String(contentsOf: project.appendingPathComponent("Output/index.html"), encoding: .utf8).contains("Another title"))
+        #expect(try inode() == before)
+        // A post removed: its URL is kept (a "removed" page), which is what the history says
+        // already. A post added: a new URL, the history written anew.
+        try Data(Self.dump(Array(Self.posts.dropLast())).utf8).write(to: project.appendingPathComponent("Content/harbour.txt"))
+        #expect(try CLIRunner.run(["build"], in: project).status == 0)
+        #expect(try inode() == before)
+        let added = Self.posts.dropLast() + ["Fishermen repaired the north pier after the winter storms damaged it badly."]
+        try Data(Self.dump(Array(added)).utf8).write(to: project.appendingPathComponent("Content/harbour.txt"))
+        #expect(try CLIRunner.run(["build"], in: project).status == 0)
+        #expect(try inode() != before)
+        let after = try String(contentsOf: history, encoding: .utf8)
+        #expect(after.contains("channels/harbour-town-news/fishermen") && after.contains("channels/harbour-town-news/city-council"))
     }
 
     /// A post's page: in a channel's folder, not one of the channel's own pages.

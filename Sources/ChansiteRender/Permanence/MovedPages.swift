@@ -15,6 +15,8 @@ package struct MovedPages: Sendable {
         package var history = URLHistory()
         package var redirects = 0
         package var removed = 0
+        /// Whether `history` differs from the history handed in (else it need not be written).
+        package var changed = false
     }
 
     /// Slots of two sketches that must agree for an edited post to be the same post (about
@@ -37,7 +39,8 @@ package struct MovedPages: Sendable {
         let sketches = textSketches(current: current, history: pages)
         let knownKeys = vanished.isEmpty ? [] : Self.known(Set(sketches.keys.compactMap { current[$0]?.key }), in: pages)
         for (path, identity) in current {
-            pages[path] = URLHistory.Entry(identity, sketch: sketches[path] ?? pages[path]?.sketch)
+            let entry = URLHistory.Entry(identity, sketch: sketches[path] ?? pages[path]?.sketch)
+            if pages.updateValue(entry, forKey: path) != entry { outcome.changed = true }
         }
         let edited = matchEdited(vanished, current: current, sketches: sketches, fresh: { !knownKeys.contains($0.key) })
         let channelIndex = Dictionary(
@@ -62,7 +65,10 @@ package struct MovedPages: Sendable {
                 outcome.files.append(removed(at: path, channel: entry.channel.flatMap { channelIndex[$0] }))
                 outcome.removed += 1
             }
-            pages[path] = entry
+            if entry != old {
+                pages[path] = entry
+                outcome.changed = true
+            }
         }
         outcome.history = URLHistory(pages: pages)
         return outcome
