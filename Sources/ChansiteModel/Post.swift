@@ -6,7 +6,7 @@ import Foundation
 /// Its fields live behind one reference, copied on write: a post is read by every stage and
 /// copied out of arrays by many (a `SitePost` holds one, a sort moves them), and inline its
 /// dozen strings and arrays made each copy a dozen retains and releases (0.5 s of CPU in a
-/// rebuild of 100k posts, perf).
+/// rebuild of 100k posts, perf; one retain now).
 package struct Post: Sendable, Hashable {
     /// The stored fields, as one value (`PostKeyTests` reads their names).
     package struct Fields: Sendable, Hashable {
@@ -29,7 +29,7 @@ package struct Post: Sendable, Hashable {
         var paragraphPerLine = false
     }
 
-    /// Mutated only through `unique()`, when no other post shares it.
+    /// Written only after `unique()`, so never while another post shares it.
     private final class Storage: @unchecked Sendable {
         var fields: Fields
         init(_ fields: Fields) { self.fields = fields }

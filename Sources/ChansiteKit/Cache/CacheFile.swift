@@ -118,7 +118,7 @@ final class CacheFile: @unchecked Sendable {
         init(_ reason: String) { self.reason = reason }
     }
 
-    /// Checks the header and the checksum, then lists every record's place.
+    /// Checks the header, then the checksum while listing every record's place.
     private static func index(_ reader: inout CacheReader, size: Int, identity: String) -> Result<([Key: Place], [UInt8]), Refusal> {
         var at = 0
         guard reader.bytes(at: 0, count: magic.count).map(Array.init) == magic else { return .failure(Refusal("it is not a chansite build cache")) }
