@@ -26,6 +26,10 @@ final class CacheFile: @unchecked Sendable {
         case vocabulary
         /// A post's view's fingerprint, by the post's key (`RenderCache.viewFingerprints`).
         case viewFingerprints
+        /// What a channel's posts ask the rest of the site (`RenderCache.outside`).
+        case outsideQueries
+        /// A text channel's gallery items (`RenderCache.galleries`).
+        case galleries
     }
 
     static let magic = Array("chansite build cache 1\n".utf8)

@@ -77,6 +77,11 @@ final class PersistentCache: Sendable {
         var render = RenderCache(bodies: bodies, summaries: summaries, pageFingerprints: pages)
         let views = DiskMemo<String>(.viewFingerprints, file: file, writer: writer)
         render.viewFingerprints = views
+        let outside = DiskMemo<OutsideQueries>(.outsideQueries, file: file, writer: writer, encode: MemoCodec.encode, decode: MemoCodec.decodeOutside)
+        render.outside = outside
+        let galleries = DiskMemo<[ChannelGalleries.Kind: [ChannelGalleries.Item]]>(
+            .galleries, file: file, writer: writer, encode: MemoCodec.encode, decode: MemoCodec.decodeGalleries)
+        render.galleries = galleries
         // Each post's words are numbers into the vocabulary they were kept with: without it they are no use.
         let kept = file.flatMap { $0.value(.vocabulary, "words") }.flatMap(Self.decodeVocabulary)
         let documents = DiskMemo<SearchIndexBuilder.DocumentWordIDs>(
@@ -90,7 +95,8 @@ final class PersistentCache: Sendable {
         let memos = [
             ("dump parses", parses.hits), ("export reads", exports.hits), ("post bodies", bodies.hits), ("summaries", summaries.hits),
             ("page fingerprints", pages.hits),
-            ("post view fingerprints", views.hits), ("posts' words", documents.hits),
+            ("post view fingerprints", views.hits), ("posts' words", documents.hits), ("channels' outside links", outside.hits),
+            ("galleries", galleries.hits),
         ]
         return (
             PersistentCache(render: render, vocabulary: vocabulary, parses: parses, exports: exports, writer: writer, memos: memos), notes

@@ -5,8 +5,8 @@ import ChansiteModel
 /// Each channel's media as a gallery, newest first: photos and videos as a grid of thumbnails,
 /// files, voice and audio, and links as lists, each item leading to its post. A kind with
 /// nothing has no page; a channel with nothing has no gallery.
-struct ChannelGalleries {
-    enum Kind: String, CaseIterable, Sendable {
+package struct ChannelGalleries {
+    package enum Kind: String, CaseIterable, Sendable {
         case photos, files, audio, links
 
         /// Items a page shows: a grid of small thumbnails holds more than a list.
@@ -15,10 +15,25 @@ struct ChannelGalleries {
     }
 
     /// One item: a post's media file (its index in `Post.media`), or a link the post holds.
-    struct Item: Sendable {
-        var post: Int
-        var media: Int?
-        var link: String?
+    package struct Item: Sendable, Equatable {
+        package var post: Int
+        package var media: Int?
+        package var link: String?
+
+        package init(post: Int, media: Int? = nil, link: String? = nil) {
+            self.post = post
+            self.media = media
+            self.link = link
+        }
+    }
+
+    /// Whether every item names a post of the channel (and a media file of that post).
+    static func fit(_ kinds: [Kind: [Item]], _ channel: Channel) -> Bool {
+        kinds.values.allSatisfy { items in
+            items.allSatisfy { item in
+                channel.posts.indices.contains(item.post) && item.media.map { channel.posts[item.post].post.media.indices.contains($0) } != false
+            }
+        }
     }
 
     /// Channel slug → its kinds with items (kinds with none absent).
@@ -33,7 +48,9 @@ struct ChannelGalleries {
         var byChannel: [String: [Kind: [Item]]] = [:]
         for channel in site.channels {
             let make = { Self.items(of: channel, media: media, newestFirst: site.config.channelOrder == .newest) }
-            let kinds = channel.kept("gallery", in: channel.posts.allSatisfy({ $0.post.media.isEmpty }) ? memo : nil, make)
+            var kinds = channel.kept("gallery", in: channel.posts.allSatisfy({ $0.post.media.isEmpty }) ? memo : nil, make)
+            // Kept items name posts by index: ones that do not fit the channel are made again.
+            if !Self.fit(kinds, channel) { kinds = make() }
             if !kinds.isEmpty { byChannel[channel.slug] = kinds }
         }
         self.byChannel = byChannel

@@ -4,8 +4,14 @@ import ChansiteModel
 /// may lead to one of the archive's posts (`FormattedText.localLinkQueries`), and the export ids
 /// of the channels its posts were forwarded from. They depend on the channel's posts alone.
 package struct OutsideQueries: Sendable {
-    var links: [String] = []
-    var forwards: [String] = []
+    package var links: [String] = []
+    package var forwards: [String] = []
+
+    /// As kept (the build cache reads them back).
+    package init(links: [String], forwards: [String]) {
+        self.links = links
+        self.forwards = forwards
+    }
 
     init(_ channel: Channel) {
         // Each post read in place: a copy of each retained a dozen references.
