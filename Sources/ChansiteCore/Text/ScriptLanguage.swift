@@ -27,12 +27,29 @@ package enum ScriptLanguage {
         // are read in place, one after another (a post's title, then its body).
         var counts = [Int](repeating: 0, count: Script.allCases.count)
         var read = 0
-        reading: for text in texts {
-            for scalar in text.unicodeScalars {
-                guard let script = script(of: scalar) else { continue }
-                counts[script.rawValue] += 1
-                read += 1
-                if read == lettersRead { break reading }
+        for var text in texts where read < lettersRead {
+            // Over the UTF-8 bytes: an ASCII byte is classed without decoding a scalar (most
+            // letters of most posts), a longer sequence is decoded in place (a `String` is
+            // valid UTF-8). Going by `unicodeScalars` was 0.4 s of CPU in a 100k rebuild.
+            text.withUTF8 { bytes in
+                var i = 0
+                while i < bytes.count, read < lettersRead {
+                    let lead = bytes[i]
+                    let found: Script?
+                    if lead < 0x80 {
+                        i += 1
+                        found = (lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A ? .latin : nil
+                    } else {
+                        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                        for k in 1..<length where i + k < bytes.count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                        i += length
+                        found = Unicode.Scalar(value).flatMap(script(of:))
+                    }
+                    guard let found else { continue }
+                    counts[found.rawValue] += 1
+                    read += 1
+                }
             }
         }
         let kana = counts[Script.kana.rawValue]
