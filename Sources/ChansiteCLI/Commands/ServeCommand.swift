@@ -108,9 +108,6 @@ extension Chansite {
         /// the new site can be served (its new files from memory, the rest from the output
         /// folder, whose bytes are the same); the thousands of unchanged files are linked into
         /// place after that.
-        /// Whether each rebuild's clocks are printed (`CHANSITE_TIMINGS`, as `PreviewBuild` reads it).
-        static var showsTimings: Bool { ProcessInfo.processInfo.environment["CHANSITE_TIMINGS"] != nil }
-
         private func rebuild(pipeline: Pipeline, store: SiteStore, broadcaster: ReloadBroadcaster) async {
             let started = Date()
             var pipeline = pipeline
@@ -131,7 +128,7 @@ extension Chansite {
                         sent.signal()
                     }
                     _ = sent.wait(timeout: .now() + 1)
-                    if Self.showsTimings {
+                    if PreviewBuild.showsTimings {
                         Console.print(String(format: "  open pages reloaded %.3f s after the change was seen", Date().timeIntervalSince(started)))
                     }
                 }

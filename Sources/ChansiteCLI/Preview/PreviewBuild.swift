@@ -6,6 +6,9 @@ import Foundation
 /// Builds for the preview server, run off Swift's cooperative thread pool (the pipeline
 /// blocks while it fans out over both cores), printing what `build` prints.
 enum PreviewBuild {
+    /// Whether each rebuild's clocks are printed (`CHANSITE_TIMINGS` set).
+    static var showsTimings: Bool { ProcessInfo.processInfo.environment["CHANSITE_TIMINGS"] != nil }
+
     /// The diagnostics the last finished build printed.
     private static let shown = LockedBox<Set<String>>([])
 
@@ -29,7 +32,7 @@ enum PreviewBuild {
             // A rebuild prints only what changed: the warnings a user already read are counted.
             shown.mutate { shown in
                 let summary = BuildSummary(
-                    result: result, verbose: ProcessInfo.processInfo.environment["CHANSITE_TIMINGS"] != nil, quiet: false, alreadyShown: shown)
+                    result: result, verbose: showsTimings, quiet: false, alreadyShown: shown)
                 shown = summary.print(seconds: Date().timeIntervalSince(started))
             }
             Console.flush()

@@ -150,35 +150,32 @@ final class PersistentCache: Sendable {
     /// Drops the next cache (the build failed).
     func discard() { writer.discard() }
 
-    /// The word count, then each word and each stem (length, bytes; a stem never made has the
-    /// length 0xFFFFFFFF).
+    /// The word count, then each word and each stem (`MemoCodec`'s texts: a stem never made has
+    /// the length 0xFFFFFFFF).
     static func encodeVocabulary(words: [String], stems: [String?]) -> [UInt8] {
         var bytes: [UInt8] = []
-        CacheReader.append(UInt64(words.count), size: 4, to: &bytes)
+        MemoCodec.append(words.count, to: &bytes)
         for text in words.map(Optional.some) + words.indices.map({ stems.indices.contains($0) ? stems[$0] : nil }) {
-            CacheReader.append(UInt64(text.map { $0.utf8.count } ?? Int(UInt32.max)), size: 4, to: &bytes)
-            bytes += text?.utf8 ?? "".utf8
+            MemoCodec.append(text, to: &bytes)
         }
         return bytes
     }
 
     static func decodeVocabulary(_ data: Data) -> (words: [String], stems: [String?])? {
-        var reader = CacheReader(bytes: Array(data))
-        guard let count = reader.integer(at: 0, size: 4), count <= UInt64(data.count) else { return nil }
-        var at = 4
-        var texts: [String?] = []
-        texts.reserveCapacity(2 * Int(count))
-        for _ in 0..<(2 * Int(count)) {
-            if reader.integer(at: at, size: 4) == UInt64(UInt32.max) {
-                at += 4
-                texts.append(nil)
-            } else {
-                guard let text = reader.block(at: &at, lengthBytes: 4) else { return nil }
-                texts.append(String(decoding: text, as: UTF8.self))
-            }
+        var reader = MemoCodec.Reader(data)
+        guard let count = reader.count(least: 8) else { return nil }
+        var words: [String] = []
+        var stems: [String?] = []
+        words.reserveCapacity(count)
+        stems.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let word = reader.text(), let word else { return nil }
+            words.append(word)
         }
-        let words = texts.prefix(Int(count)).compactMap { $0 }
-        guard at == data.count, words.count == Int(count) else { return nil }
-        return (words, Array(texts.dropFirst(Int(count))))
+        for _ in 0..<count {
+            guard let stem = reader.text() else { return nil }
+            stems.append(stem)
+        }
+        return reader.isAtEnd ? (words, stems) : nil
     }
 }
