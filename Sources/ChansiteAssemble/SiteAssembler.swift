@@ -43,7 +43,7 @@ package struct SiteAssembler: Sendable {
             let slug = Self.unique(base, in: &usedSlugs, counters: &channelCounters)
             planned.append((group, info, slug, cache == nil ? nil : memoKey(group, slug: slug)))
         }
-        let assembled = planned.concurrentMap(chunk: 1) { plan in
+        let assembled = planned.concurrentMap(quick: { plan in plan.key.map { cache?.holds($0) == true } ?? false }) { plan in
             let make = { channelPosts(plan.group, slug: plan.slug, info: plan.info) }
             return plan.key.flatMap { key in cache?.value(key, make) } ?? make()
         }

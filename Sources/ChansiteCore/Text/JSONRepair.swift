@@ -36,7 +36,7 @@ package enum JSONRepair {
 
     /// The repaired bytes and every repair in order; nil when nothing needed repair (the common
     /// case costs one scan and no copy).
-    /// `skipping`: plain text is passed over in tight loops (`plainEnd`); false looks at every
+    /// `skipping`: what needs no repair is passed over in one tight loop (`Scanner.skip`); false looks at every
     /// byte alone, which tests compare it with.
     package static func repair(_ bytes: [UInt8], skipping: Bool = true) -> (bytes: [UInt8], repairs: [Repair])? {
         bytes.withUnsafeBufferPointer { repair($0, skipping: skipping) }
@@ -76,7 +76,7 @@ package enum JSONRepair {
             var i = 0
             while i < bytes.count {
                 if skipping {
-                    i = JSONRepair.plainEnd(bytes, from: i)
+                    i = skip(from: i)
                     guard i < bytes.count else { break }
                 }
                 let byte = bytes[i]
@@ -87,6 +87,46 @@ package enum JSONRepair {
                     i = multibyte(at: i)
                 }
             }
+        }
+
+        /// The first offset from `i` whose byte may need repair, passing over what needs none
+        /// as `ascii` and `multibyte` would, in one loop: plain text (`plainEnd`), quotes (the
+        /// string state), line breaks and everything else outside strings, escapes other than
+        /// `\u` inside them, and well-formed UTF-8 that is allowed. Returning from the loop at
+        /// each quote and line break was most of the scan of a pretty-printed export.
+        mutating func skip(from start: Int) -> Int {
+            var i = start
+            let count = bytes.count
+            var inString = inString
+            var line = line
+            defer {
+                self.inString = inString
+                self.line = line
+            }
+            while i < count {
+                let byte = bytes[i]
+                if byte >= 0x80 {
+                    let length = JSONRepair.allowedSequenceLength(bytes, at: i)
+                    guard length > 0 else { return i }
+                    i += length
+                } else if byte == 0x22 {
+                    inString.toggle()
+                    i += 1
+                } else if byte >= 0x20, byte != 0x5C, byte != 0x7F {
+                    i = JSONRepair.plainEnd(bytes, from: i + 1)
+                } else if !inString {
+                    // Outside a string nothing is repaired; the decoder reports what is wrong.
+                    if byte == 0x0A { line += 1 }
+                    i += 1
+                } else if byte == 0x5C, i + 1 < count, bytes[i + 1] != 0x75 {
+                    // An escape other than `\u` passes whole (as `escape` passes it, the byte
+                    // after the backslash uncounted even when it is a line break).
+                    i += 2
+                } else {
+                    return i
+                }
+            }
+            return i
         }
 
         /// Handles one ASCII byte (and an escape it starts); returns the next offset.
@@ -152,12 +192,13 @@ package enum JSONRepair {
     static func plainEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var i = start
         let count = bytes.count
-        // Eight plain ASCII bytes at a time; after eight that are not, a byte at a time for the
-        // next eight (a letter of Cyrillic or Greek is two bytes: testing words there is waste).
+        // Eight bytes at a time while they are plain ASCII or four two-byte letters; after eight
+        // that are neither (a word's end, mixed scripts), a byte at a time for the next eight.
         var bytewise = 0
         while i < count {
             if bytewise <= 0, i + 8 <= count, let base = bytes.baseAddress {
-                if isPlainASCII(UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if isPlainASCII(word) || isTwoByteLetters(word) {
                     i += 8
                     continue
                 }
@@ -175,6 +216,34 @@ package enum JSONRepair {
             }
         }
         return i
+    }
+
+    /// The length of the well-formed, allowed UTF-8 sequence at `i` (what `multibyte` keeps):
+    /// 0 for one it would replace. A two-byte letter (Cyrillic, Greek, Arabic…) is decided by
+    /// its first two bytes before the general table.
+    @inline(__always)
+    static func allowedSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let lead = bytes[i]
+        if lead >= 0xC3, lead <= 0xDF {
+            return i + 1 < bytes.count && bytes[i + 1] & 0xC0 == 0x80 ? 2 : 0
+        }
+        let length = sequenceLength(bytes, at: i)
+        guard length > 0 else { return 0 }
+        let c1 = lead == 0xC2 && bytes[i + 1] <= 0x9F
+        let nonCharacter = lead == 0xEF && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE
+        return c1 || nonCharacter ? 0 : length
+    }
+
+    /// True when the eight bytes, read from a character's start, are four two-byte sequences
+    /// above the C1 controls: a lead `C3`–`DF` then a continuation `80`–`BF`, as `plainEnd`
+    /// passes them a letter at a time (bytes in memory order: the lowest byte first).
+    static func isTwoByteLetters(_ word: UInt64) -> Bool {
+        // Leads `110xxxxx`, continuations `10xxxxxx`.
+        guard word & 0xC0E0_C0E0_C0E0_C0E0 == 0x80C0_80C0_80C0_80C0 else { return false }
+        // And no lead `C0`–`C2`: each lead's low five bits plus 29 reach 32 only from 3 up
+        // (at most 60: no carry into the next byte).
+        let low = word & 0x001F_001F_001F_001F
+        return (low &+ 0x001D_001D_001D_001D) & 0x0020_0020_0020_0020 == 0x0020_0020_0020_0020
     }
 
     /// True when each of the eight bytes is printable ASCII other than a quote or a backslash.

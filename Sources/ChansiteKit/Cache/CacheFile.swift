@@ -210,6 +210,9 @@ final class CacheFile: @unchecked Sendable {
         return read == place.count ? data : nil
     }
 
+    /// Whether it lists a value for `key` (nothing read).
+    func lists(_ key: Key) -> Bool { entries[key] != nil }
+
     /// How many records of `kind` it holds.
     func count(_ kind: Kind) -> Int { entries.keys.count { $0.kind == kind } }
 }

@@ -35,6 +35,12 @@ final class DiskMemo<Value>: StageCache, @unchecked Sendable {
         return value
     }
 
+    /// Whether the last cache lists `key` (not read: a value that cannot be read back is still
+    /// made when it is asked for).
+    func holds(_ key: String) -> Bool {
+        file?.lists(CacheFile.Key(kind, key)) ?? false
+    }
+
     func store(_ key: String, _ value: Value) {
         writer.append(kind, key, encode(value))
     }

@@ -61,6 +61,37 @@ import Testing
         }
     }
 
+    /// Two-byte letters are skipped four at a time: every byte a letter at a time would stop at
+    /// (or pass), at every place in a run of Cyrillic, Greek and Arabic letters, in and out of a
+    /// string, stops the skip there and repairs the same; a whole word of such letters passes.
+    @Test func jsonRepairSkipsTwoByteLettersExactly() {
+        let letters = Array("\"привет мир ελλάδα مرحبا".utf8)
+        let stops: [[UInt8]] =
+            (0..<0x20).map { [UInt8($0)] } + [
+                [0x22], [0x5C], [0x7F], [0x80], [0xBF], [0xC0, 0x80], [0xC1, 0xBF], [0xC2, 0x85], [0xC2, 0xA0], [0xC3, 0xA9], [0xDF, 0xBF],
+                [0xD0, 0x41], [0xE2, 0x80, 0x8B], [0xEF, 0xBF, 0xBE], [0xF0, 0x9F, 0x98, 0x80], [0xFF],
+            ]
+        for stop in stops {
+            for at in 1..<letters.count {
+                var bytes = letters
+                bytes.insert(contentsOf: stop, at: at)
+                for tail in [Array("\"".utf8), Array("\"}".utf8) + letters] {
+                    let (fast, slow) = (JSONRepair.repair(bytes + tail, skipping: true), JSONRepair.repair(bytes + tail, skipping: false))
+                    #expect(fast?.bytes == slow?.bytes, "\(stop) at \(at)")
+                    #expect(fast?.repairs == slow?.repairs, "\(stop) at \(at)")
+                }
+            }
+        }
+        #expect(JSONRepair.isTwoByteLetters(UInt64(littleEndian: 0xB8D0_B2D0_B8D0_BFD0)))  // "пиви"
+        for (lead, continuation): (UInt64, UInt64) in [(0xC2, 0xA0), (0xC1, 0xBF), (0xE0, 0xB0), (0xD0, 0x41), (0xD0, 0xC0), (0x41, 0xB0)] {
+            for pair: UInt64 in 0..<4 {
+                let shift = pair * 16
+                let word = (0xB8D0_B2D0_B8D0_BFD0 & ~(0xFFFF << shift)) | ((continuation << 8 | lead) << shift)
+                #expect(!JSONRepair.isTwoByteLetters(word), "\(lead) \(continuation) in pair \(pair)")
+            }
+        }
+    }
+
     @Test func overlongAndSurrogateUTF8SequencesAreNotUTF8() throws {
         for sequence: [UInt8] in [[0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xFE]] {
             let repaired = try #require(JSONRepair.repair(Array("\"".utf8) + sequence + Array("\"".utf8)))
