@@ -3,9 +3,11 @@ import ChansiteCore
 extension SearchIndexBuilder {
     /// One post's words as numbers into the vocabulary, in first-seen order, each with its
     /// weight and its slots (`Tokenizer.positionedWords`, for phrases), packed as
-    /// variable-length integers: a word's number, weight and slot count, then its slots as
-    /// gaps, about five bytes a word and one a further use of it, where 32-bit numbers took
-    /// four times that (a hundred megabytes at 100k posts) and strings more.
+    /// variable-length integers: a word's number, weight and the length in bytes of its slots,
+    /// then its slots as gaps, about five bytes a word and one a further use of it, where
+    /// 32-bit numbers took four times that (a hundred megabytes at 100k posts) and strings
+    /// more. The length (not the count) lets a pass over the words step over a word it does
+    /// not want without reading its slots: the index's passes each want a fifth of them.
     package struct DocumentWordIDs: Sequence, Sendable {
         private var packed: [UInt8] = []
         /// Where the packed words wait on disk instead (`spilled(to:)`): read back each time.
@@ -28,33 +30,36 @@ extension SearchIndexBuilder {
             self.length = length
             packed.reserveCapacity(counts.count * 4 + slots.count)
             var at = 0
+            var gaps: [UInt8] = []
             for (word, weight, count) in counts {
-                append(UInt32(word))
-                append(UInt32(Swift.min(weight.rounded(), 2_147_483_648)))
-                append(UInt32(count))
+                Self.append(UInt32(word), to: &packed)
+                Self.append(UInt32(Swift.min(weight.rounded(), 2_147_483_648)), to: &packed)
+                gaps.removeAll(keepingCapacity: true)
                 var previous: Int32 = 0
                 for slot in slots[at..<(at + count)] {
                     // A word's slots increase (the tokenizer numbers them in order); were one
                     // out of order it would read as the one before, never wrap.
                     assert(slot >= previous, "a word's slots are in order")
-                    append(UInt32(Swift.max(0, slot - previous)))
+                    Self.append(UInt32(Swift.max(0, slot - previous)), to: &gaps)
                     previous = Swift.max(previous, slot)
                 }
+                Self.append(UInt32(gaps.count), to: &packed)
+                packed.append(contentsOf: gaps)
                 at += count
             }
         }
 
-        private mutating func append(_ value: UInt32) {
+        static func append(_ value: UInt32, to bytes: inout [UInt8]) {
             var value = value
             while value >= 0x80 {
-                packed.append(UInt8(value & 0x7F) | 0x80)
+                bytes.append(UInt8(value & 0x7F) | 0x80)
                 value >>= 7
             }
-            packed.append(UInt8(value))
+            bytes.append(UInt8(value))
         }
 
         @inline(__always)
-        private static func read(_ packed: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> UInt32 {
+        static func read(_ packed: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> UInt32 {
             var value: UInt32 = 0
             var shift: UInt32 = 0
             while true {
@@ -116,10 +121,12 @@ extension SearchIndexBuilder {
             while at < bytes.count {
                 let word = read(bytes, &at)
                 let weight = read(bytes, &at)
-                let count = Int(read(bytes, &at))
-                let start = at
-                for _ in 0..<count { _ = read(bytes, &at) }
-                body(Int32(word), Float(weight), Slots(bytes: UnsafeBufferPointer(rebasing: bytes[start..<at]), count: count))
+                // Never past the end, whatever the length says (bytes from a cache are checked
+                // whole, but a length is never trusted alone).
+                let length = Int(read(bytes, &at))
+                let end = Swift.min(at + length, bytes.count)
+                body(Int32(word), Float(weight), Slots(bytes: UnsafeBufferPointer(rebasing: bytes[Swift.min(at, end)..<end])))
+                at = end
             }
         }
 
@@ -156,7 +163,13 @@ extension SearchIndexBuilder {
         /// One word's slots, read from the packed gaps.
         struct Slots: Sequence {
             let bytes: UnsafeBufferPointer<UInt8>
-            let count: Int
+
+            /// How many: each gap's last byte is the one below 0x80.
+            var count: Int {
+                var count = 0
+                for byte in bytes where byte < 0x80 { count += 1 }
+                return count
+            }
 
             struct Iterator: IteratorProtocol {
                 let bytes: UnsafeBufferPointer<UInt8>
@@ -183,8 +196,8 @@ extension SearchIndexBuilder {
                 return packed.withUnsafeBufferPointer { bytes in
                     let word = DocumentWordIDs.read(bytes, &at)
                     let weight = DocumentWordIDs.read(bytes, &at)
-                    let count = DocumentWordIDs.read(bytes, &at)
-                    for _ in 0..<count { _ = DocumentWordIDs.read(bytes, &at) }
+                    let length = Int(DocumentWordIDs.read(bytes, &at))
+                    at = Swift.min(at + length, bytes.count)
                     return (Int32(word), Float(weight))
                 }
             }

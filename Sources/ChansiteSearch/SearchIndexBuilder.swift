@@ -80,20 +80,17 @@ package struct SearchIndexBuilder: Sendable {
         let lengths = posts.indices.map { max(documents[$0].length, 1) }
         let bucketCount = Self.bucketCount(forDocuments: posts.count)
         let bucketOfTerm = terms.names.map { Int32(Self.bucket(of: $0, count: bucketCount)) }
-        // The postings are made a share of the buckets at a time, each share from one pass over
-        // the posts' words: memory holds the words and a share of the postings, not all of both.
-        let counts = Self.postingCounts(documents, tagTerms: tagTerms, terms: terms)
-        let total = counts.posts.reduce(0) { $0 + Int($1) }
-        let totalSlots = counts.slots.reduce(0, +)
-        let wanted = min(
-            max((total + Self.postingsPerPass - 1) / Self.postingsPerPass, (totalSlots + Self.slotsPerPass - 1) / Self.slotsPerPass),
-            Self.maxPostingPasses)
-        let passes = max(1, min(postingPasses ?? wanted, bucketCount))
-        for pass in 0..<passes {
-            let buckets = Int32(pass * bucketCount / passes)..<Int32((pass + 1) * bucketCount / passes)
-            let (postings, slots) = Self.postings(documents, tagTerms: tagTerms, terms: terms, counts: counts) {
-                buckets.contains(bucketOfTerm[Int($0)])
-            }
+        // The postings are made a share of the buckets at a time: one read of the posts' words
+        // counts each term's postings and sorts each word out to its pass's share
+        // (`PassStreams`), and each pass makes its buckets' postings from its share alone.
+        // Memory holds the words and a share of the postings, not all of both.
+        let passes = max(1, min(postingPasses ?? Self.postingPassCount, bucketCount))
+        let bucketsOfPass = (0..<passes).map { Int32($0 * bucketCount / passes)..<Int32(($0 + 1) * bucketCount / passes) }
+        let passOfTerm = Self.passOfTerm(bucketOfTerm: bucketOfTerm, bucketsOfPass: bucketsOfPass)
+        var streams = PassStreams(passes: passes, scratch: scratch, spillSize: passSpillSize ?? PassStreams.defaultSpillSize)
+        let counts = Self.postingCounts(documents, tagTerms: tagTerms, terms: terms, passOfTerm: passOfTerm, streams: &streams)
+        for (pass, buckets) in bucketsOfPass.enumerated() {
+            let (postings, slots) = Self.postings(streams, pass: pass, terms: terms, counts: counts) { buckets.contains(bucketOfTerm[Int($0)]) }
             try writePostings(
                 terms: terms.names, postings: postings, slots: slots, lengths: lengths, buckets: buckets, bucketOfTerm: bucketOfTerm
             ) {
@@ -110,45 +107,68 @@ package struct SearchIndexBuilder: Sendable {
         try emit(manifest(posts.count), nil)
     }
 
-    /// About how many postings a pass over the posts' words makes (see `write`): 16 MB of
-    /// them. A site of 10k posts has fewer and needs one pass; one of 100k (10M postings), five.
-    static let postingsPerPass = 2_000_000
-    /// About how many slots a pass holds (16 MB of them); a pass is also made smaller for them.
-    static let slotsPerPass = 4_000_000
-    /// At most this many passes: each reads every post's words, so a count growing with the
-    /// index would make the time grow with its square; past it a pass holds an eighth.
-    static let maxPostingPasses = 8
-    /// The number of passes, when set (tests); else as many as `postingsPerPass` asks for.
+    /// Postings passes: each holds about an eighth of the postings (10M at 100k posts) and
+    /// reads only its share of the words, so more passes cost little but the tables each sets
+    /// up (a few numbers a term).
+    static let postingPassCount = 8
+    /// The number of passes, when set (tests); else `postingPassCount`.
     var postingPasses: Int?
+    /// The bytes of a pass's share held before they go to the scratch file, when set (tests).
+    var passSpillSize: Int?
 
-    /// The postings of the terms `wanted` picks: for each, its posts in order with their weights,
-    /// and beside them each posting's slots (`[count, slot, slot, …]` a posting, for phrases).
-    /// Postings are kept in flat arrays by term number (docs arrive in order, so each array is
-    /// sorted), each post's weights summed in one scratch array: far smaller and faster than a
-    /// dictionary per term or per post.
+    /// The postings of the terms `wanted` picks, from `pass`'s share of the words: for each, its
+    /// posts in order with their weights, and beside them each posting's slots (`[count, slot,
+    /// slot, …]` a posting, for phrases). Postings are kept in flat arrays by term number (docs
+    /// arrive in order, so each array is sorted), each post's weights summed in one scratch
+    /// array: far smaller and faster than a dictionary per term or per post.
     /// Each array is allocated once at its final size (`counts`, each term's number of posts):
     /// grown by appending, they would keep up to twice the room.
     private static func postings(
-        _ documents: [DocumentWordIDs], tagTerms: TagTerms, terms: Terms, counts: (posts: [Int32], slots: [Int]), wanted: (Int32) -> Bool
+        _ streams: PassStreams, pass number: Int, terms: Terms, counts: (posts: [Int32], slots: [Int]), wanted: (Int32) -> Bool
     ) -> (postings: [[Posting]], slots: [[Int32]]) {
         var pass = PostingsPass(isWanted: (0..<Int32(terms.names.count)).map(wanted), counts: counts)
-        var words = DocumentWordIDs.InOrder()
-        for doc in documents.indices {
-            words.forEachWithSlots(of: documents[doc]) { word, weight, wordSlots in pass.add(terms.ofWord[Int(word)], weight, wordSlots) }
-            for term in tagTerms[doc] { pass.add(term, 1, nil) }
-            pass.finish(doc: doc)
+        var current = -1
+        streams.forEach(pass: number) { doc, term, weight, slots in
+            if doc != current {
+                if current >= 0 { pass.finish(doc: current) }
+                current = doc
+            }
+            pass.add(term, weight, slots)
         }
+        if current >= 0 { pass.finish(doc: current) }
         return (pass.postings, pass.slots)
+    }
+
+    /// The pass that makes each term's postings (its bucket's).
+    static func passOfTerm(bucketOfTerm: [Int32], bucketsOfPass: [Range<Int32>]) -> [UInt8] {
+        var passOfBucket = [UInt8](repeating: 0, count: Int(bucketsOfPass.last?.upperBound ?? 0))
+        for (pass, buckets) in bucketsOfPass.enumerated() {
+            for bucket in buckets { passOfBucket[Int(bucket)] = UInt8(pass) }
+        }
+        return bucketOfTerm.map { passOfBucket[Int($0)] }
     }
 
     /// Each term's number of posts and the length of its slot list (a count and the slots for
     /// each post), counted before the postings are made so each array is made at its size.
-    private static func postingCounts(_ documents: [DocumentWordIDs], tagTerms: TagTerms, terms: Terms) -> (posts: [Int32], slots: [Int]) {
+    /// In the same read, each use of a term goes to its pass's share (`passOfTerm`) in
+    /// `streams`: a post's words in their order, then its hashtags.
+    private static func postingCounts(
+        _ documents: [DocumentWordIDs], tagTerms: TagTerms, terms: Terms, passOfTerm: [UInt8], streams: inout PassStreams
+    ) -> (posts: [Int32], slots: [Int]) {
         var counts = PostingCounts(terms: terms.names.count)
         var words = DocumentWordIDs.InOrder()
+        let noSlots = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         for doc in documents.indices {
-            words.forEachWithSlots(of: documents[doc]) { word, _, wordSlots in counts.count(terms.ofWord[Int(word)], wordSlots.count, doc: doc) }
-            for term in tagTerms[doc] { counts.count(term, 0, doc: doc) }
+            words.forEachWithSlots(of: documents[doc]) { word, weight, wordSlots in
+                let term = terms.ofWord[Int(word)]
+                guard term >= 0 else { return }
+                counts.count(term, wordSlots.count, doc: doc)
+                streams.add(pass: Int(passOfTerm[Int(term)]), doc: doc, term: term, weight: weight, slots: wordSlots.bytes)
+            }
+            for term in tagTerms[doc] {
+                counts.count(term, 0, doc: doc)
+                streams.add(pass: Int(passOfTerm[Int(term)]), doc: doc, term: term, weight: 1, slots: noSlots)
+            }
         }
         return (counts.posts, counts.slots)
     }

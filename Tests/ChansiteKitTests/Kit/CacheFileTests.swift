@@ -88,6 +88,11 @@ import Testing
         #expect(back.counts.map(\.0) == [3, 300, 70_000])
         #expect(back.counts.map(\.1) == [2, 1, 5])
         #expect(back.encoded == document.encoded)
+        #expect(back.slots == [[0, 4], [1], [2, 3, 900]])
         #expect(SearchIndexBuilder.DocumentWordIDs(encoded: [1, 2, 3]) == nil)
+        // A slots length past the end is read to the end, never beyond.
+        let long = try #require(SearchIndexBuilder.DocumentWordIDs(encoded: [UInt8](repeating: 0, count: 8) + [7, 1, 50, 0x85, 0x01, 0x02]))
+        #expect(long.counts.map(\.0) == [7])
+        #expect(long.slots == [[133, 135]])
     }
 }
