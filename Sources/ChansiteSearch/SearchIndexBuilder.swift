@@ -84,13 +84,16 @@ package struct SearchIndexBuilder: Sendable {
         // counts each term's postings and sorts each word out to its pass's share
         // (`PassStreams`), and each pass makes its buckets' postings from its share alone.
         // Memory holds the words and a share of the postings, not all of both.
-        let passes = max(1, min(postingPasses ?? Self.postingPassCount, bucketCount))
+        // One pass (up to 20k posts) reads the words themselves.
+        let passes = max(1, min(postingPasses ?? Self.postingPassCount(forDocuments: posts.count), bucketCount))
         let bucketsOfPass = (0..<passes).map { Int32($0 * bucketCount / passes)..<Int32(($0 + 1) * bucketCount / passes) }
         let passOfTerm = Self.passOfTerm(bucketOfTerm: bucketOfTerm, bucketsOfPass: bucketsOfPass)
-        var streams = PassStreams(passes: passes, scratch: scratch, spillSize: passSpillSize ?? PassStreams.defaultSpillSize)
+        var streams = passes > 1 ? PassStreams(passes: passes, scratch: scratch, spillSize: passSpillSize ?? PassStreams.defaultSpillSize) : nil
         let counts = Self.postingCounts(documents, tagTerms: tagTerms, terms: terms, passOfTerm: passOfTerm, streams: &streams)
         for (pass, buckets) in bucketsOfPass.enumerated() {
-            let (postings, slots) = Self.postings(streams, pass: pass, terms: terms, counts: counts) { buckets.contains(bucketOfTerm[Int($0)]) }
+            let (postings, slots) =
+                streams.map { streams in Self.postings(streams, pass: pass, terms: terms, counts: counts) { buckets.contains(bucketOfTerm[Int($0)]) } }
+                ?? Self.postings(documents, tagTerms: tagTerms, terms: terms, counts: counts)
             try writePostings(
                 terms: terms.names, postings: postings, slots: slots, lengths: lengths, buckets: buckets, bucketOfTerm: bucketOfTerm
             ) {
@@ -107,10 +110,12 @@ package struct SearchIndexBuilder: Sendable {
         try emit(manifest(posts.count), nil)
     }
 
-    /// Postings passes: each holds about an eighth of the postings (10M at 100k posts) and
-    /// reads only its share of the words, so more passes cost little but the tables each sets
-    /// up (a few numbers a term).
-    static let postingPassCount = 8
+    /// Postings passes: one for every 20k posts (about 2M postings, 16 MB, each), at most
+    /// eight. A pass reads only its share of the words, so more cost little but the tables each
+    /// sets up (a few numbers a term) and the shares' copy of the words, which one pass skips.
+    static func postingPassCount(forDocuments count: Int) -> Int {
+        min(8, max(1, (count + 19_999) / 20_000))
+    }
     /// The number of passes, when set (tests); else `postingPassCount`.
     var postingPasses: Int?
     /// The bytes of a pass's share held before they go to the scratch file, when set (tests).
@@ -139,6 +144,20 @@ package struct SearchIndexBuilder: Sendable {
         return (pass.postings, pass.slots)
     }
 
+    /// Every term's postings in one pass over the words themselves (no shares to sort).
+    private static func postings(_ documents: [DocumentWordIDs], tagTerms: TagTerms, terms: Terms, counts: (posts: [Int32], slots: [Int])) -> (
+        postings: [[Posting]], slots: [[Int32]]
+    ) {
+        var pass = PostingsPass(isWanted: [Bool](repeating: true, count: terms.names.count), counts: counts)
+        var words = DocumentWordIDs.InOrder()
+        for doc in documents.indices {
+            words.forEachWithSlots(of: documents[doc]) { word, weight, wordSlots in pass.add(terms.ofWord[Int(word)], weight, wordSlots) }
+            for term in tagTerms[doc] { pass.add(term, 1, nil) }
+            pass.finish(doc: doc)
+        }
+        return (pass.postings, pass.slots)
+    }
+
     /// The pass that makes each term's postings (its bucket's).
     static func passOfTerm(bucketOfTerm: [Int32], bucketsOfPass: [Range<Int32>]) -> [UInt8] {
         var passOfBucket = [UInt8](repeating: 0, count: Int(bucketsOfPass.last?.upperBound ?? 0))
@@ -151,9 +170,9 @@ package struct SearchIndexBuilder: Sendable {
     /// Each term's number of posts and the length of its slot list (a count and the slots for
     /// each post), counted before the postings are made so each array is made at its size.
     /// In the same read, each use of a term goes to its pass's share (`passOfTerm`) in
-    /// `streams`: a post's words in their order, then its hashtags.
+    /// `streams` (none: one pass): a post's words in their order, then its hashtags.
     private static func postingCounts(
-        _ documents: [DocumentWordIDs], tagTerms: TagTerms, terms: Terms, passOfTerm: [UInt8], streams: inout PassStreams
+        _ documents: [DocumentWordIDs], tagTerms: TagTerms, terms: Terms, passOfTerm: [UInt8], streams: inout PassStreams?
     ) -> (posts: [Int32], slots: [Int]) {
         var counts = PostingCounts(terms: terms.names.count)
         var words = DocumentWordIDs.InOrder()
@@ -163,11 +182,11 @@ package struct SearchIndexBuilder: Sendable {
                 let term = terms.ofWord[Int(word)]
                 guard term >= 0 else { return }
                 counts.count(term, wordSlots.count, doc: doc)
-                streams.add(pass: Int(passOfTerm[Int(term)]), doc: doc, term: term, weight: weight, slots: wordSlots.bytes)
+                streams?.add(pass: Int(passOfTerm[Int(term)]), doc: doc, term: term, weight: weight, slots: wordSlots.bytes)
             }
             for term in tagTerms[doc] {
                 counts.count(term, 0, doc: doc)
-                streams.add(pass: Int(passOfTerm[Int(term)]), doc: doc, term: term, weight: 1, slots: noSlots)
+                streams?.add(pass: Int(passOfTerm[Int(term)]), doc: doc, term: term, weight: 1, slots: noSlots)
             }
         }
         return (counts.posts, counts.slots)
