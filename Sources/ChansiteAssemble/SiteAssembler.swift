@@ -43,7 +43,11 @@ package struct SiteAssembler: Sendable {
             let slug = Self.unique(base, in: &usedSlugs, counters: &channelCounters)
             planned.append((group, info, slug, cache == nil ? nil : memoKey(group, slug: slug)))
         }
-        let assembled = planned.concurrentMap(quick: { plan in plan.key.map { cache?.holds($0) == true } ?? false }) { plan in
+        // An edited channel is assembled alone, outside the loop (`concurrentMap(quick:)`).
+        let plans = planned
+        let answered = { (index: Int) in plans[index].key.map { cache?.holds($0) == true } ?? false }
+        let assembled = plans.indices.concurrentMap(quick: answered) { index in
+            let plan = plans[index]
             let make = { channelPosts(plan.group, slug: plan.slug, info: plan.info) }
             return plan.key.flatMap { key in cache?.value(key, make) } ?? make()
         }

@@ -71,7 +71,8 @@ extension Pipeline {
         let keys = jobs.map { settings.key($0.files) }
         // One export to read (an edit) has both cores: its messages are decoded ahead.
         let alone = keys.filter { cache?.holds($0) != true }.count == 1
-        let all = jobs.indices.concurrentMap(quick: { cache?.holds(keys[$0]) == true }) { index -> ExportRead in
+        let answered = { (index: Int) in cache?.holds(keys[index]) == true }
+        let all = jobs.indices.concurrentMap(quick: answered) { index -> ExportRead in
             if let read = cache?.known(keys[index]) { return read }
             // The messages are kept by an edit's read only: kept from every export they would
             // be as much memory again as the exports' bytes (440 MB at 100k posts).

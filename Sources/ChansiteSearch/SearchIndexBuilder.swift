@@ -91,8 +91,9 @@ package struct SearchIndexBuilder: Sendable {
         var streams = passes > 1 ? PassStreams(passes: passes, scratch: scratch, spillSize: passSpillSize ?? PassStreams.defaultSpillSize) : nil
         let counts = Self.postingCounts(documents, tagTerms: tagTerms, terms: terms, passOfTerm: passOfTerm, streams: &streams)
         for (pass, buckets) in bucketsOfPass.enumerated() {
+            let wanted = { (term: Int32) in buckets.contains(bucketOfTerm[Int(term)]) }
             let (postings, slots) =
-                streams.map { streams in Self.postings(streams, pass: pass, terms: terms, counts: counts) { buckets.contains(bucketOfTerm[Int($0)]) } }
+                streams.map { Self.postings($0, pass: pass, terms: terms, counts: counts, wanted: wanted) }
                 ?? Self.postings(documents, tagTerms: tagTerms, terms: terms, counts: counts)
             try writePostings(
                 terms: terms.names, postings: postings, slots: slots, lengths: lengths, buckets: buckets, bucketOfTerm: bucketOfTerm

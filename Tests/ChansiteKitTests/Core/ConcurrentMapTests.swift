@@ -10,10 +10,12 @@ import Testing
         let numbers = Array(0..<1_000)
         #expect(numbers.concurrentMap(chunk: 7) { $0 * 3 } == numbers.map { $0 * 3 })
         for slow in [[], [0], [500], [999], [1, 2]] {
-            #expect(numbers.concurrentMap(quick: { !slow.contains($0) }) { $0 * 3 } == numbers.map { $0 * 3 }, "slow: \(slow)")
+            let quick = { (number: Int) in !slow.contains(number) }
+            #expect(numbers.concurrentMap(quick: quick) { $0 * 3 } == numbers.map { $0 * 3 }, "slow: \(slow)")
         }
-        #expect([Int]().concurrentMap(quick: { _ in false }) { $0 } == [])
-        #expect([5].concurrentMap(quick: { _ in false }) { $0 + 1 } == [6])
+        let never = { (_: Int) in false }
+        #expect([Int]().concurrentMap(quick: never) { $0 } == [])
+        #expect([5].concurrentMap(quick: never) { $0 + 1 } == [6])
     }
 
     /// The one slow job runs on the caller's thread after the others (so a parallel loop inside
@@ -24,7 +26,8 @@ import Testing
         let jobs = Array(0..<6)
         for slow in jobs {
             log.mutate { $0.removeAll() }
-            _ = jobs.concurrentMap(quick: { $0 != slow }) { job in
+            let quick = { (job: Int) in job != slow }
+            _ = jobs.concurrentMap(quick: quick) { job in
                 let onCaller = pthread_equal(pthread_self(), caller) != 0
                 log.mutate { $0.append((job, onCaller)) }
                 return job
