@@ -144,15 +144,18 @@ def test_album_tiles_load_the_small_thumbnail_and_a_photo_the_large(export_site,
     """srcset at 320/640/960: a tile of an album (about 130 px) loads the 320 px file on a phone
     and on a desktop; a single photo across the column loads the 960 px one."""
     loaded = "return Array.from(document.querySelectorAll(arguments[0])).map(function (i) { return i.currentSrc; })"
-    ready = "return Array.from(document.querySelectorAll('img')).every(function (i) { return i.complete; })"
+    # Polled, not the window's load event: images made eager after that event has fired load
+    # without firing it again, so waiting for it could wait forever (a script timeout in CI).
+    ready = ("var done = arguments[arguments.length - 1]; (function poll() {"
+             " if (Array.from(document.querySelectorAll('img')).every(function (i) { return i.complete; })) done(true);"
+             " else setTimeout(poll, 50); })();")
     for device in ({"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True},
                    {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False}):
         browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", device)
         try:
             browser.get(export_site["http"] + "channels/album-walk/40.html")
             browser.execute_script("document.querySelectorAll('img').forEach(function (i) { i.loading = 'eager'; })")
-            assert browser.execute_script(ready) or browser.execute_async_script(
-                "var done = arguments[0]; window.addEventListener('load', function () { done(true); });")
+            assert browser.execute_async_script(ready)
             tiles = browser.execute_script(loaded, ".album .photo img")
             assert len(tiles) == 3 and all(src.endswith("-320.jpg") for src in tiles), (device["width"], tiles)
             browser.get(export_site["http"] + "channels/media-shelf/10.html")
