@@ -6,8 +6,8 @@ extension SearchIndexBuilder {
     /// variable-length integers: a word's number, weight and the length in bytes of its slots,
     /// then its slots as gaps, about five bytes a word and one a further use of it, where
     /// 32-bit numbers took four times that (a hundred megabytes at 100k posts) and strings
-    /// more. The length (not the count) lets a pass over the words step over a word it does
-    /// not want without reading its slots: the index's passes each want a fifth of them.
+    /// more. The length (not the count) lets a reader step over a word's slots, or copy them
+    /// whole into a pass's share (`PassStreams`), without reading them one by one.
     package struct DocumentWordIDs: Sequence, Sendable {
         private var packed: [UInt8] = []
         /// Where the packed words wait on disk instead (`spilled(to:)`): read back each time.
@@ -50,12 +50,36 @@ extension SearchIndexBuilder {
         }
 
         static func append(_ value: UInt32, to bytes: inout [UInt8]) {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 5) { buffer in
+                var count = 0
+                put(value, in: buffer, at: &count)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+            }
+        }
+
+        /// Writes `value` as a variable-length integer at `count` (at most five bytes), the one
+        /// writer of the packed words and of the index passes' shares.
+        @inline(__always)
+        static func put(_ value: UInt32, in bytes: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
             var value = value
             while value >= 0x80 {
-                bytes.append(UInt8(value & 0x7F) | 0x80)
+                bytes[count] = UInt8(value & 0x7F) | 0x80
+                count += 1
                 value >>= 7
             }
-            bytes.append(UInt8(value))
+            bytes[count] = UInt8(value)
+            count += 1
+        }
+
+        /// A word's slots at `at` (their length, then their bytes), `at` moved past them: never
+        /// past the end, whatever the length says (bytes from a cache are checked whole, but a
+        /// length is never trusted alone).
+        @inline(__always)
+        static func slots(_ bytes: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> Slots {
+            let length = Int(read(bytes, &at))
+            let end = Swift.min(at + length, bytes.count)
+            defer { at = end }
+            return Slots(bytes: UnsafeBufferPointer(rebasing: bytes[Swift.min(at, end)..<end]))
         }
 
         @inline(__always)
@@ -121,12 +145,7 @@ extension SearchIndexBuilder {
             while at < bytes.count {
                 let word = read(bytes, &at)
                 let weight = read(bytes, &at)
-                // Never past the end, whatever the length says (bytes from a cache are checked
-                // whole, but a length is never trusted alone).
-                let length = Int(read(bytes, &at))
-                let end = Swift.min(at + length, bytes.count)
-                body(Int32(word), Float(weight), Slots(bytes: UnsafeBufferPointer(rebasing: bytes[Swift.min(at, end)..<end])))
-                at = end
+                body(Int32(word), Float(weight), slots(bytes, &at))
             }
         }
 
@@ -201,8 +220,7 @@ extension SearchIndexBuilder {
                 return packed.withUnsafeBufferPointer { bytes in
                     let word = DocumentWordIDs.read(bytes, &at)
                     let weight = DocumentWordIDs.read(bytes, &at)
-                    let length = Int(DocumentWordIDs.read(bytes, &at))
-                    at = Swift.min(at + length, bytes.count)
+                    _ = DocumentWordIDs.slots(bytes, &at)
                     return (Int32(word), Float(weight))
                 }
             }

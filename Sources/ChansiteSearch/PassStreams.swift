@@ -31,10 +31,10 @@ extension SearchIndexBuilder {
             // a time, each append checked the array's storage (a tenth of a rebuild's index).
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { header in
                 var count = 0
-                Self.put(UInt32(doc - lastDoc[pass]), in: header, at: &count)
-                Self.put(UInt32(bitPattern: term), in: header, at: &count)
-                Self.put(UInt32(weight), in: header, at: &count)
-                Self.put(UInt32(slots.count), in: header, at: &count)
+                DocumentWordIDs.put(UInt32(doc - lastDoc[pass]), in: header, at: &count)
+                DocumentWordIDs.put(UInt32(bitPattern: term), in: header, at: &count)
+                DocumentWordIDs.put(UInt32(weight), in: header, at: &count)
+                DocumentWordIDs.put(UInt32(slots.count), in: header, at: &count)
                 pending[pass].append(contentsOf: UnsafeBufferPointer(rebasing: header[..<count]))
             }
             lastDoc[pass] = doc
@@ -43,19 +43,6 @@ extension SearchIndexBuilder {
             // (Not written: the bytes stay in memory and go with the next spill, in order.)
             spilled[pass].append(slice)
             pending[pass].removeAll(keepingCapacity: true)
-        }
-
-        /// Writes `value` as a variable-length integer at `count` (at most five bytes).
-        @inline(__always)
-        private static func put(_ value: UInt32, in bytes: UnsafeMutableBufferPointer<UInt8>, at count: inout Int) {
-            var value = value
-            while value >= 0x80 {
-                bytes[count] = UInt8(value & 0x7F) | 0x80
-                count += 1
-                value >>= 7
-            }
-            bytes[count] = UInt8(value)
-            count += 1
         }
 
         /// Calls `body` with each entry of `pass`'s share in the order added: its document,
@@ -77,10 +64,7 @@ extension SearchIndexBuilder {
                 doc += Int(DocumentWordIDs.read(bytes, &at))
                 let term = Int32(bitPattern: DocumentWordIDs.read(bytes, &at))
                 let weight = Float(DocumentWordIDs.read(bytes, &at))
-                let length = Int(DocumentWordIDs.read(bytes, &at))
-                let end = Swift.min(at + length, bytes.count)
-                body(doc, term, weight, DocumentWordIDs.Slots(bytes: UnsafeBufferPointer(rebasing: bytes[Swift.min(at, end)..<end])))
-                at = end
+                body(doc, term, weight, DocumentWordIDs.slots(bytes, &at))
             }
         }
     }
