@@ -83,7 +83,7 @@ package struct PageRenderer: Sendable {
         sink.expect(files: run.total + site.channels.reduce(0) { $0 + $1.posts.count / 2 })
         var posts = PostViews(
             site: site, media: media, links: links, bodies: cache?.bodies, memo: cache?.postViews, languages: cache?.languages,
-            outside: cache?.outside, positions: cache?.positions, fingerprints: cache?.viewFingerprints, avatars: avatars,
+            outside: cache?.outside, positions: cache?.positions, fingerprints: cache?.viewFingerprints, keys: cache?.viewKeys, avatars: avatars,
             showsSource: templates.reads("source"))
         var channels = ChannelView.views(site: site, archived: Set(months.byChannel.keys), avatars: avatars)
         for index in channels.indices {

@@ -17,6 +17,9 @@ package struct RenderCache: Sendable {
     /// on disk: `serve` keeps the views): pages that show only posts whose keys are the last
     /// build's are fingerprinted from them, and carried over, without making those views.
     package var viewFingerprints: (any StageCache<String>)?
+    /// Each of a channel's posts' keys (`PostViews.Builder.postKeys`), by the channel's key
+    /// and context; only where `viewFingerprints` are kept (on disk).
+    package var viewKeys: (any StageCache<[String?]>)?
     /// The language of each of a channel's posts where it is not the site's, by the channel's
     /// key (reading every post's script is a quarter second at 100k posts); nil on disk.
     var languages: (any StageCache<[String?]>)?
@@ -65,6 +68,7 @@ package struct RenderCache: Sendable {
         postViews?.endBuild()
         pageFingerprints.endBuild()
         viewFingerprints?.endBuild()
+        viewKeys?.endBuild()
         languages?.endBuild()
         outside?.endBuild()
         localLinks?.endBuild()

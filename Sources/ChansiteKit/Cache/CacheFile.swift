@@ -30,6 +30,8 @@ final class CacheFile: @unchecked Sendable {
         case outsideQueries
         /// A text channel's gallery items (`RenderCache.galleries`).
         case galleries
+        /// A channel's posts' keys (`RenderCache.viewKeys`).
+        case viewKeys
     }
 
     static let magic = Array("chansite build cache 1\n".utf8)

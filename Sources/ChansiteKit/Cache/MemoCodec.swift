@@ -63,6 +63,27 @@ enum MemoCodec {
         }
     }
 
+    /// A count, then each text (or none).
+    static func encode(_ texts: [String?]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4 + texts.count * 68)
+        append(texts.count, to: &bytes)
+        for text in texts { append(text, to: &bytes) }
+        return bytes
+    }
+
+    static func decodeOptionalTexts(_ data: Data) -> [String?]? {
+        var reader = Reader(data)
+        guard let count = reader.count(least: 4) else { return nil }
+        var texts: [String?] = []
+        texts.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let text = reader.text() else { return nil }
+            texts.append(text)
+        }
+        return reader.isAtEnd ? texts : nil
+    }
+
     static func encode(_ queries: OutsideQueries) -> [UInt8] {
         var bytes: [UInt8] = []
         for list in [queries.links, queries.forwards] {

@@ -77,6 +77,8 @@ final class PersistentCache: Sendable {
         var render = RenderCache(bodies: bodies, summaries: summaries, pageFingerprints: pages)
         let views = DiskMemo<String>(.viewFingerprints, file: file, writer: writer)
         render.viewFingerprints = views
+        let keys = DiskMemo<[String?]>(.viewKeys, file: file, writer: writer, encode: MemoCodec.encode, decode: MemoCodec.decodeOptionalTexts)
+        render.viewKeys = keys
         let outside = DiskMemo<OutsideQueries>(.outsideQueries, file: file, writer: writer, encode: MemoCodec.encode, decode: MemoCodec.decodeOutside)
         render.outside = outside
         let galleries = DiskMemo<[ChannelGalleries.Kind: [ChannelGalleries.Item]]>(
@@ -95,7 +97,8 @@ final class PersistentCache: Sendable {
         let memos = [
             ("dump parses", parses.hits), ("export reads", exports.hits), ("post bodies", bodies.hits), ("summaries", summaries.hits),
             ("page fingerprints", pages.hits),
-            ("post view fingerprints", views.hits), ("posts' words", documents.hits), ("channels' outside links", outside.hits),
+            ("post view fingerprints", views.hits), ("channels' post keys", keys.hits), ("posts' words", documents.hits),
+            ("channels' outside links", outside.hits),
             ("galleries", galleries.hits),
         ]
         return (

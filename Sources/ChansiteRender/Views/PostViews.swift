@@ -61,7 +61,8 @@ struct PostViews: Sendable {
         site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: (any StageCache<String>)? = nil,
         memo: (any StageCache<[PostView]>)? = nil, languages: (any StageCache<[String?]>)? = nil,
         outside: (any StageCache<OutsideQueries>)? = nil, positions: (any StageCache<[String: Int]>)? = nil,
-        fingerprints: (any StageCache<String>)? = nil, avatars: [String: PublishedMedia.Variant] = [:], showsSource: Bool = true
+        fingerprints: (any StageCache<String>)? = nil, keys: (any StageCache<[String?]>)? = nil,
+        avatars: [String: PublishedMedia.Variant] = [:], showsSource: Bool = true
     ) {
         builder = Builder(
             site: site, media: media, links: links, bodies: bodies, languages: languages, positions: positions, avatars: avatars,
@@ -79,7 +80,7 @@ struct PostViews: Sendable {
         source = releasing ? BodySource(builder: builder) : nil
         self.memo = memo
         self.fingerprints = releasing ? fingerprints : nil
-        postKeys = releasing && fingerprints != nil ? builder.postKeys(keyed: channelKeys.map { $0 != nil }) : []
+        postKeys = releasing && fingerprints != nil ? builder.postKeys(channelKeys: channelKeys, memo: keys) : []
     }
 
     /// The view of channel `c`'s post `p`: the one made, or one made again from its trace.
