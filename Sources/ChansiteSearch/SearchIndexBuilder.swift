@@ -408,7 +408,15 @@ package struct SearchIndexBuilder: Sendable {
         let body = sitePost.body
         add(body.utf8.count <= maxIndexedBytes ? body : String(decoding: body.utf8.prefix(maxIndexedBytes), as: UTF8.self), 1)
         add(names[sitePost.channelSlug] ?? "", 1)
-        for key in sitePost.tagKeys { add(key.replacingOccurrences(of: "_", with: " "), tagBoost) }
+        for key in sitePost.tagKeys { add(spaced(key), tagBoost) }
+    }
+
+    /// A tag key with its underscores as spaces (`machine_learning` is two words); most keys
+    /// have none, and Foundation's replacing bridged every key (a third of a second at 100k posts).
+    static func spaced(_ key: String) -> String {
+        guard key.utf8.contains(UInt8(ascii: "_")) else { return key }
+        // By characters, as Foundation's: an underscore that a mark combines with stays.
+        return String(key.map { $0 == "_" ? " " : $0 })
     }
 
     /// The most of a post's text that is indexed.

@@ -12,6 +12,15 @@ import Testing
         #expect(Tokenizer.words("что-то из-за") == ["что", "то", "что-то", "из", "за", "из-за"])
     }
 
+    /// A tag key's underscores part its words (`#machine_learning` is found by `learning`), as
+    /// Foundation's replacing parts them (an underscore a mark combines with stays).
+    @Test func aTagKeysUnderscoresPartItsWords() {
+        for key in ["machine_learning", "news", "_a__b_", "x_\u{301}y", "данные_и_модели", ""] {
+            #expect(SearchIndexBuilder.spaced(key) == key.replacingOccurrences(of: "_", with: " "), "\(key)")
+        }
+        #expect(SearchIndexBuilder.spaced("machine_learning") == "machine learning")
+    }
+
     @Test func aQueryKeepsCompoundsWhole() {
         #expect(Tokenizer.words("C++", compounds: .whole) == ["c++"])
         #expect(SearchEngine.tokens("C++ C# .NET t.me GPT-4 3.14") == ["c++", "c#", ".net", "t.me", "gpt-4", "3.14"])
