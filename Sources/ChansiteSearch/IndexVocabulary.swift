@@ -9,6 +9,9 @@ import Foundation
 package final class IndexVocabulary: @unchecked Sendable {
     /// Each post's words by its text, kept for the next build (nil: not kept).
     private let documents: (any StageCache<SearchIndexBuilder.DocumentWordIDs>)?
+    /// The keys of a channel's posts' texts (`SearchIndexBuilder.textKeys`), by the channel's
+    /// key: an unchanged channel's posts are not hashed again to find their words.
+    let textKeys: (any StageCache<[String]>)?
     private let lock = NSLock()
     private var ids: [ByteKey: Int32] = [:]
     private var all: [String] = []
@@ -19,9 +22,11 @@ package final class IndexVocabulary: @unchecked Sendable {
     /// A vocabulary that starts with `words` (numbered in order) and their `stems` (nil: not
     /// stemmed yet), as a cache kept them; `documents` were numbered with them.
     package init(
-        documents: (any StageCache<SearchIndexBuilder.DocumentWordIDs>)? = nil, words: [String] = [], stems: [String?] = []
+        documents: (any StageCache<SearchIndexBuilder.DocumentWordIDs>)? = nil, textKeys: (any StageCache<[String]>)? = nil,
+        words: [String] = [], stems: [String?] = []
     ) {
         self.documents = documents
+        self.textKeys = textKeys
         all = words
         stemOf = words.indices.map { stems.indices.contains($0) ? stems[$0] : nil }
         ids.reserveCapacity(words.count)
@@ -64,6 +69,7 @@ package final class IndexVocabulary: @unchecked Sendable {
     /// Forgets the posts the latest build did not show, so the kept words stay one site's worth.
     package func endBuild() {
         documents?.endBuild()
+        textKeys?.endBuild()
     }
 
     /// The stems of the words numbered `wordIDs`, in order; each word is stemmed once, the

@@ -84,6 +84,17 @@ enum MemoCodec {
         return reader.isAtEnd ? texts : nil
     }
 
+    /// A count, then each text.
+    static func encode(_ texts: [String]) -> [UInt8] {
+        encode(texts.map { Optional($0) })
+    }
+
+    static func decodeTexts(_ data: Data) -> [String]? {
+        var reader = Reader(data)
+        guard let texts = reader.texts(), reader.isAtEnd else { return nil }
+        return texts
+    }
+
     static func encode(_ queries: OutsideQueries) -> [UInt8] {
         var bytes: [UInt8] = []
         for list in [queries.links, queries.forwards] {
