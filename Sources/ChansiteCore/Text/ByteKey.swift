@@ -16,7 +16,10 @@ package struct ByteKey: Hashable, Sendable {
         // One memcmp over contiguous UTF-8 (stepping the views byte by byte was a tenth of
         // tokenizing); a bridged string without contiguous bytes is stepped.
         let same = a.text.utf8.withContiguousStorageIfAvailable { a in
-            b.text.utf8.withContiguousStorageIfAvailable { b in count == 0 || memcmp(a.baseAddress!, b.baseAddress!, count) == 0 }
+            b.text.utf8.withContiguousStorageIfAvailable { b in
+                guard let a = a.baseAddress, let b = b.baseAddress else { return count == 0 }
+                return memcmp(a, b, count) == 0
+            }
         }
         return (same ?? nil) ?? a.text.utf8.elementsEqual(b.text.utf8)
     }
