@@ -142,11 +142,17 @@ package struct SiteAssembler: Sendable {
         let sharded = kept.count > config.postsPerFolder
         let strings = strings
         let placed = kept
+        // Each distinct hashtag keyed once: a channel has a few dozen, written thousands of
+        // times, and lowercasing each one written was a quarter of assembling a channel.
+        var keyOf: [ByteKey: String] = [:]
+        for index in placed {
+            for tag in ordered[index].hashtags where keyOf[ByteKey(tag)] == nil { keyOf[ByteKey(tag)] = Tag.key(for: tag) }
+        }
+        let keys = keyOf
         return placed.indices.concurrentMap { index in
             let (post, postSlug) = (ordered[placed[index]], slugs[placed[index]])
-            return SitePost(
-                post: post, channelSlug: slug, slug: postSlug, index: index, tagKeys: post.hashtags.map(Tag.key(for:)), strings: strings,
-                sharded: sharded)
+            let tagKeys = post.hashtags.map { keys[ByteKey($0)] ?? Tag.key(for: $0) }
+            return SitePost(post: post, channelSlug: slug, slug: postSlug, index: index, tagKeys: tagKeys, strings: strings, sharded: sharded)
         }
     }
 
