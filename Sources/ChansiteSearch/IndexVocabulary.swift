@@ -9,9 +9,10 @@ import Foundation
 package final class IndexVocabulary: @unchecked Sendable {
     /// Each post's words by its text, kept for the next build (nil: not kept).
     private let documents: (any StageCache<SearchIndexBuilder.DocumentWordIDs>)?
-    /// The keys of a channel's posts' texts (`SearchIndexBuilder.textKeys`), by the channel's
-    /// key: an unchanged channel's posts are not hashed again to find their words.
-    let textKeys: (any StageCache<[String]>)?
+    /// Lists of keys made from a channel alone — its posts' texts' keys
+    /// (`SearchIndexBuilder.textKeys`), its `docs/` files' fingerprints — by the channel's key:
+    /// an unchanged channel's posts are not hashed again.
+    let channelLists: (any StageCache<[String]>)?
     private let lock = NSLock()
     private var ids: [ByteKey: Int32] = [:]
     private var all: [String] = []
@@ -22,11 +23,11 @@ package final class IndexVocabulary: @unchecked Sendable {
     /// A vocabulary that starts with `words` (numbered in order) and their `stems` (nil: not
     /// stemmed yet), as a cache kept them; `documents` were numbered with them.
     package init(
-        documents: (any StageCache<SearchIndexBuilder.DocumentWordIDs>)? = nil, textKeys: (any StageCache<[String]>)? = nil,
+        documents: (any StageCache<SearchIndexBuilder.DocumentWordIDs>)? = nil, channelLists: (any StageCache<[String]>)? = nil,
         words: [String] = [], stems: [String?] = []
     ) {
         self.documents = documents
-        self.textKeys = textKeys
+        self.channelLists = channelLists
         all = words
         stemOf = words.indices.map { stems.indices.contains($0) ? stems[$0] : nil }
         ids.reserveCapacity(words.count)
@@ -69,7 +70,7 @@ package final class IndexVocabulary: @unchecked Sendable {
     /// Forgets the posts the latest build did not show, so the kept words stay one site's worth.
     package func endBuild() {
         documents?.endBuild()
-        textKeys?.endBuild()
+        channelLists?.endBuild()
     }
 
     /// The stems of the words numbered `wordIDs`, in order; each word is stemmed once, the

@@ -28,11 +28,15 @@ package enum PostKindBits {
 
     /// Each kind's documents as bits (document `d` is bit `d % 8` of byte `d / 8`, documents
     /// in site order), base64, in `Kind.allCases`' order: each post's kinds found on all cores
-    /// (a link is looked for in its whole text), then set in one pass.
-    static func bits(of site: Site) -> [(kind: Kind, base64: String)] {
-        // Each post read in place (`posts[p].post`), not copied out of its channel.
-        let kinds = site.channels.flatMap { channel in
-            channel.posts.indices.concurrentMap(chunk: 256) { kindMask(of: channel.posts[$0].post) }
+    /// (a link is looked for in its whole text), then set in one pass. `memo` keeps a channel's
+    /// kinds under its key (`masks`).
+    static func bits(of site: Site, memo: (any StageCache<[String]>)? = nil) -> [(kind: Kind, base64: String)] {
+        let kinds = site.channels.flatMap { channel -> [UInt8] in
+            // Each post read in place (`posts[p].post`), not copied out of its channel.
+            let make = { channel.posts.indices.concurrentMap(chunk: 256) { kindMask(of: channel.posts[$0].post) } }
+            guard let memo, let key = channel.cacheKey else { return make() }
+            let kept = memo.value(Fingerprint("post kinds", key).hex) { [masks(make())] }
+            return kept.count == 1 ? masks(kept[0], count: channel.posts.count) ?? make() : make()
         }
         var bytes = [[UInt8]](repeating: [UInt8](repeating: 0, count: (kinds.count + 7) / 8), count: Kind.allCases.count)
         for (doc, mask) in kinds.enumerated() where mask != 0 {
@@ -41,6 +45,17 @@ package enum PostKindBits {
             }
         }
         return zip(Kind.allCases, bytes).map { ($0, Data($1).base64EncodedString()) }
+    }
+
+    /// Masks as a text to keep (a letter each: `@` + the mask), and back (nil unless it holds
+    /// `count` of them).
+    static func masks(_ masks: [UInt8]) -> String {
+        String(decoding: masks.map { 0x40 + $0 }, as: UTF8.self)
+    }
+
+    static func masks(_ text: String, count: Int) -> [UInt8]? {
+        let masks = text.utf8.map { $0 &- 0x40 }
+        return masks.count == count && masks.allSatisfy({ $0 < 1 << Kind.allCases.count }) ? masks : nil
     }
 
     /// The kinds `post` has, bit `k` for `Kind.allCases[k]`.

@@ -8,19 +8,41 @@ extension SearchIndexBuilder {
     /// Each `docs/` file, carried over when its fingerprint (everything it holds) is the last
     /// build's. A channel's documents are chunked from its oldest post, in its own folder, so an
     /// edit rewrites the one file holding the post, and posts appended to one channel (a
-    /// re-export) rewrite that channel's last files, not every file after them.
-    func writeDocs(reuse: (String, String) -> Bool, _ emit: (RenderedFile, String?) throws -> Void) rethrows {
+    /// re-export) rewrite that channel's last files, not every file after them. `memo` keeps a
+    /// channel's files' fingerprints under its key.
+    func writeDocs(
+        reuse: (String, String) -> Bool, memo: (any StageCache<[String]>)? = nil, _ emit: (RenderedFile, String?) throws -> Void
+    ) rethrows {
         let days = Self.dayFormatter(timeZone: site.config.timeZone)
-        let newestFirst = site.config.channelOrder == .newest
         // Every chunk of every channel, oldest first in each (`SearchIndexLayout.docsPlace`).
-        let chunks = site.channels.indices.flatMap { c in
+        let byChannel = site.channels.indices.map { c in
             let count = site.channels[c].posts.count
             return stride(from: 0, to: count, by: Self.docsPerChunk).map { DocsChunk(channel: c, first: $0, end: min($0 + Self.docsPerChunk, count)) }
         }
+        let chunks = byChannel.flatMap { $0 }
+        let fingerprints = site.channels.indices.flatMap { c in
+            let mine = byChannel[c]
+            let make = { docsFingerprints(mine, days: days) }
+            // The channel's key holds its posts, its slug and the configuration (the time zone, the order).
+            guard let memo, let key = site.channels[c].cacheKey else { return make() }
+            let kept = memo.value(Fingerprint("docs fingerprints", key).hex, make)
+            return kept.count == mine.count ? kept : make()
+        }
         let channels = site.channels
-        // Fingerprinted from the whole text (hashed a word at a time) on all cores; only the
-        // files not carried over are made (on all cores again) and the snippets cut.
-        let fingerprints = chunks.concurrentMap(chunk: 16) { chunk in
+        let made = chunks.indices.filter { !reuse("search/" + chunks[$0].path(in: channels), fingerprints[$0]) }
+        // A batch at a time, so memory holds a few dozen files, not the whole `docs/`.
+        for batch in made.chunks(ofCount: 64) {
+            try writeDocs(Array(batch), of: chunks, fingerprints: fingerprints, days: days, emit)
+        }
+    }
+
+    /// The fingerprints of `chunks`' files, from the whole text (hashed a word at a time) on
+    /// all cores; only the files not carried over are made (on all cores again) and the
+    /// snippets cut.
+    func docsFingerprints(_ chunks: [DocsChunk], days: Date.ISO8601FormatStyle) -> [String] {
+        let channels = site.channels
+        let newestFirst = site.config.channelOrder == .newest
+        return chunks.concurrentMap(chunk: 16) { chunk in
             var fingerprint = Fingerprint(ChansiteVersion.fingerprint, chunk.name(in: channels))
             let posts = channels[chunk.channel].posts
             for p in chunk.positions(newestFirst: newestFirst, of: posts.count) {
@@ -31,11 +53,6 @@ extension SearchIndexBuilder {
                 fingerprint.add(Self.day(of: posts[p].post, days))
             }
             return fingerprint.hex
-        }
-        let made = chunks.indices.filter { !reuse("search/" + chunks[$0].path(in: channels), fingerprints[$0]) }
-        // A batch at a time, so memory holds a few dozen files, not the whole `docs/`.
-        for batch in made.chunks(ofCount: 64) {
-            try writeDocs(Array(batch), of: chunks, fingerprints: fingerprints, days: days, emit)
         }
     }
 

@@ -74,7 +74,7 @@ package struct SearchIndexBuilder: Sendable {
     ) rethrows {
         let posts = site.allPosts
         let names = Dictionary(site.channels.map { ($0.slug, $0.displayName) }, uniquingKeysWith: { a, _ in a })
-        let keys = vocabulary.keepsDocuments ? Self.textKeys(site, names: names, memo: vocabulary.textKeys) : nil
+        let keys = vocabulary.keepsDocuments ? Self.textKeys(site, names: names, memo: vocabulary.channelLists) : nil
         let documents = Self.tokenize(posts, names: names, keys: keys, vocabulary: vocabulary, scratch: scratch)
         let terms = Terms(documents: documents, tagKeys: TagTerms.keys(of: site), vocabulary: vocabulary)
         let tagTerms = TagTerms(site: site, ofTag: terms.ofTag)
@@ -103,12 +103,12 @@ package struct SearchIndexBuilder: Sendable {
             }
         }
         try writeForms(terms.forms, buckets: Self.formBucketCount(forDocuments: posts.count)) { try emit($0, nil) }
-        for (kind, base64) in PostKindBits.bits(of: site) {
+        for (kind, base64) in PostKindBits.bits(of: site, memo: vocabulary.channelLists) {
             // Base64 needs no escaping in JSON or in a <script>.
             let json = Data(("\"" + base64 + "\"").utf8)
             try emit(Self.file(SearchIndexLayout.kind(kind.rawValue), name: "has:" + kind.rawValue, json: json), nil)
         }
-        try writeDocs(reuse: reuse, emit)
+        try writeDocs(reuse: reuse, memo: vocabulary.channelLists, emit)
         try emit(manifest(posts.count), nil)
     }
 

@@ -139,20 +139,21 @@ import Testing
         }
     }
 
-    /// An edit keys again only its own channel's posts: the others' keys, and their texts' keys
-    /// for the index, are kept under their channels' keys (`PostViews.Builder.postKeys`,
-    /// `SearchIndexBuilder.textKeys`), and every view but the edited post's is stubbed.
+    /// An edit keys again only its own channel's posts: the other channels' post keys, and for
+    /// the index their texts' keys, posts' kinds and `docs/` files' fingerprints, are kept under
+    /// their keys (`PostViews.Builder.postKeys`, `IndexVocabulary.channelLists`), and every view
+    /// but the edited post's is stubbed.
     @Test func anEditKeysAgainOnlyItsChannelsPosts() throws {
         let (project, _) = try Self.built()
         defer { try? FileManager.default.removeItem(at: project) }
         try Self.write(project, "Content/shelf/result.json", Self.export(12, edited: 3))
         let exported = Self.reused(try Self.buildAndCompare(project, "an exported message edited"))
         #expect(exported["channels' post keys"] == 2 && exported["post view fingerprints"] == 15, "\(exported)")
-        #expect(exported["channels' text keys"] == 2 && exported["posts' words"] == 15, "\(exported)")
+        #expect(exported["channels' key lists"] == 6 && exported["posts' words"] == 15, "\(exported)")
         try Self.write(project, "Content/a.txt", Self.editedDump)
         let dumped = Self.reused(try Self.buildAndCompare(project, "a dump edited"))
         #expect(dumped["channels' post keys"] == 2 && dumped["post view fingerprints"] == 15, "\(dumped)")
-        #expect(dumped["channels' text keys"] == 2 && dumped["posts' words"] == 15, "\(dumped)")
+        #expect(dumped["channels' key lists"] == 6 && dumped["posts' words"] == 15, "\(dumped)")
     }
 
     /// Re-exporting a channel with new messages: the older messages' views are not made again

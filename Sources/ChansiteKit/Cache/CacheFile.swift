@@ -32,8 +32,8 @@ final class CacheFile: @unchecked Sendable {
         case galleries
         /// A channel's posts' keys (`RenderCache.viewKeys`).
         case viewKeys
-        /// The keys of a channel's posts' texts (`IndexVocabulary.textKeys`).
-        case textKeys
+        /// A channel's lists of keys for the index (`IndexVocabulary.channelLists`).
+        case channelLists
     }
 
     static let magic = Array("chansite build cache 1\n".utf8)

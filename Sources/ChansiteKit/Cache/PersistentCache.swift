@@ -89,8 +89,8 @@ final class PersistentCache: Sendable {
         let documents = DiskMemo<SearchIndexBuilder.DocumentWordIDs>(
             .document, file: kept == nil ? nil : file, writer: writer, encode: { $0.encoded },
             decode: { SearchIndexBuilder.DocumentWordIDs(encoded: $0) })
-        let textKeys = DiskMemo<[String]>(.textKeys, file: file, writer: writer, encode: MemoCodec.encode, decode: MemoCodec.decodeTexts)
-        let vocabulary = IndexVocabulary(documents: documents, textKeys: textKeys, words: kept?.words ?? [], stems: kept?.stems ?? [])
+        let channelLists = DiskMemo<[String]>(.channelLists, file: file, writer: writer, encode: MemoCodec.encode, decode: MemoCodec.decodeTexts)
+        let vocabulary = IndexVocabulary(documents: documents, channelLists: channelLists, words: kept?.words ?? [], stems: kept?.stems ?? [])
         // Parses are files of their own, never copied forward; a value the codec cannot keep is not stored.
         let folder = ParseFolder(path: FileSystem.join(place.folder, WorkFolder.parsesName))
         let parses = ParseStore<BuildCache.LoadedFile>("dump", folder: folder, encode: ParseCodec.encode, decode: ParseCodec.decode)
@@ -99,7 +99,7 @@ final class PersistentCache: Sendable {
             ("dump parses", parses.hits), ("export reads", exports.hits), ("post bodies", bodies.hits), ("summaries", summaries.hits),
             ("page fingerprints", pages.hits),
             ("post view fingerprints", views.hits), ("channels' post keys", keys.hits), ("posts' words", documents.hits),
-            ("channels' text keys", textKeys.hits),
+            ("channels' key lists", channelLists.hits),
             ("channels' outside links", outside.hits),
             ("galleries", galleries.hits),
         ]

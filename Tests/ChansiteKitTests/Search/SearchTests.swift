@@ -215,6 +215,16 @@ import Testing
         #expect((0..<7).filter { PostKindBits.isSet($0, in: bits) }.count == 2 && !PostKindBits.isSet(64, in: bits))
     }
 
+    /// A channel's posts' kinds as the build cache keeps them: a letter a post, read back only
+    /// whole (`PostKindBits.masks`).
+    @Test func keptKindsReadBackOnlyWhole() {
+        let masks = (0..<32).map(UInt8.init)
+        let text = PostKindBits.masks(masks)
+        #expect(PostKindBits.masks(text, count: 32) == masks)
+        #expect(PostKindBits.masks(text, count: 31) == nil && PostKindBits.masks(text + "a", count: 33) == nil)
+        #expect(PostKindBits.masks("", count: 0) == [])
+    }
+
     @Test func bm25RanksRarerAndDenserMatchesFirstAndBoostsTitles() throws {
         let filler = Array(repeating: "слово", count: 60).joined(separator: " ")
         var posts: [(String, [String])] = [
