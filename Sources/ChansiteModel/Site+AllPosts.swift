@@ -29,7 +29,7 @@ extension Site {
 
         /// The channel number and the index in that channel of a position (binary search over
         /// the channels' starts).
-        func location(of position: Int) -> (channel: Int, index: Int) {
+        package func location(of position: Int) -> (channel: Int, index: Int) {
             var low = 0
             var high = channels.count - 1
             while low < high {

@@ -153,6 +153,7 @@ struct PostViews: Sendable {
         }
         made[c] = last
         if last == count, let key { memo?.store(key, liveViews(channel: c, 0..<count)) }
+        if last == count { builder.keepLanguages(channel: c) }
     }
 
     /// The key of channel `c`'s post `p`'s view (`Builder.postKey`), when the build cache keeps
@@ -273,6 +274,12 @@ extension PostViews {
         /// lines of the messages after it in an export does not make their views again.
         let showsSource: Bool
 
+        /// Keeps each keyed channel's `postLanguages` between builds (`serve`).
+        let languageMemo: (any StageCache<[String?]>)?
+        /// The key under which each channel's languages are kept, for the channels `languageMemo`
+        /// did not know (nil for the others).
+        let languageKeys: [String?]
+
         /// `languageMemo` keeps each keyed channel's `postLanguages` between builds.
         init(
             site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: (any StageCache<String>)? = nil,
@@ -290,18 +297,24 @@ extension PostViews {
             let languages = Dictionary(site.channels.map { ($0.slug, site.config.language(of: $0)) }, uniquingKeysWith: { a, _ in a })
             self.languages = languages
             let posts = site.allPosts
-            if let languageMemo {
-                let all = site.channels.indices.flatMap { c -> [String?] in
-                    let range = posts.starts[c]..<posts.starts[c + 1]
-                    let make = { range.concurrentMap(chunk: 512) { Self.language(of: posts[$0], site: site, languages: languages) } }
-                    // A channel's key holds its posts and the configuration, which names the languages.
-                    return site.channels[c].kept("languages", in: languageMemo, make)
-                }
-                postLanguages = LazyChunks(count: all.count) { Array(all[$0]) }
-            } else {
-                postLanguages = LazyChunks(count: posts.count) { range in range.map { Self.language(of: posts[$0], site: site, languages: languages) }
+            // A channel's key holds its posts and the configuration, which names the languages.
+            let languageKeys = site.channels.map { channel in channel.cacheKey.map { Fingerprint($0, "languages").hex } }
+            let kept = site.channels.indices.map { c -> [String?]? in
+                guard let key = languageKeys[c], let known = languageMemo?.known(key), known.count == site.channels[c].posts.count else { return nil }
+                return known
+            }
+            // The others' are found a chunk at a time when a view asks (the open pages first,
+            // in `serve`: a whole changed channel's were a tenth of a second before them) and
+            // kept when the channel's views are all made (`keepLanguages`).
+            postLanguages = LazyChunks(count: posts.count) { range in
+                var c = posts.location(of: range.lowerBound).channel
+                return range.map { position in
+                    while position >= posts.starts[c + 1] { c += 1 }
+                    return kept[c]?[position - posts.starts[c]] ?? Self.language(of: posts[position], site: site, languages: languages)
                 }
             }
+            self.languageMemo = languageMemo
+            self.languageKeys = languageKeys.indices.map { kept[$0] == nil ? languageKeys[$0] : nil }
             tagsByKey = Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
             self.posts = posts
             positions = posts.positions(memo: positionMemo)
@@ -386,6 +399,13 @@ extension PostViews {
             view.isAlbum = shown.filter { $0.isPhoto == true }.count > 1
             if let again { view.restore(again) } else { view.seal() }
             return view
+        }
+
+        /// Keeps channel `c`'s posts' languages for the next build, when the memo did not know
+        /// them (its views are all made, so they are all found).
+        func keepLanguages(channel c: Int) {
+            guard let languageMemo, let key = languageKeys[c] else { return }
+            languageMemo.store(key, (posts.starts[c]..<posts.starts[c + 1]).map { postLanguages[$0] })
         }
 
         /// The channel's configured language, unless the post's script says another one; nil

@@ -49,6 +49,8 @@ import Testing
         // The channel's gallery of links and its posts' languages are kept by its key.
         Change(
             "a link and an English post", ["Content/a.txt": first + "\n\nRead https://example.org/new today.\n\n#тег\n\nA post written in English."]),
+        // The first channel's languages (one post in another script) now come from the memo.
+        Change("the other channel edited", ["Content/b.txt": second.replacingOccurrences(of: "running", with: "walking")]),
         Change("the same word back", ["Content/a.txt": first]),
         Change("a template edited", ["Templates/partials/post-summary.mustache": "<p class=\"edited\">{{{summaryHTML}}}</p>\n"]),
         Change("the config edited", ["chansite.json": #"{"title": "Renamed", "postsPerPage": 1}"#]),
