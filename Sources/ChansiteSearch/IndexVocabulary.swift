@@ -9,9 +9,9 @@ import Foundation
 package final class IndexVocabulary: @unchecked Sendable {
     /// Each post's words by its text, kept for the next build (nil: not kept).
     private let documents: (any StageCache<SearchIndexBuilder.DocumentWordIDs>)?
-    /// Lists of keys made from a channel alone — its posts' texts' keys
-    /// (`SearchIndexBuilder.textKeys`), its `docs/` files' fingerprints — by the channel's key:
-    /// an unchanged channel's posts are not hashed again.
+    /// Lists made from a channel alone — its posts' texts' keys (`SearchIndexBuilder.textKeys`),
+    /// their `has:` kinds (`PostKindBits.masks`), its `docs/` files' fingerprints — by the
+    /// channel's key: an unchanged channel's posts are not read again for them.
     let channelLists: (any StageCache<[String]>)?
     private let lock = NSLock()
     private var ids: [ByteKey: Int32] = [:]

@@ -280,7 +280,6 @@ extension PostViews {
         /// did not know (nil for the others).
         let languageKeys: [String?]
 
-        /// `languageMemo` keeps each keyed channel's `postLanguages` between builds.
         init(
             site: Site, media: [String: [PublishedMedia]], links: LocalLinks, bodies: (any StageCache<String>)? = nil,
             languages languageMemo: (any StageCache<[String?]>)? = nil, positions positionMemo: (any StageCache<[String: Int]>)? = nil,
