@@ -97,10 +97,8 @@ package struct SearchIndexBuilder: Sendable {
                 streams.map { Self.postings($0, pass: pass, terms: terms, counts: counts, wanted: wanted) }
                 ?? Self.postings(documents, tagTerms: tagTerms, terms: terms, counts: counts)
             try writePostings(
-                terms: terms.names, postings: postings, slots: slots, lengths: lengths, buckets: buckets, bucketOfTerm: bucketOfTerm
-            ) {
-                try emit($0, nil)
-            }
+                terms: terms.names, postings: postings, slots: slots, lengths: lengths, buckets: buckets, bucketOfTerm: bucketOfTerm,
+                reuse: reuse, emit)
         }
         try writeForms(terms.forms, buckets: Self.formBucketCount(forDocuments: posts.count)) { try emit($0, nil) }
         for (kind, base64) in PostKindBits.bits(of: site, memo: vocabulary.channelLists) {
@@ -247,9 +245,13 @@ package struct SearchIndexBuilder: Sendable {
     }
 
     /// The postings file of each bucket in `buckets`, made and handed on one bucket at a time.
+    /// Each bucket's postings and positions files, each handed on with a fingerprint of what it
+    /// holds (its terms with their kept postings' gaps, scores and slots), or carried over by
+    /// `reuse` without being written out: after an edit most buckets are the last build's, and
+    /// writing their JSON to find that out was two thirds of this step.
     private func writePostings(
         terms: [String], postings: [[Posting]], slots: [[Int32]], lengths: [Double], buckets: Range<Int32>, bucketOfTerm: [Int32],
-        _ emit: (RenderedFile) throws -> Void
+        reuse: (String, String) -> Bool, _ emit: (RenderedFile, String?) throws -> Void
     ) rethrows {
         let averageLength = lengths.isEmpty ? 1 : lengths.reduce(0, +) / Double(lengths.count)
         let docCount = Double(max(lengths.count, 1))
@@ -259,8 +261,9 @@ package struct SearchIndexBuilder: Sendable {
         }
         for (offset, ids) in termsByBucket.enumerated() where !ids.isEmpty {
             let bucket = Int(buckets.lowerBound) + offset
-            var shard: [String: [Int]] = [:]
-            var positions: [String: String] = [:]
+            var kept: [(id: Int, flat: [Int], indexes: [Int])] = []
+            kept.reserveCapacity(ids.count)
+            var fingerprint = Fingerprint(ChansiteVersion.fingerprint, "postings", String(bucket))
             for id in ids {
                 let docs = postings[id]
                 let idf = log(1 + (docCount - Double(docs.count) + 0.5) / (Double(docs.count) + 0.5))
@@ -271,23 +274,41 @@ package struct SearchIndexBuilder: Sendable {
                     // Tenths of a BM25 point: three digits at most, enough to order results.
                     return (doc, min(999, max(1, Int((idf * tf * (Self.bm25K1 + 1) / norm * 10).rounded()))), index)
                 }
-                let kept = Self.best(scored, count: Self.maxPostings)
+                let best = Self.best(scored, count: Self.maxPostings)
                 var flat: [Int] = []
                 var previous = 0
-                for (doc, score, _) in kept {
+                for (doc, score, _) in best {
                     flat.append(doc - previous)  // gaps keep the numbers short
                     flat.append(score)
                     previous = doc
                 }
-                shard[terms[id]] = flat
-                positions[terms[id]] = Self.slotText(slots[id], postings: docs.count, kept: kept.map(\.index))
+                let indexes = best.map(\.index)
+                // Everything the two files write of the term: its name, gaps and scores, and the
+                // kept postings' slots (`slotText` reads those alone).
+                fingerprint.add(terms[id])
+                fingerprint.add(docs.count)
+                flat.withUnsafeBytes { fingerprint.add(bytes: $0) }
+                indexes.withUnsafeBytes { fingerprint.add(bytes: $0) }
+                slots[id].withUnsafeBytes { fingerprint.add(bytes: $0) }
+                kept.append((id, flat, indexes))
             }
-            var json = JSONText()
-            json.map(shard)
-            try emit(Self.file(SearchIndexLayout.postings(bucket), name: "postings:\(bucket)", json: json.bytes))
-            var slotJSON = JSONText()
-            slotJSON.map(positions)
-            try emit(Self.file(SearchIndexLayout.positions(bucket), name: "positions:\(bucket)", json: slotJSON.bytes))
+            let key = fingerprint.hex
+            let postingsPath = SearchIndexLayout.postings(bucket)
+            let positionsPath = SearchIndexLayout.positions(bucket)
+            if !reuse("search/" + postingsPath, key) {
+                var shard: [String: [Int]] = [:]
+                for (id, flat, _) in kept { shard[terms[id]] = flat }
+                var json = JSONText()
+                json.map(shard)
+                try emit(Self.file(postingsPath, name: "postings:\(bucket)", json: json.bytes), key)
+            }
+            if !reuse("search/" + positionsPath, key) {
+                var positions: [String: String] = [:]
+                for (id, _, indexes) in kept { positions[terms[id]] = Self.slotText(slots[id], postings: postings[id].count, kept: indexes) }
+                var json = JSONText()
+                json.map(positions)
+                try emit(Self.file(positionsPath, name: "positions:\(bucket)", json: json.bytes), key)
+            }
         }
     }
 
