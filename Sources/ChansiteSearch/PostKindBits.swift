@@ -34,8 +34,7 @@ package enum PostKindBits {
         let kinds = site.channels.flatMap { channel -> [UInt8] in
             // Each post read in place (`posts[p].post`), not copied out of its channel.
             let make = { channel.posts.indices.concurrentMap(chunk: 256) { kindMask(of: channel.posts[$0].post) } }
-            guard let memo, let key = channel.cacheKey else { return make() }
-            let kept = memo.value(Fingerprint("post kinds", key).hex) { [masks(make())] }
+            let kept = channel.keptList("post kinds", count: 1, in: memo) { [masks(make())] }
             return kept.count == 1 ? masks(kept[0], count: channel.posts.count) ?? make() : make()
         }
         var bytes = [[UInt8]](repeating: [UInt8](repeating: 0, count: (kinds.count + 7) / 8), count: Kind.allCases.count)

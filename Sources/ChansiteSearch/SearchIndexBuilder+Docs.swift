@@ -20,13 +20,9 @@ extension SearchIndexBuilder {
             return stride(from: 0, to: count, by: Self.docsPerChunk).map { DocsChunk(channel: c, first: $0, end: min($0 + Self.docsPerChunk, count)) }
         }
         let chunks = byChannel.flatMap { $0 }
+        // The channel's key holds its posts, its slug and the configuration (the time zone, the order).
         let fingerprints = site.channels.indices.flatMap { c in
-            let mine = byChannel[c]
-            let make = { docsFingerprints(mine, days: days) }
-            // The channel's key holds its posts, its slug and the configuration (the time zone, the order).
-            guard let memo, let key = site.channels[c].cacheKey else { return make() }
-            let kept = memo.value(Fingerprint("docs fingerprints", key).hex, make)
-            return kept.count == mine.count ? kept : make()
+            site.channels[c].keptList("docs fingerprints", count: byChannel[c].count, in: memo) { docsFingerprints(byChannel[c], days: days) }
         }
         let channels = site.channels
         let made = chunks.indices.filter { !reuse("search/" + chunks[$0].path(in: channels), fingerprints[$0]) }

@@ -244,11 +244,10 @@ package struct SearchIndexBuilder: Sendable {
         }
     }
 
-    /// The postings file of each bucket in `buckets`, made and handed on one bucket at a time.
-    /// Each bucket's postings and positions files, each handed on with a fingerprint of what it
-    /// holds (its terms with their kept postings' gaps, scores and slots), or carried over by
-    /// `reuse` without being written out: after an edit most buckets are the last build's, and
-    /// writing their JSON to find that out was two thirds of this step.
+    /// Each bucket's postings and positions files, one bucket at a time, handed on with a
+    /// fingerprint of what they hold (the terms with their kept postings' gaps, scores and
+    /// slots), or carried over by `reuse` without being written out: after an edit most buckets
+    /// are the last build's, and writing their JSON to find that out was two thirds of this step.
     private func writePostings(
         terms: [String], postings: [[Posting]], slots: [[Int32]], lengths: [Double], buckets: Range<Int32>, bucketOfTerm: [Int32],
         reuse: (String, String) -> Bool, _ emit: (RenderedFile, String?) throws -> Void
@@ -552,10 +551,10 @@ package struct SearchIndexBuilder: Sendable {
         let posts = site.allPosts
         return site.channels.indices.flatMap { c -> [String] in
             let range = posts.starts[c]..<posts.starts[c + 1]
-            let make = { range.concurrentMap(chunk: 256) { textKey(of: posts[$0], names: names) } }
-            guard let memo, let channelKey = site.channels[c].cacheKey else { return make() }
-            let kept = memo.value(Fingerprint("text keys", channelKey, names[site.channels[c].slug] ?? "").hex, make)
-            return kept.count == range.count ? kept : make()
+            let name = names[site.channels[c].slug] ?? ""
+            return site.channels[c].keptList("text keys", context: [name], count: range.count, in: memo) {
+                range.concurrentMap(chunk: 256) { textKey(of: posts[$0], names: names) }
+            }
         }
     }
 

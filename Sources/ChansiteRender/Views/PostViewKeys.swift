@@ -19,10 +19,12 @@ extension PostViews.Builder {
             let range = posts.starts[c]..<posts.starts[c + 1]
             guard let channelKey = channelKeys[c] else { return Array(repeating: nil, count: range.count) }
             let context = channelContext(c, site: siteContext)
-            let make = { range.concurrentMap(chunk: 256) { self.postKey(position: $0, context: context) } }
-            guard let memo else { return make() }
-            let kept = memo.value(Fingerprint("post keys", channelKey, context, showsSource ? "source" : "no source").hex, make)
-            return kept.count == range.count ? kept : make()
+            // The views' channel key adds what the views read outside the channel.
+            return self.site.channels[c].keptList(
+                "post keys", context: [channelKey, context, showsSource ? "source" : "no source"], count: range.count, in: memo
+            ) {
+                range.concurrentMap(chunk: 256) { postKey(position: $0, context: context) }
+            }
         }
     }
 
