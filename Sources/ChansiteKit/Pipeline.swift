@@ -295,7 +295,7 @@ package struct Pipeline: Sendable {
                 // core's work at the end of the render, when the index may be done.
                 let (renderCache, rendered) = (cache?.render ?? persistent?.render, renderer)
                 let (history, feeds) = Parallel.both(
-                    { Result { try Self.keepPublishedURLs(site: site, pages: pages, into: sink) } },
+                    { Result { try Self.keepPublishedURLs(site: site, pages: pages, into: sink, cache: renderCache) } },
                     {
                         Result {
                             for file in try Feeds(site: site, media: media.media, after: rendered, cache: renderCache).render() + sitemap + [
@@ -381,51 +381,6 @@ package struct Pipeline: Sendable {
         }
     }
 
-    /// Each dated post page's `lastmod`: its last edit, else its date (UTC days).
-    /// Every URL an earlier build published answers still: a page that moved leaves a
-    /// redirect, a post no longer in the archive a "removed" page (`MovedPages`). The history
-    /// of URLs lives in the work folder; the new one replaces it when the site is swapped in.
-    static func keepPublishedURLs(site: Site, pages: [String], into sink: any OutputSink) throws -> [Diagnostic] {
-        guard let folder = sink.scratchFolder else { return [] }
-        let path = FileSystem.join(folder, WorkFolder.urlHistoryName)
-        var diagnostics: [Diagnostic] = []
-        var history = URLHistory()
-        if FileSystem.exists(path) {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw DiagnosticError(.error("cannot read the list of published URLs: \(FileSystem.lastError)", at: SourceLocation(path: path)))
-            }
-            (history, diagnostics) = URLHistory.parse(data, path: path)
-        }
-        // Handed over, not copied: updated in place, the history is held once.
-        let outcome = MovedPages(site: site).make(history: consume history, current: PageIdentity.of(site: site, pages: pages))
-        for file in outcome.files { try sink.write(file.path, contents: file.contents, fingerprint: nil) }
-        // The same history as read (8 MB at 100k posts) stays as it is: without a next one,
-        // the finished build leaves the file in place. One read with damaged lines is written
-        // again, without them.
-        guard outcome.changed || !diagnostics.isEmpty || !FileSystem.exists(path) else { return diagnostics + movedNote(outcome) }
-        let next = FileSystem.join(folder, WorkFolder.nextURLHistoryName)
-        do {
-            guard FileManager.default.createFile(atPath: next, contents: nil), let handle = FileHandle(forWritingAtPath: next) else {
-                throw DiagnosticError(.error("cannot create it: \(FileSystem.lastError)", at: SourceLocation(path: next)))
-            }
-            defer { try? handle.close() }  // try?: a failed write already threw; the next build rewrites the file.
-            try outcome.history.write { try handle.write(contentsOf: $0) }
-        } catch {
-            throw DiagnosticError(.error("cannot write the list of published URLs: \(FileSystem.describe(error))", at: SourceLocation(path: next)))
-        }
-        return diagnostics + movedNote(outcome)
-    }
-
-    /// What became of the URLs earlier builds published and this one does not, when any.
-    static func movedNote(_ outcome: MovedPages.Outcome) -> [Diagnostic] {
-        guard outcome.redirects + outcome.removed > 0 else { return [] }
-        return [
-            .note(
-                "kept \(Counted.of(outcome.redirects + outcome.removed, "URL")) earlier builds published: \(outcome.redirects) now redirect to where their page went, \(outcome.removed) say the post was removed from the archive"
-            )
-        ]
-    }
-
     /// The pages search engines may index: all but those of `noindexChannels`.
     static func indexable(_ pages: [String], of site: Site) -> [String] {
         let hidden = site.channels.filter { site.config.isNoindex($0) }.map { SitePaths.channelFolder($0.slug) }
@@ -433,6 +388,7 @@ package struct Pipeline: Sendable {
         return pages.filter { page in !hidden.contains { page.hasPrefix($0) } }
     }
 
+    /// Each dated post page's `lastmod`: its last edit, else its date (UTC days).
     static func lastModified(_ site: Site) -> [String: String] {
         var modified: [String: String] = [:]
         for post in site.allPosts {

@@ -34,6 +34,12 @@ package struct RenderCache: Sendable {
     var calendar: (any StageCache<[PostCalendar.Day?]>)?
     /// A text channel's gallery items, by the channel's key (a third of a second at 100k posts).
     package var galleries: (any StageCache<[ChannelGalleries.Kind: [ChannelGalleries.Item]]>)?
+    /// The pages at URLs earlier builds published (their counts, then their paths), by the
+    /// history and everything the site's pages are known by (`Pipeline.publishedKey`).
+    package var publishedURLs: (any StageCache<[String]>)?
+    /// A fingerprint of what a channel's posts are known by (`Pipeline.identities`), by the
+    /// channel's key: one text, as a list.
+    package var pageIdentities: (any StageCache<[String]>)?
 
     /// Kept in memory, for as long as the value is.
     package init() {
@@ -44,6 +50,8 @@ package struct RenderCache: Sendable {
         positions = Memo<[String: Int]>()
         galleries = Memo<[ChannelGalleries.Kind: [ChannelGalleries.Item]]>()
         calendar = Memo<[PostCalendar.Day?]>()
+        publishedURLs = Memo<[String]>()
+        pageIdentities = Memo<[String]>()
     }
 
     /// Without post views (a cache on disk): they are made again each build.
@@ -75,5 +83,7 @@ package struct RenderCache: Sendable {
         positions?.endBuild()
         galleries?.endBuild()
         calendar?.endBuild()
+        publishedURLs?.endBuild()
+        pageIdentities?.endBuild()
     }
 }

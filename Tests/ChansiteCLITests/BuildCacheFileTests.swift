@@ -156,6 +156,36 @@ import Testing
         #expect(dumped["channels' key lists"] == 6 && dumped["posts' words"] == 15, "\(dumped)")
     }
 
+    /// The pages at URLs earlier builds published are carried over while the history and the
+    /// site's pages stand (an edited message moves no page), and found again when the history
+    /// changes (here by hand: a URL added).
+    @Test func movedPagesAreCarriedOverWhileTheirHistoryStands() throws {
+        let (project, _) = try Self.built()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let removed = project.appendingPathComponent("Output/channels/shelf/12.html")
+        #expect(FileManager.default.fileExists(atPath: removed.path))
+        try Self.write(project, "Content/shelf/result.json", Self.export(11))
+        let made = try Self.buildAndCompare(project, "a message removed")
+        #expect(Self.reused(made)["lists of moved pages"] == 0, "\(made)")
+        let removedPage = try String(contentsOf: removed, encoding: .utf8)
+        #expect(removedPage.contains(#"<meta name="robots" content="noindex">"#) && !removedPage.contains("Message 12"))
+        try Self.write(project, "Content/shelf/result.json", Self.export(11, edited: 3))
+        let carried = try Self.buildAndCompare(project, "a message edited")
+        // The dumps' channels' identities are kept too; the export's are made again.
+        #expect(Self.reused(carried)["lists of moved pages"] == 1 && Self.reused(carried)["channels' page identities"] == 2, "\(carried)")
+        #expect(carried.contains("kept 1 URL earlier builds published"), "\(carried)")
+        #expect(try String(contentsOf: removed, encoding: .utf8) == removedPage)
+        let history = project.appendingPathComponent(".Output.chansite/urls.tsv")
+        let handle = try FileHandle(forWritingTo: history)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("channels/gone/old.html\ttext\t0123456789abcdef\t0123456789abcdef\t-\n".utf8))
+        try handle.close()
+        try Self.write(project, "Content/shelf/result.json", Self.export(11, edited: 4))
+        let again = try Self.buildAndCompare(project, "a URL added to the history")
+        #expect(Self.reused(again)["lists of moved pages"] == 0, "\(again)")
+        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("Output/channels/gone/old.html").path))
+    }
+
     /// Re-exporting a channel with new messages: the older messages' views are not made again
     /// (their keys are the last build's), and the channel's and its tag's numbered pages and
     /// the older messages' pages stay the files they were (they name neither the post count

@@ -34,6 +34,10 @@ final class CacheFile: @unchecked Sendable {
         case viewKeys
         /// A channel's lists of keys for the index (`IndexVocabulary.channelLists`).
         case channelLists
+        /// The pages at URLs earlier builds published (`RenderCache.publishedURLs`).
+        case publishedURLs
+        /// What a channel's posts are known by (`RenderCache.pageIdentities`).
+        case pageIdentities
     }
 
     static let magic = Array("chansite build cache 1\n".utf8)

@@ -84,6 +84,10 @@ final class PersistentCache: Sendable {
         let galleries = DiskMemo<[ChannelGalleries.Kind: [ChannelGalleries.Item]]>(
             .galleries, file: file, writer: writer, encode: MemoCodec.encode, decode: MemoCodec.decodeGalleries)
         render.galleries = galleries
+        let moved = DiskMemo<[String]>(.publishedURLs, file: file, writer: writer, encode: MemoCodec.encode, decode: MemoCodec.decodeTexts)
+        render.publishedURLs = moved
+        let identities = DiskMemo<[String]>(.pageIdentities, file: file, writer: writer, encode: MemoCodec.encode, decode: MemoCodec.decodeTexts)
+        render.pageIdentities = identities
         // Each post's words are numbers into the vocabulary they were kept with: without it they are no use.
         let kept = file.flatMap { $0.value(.vocabulary, "words") }.flatMap(Self.decodeVocabulary)
         let documents = DiskMemo<SearchIndexBuilder.DocumentWordIDs>(
@@ -102,6 +106,8 @@ final class PersistentCache: Sendable {
             ("channels' key lists", channelLists.hits),
             ("channels' outside links", outside.hits),
             ("galleries", galleries.hits),
+            ("channels' page identities", identities.hits),
+            ("lists of moved pages", moved.hits),
         ]
         return (
             PersistentCache(render: render, vocabulary: vocabulary, parses: parses, exports: exports, writer: writer, memos: memos), notes
