@@ -37,4 +37,23 @@ package enum Parallel {
         guard let first = a.value, let second = b.value else { preconditionFailure("a parallel step did not run") }
         return (first, second)
     }
+
+    /// Runs `first` on another thread while `second` runs on this one, and returns both
+    /// results. Unlike `both`, neither runs as an iteration of `concurrentPerform`: libdispatch
+    /// runs a parallel loop nested in such an iteration on that one thread, so a step with a
+    /// parallel loop of its own (writing the manifest, say) keeps every core here.
+    package static func beside<A: Sendable, B>(_ first: @escaping @Sendable () -> A, _ second: () throws -> B) rethrows -> (A, B) {
+        let a = LockedBox<A?>(nil)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            let value = first()
+            a.mutate { $0 = value }
+        }
+        // Waited for however `second` ends: `first` never outlives the call.
+        defer { group.wait() }
+        let second = try second()
+        group.wait()
+        guard let first = a.value else { preconditionFailure("a parallel step did not run") }
+        return (first, second)
+    }
 }

@@ -68,11 +68,20 @@ package struct OutputWriter: Sendable {
         let work = staged.work
         let output = work.outputPath
         var notes = staged.notes
-        staged.sink.dropLeftovers()
+        // The manifest is written while the staging folder is completed: neither reads what
+        // the other changes, and each was a core's work at the end of a rebuild at 100k posts.
+        let sink = staged.sink
         do {
-            try carryOverHiddenEntries(from: output, to: work.staging)
-            try FileManager.default.removeItem(atPath: FileSystem.join(work.staging, OutputMarker.partial))
-            try staged.sink.manifest.save(work.nextManifest)
+            let (completed, _) = try Parallel.beside(
+                {
+                    Result {
+                        sink.dropLeftovers()
+                        try carryOverHiddenEntries(from: output, to: work.staging)
+                        try FileManager.default.removeItem(atPath: FileSystem.join(work.staging, OutputMarker.partial))
+                    }
+                },
+                { try sink.manifest.save(work.nextManifest) })
+            try completed.get()
         } catch {
             abandon(staged)
             throw DiagnosticError(
