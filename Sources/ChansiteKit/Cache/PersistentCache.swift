@@ -159,7 +159,11 @@ final class PersistentCache: Sendable {
     }
 
     /// Drops the next cache (the build failed).
-    func discard() { writer.discard() }
+    func discard() {
+        writer.discard()
+        // A parse being written is a whole file or none; the process does not end halfway.
+        parses.folder.waitForWrites()
+    }
 
     /// The word count, then each word and each stem (`MemoCodec`'s texts: a stem never made has
     /// the length 0xFFFFFFFF).
