@@ -15,6 +15,15 @@ import Testing
 
     static let file = ParseCodecTests.loaded(FixtureDumpTests.folder.appendingPathComponent("heading_replies.txt").path)
 
+    /// Stores `file` under `key` in a store over `folder` and waits for its file (stores write
+    /// beside the build).
+    static func stored(_ keys: String..., in folder: URL) {
+        let parses = ParseFolder(path: folder.path)
+        let store = Self.store(parses)
+        for key in keys { store.store(key, Self.file) }
+        parses.waitForWrites()
+    }
+
     static func parseFiles(_ folder: URL) throws -> [URL] {
         try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).filter { $0.pathExtension == "parse" }
     }
@@ -22,7 +31,7 @@ import Testing
     @Test func aStoredParseIsFoundByALaterStore() throws {
         let folder = try TestSupport.temporaryFolder().appendingPathComponent("parses")
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        Self.store(ParseFolder(path: folder.path)).store("key", Self.file)
+        Self.stored("key", in: folder)
         let later = Self.store(ParseFolder(path: folder.path))
         #expect(later.holds("key") && !later.holds("other"))
         #expect(later.known("key")?.parsed == Self.file.parsed)
@@ -34,7 +43,7 @@ import Testing
     func aDamagedFileIsAMiss(damage: String) throws {
         let folder = try TestSupport.temporaryFolder().appendingPathComponent("parses")
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        Self.store(ParseFolder(path: folder.path)).store("key", Self.file)
+        Self.stored("key", in: folder)
         let path = try #require(try Self.parseFiles(folder).first)
         var bytes = try Data(contentsOf: path)
         switch damage {
@@ -50,14 +59,25 @@ import Testing
         #expect(Self.store(later).known("other") == nil && later.damaged.value == 1)
     }
 
+    /// A sweep waits for the files its build is still writing: a value just stored is there
+    /// after it, whole, and no temporary file is left.
+    @Test func aSweepWaitsForTheWritesItsBuildStarted() throws {
+        let folder = try TestSupport.temporaryFolder().appendingPathComponent("parses")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let parses = ParseFolder(path: folder.path)
+        for key in ["a", "b", "c"] { Self.store(parses).store(key, Self.file) }
+        parses.sweep()
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(left.count == 3 && left.allSatisfy { $0.hasSuffix(".parse") }, "\(left)")
+        #expect(["a", "b", "c"].allSatisfy { Self.store(ParseFolder(path: folder.path)).known($0) != nil })
+    }
+
     /// The files a build did not use go (and an interrupted write's); what it used, and names
     /// that are not a store's, stay.
     @Test func aSweepKeepsWhatTheBuildUsed() throws {
         let folder = try TestSupport.temporaryFolder().appendingPathComponent("parses")
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-        let first = Self.store(ParseFolder(path: folder.path))
-        first.store("kept", Self.file)
-        first.store("gone", Self.file)
+        Self.stored("kept", "gone", in: folder)
         try Data("half".utf8).write(to: folder.appendingPathComponent("abc.parse.partial"))
         try Data("mine".utf8).write(to: folder.appendingPathComponent("notes.txt"))
         let next = ParseFolder(path: folder.path)
