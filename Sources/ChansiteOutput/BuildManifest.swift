@@ -1,5 +1,6 @@
 import ChansiteCore
 import Foundation
+import Synchronization
 
 /// What the last build wrote, kept in the work folder (where no host serves it): for each
 /// output file the fingerprint of its inputs, the hash of its bytes, and the size, mtime and
@@ -230,6 +231,24 @@ package struct BuildManifest: Codable, Sendable {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
         return [Int64(info.st_size), FileSystem.modifiedNanoseconds(info), Int64(bitPattern: UInt64(info.st_ino)), Int64(info.st_dev)]
+    }
+
+    /// True when every file of `files` under `folder` is still the one its entry describes:
+    /// checked on all cores (a `stat` each, 125,000 at 100k posts: most of a build that finds
+    /// nothing changed), the first that is not ends the check.
+    static func allMatch(_ files: [String: Entry], under folder: String) -> Bool {
+        let entries = Array(files)
+        let mismatch = Atomic<Bool>(false)
+        Parallel.forEachChunk(of: entries.count, chunk: 2048) { range in
+            for index in range {
+                if mismatch.load(ordering: .relaxed) { return }
+                if !matches(entries[index].value, at: FileSystem.join(folder, entries[index].key)) {
+                    mismatch.store(true, ordering: .relaxed)
+                    return
+                }
+            }
+        }
+        return !mismatch.load(ordering: .relaxed)
     }
 
     /// True when the file on disk is still the one the entry describes.

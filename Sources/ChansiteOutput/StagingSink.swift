@@ -90,7 +90,7 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
     package func reuseGroup(_ prefix: String, fingerprint: String) -> Bool {
         guard madeGroupBefore(prefix, fingerprint: fingerprint) else { return false }
         let members = previous.files.filter { $0.key.hasPrefix(prefix) }
-        guard members.allSatisfy({ BuildManifest.matches($0.value, at: FileSystem.join(output, $0.key)) }) else {
+        guard BuildManifest.allMatch(members, under: output) else {
             return false
         }
         for (path, entry) in members where !link(path, entry, checked: true) { return false }
@@ -111,7 +111,7 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
     /// The previous build's account, when it read exactly `inputs` and its output is intact.
     package func replayable(inputs: String) -> BuildManifest.Replay? {
         guard previous.inputs == inputs, let replay = previous.replay, OutputMarker.isCompleteSite(output),
-            previous.files.allSatisfy({ BuildManifest.matches($0.value, at: FileSystem.join(output, $0.key)) })
+            BuildManifest.allMatch(previous.files, under: output)
         else { return nil }
         return replay
     }

@@ -103,4 +103,30 @@ import Testing
         try Data(#"{"files":{"a":"#.utf8).write(to: URL(fileURLWithPath: path))
         #expect(BuildManifest.load(path).files.isEmpty)
     }
+
+    /// The check that a site's files are still the manifest's, made on all cores: true for an
+    /// untouched folder; false when any one file, in any chunk, was rewritten or is gone.
+    @Test func everyFileIsCheckedAgainstItsEntry() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var files: [String: BuildManifest.Entry] = [:]
+        for n in 0..<3_000 {
+            let path = "p\(n).html"
+            let full = folder.appendingPathComponent(path).path
+            try Data("page \(n)".utf8).write(to: URL(fileURLWithPath: full))
+            var info = stat()
+            #expect(lstat(full, &info) == 0)
+            files[path] = BuildManifest.Entry(
+                fingerprint: "f", contentHash: "h", size: Int64(info.st_size), modified: FileSystem.modifiedNanoseconds(info),
+                inode: UInt64(info.st_ino))
+        }
+        #expect(BuildManifest.allMatch(files, under: folder.path))
+        for path in ["p17.html", "p2999.html"] {
+            var changed = files
+            changed[path]?.size += 1
+            #expect(!BuildManifest.allMatch(changed, under: folder.path), "\(path)")
+        }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("p2100.html"))
+        #expect(!BuildManifest.allMatch(files, under: folder.path))
+    }
 }
