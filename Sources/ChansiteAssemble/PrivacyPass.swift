@@ -52,7 +52,7 @@ struct PrivacyPass: Sendable {
     /// True when the post holds a number `masking` takes out.
     static func needsMasking(_ post: Post) -> Bool {
         if post.details?.contact?.phone != nil { return true }
-        return post.hasSpan(of: ["phone", "bank_card"])
+        return post.hasSpan(of: TextSpan.privateNumberKinds)
     }
 
     /// The post with its private numbers masked; `masked` counts what was.
@@ -63,7 +63,7 @@ struct PrivacyPass: Sendable {
             post.details = details
             masked.contactPhones += 1
         }
-        guard post.hasSpan(of: ["phone", "bank_card"]), var spans = post.spans else { return post }
+        guard post.hasSpan(of: TextSpan.privateNumberKinds), var spans = post.spans else { return post }
         for index in spans.indices {
             switch spans[index].kind {
             case "phone": masked.phoneNumbers += 1

@@ -20,6 +20,12 @@ package struct TextSpan: Sendable, Hashable, Codable {
         "custom_emoji", "unknown",
     ]
 
+    /// Kinds asked about for every post (`Post.hasSpan(of:)`), made once: a set literal at
+    /// each call was made and hashed again for every post (a tenth of assembling an export).
+    package static let linkKinds: Set<String> = ["link", "text_link"]
+    package static let spoilerKinds: Set<String> = ["spoiler"]
+    package static let privateNumberKinds: Set<String> = ["phone", "bank_card"]
+
     package init(kind: String, text: String, href: String? = nil, language: String? = nil, collapsed: Bool = false) {
         self.kind = kind
         self.text = text
@@ -33,7 +39,7 @@ extension Post {
     /// The text as a listing may show it: spoilers masked, so a heading, an excerpt or a feed
     /// never gives away what the author hid.
     package var shownText: String {
-        guard hasSpan(of: ["spoiler"]), let spans else { return text }
+        guard hasSpan(of: TextSpan.spoilerKinds), let spans else { return text }
         return spans.map { $0.kind == "spoiler" ? String(repeating: "░", count: min(8, max(3, $0.text.count))) : $0.text }.joined()
     }
 }

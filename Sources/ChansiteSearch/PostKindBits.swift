@@ -21,7 +21,7 @@ package enum PostKindBits {
         case .photo: post.media.contains { $0.kind == .photo }
         case .video: post.media.contains { [.videoFile, .animation, .videoMessage].contains($0.kind) }
         case .file: post.media.contains { [.file, .audioFile, .voiceMessage].contains($0.kind) }
-        case .link: !post.linkPreviews.isEmpty || post.hasSpan(of: ["link", "text_link"]) || !Links.find(in: post.text).isEmpty
+        case .link: !post.linkPreviews.isEmpty || post.hasSpan(of: TextSpan.linkKinds) || !Links.find(in: post.text).isEmpty
         case .poll: post.details?.poll != nil
         }
     }

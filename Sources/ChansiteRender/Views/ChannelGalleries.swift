@@ -93,7 +93,7 @@ package struct ChannelGalleries {
         var found: [String] = post.linkPreviews.compactMap(\.url)
         if post.isFormatted {
             // Most posts link nothing: their spans are not made to find that out.
-            for span in post.hasSpan(of: ["text_link", "link"]) ? post.spans ?? [] : [] {
+            for span in post.hasSpan(of: TextSpan.linkKinds) ? post.spans ?? [] : [] {
                 if span.kind == "text_link", let href = span.href { found.append(href) }
                 if span.kind == "link" { found.append(span.text.contains("://") ? span.text : "https://" + span.text) }
             }
