@@ -32,21 +32,80 @@ struct ManifestReader {
 
     private mutating func files() -> [String: BuildManifest.Entry]? {
         guard literal("{\"files\":{") else { return nil }
+        if literal("}") { return [:] }
+        let starts = Self.chunkStarts(bytes, from: index)
+        guard let chunks = Self.entries(bytes, starts: starts) ?? Self.entries(bytes, starts: [index]) else { return nil }
         var files: [String: BuildManifest.Entry] = [:]
-        // Sized for the whole table at once (an entry is about 200 bytes): grown as it went,
-        // the table was copied a dozen times.
-        files.reserveCapacity(bytes.count / 160)
-        if literal("}") { return files }
-        repeat {
-            guard let path = string(), literal(":{\"contentHash\":"), let contentHash = compact(), literal(",\"fingerprint\":"),
-                let fingerprint = compact(), literal(",\"inode\":"), let inode = number(), literal(",\"modified\":"),
-                let modified = number(signed: true), literal(",\"size\":"), let size = number(signed: true), literal("}")
-            else { return nil }
-            files[path] = BuildManifest.Entry(
+        files.reserveCapacity(chunks.entries.reduce(0) { $0 + $1.count })
+        // In file order, as one reader would (a path written twice keeps its last entry).
+        for chunk in chunks.entries {
+            for (path, entry) in chunk { files[path] = entry }
+        }
+        index = chunks.end
+        return literal("}") ? files : nil
+    }
+
+    /// Where to start reading entries on each core: `start` (the table's first entry), then
+    /// the first `},"` after each further share of the bytes, where an entry may begin (the
+    /// bytes say so only once the entry before it is read up to there: `entries` checks).
+    /// One start for a small table.
+    static func chunkStarts(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Int] {
+        let shares = min(16, (bytes.count - start) / 1_000_000)
+        guard shares > 1 else { return [start] }
+        var starts = [start]
+        for share in 1..<shares {
+            var at = max(starts[starts.count - 1] + 1, start + (bytes.count - start) * share / shares)
+            while at + 2 < bytes.count, !(bytes[at] == 0x7D && bytes[at + 1] == 0x2C && bytes[at + 2] == 0x22) { at += 1 }
+            guard at + 2 < bytes.count else { break }
+            starts.append(at + 2)
+        }
+        return starts
+    }
+
+    /// The entries from each of `starts` to the next, read on all cores, and where the last
+    /// left off (at the table's closing brace); nil unless each share's last entry ends just
+    /// before the next share's start (so every start is truly an entry's, as one reader from
+    /// the first would have found).
+    static func entries(_ bytes: UnsafeBufferPointer<UInt8>, starts: [Int]) -> (entries: [[(String, BuildManifest.Entry)]], end: Int)? {
+        let shared = Shared(bytes: bytes)
+        let read = starts.indices.concurrentMap(chunk: 1) { n -> (entries: [(String, BuildManifest.Entry)], end: Int)? in
+            var reader = ManifestReader(shared.bytes)
+            reader.index = starts[n]
+            let next = n + 1 < starts.count ? starts[n + 1] : nil
+            var entries: [(String, BuildManifest.Entry)] = []
+            while true {
+                guard let entry = reader.entry() else { return nil }
+                entries.append(entry)
+                if let next, reader.index >= next - 1 { return reader.index == next - 1 && reader.literal(",") ? (entries, next) : nil }
+                guard reader.literal(",") else { return next == nil ? (entries, reader.index) : nil }
+            }
+        }
+        var chunks: [[(String, BuildManifest.Entry)]] = []
+        for share in read {
+            guard let share else { return nil }
+            chunks.append(share.entries)
+        }
+        guard let end = read.last??.end else { return nil }
+        return (chunks, end)
+    }
+
+    /// The manifest's bytes, read by every core while `read` holds them.
+    struct Shared: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+    }
+
+    /// One `"path":{…}` entry.
+    private mutating func entry() -> (String, BuildManifest.Entry)? {
+        guard let path = string(), literal(":{\"contentHash\":"), let contentHash = compact(), literal(",\"fingerprint\":"),
+            let fingerprint = compact(), literal(",\"inode\":"), let inode = number(), literal(",\"modified\":"),
+            let modified = number(signed: true), literal(",\"size\":"), let size = number(signed: true), literal("}")
+        else { return nil }
+        return (
+            path,
+            BuildManifest.Entry(
                 packedFingerprint: fingerprint, packedContentHash: contentHash, size: Int64(size), modified: Int64(modified),
                 inode: UInt64(bitPattern: inode))
-        } while literal(",")
-        return literal("}") ? files : nil
+        )
     }
 
     /// Consumes `text` when the bytes continue with it.

@@ -80,6 +80,31 @@ import Testing
         }
     }
 
+    /// A large manifest is read in shares on all cores, each from a `},"` where an entry may
+    /// begin: the shares tile the table, so the files are what one reader finds. Paths that end
+    /// in `},` put the same bytes where no entry begins; a share that starts there does not
+    /// end where the next begins, and the table is read by one reader instead, to the same files.
+    @Test(arguments: [false, true])
+    func aLargeManifestIsReadInSharesAsOneReaderWould(oddPaths: Bool) throws {
+        let paths = (0..<40_000).map { n in oddPaths && n % 3 == 0 ? "channels/c\(n % 7)/p\(n)}," : "channels/c\(n % 7)/p\(n).html" }
+        let manifest = manifest(paths: paths)
+        let data = try manifest.encoded()
+        #expect(try #require(ManifestReader.read(data)).files == manifest.files)
+        try data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let first = Array("{\"files\":{".utf8).count
+            let starts = ManifestReader.chunkStarts(bytes, from: first)
+            #expect(starts.count > 4)
+            let shares = ManifestReader.entries(bytes, starts: starts)
+            if !oddPaths {
+                let read = try #require(shares)
+                #expect(read.entries.count == starts.count && read.entries.reduce(0) { $0 + $1.count } == paths.count)
+            }
+            // A start moved one byte is never taken for an entry's.
+            #expect(ManifestReader.entries(bytes, starts: [starts[0], starts[1] + 1] + starts.dropFirst(2)) == nil)
+        }
+    }
+
     /// What the byte reader does not expect is left to JSONDecoder: other key orders, spaces,
     /// numbers that do not fit; a broken file reads as no manifest at all.
     @Test func anythingElseIsLeftToJSONDecoder() throws {
