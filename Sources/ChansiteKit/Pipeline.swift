@@ -23,6 +23,9 @@ package struct Pipeline: Sendable {
     /// Pages to render before all others and hand over at once (`serve`: the pages open in a
     /// browser reload as soon as they are made).
     package var firstPages: PageRenderer.FirstPages?
+    /// Whether the result lists every file of the site with its hash (`BuildResult.outputFiles`,
+    /// which `serve` serves from); else it only counts them.
+    package var listsFiles = false
 
     package init(options: BuildOptions, progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.options = options
@@ -71,7 +74,8 @@ package struct Pipeline: Sendable {
                 timings: [("unchanged", Date().timeIntervalSince(started))])
             result.replayed = true
             result.reused = staged.sink.previous.files.count
-            result.outputFiles = staged.sink.previous.files.mapValues(\.contentHash)
+            if listsFiles { result.outputFiles = staged.sink.previous.files.mapValues(\.contentHash) }
+            result.outputFileCount = staged.sink.previous.files.count
             return StagedBuild(replayed: result)
         }
         let deferred = deferringLinks ? DeferredLinkSink(staged.sink) : nil
@@ -291,10 +295,11 @@ package struct Pipeline: Sendable {
                     config.baseURL == nil
                     ? []
                     : SitemapRenderer(siteRoot: config.siteRoot).render(pages: Self.indexable(pages, of: site), modified: Self.lastModified(site))
-                // The pages at URLs earlier builds published and the feeds at once: each is a
-                // core's work at the end of the render, when the index may be done.
+                // The pages at URLs earlier builds published and the feeds at once, at the end
+                // of the render, when the index may be done. Beside, not `both`: the feeds are
+                // made on all cores, which a loop nested in `both`'s iteration would not be.
                 let (renderCache, rendered) = (cache?.render ?? persistent?.render, renderer)
-                let (history, feeds) = Parallel.both(
+                let (history, feeds) = Parallel.beside(
                     { Result { try Self.keepPublishedURLs(site: site, pages: pages, into: sink, cache: renderCache) } },
                     {
                         Result {

@@ -6,7 +6,7 @@ import Foundation
 /// A build made into the staging folder and not yet swapped in (`Pipeline.stage`). It holds
 /// the output's lock until `finish()`; dropped unfinished, the next build cleans up after it.
 package final class StagedBuild: @unchecked Sendable {
-    /// The build's account; its `outputFiles` list every file of the new site.
+    /// The build's account; its `outputFiles` list every file of the new site (`listsFiles`).
     package private(set) var result: BuildResult
     private let pipeline: Pipeline?
     private let writer: OutputWriter?
@@ -79,7 +79,8 @@ package final class StagedBuild: @unchecked Sendable {
         let start = Date()
         result.written = staged.sink.written
         result.reused = staged.sink.reused
-        result.outputFiles = staged.sink.manifest.files.mapValues(\.contentHash)
+        if pipeline.listsFiles { result.outputFiles = staged.sink.manifest.files.mapValues(\.contentHash) }
+        result.outputFileCount = staged.sink.manifest.files.count
         let account = result
         let swapHold: OutputWriter.SwapHold? = hold.map { hold in { swap in try hold(account, swap) } }
         result.diagnostics += try pipeline.tagged(.write) { try writer.finish(staged, hold: swapHold) }.map { $0.inStage(.write) }

@@ -67,8 +67,8 @@ struct BuildSummary {
         let counts = result.counts
         let files =
             result.reused > 0
-            ? "\(Counted.of(result.outputFiles.count, "file")): \(result.written) written, \(result.reused) unchanged"
-            : Counted.of(result.outputFiles.count, "file")
+            ? "\(Counted.of(result.outputFileCount, "file")): \(result.written) written, \(result.reused) unchanged"
+            : Counted.of(result.outputFileCount, "file")
         let built = [Counted.of(counts.channels, "channel"), Counted.of(counts.posts, "post"), Counted.of(counts.tags, "tag")]
         var line = "built \(built.joined(separator: ", ")): \(Counted.of(counts.pages, "page")) (\(files)) in \(String(format: "%.2f", seconds)) s"
         if result.errorCount > 0 || result.warningCount > 0 {

@@ -52,6 +52,7 @@ extension Chansite {
             var pipeline = Pipeline(options: site.buildOptions)
             // Rebuilds reuse the parses, bodies, summaries and index words of the last build.
             pipeline.cache = BuildCache()
+            pipeline.listsFiles = true
             let store = SiteStore()
             // A quarter of the connections at most are held by live-reload streams, so pages
             // always have connections left.

@@ -148,6 +148,7 @@ import Testing
         }
         var pipeline = Pipeline(options: options("Output"))
         pipeline.cache = BuildCache()
+        pipeline.listsFiles = true
         try pipeline.stage(deferringLinks: true).finish()
         for (n, change) in changes.enumerated() {
             try change.apply(root)
