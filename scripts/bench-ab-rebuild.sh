@@ -4,10 +4,11 @@
 # scripts/gen-corpus.py, the change made to the first) — the build cache knows its binary, so the
 # two cannot share a project — twice to have a cache and a spare site; then RUNS times,
 # alternating, the same change is made to both and each is rebuilt: 100 messages appended
-# (CHANGE=append) or one message in the middle edited (CHANGE=edit). Prints each rebuild, then the
+# (CHANGE=append) or one message in the middle edited (CHANGE=edit); FORM=dumps: the same posts as
+# text dumps, a word added to the first (CHANGE=edit) or a dump added (CHANGE=add). Prints each rebuild, then the
 # medians of wall time and user CPU. The earlier revision is built in a git worktree under
 # BENCH_DIR, as scripts/bench-ab.sh does.
-# Usage: [CHANGE=append|edit] [FORM=single|export] scripts/bench-ab-rebuild.sh REV [POSTS=10000] [RUNS=7]
+# Usage: [CHANGE=append|edit|add] [FORM=single|export|dumps] scripts/bench-ab-rebuild.sh REV [POSTS=10000] [RUNS=7]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rev=${1:?usage: scripts/bench-ab-rebuild.sh REV [POSTS] [RUNS]}
@@ -18,7 +19,13 @@ old_bin=$(ab_binary "$rev") new=$(ab_new_binary) commit=$(git rev-parse --short 
 # Fewer messages than POSTS by every append the runs make (and one more), so that at 10,000 the
 # channel never crosses postsPerFolder, which moves every post into subfolders once.
 messages=$((posts - 101 - 100 * (runs + 1)))
-if [ "$form" = export ]; then
+kind=export
+if [ "$form" = dumps ]; then
+  kind=dump
+  messages=$posts
+  source=$bench/corpus-$posts/dumps
+  [ -d "$source" ] || python3 scripts/gen-corpus.py "$posts" "$bench/corpus-$posts" --forms dumps >/dev/null
+elif [ "$form" = export ]; then
   # Five channels of about a fifth of POSTS each: far from postsPerFolder.
   messages=$posts
   source=$bench/corpus-$posts/export
@@ -28,7 +35,7 @@ else
   [ -f "$source/channel/result.json" ] || python3 scripts/gen-export.py "$messages" "$source/channel" >/dev/null
 fi
 root=$PWD
-change_content() { python3 "$root/scripts/change-content.py" "$1" "$change-export" "$2"; }
+change_content() { python3 "$root/scripts/change-content.py" "$1" "$change-$kind" "$2"; }
 binary() { [ "$1" = a ] && echo "$old_bin" || echo "$new"; }
 for side in a b; do
   project=$bench/ab-rebuild-$side
