@@ -111,7 +111,6 @@ package struct Fingerprint: Sendable {
         }
     }
 
-    /// The first 128 bits of the digest, as 32 hex digits.
     /// The content hash of an output file (SHA-256, truncated to 128 bits, as hex): whether a
     /// page made again is the file already in the output, and is linked rather than written, is
     /// decided by it and the size, so it must not collide even when an archive's author tries.
@@ -120,6 +119,7 @@ package struct Fingerprint: Sendable {
         hex(SHA256.hash(data: bytes))
     }
 
+    /// The first 128 bits of `digest`, as 32 hex digits.
     static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
@@ -131,6 +131,7 @@ package struct Fingerprint: Sendable {
         return String(decoding: text, as: UTF8.self)
     }
 
+    /// The fingerprint: the first 128 bits of the digest of everything added, as 32 hex digits.
     package var hex: String {
         var copy = self
         copy.flush()
