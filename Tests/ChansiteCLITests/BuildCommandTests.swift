@@ -13,6 +13,29 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
     }
 
+    /// The summary counts the site's files (a build to disk counts them from its manifest
+    /// without listing them), and a build that finds nothing changed says the same count.
+    @Test func theSummaryCountsTheSitesFiles() throws {
+        let project = try CLIRunner.temporaryProject(content: ["a.txt": Data("Канал\n5 subscribers\nDownload Telegram\nПост.\n\n#тег".utf8)])
+        defer { try? FileManager.default.removeItem(at: project) }
+        let output = project.appendingPathComponent("Output")
+        func counted(_ stdout: String) -> Int? {
+            guard let open = stdout.range(of: " ("), let end = stdout[open.upperBound...].firstIndex(of: " ") else { return nil }
+            return Int(stdout[open.upperBound..<end])
+        }
+        let first = try CLIRunner.run(["build"], in: project)
+        #expect(first.status == 0, "\(first.stderr)")
+        let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isRegularFileKey])
+        var files = 0
+        while let url = enumerator?.nextObject() as? URL {
+            if url.lastPathComponent.hasPrefix(".") { continue }
+            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { files += 1 }
+        }
+        #expect(files > 10 && counted(first.stdout) == files, "\(first.stdout): \(files) files")
+        let again = try CLIRunner.run(["build"], in: project)
+        #expect(again.stdout.contains("0 written") && counted(again.stdout) == files, "\(again.stdout)")
+    }
+
     @Test func badFilesAreNamedAndTheBuildGoesOn() throws {
         let project = try CLIRunner.temporaryProject(content: [
             "good.txt": Data("Канал\n5 subscribers\nDownload Telegram\nПост.\n\n#тег".utf8),
