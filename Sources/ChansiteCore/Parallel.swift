@@ -50,10 +50,15 @@ package enum Parallel {
             a.mutate { $0 = value }
         }
         // Waited for however `second` ends: `first` never outlives the call.
-        defer { group.wait() }
-        let second = try second()
+        let made: B
+        do {
+            made = try second()
+        } catch {
+            group.wait()
+            throw error
+        }
         group.wait()
         guard let first = a.value else { preconditionFailure("a parallel step did not run") }
-        return (first, second)
+        return (first, made)
     }
 }

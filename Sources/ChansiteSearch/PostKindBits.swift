@@ -35,7 +35,8 @@ package enum PostKindBits {
             // Each post read in place (`posts[p].post`), not copied out of its channel.
             let make = { channel.posts.indices.concurrentMap(chunk: 256) { kindMask(of: channel.posts[$0].post) } }
             let kept = channel.keptList("post kinds", count: 1, in: memo) { [masks(make())] }
-            return kept.count == 1 ? masks(kept[0], count: channel.posts.count) ?? make() : make()
+            // `keptList` hands back exactly one text: the masks, read back whole or made again.
+            return masks(kept[0], count: channel.posts.count) ?? make()
         }
         var bytes = [[UInt8]](repeating: [UInt8](repeating: 0, count: (kinds.count + 7) / 8), count: Kind.allCases.count)
         for (doc, mask) in kinds.enumerated() where mask != 0 {
