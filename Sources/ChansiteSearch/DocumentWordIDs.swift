@@ -7,7 +7,7 @@ extension SearchIndexBuilder {
     /// then its slots as gaps, about five bytes a word and one a further use of it, where
     /// 32-bit numbers took four times that (a hundred megabytes at 100k posts) and strings
     /// more. The length (not the count) lets a reader step over a word's slots, or copy them
-    /// whole into a pass's share (`PassStreams`), without reading them one by one.
+    /// whole into a segment's slot lists, without reading them one by one.
     package struct DocumentWordIDs: Sequence, Sendable {
         private var packed: [UInt8] = []
         /// Where the packed words wait on disk instead (`spilled(to:)`): read back each time.

@@ -13,6 +13,8 @@ package final class IndexVocabulary: @unchecked Sendable {
     /// their `has:` kinds (`PostKindBits.masks`), its `docs/` files' fingerprints — by the
     /// channel's key: an unchanged channel's posts are not read again for them.
     let channelLists: (any StageCache<[String]>)?
+    /// Each block's segment of the index (`SearchIndexBuilder.Segment`), by its posts' text keys.
+    private let segments: (any StageCache<SearchIndexBuilder.Segment>)?
     private let lock = NSLock()
     private var ids: [ByteKey: Int32] = [:]
     private var all: [String] = []
@@ -24,10 +26,11 @@ package final class IndexVocabulary: @unchecked Sendable {
     /// stemmed yet), as a cache kept them; `documents` were numbered with them.
     package init(
         documents: (any StageCache<SearchIndexBuilder.DocumentWordIDs>)? = nil, channelLists: (any StageCache<[String]>)? = nil,
-        words: [String] = [], stems: [String?] = []
+        segments: (any StageCache<SearchIndexBuilder.Segment>)? = nil, words: [String] = [], stems: [String?] = []
     ) {
         self.documents = documents
         self.channelLists = channelLists
+        self.segments = segments
         all = words
         stemOf = words.indices.map { stems.indices.contains($0) ? stems[$0] : nil }
         ids.reserveCapacity(words.count)
@@ -67,19 +70,31 @@ package final class IndexVocabulary: @unchecked Sendable {
         documents?.store(key, document)
     }
 
+    /// A block's segment from an earlier build, by its key (`SearchIndexBuilder.segmentKey`).
+    func segment(_ key: String) -> SearchIndexBuilder.Segment? {
+        segments?.known(key)
+    }
+
+    func remember(segment: SearchIndexBuilder.Segment, _ key: String) {
+        segments?.store(key, segment)
+    }
+
+    /// How many words the latest index used (its word forms).
+    func noteUsed(words count: Int) {
+        lock.withLock { usedCount = count }
+    }
+
     /// Forgets the posts the latest build did not show, so the kept words stay one site's worth.
     package func endBuild() {
         documents?.endBuild()
         channelLists?.endBuild()
+        segments?.endBuild()
     }
 
     /// The stems of the words numbered `wordIDs`, in order; each word is stemmed once, the
     /// new ones on all cores.
     func stems(of wordIDs: [Int]) -> [String] {
-        let (words, known) = lock.withLock {
-            usedCount = wordIDs.count
-            return (all, stemOf)
-        }
+        let (words, known) = lock.withLock { (all, stemOf) }
         let missing = wordIDs.filter { known[$0] == nil }
         let made = LockedBox([Int: String](minimumCapacity: missing.count))
         let chunk = 4096

@@ -1,37 +1,7 @@
 import ChansiteModel
 
 extension SearchIndexBuilder {
-    /// Each document's hashtag terms, numbered once for every pass over the posts' words
-    /// (`starts[doc]..<starts[doc + 1]` of `terms`): each pass looked each post's tag keys up by
-    /// name, and copied the post out of the site to reach them.
-    struct TagTerms {
-        private var starts: [Int32] = [0]
-        private var terms: [Int32] = []
-
-        init(site: Site, ofTag: [String: Int32]) {
-            starts.reserveCapacity(site.allPosts.count + 1)
-            for channel in site.channels {
-                // By index: `channel.posts[p].tagKeys` reads the one field in place.
-                for p in channel.posts.indices {
-                    for key in channel.posts[p].tagKeys { if let term = ofTag[key] { terms.append(term) } }
-                    starts.append(Int32(terms.count))
-                }
-            }
-        }
-
-        subscript(doc: Int) -> ArraySlice<Int32> { terms[Int(starts[doc])..<Int(starts[doc + 1])] }
-
-        /// Every hashtag key of the site's posts.
-        static func keys(of site: Site) -> Set<String> {
-            var keys = Set<String>()
-            for channel in site.channels {
-                for p in channel.posts.indices { keys.formUnion(channel.posts[p].tagKeys) }
-            }
-            return keys
-        }
-    }
-
-    /// One pass's postings, made a post at a time (see `postings`): the state that summing a
+    /// A segment's postings, made a post at a time (`Segment.make`): the state that summing a
     /// post's weights per term needs, in a value whose methods the loop calls (a nested function
     /// capturing these arrays made every access to them a checked one).
     struct PostingsPass {
@@ -88,29 +58,6 @@ extension SearchIndexBuilder {
                 }
             }
             touched.removeAll(keepingCapacity: true)
-        }
-    }
-
-    /// Each term's number of posts and the length of its slot list, counted a post at a time.
-    struct PostingCounts {
-        var posts: [Int32]
-        var slots: [Int]
-        private var lastDoc: [Int32]
-
-        init(terms: Int) {
-            posts = [Int32](repeating: 0, count: terms)
-            slots = [Int](repeating: 0, count: terms)
-            lastDoc = [Int32](repeating: -1, count: terms)
-        }
-
-        mutating func count(_ term: Int32, _ slotCount: Int, doc: Int) {
-            guard term >= 0 else { return }
-            let t = Int(term)
-            slots[t] += slotCount
-            guard lastDoc[t] != Int32(doc) else { return }
-            lastDoc[t] = Int32(doc)
-            posts[t] += 1
-            slots[t] += 1
         }
     }
 }

@@ -75,32 +75,22 @@ package struct SearchIndexBuilder: Sendable {
         let posts = site.allPosts
         let names = Dictionary(site.channels.map { ($0.slug, $0.displayName) }, uniquingKeysWith: { a, _ in a })
         let keys = vocabulary.keepsDocuments ? Self.textKeys(site, names: names, memo: vocabulary.channelLists) : nil
-        let documents = Self.tokenize(posts, names: names, keys: keys, vocabulary: vocabulary, scratch: scratch)
-        let terms = Terms(documents: documents, tagKeys: TagTerms.keys(of: site), vocabulary: vocabulary)
-        let tagTerms = TagTerms(site: site, ofTag: terms.ofTag)
-        let lengths = posts.indices.map { max(documents[$0].length, 1) }
+        let segments = segments(names: names, keys: keys, vocabulary: vocabulary, scratch: scratch)
+        let merged = MergedSegments(segments)
+        vocabulary.noteUsed(words: merged.wordForms)
         let bucketCount = Self.bucketCount(forDocuments: posts.count)
-        let bucketOfTerm = terms.names.map { Int32(Self.bucket(of: $0, count: bucketCount)) }
-        // The postings are made a share of the buckets at a time: one read of the posts' words
-        // counts each term's postings and sorts each word out to its pass's share
-        // (`PassStreams`), and each pass makes its buckets' postings from its share alone.
-        // Memory holds the words and a share of the postings, not all of both.
-        // One pass (up to 20k posts) reads the words themselves.
+        let bucketOfTerm = merged.names.map { Int32(Self.bucket(of: $0, count: bucketCount)) }
+        // The postings are made a share of the buckets at a time, each pass from the segments'
+        // postings of its terms: memory holds the segments and a share of the postings.
         let passes = max(1, min(postingPasses ?? Self.postingPassCount(forDocuments: posts.count), bucketCount))
         let bucketsOfPass = (0..<passes).map { Int32($0 * bucketCount / passes)..<Int32(($0 + 1) * bucketCount / passes) }
-        let passOfTerm = Self.passOfTerm(bucketOfTerm: bucketOfTerm, bucketsOfPass: bucketsOfPass)
-        var streams = passes > 1 ? PassStreams(passes: passes, scratch: scratch, spillSize: passSpillSize ?? PassStreams.defaultSpillSize) : nil
-        let counts = Self.postingCounts(documents, tagTerms: tagTerms, terms: terms, passOfTerm: passOfTerm, streams: &streams)
-        for (pass, buckets) in bucketsOfPass.enumerated() {
-            let wanted = { (term: Int32) in buckets.contains(bucketOfTerm[Int(term)]) }
-            let (postings, slots) =
-                streams.map { Self.postings($0, pass: pass, terms: terms, counts: counts, wanted: wanted) }
-                ?? Self.postings(documents, tagTerms: tagTerms, terms: terms, counts: counts)
+        for buckets in bucketsOfPass {
+            let (postings, slots) = merged.postings(of: segments, wanted: bucketOfTerm.map { buckets.contains($0) })
             try writePostings(
-                terms: terms.names, postings: postings, slots: slots, lengths: lengths, buckets: buckets, bucketOfTerm: bucketOfTerm,
-                reuse: reuse, emit)
+                terms: merged.names, postings: postings, slots: slots, lengths: merged.lengths, buckets: buckets,
+                bucketOfTerm: bucketOfTerm, reuse: reuse, emit)
         }
-        try writeForms(terms.forms, buckets: Self.formBucketCount(forDocuments: posts.count)) { try emit($0, nil) }
+        try writeForms(merged.forms, buckets: Self.formBucketCount(forDocuments: posts.count)) { try emit($0, nil) }
         for (kind, base64) in PostKindBits.bits(of: site, memo: vocabulary.channelLists) {
             // Base64 needs no escaping in JSON or in a <script>.
             let json = Data(("\"" + base64 + "\"").utf8)
@@ -111,124 +101,19 @@ package struct SearchIndexBuilder: Sendable {
     }
 
     /// Postings passes: one for every 20k posts (about 2M postings, 16 MB, each), at most
-    /// eight. A pass reads only its share of the words, so more cost little but the tables each
-    /// sets up (a few numbers a term) and the shares' copy of the words, which one pass skips.
+    /// eight. A pass reads only its terms' postings from each segment, so more cost little but
+    /// the tables each sets up (a few numbers a term).
     static func postingPassCount(forDocuments count: Int) -> Int {
         min(8, max(1, (count + 19_999) / 20_000))
     }
     /// The number of passes, when set (tests); else `postingPassCount`.
     var postingPasses: Int?
-    /// The bytes of a pass's share held before they go to the scratch file, when set (tests).
-    var passSpillSize: Int?
 
-    /// The postings of the terms `wanted` picks, from `pass`'s share of the words: for each, its
-    /// posts in order with their weights, and beside them each posting's slots (`[count, slot,
-    /// slot, …]` a posting, for phrases). Postings are kept in flat arrays by term number (docs
-    /// arrive in order, so each array is sorted), each post's weights summed in one scratch
-    /// array: far smaller and faster than a dictionary per term or per post.
-    /// Each array is allocated once at its final size (`counts`, each term's number of posts):
-    /// grown by appending, they would keep up to twice the room.
-    private static func postings(
-        _ streams: PassStreams, pass number: Int, terms: Terms, counts: (posts: [Int32], slots: [Int]), wanted: (Int32) -> Bool
-    ) -> (postings: [[Posting]], slots: [[Int32]]) {
-        var pass = PostingsPass(isWanted: (0..<Int32(terms.names.count)).map(wanted), counts: counts)
-        var current = -1
-        streams.forEach(pass: number) { doc, term, weight, slots in
-            if doc != current {
-                if current >= 0 { pass.finish(doc: current) }
-                current = doc
-            }
-            pass.add(term, weight, slots)
-        }
-        if current >= 0 { pass.finish(doc: current) }
-        return (pass.postings, pass.slots)
-    }
-
-    /// Every term's postings in one pass over the words themselves (no shares to sort).
-    private static func postings(_ documents: [DocumentWordIDs], tagTerms: TagTerms, terms: Terms, counts: (posts: [Int32], slots: [Int])) -> (
-        postings: [[Posting]], slots: [[Int32]]
-    ) {
-        var pass = PostingsPass(isWanted: [Bool](repeating: true, count: terms.names.count), counts: counts)
-        var words = DocumentWordIDs.InOrder()
-        for doc in documents.indices {
-            words.forEachWithSlots(of: documents[doc]) { word, weight, wordSlots in pass.add(terms.ofWord[Int(word)], weight, wordSlots) }
-            for term in tagTerms[doc] { pass.add(term, 1, nil) }
-            pass.finish(doc: doc)
-        }
-        return (pass.postings, pass.slots)
-    }
-
-    /// The pass that makes each term's postings (its bucket's).
-    static func passOfTerm(bucketOfTerm: [Int32], bucketsOfPass: [Range<Int32>]) -> [UInt8] {
-        var passOfBucket = [UInt8](repeating: 0, count: Int(bucketsOfPass.last?.upperBound ?? 0))
-        for (pass, buckets) in bucketsOfPass.enumerated() {
-            for bucket in buckets { passOfBucket[Int(bucket)] = UInt8(pass) }
-        }
-        return bucketOfTerm.map { passOfBucket[Int($0)] }
-    }
-
-    /// Each term's number of posts and the length of its slot list (a count and the slots for
-    /// each post), counted before the postings are made so each array is made at its size.
-    /// In the same read, each use of a term goes to its pass's share (`passOfTerm`) in
-    /// `streams` (none: one pass): a post's words in their order, then its hashtags.
-    private static func postingCounts(
-        _ documents: [DocumentWordIDs], tagTerms: TagTerms, terms: Terms, passOfTerm: [UInt8], streams: inout PassStreams?
-    ) -> (posts: [Int32], slots: [Int]) {
-        var counts = PostingCounts(terms: terms.names.count)
-        var words = DocumentWordIDs.InOrder()
-        let noSlots = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
-        for doc in documents.indices {
-            words.forEachWithSlots(of: documents[doc]) { word, weight, wordSlots in
-                let term = terms.ofWord[Int(word)]
-                guard term >= 0 else { return }
-                counts.count(term, wordSlots.count, doc: doc)
-                streams?.add(pass: Int(passOfTerm[Int(term)]), doc: doc, term: term, weight: weight, slots: wordSlots.bytes)
-            }
-            for term in tagTerms[doc] {
-                counts.count(term, 0, doc: doc)
-                streams?.add(pass: Int(passOfTerm[Int(term)]), doc: doc, term: term, weight: 1, slots: noSlots)
-            }
-        }
-        return (counts.posts, counts.slots)
-    }
-
-    /// The index's terms: each word's stem (or the word), each hashtag as `#key`, numbered.
-    struct Terms {
-        var names: [String] = []
-        /// Word number → term number (-1 for words no post has now).
-        var ofWord: [Int32]
-        var ofTag: [String: Int32] = [:]
-        /// Every word form and hashtag → its term, as the `forms/` files list them.
-        var forms: [String: String] = [:]
-
-        init(documents: [DocumentWordIDs], tagKeys: Set<String>, vocabulary: IndexVocabulary) {
-            let words = vocabulary.words
-            var isUsed = [Bool](repeating: false, count: words.count)
-            var inOrder = DocumentWordIDs.InOrder()
-            for document in documents {
-                inOrder.forEachWithSlots(of: document) { word, _, _ in isUsed[Int(word)] = true }
-            }
-            let used = isUsed.indices.filter { isUsed[$0] }
-            ofWord = [Int32](repeating: -1, count: words.count)
-            var numbers: [String: Int32] = [:]
-            func number(_ term: String) -> Int32 {
-                if let id = numbers[term] { return id }
-                let id = Int32(names.count)
-                numbers[term] = id
-                names.append(term)
-                return id
-            }
-            forms.reserveCapacity(used.count + tagKeys.count)
-            for (word, stem) in zip(used, vocabulary.stems(of: used)) {
-                forms[words[word]] = stem
-                ofWord[word] = number(stem)
-            }
-            for key in tagKeys {
-                forms["#" + key] = "#" + key
-                ofTag[key] = number("#" + key)
-            }
-        }
-    }
+    /// Posts a segment holds: an edit tokenizes and transposes this many posts again; fewer
+    /// make more segments, each repeating the names of the terms it shares with the others.
+    package static let segmentSize = 2048
+    /// The posts a segment holds, when set (tests); else `segmentSize`.
+    var segmentPosts: Int?
 
     /// The `forms/` files: each form in the file its first three letters hash to, so a query
     /// word's forms (and the words it begins, and those one typo away after those letters) are
@@ -453,14 +338,16 @@ package struct SearchIndexBuilder: Sendable {
         case local([(Int32, Float, Int)], slots: [Int32], length: Double)
     }
 
-    /// Every post's words as numbers into `vocabulary`, tokenized on all cores; a post whose
-    /// text the vocabulary has met before (a rebuild in `serve`) is not tokenized again.
-    /// `keys`: each post's `textKey` (`textKeys`), when the vocabulary keeps documents.
+    /// The words of the posts numbered `docs` (in that order) as numbers into `vocabulary`,
+    /// tokenized on all cores; a post whose text the vocabulary has met before is not
+    /// tokenized again. `keys`: each post's `textKey` (`textKeys`), when the vocabulary keeps
+    /// documents.
     static func tokenize(
-        _ posts: Site.AllPosts, names: [String: String], keys: [String]? = nil, vocabulary: IndexVocabulary, scratch: ScratchFile? = nil
+        _ posts: Site.AllPosts, docs: [Int], names: [String: String], keys: [String]? = nil, vocabulary: IndexVocabulary,
+        scratch: ScratchFile? = nil
     ) -> [DocumentWordIDs] {
-        let documents = LockedBox([DocumentWordIDs](repeating: DocumentWordIDs(), count: posts.count))
-        Parallel.forEachChunk(of: posts.count, chunk: tokenizeChunk) { range in
+        let documents = LockedBox([DocumentWordIDs](repeating: DocumentWordIDs(), count: docs.count))
+        Parallel.forEachChunk(of: docs.count, chunk: tokenizeChunk) { range in
             // Numbered locally first, so the shared vocabulary is locked once a chunk; a post's
             // weights are summed by local number in one scratch array (`touched` in first-seen
             // order), one dictionary lookup a word.
@@ -473,10 +360,11 @@ package struct SearchIndexBuilder: Sendable {
             var stream: [(id: Int32, slot: Int32)] = []
             var ranks: [Int32] = []
             var made: [(doc: Int, words: ChunkWords, key: String?)] = []
-            for doc in range {
+            for index in range {
+                let doc = docs[index]
                 let key = vocabulary.keepsDocuments ? keys?[doc] ?? textKey(of: posts[doc], names: names) : nil
                 if let key, let known = vocabulary.document(key) {
-                    made.append((doc, .known(known), nil))
+                    made.append((index, .known(known), nil))
                     continue
                 }
                 var length = 0.0
@@ -498,7 +386,7 @@ package struct SearchIndexBuilder: Sendable {
                     stream.append((id, slot))
                 }
                 let (counts, slots) = groupedSlots(stream, touched: touched, weights: weights, ranks: &ranks)
-                made.append((doc, .local(counts, slots: slots, length: length), key))
+                made.append((index, .local(counts, slots: slots, length: length), key))
                 for id in touched { weights[Int(id)] = 0 }
                 touched.removeAll(keepingCapacity: true)
                 stream.removeAll(keepingCapacity: true)

@@ -22,7 +22,8 @@ package final class BuildCache: Sendable {
     let channels = Memo<SiteAssembler.ChannelPosts>()
     /// Post bodies and summaries, post views and page fingerprints.
     let render = RenderCache()
-    let vocabulary = IndexVocabulary(documents: Memo<SearchIndexBuilder.DocumentWordIDs>(), channelLists: Memo<[String]>())
+    let vocabulary = IndexVocabulary(
+        documents: Memo<SearchIndexBuilder.DocumentWordIDs>(), channelLists: Memo<[String]>(), segments: Memo<SearchIndexBuilder.Segment>())
 
     /// A dump file's parse (nil when it had none to give) and what loading it reported.
     struct LoadedFile: Sendable {

@@ -38,6 +38,8 @@ final class CacheFile: @unchecked Sendable {
         case publishedURLs
         /// What a channel's posts are known by (`RenderCache.pageIdentities`).
         case pageIdentities
+        /// A block of posts' segment of the search index (`IndexVocabulary.segments`).
+        case indexSegment
     }
 
     static let magic = Array("chansite build cache 1\n".utf8)

@@ -94,7 +94,10 @@ final class PersistentCache: Sendable {
             .document, file: kept == nil ? nil : file, writer: writer, encode: { $0.encoded },
             decode: { SearchIndexBuilder.DocumentWordIDs(encoded: $0) })
         let channelLists = DiskMemo<[String]>(.channelLists, file: file, writer: writer, encode: MemoCodec.encode, decode: MemoCodec.decodeTexts)
-        let vocabulary = IndexVocabulary(documents: documents, channelLists: channelLists, words: kept?.words ?? [], stems: kept?.stems ?? [])
+        let segments = DiskMemo<SearchIndexBuilder.Segment>(
+            .indexSegment, file: file, writer: writer, encode: { $0.bytes }, decode: { SearchIndexBuilder.Segment(bytes: Array($0)) })
+        let vocabulary = IndexVocabulary(
+            documents: documents, channelLists: channelLists, segments: segments, words: kept?.words ?? [], stems: kept?.stems ?? [])
         // Parses are files of their own, never copied forward; a value the codec cannot keep is not stored.
         let folder = ParseFolder(path: FileSystem.join(place.folder, WorkFolder.parsesName))
         let parses = ParseStore<BuildCache.LoadedFile>("dump", folder: folder, encode: ParseCodec.encode, decode: ParseCodec.decode)
@@ -103,7 +106,7 @@ final class PersistentCache: Sendable {
             ("dump parses", parses.hits), ("export reads", exports.hits), ("post bodies", bodies.hits), ("summaries", summaries.hits),
             ("page fingerprints", pages.hits),
             ("post view fingerprints", views.hits), ("channels' post keys", keys.hits), ("posts' words", documents.hits),
-            ("channels' key lists", channelLists.hits),
+            ("channels' key lists", channelLists.hits), ("index segments", segments.hits),
             ("channels' outside links", outside.hits),
             ("galleries", galleries.hits),
             ("channels' page identities", identities.hits),

@@ -120,17 +120,16 @@ import Testing
         }
     }
 
-    /// Every post's words, and each pass's share of them, kept in a scratch file between the
-    /// passes (as a build keeps them) make the same index, byte for byte, as words kept in
-    /// memory.
+    /// Every post's words kept in a scratch file until their segments are made (as a build
+    /// keeps them) make the same index, byte for byte, as words kept in memory.
     @Test func wordsKeptOnDiskMakeTheSameIndex() throws {
         let site = Self.site(Self.generate(seed: 4, count: 200))
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let scratch = try #require(ScratchFile(in: folder.path))
         var builder = SearchIndexBuilder(site: site)
-        builder.postingPasses = 3  // each pass reads its share of the words back
-        builder.passSpillSize = 100  // in many pieces
+        builder.postingPasses = 3
+        builder.segmentPosts = 30  // segments made from words read back in many pieces
         func files(_ scratch: ScratchFile?) -> [RenderedFile] {
             var made: [RenderedFile] = []
             builder.write(vocabulary: IndexVocabulary(), scratch: scratch) { file, _ in made.append(file) }

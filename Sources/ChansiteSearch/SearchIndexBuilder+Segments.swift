@@ -1,0 +1,145 @@
+import ChansiteCore
+import ChansiteModel
+
+extension SearchIndexBuilder {
+    /// Every block's segment, in the posts' order: each channel's posts cut into blocks of
+    /// `segmentSize` from its first, so posts added to one channel leave every other block as
+    /// it was. With `keys` (a cache), a block whose posts' text keys the vocabulary has met is
+    /// taken from it; the others' posts are tokenized (on all cores) and their segments made
+    /// and kept.
+    func segments(names: [String: String], keys: [String]?, vocabulary: IndexVocabulary, scratch: ScratchFile?) -> [Segment] {
+        let blocks = blocks(size: segmentPosts ?? Self.segmentSize)
+        let blockKeys = keys.map { keys in blocks.map { Self.segmentKey(keys[$0]) } }
+        let found: [Segment?] = blocks.indices.concurrentMap(chunk: 1) { block in blockKeys.flatMap { vocabulary.segment($0[block]) } }
+        let missing = blocks.indices.filter { found[$0] == nil }
+        guard !missing.isEmpty else { return found.compactMap { segment in scratch.map { segment?.spilled(to: $0) } ?? segment } }
+        let posts = site.allPosts
+        let docs = missing.flatMap { Array(blocks[$0]) }
+        let documents = Self.tokenize(posts, docs: docs, names: names, keys: keys, vocabulary: vocabulary, scratch: scratch)
+        let stems = Self.stems(of: documents, vocabulary: vocabulary)
+        let words = vocabulary.words
+        // Where each missing block's posts start in `documents`.
+        let starts = missing.reduce(into: [0]) { starts, block in starts.append(starts[starts.count - 1] + blocks[block].count) }
+        let made = missing.indices.concurrentMap(chunk: 1) { m -> Segment in
+            let range = blocks[missing[m]]
+            return Segment.make(
+                documents: Array(documents[starts[m]..<starts[m + 1]]), tagKeys: range.map { posts[$0].tagKeys }, words: words, stems: stems)
+        }
+        var all = found
+        for (m, block) in missing.enumerated() {
+            all[block] = made[m]
+            if let blockKeys { vocabulary.remember(segment: made[m], blockKeys[block]) }
+        }
+        return all.compactMap { segment in scratch.map { segment?.spilled(to: $0) } ?? segment }
+    }
+
+    /// Each channel's posts in blocks of `size` (positions in `site.allPosts`).
+    func blocks(size: Int) -> [Range<Int>] {
+        let posts = site.allPosts
+        var blocks: [Range<Int>] = []
+        for c in site.channels.indices {
+            let end = posts.starts[c + 1]
+            for start in stride(from: posts.starts[c], to: end, by: max(1, size)) { blocks.append(start..<min(start + size, end)) }
+        }
+        return blocks
+    }
+
+    /// A segment's key: its posts' text keys, which hold everything its postings read.
+    static func segmentKey(_ textKeys: ArraySlice<String>) -> String {
+        var fingerprint = Fingerprint("index segment 1")
+        fingerprint.add(textKeys.count)
+        for key in textKeys { fingerprint.add(key) }
+        return fingerprint.hex
+    }
+
+    /// The stem of every word `documents` use, by word number (each word stemmed once).
+    static func stems(of documents: [DocumentWordIDs], vocabulary: IndexVocabulary) -> [Int32: String] {
+        var used = Set<Int32>()
+        var reader = DocumentWordIDs.InOrder()
+        for document in documents { reader.forEachWithSlots(of: document) { word, _, _ in used.insert(word) } }
+        let ids = used.sorted()
+        let stems = vocabulary.stems(of: ids.map(Int.init))
+        return Dictionary(uniqueKeysWithValues: zip(ids, stems))
+    }
+
+    /// The segments joined: every term numbered once (in the order the segments meet them),
+    /// the word forms, each post's length, and where each segment's terms and posts go.
+    struct MergedSegments {
+        private(set) var names: [String] = []
+        private(set) var forms: [String: String] = [:]
+        private(set) var lengths: [Double] = []
+        /// How many forms are words (not hashtags): what the vocabulary counts as used.
+        private(set) var wordForms = 0
+        /// Each segment's terms' numbers in `names`, and its first post's number.
+        private var global: [[Int32]] = []
+        private var offsets: [Int] = []
+        /// Each term's postings and slot-list length across the segments.
+        private var postingCounts: [Int32] = []
+        private var slotCounts: [Int] = []
+
+        init(_ segments: [Segment]) {
+            var ids: [String: Int32] = [:]
+            for segment in segments {
+                offsets.append(lengths.count)
+                lengths.append(contentsOf: segment.lengths)
+                segment.withBytes { buffer in join(segment, buffer, ids: &ids) }
+            }
+            wordForms = forms.count { $0.key.utf8.first != UInt8(ascii: "#") || $0.key != $0.value }
+        }
+
+        /// Numbers `segment`'s terms (`buffer`: its bytes) and adds its forms.
+        private mutating func join(_ segment: Segment, _ buffer: UnsafeBufferPointer<UInt8>, ids: inout [String: Int32]) {
+            var map: [Int32] = []
+            map.reserveCapacity(segment.terms.count)
+            for term in segment.terms {
+                let name = Segment.text(term.name, in: buffer)
+                let id: Int32
+                if let known = ids[name] {
+                    id = known
+                } else {
+                    id = Int32(names.count)
+                    ids[name] = id
+                    names.append(name)
+                    postingCounts.append(0)
+                    slotCounts.append(0)
+                }
+                map.append(id)
+                postingCounts[Int(id)] += term.postings
+                slotCounts[Int(id)] += Int(term.slots)
+            }
+            for form in segment.forms {
+                let text = Segment.text(form.name, in: buffer)
+                let stem = names[Int(map[Int(form.term)])]
+                // A hashtag's own form wins, as it always has; a word's stem is the same wherever it is met.
+                let isTag = text.utf8.first == UInt8(ascii: "#") && text == stem
+                if isTag || forms[text] == nil { forms[text] = stem }
+            }
+            global.append(map)
+        }
+
+        /// The postings of the terms `wanted` picks (by number), each term's in post order, and
+        /// beside them each posting's slots (`[count, slot, slot, …]` a posting). Each array is
+        /// made at its final size: grown by appending, they would keep up to twice the room.
+        func postings(of segments: [Segment], wanted: [Bool]) -> (postings: [[Posting]], slots: [[Int32]]) {
+            var postings = [[Posting]](repeating: [], count: names.count)
+            var slots = [[Int32]](repeating: [], count: names.count)
+            for id in names.indices where wanted[id] {
+                postings[id].reserveCapacity(Int(postingCounts[id]))
+                slots[id].reserveCapacity(slotCounts[id])
+            }
+            for (s, segment) in segments.enumerated() {
+                let map = global[s]
+                let offset = Int32(offsets[s])
+                segment.withBytes { buffer in
+                    for (t, term) in segment.terms.enumerated() where wanted[Int(map[t])] {
+                        let id = Int(map[t])
+                        segment.forEachPosting(of: term, in: buffer, slots: &slots[id]) { doc, weight in
+                            postings[id].append(Posting(doc: offset + Int32(doc), frequency: weight))
+                        }
+                    }
+                }
+            }
+            return (postings, slots)
+        }
+    }
+}
