@@ -10,9 +10,12 @@ extension SearchIndexBuilder {
     func segments(names: [String: String], keys: [String]?, vocabulary: IndexVocabulary, scratch: ScratchFile?) -> [Segment] {
         let blocks = blocks(size: segmentPosts ?? Self.segmentSize)
         let blockKeys = keys.map { keys in blocks.map { Self.segmentKey(keys[$0]) } }
-        let found: [Segment?] = blocks.indices.concurrentMap(chunk: 1) { block in blockKeys.flatMap { vocabulary.segment($0[block]) } }
+        let found: [Segment?] = blocks.indices.concurrentMap(chunk: 1) { block in
+            let segment = blockKeys.flatMap { vocabulary.segment($0[block]) }
+            return scratch.flatMap { segment?.spilled(to: $0) } ?? segment
+        }
         let missing = blocks.indices.filter { found[$0] == nil }
-        guard !missing.isEmpty else { return found.compactMap { segment in scratch.map { segment?.spilled(to: $0) } ?? segment } }
+        guard !missing.isEmpty else { return found.compactMap { $0 } }
         let posts = site.allPosts
         let docs = missing.flatMap { Array(blocks[$0]) }
         let documents = Self.tokenize(posts, docs: docs, names: names, keys: keys, vocabulary: vocabulary, scratch: scratch)
@@ -20,17 +23,19 @@ extension SearchIndexBuilder {
         let words = vocabulary.words
         // Where each missing block's posts start in `documents`.
         let starts = missing.reduce(into: [0]) { starts, block in starts.append(starts[starts.count - 1] + blocks[block].count) }
+        // Each segment kept and spilled as soon as it is made: all of them at once were some
+        // 90 MB at 100k posts.
         let made = missing.indices.concurrentMap(chunk: 1) { m -> Segment in
-            let range = blocks[missing[m]]
-            return Segment.make(
-                documents: Array(documents[starts[m]..<starts[m + 1]]), tagKeys: range.map { posts[$0].tagKeys }, words: words, stems: stems)
+            let block = missing[m]
+            let segment = Segment.make(
+                documents: Array(documents[starts[m]..<starts[m + 1]]), tagKeys: blocks[block].map { posts[$0].tagKeys }, words: words,
+                stems: stems)
+            if let blockKeys { vocabulary.remember(segment: segment, blockKeys[block]) }
+            return scratch.map { segment.spilled(to: $0) } ?? segment
         }
         var all = found
-        for (m, block) in missing.enumerated() {
-            all[block] = made[m]
-            if let blockKeys { vocabulary.remember(segment: made[m], blockKeys[block]) }
-        }
-        return all.compactMap { segment in scratch.map { segment?.spilled(to: $0) } ?? segment }
+        for (m, block) in missing.enumerated() { all[block] = made[m] }
+        return all.compactMap { $0 }
     }
 
     /// Each channel's posts in blocks of `size` (positions in `site.allPosts`).
