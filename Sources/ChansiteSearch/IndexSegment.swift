@@ -12,9 +12,10 @@ extension SearchIndexBuilder {
     ///
     /// Terms are kept by name, so a segment does not depend on the vocabulary's numbers.
     /// Encoded as variable-length integers: the post count, each post's length, the term
-    /// count, each term's name, postings, slot-list length and data length, the form count,
-    /// each form and its term, then each term's data — its postings as (gap, weight) pairs,
-    /// then its flat `[count, slot, slot, …]` slot list.
+    /// count, each term's name, postings, slot-list length, data length and (16 bytes) hash,
+    /// the form count, each form and its term, then each term's data — its postings as (gap,
+    /// weight) pairs, then its flat `[count, slot, slot, …]` slot list. A term's hash covers
+    /// all that its scores read here: its name, counts, data and its posts' lengths.
     package struct Segment: Sendable {
         /// The encoded segment, in memory unless it waits in a scratch file (`spilled(to:)`).
         private var held: [UInt8]
@@ -32,6 +33,9 @@ extension SearchIndexBuilder {
             var postings: Int32
             var slots: Int32
             var data: Range<Int>
+            /// The first 128 bits of the SHA-256 of the term's name, counts, data and its
+            /// posts' lengths (`Segment.hash`).
+            var hash: (UInt64, UInt64)
         }
 
         struct Form: Sendable {
@@ -85,8 +89,10 @@ extension SearchIndexBuilder {
                 let postings = reader.number()
                 let slots = reader.number()
                 let length = reader.number()
+                let hash = (reader.word(), reader.word())
                 guard postings <= Int32.max, slots <= Int32.max, length <= buffer.count else { return nil }
-                terms.append(Term(name: name, postings: Int32(postings), slots: Int32(slots), data: dataEnd..<(dataEnd + length)))
+                terms.append(
+                    Term(name: name, postings: Int32(postings), slots: Int32(slots), data: dataEnd..<(dataEnd + length), hash: hash))
                 dataEnd += length
             }
             let formCount = reader.count()
@@ -200,6 +206,12 @@ extension SearchIndexBuilder {
                 DocumentWordIDs.append(UInt32(postings[term].count), to: &bytes)
                 DocumentWordIDs.append(UInt32(slots[term].count), to: &bytes)
                 DocumentWordIDs.append(UInt32(data[term].count), to: &bytes)
+                let (high, low) = hash(
+                    name: names[term], postings: postings[term].count, slots: slots[term].count, data: data[term],
+                    lengths: postings[term].map { lengths[Int($0.doc)] })
+                for word in [high, low] {
+                    for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+                }
             }
             DocumentWordIDs.append(UInt32(forms.count), to: &bytes)
             for (form, term) in forms {
@@ -210,6 +222,24 @@ extension SearchIndexBuilder {
             // Read back by the one parser, so a segment made and one from a cache are the same value.
             guard let segment = Segment(bytes: bytes) else { preconditionFailure("a segment reads back as it was written") }
             return segment
+        }
+
+        /// A term's hash: everything a bucket's scores read of the term in this segment, so
+        /// that equal hashes (with the same place in the site and the same scale) give equal
+        /// postings (`MergedSegments.bucketKeys`).
+        static func hash(name: String, postings: Int, slots: Int, data: [UInt8], lengths: [Double]) -> (UInt64, UInt64) {
+            var hasher = ContentHasher()
+            var header: [UInt8] = []
+            appendText(name, to: &header)
+            DocumentWordIDs.append(UInt32(postings), to: &header)
+            DocumentWordIDs.append(UInt32(slots), to: &header)
+            DocumentWordIDs.append(UInt32(data.count), to: &header)
+            header.withUnsafeBytes { hasher.update($0) }
+            data.withUnsafeBytes { hasher.update($0) }
+            // Lengths as BM25 reads them (at least 1), as 32-bit words.
+            let words = lengths.map { UInt32(min(max($0, 1), 4_294_967_295)).littleEndian }
+            words.withUnsafeBytes { hasher.update($0) }
+            return hasher.words
         }
 
         private static func appendText(_ text: String, to bytes: inout [UInt8]) {
@@ -237,6 +267,17 @@ extension SearchIndexBuilder {
                 }
                 failed = true
                 return 0
+            }
+
+            /// Eight bytes, big-endian.
+            mutating func word() -> UInt64 {
+                guard bytes.count - at >= 8 else {
+                    failed = true
+                    at = bytes.count
+                    return 0
+                }
+                defer { at += 8 }
+                return (at..<(at + 8)).reduce(UInt64(0)) { $0 << 8 | UInt64(bytes[$1]) }
             }
 
             /// A count of entries that take at least a byte each (no more than the bytes left).

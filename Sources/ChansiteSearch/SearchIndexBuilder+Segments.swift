@@ -122,6 +122,30 @@ extension SearchIndexBuilder {
             global.append(map)
         }
 
+        /// Each postings bucket's key (nil: no term falls in it): everything its files hold
+        /// — for each of its terms, in each segment that has the term, the segment's first
+        /// post's number and the term's hash there (`Segment.Term.hash`: name, postings, slots,
+        /// the posts' lengths) — with the scale scores are made with. Read from the segments'
+        /// term tables alone: a bucket none of whose terms changed is carried over unmade.
+        func bucketKeys(of segments: [Segment], bucketOfTerm: [Int32], buckets: Int, scale: Scale) -> [String?] {
+            var words = [[UInt64]](repeating: [], count: buckets)
+            for (s, segment) in segments.enumerated() {
+                let map = global[s]
+                // By the term's hash (which holds its name), not its number here: a new word
+                // in an earlier block renumbers the terms after it.
+                for (t, term) in segment.terms.enumerated() {
+                    words[Int(bucketOfTerm[Int(map[t])])] += [UInt64(offsets[s]), term.hash.0, term.hash.1]
+                }
+            }
+            return words.enumerated().map { bucket, words -> String? in
+                guard !words.isEmpty else { return nil }
+                var key = Fingerprint(ChansiteVersion.fingerprint, "postings", String(bucket))
+                [scale.documents.bitPattern, scale.averageLength.bitPattern].withUnsafeBytes { key.add(bytes: $0) }
+                words.withUnsafeBytes { key.add(bytes: $0) }
+                return key.hex
+            }
+        }
+
         /// The postings of the terms `wanted` picks (by number), each term's in post order, and
         /// beside them each posting's slots (`[count, slot, slot, …]` a posting). Each array is
         /// made at its final size: grown by appending, they would keep up to twice the room.

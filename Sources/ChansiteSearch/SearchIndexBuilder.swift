@@ -78,17 +78,24 @@ package struct SearchIndexBuilder: Sendable {
         let segments = segments(names: names, keys: keys, vocabulary: vocabulary, scratch: scratch)
         let merged = MergedSegments(segments)
         vocabulary.noteUsed(words: merged.wordForms)
-        let bucketCount = Self.bucketCount(forDocuments: posts.count)
+        let bucketCount = postingBuckets ?? Self.bucketCount(forDocuments: posts.count)
         let bucketOfTerm = merged.names.map { Int32(Self.bucket(of: $0, count: bucketCount)) }
+        let scale = Scale(lengths: merged.lengths)
+        let bucketKeys = merged.bucketKeys(of: segments, bucketOfTerm: bucketOfTerm, buckets: bucketCount, scale: scale)
         // The postings are made a share of the buckets at a time, each pass from the segments'
-        // postings of its terms: memory holds the segments and a share of the postings.
+        // postings of its terms: memory holds the segments and a share of the postings. A
+        // bucket whose key the last build's files have is carried over and not made at all.
         let passes = max(1, min(postingPasses ?? Self.postingPassCount(forDocuments: posts.count), bucketCount))
-        let bucketsOfPass = (0..<passes).map { Int32($0 * bucketCount / passes)..<Int32(($0 + 1) * bucketCount / passes) }
-        for buckets in bucketsOfPass {
-            let (postings, slots) = merged.postings(of: segments, wanted: bucketOfTerm.map { buckets.contains($0) })
+        for pass in 0..<passes {
+            let buckets = (pass * bucketCount / passes)..<((pass + 1) * bucketCount / passes)
+            let made = buckets.compactMap { bucket in bucketKeys[bucket].flatMap { madeFiles(bucket: bucket, key: $0, reuse: reuse) } }
+            guard !made.isEmpty else { continue }
+            var isMade = [Bool](repeating: false, count: bucketCount)
+            for files in made { isMade[files.bucket] = true }
+            let (postings, slots) = merged.postings(of: segments, wanted: bucketOfTerm.map { isMade[Int($0)] })
             try writePostings(
-                terms: merged.names, postings: postings, slots: slots, lengths: merged.lengths, buckets: buckets,
-                bucketOfTerm: bucketOfTerm, reuse: reuse, emit)
+                made, terms: merged.names, postings: postings, slots: slots, lengths: merged.lengths, scale: scale,
+                bucketOfTerm: bucketOfTerm, emit)
         }
         try writeForms(merged.forms, buckets: Self.formBucketCount(forDocuments: posts.count)) { try emit($0, nil) }
         for (kind, base64) in PostKindBits.bits(of: site, memo: vocabulary.channelLists) {
@@ -114,6 +121,8 @@ package struct SearchIndexBuilder: Sendable {
     package static let segmentSize = 2048
     /// The posts a segment holds, when set (tests); else `segmentSize`.
     var segmentPosts: Int?
+    /// The number of postings buckets, when set (tests); else `bucketCount(forDocuments:)`.
+    var postingBuckets: Int?
 
     /// The `forms/` files: each form in the file its first three letters hash to, so a query
     /// word's forms (and the words it begins, and those one typo away after those letters) are
@@ -129,32 +138,62 @@ package struct SearchIndexBuilder: Sendable {
         }
     }
 
-    /// Each bucket's postings and positions files, one bucket at a time, handed on with a
-    /// fingerprint of what they hold (the terms with their kept postings' gaps, scores and
-    /// slots), or carried over by `reuse` without being written out: after an edit most buckets
-    /// are the last build's, and writing their JSON to find that out was two thirds of this step.
-    private func writePostings(
-        terms: [String], postings: [[Posting]], slots: [[Int32]], lengths: [Double], buckets: Range<Int32>, bucketOfTerm: [Int32],
-        reuse: (String, String) -> Bool, _ emit: (RenderedFile, String?) throws -> Void
-    ) rethrows {
-        let averageLength = lengths.isEmpty ? 1 : lengths.reduce(0, +) / Double(lengths.count)
-        let docCount = Double(max(lengths.count, 1))
-        var termsByBucket = [[Int]](repeating: [], count: buckets.count)
-        for (id, bucket) in bucketOfTerm.enumerated() where buckets.contains(bucket) {
-            termsByBucket[Int(bucket - buckets.lowerBound)].append(id)
+    /// A postings bucket's files that must be made: those `reuse` cannot carry over by the
+    /// bucket's key (nil: both carried over).
+    private func madeFiles(bucket: Int, key: String, reuse: (String, String) -> Bool) -> BucketFiles? {
+        let postings = !reuse("search/" + SearchIndexLayout.postings(bucket), key)
+        let positions = !reuse("search/" + SearchIndexLayout.positions(bucket), key)
+        return postings || positions ? BucketFiles(bucket: bucket, key: key, postings: postings, positions: positions) : nil
+    }
+
+    /// A bucket to make, with its key and which of its two files.
+    struct BucketFiles {
+        let bucket: Int
+        let key: String
+        let postings: Bool
+        let positions: Bool
+    }
+
+    /// The document count and average length BM25 scores with, each rounded (the count to two
+    /// significant digits from 100 up, the length to three), as search engines keep lengths
+    /// lossily (Lucene: a byte a document): the ranking moves by well under a point, and a
+    /// post edited or appended leaves every other term's scores, and so its bucket's key
+    /// (`MergedSegments.bucketKeys`), as they were.
+    struct Scale {
+        let documents: Double
+        let averageLength: Double
+
+        init(lengths: [Double]) {
+            let count = Double(max(lengths.count, 1))
+            documents = count < 100 ? count : Self.rounded(count, digits: 2)
+            averageLength = lengths.isEmpty ? 1 : Self.rounded(lengths.reduce(0, +) / count, digits: 3)
         }
-        for (offset, ids) in termsByBucket.enumerated() where !ids.isEmpty {
-            let bucket = Int(buckets.lowerBound) + offset
+
+        /// `value` (positive) to `digits` significant digits.
+        static func rounded(_ value: Double, digits: Int) -> Double {
+            guard value > 0, value.isFinite else { return 1 }
+            let step = pow(10, floor(log10(value)) - Double(digits - 1))
+            return max(step, (value / step).rounded() * step)
+        }
+    }
+
+    /// The postings and positions files of the buckets in `made`, each bucket's terms scored
+    /// with `scale` and handed on with the bucket's key.
+    private func writePostings(
+        _ made: [BucketFiles], terms: [String], postings: [[Posting]], slots: [[Int32]], lengths: [Double], scale: Scale,
+        bucketOfTerm: [Int32], _ emit: (RenderedFile, String?) throws -> Void
+    ) rethrows {
+        var termsOfBucket: [Int: [Int]] = Dictionary(uniqueKeysWithValues: made.map { ($0.bucket, []) })
+        for (id, bucket) in bucketOfTerm.enumerated() where termsOfBucket[Int(bucket)] != nil { termsOfBucket[Int(bucket)]?.append(id) }
+        for files in made {
             var kept: [(id: Int, flat: [Int], indexes: [Int])] = []
-            kept.reserveCapacity(ids.count)
-            var fingerprint = Fingerprint(ChansiteVersion.fingerprint, "postings", String(bucket))
-            for id in ids {
+            for id in termsOfBucket[files.bucket] ?? [] {
                 let docs = postings[id]
-                let idf = log(1 + (docCount - Double(docs.count) + 0.5) / (Double(docs.count) + 0.5))
+                let idf = log(1 + max(0, scale.documents - Double(docs.count) + 0.5) / (Double(docs.count) + 0.5))
                 let scored = docs.enumerated().map { index, posting -> (doc: Int, score: Int, index: Int) in
                     let doc = Int(posting.doc)
                     let tf = Double(posting.frequency)
-                    let norm = tf + Self.bm25K1 * (1 - Self.bm25B + Self.bm25B * lengths[doc] / averageLength)
+                    let norm = tf + Self.bm25K1 * (1 - Self.bm25B + Self.bm25B * lengths[doc] / scale.averageLength)
                     // Tenths of a BM25 point: three digits at most, enough to order results.
                     return (doc, min(999, max(1, Int((idf * tf * (Self.bm25K1 + 1) / norm * 10).rounded()))), index)
                 }
@@ -166,32 +205,21 @@ package struct SearchIndexBuilder: Sendable {
                     flat.append(score)
                     previous = doc
                 }
-                let indexes = best.map(\.index)
-                // Everything the two files write of the term: its name, gaps and scores, and the
-                // kept postings' slots (`slotText` reads those alone).
-                fingerprint.add(terms[id])
-                fingerprint.add(docs.count)
-                flat.withUnsafeBytes { fingerprint.add(bytes: $0) }
-                indexes.withUnsafeBytes { fingerprint.add(bytes: $0) }
-                slots[id].withUnsafeBytes { fingerprint.add(bytes: $0) }
-                kept.append((id, flat, indexes))
+                kept.append((id, flat, best.map(\.index)))
             }
-            let key = fingerprint.hex
-            let postingsPath = SearchIndexLayout.postings(bucket)
-            let positionsPath = SearchIndexLayout.positions(bucket)
-            if !reuse("search/" + postingsPath, key) {
+            if files.postings {
                 var shard: [String: [Int]] = [:]
                 for (id, flat, _) in kept { shard[terms[id]] = flat }
                 var json = JSONText()
                 json.map(shard)
-                try emit(Self.file(postingsPath, name: "postings:\(bucket)", json: json.bytes), key)
+                try emit(Self.file(SearchIndexLayout.postings(files.bucket), name: "postings:\(files.bucket)", json: json.bytes), files.key)
             }
-            if !reuse("search/" + positionsPath, key) {
+            if files.positions {
                 var positions: [String: String] = [:]
                 for (id, _, indexes) in kept { positions[terms[id]] = Self.slotText(slots[id], postings: postings[id].count, kept: indexes) }
                 var json = JSONText()
                 json.map(positions)
-                try emit(Self.file(positionsPath, name: "positions:\(bucket)", json: json.bytes), key)
+                try emit(Self.file(SearchIndexLayout.positions(files.bucket), name: "positions:\(files.bucket)", json: json.bytes), files.key)
             }
         }
     }
@@ -288,7 +316,7 @@ package struct SearchIndexBuilder: Sendable {
             offset = end
         }
         let manifest = SearchManifest(
-            docCount: docCount, docsPerChunk: Self.docsPerChunk, buckets: Self.bucketCount(forDocuments: docCount),
+            docCount: docCount, docsPerChunk: Self.docsPerChunk, buckets: postingBuckets ?? Self.bucketCount(forDocuments: docCount),
             formBuckets: Self.formBucketCount(forDocuments: docCount), formKeyLength: Self.formKeyLength, channels: ranges,
             tags: site.tags.map { .init(name: $0.name, key: $0.key, posts: $0.postIDs.count) }, monthRuns: monthRuns(),
             newestFirst: site.config.channelOrder == .newest, kinds: PostKindBits.kinds)

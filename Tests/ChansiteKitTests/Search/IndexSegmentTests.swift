@@ -114,3 +114,92 @@ import Testing
         }
     }
 }
+
+extension IndexSegmentTests {
+    /// A build whose `reuse` carries over the files an earlier one made by their keys (as the
+    /// output's manifest does); what it made, and the whole index as it stands.
+    final class Carrier {
+        var earlier: [String: (key: String, file: RenderedFile)] = [:]
+
+        func build(_ builder: SearchIndexBuilder, vocabulary: IndexVocabulary) -> (files: [RenderedFile], made: Set<String>) {
+            var files: [String: RenderedFile] = [:]
+            var made = Set<String>()
+            let reuse = { (path: String, key: String) -> Bool in
+                guard let old = self.earlier[path], old.key == key else { return false }
+                files[path] = old.file
+                return true
+            }
+            let emit = { (file: RenderedFile, key: String?) in
+                files[file.path] = file
+                if let key {
+                    made.insert(file.path)
+                    self.earlier[file.path] = (key, file)
+                }
+            }
+            builder.write(vocabulary: vocabulary, reuse: reuse, emit)
+            return (files.values.sorted { $0.path < $1.path }, made)
+        }
+    }
+
+    /// A postings bucket is made again only when one of its terms changed (in postings, slots
+    /// or its posts' lengths), and the index then equals a fresh build's.
+    @Test func aBucketIsMadeAgainOnlyWhenOneOfItsTermsChanged() {
+        var channels = SearchAgainstScanTests.generate(seed: 21, count: 100)
+        let vocabulary = Self.keepingVocabulary(CountingCache())
+        let carrier = Carrier()
+        func builder() -> SearchIndexBuilder {
+            var builder = SearchIndexBuilder(site: Self.site(channels))
+            builder.segmentPosts = 32
+            builder.postingBuckets = 97  // as many as 8,000 posts have: a post's terms fall in a few
+            return builder
+        }
+        let first = carrier.build(builder(), vocabulary: vocabulary)
+        vocabulary.endBuild()
+        let buckets = first.made.filter { $0.hasPrefix("search/postings/") }
+        #expect(buckets.count > 40)
+        // A word added to one post: the buckets of its terms change (its length is in every one
+        // of its terms' scores), and no other (the average length rounds as it did).
+        channels[1][50].text += " " + channels[1][50].words[0]
+        let second = carrier.build(builder(), vocabulary: vocabulary)
+        let made = second.made.filter { $0.hasPrefix("search/postings/") }
+        #expect(!made.isEmpty && made.count * 2 < buckets.count, "\(made.count) of \(buckets.count)")
+        #expect(second.files == Self.files(builder()))
+    }
+
+    /// Posts appended to a channel move every later channel's posts: their terms are as they
+    /// were in their segments, but not where the posts now are numbered.
+    @Test func postsAppendedToAChannelMoveTheLaterChannelsPostings() {
+        // Two channels with words of their own, every post as long as the others (the scale stays).
+        func channel(_ letter: String, _ count: Int) -> [Generated] {
+            (0..<count).map { n in
+                Generated(
+                    words: [], text: "\(letter)\(n % 10)w \(letter)\(n % 13)v", tags: [],
+                    date: Date(timeIntervalSince1970: 1_600_000_000 + Double(n) * 3600))
+            }
+        }
+        var channels = [channel("a", 100), channel("b", 100)]
+        let vocabulary = Self.keepingVocabulary(CountingCache())
+        let carrier = Carrier()
+        func builder() -> SearchIndexBuilder {
+            var builder = SearchIndexBuilder(site: Self.site(channels))
+            builder.segmentPosts = 32
+            builder.postingBuckets = 97
+            return builder
+        }
+        _ = carrier.build(builder(), vocabulary: vocabulary)
+        vocabulary.endBuild()
+        channels[0] = channel("a", 102)
+        let second = carrier.build(builder(), vocabulary: vocabulary)
+        #expect(second.made.contains { $0.hasPrefix("search/postings/") })
+        #expect(second.files == Self.files(builder()))
+    }
+
+    /// The scale scores are made with: the count exact below 100, then two significant digits;
+    /// the average length three.
+    @Test func scoresAreScaledByRoundedCountsAndLengths() {
+        let scale = { (count: Int, length: Double) in SearchIndexBuilder.Scale(lengths: Array(repeating: length, count: count)) }
+        #expect(scale(99, 7).documents == 99 && scale(100_100, 7).documents == 100_000 && scale(1_250, 7).documents == 1_300)
+        #expect(scale(10, 37.62).averageLength == 37.6 && scale(10, 0.5).averageLength == 0.5 && scale(10, 1234).averageLength == 1230)
+        #expect(SearchIndexBuilder.Scale(lengths: []).averageLength == 1)
+    }
+}
