@@ -145,7 +145,8 @@ extension SearchIndexBuilder {
         static func make(
             documents: [DocumentWordIDs], tagKeys: [[String]], words: [String], stems: [Int32: String]
         ) -> Segment {
-            var termOfWord: [Int32: Int32] = [:]
+            // By word number (a flat table: a dictionary here was most of making a segment).
+            var termOfWord = [Int32](repeating: -1, count: words.count)
             var termOfName: [String: Int32] = [:]
             var names: [String] = []
             var forms: [(String, Int32)] = []
@@ -160,10 +161,10 @@ extension SearchIndexBuilder {
             var reader = DocumentWordIDs.InOrder()
             for (doc, document) in documents.enumerated() {
                 reader.forEachWithSlots(of: document) { word, _, _ in
-                    guard termOfWord[word] == nil else { return }
+                    guard word >= 0, Int(word) < termOfWord.count, termOfWord[Int(word)] < 0 else { return }
                     let form = words[Int(word)]
                     let id = term(stems[word] ?? form)
-                    termOfWord[word] = id
+                    termOfWord[Int(word)] = id
                     forms.append((form, id))
                 }
                 for key in tagKeys[doc] where tags.insert(key).inserted {
@@ -174,7 +175,9 @@ extension SearchIndexBuilder {
                 isWanted: [Bool](repeating: true, count: names.count),
                 counts: ([Int32](repeating: 0, count: names.count), [Int](repeating: 0, count: names.count)))
             for (doc, document) in documents.enumerated() {
-                reader.forEachWithSlots(of: document) { word, weight, slots in pass.add(termOfWord[word] ?? -1, weight, slots) }
+                reader.forEachWithSlots(of: document) { word, weight, slots in
+                    pass.add(word >= 0 && Int(word) < termOfWord.count ? termOfWord[Int(word)] : -1, weight, slots)
+                }
                 for key in tagKeys[doc] { pass.add(termOfName["#" + key] ?? -1, 1, nil) }
                 pass.finish(doc: doc)
             }
