@@ -138,37 +138,38 @@ extension SearchIndexBuilder {
         }
 
         /// A segment of `documents` (a block's posts' words, in order) with their hashtag keys:
-        /// each word's term is its stem (`stems`, by word number; `words`, the word's text),
-        /// each hashtag's `#key`. The postings are summed as the passes sum them
+        /// each word's term and each hashtag's from `terms` (numbered once for the build, so no
+        /// block hashes a term's name). The postings are summed as the passes sum them
         /// (`PostingsPass`): a post's weights per term, and its slots merged in order when two
         /// forms of a term meet in it.
-        static func make(
-            documents: [DocumentWordIDs], tagKeys: [[String]], words: [String], stems: [Int32: String]
-        ) -> Segment {
-            // By word number (a flat table: a dictionary here was most of making a segment).
+        static func make(documents: [DocumentWordIDs], tagKeys: [[String]], words: [String], terms: Terms) -> Segment {
+            // Flat tables by word and by the build's term number: dictionaries here were most
+            // of making a segment.
             var termOfWord = [Int32](repeating: -1, count: words.count)
-            var termOfName: [String: Int32] = [:]
+            var localOf = [Int32](repeating: -1, count: terms.names.count)
+            var termOfTag: [String: Int32] = [:]
             var names: [String] = []
             var forms: [(String, Int32)] = []
-            var tags = Set<String>()
-            func term(_ name: String) -> Int32 {
-                if let known = termOfName[name] { return known }
-                let id = Int32(names.count)
-                termOfName[name] = id
-                names.append(name)
-                return id
+            func local(_ term: Int32) -> Int32 {
+                guard term >= 0, Int(term) < localOf.count else { return -1 }
+                if localOf[Int(term)] < 0 {
+                    localOf[Int(term)] = Int32(names.count)
+                    names.append(terms.names[Int(term)])
+                }
+                return localOf[Int(term)]
             }
             var reader = DocumentWordIDs.InOrder()
             for (doc, document) in documents.enumerated() {
                 reader.forEachWithSlots(of: document) { word, _, _ in
                     guard word >= 0, Int(word) < termOfWord.count, termOfWord[Int(word)] < 0 else { return }
-                    let form = words[Int(word)]
-                    let id = term(stems[word] ?? form)
+                    let id = local(Int(word) < terms.ofWord.count ? terms.ofWord[Int(word)] : -1)
                     termOfWord[Int(word)] = id
-                    forms.append((form, id))
+                    if id >= 0 { forms.append((words[Int(word)], id)) }
                 }
-                for key in tagKeys[doc] where tags.insert(key).inserted {
-                    forms.append(("#" + key, term("#" + key)))
+                for key in tagKeys[doc] where termOfTag[key] == nil {
+                    let id = local(terms.ofTag[key] ?? -1)
+                    termOfTag[key] = id
+                    if id >= 0 { forms.append(("#" + key, id)) }
                 }
             }
             var pass = PostingsPass(
@@ -178,11 +179,19 @@ extension SearchIndexBuilder {
                 reader.forEachWithSlots(of: document) { word, weight, slots in
                     pass.add(word >= 0 && Int(word) < termOfWord.count ? termOfWord[Int(word)] : -1, weight, slots)
                 }
-                for key in tagKeys[doc] { pass.add(termOfName["#" + key] ?? -1, 1, nil) }
+                for key in tagKeys[doc] { pass.add(termOfTag[key] ?? -1, 1, nil) }
                 pass.finish(doc: doc)
             }
             return encode(
                 lengths: documents.map(\.length), names: names, postings: pass.postings, slots: pass.slots, forms: forms)
+        }
+
+        /// The terms of the blocks a build makes, numbered once: each word's (its stem, or the
+        /// word), by word number (-1: not used), and each hashtag key's (`#key`), one name space.
+        struct Terms: Sendable {
+            var ofWord: [Int32] = []
+            var ofTag: [String: Int32] = [:]
+            var names: [String] = []
         }
 
         static func encode(lengths: [Double], names: [String], postings: [[Posting]], slots: [[Int32]], forms: [(String, Int32)]) -> Segment {
@@ -231,17 +240,21 @@ extension SearchIndexBuilder {
         /// that equal hashes (with the same place in the site and the same scale) give equal
         /// postings (`MergedSegments.bucketKeys`).
         static func hash(name: String, postings: Int, slots: Int, data: [UInt8], lengths: [Double]) -> (UInt64, UInt64) {
-            var hasher = ContentHasher()
-            var header: [UInt8] = []
-            appendText(name, to: &header)
-            DocumentWordIDs.append(UInt32(postings), to: &header)
-            DocumentWordIDs.append(UInt32(slots), to: &header)
-            DocumentWordIDs.append(UInt32(data.count), to: &header)
-            header.withUnsafeBytes { hasher.update($0) }
-            data.withUnsafeBytes { hasher.update($0) }
+            // One buffer, one update: the digest's calls cost more than its bytes here.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(name.utf8.count + 15 + data.count + 4 * lengths.count)
+            appendText(name, to: &bytes)
+            DocumentWordIDs.append(UInt32(postings), to: &bytes)
+            DocumentWordIDs.append(UInt32(slots), to: &bytes)
+            DocumentWordIDs.append(UInt32(data.count), to: &bytes)
+            bytes.append(contentsOf: data)
             // Lengths as BM25 reads them (at least 1), as 32-bit words.
-            let words = lengths.map { UInt32(min(max($0, 1), 4_294_967_295)).littleEndian }
-            words.withUnsafeBytes { hasher.update($0) }
+            for length in lengths {
+                let word = UInt32(min(max(length, 1), 4_294_967_295))
+                for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
+            }
+            var hasher = ContentHasher()
+            bytes.withUnsafeBytes { hasher.update($0) }
             return hasher.words
         }
 

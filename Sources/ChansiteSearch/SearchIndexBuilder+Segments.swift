@@ -19,7 +19,8 @@ extension SearchIndexBuilder {
         let posts = site.allPosts
         let docs = missing.flatMap { Array(blocks[$0]) }
         let documents = Self.tokenize(posts, docs: docs, names: names, keys: keys, vocabulary: vocabulary, scratch: scratch)
-        let stems = Self.stems(of: documents, vocabulary: vocabulary)
+        let tagKeys = docs.map { posts[$0].tagKeys }
+        let terms = Self.terms(of: documents, tagKeys: tagKeys, vocabulary: vocabulary)
         let words = vocabulary.words
         // Where each missing block's posts start in `documents`.
         let starts = missing.reduce(into: [0]) { starts, block in starts.append(starts[starts.count - 1] + blocks[block].count) }
@@ -28,8 +29,8 @@ extension SearchIndexBuilder {
         let made = missing.indices.concurrentMap(chunk: 1) { m -> Segment in
             let block = missing[m]
             let segment = Segment.make(
-                documents: Array(documents[starts[m]..<starts[m + 1]]), tagKeys: blocks[block].map { posts[$0].tagKeys }, words: words,
-                stems: stems)
+                documents: Array(documents[starts[m]..<starts[m + 1]]), tagKeys: Array(tagKeys[starts[m]..<starts[m + 1]]), words: words,
+                terms: terms)
             if let blockKeys { vocabulary.remember(segment: segment, blockKeys[block]) }
             return scratch.map { segment.spilled(to: $0) } ?? segment
         }
@@ -57,14 +58,29 @@ extension SearchIndexBuilder {
         return fingerprint.hex
     }
 
-    /// The stem of every word `documents` use, by word number (each word stemmed once).
-    static func stems(of documents: [DocumentWordIDs], vocabulary: IndexVocabulary) -> [Int32: String] {
-        var used = Set<Int32>()
+    /// The terms of `documents` and of the hashtags `tagKeys`, numbered (each word stemmed once).
+    static func terms(of documents: [DocumentWordIDs], tagKeys: [[String]], vocabulary: IndexVocabulary) -> Segment.Terms {
+        let wordCount = vocabulary.words.count
+        var isUsed = [Bool](repeating: false, count: wordCount)
         var reader = DocumentWordIDs.InOrder()
-        for document in documents { reader.forEachWithSlots(of: document) { word, _, _ in used.insert(word) } }
-        let ids = used.sorted()
-        let stems = vocabulary.stems(of: ids.map(Int.init))
-        return Dictionary(uniqueKeysWithValues: zip(ids, stems))
+        for document in documents {
+            reader.forEachWithSlots(of: document) { word, _, _ in if word >= 0, Int(word) < wordCount { isUsed[Int(word)] = true } }
+        }
+        let used = isUsed.indices.filter { isUsed[$0] }
+        var terms = Segment.Terms(ofWord: [Int32](repeating: -1, count: wordCount))
+        var numbers: [String: Int32] = [:]
+        func number(_ name: String) -> Int32 {
+            if let known = numbers[name] { return known }
+            let id = Int32(terms.names.count)
+            numbers[name] = id
+            terms.names.append(name)
+            return id
+        }
+        for (word, stem) in zip(used, vocabulary.stems(of: used)) { terms.ofWord[word] = number(stem) }
+        for keys in tagKeys {
+            for key in keys where terms.ofTag[key] == nil { terms.ofTag[key] = number("#" + key) }
+        }
+        return terms
     }
 
     /// The segments joined: every term numbered once (in the order the segments meet them),
