@@ -144,22 +144,43 @@ extension SearchIndexBuilder {
         /// the posts' lengths) — with the scale scores are made with. Read from the segments'
         /// term tables alone: a bucket none of whose terms changed is carried over unmade.
         func bucketKeys(of segments: [Segment], bucketOfTerm: [Int32], buckets: Int, scale: Scale) -> [String?] {
-            var words = [[UInt64]](repeating: [], count: buckets)
+            // Each bucket's words hashed a kilobyte at a time as the tables are read: kept
+            // whole, they were 24 bytes for every term of every segment (hundreds of MB at 1M posts).
+            var hashers = [ContentHasher?](repeating: nil, count: buckets)
+            var pending = [[UInt64]](repeating: [], count: buckets)
+            func flush(_ bucket: Int) {
+                pending[bucket].withUnsafeBytes { hashers[bucket]?.update($0) }
+                pending[bucket].removeAll(keepingCapacity: true)
+            }
             for (s, segment) in segments.enumerated() {
                 let map = global[s]
                 // By the term's hash (which holds its name), not its number here: a new word
                 // in an earlier block renumbers the terms after it.
                 for (t, term) in segment.terms.enumerated() {
-                    words[Int(bucketOfTerm[Int(map[t])])] += [UInt64(offsets[s]), term.hash.0, term.hash.1]
+                    let bucket = Int(bucketOfTerm[Int(map[t])])
+                    if hashers[bucket] == nil { hashers[bucket] = Self.keyHasher(bucket: bucket, scale: scale) }
+                    pending[bucket].append(UInt64(offsets[s]))
+                    pending[bucket].append(term.hash.0)
+                    pending[bucket].append(term.hash.1)
+                    if pending[bucket].count >= 128 { flush(bucket) }
                 }
             }
-            return words.enumerated().map { bucket, words -> String? in
-                guard !words.isEmpty else { return nil }
-                var key = Fingerprint(ChansiteVersion.fingerprint, "postings", String(bucket))
-                [scale.documents.bitPattern, scale.averageLength.bitPattern].withUnsafeBytes { key.add(bytes: $0) }
-                words.withUnsafeBytes { key.add(bytes: $0) }
-                return key.hex
+            return (0..<buckets).map { bucket -> String? in
+                guard hashers[bucket] != nil else { return nil }
+                flush(bucket)
+                return hashers[bucket]?.hex
             }
+        }
+
+        /// A bucket key's hasher, started with chansite's version, the bucket and the scale.
+        private static func keyHasher(bucket: Int, scale: Scale) -> ContentHasher {
+            var hasher = ContentHasher()
+            var start = Array("\(ChansiteVersion.fingerprint) postings \(bucket) ".utf8)
+            for word in [scale.documents.bitPattern, scale.averageLength.bitPattern] {
+                for shift in stride(from: 0, to: 64, by: 8) { start.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+            }
+            start.withUnsafeBytes { hasher.update($0) }
+            return hasher
         }
 
         /// The postings of the terms `wanted` picks (by number), each term's in post order, and
