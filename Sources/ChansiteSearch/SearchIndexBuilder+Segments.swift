@@ -11,8 +11,11 @@ extension SearchIndexBuilder {
         let blocks = blocks(size: segmentPosts ?? Self.segmentSize)
         let blockKeys = keys.map { keys in blocks.map { Self.segmentKey(keys[$0]) } }
         let found: [Segment?] = blocks.indices.concurrentMap(chunk: 1) { block in
-            let segment = blockKeys.flatMap { vocabulary.segment($0[block]) }
-            return scratch.flatMap { segment?.spilled(to: $0) } ?? segment
+            // (A key holds its posts' count; a segment of another length is never taken.)
+            guard let segment = blockKeys.flatMap({ vocabulary.segment($0[block]) }), segment.docCount == blocks[block].count else {
+                return nil
+            }
+            return scratch.map { segment.spilled(to: $0) } ?? segment
         }
         let missing = blocks.indices.filter { found[$0] == nil }
         guard !missing.isEmpty else { return found.compactMap { $0 } }
@@ -41,11 +44,12 @@ extension SearchIndexBuilder {
 
     /// Each channel's posts in blocks of `size` (positions in `site.allPosts`).
     func blocks(size: Int) -> [Range<Int>] {
+        let size = max(1, size)
         let posts = site.allPosts
         var blocks: [Range<Int>] = []
         for c in site.channels.indices {
             let end = posts.starts[c + 1]
-            for start in stride(from: posts.starts[c], to: end, by: max(1, size)) { blocks.append(start..<min(start + size, end)) }
+            for start in stride(from: posts.starts[c], to: end, by: size) { blocks.append(start..<min(start + size, end)) }
         }
         return blocks
     }

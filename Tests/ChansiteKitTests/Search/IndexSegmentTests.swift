@@ -202,4 +202,25 @@ extension IndexSegmentTests {
         #expect(scale(10, 37.62).averageLength == 37.6 && scale(10, 0.5).averageLength == 0.5 && scale(10, 1234).averageLength == 1230)
         #expect(SearchIndexBuilder.Scale(lengths: []).averageLength == 1)
     }
+
+    /// A cache that answers every key with one segment of another length.
+    final class WrongCache: StageCache, @unchecked Sendable {
+        let segment: SearchIndexBuilder.Segment
+        init(_ segment: SearchIndexBuilder.Segment) { self.segment = segment }
+        func known(_ key: String) -> SearchIndexBuilder.Segment? { segment }
+        func store(_ key: String, _ value: SearchIndexBuilder.Segment) {}
+        func endBuild() {}
+    }
+
+    /// A segment that is not of its block's length (only a wrong program could keep one) is
+    /// made again, never merged: its posts would be numbered wrong.
+    @Test func aKeptSegmentOfAnotherLengthIsMadeAgain() throws {
+        let small = Self.site(SearchAgainstScanTests.generate(seed: 2, count: 3))
+        let names = Dictionary(uniqueKeysWithValues: small.channels.map { ($0.slug, $0.displayName) })
+        let wrong = try #require(SearchIndexBuilder(site: small).segments(names: names, keys: nil, vocabulary: IndexVocabulary(), scratch: nil).first)
+        let site = Self.site(SearchAgainstScanTests.generate(seed: 8, count: 20))
+        let vocabulary = IndexVocabulary(
+            documents: Memo<SearchIndexBuilder.DocumentWordIDs>(), channelLists: Memo<[String]>(), segments: WrongCache(wrong))
+        #expect(Self.files(SearchIndexBuilder(site: site), vocabulary: vocabulary) == Self.files(SearchIndexBuilder(site: site)))
+    }
 }
