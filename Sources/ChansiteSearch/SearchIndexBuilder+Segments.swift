@@ -72,25 +72,35 @@ extension SearchIndexBuilder {
         }
         let used = isUsed.indices.filter { isUsed[$0] }
         var terms = Segment.Terms(ofWord: [Int32](repeating: -1, count: wordCount))
-        var numbers: [String: Int32] = [:]
-        func number(_ name: String) -> Int32 {
-            if let known = numbers[name] { return known }
-            let id = Int32(terms.names.count)
-            numbers[name] = id
-            terms.names.append(name)
+        var numbers = TermNumbers()
+        for (word, stem) in zip(used, vocabulary.stems(of: used)) { terms.ofWord[word] = numbers.number(stem) }
+        for keys in tagKeys {
+            for key in keys where terms.ofTag[key] == nil { terms.ofTag[key] = numbers.number("#" + key) }
+        }
+        terms.names = numbers.names
+        return terms
+    }
+
+    /// Term names numbered in the order they are first met (one name space for stems and `#key`s).
+    struct TermNumbers {
+        private(set) var names: [String] = []
+        private var ids: [String: Int32] = [:]
+
+        mutating func number(_ name: String) -> Int32 {
+            if let known = ids[name] { return known }
+            let id = Int32(names.count)
+            ids[name] = id
+            names.append(name)
             return id
         }
-        for (word, stem) in zip(used, vocabulary.stems(of: used)) { terms.ofWord[word] = number(stem) }
-        for keys in tagKeys {
-            for key in keys where terms.ofTag[key] == nil { terms.ofTag[key] = number("#" + key) }
-        }
-        return terms
     }
 
     /// The segments joined: every term numbered once (in the order the segments meet them),
     /// the word forms, each post's length, and where each segment's terms and posts go.
     struct MergedSegments {
-        private(set) var names: [String] = []
+        private var numbers = TermNumbers()
+        /// Every term's name, by number.
+        var names: [String] { numbers.names }
         private(set) var forms: [String: String] = [:]
         private(set) var lengths: [Double] = []
         /// How many forms are words (not hashtags): what the vocabulary counts as used.
@@ -103,28 +113,21 @@ extension SearchIndexBuilder {
         private var slotCounts: [Int] = []
 
         init(_ segments: [Segment]) {
-            var ids: [String: Int32] = [:]
             for segment in segments {
                 offsets.append(lengths.count)
                 lengths.append(contentsOf: segment.lengths)
-                segment.withBytes { buffer in join(segment, buffer, ids: &ids) }
+                segment.withBytes { buffer in join(segment, buffer) }
             }
             wordForms = forms.count { $0.key.utf8.first != UInt8(ascii: "#") || $0.key != $0.value }
         }
 
         /// Numbers `segment`'s terms (`buffer`: its bytes) and adds its forms.
-        private mutating func join(_ segment: Segment, _ buffer: UnsafeBufferPointer<UInt8>, ids: inout [String: Int32]) {
+        private mutating func join(_ segment: Segment, _ buffer: UnsafeBufferPointer<UInt8>) {
             var map: [Int32] = []
             map.reserveCapacity(segment.terms.count)
             for term in segment.terms {
-                let name = Segment.text(term.name, in: buffer)
-                let id: Int32
-                if let known = ids[name] {
-                    id = known
-                } else {
-                    id = Int32(names.count)
-                    ids[name] = id
-                    names.append(name)
+                let id = numbers.number(Segment.text(term.name, in: buffer))
+                if Int(id) == postingCounts.count {
                     postingCounts.append(0)
                     slotCounts.append(0)
                 }
@@ -134,7 +137,7 @@ extension SearchIndexBuilder {
             }
             for form in segment.forms {
                 let text = Segment.text(form.name, in: buffer)
-                let stem = names[Int(map[Int(form.term)])]
+                let stem = numbers.names[Int(map[Int(form.term)])]
                 // A hashtag's own form wins, as it always has; a word's stem is the same wherever it is met.
                 let isTag = text.utf8.first == UInt8(ascii: "#") && text == stem
                 if isTag || forms[text] == nil { forms[text] = stem }
