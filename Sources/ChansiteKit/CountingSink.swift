@@ -18,10 +18,27 @@ struct CountingSink: OutputSink {
         return reused
     }
 
+    func reuse(_ path: String, key: String) -> Bool {
+        let reused = base.reuse(path, key: key)
+        if reused { counted() }
+        return reused
+    }
+
+    func reuse(_ path: String, fingerprint: String, key: String?) -> Bool {
+        let reused = base.reuse(path, fingerprint: fingerprint, key: key)
+        if reused { counted() }
+        return reused
+    }
+
     func reuseGroup(_ prefix: String, fingerprint: String) -> Bool { base.reuseGroup(prefix, fingerprint: fingerprint) }
 
     func write(_ path: String, contents: Data, fingerprint: String?) throws {
         try base.write(path, contents: contents, fingerprint: fingerprint)
+        counted()
+    }
+
+    func write(_ path: String, contents: Data, fingerprint: String?, key: String?) throws {
+        try base.write(path, contents: contents, fingerprint: fingerprint, key: key)
         counted()
     }
 

@@ -411,7 +411,7 @@ package struct Pipeline: Sendable {
         // posts' words wait in a scratch file between the passes over them, unless they are
         // kept in memory for the next build (`serve`).
         let scratch = spills ? sink.scratchFolder.flatMap { ScratchFile(in: $0) } : nil
-        try builder.write(vocabulary: vocabulary, scratch: scratch, reuse: sink.reuse) { file, fingerprint in
+        try builder.write(vocabulary: vocabulary, scratch: scratch, reuse: { sink.reuse($0, fingerprint: $1) }) { file, fingerprint in
             try sink.write(file.path, contents: file.contents, fingerprint: fingerprint)
         }
         // Words that could not be read back were left out of the index: it is wrong.

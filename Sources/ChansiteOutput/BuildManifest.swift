@@ -19,12 +19,20 @@ package struct BuildManifest: Codable, Sendable {
             get { packedContentHash.string }
             set { packedContentHash = CompactText(newValue) }
         }
+        /// A page's key (`PageRenderer.memoKey`): a fingerprint of what its view is made from,
+        /// cheaper than the view's own; a page whose key is the last build's is carried over
+        /// without its view made. Nil for files without one.
+        package var key: String? {
+            get { packedKey?.string }
+            set { packedKey = newValue.map(CompactText.init) }
+        }
         package var size: Int64
         package var modified: Int64
         package var inode: UInt64
         // Held compactly: a manifest has an entry per output file, hundreds of thousands.
         private var packedFingerprint: CompactText
         private var packedContentHash: CompactText
+        private var packedKey: CompactText?
 
         package init(fingerprint: String, contentHash: String, size: Int64, modified: Int64, inode: UInt64) {
             self.init(
@@ -33,9 +41,13 @@ package struct BuildManifest: Codable, Sendable {
         }
 
         /// An entry from its digests already packed (`ManifestReader`).
-        init(packedFingerprint: CompactText, packedContentHash: CompactText, size: Int64, modified: Int64, inode: UInt64) {
+        init(
+            packedFingerprint: CompactText, packedContentHash: CompactText, packedKey: CompactText? = nil, size: Int64, modified: Int64,
+            inode: UInt64
+        ) {
             self.packedFingerprint = packedFingerprint
             self.packedContentHash = packedContentHash
+            self.packedKey = packedKey
             self.size = size
             self.modified = modified
             self.inode = inode
@@ -48,8 +60,11 @@ package struct BuildManifest: Codable, Sendable {
         /// Whether the file's bytes have this hash.
         func hasContentHash(_ hash: String) -> Bool { packedContentHash == CompactText(hash) }
 
+        /// Whether the file is a page made from inputs with this key.
+        func hasKey(_ key: String) -> Bool { packedKey == CompactText(key) }
+
         enum CodingKeys: String, CodingKey {
-            case fingerprint, contentHash, size, modified, inode
+            case fingerprint, contentHash, key, size, modified, inode
         }
 
         package init(from decoder: any Decoder) throws {
@@ -58,6 +73,7 @@ package struct BuildManifest: Codable, Sendable {
                 fingerprint: try values.decode(String.self, forKey: .fingerprint),
                 contentHash: try values.decode(String.self, forKey: .contentHash), size: try values.decode(Int64.self, forKey: .size),
                 modified: try values.decode(Int64.self, forKey: .modified), inode: try values.decode(UInt64.self, forKey: .inode))
+            key = try values.decodeIfPresent(String.self, forKey: .key)
         }
 
         package func encode(to encoder: any Encoder) throws {
@@ -65,6 +81,7 @@ package struct BuildManifest: Codable, Sendable {
             try values.encode(contentHash, forKey: .contentHash)
             try values.encode(fingerprint, forKey: .fingerprint)
             try values.encode(inode, forKey: .inode)
+            try values.encodeIfPresent(key, forKey: .key)
             try values.encode(modified, forKey: .modified)
             try values.encode(size, forKey: .size)
         }
@@ -216,6 +233,10 @@ package struct BuildManifest: Codable, Sendable {
             json.string(entry.fingerprint)
             json.raw(",\"inode\":")
             json.number(entry.inode)
+            if let key = entry.key {
+                json.raw(",\"key\":")
+                json.string(key)
+            }
             json.raw(",\"modified\":")
             json.number(entry.modified)
             json.raw(",\"size\":")

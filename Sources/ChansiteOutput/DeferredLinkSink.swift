@@ -10,7 +10,7 @@ package final class DeferredLinkSink: OutputSink, @unchecked Sendable {
     let budget: Int
     private let pending = LockedBox(
         (
-            files: [(path: String, fingerprint: String)](), same: [(path: String, hash: String, size: Int, fingerprint: String)](),
+            files: [(path: String, fingerprint: String, key: String?)](), same: [(path: String, hash: String, size: Int, fingerprint: String, key: String?)](),
             groups: [(prefix: String, fingerprint: String)](), made: [String: Data](), bytes: 0
         ))
 
@@ -20,8 +20,18 @@ package final class DeferredLinkSink: OutputSink, @unchecked Sendable {
     }
 
     package func reuse(_ path: String, fingerprint: String) -> Bool {
+        reuse(path, fingerprint: fingerprint, key: nil)
+    }
+
+    package func reuse(_ path: String, fingerprint: String, key: String?) -> Bool {
         guard staging.madeBefore(path, fingerprint: fingerprint) else { return false }
-        pending.mutate { $0.files.append((path, fingerprint)) }
+        pending.mutate { $0.files.append((path, fingerprint, key)) }
+        return true
+    }
+
+    package func reuse(_ path: String, key: String) -> Bool {
+        guard let fingerprint = staging.fingerprint(of: path, key: key) else { return false }
+        pending.mutate { $0.files.append((path, fingerprint, key)) }
         return true
     }
 
@@ -32,13 +42,17 @@ package final class DeferredLinkSink: OutputSink, @unchecked Sendable {
     }
 
     package func write(_ path: String, contents: Data, fingerprint: String?) throws {
+        try write(path, contents: contents, fingerprint: fingerprint, key: nil)
+    }
+
+    package func write(_ path: String, contents: Data, fingerprint: String?, key: String?) throws {
         // Made again with the same bytes (feeds, index shards): linked later like the rest.
         let hash = Fingerprint.contentHash(of: contents)
         if staging.hadSameBytes(path, contentHash: hash, size: contents.count) {
-            pending.mutate { $0.same.append((path, hash, contents.count, fingerprint ?? hash)) }
+            pending.mutate { $0.same.append((path, hash, contents.count, fingerprint ?? hash, key)) }
             return
         }
-        try staging.write(path, contents: contents, fingerprint: fingerprint)
+        try staging.write(path, contents: contents, fingerprint: fingerprint, key: key)
         pending.mutate {
             $0.bytes = $0.bytes > budget ? $0.bytes : $0.bytes + contents.count
             if $0.bytes <= budget { $0.made[path] = contents } else { $0.made = [:] }
@@ -49,7 +63,7 @@ package final class DeferredLinkSink: OutputSink, @unchecked Sendable {
         let (hash, size) = (file.contentHash, file.size)
         if staging.hadSameBytes(path, contentHash: hash, size: size) {
             file.close()
-            pending.mutate { $0.same.append((path, hash, size, fingerprint ?? hash)) }
+            pending.mutate { $0.same.append((path, hash, size, fingerprint ?? hash, nil)) }
             return
         }
         try staging.write(path, streamed: file, fingerprint: fingerprint)
@@ -79,7 +93,7 @@ package final class DeferredLinkSink: OutputSink, @unchecked Sendable {
     package func listing(previousUnder pendingPrefix: String? = nil) -> [String: String] {
         let value = pending.value
         var files = staging.manifest.files.mapValues(\.contentHash)
-        for (path, _) in value.files { files[path] = staging.previous.files[path]?.contentHash }
+        for file in value.files { files[file.path] = staging.previous.files[file.path]?.contentHash }
         for same in value.same { files[same.path] = same.hash }
         let previousGroups = value.groups.map(\.prefix) + (pendingPrefix.map { [$0] } ?? [])
         if let pendingPrefix { files = files.filter { !$0.key.hasPrefix(pendingPrefix) } }
@@ -97,10 +111,11 @@ package final class DeferredLinkSink: OutputSink, @unchecked Sendable {
         Parallel.forEach(value.files.count + value.same.count) { index in
             let linked: Bool
             if index < value.files.count {
-                linked = staging.reuse(value.files[index].path, fingerprint: value.files[index].fingerprint)
+                let file = value.files[index]
+                linked = staging.reuse(file.path, fingerprint: file.fingerprint, key: file.key)
             } else {
                 let same = value.same[index - value.files.count]
-                linked = staging.linkSame(same.path, contentHash: same.hash, size: same.size, fingerprint: same.fingerprint)
+                linked = staging.linkSame(same.path, contentHash: same.hash, size: same.size, fingerprint: same.fingerprint, key: same.key)
             }
             if !linked { failed.mutate { $0 = true } }
         }

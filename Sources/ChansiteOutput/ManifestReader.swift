@@ -97,13 +97,20 @@ struct ManifestReader {
     /// One `"path":{…}` entry.
     private mutating func entry() -> (String, BuildManifest.Entry)? {
         guard let path = string(), literal(":{\"contentHash\":"), let contentHash = compact(), literal(",\"fingerprint\":"),
-            let fingerprint = compact(), literal(",\"inode\":"), let inode = number(), literal(",\"modified\":"),
-            let modified = number(signed: true), literal(",\"size\":"), let size = number(signed: true), literal("}")
+            let fingerprint = compact(), literal(",\"inode\":"), let inode = number()
+        else { return nil }
+        // A page's key, when it has one.
+        var key: CompactText?
+        if literal(",\"key\":") {
+            guard let read = compact() else { return nil }
+            key = read
+        }
+        guard literal(",\"modified\":"), let modified = number(signed: true), literal(",\"size\":"), let size = number(signed: true), literal("}")
         else { return nil }
         return (
             path,
             BuildManifest.Entry(
-                packedFingerprint: fingerprint, packedContentHash: contentHash, size: Int64(size), modified: Int64(modified),
+                packedFingerprint: fingerprint, packedContentHash: contentHash, packedKey: key, size: Int64(size), modified: Int64(modified),
                 inode: UInt64(bitPattern: inode))
         )
     }

@@ -62,18 +62,36 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
     package var manifest: BuildManifest { next.value }
 
     package func reuse(_ path: String, fingerprint: String) -> Bool {
-        reuse(path, fingerprint: fingerprint, claimedHere: false)
+        reuse(path, fingerprint: fingerprint, key: nil)
     }
 
-    /// `reuse`, for a caller that has claimed `path` already (`claimedHere`).
-    private func reuse(_ path: String, fingerprint: String, claimedHere: Bool) -> Bool {
-        guard let old = previous.files[path], old.hasFingerprint(fingerprint) else { return false }
+    package func reuse(_ path: String, fingerprint: String, key: String?) -> Bool {
+        reuse(path, fingerprint: fingerprint, key: key, claimedHere: false)
+    }
+
+    package func reuse(_ path: String, key: String) -> Bool {
+        guard let old = previous.files[path], old.hasKey(key) else { return false }
+        return link(path, old)
+    }
+
+    /// `reuse`, for a caller that has claimed `path` already (`claimedHere`). The file's key
+    /// becomes `key` when there is one; else it keeps its own, which still names inputs it was
+    /// made from.
+    private func reuse(_ path: String, fingerprint: String, key: String? = nil, claimedHere: Bool) -> Bool {
+        guard var old = previous.files[path], old.hasFingerprint(fingerprint) else { return false }
+        if let key { old.key = key }
         return link(path, old, claimedHere: claimedHere)
     }
 
     /// Whether the last build made `path` from these inputs (`reuse` would link it).
     func madeBefore(_ path: String, fingerprint: String) -> Bool {
         previous.files[path]?.hasFingerprint(fingerprint) == true
+    }
+
+    /// The fingerprint of the last build's page at `path` when its key was `key` (`reuse(_:key:)` would link it).
+    func fingerprint(of path: String, key: String) -> String? {
+        guard let old = previous.files[path], old.hasKey(key) else { return nil }
+        return old.fingerprint
     }
 
     /// Whether the last build's file at `path` has these bytes (their hash and size).
@@ -121,10 +139,14 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
     }
 
     package func write(_ path: String, contents: Data, fingerprint: String?) throws {
+        try write(path, contents: contents, fingerprint: fingerprint, key: nil)
+    }
+
+    package func write(_ path: String, contents: Data, fingerprint: String?, key: String?) throws {
         try claim(path)
         let hash = Fingerprint.contentHash(of: contents)
         let fingerprint = fingerprint ?? hash
-        if linkSame(path, contentHash: hash, size: contents.count, fingerprint: fingerprint, claimedHere: true) { return }
+        if linkSame(path, contentHash: hash, size: contents.count, fingerprint: fingerprint, key: key, claimedHere: true) { return }
         try makeFolder(of: path)
         let target = FileSystem.join(staging, path)
         // A path already linked from the current output gets a new file (`store` makes one),
@@ -134,7 +156,7 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
         } catch {
             throw DiagnosticError(.error("cannot write '\(path)': \(error)"))
         }
-        try recordNew(path, fingerprint: fingerprint, contentHash: hash)
+        try recordNew(path, fingerprint: fingerprint, contentHash: hash, key: key)
     }
 
     package func write(_ path: String, streamed file: StreamedFile, fingerprint: String?) throws {
@@ -181,9 +203,10 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
     /// Links the current output's file at `path` when it has these bytes (hash and size),
     /// recording the inputs it now stands for; false when it has other bytes or changed.
     /// `claimedHere`: the caller has just claimed the path for this file.
-    func linkSame(_ path: String, contentHash: String, size: Int, fingerprint: String, claimedHere: Bool = false) -> Bool {
+    func linkSame(_ path: String, contentHash: String, size: Int, fingerprint: String, key: String? = nil, claimedHere: Bool = false) -> Bool {
         guard hadSameBytes(path, contentHash: contentHash, size: size), var same = previous.files[path] else { return false }
         same.fingerprint = fingerprint
+        if let key { same.key = key }
         return link(path, same, claimedHere: claimedHere)
     }
 
@@ -194,16 +217,16 @@ package final class StagingSink: OutputSink, @unchecked Sendable {
     }
 
     /// Records a file just made in the staging folder, with the identity it has there.
-    private func recordNew(_ path: String, fingerprint: String, contentHash: String) throws {
+    private func recordNew(_ path: String, fingerprint: String, contentHash: String, key: String? = nil) throws {
         var info = stat()
         guard lstat(FileSystem.join(staging, path), &info) == 0 else {
             throw DiagnosticError(.error("cannot write '\(path)': \(FileSystem.lastError)"))
         }
-        record(
-            path,
-            BuildManifest.Entry(
-                fingerprint: fingerprint, contentHash: contentHash, size: Int64(info.st_size),
-                modified: FileSystem.modifiedNanoseconds(info), inode: UInt64(info.st_ino)))
+        var entry = BuildManifest.Entry(
+            fingerprint: fingerprint, contentHash: contentHash, size: Int64(info.st_size), modified: FileSystem.modifiedNanoseconds(info),
+            inode: UInt64(info.st_ino))
+        entry.key = key
+        record(path, entry)
         counts.mutate { $0.written += 1 }
     }
 

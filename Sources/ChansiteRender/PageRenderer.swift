@@ -181,12 +181,11 @@ package struct PageRenderer: Sendable {
     }
 
     func render(_ page: Page, views: Views, run: Run) {
-        // A page of a channel whose inputs are those of an earlier build (in this process, or
-        // in the build cache) has the same fingerprint: carried over without making its view.
+        // A page of a channel whose inputs are those of the last build (its key, which the
+        // manifest keeps with the file) is carried over without making its view.
         let memoKey = run.cache == nil ? nil : self.memoKey(of: page, views: views, words: run.words)
-        if let memoKey, let known = run.cache?.pageFingerprints.known(memoKey), let path = path(of: page),
-            run.sink.reuse(path, fingerprint: known)
-        {
+        if let memoKey, let path = path(of: page), run.sink.reuse(path, key: memoKey) {
+            run.cache?.pagesByKey.mutate { $0 += 1 }
             return run.paths.mutate { $0.append(path) }
         }
         // A page listing posts the cache knows the views of (stubs) is fingerprinted from
@@ -195,17 +194,15 @@ package struct PageRenderer: Sendable {
             var stubbed = views
             stubbed.posts.stubbing = true
             let (path, _, fingerprint) = fingerprinted(page, views: stubbed, words: run.words)
-            if run.sink.reuse(path, fingerprint: fingerprint) {
-                if let memoKey { run.cache?.pageFingerprints.store(memoKey, fingerprint) }
+            if run.sink.reuse(path, fingerprint: fingerprint, key: memoKey) {
                 return run.paths.mutate { $0.append(path) }
             }
         }
         let (path, view, fingerprint) = fingerprinted(page, views: views, words: run.words)
         run.paths.mutate { $0.append(path) }
-        if let memoKey { run.cache?.pageFingerprints.store(memoKey, fingerprint) }
-        guard !run.sink.reuse(path, fingerprint: fingerprint) else { return }
+        guard !run.sink.reuse(path, fingerprint: fingerprint, key: memoKey) else { return }
         do {
-            try run.sink.write(path, contents: html(view, of: page, at: path), fingerprint: fingerprint)
+            try run.sink.write(path, contents: html(view, of: page, at: path), fingerprint: fingerprint, key: memoKey)
         } catch {
             let diagnostics = (error as? DiagnosticError)?.diagnostics ?? [.error("cannot write '\(path)': \(error)")]
             run.failures.mutate { $0.append((path, diagnostics)) }

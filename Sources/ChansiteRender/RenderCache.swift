@@ -2,7 +2,7 @@ import ChansiteCore
 
 /// What the render stage asks of a cache kept between builds (`serve` keeps one in memory, a
 /// build one on disk): each post's body HTML and rendered summary, a channel's post views, and
-/// the fingerprints of its pages. Every entry is keyed by a fingerprint of all its inputs, so
+/// the keys its pages were carried over by. Every entry is keyed by a fingerprint of all its inputs, so
 /// rendering with a cache writes exactly what rendering without one writes.
 package struct RenderCache: Sendable {
     let bodies: any StageCache<String>
@@ -10,9 +10,9 @@ package struct RenderCache: Sendable {
     /// A channel's post views, by the channel's key and the site's tag links; nil where views
     /// cannot be kept (on disk): they are made again and let go of their bodies as without a cache.
     let postViews: (any StageCache<[PostView]>)?
-    /// The fingerprints of a channel's post and listing pages, by the channel's key, the
-    /// templates and the interface words.
-    let pageFingerprints: any StageCache<String>
+    /// How many post and listing pages the build carried over by their keys (`PageRenderer.memoKey`,
+    /// which the manifest keeps with each page).
+    package let pagesByKey = LockedBox(0)
     /// The fingerprint of each post's view, by the post's key (`PostViews.Builder.postKey`;
     /// on disk: `serve` keeps the views): pages that show only posts whose keys are the last
     /// build's are fingerprinted from them, and carried over, without making those views.
@@ -43,7 +43,7 @@ package struct RenderCache: Sendable {
 
     /// Kept in memory, for as long as the value is.
     package init() {
-        self.init(bodies: Memo<String>(), summaries: Memo<String>(), postViews: Memo<[PostView]>(), pageFingerprints: Memo<String>())
+        self.init(bodies: Memo<String>(), summaries: Memo<String>(), postViews: Memo<[PostView]>())
         languages = Memo<[String?]>()
         outside = Memo<OutsideQueries>()
         localLinks = Memo<LocalLinks.Posts>()
@@ -55,26 +55,22 @@ package struct RenderCache: Sendable {
     }
 
     /// Without post views (a cache on disk): they are made again each build.
-    package init(bodies: any StageCache<String>, summaries: any StageCache<String>, pageFingerprints: any StageCache<String>) {
-        self.init(bodies: bodies, summaries: summaries, postViews: nil, pageFingerprints: pageFingerprints)
+    package init(bodies: any StageCache<String>, summaries: any StageCache<String>) {
+        self.init(bodies: bodies, summaries: summaries, postViews: nil)
     }
 
-    init(
-        bodies: any StageCache<String>, summaries: any StageCache<String>, postViews: (any StageCache<[PostView]>)?,
-        pageFingerprints: any StageCache<String>
-    ) {
+    init(bodies: any StageCache<String>, summaries: any StageCache<String>, postViews: (any StageCache<[PostView]>)?) {
         self.bodies = bodies
         self.summaries = summaries
         self.postViews = postViews
-        self.pageFingerprints = pageFingerprints
     }
 
     /// Drops what the build just finished did not use.
     package func endBuild() {
+        pagesByKey.mutate { $0 = 0 }
         bodies.endBuild()
         summaries.endBuild()
         postViews?.endBuild()
-        pageFingerprints.endBuild()
         viewFingerprints?.endBuild()
         viewKeys?.endBuild()
         languages?.endBuild()

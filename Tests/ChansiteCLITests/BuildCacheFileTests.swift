@@ -207,7 +207,7 @@ import Testing
         #expect(Self.reused(stderr)["post view fingerprints"] == 40, "\(stderr)")
         // The older messages' pages are carried over by their keys, without a view made: all
         // but the old last one (its next post is new) and those that were on the front page.
-        #expect((Self.reused(stderr)["page fingerprints"] ?? 0) >= 38, "\(stderr)")
+        #expect((Self.reused(stderr)["pages by their keys"] ?? 0) >= 38, "\(stderr)")
         let after = IncrementalBuildTests.files(project.appendingPathComponent("Output"))
         // Pages 1–15 of the 20 before (the last few link the pages after them by number), and
         // the messages before the old front page (which now lives at page-20.html).

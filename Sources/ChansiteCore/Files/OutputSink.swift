@@ -24,6 +24,13 @@ package protocol OutputSink: Sendable {
     var scratchFolder: String? { get }
     /// Told about how many files the build will store, before it stores most of them.
     func expect(files count: Int)
+    /// Carries the previous build's page at `path` over unchanged when its inputs had this
+    /// `key` (a fingerprint of what its view is made from: the view need not be made).
+    func reuse(_ path: String, key: String) -> Bool
+    /// `reuse(_:fingerprint:)`, recording the page's `key` with it for the next build.
+    func reuse(_ path: String, fingerprint: String, key: String?) -> Bool
+    /// `write(_:contents:fingerprint:)`, recording the page's `key` with it for the next build.
+    func write(_ path: String, contents: Data, fingerprint: String?, key: String?) throws
 }
 
 extension OutputSink {
@@ -35,6 +42,12 @@ extension OutputSink {
         throw DiagnosticError(.error("cannot store '\(path)': this build keeps its files in memory"))
     }
     package func expect(files count: Int) {}
+    /// A sink that keeps no keys carries nothing over by one.
+    package func reuse(_ path: String, key: String) -> Bool { false }
+    package func reuse(_ path: String, fingerprint: String, key: String?) -> Bool { reuse(path, fingerprint: fingerprint) }
+    package func write(_ path: String, contents: Data, fingerprint: String?, key: String?) throws {
+        try write(path, contents: contents, fingerprint: fingerprint)
+    }
 }
 
 /// Collects files in memory; never reuses anything.

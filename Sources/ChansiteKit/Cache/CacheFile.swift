@@ -18,8 +18,6 @@ final class CacheFile: @unchecked Sendable {
         case body = 1
         /// A post's rendered summary.
         case summary
-        /// A post or listing page's fingerprint, by the fingerprint of its view's inputs.
-        case pageFingerprint
         /// A post's words as numbers into the vocabulary, by its text (`IndexVocabulary`).
         case document
         /// The vocabulary's words and stems, in number order (key `words`).

@@ -73,8 +73,7 @@ final class PersistentCache: Sendable {
         }
         let bodies = DiskMemo(.body, file: file, writer: writer)
         let summaries = DiskMemo(.summary, file: file, writer: writer)
-        let pages = DiskMemo(.pageFingerprint, file: file, writer: writer)
-        var render = RenderCache(bodies: bodies, summaries: summaries, pageFingerprints: pages)
+        var render = RenderCache(bodies: bodies, summaries: summaries)
         let views = DiskMemo<String>(.viewFingerprints, file: file, writer: writer)
         render.viewFingerprints = views
         let keys = DiskMemo<[String?]>(.viewKeys, file: file, writer: writer, encode: MemoCodec.encode, decode: MemoCodec.decodeOptionalTexts)
@@ -104,7 +103,7 @@ final class PersistentCache: Sendable {
         let exports = ParseStore<Pipeline.ExportRead>("export", folder: folder, encode: ParseCodec.encode, decode: ParseCodec.decodeExport)
         let memos = [
             ("dump parses", parses.hits), ("export reads", exports.hits), ("post bodies", bodies.hits), ("summaries", summaries.hits),
-            ("page fingerprints", pages.hits),
+            ("pages by their keys", render.pagesByKey),
             ("post view fingerprints", views.hits), ("channels' post keys", keys.hits), ("posts' words", documents.hits),
             ("channels' key lists", channelLists.hits), ("index segments", segments.hits),
             ("channels' outside links", outside.hits),

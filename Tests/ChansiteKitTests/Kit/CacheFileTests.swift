@@ -35,7 +35,7 @@ import Testing
         #expect(file.value(.body, "k1").map { String(decoding: $0, as: UTF8.self) } == "<p>Привет</p>")
         #expect(file.value(.summary, "k1").map { String(decoding: $0, as: UTF8.self) } == "другое")
         #expect(file.value(.body, "")?.isEmpty == true)
-        #expect(file.value(.pageFingerprint, "k1") == nil)
+        #expect(file.value(.viewFingerprints, "k1") == nil)
         #expect(file.count(.body) == 2)
     }
 

@@ -12,6 +12,8 @@ import Testing
             manifest.files[path] = BuildManifest.Entry(
                 fingerprint: "f\(n)", contentHash: "h\(n)", size: Int64(n * 1000), modified: 1_790_000_000_123_456_789 + Int64(n),
                 inode: UInt64.max - UInt64(n))
+            // Pages have keys, other files none.
+            if n % 2 == 0 { manifest.files[path]?.key = n % 4 == 0 ? "0123456789abcdef0123456789abcdef" : "k\(n)" }
         }
         manifest.groups = ["search/": "g1", "b/": "g2"]
         manifest.inputs = "digest"

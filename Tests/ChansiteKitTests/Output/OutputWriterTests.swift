@@ -64,6 +64,42 @@ import Testing
         #expect(!FileSystem.exists(output + "/.chansite-partial"))
     }
 
+    /// A page's key (what its view is made from) goes into the manifest with the file: the next
+    /// build carries the page over by it while the file is the one written, and a page carried
+    /// over by its fingerprint takes the key it has now.
+    @Test func aPageIsCarriedOverByItsKeyWhileItsFileIsTheOneWritten() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("Output").path
+        let writer = OutputWriter(outputPath: output)
+        do {
+            let staged = try writer.begin()
+            try staged.sink.write("p.html", contents: Data("p".utf8), fingerprint: "fp", key: "k1")
+            try staged.sink.write("q.html", contents: Data("q".utf8), fingerprint: "fq", key: "k2")
+            try staged.sink.write("r.html", contents: Data("r".utf8), fingerprint: "fr")
+            try staged.sink.write("s.html", contents: Data("s".utf8), fingerprint: "fs", key: "k4")
+            try writer.finish(staged)
+        }
+        try Data("hand".utf8).write(to: URL(fileURLWithPath: output + "/s.html"))
+        do {
+            let staged = try writer.begin()
+            #expect(staged.sink.reuse("p.html", key: "k1"))
+            #expect(!staged.sink.reuse("q.html", key: "k1") && !staged.sink.reuse("r.html", key: "k1"), "another page's key, or none")
+            #expect(staged.sink.reuse("q.html", fingerprint: "fq", key: "k3"))
+            #expect(staged.sink.reuse("r.html", fingerprint: "fr", key: nil))
+            #expect(!staged.sink.reuse("s.html", key: "k4"), "a hand-edited page is never carried over")
+            try staged.sink.write("s.html", contents: Data("s".utf8), fingerprint: "fs", key: "k5")
+            try writer.finish(staged)
+        }
+        let manifest = try String(contentsOfFile: WorkFolder.path(for: output) + "/manifest.json", encoding: .utf8)
+        #expect(manifest.contains(#""key":"k3""#) && manifest.contains(#""key":"k5""#) && !manifest.contains(#""key":"k2""#))
+        let staged = try writer.begin()
+        #expect(staged.sink.reuse("p.html", key: "k1"), "kept with the file it was carried over with")
+        #expect(!staged.sink.reuse("q.html", key: "k2") && staged.sink.reuse("q.html", key: "k3"))
+        #expect(staged.sink.reuse("s.html", key: "k5") && !staged.sink.reuse("r.html", key: "fr"))
+        try writer.finish(staged)
+    }
+
     /// The site a swap replaced is the next build's staging folder: a file carried over stays
     /// where it is when it is the output's own, and nothing else of it reaches the next site —
     /// not a file replaced in it, a stray file, folder or symlink, a file where a folder goes,
