@@ -10,7 +10,8 @@ package final class DeferredLinkSink: OutputSink, @unchecked Sendable {
     let budget: Int
     private let pending = LockedBox(
         (
-            files: [(path: String, fingerprint: String, key: String?)](), same: [(path: String, hash: String, size: Int, fingerprint: String, key: String?)](),
+            files: [(path: String, fingerprint: String, key: String?)](),
+            same: [(path: String, hash: String, size: Int, fingerprint: String, key: String?)](),
             groups: [(prefix: String, fingerprint: String)](), made: [String: Data](), bytes: 0
         ))
 

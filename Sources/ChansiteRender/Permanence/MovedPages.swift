@@ -31,6 +31,8 @@ package struct MovedPages: Sendable {
         var outcome = Outcome()
         var pages = history.pages
         history = URLHistory()
+        // Grown once: grown by doubling, the old and new tables were held at once.
+        pages.reserveCapacity(max(pages.count, current.count))
         let vanished = pages.keys.filter { current[$0] == nil }.sorted().compactMap { path in pages[path].map { (path, $0) } }
         // Where a vanished page's identity went (the first path in order that has it now), and
         // which of the changed text posts' identities are new: asked only about the vanished
@@ -129,6 +131,8 @@ package struct MovedPages: Sendable {
         _ vanished: [(String, URLHistory.Entry)], current: [String: PageIdentity], sketches: [String: WordSketch],
         fresh: (PageIdentity) -> Bool
     ) -> [String: String] {
+        // Most builds lose no text post: no buckets (a full build's would be 17 MB of its peak).
+        guard vanished.contains(where: { $0.1.kind == .textPost && $0.1.channel != nil && $0.1.sketch != nil }) else { return [:] }
         var buckets: [Bucket: [String]] = [:]
         for path in sketches.keys.sorted() {
             guard let identity = current[path], fresh(identity), let channel = identity.channel, let sketch = sketches[path] else { continue }
