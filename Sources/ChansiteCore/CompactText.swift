@@ -29,18 +29,26 @@ package enum CompactText: Hashable, Sendable {
         self = .hex(high: high, low: low, digits: UInt8(bytes.count))
     }
 
+    /// The hex digits of a `.hex` text appended to `bytes` (nothing for `.text`).
+    package func appendHexDigits(to bytes: inout [UInt8]) {
+        guard case .hex(var high, var low, let digits) = self else { return }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: Int(digits)))
+        for i in (start..<bytes.count).reversed() {
+            let digit = UInt8(low & 0xF)
+            bytes[i] = digit < 10 ? 0x30 + digit : 0x61 + digit - 10
+            low = low >> 4 | high << 60
+            high >>= 4
+        }
+    }
+
     package var string: String {
         switch self {
         case .text(let text):
             return text
-        case .hex(var high, var low, let digits):
-            var bytes = [UInt8](repeating: 0, count: Int(digits))
-            for i in bytes.indices.reversed() {
-                let digit = UInt8(low & 0xF)
-                bytes[i] = digit < 10 ? 0x30 + digit : 0x61 + digit - 10
-                low = low >> 4 | high << 60
-                high >>= 4
-            }
+        case .hex:
+            var bytes: [UInt8] = []
+            appendHexDigits(to: &bytes)
             return String(decoding: bytes, as: UTF8.self)
         }
     }

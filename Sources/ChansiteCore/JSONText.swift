@@ -99,57 +99,62 @@ package struct JSONText {
     }
 
     package mutating func string(_ text: String) {
-        // Most strings need no escape: copied as they are.
-        if !text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 == 0x2F || $0 < 0x20 || $0 == 0xE2 }) {
-            buffer.append(0x22)
-            buffer.append(contentsOf: text.utf8)
-            buffer.append(0x22)
-            return
-        }
+        var text = text
+        text.withUTF8 { string(utf8: $0) }
+    }
+
+    /// A string of hex digits (a digest), written from its packed form without a `String` made.
+    package mutating func string(_ text: CompactText) {
+        guard case .hex = text else { return string(text.string) }
         buffer.append(0x22)
-        var copy = text
-        copy.withUTF8 { input in
-            var i = 0
-            var run = 0
-            // Bytes that need no escape are copied a run at a time, not one append each.
-            func flush() {
-                if run < i { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<i])) }
-            }
-            while i < input.count {
-                let byte = input[i]
-                switch byte {
-                // Two appends, not a two-byte array made for each escape (every line break of
-                // every post passes here).
-                case 0x22, 0x5C, 0x2F:
-                    flush()
-                    escaped(byte)
-                case 0x0A:
-                    flush()
-                    escaped(0x6E)
-                case 0x0D:
-                    flush()
-                    escaped(0x72)
-                case 0x09:
-                    flush()
-                    escaped(0x74)
-                case 0..<0x20:
-                    flush()
-                    buffer.append(contentsOf: String(format: "\\u%04x", byte).utf8)
-                case 0xE2 where i + 2 < input.count && input[i + 1] == 0x80 && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9):
-                    // U+2028 and U+2029 end a line in older JavaScript engines: escaped, the index
-                    // files stay valid scripts everywhere.
-                    flush()
-                    buffer.append(contentsOf: (input[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    i += 2
-                default:
-                    i += 1
-                    continue
-                }
-                i += 1
-                run = i
-            }
-            flush()
+        text.appendHexDigits(to: &buffer)
+        buffer.append(0x22)
+    }
+
+    /// One pass over the bytes: runs that need no escape are copied whole (a pass to find
+    /// whether any byte needs one first read every path and digest twice).
+    private mutating func string(utf8 input: UnsafeBufferPointer<UInt8>) {
+        buffer.append(0x22)
+        var i = 0
+        var run = 0
+        // Bytes that need no escape are copied a run at a time, not one append each.
+        func flush() {
+            if run < i { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: input[run..<i])) }
         }
+        while i < input.count {
+            let byte = input[i]
+            switch byte {
+            // Two appends, not a two-byte array made for each escape (every line break of
+            // every post passes here).
+            case 0x22, 0x5C, 0x2F:
+                flush()
+                escaped(byte)
+            case 0x0A:
+                flush()
+                escaped(0x6E)
+            case 0x0D:
+                flush()
+                escaped(0x72)
+            case 0x09:
+                flush()
+                escaped(0x74)
+            case 0..<0x20:
+                flush()
+                buffer.append(contentsOf: String(format: "\\u%04x", byte).utf8)
+            case 0xE2 where i + 2 < input.count && input[i + 1] == 0x80 && (input[i + 2] == 0xA8 || input[i + 2] == 0xA9):
+                // U+2028 and U+2029 end a line in older JavaScript engines: escaped, the index
+                // files stay valid scripts everywhere.
+                flush()
+                buffer.append(contentsOf: (input[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                i += 2
+            default:
+                i += 1
+                continue
+            }
+            i += 1
+            run = i
+        }
+        flush()
         buffer.append(0x22)
     }
 

@@ -63,6 +63,26 @@ package struct BuildManifest: Codable, Sendable {
         /// Whether the file is a page made from inputs with this key.
         func hasKey(_ key: String) -> Bool { packedKey == CompactText(key) }
 
+        /// The entry as a JSON object with sorted keys, its digests written from their packed
+        /// form (`BuildManifest.encode`).
+        func write(into json: inout JSONText) {
+            json.raw("{\"contentHash\":")
+            json.string(packedContentHash)
+            json.raw(",\"fingerprint\":")
+            json.string(packedFingerprint)
+            json.raw(",\"inode\":")
+            json.number(inode)
+            if let packedKey {
+                json.raw(",\"key\":")
+                json.string(packedKey)
+            }
+            json.raw(",\"modified\":")
+            json.number(modified)
+            json.raw(",\"size\":")
+            json.number(size)
+            json.raw("}")
+        }
+
         enum CodingKeys: String, CodingKey {
             case fingerprint, contentHash, key, size, modified, inode
         }
@@ -227,21 +247,8 @@ package struct BuildManifest: Codable, Sendable {
             guard let entry = files[paths[n]] else { continue }
             json.raw(n == 0 ? "" : ",")
             json.string(paths[n])
-            json.raw(":{\"contentHash\":")
-            json.string(entry.contentHash)
-            json.raw(",\"fingerprint\":")
-            json.string(entry.fingerprint)
-            json.raw(",\"inode\":")
-            json.number(entry.inode)
-            if let key = entry.key {
-                json.raw(",\"key\":")
-                json.string(key)
-            }
-            json.raw(",\"modified\":")
-            json.number(entry.modified)
-            json.raw(",\"size\":")
-            json.number(entry.size)
-            json.raw("}")
+            json.raw(":")
+            entry.write(into: &json)
         }
         return json.take()
     }

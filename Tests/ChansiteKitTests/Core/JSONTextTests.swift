@@ -27,4 +27,17 @@ import Testing
             #expect(parsed == [text], "\(text.debugDescription) → \(written)")
         }
     }
+
+    /// A digest is written from its packed form as the same JSON as its text.
+    @Test func aPackedDigestIsWrittenAsItsText() {
+        for text in [
+            "", "0", "00ff", "0123456789abcdef0123456789abcdef", Fingerprint("x").hex, "not hex", "ABCDEF", "0123456789abcdef0123456789abcdef0",
+        ] {
+            var packed = JSONText()
+            packed.string(CompactText(text))
+            var plain = JSONText()
+            plain.string(text)
+            #expect(packed.take() == plain.take(), "\(text)")
+        }
+    }
 }
