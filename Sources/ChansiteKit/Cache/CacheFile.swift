@@ -9,7 +9,7 @@ import Foundation
 ///
 /// Layout: the magic line; the identity (4-byte length, bytes); records of a kind (1 byte),
 /// a key (2-byte length, 16 bytes: `Key`) and a value (4-byte length, bytes); then the end byte 0xFF,
-/// the record count (8 bytes) and the SHA-256 of everything before it (32 hex digits).
+/// the record count (8 bytes) and the `Checksum` of everything before it (32 hex digits).
 /// Integers are little-endian.
 final class CacheFile: @unchecked Sendable {
     /// What a record holds; a key is unique within its kind.
@@ -40,7 +40,7 @@ final class CacheFile: @unchecked Sendable {
         case indexSegment
     }
 
-    static let magic = Array("chansite build cache 1\n".utf8)
+    static let magic = Array("chansite build cache 2\n".utf8)
     static let endByte: UInt8 = 0xFF
     /// End byte, record count, checksum.
     static let trailerSize = 1 + 8 + 32
@@ -145,7 +145,7 @@ final class CacheFile: @unchecked Sendable {
             let count = reader.integer(at: end + 1, size: 8)
         else { return .failure(Refusal("it is cut short or damaged (its checksum does not match)")) }
         let expected = String(decoding: stored, as: UTF8.self)
-        // The checksum (SHA-256 of ~80 MB at 100k posts) on one core while the records are
+        // The checksum (of ~80 MB at 100k posts) on one core while the records are
         // listed on the other: nothing listed is trusted unless both succeed.
         let descriptor = reader.descriptor
         let listing = reader
@@ -276,9 +276,9 @@ struct CacheReader {
         return bytes
     }
 
-    /// The SHA-256 of the first `end` bytes, read a window at a time.
+    /// The checksum (`Checksum`) of the first `end` bytes, read a window at a time.
     mutating func hash(upTo end: Int) -> String? {
-        var hasher = ContentHasher()
+        var hasher = Checksum()
         var at = 0
         while at < end {
             let count = min(Self.windowSize, end - at)

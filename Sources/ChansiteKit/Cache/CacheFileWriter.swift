@@ -10,7 +10,7 @@ final class CacheFileWriter: @unchecked Sendable {
     private let lock = NSLock()
     private var descriptor: Int32
     private var buffer: [UInt8] = []
-    private var hasher = ContentHasher()
+    private var hasher = Checksum()
     private var count: UInt64 = 0
     private var written: Set<CacheFile.Key> = []
     /// Why writing stopped, once it has.

@@ -5,7 +5,7 @@ import Foundation
 /// (`parses/`), named by a fingerprint of chansite and the value's key (which fingerprints
 /// every input of it): written once when made and then only read, never copied forward with
 /// the rest of the build cache each build (an export of 20,000 posts parses to some 40 MB). A
-/// file is checked whole (its SHA-256) before it is decoded; one that fails the check or the
+/// file is checked whole (its `Checksum`) before it is decoded; one that fails the check or the
 /// codec is made again. Once a build has finished with its cache, the files it did not use
 /// go (`ParseFolder.sweep`).
 final class ParseStore<Value: Sendable>: StageCache, @unchecked Sendable {
@@ -61,9 +61,9 @@ final class ParseFolder: Sendable {
     /// Files found but not whole or not readable (the build says so; their inputs are parsed again).
     let damaged = LockedBox(0)
     static let suffix = ".parse"
-    private static let magic = Array("chansite parse 1\n".utf8)
-    /// The magic, then the payload's hash (`ContentHasher.hex`).
-    private static let headerSize = magic.count + ContentHasher().hex.utf8.count
+    private static let magic = Array("chansite parse 2\n".utf8)
+    /// The magic, then the payload's checksum (`Checksum.hex`).
+    private static let headerSize = magic.count + Checksum().hex.utf8.count
 
     init(path: String) {
         self.path = path
@@ -88,7 +88,7 @@ final class ParseFolder: Sendable {
     /// Whether `bytes` are a header (the magic, the payload's hash) and the payload it names.
     private static func isWhole(_ bytes: [UInt8]) -> Bool {
         guard bytes.count >= headerSize, bytes.starts(with: magic) else { return false }
-        var hasher = ContentHasher()
+        var hasher = Checksum()
         bytes.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[headerSize...])) }
         return String(decoding: bytes[magic.count..<headerSize], as: UTF8.self) == hasher.hex
     }
@@ -113,7 +113,7 @@ final class ParseFolder: Sendable {
         // try?: another core may make it at the same moment; whether it is there is what counts.
         if !FileSystem.exists(path) { try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false) }
         guard FileSystem.isDirectory(path) else { return }
-        var hasher = ContentHasher()
+        var hasher = Checksum()
         payload.withUnsafeBytes { hasher.update($0) }
         let target = FileSystem.join(path, name)
         let temporary = target + ".partial"
