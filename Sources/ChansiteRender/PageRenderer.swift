@@ -95,8 +95,9 @@ package struct PageRenderer: Sendable {
             key.add(view: view)
             return key.hex
         }
+        let archiveKeys = archiveKeys(posts: posts, channels: channels, steadyKeys: steadyKeys)
         // The views as they stand: `posts` changes as channels are made and let go of.
-        func current() -> Views { Views(posts: posts, channels: channels, steady: steady, steadyKeys: steadyKeys) }
+        func current() -> Views { Views(posts: posts, channels: channels, steady: steady, steadyKeys: steadyKeys, archiveKeys: archiveKeys) }
         if let first {
             renderFirst(first, views: current())
             FaultPoint.stall("first-pages")
@@ -237,7 +238,38 @@ package struct PageRenderer: Sendable {
             return views.posts.channelKeys[c].map { Fingerprint($0, templates.fingerprint, words, "post", String(p)).hex }
         case .channel(let c, let n):
             return views.posts.channelKeys[c].map { Fingerprint($0, templates.fingerprint, words, "channel", String(n)).hex }
+        case .archive(let c):
+            return views.archiveKeys[c].map { Fingerprint($0, templates.fingerprint, words, "archive").hex }
+        case .month(let c, let m, let n):
+            return views.archiveKeys[c].map { Fingerprint($0, templates.fingerprint, words, "month", String(m), String(n)).hex }
+        case .year(let c, let year):
+            return views.archiveKeys[c].map { Fingerprint($0, templates.fingerprint, words, "year", String(year)).hex }
+        case .gallery(let c, let kind, let n):
+            return views.archiveKeys[c].map { Fingerprint($0, templates.fingerprint, words, "gallery", kind.rawValue, String(n)).hex }
         default: return nil
+        }
+    }
+
+    /// For each channel whose posts all have keys (the build cache's, `PostViews.key`), what its
+    /// archive, month, year and gallery pages read: its key, its views (with and without
+    /// counts), every post's key in order (the posts those pages list, their dates, tags,
+    /// reactions and media as published), and the names and slugs of the site's tags (a
+    /// year's top tags are shown by name, which another channel's post may have set). A page
+    /// whose key is the last build's is carried over without its view made.
+    func archiveKeys(posts: PostViews, channels: [ChannelView], steadyKeys: [String]) -> [String?] {
+        var tags = Fingerprint("tag names")
+        for tag in site.tags { tags.add([tag.key, tag.name, tag.slug]) }
+        let tagNames = tags.hex
+        return site.channels.indices.map { c -> String? in
+            guard let channelKey = posts.channelKeys[c] else { return nil }
+            var key = Fingerprint("archive pages", channelKey, steadyKeys[c], tagNames)
+            key.add(view: channels[c])
+            key.add(site.channels[c].posts.count)
+            for p in site.channels[c].posts.indices {
+                guard let post = posts.key(channel: c, post: p) else { return nil }
+                key.add(post)
+            }
+            return key.hex
         }
     }
 
@@ -256,13 +288,19 @@ package struct PageRenderer: Sendable {
         return Fingerprint(templates.fingerprint, words, "post page", views.steadyKeys[c], listing, post, prev, next).hex
     }
 
-    /// The path of a post or listing page without making its view (nil for other pages).
+    /// The path of a page with a key (`memoKey`) without making its view (nil for other pages).
     func path(of page: Page) -> String? {
         switch page {
         case .post(let c, let p): return site.channels[c].posts[p].path
         case .channel(let c, let n):
             let pages = Pagination(itemCount: site.channels[c].posts.count, perPage: site.config.postsPerPage).pageCount
             return SitePaths.channel(site.channels[c].slug, page: n, of: pages)
+        case .archive(let c): return SitePaths.archive(site.channels[c].slug)
+        case .month(let c, let m, let n):
+            let slug = site.channels[c].slug
+            return months.byChannel[slug].flatMap { m < $0.count ? SitePaths.month(slug, $0[m].key, page: n) : nil }
+        case .year(let c, let year): return SitePaths.year(site.channels[c].slug, year)
+        case .gallery(let c, let kind, let n): return SitePaths.gallery(site.channels[c].slug, kind: kind.rawValue, page: n)
         default: return nil
         }
     }
@@ -277,6 +315,8 @@ package struct PageRenderer: Sendable {
         let steady: [ChannelView]
         /// A fingerprint of each of `steady`.
         let steadyKeys: [String]
+        /// What each channel's archive, month, year and gallery pages read (`archiveKeys`).
+        let archiveKeys: [String?]
     }
 
     func allPages() -> [Page] {

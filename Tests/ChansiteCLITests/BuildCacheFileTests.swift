@@ -188,6 +188,35 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("Output/channels/gone/old.html").path))
     }
 
+    /// A channel's archive, month and year pages are carried over by their keys while nothing
+    /// they show changed, and made again when a tag they name is spelled anew by another
+    /// channel (the first spelling met names a tag across the site).
+    @Test func archivePagesAreCarriedOverByKeyUntilATagTheyNameIsRespelled() throws {
+        let (project, _) = try Self.built()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let year = "channels/shelf/archive-2024.html"
+        let before = IncrementalBuildTests.files(project.appendingPathComponent("Output"))
+        let yearBefore = String(decoding: before[year]?.data ?? Data(), as: UTF8.self)
+        #expect(yearBefore.contains("#news"), "\(before.keys.sorted())")
+        let shelfPages = before.keys.filter { $0.hasPrefix("channels/shelf/") && $0.hasSuffix(".html") }
+        let archivePages = shelfPages.filter { $0.contains("/archive") || $0.contains("/gallery") }
+        #expect(archivePages.count >= 3, "\(shelfPages.sorted())")
+        // Another channel's post edited: every page of the other channels is carried over by its key.
+        let edited = before.first { String(decoding: $0.value.data, as: UTF8.self).contains("A post in English") }?.key ?? ""
+        let editedFolder = edited.split(separator: "/").prefix(2).joined(separator: "/") + "/"
+        let untouched = before.keys.filter { $0.hasPrefix("channels/") && $0.hasSuffix(".html") && !$0.hasPrefix(editedFolder) }
+        #expect(editedFolder != "/" && untouched.count > shelfPages.count, "\(editedFolder)")
+        try Self.write(project, "Content/b.txt", Data(Self.otherDump.replacingOccurrences(of: "English", with: "plain English").utf8))
+        let stderr = try Self.buildAndCompare(project, "another channel's post edited")
+        #expect((Self.reused(stderr)["pages by their keys"] ?? 0) >= untouched.count, "\(stderr)")
+        // The first channel now spells the export's tag first: the year's top tags show that spelling.
+        try Self.write(project, "Content/a.txt", Data(Self.dump.replacingOccurrences(of: "#тег #data", with: "#тег #data #NEWS").utf8))
+        try Self.buildAndCompare(project, "a tag spelled anew in another channel")
+        let after = IncrementalBuildTests.files(project.appendingPathComponent("Output"))
+        let yearAfter = String(decoding: after[year]?.data ?? Data(), as: UTF8.self)
+        #expect(yearAfter.contains("#NEWS") && !yearAfter.contains("#news"))
+    }
+
     /// Re-exporting a channel with new messages: the older messages' views are not made again
     /// (their keys are the last build's), and the channel's and its tag's numbered pages and
     /// the older messages' pages stay the files they were (they name neither the post count
