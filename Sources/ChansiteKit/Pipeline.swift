@@ -411,7 +411,9 @@ package struct Pipeline: Sendable {
         // posts' words wait in a scratch file between the passes over them, unless they are
         // kept in memory for the next build (`serve`).
         let scratch = spills ? sink.scratchFolder.flatMap { ScratchFile(in: $0) } : nil
-        try builder.write(vocabulary: vocabulary, scratch: scratch, reuse: { sink.reuse($0, fingerprint: $1) }) { file, fingerprint in
+        // Index files are carried over by their fingerprints alone (they have no page keys).
+        let reuse: (String, String) -> Bool = { sink.reuse($0, fingerprint: $1) }
+        try builder.write(vocabulary: vocabulary, scratch: scratch, reuse: reuse) { file, fingerprint in
             try sink.write(file.path, contents: file.contents, fingerprint: fingerprint)
         }
         // Words that could not be read back were left out of the index: it is wrong.
