@@ -228,24 +228,26 @@ package struct PageRenderer: Sendable {
         return sink.files
     }
 
-    /// For a post or listing page of a channel with a cache key: a fingerprint of everything
-    /// its view and template read (they read only that channel, the site's configuration and
-    /// tag links, which the channel's key holds, and the templates and interface words).
+    /// For a post, listing or archive page of a channel with a cache key: a fingerprint of
+    /// everything its view and template read (they read only that channel, the site's
+    /// configuration and tag links, which the channel's key holds, and the templates and
+    /// interface words; archive pages also `archiveKeys`).
     func memoKey(of page: Page, views: Views, words: String) -> String? {
+        /// The key of what the page reads (`base`), the templates, the words, and which page it is.
+        func key(_ base: String?, _ page: String...) -> String? {
+            guard let base else { return nil }
+            var key = Fingerprint(base, templates.fingerprint, words)
+            for part in page { key.add(part) }
+            return key.hex
+        }
         switch page {
         case .post(let c, let p):
-            if let key = postPageKey(channel: c, post: p, views: views, words: words) { return key }
-            return views.posts.channelKeys[c].map { Fingerprint($0, templates.fingerprint, words, "post", String(p)).hex }
-        case .channel(let c, let n):
-            return views.posts.channelKeys[c].map { Fingerprint($0, templates.fingerprint, words, "channel", String(n)).hex }
-        case .archive(let c):
-            return views.archiveKeys[c].map { Fingerprint($0, templates.fingerprint, words, "archive").hex }
-        case .month(let c, let m, let n):
-            return views.archiveKeys[c].map { Fingerprint($0, templates.fingerprint, words, "month", String(m), String(n)).hex }
-        case .year(let c, let year):
-            return views.archiveKeys[c].map { Fingerprint($0, templates.fingerprint, words, "year", String(year)).hex }
-        case .gallery(let c, let kind, let n):
-            return views.archiveKeys[c].map { Fingerprint($0, templates.fingerprint, words, "gallery", kind.rawValue, String(n)).hex }
+            return postPageKey(channel: c, post: p, views: views, words: words) ?? key(views.posts.channelKeys[c], "post", String(p))
+        case .channel(let c, let n): return key(views.posts.channelKeys[c], "channel", String(n))
+        case .archive(let c): return key(views.archiveKeys[c], "archive")
+        case .month(let c, let m, let n): return key(views.archiveKeys[c], "month", String(m), String(n))
+        case .year(let c, let year): return key(views.archiveKeys[c], "year", String(year))
+        case .gallery(let c, let kind, let n): return key(views.archiveKeys[c], "gallery", kind.rawValue, String(n))
         default: return nil
         }
     }
