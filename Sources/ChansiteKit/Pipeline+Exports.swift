@@ -76,7 +76,8 @@ extension Pipeline {
             if let read = cache?.known(keys[index]) { return read }
             // The messages are kept by an edit's read only: kept from every export they would
             // be as much memory again as the exports' bytes (440 MB at 100k posts).
-            let (read, key) = settings.read(jobs[index], alone: alone, messages: alone ? self.cache?.exportMessages : nil)
+            let (read, key) = settings.read(
+                jobs[index], alone: alone, messages: alone ? self.cache?.exportMessages : nil, last: alone ? self.cache?.lastExport : nil)
             if let key { cache?.store(key, read) }
             return read
         }
@@ -117,9 +118,10 @@ struct ExportSettings: Sendable {
     /// Reads a job's files again (unless their bytes were kept when they were hashed), and the
     /// key of what was read: made from the bytes read, so a file changed since it was hashed is
     /// never kept under its old digest.
-    func read(_ job: Pipeline.ExportJob, alone: Bool = false, messages: (any StageCache<ExportReader.Decoded>)? = nil) -> (
-        Pipeline.ExportRead, key: String?
-    ) {
+    func read(
+        _ job: Pipeline.ExportJob, alone: Bool = false, messages: (any StageCache<ExportReader.Decoded>)? = nil,
+        last: LockedBox<ExportReader.Scanned?>? = nil
+    ) -> (Pipeline.ExportRead, key: String?) {
         let loader = DumpLoader()
         var diagnostics: [Diagnostic] = []
         var pages: [(path: String, data: Data)] = []
@@ -141,7 +143,7 @@ struct ExportSettings: Sendable {
         case .json:
             var json = json
             json.decodesAhead = alone
-            found = pages.first.map { json.read(path: $0.path, data: $0.data, messages: messages) } ?? ([], [])
+            found = pages.first.map { json.read(path: $0.path, data: $0.data, messages: messages, last: last) } ?? ([], [])
         case .html(let folder, _): found = html.read(folder: folder, pages: pages)
         case .previews: found = pages.isEmpty ? ([], []) : preview.read(pages: pages)
         }

@@ -13,7 +13,7 @@ struct ExportChatReader {
     /// Where `JSONRepair` replaced bytes, in file order: each is said for the message holding it.
     let repairs: [JSONRepair.Repair]
     /// The file of the message being read (diagnostics and sources name it).
-    private var currentPath: String?
+    var currentPath: String?
     var notes = OnceNotes()
     /// The chat's name: a message sent by anyone else names its sender.
     var chatName: String?
@@ -26,6 +26,10 @@ struct ExportChatReader {
         var nextLine: Int
         /// The file it comes from when a chat spans several (an HTML export's pages); nil: `path`.
         var path: String?
+        /// The message's out-of-range values and the post it makes alone, when they were found
+        /// ahead of the reader (`draft`); nil: the reader finds them.
+        var problems: [String]?
+        var draft: Draft?
     }
 
     init(path: String, media: ExportMediaResolver, repairs: [JSONRepair.Repair] = []) {
@@ -54,17 +58,22 @@ struct ExportChatReader {
         chatName = chat.name
         var parsed = ParsedDump(
             path: path, format: Self.format, channel: ChannelInfo(title: chat.name, handle: handle, channelID: channelID))
-        var albums = ExportAlbums.Runs<(line: Int, path: String?)>()
+        var albums = ExportAlbums.Runs<(line: Int, path: String?, draft: Draft?)>()
         var pinned = Set<String>()
         var services: [String: Int] = [:]
         var rejectedFields = 0
         var repairCursor = 0
         var seenIDs = Set<String>()
         var kinds = KindState()
-        func add(_ run: ExportAlbums.Run<(line: Int, path: String?)>?) {
+        func add(_ run: ExportAlbums.Run<(line: Int, path: String?, draft: Draft?)>?) {
             guard let run else { return }
             currentPath = run.first.path
-            parsed.posts.append(makePost(run.messages, line: run.first.line))
+            if run.messages.count == 1, let draft = run.first.draft {
+                notes.add(draft.notes)
+                parsed.posts.append(draft.post)
+            } else {
+                parsed.posts.append(makePost(run.messages, line: run.first.line))
+            }
             Self.registerTodo(at: parsed.posts.count - 1, of: parsed.posts, state: &kinds)
         }
         for (index, entry) in messages.enumerated() {
@@ -82,7 +91,7 @@ struct ExportChatReader {
                         "message \(index + 1) of \(chat.name ?? "the chat") cannot be read (\(ExportJSON.describe(error))); skipped",
                         at: location(line)))
             case .success(var message):
-                message.rejected += Self.rangeProblems(of: message)
+                message.rejected += entry.problems ?? Self.rangeProblems(of: message)
                 for reason in message.rejected {
                     parsed.diagnostics.append(.warning("message \(message.id): \(reason)", at: location(line)))
                 }
@@ -100,7 +109,7 @@ struct ExportChatReader {
                 switch message.type {
                 case "message":
                     kinds.messageKinds[Self.kind(of: message), default: 0] += 1
-                    add(albums.add(message, (line, entry.path)))
+                    add(albums.add(message, (line, entry.path, entry.draft)))
                 case "service":
                     // A service message ends any album (its messages have consecutive ids).
                     if let event = Self.event(of: message, date: Self.date(message.dateUnixtime, local: message.date).date) {

@@ -45,15 +45,24 @@ package struct ExportReader: Sendable {
     ///   - data: its bytes.
     ///   - messages: messages decoded by earlier reads, by their bytes (`serve`'s), and where
     ///     to keep the ones decoded now.
-    package func read(path: String, data: Data, messages: (any StageCache<ExportReader.Decoded>)? = nil) -> (
-        dumps: [ParsedDump], diagnostics: [Diagnostic]
-    ) {
+    ///   - last: the file `serve` read last with what reading it found, and where to keep this
+    ///     one: when it is the same file, only the bytes that changed are scanned and decoded.
+    package func read(
+        path: String, data: Data, messages: (any StageCache<ExportReader.Decoded>)? = nil, last: LockedBox<Scanned?>? = nil
+    ) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
+        if let last, let previous = last.value, previous.path == path,
+            let read = readAgain(path: path, data: data, previous, messages: messages, last: last)
+        {
+            return read
+        }
+        // What is kept is that file's, not this one's (until this one is read whole, below).
+        last?.mutate { $0 = nil }
         let (repair, given) = Self.repairAndScan(data)
         guard let repaired = repair else {
             return data.withUnsafeBytes { raw in
                 decode(
                     path: path, bytes: raw.bindMemory(to: UInt8.self), arrays: given, lines: given.map(\.lines), repairs: [], original: data,
-                    messages: messages)
+                    messages: messages, keep: last)
             }
         }
         let kinds = Set(repaired.repairs.map(\.kind)).map(\.description).sorted().joined(separator: ", ")
@@ -90,12 +99,45 @@ package struct ExportReader: Sendable {
         }
     }
 
+    /// The file read from `previous`, the same file's earlier bytes, when they differ inside
+    /// its messages (an edit, messages added): the earlier scan is taken up where the bytes
+    /// first differ, and every message whose bytes are the same is the one decoded then. Nil
+    /// when the file must be read whole (it changed elsewhere, or the new bytes need repair).
+    func readAgain(path: String, data: Data, _ previous: Scanned, messages: (any StageCache<ExportReader.Decoded>)?, last: LockedBox<Scanned?>)
+        -> (dumps: [ParsedDump], diagnostics: [Diagnostic])?
+    {
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let found = previous.data.withUnsafeBytes { old in
+                JSONMessageArrays.rescan(bytes, after: old.bindMemory(to: UInt8.self), arrays: previous.arrays)
+            }
+            // The earlier bytes needed no repair (only such a read is kept), so neither do the
+            // ones that did not change.
+            guard let rescan = found, JSONRepair.repair(UnsafeBufferPointer(rebasing: bytes[rescan.scanned])) == nil else { return nil }
+            let known = rescan.earlier.enumerated().map { slot, elements in
+                elements.map { index in index.flatMap { previous.message(slot, $0) } }
+            }
+            return decode(
+                path: path, bytes: bytes, arrays: rescan.arrays, lines: rescan.arrays.map(\.lines), repairs: [], original: data,
+                messages: messages, known: known, keep: last)
+        }
+    }
+
     /// Decodes everything but the messages from the file with each messages array replaced by
-    /// its slot, then each chat's messages one at a time from their bytes.
+    /// its slot, then each chat's messages one at a time from their bytes (or, from `known`, as
+    /// an earlier read decoded the same bytes). With `keep`, the file's bytes, scan and decoded
+    /// messages are kept there for the next read.
     func decode(
         path: String, bytes: UnsafeBufferPointer<UInt8>, arrays: [JSONMessageArrays.MessageArray], lines: [[Int]],
-        repairs: [JSONRepair.Repair], original: Data, messages: (any StageCache<ExportReader.Decoded>)? = nil
+        repairs: [JSONRepair.Repair], original: Data, messages: (any StageCache<ExportReader.Decoded>)? = nil,
+        known: [[Decoded?]]? = nil, keep: LockedBox<Scanned?>? = nil
     ) -> (dumps: [ParsedDump], diagnostics: [Diagnostic]) {
+        let kept = keep.map { _ in Scanned.Messages(arrays: arrays) }
+        defer {
+            if let keep, let kept, repairs.isEmpty {
+                keep.mutate { $0 = Scanned(path: path, data: original, arrays: arrays, messages: kept.decoded) }
+            }
+        }
         let root: ExportJSON.Root
         do {
             root = try JSONDecoder().decode(ExportJSON.Root.self, from: JSONMessageArrays.skeleton(bytes, arrays: arrays))
@@ -131,7 +173,10 @@ package struct ExportReader: Sendable {
                 continue
             }
             var reader = ExportChatReader(path: path, media: resolver, repairs: repairs)
-            let entries = Self.entries(bytes, arrays[slot], lines: lines[slot], ahead: decodesAhead, memo: messages)
+            reader.chatName = chat.name
+            let entries = Self.entries(
+                bytes, arrays[slot], lines: lines[slot], ahead: decodesAhead, memo: messages, known: known?[slot],
+                keep: kept.map { kept in { kept.decoded[slot].append($0) } }, drafts: reader)
             var dump = reader.read(chat, handle: chat.id.flatMap { handles[$0.text] }, messages: entries)
             dump.isDiscussion = isDiscussion
             dumps.append(dump)
@@ -160,22 +205,34 @@ package struct ExportReader: Sendable {
     /// them, or (`ahead`, for a reader with the cores to itself) the next batch while the
     /// reader reads one. A message that is not JSON at all is named by its line (and, for the
     /// first, its column), and the rest are read.
+    /// `known`: each element's message as an earlier read decoded the same bytes (nil: decode
+    /// it); `keep` is handed each element's decoded message in order (nil for one that failed).
+    /// With `drafts` (the chat's reader), each message's range problems and the post it makes
+    /// alone are made with it, on all cores, for the reader to take.
     static func entries(
         _ bytes: UnsafeBufferPointer<UInt8>, _ array: JSONMessageArrays.MessageArray, lines: [Int], ahead: Bool = false,
-        memo: (any StageCache<ExportReader.Decoded>)? = nil
+        memo: (any StageCache<ExportReader.Decoded>)? = nil, known: [Decoded?]? = nil, keep: ((Decoded?) -> Void)? = nil,
+        drafts: ExportChatReader? = nil
     ) -> some Sequence<ExportChatReader.Entry> {
         let source = SharedBytes(bytes: bytes)
         let elements = array.elements
         var located = false
         let batches = PrefetchedBatches(count: (elements.count + batch - 1) / batch, ahead: ahead) { number in
             let start = number * batch
-            return (start..<min(start + batch, elements.count)).concurrentMap(chunk: 16) { index in
-                decode(source, elements[index], memo: memo)
+            return (start..<min(start + batch, elements.count)).concurrentMap(chunk: 16) { index -> Made in
+                let (result, decoded) = decode(
+                    source, elements[index], memo: memo, known: known.flatMap { $0.indices.contains(index) ? $0[index] : nil })
+                guard let drafts, case .success(let message) = result else { return Made(result: result, decoded: decoded) }
+                return Made(
+                    result: result, decoded: decoded, problems: ExportChatReader.rangeProblems(of: message),
+                    draft: message.type == "message" ? drafts.draft(message, line: lines[index]) : nil)
             }
         }
         return batches.enumerated().lazy.flatMap { number, decoded -> [ExportChatReader.Entry] in
             let start = number * batch
-            return decoded.enumerated().map { offset, result in
+            return decoded.enumerated().map { offset, made in
+                let result = made.result
+                keep?(made.decoded)
                 let index = start + offset
                 let message = result.mapError { error -> any Error in
                     guard let syntax = error as? SyntaxFailure else { return error }
@@ -185,9 +242,20 @@ package struct ExportReader: Sendable {
                     located = true
                     return ExportJSON.MalformedMessage(reason: syntax.reason, line: column?.line ?? lines[index], column: column?.column)
                 }
-                return ExportChatReader.Entry(message: message, line: lines[index], nextLine: index + 1 < lines.count ? lines[index + 1] : Int.max)
+                return ExportChatReader.Entry(
+                    message: message, line: lines[index], nextLine: index + 1 < lines.count ? lines[index + 1] : Int.max, problems: made.problems,
+                    draft: made.draft)
             }
         }
+    }
+
+    /// One element as a batch made it: its message or why not, what is kept of it, and what
+    /// was made of it ahead of the reader.
+    struct Made: Sendable {
+        var result: Result<ExportJSON.Message, any Error>
+        var decoded: Decoded?
+        var problems: [String]?
+        var draft: ExportChatReader.Draft?
     }
 
     /// A message that is not JSON, and where that shows from its start.
@@ -200,19 +268,23 @@ package struct ExportReader: Sendable {
     /// more than small messages take to decode.
     static let messageDecoder = JSONDecoder()
 
-    /// A message an earlier read decoded from the same bytes, else decoded now and kept.
-    /// Failures are not kept: they are rare, and say where they are.
-    static func decode(_ source: SharedBytes, _ element: Range<Int>, memo: (any StageCache<ExportReader.Decoded>)?) -> Result<
-        ExportJSON.Message, any Error
-    > {
-        guard let memo else { return decode(source, element) }
+    /// A message an earlier read decoded from the same bytes (`known`, else found in `memo` by
+    /// its bytes), else decoded now and kept, with what is kept of it. Failures are not kept:
+    /// they are rare, and say where they are.
+    static func decode(_ source: SharedBytes, _ element: Range<Int>, memo: (any StageCache<ExportReader.Decoded>)?, known: Decoded? = nil) -> (
+        Result<ExportJSON.Message, any Error>, Decoded?
+    ) {
+        if let known { return (.success(known.message), known) }
+        guard let memo else { return (decode(source, element), nil) }
         var fingerprint = Fingerprint("export message")
         fingerprint.add(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: source.bytes[element])))
         let key = fingerprint.hex
-        if let known = memo.known(key) { return .success(known.message) }
+        if let known = memo.known(key) { return (.success(known.message), known) }
         let decoded = decode(source, element)
-        if case .success(let message) = decoded { memo.store(key, Decoded(message: message)) }
-        return decoded
+        guard case .success(let message) = decoded else { return (decoded, nil) }
+        let kept = Decoded(message: message)
+        memo.store(key, kept)
+        return (decoded, kept)
     }
 
     /// A message as decoded, for a cache outside this module to keep: a reference, so that

@@ -10,6 +10,8 @@ enum JSONMessageArrays {
     struct MessageArray {
         /// From `[` to its `]`, inclusive; to the end of the data when it is never closed.
         var span: Range<Int>
+        /// How deep in the file its elements lie (the scanner's depth inside the array).
+        var depth = 0
         var elements: [Range<Int>] = []
         var lines: [Int] = []
     }
@@ -41,7 +43,7 @@ enum JSONMessageArrays {
         return scanner.arrays
     }
 
-    private struct Scanner {
+    struct Scanner {
         var arrays: [MessageArray] = []
         var line = 1
         var inString = false
@@ -90,7 +92,7 @@ enum JSONMessageArrays {
                 depth += 1
                 if messagesDepth == nil, afterColon, JSONMessageArrays.isMessagesKey(bytes, lastString, escaped: lastStringHasEscape) {
                     messagesDepth = depth
-                    arrays.append(MessageArray(span: i..<bytes.count))
+                    arrays.append(MessageArray(span: i..<bytes.count, depth: depth))
                 }
                 afterColon = false
             case 0x7B:  // {

@@ -16,6 +16,9 @@ package final class BuildCache: Sendable {
     let exports = Memo<Pipeline.ExportRead>()
     /// Each export message decoded, by its bytes: an edited export decodes only what changed.
     let exportMessages = Memo<ExportReader.Decoded>()
+    /// The export read last on its own (an edit), with its bytes and scan: its next edit scans
+    /// only what changed.
+    let lastExport = LockedBox<ExportReader.Scanned?>(nil)
     /// The last read's export digests with their files' stamps: an export whose stamp did not
     /// change is not hashed again.
     let exportDigests = LockedBox<[String: ContentFiles.Stamped]>([:])
