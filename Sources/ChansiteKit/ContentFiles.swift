@@ -47,8 +47,14 @@ struct ContentFiles {
         let folders = Array(Set(found.exports.map { PathName.parent($0.path) })).sorted()
         let dumpCount = found.dumps.count
         let budget = LockedBox(known.isEmpty ? 0 : keeping)
+        // A folder's identity (a listing) and an export whose stamp is the one known are
+        // answered at once: when only one file is left to read (`serve` after an edit), it is
+        // read on this thread, its hash on every core.
+        let answered = { (index: Int) in
+            index >= all.count || index >= dumpCount && known[all[index]].map { Self.stamp(of: all[index]) == $0.stamp } == true
+        }
         // `digest`: a dump's key, an export's digest.
-        let read = (0..<all.count + folders.count).concurrentMap(chunk: 1) {
+        let read = (0..<all.count + folders.count).concurrentMap(quick: answered) {
             index -> (file: LoadedBytes?, digest: String?, identity: String?, stamp: String?) in
             guard index < all.count else { return (nil, nil, ExportFolderIdentity.fingerprint(of: folders[index - all.count]), nil) }
             let path = all[index]
@@ -58,7 +64,7 @@ struct ContentFiles {
             }
             // An export: its digest only; its bytes are mapped again when it is parsed. Stamped
             // before it is read, so a write while it is hashed changes the stamp.
-            let stamp = FileSystem.stamp(of: path)
+            let stamp = Self.stamp(of: path)
             if let stamp, let earlier = known[path], earlier.stamp == stamp { return ((nil, []), earlier.digest, nil, stamp) }
             let file = loader.read(path: path)
             let kept = file.data.flatMap { data in
@@ -97,10 +103,32 @@ struct ContentFiles {
         return key.hex
     }
 
+    /// An export's digest: a fingerprint of its bytes, a piece at a time on every core when it
+    /// is large (an edited export at 100k posts is tens of megabytes, hashed before its parse).
     static func digest(_ data: Data) -> String {
-        var fingerprint = Fingerprint("export")
-        fingerprint.add(bytes: data)
+        let pieces = (data.count + digestPiece - 1) / digestPiece
+        guard pieces > 1 else {
+            var fingerprint = Fingerprint("export")
+            fingerprint.add(bytes: data)
+            return fingerprint.hex
+        }
+        let hashes = (0..<pieces).concurrentMap(chunk: 1) { piece in
+            var fingerprint = Fingerprint("export piece")
+            fingerprint.add(bytes: data[(data.startIndex + piece * digestPiece)..<(data.startIndex + min(data.count, (piece + 1) * digestPiece))])
+            return fingerprint.hex
+        }
+        var fingerprint = Fingerprint("export in pieces")
+        for hash in hashes { fingerprint.add(hash) }
         return fingerprint.hex
+    }
+
+    /// The bytes hashed as one piece of an export's digest.
+    static let digestPiece = 8 << 20
+
+    /// A file's stamp (`FileSystem.stamp`) with how its digest is made: a digest kept with a
+    /// stamp made another way (an earlier chansite's manifest) is never taken for this way's.
+    static func stamp(of path: String) -> String? {
+        FileSystem.stamp(of: path).map { "pieces of \(digestPiece) " + $0 }
     }
 
     /// A file's bytes (nil when it could not be read) and what reading it reported.

@@ -25,10 +25,32 @@ import Testing
         // A digest kept for this stamp is taken as it is, without reading the file.
         let kept = try ContentFiles.read(content, excluding: [], known: [path: .init(stamp: stamp.stamp, digest: "kept")])
         #expect(kept.exportFiles[0].digest == "kept")
+        // A digest kept with the file's bare stamp was made another way (an earlier chansite's).
+        let bare = try #require(FileSystem.stamp(of: path))
+        let older = try ContentFiles.read(content, excluding: [], known: [path: .init(stamp: bare, digest: "older")])
+        #expect(older.exportFiles[0].digest == stamp.digest)
         // The same number of bytes, written again: read and hashed.
         try TestSupport.write(["Content/shelf/result.json": export.replacingOccurrences(of: "Shelf", with: "Shelv")], under: root)
         let written = try ContentFiles.read(content, excluding: [], known: [path: .init(stamp: stamp.stamp, digest: "kept")])
         #expect(written.exportFiles[0].digest != "kept" && written.exportFiles[0].digest != stamp.digest)
         #expect(written.exportStamps[path] == nil)
+    }
+
+    /// A large export is hashed in pieces on every core: the digest is still one of its bytes
+    /// alone, wherever the bytes sit in memory, and any byte changed changes it.
+    @Test func aLargeExportsDigestIsOfItsBytesInPieces() {
+        let size = ContentFiles.digestPiece * 2 + 12_345
+        var bytes = [UInt8](repeating: 0, count: size)
+        for i in stride(from: 0, to: size, by: 4_099) { bytes[i] = UInt8(truncatingIfNeeded: i / 4_099) }
+        let digest = ContentFiles.digest(Data(bytes))
+        #expect(ContentFiles.digest(Data([0xAB] + bytes).dropFirst()) == digest)
+        for changed in [0, ContentFiles.digestPiece - 1, ContentFiles.digestPiece, size - 1] {
+            var other = bytes
+            other[changed] ^= 1
+            #expect(ContentFiles.digest(Data(other)) != digest, "byte \(changed)")
+        }
+        // Pieces moved across a piece's end are other bytes.
+        #expect(ContentFiles.digest(Data(bytes.dropFirst())) != digest)
+        #expect(ContentFiles.digest(Data(bytes.prefix(100))) != ContentFiles.digest(Data(bytes.prefix(101))))
     }
 }
