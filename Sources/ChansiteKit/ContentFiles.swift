@@ -45,6 +45,7 @@ struct ContentFiles {
         // One identity per export folder (an HTML export's pages share theirs), made beside
         // the reads.
         let folders = Array(Set(found.exports.map { PathName.parent($0.path) })).sorted()
+        let inputs = Dictionary(grouping: found.exports.map(\.path), by: PathName.parent).mapValues { Set($0.map(PathName.last)) }
         let dumpCount = found.dumps.count
         let budget = LockedBox(known.isEmpty ? 0 : keeping)
         // A folder's identity (a listing) and an export whose stamp is the one known are
@@ -56,7 +57,10 @@ struct ContentFiles {
         // `digest`: a dump's key, an export's digest.
         let read = (0..<all.count + folders.count).concurrentMap(quick: answered) {
             index -> (file: LoadedBytes?, digest: String?, identity: String?, stamp: String?) in
-            guard index < all.count else { return (nil, nil, ExportFolderIdentity.fingerprint(of: folders[index - all.count]), nil) }
+            guard index < all.count else {
+                let folder = folders[index - all.count]
+                return (nil, nil, ExportFolderIdentity.fingerprint(of: folder, inputs: inputs[folder] ?? []), nil)
+            }
             let path = all[index]
             guard index >= dumpCount else {
                 let file = loader.read(path: path)

@@ -143,6 +143,7 @@ struct ExportSettings: Sendable {
         case .json:
             var json = json
             json.decodesAhead = alone
+            json.mediaFingerprint = job.files.first?.media
             found = pages.first.map { json.read(path: $0.path, data: $0.data, messages: messages, last: last) } ?? ([], [])
         case .html(let folder, _): found = html.read(folder: folder, pages: pages)
         case .previews: found = pages.isEmpty ? ([], []) : preview.read(pages: pages)

@@ -25,6 +25,11 @@ package struct ExportReader: Sendable {
     /// read in parallel (`PrefetchedBatches`).
     package var decodesAhead = false
 
+    /// A fingerprint of the export folder's files (`ExportFolderIdentity`), when the caller
+    /// has one: a message kept decoded (`Decoded`) then keeps the post it made, which names
+    /// its media files as the folder held them, for the next read with the same folder.
+    package var mediaFingerprint: String?
+
     package init(chatTypes: Set<String> = ExportReader.channelTypes, handles: [String: String] = [:], discussionGroups: Set<String> = []) {
         self.discussionGroups = discussionGroups
         self.chatTypes = chatTypes
@@ -176,7 +181,8 @@ package struct ExportReader: Sendable {
             reader.chatName = chat.name
             let entries = Self.entries(
                 bytes, arrays[slot], lines: lines[slot], ahead: decodesAhead, memo: messages, known: known?[slot],
-                keep: kept.map { kept in { kept.decoded[slot].append($0) } }, drafts: reader)
+                keep: kept.map { kept in { kept.decoded[slot].append($0) } },
+                drafts: (reader, mediaFingerprint.map { Decoded.Context(path: path, chat: chat.name, media: $0, line: 0) }))
             var dump = reader.read(chat, handle: chat.id.flatMap { handles[$0.text] }, messages: entries)
             dump.isDiscussion = isDiscussion
             dumps.append(dump)
@@ -208,11 +214,12 @@ package struct ExportReader: Sendable {
     /// `known`: each element's message as an earlier read decoded the same bytes (nil: decode
     /// it); `keep` is handed each element's decoded message in order (nil for one that failed).
     /// With `drafts` (the chat's reader), each message's range problems and the post it makes
-    /// alone are made with it, on all cores, for the reader to take.
+    /// alone are made with it, on all cores, for the reader to take; with a context too, a
+    /// message kept decoded keeps them for the next read in the same context.
     static func entries(
         _ bytes: UnsafeBufferPointer<UInt8>, _ array: JSONMessageArrays.MessageArray, lines: [Int], ahead: Bool = false,
         memo: (any StageCache<ExportReader.Decoded>)? = nil, known: [Decoded?]? = nil, keep: ((Decoded?) -> Void)? = nil,
-        drafts: ExportChatReader? = nil
+        drafts: (reader: ExportChatReader, context: Decoded.Context?)? = nil
     ) -> some Sequence<ExportChatReader.Entry> {
         let source = SharedBytes(bytes: bytes)
         let elements = array.elements
@@ -223,9 +230,15 @@ package struct ExportReader: Sendable {
                 let (result, decoded) = decode(
                     source, elements[index], memo: memo, known: known.flatMap { $0.indices.contains(index) ? $0[index] : nil })
                 guard let drafts, case .success(let message) = result else { return Made(result: result, decoded: decoded) }
-                return Made(
-                    result: result, decoded: decoded, problems: ExportChatReader.rangeProblems(of: message),
-                    draft: message.type == "message" ? drafts.draft(message, line: lines[index]) : nil)
+                let make = {
+                    Decoded.Prepared(
+                        problems: ExportChatReader.rangeProblems(of: message),
+                        draft: message.type == "message" ? drafts.reader.draft(message, line: lines[index]) : nil)
+                }
+                var context = drafts.context
+                context?.line = lines[index]
+                let prepared = decoded.flatMap { decoded in context.map { decoded.prepared($0, make) } } ?? make()
+                return Made(result: result, decoded: decoded, problems: prepared.problems, draft: prepared.draft)
             }
         }
         return batches.enumerated().lazy.flatMap { number, decoded -> [ExportChatReader.Entry] in
@@ -285,16 +298,6 @@ package struct ExportReader: Sendable {
         let kept = Decoded(message: message)
         memo.store(key, kept)
         return (decoded, kept)
-    }
-
-    /// A message as decoded, for a cache outside this module to keep: a reference, so that
-    /// the cache's table holds a pointer a message. Held inline, the table of an edited
-    /// export's 17k messages was tens of megabytes, copied and its new pages cleared at each
-    /// doubling: a third of `serve`'s first edit of an export at 100k posts.
-    package final class Decoded: Sendable {
-        let message: ExportJSON.Message
-
-        init(message: ExportJSON.Message) { self.message = message }
     }
 
     /// A message read in place when it can be (`ExportJSON.ByteFields`), else by the decoder.

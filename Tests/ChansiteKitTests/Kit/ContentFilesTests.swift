@@ -53,4 +53,21 @@ import Testing
         #expect(ContentFiles.digest(Data(bytes.dropFirst())) != digest)
         #expect(ContentFiles.digest(Data(bytes.prefix(100))) != ContentFiles.digest(Data(bytes.prefix(101))))
     }
+
+    /// An export folder's media fingerprint stands for its other files: editing `result.json`
+    /// (its digest stands for it) leaves it; a photo added changes it.
+    @Test func anExportsMediaAreItsOtherFiles() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let export = #"{"name": "Shelf", "type": "public_channel", "id": 1, "messages": []}"#
+        try TestSupport.write(["Content/shelf/result.json": export, "Content/shelf/photos/a.jpg": "a"], under: root)
+        let content = root.appendingPathComponent("Content").path
+        let first = try ContentFiles.read(content, excluding: [])
+        try TestSupport.write(["Content/shelf/result.json": export.replacingOccurrences(of: "Shelf", with: "Shelves")], under: root)
+        let edited = try ContentFiles.read(content, excluding: [])
+        #expect(edited.exportMedia == first.exportMedia)
+        #expect(edited.exportFiles[0].digest != first.exportFiles[0].digest)
+        try TestSupport.write(["Content/shelf/photos/b.jpg": "b"], under: root)
+        #expect(try ContentFiles.read(content, excluding: []).exportMedia != first.exportMedia)
+    }
 }

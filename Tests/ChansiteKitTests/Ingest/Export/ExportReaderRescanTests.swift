@@ -58,6 +58,9 @@ struct ExportReaderRescanTests {
             var messages = (1...next).map { Self.message(id: $0, &random) }
             var name = "Channel"
             let reader = ExportReader()
+            // The same folder throughout: the posts kept with their messages are taken.
+            var kept = reader
+            kept.mediaFingerprint = "one folder"
             let memo = Memo<ExportReader.Decoded>()
             let last = LockedBox<ExportReader.Scanned?>(nil)
             for _ in 0..<8 {
@@ -70,10 +73,10 @@ struct ExportReaderRescanTests {
                     data = Self.export(name: name, messages: messages)
                 }
                 let fresh = reader.read(path: Self.path, data: data)
-                if let previous = last.value, reader.readAgain(path: Self.path, data: data, previous, messages: memo, last: LockedBox(nil)) != nil {
+                if let previous = last.value, reader.readAgain(path: Self.path, data: data, previous, messages: Memo(), last: LockedBox(nil)) != nil {
                     readAgain += 1
                 }
-                let read = reader.read(path: Self.path, data: data, messages: memo, last: last)
+                let read = kept.read(path: Self.path, data: data, messages: memo, last: last)
                 #expect(read.dumps == fresh.dumps)
                 #expect(read.diagnostics == fresh.diagnostics)
                 memo.endBuild()
@@ -81,5 +84,26 @@ struct ExportReaderRescanTests {
         }
         // Most changes are inside the messages and are read from what changed.
         #expect(readAgain > 35)
+    }
+
+    /// A message kept decoded keeps the post it made for the next read with the same export
+    /// folder; a folder that changed (a photo added) makes it again.
+    @Test func aKeptPostNamesItsMediaAsTheFolderNowHoldsThem() throws {
+        let root = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = root.appendingPathComponent("result.json").path
+        let data = Self.export(
+            name: "C", messages: [#"{"id": 1, "type": "message", "date_unixtime": "1700000000", "photo": "photos/p.jpg", "text": "A photo"}"#])
+        let memo = Memo<ExportReader.Decoded>()
+        var reader = ExportReader()
+        reader.mediaFingerprint = "without the photo"
+        let before = reader.read(path: path, data: data, messages: memo).dumps[0].posts[0]
+        #expect(before.media.first?.sourcePath == nil)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("photos"), withIntermediateDirectories: true)
+        try Data([0xFF, 0xD8]).write(to: root.appendingPathComponent("photos/p.jpg"))
+        reader.mediaFingerprint = "with the photo"
+        let after = reader.read(path: path, data: data, messages: memo)
+        #expect(after.dumps[0].posts[0].media.first?.sourcePath != nil)
+        #expect(after.dumps == ExportReader().read(path: path, data: data).dumps)
     }
 }
