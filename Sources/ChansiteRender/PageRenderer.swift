@@ -56,12 +56,16 @@ package struct PageRenderer: Sendable {
         self.site = site
         self.templates = templates
         self.media = media
-        self.links = LocalLinks(site: site, memo: cache?.localLinks)
-        let calendar = PostCalendar(site: site, dates: DateDisplay(config: site.config, strings: site.strings), memo: cache?.calendar)
-        self.calendar = calendar
-        self.months = ChannelMonths(site: site, calendar: calendar)
-        self.galleries = ChannelGalleries(site: site, media: media, memo: cache?.galleries)
-        self.days = CalendarDays(calendar: calendar)
+        // Each reads every post of a channel that changed: two at a time (`serve`'s edit waits
+        // for them before its open page).
+        let (dated, linked) = Parallel.both(
+            {
+                let calendar = PostCalendar(site: site, dates: DateDisplay(config: site.config, strings: site.strings), memo: cache?.calendar)
+                return (calendar, ChannelMonths(site: site, calendar: calendar), CalendarDays(calendar: calendar))
+            },
+            { (LocalLinks(site: site, memo: cache?.localLinks), ChannelGalleries(site: site, media: media, memo: cache?.galleries)) })
+        (calendar, months, days) = dated
+        (links, galleries) = linked
         self.tagsByKey = Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -16,7 +16,10 @@ package struct OutsideQueries: Sendable {
     init(_ channel: Channel) {
         // Each post read in place: a copy of each retained a dozen references.
         for p in channel.posts.indices {
-            if let spans = channel.posts[p].post.spans { links += FormattedText.localLinkQueries(spans) }
+            // Most posts link nothing: their spans are not made to find that out.
+            if channel.posts[p].post.hasSpan(of: FormattedText.linkingKinds), let spans = channel.posts[p].post.spans {
+                links += FormattedText.localLinkQueries(spans)
+            }
             if let source = channel.posts[p].post.details?.forwardedFromID { forwards.append(source) }
         }
     }

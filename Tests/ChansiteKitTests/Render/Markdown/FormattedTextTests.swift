@@ -89,4 +89,13 @@ import Testing
         #expect(post.heading == "The ░░░░░░ is here")
         #expect(!post.excerpt().contains("secret"))
     }
+
+    /// `OutsideQueries` passes over posts without a span of these kinds: they must be every
+    /// kind that makes a link.
+    @Test func theLinkingKindsAreTheKindsThatLink() {
+        for kind in TextSpan.knownKinds.union(["new_kind"]) {
+            let links = FormattedText.href("example.org", TextSpan(kind: kind, text: "example.org", href: "https://example.org")) != nil
+            #expect(links == FormattedText.linkingKinds.contains(kind), "\(kind)")
+        }
+    }
 }
