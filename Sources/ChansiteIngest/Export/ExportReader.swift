@@ -182,7 +182,9 @@ package struct ExportReader: Sendable {
             let entries = Self.entries(
                 bytes, arrays[slot], lines: lines[slot], ahead: decodesAhead, memo: messages, known: known?[slot],
                 keep: kept.map { kept in { kept.decoded[slot].append($0) } },
-                drafts: (reader, mediaFingerprint.map { Decoded.Context(path: path, chat: chat.name, media: $0, line: 0) }))
+                // Ahead of the reader only when it has the cores to itself: exports read side by
+                // side keep every core busy, and a draft costs more than the reader's own post.
+                drafts: decodesAhead ? (reader, mediaFingerprint.map { Decoded.Context(path: path, chat: chat.name, media: $0, line: 0) }) : nil)
             var dump = reader.read(chat, handle: chat.id.flatMap { handles[$0.text] }, messages: entries)
             dump.isDiscussion = isDiscussion
             dumps.append(dump)

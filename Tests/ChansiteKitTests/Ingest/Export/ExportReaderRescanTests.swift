@@ -61,6 +61,7 @@ struct ExportReaderRescanTests {
             // The same folder throughout: the posts kept with their messages are taken.
             var kept = reader
             kept.mediaFingerprint = "one folder"
+            kept.decodesAhead = true
             let memo = Memo<ExportReader.Decoded>()
             let last = LockedBox<ExportReader.Scanned?>(nil)
             for _ in 0..<8 {
@@ -96,6 +97,7 @@ struct ExportReaderRescanTests {
             name: "C", messages: [#"{"id": 1, "type": "message", "date_unixtime": "1700000000", "photo": "photos/p.jpg", "text": "A photo"}"#])
         let memo = Memo<ExportReader.Decoded>()
         var reader = ExportReader()
+        reader.decodesAhead = true
         reader.mediaFingerprint = "without the photo"
         let before = reader.read(path: path, data: data, messages: memo).dumps[0].posts[0]
         #expect(before.media.first?.sourcePath == nil)
