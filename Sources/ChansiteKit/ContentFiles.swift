@@ -48,11 +48,13 @@ struct ContentFiles {
         let inputs = Dictionary(grouping: found.exports.map(\.path), by: PathName.parent).mapValues { Set($0.map(PathName.last)) }
         let dumpCount = found.dumps.count
         let budget = LockedBox(known.isEmpty ? 0 : keeping)
+        // Each export stamped once, before it is read: a write while it is hashed changes the stamp.
+        let fileStamps = all.indices.map { $0 >= dumpCount ? Self.stamp(of: all[$0]) : nil }
         // A folder's identity (a listing) and an export whose stamp is the one known are
         // answered at once: when only one file is left to read (`serve` after an edit), it is
         // read on this thread, its hash on every core.
         let answered = { (index: Int) in
-            index >= all.count || index >= dumpCount && known[all[index]].map { Self.stamp(of: all[index]) == $0.stamp } == true
+            index >= all.count || index >= dumpCount && fileStamps[index] != nil && known[all[index]]?.stamp == fileStamps[index]
         }
         // `digest`: a dump's key, an export's digest.
         let read = (0..<all.count + folders.count).concurrentMap(quick: answered) {
@@ -66,9 +68,8 @@ struct ContentFiles {
                 let file = loader.read(path: path)
                 return (file, file.data.map { Self.key(path: path, data: $0) }, nil, nil)
             }
-            // An export: its digest only; its bytes are mapped again when it is parsed. Stamped
-            // before it is read, so a write while it is hashed changes the stamp.
-            let stamp = Self.stamp(of: path)
+            // An export: its digest only; its bytes are mapped again when it is parsed.
+            let stamp = fileStamps[index]
             if let stamp, let earlier = known[path], earlier.stamp == stamp { return ((nil, []), earlier.digest, nil, stamp) }
             let file = loader.read(path: path)
             let kept = file.data.flatMap { data in

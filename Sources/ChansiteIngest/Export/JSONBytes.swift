@@ -156,13 +156,16 @@ struct JSONBytes {
 
     // MARK: - Scanning
 
+    /// JSON's whitespace: space, tab, line feed, carriage return.
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+
     private func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
         a.count == b.count && bytes[a].elementsEqual(bytes[b])
     }
 
     private func skipSpace(_ start: Int, end: Int) -> Int {
         var index = start
-        while index < end, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < end, Self.isSpace(bytes[index]) { index += 1 }
         return index
     }
 

@@ -82,13 +82,13 @@ extension JSONMessageArrays {
         let array = arrays[a]
         let oldEnd = end - delta
         let closes = scanner.messagesDepth == nil
-        guard oldEnd >= 0, oldEnd < old.count, let j = array.elements.lastIndex(where: { $0.upperBound <= oldEnd }) else { return nil }
+        guard oldEnd >= 0, oldEnd < old.count, let j = lastEnding(array.elements, atOrBefore: oldEnd) else { return nil }
         if closes {
             guard array.span.upperBound == oldEnd + 1 else { return nil }
         } else {
             // `oldEnd` is the comma right after element `j` (or the comma that is `j`, empty).
             let element = array.elements[j]
-            let ended = element.isEmpty ? element.lowerBound == oldEnd : (element.upperBound..<oldEnd).allSatisfy { isSpace(old[$0]) }
+            let ended = element.isEmpty ? element.lowerBound == oldEnd : (element.upperBound..<oldEnd).allSatisfy { JSONBytes.isSpace(old[$0]) }
             guard ended, old[oldEnd] == 0x2C else { return nil }
         }
         // The scanner's last string is its own, maybe not the earlier scan's: it tells whether
@@ -120,7 +120,18 @@ extension JSONMessageArrays {
         return (result, earlier)
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+    /// The last element ending at or before `offset`, by binary search (elements lie in file
+    /// order): a hostile edit can make every comma after it a place to try, and a search from
+    /// the end for each would be quadratic in the file.
+    private static func lastEnding(_ elements: [Range<Int>], atOrBefore offset: Int) -> Int? {
+        var low = 0
+        var high = elements.count
+        while low < high {
+            let middle = (low + high) / 2
+            if elements[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : low - 1
+    }
 
     private static func lineBreaks(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
         var count = 0

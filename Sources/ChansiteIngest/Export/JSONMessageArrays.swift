@@ -75,7 +75,7 @@ enum JSONMessageArrays {
                 }
                 return
             }
-            let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+            let isSpace = JSONBytes.isSpace(byte)
             if depth == messagesDepth, elementStart == nil, !isSpace, byte != 0x2C, byte != 0x5D, byte != 0x7D {
                 elementStart = i
                 elementLine = line
@@ -125,7 +125,7 @@ enum JSONMessageArrays {
                 return
             }
             var last = end
-            while last > start, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[last - 1]) { last -= 1 }
+            while last > start, JSONBytes.isSpace(bytes[last - 1]) { last -= 1 }
             arrays[arrays.count - 1].elements.append(start..<last)
             arrays[arrays.count - 1].lines.append(elementLine)
             elementStart = nil
