@@ -81,3 +81,10 @@ package struct ParsedDump: Sendable, Equatable {
         return notes
     }
 }
+
+extension ParsedDump {
+    /// Lets the posts' texts wait in `file` (`Post.spillTexts`).
+    package mutating func spillTexts(into file: ScratchFile) {
+        Post.spillTexts(of: &posts, into: file)
+    }
+}

@@ -19,6 +19,10 @@ extension Pipeline {
     struct ExportRead: Sendable {
         var dumps: [ParsedDump]
         var diagnostics: [Diagnostic]
+
+        mutating func spillTexts(into file: ScratchFile) {
+            for index in dumps.indices { dumps[index].spillTexts(into: file) }
+        }
     }
 
     /// A job a core takes: one `result.json`, every page of one HTML export's folder, or every
@@ -62,7 +66,8 @@ extension Pipeline {
     /// (`serve`'s in memory, `kept` on disk for `build`), a job whose files, media folders and
     /// reader settings are those of an earlier build is taken from it. Every channel read gets
     /// a source key, so the model can key it.
-    func readExports(_ exports: [LoadedExport], config: SiteConfig, kept: (any StageCache<ExportRead>)? = nil) -> (
+    /// With `texts`, the posts' texts wait there (`Post.spillTexts`), before the caches keep them.
+    func readExports(_ exports: [LoadedExport], config: SiteConfig, kept: (any StageCache<ExportRead>)? = nil, texts: ScratchFile? = nil) -> (
         dumps: [ParsedDump], diagnostics: [Diagnostic]
     ) {
         let settings = ExportSettings(config: config)
@@ -73,11 +78,16 @@ extension Pipeline {
         let alone = keys.filter { cache?.holds($0) != true }.count == 1
         let answered = { (index: Int) in cache?.holds(keys[index]) == true }
         let all = jobs.indices.concurrentMap(quick: answered) { index -> ExportRead in
-            if let read = cache?.known(keys[index]) { return read }
+            if var read = cache?.known(keys[index]) {
+                // A read the build cache kept comes back in memory.
+                if let texts { read.spillTexts(into: texts) }
+                return read
+            }
             // The messages are kept by an edit's read only: kept from every export they would
             // be as much memory again as the exports' bytes (440 MB at 100k posts).
-            let (read, key) = settings.read(
+            var (read, key) = settings.read(
                 jobs[index], alone: alone, messages: alone ? self.cache?.exportMessages : nil, last: alone ? self.cache?.lastExport : nil)
+            if let texts { read.spillTexts(into: texts) }
             if let key { cache?.store(key, read) }
             return read
         }

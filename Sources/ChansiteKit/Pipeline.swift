@@ -201,12 +201,15 @@ package struct Pipeline: Sendable {
         // a time on each core), so a large archive is never held as bytes, lines and posts at once.
         var loaded = try stage(.load) { try loadDumps(content) }
         content = nil
+        // A build lets the posts' texts wait on disk from their parse to the end (`PostText`);
+        // `serve` keeps them in memory, as it keeps the site.
+        let texts = cache == nil ? sink.scratchFolder.flatMap { ScratchFile(in: $0, fault: "text-read") } : nil
         var parsed: [ParsedDump]
         let exportDiagnostics: [Diagnostic]
         (parsed, exportDiagnostics) = try stage(.parse) { () -> ([ParsedDump], [Diagnostic]) in
-            let exports = readExports(loaded.exports, config: config, kept: persistent?.exports)
+            let exports = readExports(loaded.exports, config: config, kept: persistent?.exports, texts: texts)
             loaded.exports = []
-            return (parseDumps(&loaded.dumps, kept: persistent?.parses) + exports.dumps, exports.diagnostics)
+            return (parseDumps(&loaded.dumps, kept: persistent?.parses, texts: texts) + exports.dumps, exports.diagnostics)
         }
         diagnostics += loaded.diagnostics() + exportDiagnostics
         for dump in parsed {
@@ -245,7 +248,7 @@ package struct Pipeline: Sendable {
         // The index is built beside the media and the pages: it needs only the site model, and
         // together they keep both cores busy through each other's serial parts. With pages
         // wanted first, it starts once they are handed over: until then they have the cores.
-        let index = IndexTask(cache: cache, persistent: persistent, progress: progress)
+        let index = IndexTask(cache: cache, persistent: persistent, texts: texts, progress: progress)
         let indexStarted = LockedBox(false)
         let startIndex = { @Sendable [cache] in
             guard
@@ -343,9 +346,13 @@ package struct Pipeline: Sendable {
         /// Index files made or carried over so far, for the progress line.
         let filesDone = LockedBox(0)
 
-        init(cache: BuildCache?, persistent: PersistentCache? = nil, progress: @escaping @Sendable (String) -> Void) {
+        /// The posts' texts' scratch file, checked once the index has read them (the last stage to).
+        let texts: ScratchFile?
+
+        init(cache: BuildCache?, persistent: PersistentCache? = nil, texts: ScratchFile? = nil, progress: @escaping @Sendable (String) -> Void) {
             self.cache = cache
             self.persistent = persistent
+            self.texts = texts
             self.progress = progress
         }
 
@@ -380,6 +387,11 @@ package struct Pipeline: Sendable {
             if let failure = outcome.value.failure {
                 persistent?.discard()
                 throw failure
+            }
+            // Texts that could not be read back were rendered and indexed empty: nothing stands.
+            do { try texts?.check("the posts' texts") } catch {
+                persistent?.discard()
+                throw error
             }
             cache?.endBuild()
             result.diagnostics += (persistent?.finish() ?? []).map { $0.inStage(.index) }
@@ -501,7 +513,10 @@ package struct Pipeline: Sendable {
     /// Decodes and parses every loaded dump on all cores, letting each one's bytes go once it is
     /// parsed (a dump the cache knew is parsed already); what decoding reported goes into
     /// `dumps`, in their order.
-    func parseDumps(_ dumps: inout [LoadedDump], kept: (any StageCache<BuildCache.LoadedFile>)? = nil) -> [ParsedDump] {
+    /// With `texts`, the posts' texts wait there (`Post.spillTexts`), before the caches keep them.
+    func parseDumps(
+        _ dumps: inout [LoadedDump], kept: (any StageCache<BuildCache.LoadedFile>)? = nil, texts: ScratchFile? = nil
+    ) -> [ParsedDump] {
         let loader = DumpLoader()
         let parser = DumpParser()
         let files = LockedBox(dumps)
@@ -516,6 +531,7 @@ package struct Pipeline: Sendable {
             if known == nil, let data = file.data {
                 let (raw, found) = loader.decode(data, path: file.path)
                 known = BuildCache.LoadedFile(parsed: raw.map { parser.parse($0) }, diagnostics: found)
+                if let texts { known?.parsed?.spillTexts(into: texts) }
                 if let key = file.key, let known {
                     cache?.dumps.store(key, known)
                     kept?.store(key, known)
@@ -525,6 +541,8 @@ package struct Pipeline: Sendable {
             files.mutate { $0[index].diagnostics = known.diagnostics }
             guard var parsed = known.parsed else { return }
             parsed.sourceKey = file.key
+            // A parse the build cache kept comes back in memory.
+            if let texts { parsed.spillTexts(into: texts) }
             results.mutate { $0[index] = parsed }
         }
         dumps = files.value

@@ -54,6 +54,7 @@ extension Post {
     /// The body a page shows under the heading: the text without its first line when the
     /// heading (`shown`) already shows that whole line, so nothing appears twice or is lost.
     package func body(below shown: String) -> String {
+        let text = self.text  // read once: it may wait on disk (`PostText`)
         if text == shown { return "" }
         // Compared as bytes (`shown` is cut from `text`): `hasPrefix` compares Characters,
         // normalizing every non-ASCII one of the heading.

@@ -11,7 +11,7 @@ package struct Post: Sendable, Hashable {
     /// The stored fields, as one value (`PostKeyTests` reads their names).
     package struct Fields: Sendable, Hashable {
         var title: String?
-        var text: String
+        var text: PostText
         var hashtags: [String]
         var forwardedFrom: String?
         var reactions: [Reaction]?
@@ -54,12 +54,29 @@ package struct Post: Sendable, Hashable {
         }
     }
     /// The body as plain text, exactly as a reader should see it (no markers, no duplicate copies).
+    /// Read back from the build's scratch file each time when spilled there (`spillText`):
+    /// a stage that reads it more than once takes it into a local first.
     package var text: String {
-        _read { yield storage.fields.text }
+        get { storage.fields.text.string }
         _modify {
             unique()
-            yield &storage.fields.text
+            var text = storage.fields.text.string
+            storage.fields.text = .held("")
+            defer { storage.fields.text = .held(text) }
+            yield &text
         }
+    }
+    /// The text's length in UTF-8 bytes, without reading a spilled text back.
+    package var textUTF8Count: Int { storage.fields.text.utf8Count }
+    /// Sets where the text is held, the same characters (`spillTexts`).
+    mutating func hold(_ text: PostText) {
+        unique()
+        storage.fields.text = text
+    }
+    /// True when the text waits in a scratch file rather than in memory.
+    package var isTextSpilled: Bool {
+        if case .spilled = storage.fields.text { return true }
+        return false
     }
     /// Hashtags with their `#`, in order of first appearance, each once.
     package var hashtags: [String] {
@@ -223,7 +240,8 @@ package struct Post: Sendable, Hashable {
     ) {
         storage = Storage(
             Fields(
-                title: title, text: text, hashtags: hashtags, forwardedFrom: forwardedFrom, reactions: reactions, dateText: dateText, date: date,
+                title: title, text: .held(text), hashtags: hashtags, forwardedFrom: forwardedFrom, reactions: reactions, dateText: dateText,
+                date: date,
                 hasMediaPlaceholder: hasMediaPlaceholder, media: media, linkPreviews: linkPreviews, messageID: messageID, replyTo: replyTo,
                 replyQuote: nil, source: source, runs: nil, detailsBox: nil))
     }

@@ -138,6 +138,29 @@ import Testing
         #expect(Self.tree(output) != old)
     }
 
+    /// The posts' texts wait in a scratch file of their own from the parse to the index: read
+    /// back short, pages and index would be made from empty texts, so the build fails and the
+    /// site and the build cache (which stores the parses) stay as they were.
+    @Test func postTextsThatCannotBeReadBackFailTheBuild() throws {
+        let project = try Self.project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let output = project.appendingPathComponent("Output")
+        #expect(try CLIRunner.run(["build", "-q"], in: project).status == 0)
+        let old = Self.tree(output)
+        let cache = project.appendingPathComponent(".Output.chansite/cache.bin")
+        let oldCache = try Data(contentsOf: cache)
+        try Data((Self.dump + "\n\nВторой пост, достаточно длинный, чтобы ждать на диске, а не в памяти процесса.").utf8)
+            .write(to: project.appendingPathComponent("Content/a.txt"))
+        let failed = try CLIRunner.run(["build"], in: project, environment: ["CHANSITE_FAULT": "text-read"])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("of the posts' texts from the build's scratch file (a failing disk?)"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("'Output' was left unchanged"), "\(failed.stderr)")
+        #expect(Self.tree(output) == old)
+        #expect(try Data(contentsOf: cache) == oldCache)
+        #expect(try CLIRunner.run(["build", "-q"], in: project).status == 0)
+        #expect(Self.tree(output) != old)
+    }
+
     @Test func aSecondBuildIntoTheSameOutputFailsClearlyWhileOneIsWriting() throws {
         let project = try Self.project()
         defer { try? FileManager.default.removeItem(at: project) }

@@ -20,6 +20,25 @@ import Testing
         #expect(file.read(try #require(file.append(""))) == "")
     }
 
+    /// A thread's recent reads are answered again from memory, by file and place: two files
+    /// with texts at the same offsets never answer for each other, however reads interleave.
+    @Test func recentReadsAnswerForTheirOwnFileAlone() throws {
+        let temp = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let files = try (0..<3).map { _ in try #require(ScratchFile(in: temp.path)) }
+        let slices = try files.enumerated().map { number, file in
+            try (0..<8).map { try #require(file.append("file \(number) text \($0) " + String(repeating: "ж", count: 20))) }
+        }
+        DispatchQueue.concurrentPerform(iterations: 400) { round in
+            let number = round % 3
+            let index = (round / 3) % 8
+            #expect(files[number].read(slices[number][index]) == "file \(number) text \(index) " + String(repeating: "ж", count: 20))
+        }
+        for _ in 0..<3 {
+            for number in 0..<3 { #expect(files[number].read(slices[number][0]).hasPrefix("file \(number) ")) }
+        }
+    }
+
     @Test func leavesNothingInItsFolder() throws {
         let temp = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: temp) }

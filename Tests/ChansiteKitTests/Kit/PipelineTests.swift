@@ -115,10 +115,11 @@ import Testing
         }
     }
 
-    /// A build lets each channel's bodies go once its pages are done and keeps summaries in a
-    /// scratch file; `serve` keeps both in memory. The sites are the same, even with a tag
-    /// template that shows every post's body (made again after the bodies were let go).
-    @Test func bodiesLetGoAndSummariesOnDiskGiveTheSameSiteAsKeptOnes() throws {
+    /// A build lets each channel's bodies go once its pages are done and keeps the posts' texts
+    /// and summaries in scratch files; `serve` keeps them all in memory. The sites are the same,
+    /// even with a tag template that shows every post's body (made again after the bodies were
+    /// let go).
+    @Test func textsAndSummariesOnDiskGiveTheSameSiteAsKeptOnes() throws {
         let temp = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: temp) }
         try TestSupport.copyTemplates(to: temp)
@@ -130,18 +131,22 @@ import Testing
             "<div class=\"b\">{{{body}}}</div><i>{{id}}|{{#hasBody}}B{{/hasBody}}|{{excerpt}}|{{#hashtags}}{{name}}{{/hashtags}}|{{dateText}}</i>"
         try template.replacingOccurrences(of: "{{> partials/post-summary}}", with: "{{> partials/post-summary}}" + shown)
             .write(to: tag, atomically: true, encoding: .utf8)
-        func build(_ name: String, cache: BuildCache?) throws -> [String: Data] {
+        func build(_ name: String, cache: BuildCache?) throws -> (files: [String: Data], spilled: Int, long: Int) {
             var pipeline = Pipeline(
                 options: BuildOptions(
                     contentPath: TestSupport.repositoryRoot.appendingPathComponent("Content").path,
                     templatesPath: temp.appendingPathComponent("Templates").path, outputPath: temp.appendingPathComponent(name).path))
             pipeline.cache = cache
-            _ = try pipeline.buildAndWrite()
-            return TestSupport.tree(temp.appendingPathComponent(name))
+            let result = try pipeline.buildAndWrite()
+            let posts = try #require(result.site).allPosts
+            let long = posts.filter { $0.post.textUTF8Count >= PostText.spillFrom }.count
+            return (TestSupport.tree(temp.appendingPathComponent(name)), posts.filter(\.post.isTextSpilled).count, long)
         }
-        let released = try build("Released", cache: nil)
-        let kept = try build("Kept", cache: BuildCache())
+        let (released, spilled, long) = try build("Released", cache: nil)
+        let (kept, held, _) = try build("Kept", cache: BuildCache())
         #expect(released == kept)
+        // Every long text waits on disk in a build, none in `serve`.
+        #expect(long > 50 && spilled == long && held == 0, "\(spilled) of \(long) long texts spilled by the build, \(held) by serve's")
         let tagPage = try #require(released.first { $0.key.hasPrefix("tags/") && $0.key.hasSuffix(".html") && $0.key != "tags/index.html" })
         #expect(String(decoding: tagPage.value, as: UTF8.self).contains(#"<div class="b"><p>"#))
         let work = try FileManager.default.contentsOfDirectory(atPath: temp.appendingPathComponent(".Released.chansite").path)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import ChansiteCore
 @testable import ChansiteModel
 
 @Suite struct PostTextTests {
@@ -17,5 +18,43 @@ import Testing
         ] {
             #expect(Self.post(text).body(below: heading) == body, "\(text)")
         }
+    }
+
+    /// A build lets long texts wait in its scratch file: each reads back as it was, equals and
+    /// hashes as its copy held in memory, and an edit holds the new text without touching a
+    /// copy of the post made before.
+    @Test func aSpilledTextReadsBackAsItWasAndEqualsItsHeldCopy() throws {
+        let temp = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let file = try #require(ScratchFile(in: temp.path))
+        let texts = [
+            "short", String(repeating: "Длинный текст поста 🙂 ", count: 20), "", "Title\n\n" + String(repeating: "body ", count: 30),
+            String(repeating: "ش", count: PostText.spillFrom / 2),
+        ]
+        let held = texts.map(Self.post)
+        var posts = held
+        Post.spillTexts(of: &posts, into: file)
+        for (index, post) in posts.enumerated() {
+            #expect(post.text == texts[index])
+            #expect(post.textUTF8Count == texts[index].utf8.count)
+            #expect(post.isTextSpilled == (texts[index].utf8.count >= PostText.spillFrom), "\(index)")
+            #expect(post == held[index] && held[index] == post)
+            #expect(Set([post]).contains(held[index]))
+            #expect(post.body(below: "Title") == held[index].body(below: "Title"))
+        }
+        #expect(posts[1] != posts[3])
+        let before = posts[1]
+        posts[1].text += "!"
+        #expect(!posts[1].isTextSpilled && posts[1].text == texts[1] + "!")
+        #expect(before.isTextSpilled && before.text == texts[1])
+        // Spilled again, a spilled text stays where it is.
+        var again = posts
+        Post.spillTexts(of: &again, into: file)
+        #expect(again == posts)
+        guard case .spilled(_, let first) = posts[3].fields.text, case .spilled(_, let second) = again[3].fields.text else {
+            Issue.record("not spilled")
+            return
+        }
+        #expect(first.offset == second.offset)
     }
 }
