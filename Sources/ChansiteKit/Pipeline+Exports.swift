@@ -66,7 +66,8 @@ extension Pipeline {
     /// (`serve`'s in memory, `kept` on disk for `build`), a job whose files, media folders and
     /// reader settings are those of an earlier build is taken from it. Every channel read gets
     /// a source key, so the model can key it.
-    /// With `texts`, the posts' texts wait there (`Post.spillTexts`), before the caches keep them.
+    /// With `texts`, the texts of the posts read wait there (`Post.spillTexts`), before the
+    /// caches keep them.
     func readExports(_ exports: [LoadedExport], config: SiteConfig, kept: (any StageCache<ExportRead>)? = nil, texts: ScratchFile? = nil) -> (
         dumps: [ParsedDump], diagnostics: [Diagnostic]
     ) {
@@ -78,11 +79,8 @@ extension Pipeline {
         let alone = keys.filter { cache?.holds($0) != true }.count == 1
         let answered = { (index: Int) in cache?.holds(keys[index]) == true }
         let all = jobs.indices.concurrentMap(quick: answered) { index -> ExportRead in
-            if var read = cache?.known(keys[index]) {
-                // A read the build cache kept comes back in memory.
-                if let texts { read.spillTexts(into: texts) }
-                return read
-            }
+            // A read the build cache kept stays in memory, as decoded (see `parseDumps`).
+            if let read = cache?.known(keys[index]) { return read }
             // The messages are kept by an edit's read only: kept from every export they would
             // be as much memory again as the exports' bytes (440 MB at 100k posts).
             var (read, key) = settings.read(

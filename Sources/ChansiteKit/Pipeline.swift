@@ -513,7 +513,9 @@ package struct Pipeline: Sendable {
     /// Decodes and parses every loaded dump on all cores, letting each one's bytes go once it is
     /// parsed (a dump the cache knew is parsed already); what decoding reported goes into
     /// `dumps`, in their order.
-    /// With `texts`, the posts' texts wait there (`Post.spillTexts`), before the caches keep them.
+    /// With `texts`, the texts of the posts parsed wait there (`Post.spillTexts`), before the
+    /// caches keep them; a parse the build cache kept stays as it was decoded (written out
+    /// again, its texts cost an export's rebuild a fifth more time).
     func parseDumps(
         _ dumps: inout [LoadedDump], kept: (any StageCache<BuildCache.LoadedFile>)? = nil, texts: ScratchFile? = nil
     ) -> [ParsedDump] {
@@ -541,8 +543,6 @@ package struct Pipeline: Sendable {
             files.mutate { $0[index].diagnostics = known.diagnostics }
             guard var parsed = known.parsed else { return }
             parsed.sourceKey = file.key
-            // A parse the build cache kept comes back in memory.
-            if let texts { parsed.spillTexts(into: texts) }
             results.mutate { $0[index] = parsed }
         }
         dumps = files.value
