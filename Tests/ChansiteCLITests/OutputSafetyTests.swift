@@ -116,10 +116,16 @@ import Testing
         #expect(siblings == [".Output.chansite", ".Expected.chansite", "Content", "Expected", "Output", "Templates"].sorted())
     }
 
-    /// Summaries and the index's words wait in a scratch file during a build; read back short
-    /// (a failing disk), they would publish pages without summaries and an index without the
-    /// words, so the build fails and the site and the build cache stay as they were.
-    @Test func aScratchFileThatCannotBeReadBackFailsTheBuild() throws {
+    /// What a build lets wait in scratch files, read back short (a failing disk), would publish
+    /// pages and an index made from empty pieces, so the build fails and the site and the build
+    /// cache stay as they were. `scratch-read` fails every scratch file's reads (summaries, the
+    /// index's words); `text-read` the posts' texts' file alone, waiting from the parse to the
+    /// index (the build cache stores the parses made from them).
+    @Test(arguments: [
+        ("scratch-read", "from the build's scratch file (a failing disk?); nothing was published"),
+        ("text-read", "of the posts' texts from the build's scratch file (a failing disk?)"),
+    ])
+    func aScratchFileThatCannotBeReadBackFailsTheBuild(fault: String, message: String) throws {
         let project = try Self.project()
         defer { try? FileManager.default.removeItem(at: project) }
         let output = project.appendingPathComponent("Output")
@@ -127,33 +133,12 @@ import Testing
         let old = Self.tree(output)
         let cache = project.appendingPathComponent(".Output.chansite/cache.bin")
         let oldCache = try Data(contentsOf: cache)
-        try Data((Self.dump + "\n\nВторой пост.").utf8).write(to: project.appendingPathComponent("Content/a.txt"))
-        let failed = try CLIRunner.run(["build"], in: project, environment: ["CHANSITE_FAULT": "scratch-read"])
-        #expect(failed.status == 1)
-        #expect(failed.stderr.contains("from the build's scratch file (a failing disk?); nothing was published"), "\(failed.stderr)")
-        #expect(failed.stderr.contains("'Output' was left unchanged"), "\(failed.stderr)")
-        #expect(Self.tree(output) == old)
-        #expect(try Data(contentsOf: cache) == oldCache)
-        #expect(try CLIRunner.run(["build", "-q"], in: project).status == 0)
-        #expect(Self.tree(output) != old)
-    }
-
-    /// The posts' texts wait in a scratch file of their own from the parse to the index: read
-    /// back short, pages and index would be made from empty texts, so the build fails and the
-    /// site and the build cache (which stores the parses) stay as they were.
-    @Test func postTextsThatCannotBeReadBackFailTheBuild() throws {
-        let project = try Self.project()
-        defer { try? FileManager.default.removeItem(at: project) }
-        let output = project.appendingPathComponent("Output")
-        #expect(try CLIRunner.run(["build", "-q"], in: project).status == 0)
-        let old = Self.tree(output)
-        let cache = project.appendingPathComponent(".Output.chansite/cache.bin")
-        let oldCache = try Data(contentsOf: cache)
+        // Long enough to wait on disk rather than in memory (`PostText.spillFrom`).
         try Data((Self.dump + "\n\nВторой пост, достаточно длинный, чтобы ждать на диске, а не в памяти процесса.").utf8)
             .write(to: project.appendingPathComponent("Content/a.txt"))
-        let failed = try CLIRunner.run(["build"], in: project, environment: ["CHANSITE_FAULT": "text-read"])
+        let failed = try CLIRunner.run(["build"], in: project, environment: ["CHANSITE_FAULT": fault])
         #expect(failed.status == 1)
-        #expect(failed.stderr.contains("of the posts' texts from the build's scratch file (a failing disk?)"), "\(failed.stderr)")
+        #expect(failed.stderr.contains(message), "\(failed.stderr)")
         #expect(failed.stderr.contains("'Output' was left unchanged"), "\(failed.stderr)")
         #expect(Self.tree(output) == old)
         #expect(try Data(contentsOf: cache) == oldCache)
