@@ -384,12 +384,11 @@ package struct Pipeline: Sendable {
                 progress("index \(Pipeline.grouped(filesDone.value)) files")
             }
             result.timings.append(("index", outcome.value.seconds))  // its own time, spent beside the render
-            if let failure = outcome.value.failure {
-                persistent?.discard()
-                throw failure
-            }
-            // Texts that could not be read back were rendered and indexed empty: nothing stands.
-            do { try texts?.check("the posts' texts") } catch {
+            do {
+                if let failure = outcome.value.failure { throw failure }
+                // Texts that could not be read back were rendered and indexed empty: nothing stands.
+                try texts?.check("the posts' texts")
+            } catch {
                 persistent?.discard()
                 throw error
             }

@@ -54,7 +54,7 @@ package struct Post: Sendable, Hashable {
         }
     }
     /// The body as plain text, exactly as a reader should see it (no markers, no duplicate copies).
-    /// Read back from the build's scratch file each time when spilled there (`spillText`):
+    /// Read back from the build's scratch file each time when spilled there (`spillTexts`):
     /// a stage that reads it more than once takes it into a local first.
     package var text: String {
         get { storage.fields.text.string }
@@ -66,18 +66,12 @@ package struct Post: Sendable, Hashable {
             yield &text
         }
     }
-    /// The text's length in UTF-8 bytes, without reading a spilled text back.
-    package var textUTF8Count: Int { storage.fields.text.utf8Count }
     /// Sets where the text is held, the same characters (`spillTexts`).
     mutating func hold(_ text: PostText) {
         unique()
         storage.fields.text = text
     }
-    /// True when the text waits in a scratch file rather than in memory.
-    package var isTextSpilled: Bool {
-        if case .spilled = storage.fields.text { return true }
-        return false
-    }
+
     /// Hashtags with their `#`, in order of first appearance, each once.
     package var hashtags: [String] {
         _read { yield storage.fields.hashtags }

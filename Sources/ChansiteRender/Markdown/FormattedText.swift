@@ -91,11 +91,11 @@ package struct FormattedText: Sendable {
         }
     }
 
-    /// Where a line of a linking span points, before its scheme is checked; nil for a span
-    /// that does not link.
     /// The kinds of span `href` makes a link of.
     static let linkingKinds: Set<String> = ["text_link", "link", "email", "mention"]
 
+    /// Where a line of a linking span points, before its scheme is checked; nil for a span
+    /// that does not link.
     static func href(_ text: String, _ span: TextSpan) -> String? {
         switch span.kind {
         case "text_link": return span.href ?? ""

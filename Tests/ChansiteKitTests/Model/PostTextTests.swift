@@ -58,3 +58,14 @@ import Testing
         #expect(first.offset == second.offset)
     }
 }
+
+extension Post {
+    /// True when the text waits in a scratch file rather than in memory.
+    var isTextSpilled: Bool {
+        if case .spilled = fields.text { return true }
+        return false
+    }
+
+    /// The text's length in UTF-8 bytes, without reading a spilled text back.
+    var textUTF8Count: Int { fields.text.utf8Count }
+}
