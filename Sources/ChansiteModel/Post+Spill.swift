@@ -1,14 +1,14 @@
 import ChansiteCore
 
 extension Post {
-    /// Writes the texts of `posts` that are held in memory and not short out to `file`, in
+    /// Writes the texts of `posts` that are held in memory, neither short nor huge (`PostText.spills`), out to `file`, in
     /// one write, and holds them there instead (`PostText`). Texts that cannot be written
     /// stay in memory.
     package static func spillTexts(of posts: inout [Post], into file: ScratchFile) {
         var indices: [Int] = []
         var texts: [String] = []
         for index in posts.indices {
-            guard case .held(let text) = posts[index].fields.text, text.utf8.count >= PostText.spillFrom else { continue }
+            guard case .held(let text) = posts[index].fields.text, PostText.spills(utf8Count: text.utf8.count) else { continue }
             indices.append(index)
             texts.append(text)
         }

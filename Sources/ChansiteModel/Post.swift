@@ -66,6 +66,8 @@ package struct Post: Sendable, Hashable {
             yield &text
         }
     }
+    /// The text's length in UTF-8 bytes, without reading a spilled text back.
+    package var textUTF8Count: Int { storage.fields.text.utf8Count }
     /// Sets where the text is held, the same characters (`spillTexts`).
     mutating func hold(_ text: PostText) {
         unique()

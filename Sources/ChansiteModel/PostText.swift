@@ -14,6 +14,16 @@ package enum PostText: Sendable, Hashable {
 
     /// Texts shorter than this stay in memory: a slice and a file reference take about as much.
     package static let spillFrom = 64
+    /// Texts longer than this stay in memory too. Read back, a text is a copy of its own for
+    /// each reader, and a text this long (only a text copy makes one: Telegram caps a message
+    /// at 4,096 characters) is read by several stages at once: a 95 MB line cost 1.4 GB read
+    /// back, 620 MB held once (`scripts/bench-large-inputs.sh`).
+    package static let spillUpTo = 256 << 10
+
+    /// Whether a text of `utf8Count` bytes waits on disk in a build.
+    package static func spills(utf8Count: Int) -> Bool {
+        utf8Count >= spillFrom && utf8Count <= spillUpTo
+    }
 
     /// The text.
     package var string: String {

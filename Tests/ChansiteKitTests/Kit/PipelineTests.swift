@@ -139,7 +139,7 @@ import Testing
             pipeline.cache = cache
             let result = try pipeline.buildAndWrite()
             let posts = try #require(result.site).allPosts
-            let long = posts.filter { $0.post.textUTF8Count >= PostText.spillFrom }.count
+            let long = posts.filter { PostText.spills(utf8Count: $0.post.textUTF8Count) }.count
             return (TestSupport.tree(temp.appendingPathComponent(name)), posts.filter(\.post.isTextSpilled).count, long)
         }
         let (released, spilled, long) = try build("Released", cache: nil)
