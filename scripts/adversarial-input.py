@@ -9,10 +9,10 @@ in time and output (scripts/bench-adversarial.sh measures it; HostileArchiveTest
 import json, os, sys
 
 # Dumps first, then exports.
-KINDS = ("parens diff identical replies distinct tags mentions quotes longline links blank tagposts emoji "
+KINDS = ("parens diff identical replies distinct tags mentions quotes longline links blank tagposts inlinetags emoji "
          "tiny entities reactions poll album shared ids").split()
 BASE = {"parens": 10000, "diff": 1000, "mentions": 20000, "links": 20000, "longline": 20000, "blank": 20000,
-        "quotes": 20000, "tags": 400, "entities": 400, "reactions": 400, "poll": 400, "tiny": 1000, "ids": 1000,
+        "quotes": 20000, "tags": 400, "inlinetags": 40, "entities": 400, "reactions": 400, "poll": 400, "tiny": 1000, "ids": 1000,
         "album": 100, "shared": 100}
 
 
@@ -47,6 +47,9 @@ def generate(kind, n, root):
     elif kind == "links": dump("Links.\n\n" + " ".join(f"https://example.org/{i}" for i in range(n)) + "\n")
     elif kind == "blank": dump("First.\n" + "\n" * n + "Last.\n")
     elif kind == "tagposts": dump("".join(f"Post {i}.\n\n" + " ".join(f"#k{j}" for j in range(40)) + "\n\n" for i in range(n)))
+    # Sixty posts (more than a feed lists) that each name every tag in their prose: each tag's
+    # feed lists all of them, so a post's whole text in every tag feed grows as tags × text.
+    elif kind == "inlinetags": dump("".join(f"Post {i}: " + " ".join(f"see #w{j}" for j in range(n)) + "\n\n" for i in range(60)))
     elif kind == "emoji": dump("".join(f"Post {i} 👍🏽🇷🇺👨‍👩‍👧\n👍{i}🔥{i}❤️{i}\n\n" for i in range(n)))
     elif kind == "tiny": export([msg(i, text="") if i % 2 else msg(i, text="x") for i in range(1, n + 1)])
     elif kind == "entities": export([msg(1, text=[{"type": "bold", "text": f"b{i} "} for i in range(n)])])

@@ -5,7 +5,7 @@
 # and files, peak memory; then the ×10/×1 and ×100/×1 ratios, flagged when above linear bounds.
 # Usage: scripts/bench-adversarial.sh [KIND…]   (default: every kind of scripts/adversarial-input.py)
 #   dumps:   parens diff identical replies distinct tags mentions quotes longline links blank
-#            tagposts emoji
+#            tagposts inlinetags emoji
 #   exports: tiny entities reactions poll album shared ids
 # The ×1 and ×10 bounds are also a test (HostileArchiveTests); large inputs' memory is
 # scripts/bench-large-inputs.sh.

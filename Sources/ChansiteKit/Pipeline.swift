@@ -306,11 +306,11 @@ package struct Pipeline: Sendable {
                     { Result { try Self.keepPublishedURLs(site: site, pages: pages, into: sink, cache: renderCache) } },
                     {
                         Result {
-                            for file in try Feeds(site: site, media: media.media, after: rendered, cache: renderCache).render() + sitemap + [
-                                RobotsRenderer(siteRoot: config.siteRoot).render()
-                            ] + templates.assets {
+                            let write = { @Sendable (file: RenderedFile) throws in
                                 try sink.write(file.path, contents: file.contents, fingerprint: nil)
                             }
+                            try Feeds(site: site, media: media.media, after: rendered, cache: renderCache).render(into: write)
+                            for file in sitemap + [RobotsRenderer(siteRoot: config.siteRoot).render()] + templates.assets { try write(file) }
                         }
                     })
                 diagnostics += try history.get().map { $0.inStage(.render) }

@@ -126,3 +126,45 @@ def test_undated_posts_take_their_own_files_date_and_text_stays_text():
         assert all("date_published" not in i for i in feed["items"])
     finally:
         shutil.rmtree(folder)
+
+
+def test_a_post_too_long_or_too_tagged_for_a_feed_goes_by_its_summary():
+    """A feed copies each post's HTML: a text copy's huge post, or a post naming hundreds of
+    tags in every one of its tags' feeds, would make the feeds grow faster than the input.
+    Such an entry has its summary and its link, and every feed still parses."""
+    folder = tempfile.mkdtemp(prefix="chansite-feeds-")
+    try:
+        content = os.path.join(folder, "Content")
+        os.makedirs(content)
+        tags = " ".join(f"see #w{j}" for j in range(30))
+        huge = "".join(f"> quoted line {i} of a very long <b>quote</b>\n" for i in range(8000))
+        seam = "Please open Telegram to view this post\nVIEW IN TELEGRAM\n"
+        posts = [f"Tagged everywhere: {tags}\n", "A short post with #w1 only.\n", huge + "#long\n"]
+        with open(os.path.join(content, "notes.txt"), "w", encoding="utf-8") as f:
+            f.write("Notes\n12 subscribers\nDownload Telegram\n" + seam.join(posts) + seam)
+        output = os.path.join(folder, "Output")
+        subprocess.run([BINARY, "build", "--quiet", "--content", content, "--output", output], cwd=folder, check=True)
+        feeds = [os.path.join(d, f) for d, _, fs in os.walk(output) for f in fs if f in ("atom.xml", "feed.xml")]
+        for path in feeds:
+            assert feedparser.parse(path).bozo == 0, path
+        def entries(path):
+            return {e.title.split(":")[0].split(" ")[0]: e for e in feedparser.parse(os.path.join(output, path)).entries}
+        # The tag's feed: the much-tagged post by its summary, the other with its HTML.
+        tag = entries("tags/w1/atom.xml")
+        assert "content" not in tag["Tagged"] and tag["Tagged"].summary.startswith("Tagged everywhere")
+        assert tag["Tagged"].link.endswith(".html")
+        assert "A short post" in tag["A"].content[0].value
+        # The channel's feeds carry the much-tagged post whole; the huge one by its summary.
+        channel = entries("channels/notes/atom.xml")
+        assert "#w29</a>" in channel["Tagged"].content[0].value
+        assert "content" not in channel[">"] and "quoted line 0" in channel[">"].summary
+        rss = ET.parse(os.path.join(output, "channels", "notes", "feed.xml"))
+        long = [d.text for d in rss.iter("description") if "quoted line 0" in d.text]
+        assert long and all(d.startswith("<p>") and "quoted line 7999" not in d and "&lt;b&gt;" in d for d in long)
+        feed = json.load(open(os.path.join(output, "channels", "notes", "feed.json"), encoding="utf-8"))
+        long = [i for i in feed["items"] if "quoted line 0" in i["summary"]]
+        assert long and "content_html" not in long[0] and long[0]["content_text"] == long[0]["summary"]
+        assert all("content_html" in i for i in feed["items"] if i not in long)
+        assert os.path.getsize(os.path.join(output, "channels", "notes", "feed.xml")) < 64 << 10
+    finally:
+        shutil.rmtree(folder)

@@ -5,7 +5,8 @@ import Foundation
 /// An Atom feed. Atom requires an `updated` instant on every entry: an undated post (most text
 /// dumps) takes the newest date of its own source file, else of its channel, else the Unix epoch
 /// (`FeedEntries`), so the feed stays valid without borrowing another channel's dates. Each
-/// entry has a plain summary, its HTML as `content`, and its files as enclosure links.
+/// entry has a plain summary, its HTML as `content` (see `FeedWriter.content`), and its files as
+/// enclosure links.
 struct AtomFeed {
     let writer: FeedWriter
     let path: String
@@ -37,7 +38,10 @@ struct AtomFeed {
             xml += "<id>\(XML.escape(writer.id(post.path, from: path)))</id>\n<updated>\(Self.instant(entry.updated))</updated>\n"
             if let date = post.post.date { xml += "<published>\(Self.instant(date))</published>\n" }
             xml += "<summary>\(XML.escape(entry.summary))</summary>\n"
-            xml += "<content type=\"html\">\(XML.escape(writer.entries.html(entry, feedPath: path)))</content>\n"
+            // Without content an entry has its summary and its link, which Atom allows.
+            if let content = writer.content(entry, of: post, in: spec, path: path) {
+                xml += "<content type=\"html\">\(XML.escape(content))</content>\n"
+            }
             for tag in post.post.hashtags.prefix(PostView.summaryTagLimit) { xml += "<category term=\"\(XML.escape(tag))\"/>\n" }
             xml += "</entry>\n"
         }

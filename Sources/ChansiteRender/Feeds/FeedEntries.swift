@@ -20,7 +20,9 @@ package struct FeedEntries: Sendable {
 
     struct Entry: Sendable {
         var summary: String
-        var html: String
+        /// The post's HTML, nil when it is longer than `contentLimit`: the entry then has its
+        /// summary and its link.
+        var html: String?
         var attachments: [Attachment]
         /// The post's last edit, else its date, or for an undated post the newest date of its own
         /// source file, else of its channel, else the Unix epoch (unknown): never a date of
@@ -28,6 +30,12 @@ package struct FeedEntries: Sendable {
         /// feed wherever it is copied.
         var updated: Date
     }
+
+    /// The most bytes of HTML (and of text before it is rendered) an entry carries. Far above
+    /// any Telegram message (4,096 characters), it only stops a text copy's huge post from being
+    /// copied whole into every feed that lists it, each made and held at once: a 35 MB post in
+    /// seven feeds took 700 MB (`scripts/bench-large-inputs.sh`).
+    static let contentLimit = 256 << 10
 
     let site: Site
     let media: [String: [PublishedMedia]]
@@ -77,11 +85,14 @@ package struct FeedEntries: Sendable {
                 Attachment(path: path, type: MediaPolicy.mimeType(of: path), size: file.fileSize, duration: file.durationSeconds))
         }
         let date = post.post.date ?? fileDates[post.channelSlug]?[post.post.source.path] ?? Date(timeIntervalSince1970: 0)
-        var html = views.map(Self.html).joined() + bodies.html(of: post)
+        var html: String?
+        if post.post.textUTF8Count <= Self.contentLimit {
+            let made = views.map(Self.html).joined() + bodies.html(of: post)
+            // Nothing empty: a post of media a copy did not capture is named by its heading ("Photo").
+            html = made.isEmpty ? "<p>\(HTMLText.escape(post.heading))</p>\n" : made.utf8.count <= Self.contentLimit ? made : nil
+        }
         var summary = post.post.excerpt(maxLength: 500)
-        // Nothing empty: a post of media a copy did not capture is named by its heading ("Photo").
         if summary.isEmpty { summary = post.heading }
-        if html.isEmpty { html = "<p>\(HTMLText.escape(post.heading))</p>\n" }
         return Entry(summary: summary, html: html, attachments: attachments, updated: post.post.details?.edited ?? date)
     }
 
@@ -107,8 +118,8 @@ package struct FeedEntries: Sendable {
 
     /// A feed's HTML with the site's links made to work from it: absolute with `baseURL`,
     /// else relative to the feed's own path.
-    func html(_ entry: Entry, feedPath: String) -> String {
-        String(decoding: RootLinks.resolve(entry.html, root: root(from: feedPath)), as: UTF8.self)
+    func html(_ html: String, feedPath: String) -> String {
+        String(decoding: RootLinks.resolve(html, root: root(from: feedPath)), as: UTF8.self)
     }
 
     /// The way from a feed to the site's root: the base URL, or `../` per folder level.

@@ -25,7 +25,8 @@ struct RSSFeed {
             xml += "<item>\n<title>\(XML.escape(post.heading))</title>\n<link>\(XML.escape(writer.url(post.path, from: path)))</link>\n"
             xml += "<guid isPermaLink=\"false\">chansite:\(XML.escape(post.id))</guid>\n"
             if let date = post.post.date { xml += "<pubDate>\(Self.rfc822(date))</pubDate>\n" }
-            xml += "<description>\(XML.escape(writer.entries.html(entry, feedPath: path)))</description>\n"
+            let description = writer.content(entry, of: post, in: spec, path: path) ?? writer.summaryHTML(entry)
+            xml += "<description>\(XML.escape(description))</description>\n"
             if let file = entry.attachments.first {
                 xml +=
                     "<enclosure url=\"\(XML.escape(writer.url(file.path, from: path)))\" length=\"\(file.size ?? 0)\" type=\"\(XML.escape(file.type))\"/>\n"

@@ -14,6 +14,8 @@ package struct Feeds: Sendable {
         /// The page the feed stands for.
         var page: String
         var posts: ArraySlice<SitePost>
+        /// A tag's feed (`FeedWriter.content`).
+        var isTag = false
     }
 
     package let site: Site
@@ -27,7 +29,9 @@ package struct Feeds: Sendable {
         entries = FeedEntries(site: site, media: media, links: renderer.links, cache: cache)
     }
 
-    package func render() throws -> [RenderedFile] {
+    /// Makes every feed on all cores, each handed to `write` as soon as it is made: a feed
+    /// holds up to fifty posts' HTML, and the site may have thousands of tags' feeds.
+    package func render(into write: @Sendable (RenderedFile) throws -> Void) throws {
         let home = Spec(
             title: site.config.title, description: site.config.description, page: SitePaths.home,
             posts: Self.newestFirst(site.channels.flatMap { site.latest(limit, of: $0) }).prefix(limit))
@@ -47,12 +51,17 @@ package struct Feeds: Sendable {
         for tag in site.tags {
             let tagged = Self.newestFirst(tag.postIDs.suffix(limit).reversed().compactMap { positions[$0].map { all[$0] } })
             atom.append(
-                (SitePaths.tagAtom(tag.slug), Spec(title: tag.name, description: tag.name, page: SitePaths.tag(tag.slug), posts: tagged[...])))
+                (
+                    SitePaths.tagAtom(tag.slug),
+                    Spec(title: tag.name, description: tag.name, page: SitePaths.tag(tag.slug), posts: tagged[...], isTag: true)
+                ))
         }
         let made = entries.entries((rss + atom + json).flatMap(\.1.posts))
         let writer = FeedWriter(site: site, entries: entries, made: made)
         let jobs = rss.map { ($0, FeedWriter.Kind.rss) } + atom.map { ($0, .atom) } + json.map { ($0, .json) }
-        return try jobs.concurrentMap(chunk: 1) { job, kind in Result { try writer.file(kind, path: job.0, spec: job.1) } }.map { try $0.get() }
+        for written in jobs.concurrentMap(chunk: 1, { job, kind in Result { try write(writer.file(kind, path: job.0, spec: job.1)) } }) {
+            try written.get()
+        }
     }
 
     /// Dated posts newest first (undated ones after them, in the order given): the site feed

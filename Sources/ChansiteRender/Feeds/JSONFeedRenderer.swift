@@ -24,7 +24,9 @@ struct JSONFeed {
         var id: String
         var url: String
         var title: String
-        var contentHTML: String
+        /// One of the two is there, as JSON Feed asks: the text when the HTML is left out.
+        var contentHTML: String?
+        var contentText: String?
         var summary: String
         var datePublished: String?
         var dateModified: String?
@@ -34,6 +36,7 @@ struct JSONFeed {
         enum CodingKeys: String, CodingKey {
             case id, url, title, summary, tags, attachments
             case contentHTML = "content_html"
+            case contentText = "content_text"
             case datePublished = "date_published"
             case dateModified = "date_modified"
         }
@@ -60,9 +63,10 @@ struct JSONFeed {
         let items = spec.posts.map { post in
             let entry = writer.entry(post)
             let edited = post.post.details?.edited
+            let content = writer.content(entry, of: post, in: spec, path: path)
             return Item(
                 id: writer.id(post.path, from: path), url: writer.url(post.path, from: path), title: post.heading,
-                contentHTML: writer.entries.html(entry, feedPath: path), summary: entry.summary,
+                contentHTML: content, contentText: content == nil ? entry.summary : nil, summary: entry.summary,
                 datePublished: post.post.date.map(AtomFeed.instant), dateModified: edited.map(AtomFeed.instant),
                 tags: post.post.hashtags.isEmpty ? nil : Array(post.post.hashtags.prefix(PostView.summaryTagLimit)),
                 attachments: entry.attachments.isEmpty
