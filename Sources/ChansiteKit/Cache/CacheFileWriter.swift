@@ -46,8 +46,15 @@ final class CacheFileWriter: @unchecked Sendable {
             CacheReader.append(16, size: 2, to: &buffer)
             key.append(to: &buffer)
             CacheReader.append(UInt64(value.count), size: 4, to: &buffer)
-            buffer.append(contentsOf: value)
             count += 1
+            guard value.count < Self.flushSize else {
+                // Written as it is: copied in, it would leave the buffer that large for the rest
+                // of the build (a 35 MB post's page kept 44 MB).
+                flush()
+                for region in value.regions { region.withUnsafeBytes(write) }
+                return
+            }
+            buffer.append(contentsOf: value)
             if buffer.count >= Self.flushSize { flush() }
         }
     }
@@ -81,15 +88,18 @@ final class CacheFileWriter: @unchecked Sendable {
 
     /// Hashes and writes the buffer (under the lock).
     private func flush() {
-        guard failure == nil else { return buffer.removeAll(keepingCapacity: true) }
+        buffer.withUnsafeBytes(write)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Hashes and writes `bytes` unless writing has stopped (under the lock).
+    private func write(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == nil else { return }
         do {
-            try buffer.withUnsafeBytes { bytes in
-                hasher.update(bytes)
-                try FileCopy.writeAll(descriptor, bytes)
-            }
+            hasher.update(bytes)
+            try FileCopy.writeAll(descriptor, bytes)
         } catch {
             failure = "\(error)"
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 }
