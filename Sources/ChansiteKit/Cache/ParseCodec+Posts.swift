@@ -28,6 +28,18 @@ extension ParseCodec {
 
     struct Writer {
         var bytes: [UInt8] = []
+        /// Where the bytes go once `drainSize` have gathered (`drain()`; a file being written,
+        /// `ParseFolder.write`); without it they all stay in `bytes`.
+        var output: ((UnsafeRawBufferPointer) -> Void)?
+        static let drainSize = 1 << 20
+
+        /// Hands the gathered bytes to `output`, if there is one, once there are enough
+        /// (`force`: whatever there is).
+        mutating func drain(force: Bool = false) {
+            guard let output, force || bytes.count >= Self.drainSize else { return }
+            bytes.withUnsafeBytes(output)
+            bytes.removeAll(keepingCapacity: true)
+        }
 
         mutating func integer(_ value: Int) {
             withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }

@@ -29,6 +29,14 @@ enum ParseCodec {
 
     /// The bytes of `file`, or nil when they would not read back as `file`.
     static func encode(_ file: BuildCache.LoadedFile) -> [UInt8]? {
+        var writer = Writer()
+        return encode(file, into: &writer) ? writer.bytes : nil
+    }
+
+    /// Writes `file` into `writer`, a post at a time (its output takes them a megabyte at a
+    /// time: an export's parse is never held whole). False when it would not read back as
+    /// `file`; what was written then is to be thrown away.
+    static func encode(_ file: BuildCache.LoadedFile, into writer: inout Writer) -> Bool {
         let parsed = file.parsed
         var envelope = Envelope(loadDiagnostics: file.diagnostics, parsed: parsed != nil)
         if let parsed {
@@ -46,25 +54,25 @@ enum ParseCodec {
         // try?: the envelope holds strings, numbers and arrays of them, which JSONEncoder always encodes.
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        guard let json = try? encoder.encode(envelope) else { return nil }
+        guard let json = try? encoder.encode(envelope) else { return false }
         // The envelope, then each post, must read back as they are; checked one at a time, so the
         // check never holds a second copy of the posts (an export's are hundreds of megabytes).
         var shell = file
         shell.parsed?.posts = []
         // try?: an envelope that does not read back is not kept; the file is parsed next build.
-        guard let back = try? JSONDecoder().decode(Envelope.self, from: json) else { return nil }
+        guard let back = try? JSONDecoder().decode(Envelope.self, from: json) else { return false }
         let read = Self.file(back, posts: [])
-        guard read.parsed == shell.parsed, read.diagnostics == shell.diagnostics else { return nil }
-        var writer = Writer()
+        guard read.parsed == shell.parsed, read.diagnostics == shell.diagnostics else { return false }
         writer.blob(Array(json))
         for post in parsed?.posts ?? [] {
             var one = Writer()
-            guard one.post(post) else { return nil }
+            guard one.post(post) else { return false }
             var reader = Reader(bytes: one.bytes)
-            guard reader.post() == post, reader.atEnd else { return nil }
+            guard reader.post() == post, reader.atEnd else { return false }
             writer.bytes += one.bytes
+            writer.drain()
         }
-        return writer.bytes
+        return true
     }
 
     static func decode(_ data: Data) -> BuildCache.LoadedFile? {
@@ -74,9 +82,15 @@ enum ParseCodec {
 
     /// A file's parse from `reader`, which it reads to its end.
     static func decode(_ reader: inout Reader) -> BuildCache.LoadedFile? {
+        guard let file = decodeFile(&reader), reader.atEnd else { return nil }
+        return file
+    }
+
+    /// A file's parse from `reader`, which it reads to the parse's last post.
+    private static func decodeFile(_ reader: inout Reader) -> BuildCache.LoadedFile? {
         // try?: a record that is not an envelope is a miss; the file is parsed again.
         guard let json = reader.blob(), let envelope = try? JSONDecoder().decode(Envelope.self, from: Data(json)) else { return nil }
-        guard envelope.parsed else { return reader.atEnd ? file(envelope, posts: []) : nil }
+        guard envelope.parsed else { return file(envelope, posts: []) }
         // Each post takes at least a byte: a count past the bytes left is not this codec's.
         guard envelope.posts >= 0, envelope.posts <= reader.end - reader.at else { return nil }
         var posts: [Post] = []
@@ -85,7 +99,6 @@ enum ParseCodec {
             guard let post = reader.post() else { return nil }
             posts.append(post)
         }
-        guard reader.atEnd else { return nil }
         return file(envelope, posts: posts)
     }
 
@@ -106,21 +119,28 @@ enum ParseCodec {
     /// file's parse; nil when a channel would not read back as it is.
     static func encode(_ read: Pipeline.ExportRead) -> [UInt8]? {
         var writer = Writer()
-        guard writer.json(read.diagnostics) else { return nil }
+        return encode(read, into: &writer) ? writer.bytes : nil
+    }
+
+    /// Writes `read` into `writer` as `encode(_: LoadedFile, into:)` writes a file's parse.
+    static func encode(_ read: Pipeline.ExportRead, into writer: inout Writer) -> Bool {
+        var reported = Writer()
+        guard reported.json(read.diagnostics) else { return false }
         // What the read reported must read back as it is, like its channels (`encode(_: LoadedFile)`).
-        var check = Reader(bytes: writer.bytes)
-        guard check.json([Diagnostic].self) == read.diagnostics else { return nil }
+        var check = Reader(bytes: reported.bytes)
+        guard check.json([Diagnostic].self) == read.diagnostics else { return false }
+        writer.bytes += reported.bytes
         writer.integer(read.dumps.count)
+        // Each channel's parse in line, not as a blob: a blob's length comes first, so it
+        // would be held whole until its end was known.
         for dump in read.dumps {
-            guard let bytes = encode(BuildCache.LoadedFile(parsed: dump, diagnostics: [])) else { return nil }
-            writer.blob(bytes)
+            guard encode(BuildCache.LoadedFile(parsed: dump, diagnostics: []), into: &writer) else { return false }
         }
-        return writer.bytes
+        return true
     }
 
     static func decodeExport(_ reader: inout Reader) -> Pipeline.ExportRead? {
-        guard let diagnostics = reader.json([Diagnostic].self),
-            let dumps = reader.list({ reader in reader.part { decode(&$0)?.parsed } }), reader.atEnd
+        guard let diagnostics = reader.json([Diagnostic].self), let dumps = reader.list({ decodeFile(&$0)?.parsed }), reader.atEnd
         else { return nil }
         return Pipeline.ExportRead(dumps: dumps, diagnostics: diagnostics)
     }

@@ -99,8 +99,8 @@ final class PersistentCache: Sendable {
             documents: documents, channelLists: channelLists, segments: segments, words: kept?.words ?? [], stems: kept?.stems ?? [])
         // Parses are files of their own, never copied forward; a value the codec cannot keep is not stored.
         let folder = ParseFolder(path: FileSystem.join(place.folder, WorkFolder.parsesName))
-        let parses = ParseStore<BuildCache.LoadedFile>("dump", folder: folder, encode: ParseCodec.encode, decode: ParseCodec.decode)
-        let exports = ParseStore<Pipeline.ExportRead>("export", folder: folder, encode: ParseCodec.encode, decode: ParseCodec.decodeExport)
+        let parses = ParseStore<BuildCache.LoadedFile>("dump", folder: folder, encode: ParseCodec.encode(_:into:), decode: ParseCodec.decode)
+        let exports = ParseStore<Pipeline.ExportRead>("export", folder: folder, encode: ParseCodec.encode(_:into:), decode: ParseCodec.decodeExport)
         let memos = [
             ("dump parses", parses.hits), ("export reads", exports.hits), ("post bodies", bodies.hits), ("summaries", summaries.hits),
             ("pages by their keys", render.pagesByKey),

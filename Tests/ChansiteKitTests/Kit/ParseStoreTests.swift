@@ -10,7 +10,7 @@ import Testing
 /// byte changed is a miss, never a wrong value; a sweep keeps what the build used.
 @Suite struct ParseStoreTests {
     static func store(_ folder: ParseFolder) -> ParseStore<BuildCache.LoadedFile> {
-        ParseStore("dump", folder: folder, encode: ParseCodec.encode, decode: ParseCodec.decode)
+        ParseStore("dump", folder: folder, encode: ParseCodec.encode(_:into:), decode: ParseCodec.decode)
     }
 
     static let file = ParseCodecTests.loaded(FixtureDumpTests.folder.appendingPathComponent("heading_replies.txt").path)
@@ -37,6 +37,39 @@ import Testing
         #expect(later.known("key")?.parsed == Self.file.parsed)
         #expect(later.known("other") == nil)
         #expect(later.hits.value == 1)
+    }
+
+    /// An export's parse is written as it is encoded, a megabyte at a time: one of several
+    /// megabytes reads back whole, and one that cannot be kept leaves no file.
+    @Test func aParseOfManyMegabytesIsWrittenAsItIsEncoded() throws {
+        let folder = try TestSupport.temporaryFolder().appendingPathComponent("parses")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        var parsed = try #require(Self.file.parsed)
+        parsed.posts = (0..<4000).map { index in
+            var post = parsed.posts[index % parsed.posts.count]
+            post.text = "Пост \(index): " + String(repeating: "слово ", count: 120)
+            return post
+        }
+        let read = Pipeline.ExportRead(dumps: [parsed, parsed], diagnostics: [.warning("a note", at: SourceLocation(path: "result.json", line: 3))])
+        let bytes = try #require(ParseCodec.encode(read))
+        #expect(bytes.count > 3 * ParseCodec.Writer.drainSize)
+        let parses = ParseFolder(path: folder.path)
+        let store = ParseStore<Pipeline.ExportRead>("export", folder: parses, encode: ParseCodec.encode(_:into:), decode: ParseCodec.decodeExport)
+        store.store("big", read)
+        // A fill that gives up halfway (a post the codec cannot keep) leaves nothing.
+        parses.write("given-up.parse") { writer in
+            writer.bytes += [UInt8](repeating: 7, count: 3 * ParseCodec.Writer.drainSize)
+            writer.drain()
+            return false
+        }
+        parses.waitForWrites()
+        let found = try #require(
+            ParseStore<Pipeline.ExportRead>(
+                "export", folder: ParseFolder(path: folder.path), encode: ParseCodec.encode(_:into:), decode: ParseCodec.decodeExport
+            ).known("big"))
+        #expect(found.dumps == read.dumps && found.diagnostics == read.diagnostics)
+        #expect(try Self.parseFiles(folder).count == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 1)
     }
 
     @Test(arguments: ["cut short", "a byte changed", "empty"])
