@@ -69,16 +69,6 @@ package struct PageRenderer: Sendable {
         self.tagsByKey = Dictionary(site.tags.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// Renders every page into `sink`, in parallel. Each post's view is made once, and its
-    /// summary rendered once, for pages of every depth (links are root-relative until a page is
-    /// written). Channel by channel, in ranges of whole listing pages: a range's views and
-    /// summaries, then its listing and post pages, then its views let go of their bodies; a
-    /// channel's archive and months follow its ranges, and the pages that list posts of every
-    /// channel come last. A
-    /// page whose view (everything its template can see) and templates are those of the last
-    /// build is carried over by the sink without rendering. `first` names pages to render and
-    /// hand over before all others (`serve`'s open pages). Returns the pages' paths, sorted.
-    /// - Throws: `DiagnosticError` when a file cannot be stored.
     /// About how many files a build writes besides the pages: each published file with its
     /// thumbnails and poster, and the search index's (15,556 for 100k posts). Too many doubles
     /// the manifest's table (300k tiny messages: 117 MB where 60 MB did), too few grows it once.
@@ -89,6 +79,16 @@ package struct PageRenderer: Sendable {
         return published + site.allPosts.count / 5 + 64
     }
 
+    /// Renders every page into `sink`, in parallel. Each post's view is made once, and its
+    /// summary rendered once, for pages of every depth (links are root-relative until a page is
+    /// written). Channel by channel, in ranges of whole listing pages: a range's views and
+    /// summaries, then its listing and post pages, then its views let go of their bodies; a
+    /// channel's archive and months follow its ranges, and the pages that list posts of every
+    /// channel come last. A
+    /// page whose view (everything its template can see) and templates are those of the last
+    /// build is carried over by the sink without rendering. `first` names pages to render and
+    /// hand over before all others (`serve`'s open pages). Returns the pages' paths, sorted.
+    /// - Throws: `DiagnosticError` when a file cannot be stored.
     package func render(into sink: any OutputSink, cache: RenderCache? = nil, first: FirstPages? = nil) throws -> [String] {
         var words = Fingerprint("strings")
         words.add(any: strings.texts)

@@ -19,16 +19,6 @@ extension ParseCodec {
 
         var atEnd: Bool { at == end }
 
-        /// What `read` makes of the next length-prefixed part, which it must read to its end.
-        mutating func part<T>(_ read: (inout Reader) -> T?) -> T? {
-            guard let count = integer(), count >= 0, count <= end - at else { return nil }
-            let outer = end
-            end = at + count
-            defer { end = outer }
-            guard let value = read(&self), atEnd else { return nil }
-            return value
-        }
-
         mutating func integer() -> Int? {
             guard at + 8 <= end else { return nil }
             var value: UInt64 = 0

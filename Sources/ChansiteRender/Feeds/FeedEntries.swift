@@ -88,8 +88,12 @@ package struct FeedEntries: Sendable {
         var html: String?
         if post.post.textUTF8Count <= Self.contentLimit {
             let made = views.map(Self.html).joined() + bodies.html(of: post)
-            // Nothing empty: a post of media a copy did not capture is named by its heading ("Photo").
-            html = made.isEmpty ? "<p>\(HTMLText.escape(post.heading))</p>\n" : made.utf8.count <= Self.contentLimit ? made : nil
+            if made.isEmpty {
+                // Nothing empty: a post of media a copy did not capture is named by its heading ("Photo").
+                html = "<p>\(HTMLText.escape(post.heading))</p>\n"
+            } else if made.utf8.count <= Self.contentLimit {
+                html = made
+            }
         }
         var summary = post.post.excerpt(maxLength: 500)
         if summary.isEmpty { summary = post.heading }
