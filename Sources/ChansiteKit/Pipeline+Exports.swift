@@ -66,8 +66,8 @@ extension Pipeline {
     /// (`serve`'s in memory, `kept` on disk for `build`), a job whose files, media folders and
     /// reader settings are those of an earlier build is taken from it. Every channel read gets
     /// a source key, so the model can key it.
-    /// With `texts`, the texts of the posts read wait there (`Post.spillTexts`), before the
-    /// caches keep them.
+    /// With `texts`, the texts of the posts read wait there from when they are read
+    /// (`ExportChatReader.texts`), before the caches keep them.
     func readExports(_ exports: [LoadedExport], config: SiteConfig, kept: (any StageCache<ExportRead>)? = nil, texts: ScratchFile? = nil) -> (
         dumps: [ParsedDump], diagnostics: [Diagnostic]
     ) {
@@ -84,7 +84,8 @@ extension Pipeline {
             // The messages are kept by an edit's read only: kept from every export they would
             // be as much memory again as the exports' bytes (440 MB at 100k posts).
             var (read, key) = settings.read(
-                jobs[index], alone: alone, messages: alone ? self.cache?.exportMessages : nil, last: alone ? self.cache?.lastExport : nil)
+                jobs[index], alone: alone, messages: alone ? self.cache?.exportMessages : nil, last: alone ? self.cache?.lastExport : nil,
+                texts: texts)
             if let texts { read.spillTexts(into: texts) }
             if let key { cache?.store(key, read) }
             return read
@@ -126,9 +127,10 @@ struct ExportSettings: Sendable {
     /// Reads a job's files again (unless their bytes were kept when they were hashed), and the
     /// key of what was read: made from the bytes read, so a file changed since it was hashed is
     /// never kept under its old digest.
+    /// With `texts`, the posts' texts wait there as they are read.
     func read(
         _ job: Pipeline.ExportJob, alone: Bool = false, messages: (any StageCache<ExportReader.Decoded>)? = nil,
-        last: LockedBox<ExportReader.Scanned?>? = nil
+        last: LockedBox<ExportReader.Scanned?>? = nil, texts: ScratchFile? = nil
     ) -> (Pipeline.ExportRead, key: String?) {
         let loader = DumpLoader()
         var diagnostics: [Diagnostic] = []
@@ -152,8 +154,12 @@ struct ExportSettings: Sendable {
             var json = json
             json.decodesAhead = alone
             json.mediaFingerprint = job.files.first?.media
+            json.texts = texts
             found = pages.first.map { json.read(path: $0.path, data: $0.data, messages: messages, last: last) } ?? ([], [])
-        case .html(let folder, _): found = html.read(folder: folder, pages: pages)
+        case .html(let folder, _):
+            var html = html
+            html.texts = texts
+            found = html.read(folder: folder, pages: pages)
         case .previews: found = pages.isEmpty ? ([], []) : preview.read(pages: pages)
         }
         // A file that could not be read now leaves nothing worth keeping.

@@ -17,6 +17,12 @@ struct ExportChatReader {
     var notes = OnceNotes()
     /// The chat's name: a message sent by anyone else names its sender.
     var chatName: String?
+    /// Where the posts' texts wait as they are made (`Post.spillTexts`), a batch at a time:
+    /// held until the whole chat was read, a large channel's texts were the parse's peak.
+    var texts: ScratchFile?
+
+    /// How many posts are made between two writes of their texts to `texts`.
+    static let spillBatch = 256
 
     /// One message as the reader is given it: decoded or why not, where it starts (0: unknown)
     /// and where the next one starts (repairs between the two are said for this one).
@@ -65,6 +71,7 @@ struct ExportChatReader {
         var repairCursor = 0
         var seenIDs = Set<String>()
         var kinds = KindState()
+        var spilled = 0
         func add(_ run: ExportAlbums.Run<(line: Int, path: String?, draft: Draft?)>?) {
             guard let run else { return }
             currentPath = run.first.path
@@ -75,6 +82,11 @@ struct ExportChatReader {
                 parsed.posts.append(makePost(run.messages, line: run.first.line))
             }
             Self.registerTodo(at: parsed.posts.count - 1, of: parsed.posts, state: &kinds)
+            // Posts placed or changed later (events, pins, to-do lists) read a spilled text back.
+            if let texts, parsed.posts.count - spilled >= Self.spillBatch {
+                Post.spillTexts(of: &parsed.posts, from: spilled, into: texts)
+                spilled = parsed.posts.count
+            }
         }
         for (index, entry) in messages.enumerated() {
             let line = entry.line
@@ -169,6 +181,7 @@ struct ExportChatReader {
                 ))
         }
         parsed.diagnostics += notes.diagnostics
+        if let texts { Post.spillTexts(of: &parsed.posts, from: spilled, into: texts) }
         return parsed
     }
 

@@ -30,6 +30,9 @@ package struct ExportReader: Sendable {
     /// its media files as the folder held them, for the next read with the same folder.
     package var mediaFingerprint: String?
 
+    /// Where the posts' texts wait as they are read (`ExportChatReader.texts`); nil: in memory.
+    package var texts: ScratchFile?
+
     package init(chatTypes: Set<String> = ExportReader.channelTypes, handles: [String: String] = [:], discussionGroups: Set<String> = []) {
         self.discussionGroups = discussionGroups
         self.chatTypes = chatTypes
@@ -179,6 +182,7 @@ package struct ExportReader: Sendable {
             }
             var reader = ExportChatReader(path: path, media: resolver, repairs: repairs)
             reader.chatName = chat.name
+            reader.texts = texts
             let entries = Self.entries(
                 bytes, arrays[slot], lines: lines[slot], ahead: decodesAhead, memo: messages, known: known?[slot],
                 keep: kept.map { kept in { kept.decoded[slot].append($0) } },

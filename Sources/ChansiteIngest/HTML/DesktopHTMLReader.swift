@@ -20,6 +20,8 @@ import Foundation
 package struct DesktopHTMLReader: Sendable {
     package var chatTypes: Set<String>
     package var discussionGroups: Set<String>
+    /// Where the posts' texts wait as they are read (`ExportChatReader.texts`); nil: in memory.
+    package var texts: ScratchFile?
 
     package init(chatTypes: Set<String> = ExportReader.channelTypes, discussionGroups: Set<String> = []) {
         self.chatTypes = chatTypes
@@ -64,6 +66,7 @@ package struct DesktopHTMLReader: Sendable {
         let facts = PageFacts()
         let entries = PageEntries(pages: ordered, facts: facts, batch: 2 * ProcessInfo.processInfo.activeProcessorCount)
         var reader = ExportChatReader(path: ordered.first?.path ?? folder, media: ExportMediaResolver(folder: folder.isEmpty ? "." : folder))
+        reader.texts = texts
         var dump = reader.read(ExportJSON.Chat(name: nil, type: nil, id: nil), handle: nil, messages: entries)
         var diagnostics = facts.diagnostics
         guard let first = facts.firstPath else {

@@ -56,6 +56,32 @@ import Testing
         #expect(Self.all(plain).map(\.description) == Self.all(early).map(\.description))
     }
 
+    /// With a scratch file (a build's), a chat's long texts wait there from when their posts
+    /// are read, a batch at a time: the posts read the same as a read holding them, including
+    /// posts a later service message changes (a pin) and short texts, which stay in memory.
+    @Test func aReadWithAScratchFileHoldsItsTextsThereAndReadsTheSame() throws {
+        let temp = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let count = 3 * ExportChatReader.spillBatch + 17
+        var messages = (1...count).map { id in
+            let text = id % 5 == 0 ? "short \(id)" : "Длинный пост \(id): " + String(repeating: "слово ", count: 20)
+            return #"{"id": \#(id), "type": "message", "date_unixtime": "\#(1_700_000_000 + id * 60)", "text": "\#(text)"}"#
+        }
+        messages.append(#"{"id": 9000, "type": "service", "date_unixtime": "1800000000", "action": "pin_message", "message_id": 3}"#)
+        let json = #"{"name": "C", "type": "public_channel", "id": 5, "messages": [\#n"# + messages.joined(separator: ",\n") + "\n]}"
+        var spilling = ExportReader()
+        spilling.texts = try #require(ScratchFile(in: temp.path))
+        let held = ExportReader().read(path: "e/result.json", data: Data(json.utf8))
+        let spilled = spilling.read(path: "e/result.json", data: Data(json.utf8))
+        let posts = spilled.dumps.flatMap(\.posts)
+        #expect(posts.count == count)
+        #expect(posts == held.dumps.flatMap(\.posts))
+        #expect(posts.map(\.text) == held.dumps.flatMap(\.posts).map(\.text))
+        #expect(posts.allSatisfy { $0.isTextSpilled == PostText.spills(utf8Count: $0.textUTF8Count) })
+        #expect(posts.filter(\.isTextSpilled).count == count - count / 5)
+        #expect(posts[2].details?.pinned == true)
+    }
+
     /// A memo of decoded messages (`serve`'s) makes a re-read decode only the messages whose
     /// bytes changed, and the read is the one without it: posts, lines and diagnostics.
     @Test func aReadReusesMessagesDecodedFromTheSameBytes() {
