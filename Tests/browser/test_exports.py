@@ -159,6 +159,10 @@ def test_album_tiles_load_the_small_thumbnail_and_a_photo_the_large(export_site,
             tiles = browser.execute_script(loaded, ".album .photo img")
             assert len(tiles) == 3 and all(src.endswith("-320.jpg") for src in tiles), (device["width"], tiles)
             browser.get(export_site["http"] + "channels/media-shelf/10.html")
+            # currentSrc is empty until the image has picked its source: waited for, as above
+            # (read at once, it failed on a loaded machine).
+            browser.execute_script("document.querySelectorAll('img').forEach(function (i) { i.loading = 'eager'; })")
+            assert browser.execute_async_script(ready)
             photos = browser.execute_script(loaded, ".media:not(.album) .photo img")
             if device["width"] > 1000:
                 assert photos and all(src.endswith("-thumb.jpg") for src in photos), photos
