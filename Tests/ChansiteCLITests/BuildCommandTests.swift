@@ -53,6 +53,18 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("Output/index.html").path))
     }
 
+    /// A build that fails says each problem once: those printed as their stage found them are
+    /// not printed again with the failure.
+    @Test func aFailedBuildNamesEachProblemOnce() throws {
+        let project = try CLIRunner.temporaryProject(content: ["binary.txt": Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01])])
+        defer { try? FileManager.default.removeItem(at: project) }
+        let result = try CLIRunner.run(["build"], in: project)
+        #expect(result.status == 1)
+        #expect(result.stderr.components(separatedBy: "Content/binary.txt: error: file looks binary").count == 2, "\(result.stderr)")
+        #expect(result.stderr.components(separatedBy: "error: nothing to publish").count == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("build failed: 2 errors"), "\(result.stderr)")
+    }
+
     @Test func aBrokenTemplateFailsWithFileAndLineAndKeepsOutput() throws {
         let project = try CLIRunner.temporaryProject(content: ["a.txt": Data("Канал\n5 subscribers\nDownload Telegram\nПост.".utf8)])
         defer { try? FileManager.default.removeItem(at: project) }

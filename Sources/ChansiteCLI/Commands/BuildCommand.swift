@@ -53,7 +53,9 @@ extension Chansite {
                 result = try pipeline.buildAndWrite()
             } catch let error as DiagnosticError {
                 progress.clear()
-                error.diagnostics.forEach(Console.printDiagnostic)
+                // What the stages printed as they found it is not printed again.
+                let shown = printed.value
+                error.diagnostics.filter { !shown.contains($0.description) }.forEach(Console.printDiagnostic)
                 // The writer says itself what became of the previous site; before it, nothing was touched.
                 let written = error.diagnostics.contains { $0.stage == .write }
                 let errors = error.diagnostics.filter { $0.severity == .error }.count
