@@ -19,10 +19,6 @@ extension Pipeline {
     struct ExportRead: Sendable {
         var dumps: [ParsedDump]
         var diagnostics: [Diagnostic]
-
-        mutating func spillTexts(into file: ScratchFile) {
-            for index in dumps.indices { dumps[index].spillTexts(into: file) }
-        }
     }
 
     /// A job a core takes: one `result.json`, every page of one HTML export's folder, or every
@@ -83,10 +79,9 @@ extension Pipeline {
             if let read = cache?.known(keys[index]) { return read }
             // The messages are kept by an edit's read only: kept from every export they would
             // be as much memory again as the exports' bytes (440 MB at 100k posts).
-            var (read, key) = settings.read(
+            let (read, key) = settings.read(
                 jobs[index], alone: alone, messages: alone ? self.cache?.exportMessages : nil, last: alone ? self.cache?.lastExport : nil,
                 texts: texts)
-            if let texts { read.spillTexts(into: texts) }
             if let key { cache?.store(key, read) }
             return read
         }
@@ -127,7 +122,7 @@ struct ExportSettings: Sendable {
     /// Reads a job's files again (unless their bytes were kept when they were hashed), and the
     /// key of what was read: made from the bytes read, so a file changed since it was hashed is
     /// never kept under its old digest.
-    /// With `texts`, the posts' texts wait there as they are read.
+    /// With `texts`, the posts' texts wait there from when they are read.
     func read(
         _ job: Pipeline.ExportJob, alone: Bool = false, messages: (any StageCache<ExportReader.Decoded>)? = nil,
         last: LockedBox<ExportReader.Scanned?>? = nil, texts: ScratchFile? = nil
@@ -165,7 +160,11 @@ struct ExportSettings: Sendable {
         // A file that could not be read now leaves nothing worth keeping.
         let key = read.count == job.files.count ? key(read) : nil
         var dumps = found.dumps
-        for index in dumps.indices { dumps[index].sourceKey = key.map { Fingerprint($0, String(index)).hex } }
+        for index in dumps.indices {
+            dumps[index].sourceKey = key.map { Fingerprint($0, String(index)).hex }
+            // The export readers spilled theirs as they read; saved web pages are read whole.
+            if case .previews = job, let texts { dumps[index].spillTexts(into: texts) }
+        }
         return (Pipeline.ExportRead(dumps: dumps, diagnostics: diagnostics + found.diagnostics), key)
     }
 }

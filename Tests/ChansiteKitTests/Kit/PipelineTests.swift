@@ -153,6 +153,29 @@ import Testing
         #expect(!work.contains { $0.hasPrefix("scratch") }, "scratch files left behind: \(work)")
     }
 
+    /// Every reader's long texts wait on disk in a build: a JSON export's and an HTML export's
+    /// (spilled as they are read) and saved web pages' (spilled once read).
+    @Test func everyKindOfInputLetsItsLongTextsWaitOnDisk() throws {
+        let temp = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let fixtures = TestSupport.repositoryRoot.appendingPathComponent("Tests/ChansiteKitTests/Fixtures")
+        let content = temp.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        for (from, to) in [("exports/rtl", "json"), ("html-exports/rtl", "html"), ("html-exports/saved-pages", "pages")] {
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(from), to: content.appendingPathComponent(to))
+        }
+        let result = try Pipeline(
+            options: BuildOptions(
+                contentPath: content.path, templatesPath: TestSupport.repositoryRoot.appendingPathComponent("Templates").path,
+                outputPath: temp.appendingPathComponent("Output").path)
+        ).buildAndWrite()
+        let posts = try #require(result.site).allPosts
+        for prefix in ["Content/json/", "Content/html/", "Content/pages/"] {
+            let read = posts.filter { $0.post.source.path.contains(prefix) && PostText.spills(utf8Count: $0.post.textUTF8Count) }
+            #expect(!read.isEmpty && read.allSatisfy(\.post.isTextSpilled), "\(prefix): \(read.filter(\.post.isTextSpilled).count) of \(read.count)")
+        }
+    }
+
     @Test func aTitleKeepsItsLinkOnThePostPageAndUntitledPostsShowTheirWholeText() throws {
         let temp = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: temp) }
